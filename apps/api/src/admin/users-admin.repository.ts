@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { UserDto } from '@dondoc/contracts';
+import { DataSource } from 'typeorm';
+
+interface Row {
+  id: string;
+  username: string;
+  full_name: string;
+  role: UserDto['role'];
+  agency_id: string | null;
+  active: boolean;
+}
+
+const toDto = (r: Row): UserDto => ({
+  id: r.id,
+  username: r.username,
+  fullName: r.full_name,
+  role: r.role,
+  agencyId: r.agency_id,
+  active: r.active,
+});
+
+const COLUMNS = 'id, username, full_name, role, agency_id, active';
+
+@Injectable()
+export class UsersAdminRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(): Promise<UserDto[]> {
+    return ((await this.db.query(`SELECT ${COLUMNS} FROM users ORDER BY role, username`)) as Row[]).map(toDto);
+  }
+
+  async findById(id: string): Promise<UserDto | undefined> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0] ? toDto(rows[0]) : undefined;
+  }
+
+  async usernameTaken(username: string): Promise<boolean> {
+    return ((await this.db.query(`SELECT 1 FROM users WHERE username = $1`, [username])) as unknown[]).length > 0;
+  }
+
+  async insert(u: { username: string; fullName: string; role: string; agencyId: string | null; passwordHash: string }): Promise<UserDto> {
+    const rows: Row[] = await this.db.query(
+      `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [u.username, u.fullName, u.role, u.agencyId, u.passwordHash],
+    );
+    return toDto(rows[0]);
+  }
+
+  /** Changes and, when access shrinks, the end of every live session, together. */
+  async update(
+    id: string,
+    u: { fullName: string; role: string; agencyId: string | null; active: boolean },
+    revokeSessions: boolean,
+  ): Promise<UserDto> {
+    return this.db.transaction(async (m) => {
+      const rows: Row[] = await m.query(
+        `UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, u.fullName, u.role, u.agencyId, u.active],
+      );
+      if (revokeSessions) {
+        await m.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      }
+      return toDto(rows[0]);
+    });
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+      await m.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@dondoc/contracts';
+import { AgencyLookup } from '../agencies/agency-lookup.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { PasswordService } from '../auth/password.service.js';
+import { ApiError } from '../common/api-error.js';
+import { UsersAdminRepository } from './users-admin.repository.js';
+
+@Injectable()
+export class UsersAdminService {
+  constructor(
+    private readonly repo: UsersAdminRepository,
+    private readonly passwords: PasswordService,
+    private readonly agencies: AgencyLookup,
+  ) {}
+
+  list(): Promise<UserDto[]> {
+    return this.repo.list();
+  }
+
+  async create(input: CreateUserRequest): Promise<UserDto> {
+    const agencyId = input.agencyId ?? null;
+    await this.checkRoleAgency(input.role, agencyId);
+    if (await this.repo.usernameTaken(input.username)) {
+      throw new ApiError(409, 'DUPLICATE', `The username "${input.username}" is taken`);
+    }
+    return this.repo.insert({
+      username: input.username,
+      fullName: input.fullName,
+      role: input.role,
+      agencyId,
+      passwordHash: await this.passwords.hash(input.password),
+    });
+  }
+
+  async update(admin: AuthUser, id: string, input: UpdateUserRequest): Promise<UserDto> {
+    const current = await this.repo.findById(id);
+    if (!current) throw ApiError.notFound('User');
+    const next = {
+      fullName: input.fullName ?? current.fullName,
+      role: input.role ?? current.role,
+      agencyId: input.agencyId !== undefined ? input.agencyId : current.agencyId,
+      active: input.active ?? current.active ?? true,
+    };
+    if (next.role !== 'agency' && input.role && input.agencyId === undefined) next.agencyId = null;
+    await this.checkRoleAgency(next.role, next.agencyId);
+    if (id === admin.id && (!next.active || next.role !== 'admin')) {
+      throw new ApiError(409, 'CONFLICT', 'You cannot disable or demote your own administrator account');
+    }
+    const shrinks = !next.active || next.role !== current.role || next.agencyId !== current.agencyId;
+    return this.repo.update(id, next, shrinks);
+  }
+
+  async resetPassword(id: string, password: string): Promise<void> {
+    if (!(await this.repo.findById(id))) throw ApiError.notFound('User');
+    await this.repo.setPassword(id, await this.passwords.hash(password));
+  }
+
+  private async checkRoleAgency(role: string, agencyId: string | null): Promise<void> {
+    if (role === 'agency' && !agencyId) throw new ApiError(400, 'VALIDATION_FAILED', 'An agency account needs its agency');
+    if (role !== 'agency' && agencyId) throw new ApiError(400, 'VALIDATION_FAILED', 'Only agency accounts belong to an agency');
+    if (agencyId && !(await this.agencies.isActive(agencyId))) {
+      throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist or is disabled');
+    }
+  }
+}

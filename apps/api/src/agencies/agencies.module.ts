@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyEntity } from '@dondoc/persistence';
+import { AgenciesController } from './agencies.controller.js';
+import { AgenciesRepository } from './agencies.repository.js';
+import { AgenciesService } from './agencies.service.js';
+import { AgencyLookup } from './agency-lookup.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AgencyEntity])],
+  controllers: [AgenciesController],
+  providers: [AgenciesService, AgenciesRepository, AgencyLookup],
+  exports: [AgenciesService, AgencyLookup],
+})
+export class AgenciesModule {}

@@ -1,0 +1,72 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@dondoc/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AdminModule } from './admin/admin.module.js';
+import { AgenciesModule } from './agencies/agencies.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CommentsModule } from './comments/comments.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DirectivesModule } from './directives/directives.module.js';
+import { HealthModule } from './health/health.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigHolderModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigHolderModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A caller's request id is kept (so it can follow the work into jobs); otherwise we make one.
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+            autoLogging: config.env !== 'test',
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+          retryAttempts: 5,
+          retryDelay: 1000,
+        }),
+        AuthModule,
+        AgenciesModule,
+        DirectivesModule,
+        TasksModule,
+        SubmissionsModule,
+        CommentsModule,
+        AdminModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@dondoc/workflow';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from './auth-user.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  agency_id: string | null;
+  active: boolean;
+  password_hash: string;
+}
+
+@Injectable()
+export class AuthRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findUserForLogin(username: string): Promise<UserRow | undefined> {
+    const rows: UserRow[] = await this.db.query(
+      `SELECT id, username, full_name, role, agency_id, active, password_hash FROM users WHERE username = $1`,
+      [username],
+    );
+    return rows[0];
+  }
+
+  async createSession(id: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.db.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)`, [id, userId, expiresAt]);
+  }
+
+  async revokeSession(id: string): Promise<void> {
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+  }
+
+  /** One round trip per request: a token counts only while its session is live and its user active. */
+  async findLiveSession(sessionId: string, userId: string): Promise<AuthUser | undefined> {
+    const rows: Omit<UserRow, 'password_hash' | 'active'>[] = await this.db.query(
+      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [sessionId, userId],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, sessionId };
+  }
+}

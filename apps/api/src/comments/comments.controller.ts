@@ -1,0 +1,25 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createCommentRequestSchema, type CommentDto, type CreateCommentRequest } from '@dondoc/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
+import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { ZodPipe } from '../common/zod-body.pipe.js';
+import { CommentsService } from './comments.service.js';
+
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller('tasks/:taskId/comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Roles(...TASK_READERS)
+  @Post()
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('taskId', UuidParamPipe) taskId: string,
+    @Body(new ZodPipe(createCommentRequestSchema)) body: CreateCommentRequest,
+  ): Promise<CommentDto> {
+    return this.comments.create(user, taskId, body.body);
+  }
+}

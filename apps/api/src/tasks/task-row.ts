@@ -1,0 +1,69 @@
+import type { TaskSummaryDto } from '@dondoc/contracts';
+import { allowedEvents, deadlineStatus, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
+
+/** A `tasks` row as the repository's SQL returns it. */
+export interface TaskRow {
+  id: string;
+  code: string;
+  directive_id: string;
+  title: string;
+  deliverable_type: string;
+  field: string;
+  state: TaskState;
+  version: number;
+  revision: number;
+  deadline_version: number;
+  lead_agency_id: string | null;
+  coordinating_agency_ids: string[];
+  due_date: string | null;
+  deadline_text: string | null;
+  escalation_level: number;
+  completed_at: Date | null;
+  updated_at: Date;
+  description?: string;
+}
+
+/** Columns the board needs; `due_date::text` keeps calendar dates out of time-zone conversion. */
+export function taskColumns(a = 't'): string {
+  return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
+  ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
+  ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at`;
+}
+export const TASK_COLUMNS = taskColumns('t');
+
+export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts {
+  return {
+    state: row.state,
+    leadAgencyId: row.lead_agency_id,
+    coordinatingAgencyIds: row.coordinating_agency_ids,
+    dueDate: row.due_date,
+    deadlineVersion: row.deadline_version,
+    revision: row.revision,
+    completedAt: row.completed_at,
+    ...extra,
+  };
+}
+
+export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: number): TaskSummaryDto {
+  const facts = toFacts(row);
+  return {
+    id: row.id,
+    code: row.code,
+    directiveId: row.directive_id,
+    title: row.title,
+    deliverableType: row.deliverable_type,
+    field: row.field,
+    state: row.state,
+    version: row.version,
+    revision: row.revision,
+    leadAgencyId: row.lead_agency_id,
+    coordinatingAgencyIds: row.coordinating_agency_ids,
+    dueDate: row.due_date,
+    deadlineText: row.deadline_text,
+    deadlineStatus: deadlineStatus(facts, now, { dueSoonDays }),
+    escalationLevel: row.escalation_level,
+    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+    updatedAt: row.updated_at.toISOString(),
+    allowedEvents: allowedEvents(facts, actor),
+  };
+}

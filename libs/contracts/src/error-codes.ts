@@ -1,0 +1,41 @@
+/** Stable error codes: clients switch on these, never on messages. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'FORBIDDEN',
+  'FORBIDDEN_ROLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'INVALID_TRANSITION',
+  'COMMENT_REQUIRED',
+  'SUBMISSION_REQUIRED',
+  'LEAD_AGENCY_REQUIRED',
+  'DUE_DATE_REQUIRED',
+  'SAME_LEAD_AGENCY',
+  'INVALID_DUE_DATE',
+  'TASK_NOT_EDITABLE',
+  'UNKNOWN_AGENCY',
+  'UNKNOWN_DIRECTIVE',
+  'DUPLICATE',
+  'FILE_TOO_LARGE',
+  'FILE_TYPE_NOT_ALLOWED',
+  'TOO_MANY_FILES',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: { path: string; message: string }[];
+  requestId?: string;
+}

@@ -1,0 +1,3 @@
+export * from './error-codes.js';
+export * from './schemas.js';
+export * from './responses.js';

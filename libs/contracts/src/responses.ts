@@ -1,0 +1,126 @@
+/** Response shapes the web app reads. Dates are ISO strings; calendar dates are `YYYY-MM-DD`. */
+export type RoleName = 'office' | 'standing_committee' | 'agency' | 'inspector' | 'admin';
+export type TaskStateName = 'drafted' | 'assigned' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
+export type TaskEventName = 'ASSIGN' | 'REASSIGN' | 'START' | 'SUBMIT' | 'APPROVE' | 'RETURN' | 'CANCEL';
+export type DeadlineStatusName = 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late';
+
+export interface UserDto {
+  id: string;
+  username: string;
+  fullName: string;
+  role: RoleName;
+  agencyId: string | null;
+  active?: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresAt: string;
+  user: UserDto;
+}
+
+export interface AgencyDto {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  active: boolean;
+}
+
+export interface DirectiveDto {
+  id: string;
+  number: string;
+  kind: string;
+  title: string;
+  issuedOn: string | null;
+  issuer: string | null;
+  signer: string | null;
+  place: string | null;
+  createdAt: string;
+}
+
+export interface DirectiveProgress {
+  total: number;
+  byState: Record<TaskStateName, number>;
+  approved: number;
+  overdue: number;
+}
+
+export interface TaskSummaryDto {
+  id: string;
+  code: string;
+  directiveId: string;
+  title: string;
+  deliverableType: string;
+  field: string;
+  state: TaskStateName;
+  version: number;
+  revision: number;
+  leadAgencyId: string | null;
+  coordinatingAgencyIds: string[];
+  dueDate: string | null;
+  deadlineText: string | null;
+  deadlineStatus: DeadlineStatusName | null;
+  escalationLevel: number;
+  completedAt: string | null;
+  updatedAt: string;
+  allowedEvents: TaskEventName[];
+}
+
+export interface TaskHistoryEntryDto {
+  id: string;
+  event: string;
+  from: TaskStateName | null;
+  to: TaskStateName | null;
+  actor: { id: string | null; fullName: string | null; role: string | null; agencyId: string | null };
+  comment: string | null;
+  at: string;
+  version: number;
+}
+
+export interface AttachmentDto {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  downloadUrl: string;
+}
+
+export interface SubmissionDto {
+  id: string;
+  seq: number;
+  revision: number;
+  note: string;
+  submittedBy: string;
+  submittedAt: string;
+  decision: 'approved' | 'returned' | null;
+  decisionComment: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  files: AttachmentDto[];
+}
+
+export interface CommentDto {
+  id: string;
+  authorId: string;
+  authorName: string | null;
+  authorRole: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface TaskDetailDto extends TaskSummaryDto {
+  description: string;
+  directive: { id: string; number: string; title: string };
+  history: TaskHistoryEntryDto[];
+  submissions: SubmissionDto[];
+  comments: CommentDto[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

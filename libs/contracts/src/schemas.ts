@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+const ROLE_VALUES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
+const STATE_VALUES = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved', 'cancelled'] as const;
+const EVENT_VALUES = ['ASSIGN', 'REASSIGN', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'] as const;
+const DEADLINE_STATUS_VALUES = ['not_due', 'due_soon', 'overdue', 'on_time', 'late'] as const;
+export const FIELD_VALUES = ['party_building', 'economy', 'culture_society', 'defense_security'] as const;
+export const DELIVERABLE_TYPE_VALUES = [
+  'de_an',
+  'chuong_trinh',
+  'ke_hoach',
+  'quy_dinh',
+  'danh_muc',
+  'nghi_quyet',
+  'so_ket',
+  'tong_ket',
+  'bao_cao',
+  'khac',
+] as const;
+export const DIRECTIVE_KIND_VALUES = ['action_program', 'conclusion', 'monthly_program', 'resolution', 'plan', 'other'] as const;
+
+/** Text a person typed: trimmed, bounded, no NUL bytes (PostgreSQL refuses them). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not be empty'));
+
+export const isoDate = z.iso.date();
+export const uuid = z.uuid();
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const createDirectiveRequestSchema = z.strictObject({
+  number: requiredText(64),
+  kind: z.enum(DIRECTIVE_KIND_VALUES),
+  title: requiredText(1000),
+  issuedOn: isoDate.nullable().optional(),
+  issuer: text(300).nullable().optional(),
+  signer: text(200).nullable().optional(),
+  place: text(200).nullable().optional(),
+});
+export type CreateDirectiveRequest = z.infer<typeof createDirectiveRequestSchema>;
+
+export const createTaskRequestSchema = z.strictObject({
+  directiveId: uuid,
+  code: requiredText(64).optional(),
+  title: requiredText(1000),
+  description: text(20000).optional(),
+  deliverableType: z.enum(DELIVERABLE_TYPE_VALUES),
+  field: z.enum(FIELD_VALUES),
+  leadAgencyId: uuid.nullable().optional(),
+  coordinatingAgencyIds: z.array(uuid).max(100).optional(),
+  dueDate: isoDate.nullable().optional(),
+  deadlineText: text(200).nullable().optional(),
+});
+export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
+
+export const updateTaskRequestSchema = z
+  .strictObject({
+    expectedVersion: z.number().int().min(1),
+    title: requiredText(1000).optional(),
+    description: text(20000).optional(),
+    deliverableType: z.enum(DELIVERABLE_TYPE_VALUES).optional(),
+    field: z.enum(FIELD_VALUES).optional(),
+    leadAgencyId: uuid.nullable().optional(),
+    coordinatingAgencyIds: z.array(uuid).max(100).optional(),
+    dueDate: isoDate.nullable().optional(),
+    deadlineText: text(200).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 1, { message: 'nothing to change' });
+export type UpdateTaskRequest = z.infer<typeof updateTaskRequestSchema>;
+
+export const transitionRequestSchema = z.strictObject({
+  event: z.enum(EVENT_VALUES),
+  expectedVersion: z.number().int().min(1),
+  comment: text(5000).optional(),
+  leadAgencyId: uuid.optional(),
+  dueDate: isoDate.optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
+
+export const createCommentRequestSchema = z.strictObject({
+  body: requiredText(5000),
+});
+export type CreateCommentRequest = z.infer<typeof createCommentRequestSchema>;
+
+export const submissionFieldsSchema = z.strictObject({
+  note: text(5000).optional(),
+});
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+export const taskListQuerySchema = z.strictObject({
+  state: csv(z.enum(STATE_VALUES)).optional(),
+  directiveId: uuid.optional(),
+  agencyId: uuid.optional(),
+  deadlineStatus: csv(z.enum(DEADLINE_STATUS_VALUES)).optional(),
+  field: z.enum(FIELD_VALUES).optional(),
+  q: text(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
+
+export const createAgencyRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
+  name: requiredText(300),
+  kind: text(50).optional(),
+});
+export const updateAgencyRequestSchema = z
+  .strictObject({ name: requiredText(300).optional(), kind: text(50).optional(), active: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+const password = z.string().min(8, 'at least 8 characters').max(256);
+export const createUserRequestSchema = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, 'lowercase letters, digits, dots and dashes')
+    .max(64),
+  fullName: requiredText(200),
+  role: z.enum(ROLE_VALUES),
+  agencyId: uuid.nullable().optional(),
+  password,
+});
+export const updateUserRequestSchema = z
+  .strictObject({
+    fullName: requiredText(200).optional(),
+    role: z.enum(ROLE_VALUES).optional(),
+    agencyId: uuid.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const resetPasswordRequestSchema = z.strictObject({ password });
+export type CreateAgencyRequest = z.infer<typeof createAgencyRequestSchema>;
+export type UpdateAgencyRequest = z.infer<typeof updateAgencyRequestSchema>;
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;

@@ -1,0 +1,57 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AgencyEntity } from './entities/agency.entity.js';
+import { AttachmentEntity } from './entities/attachment.entity.js';
+import { CommentEntity } from './entities/comment.entity.js';
+import { DirectiveEntity } from './entities/directive.entity.js';
+import { OutboxEntity } from './entities/outbox.entity.js';
+import { SessionEntity } from './entities/session.entity.js';
+import { SubmissionEntity } from './entities/submission.entity.js';
+import { TaskEventEntity } from './entities/task-event.entity.js';
+import { TaskEntity } from './entities/task.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
+
+export const ENTITIES = [
+  AgencyEntity,
+  UserEntity,
+  SessionEntity,
+  DirectiveEntity,
+  TaskEntity,
+  TaskEventEntity,
+  SubmissionEntity,
+  AttachmentEntity,
+  CommentEntity,
+  OutboxEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1732300000000];
+
+export interface DatabaseConfig {
+  url: string;
+  poolSize?: number;
+  logging?: boolean;
+}
+
+/** One place that decides how api, worker, tests and CLI talk to PostgreSQL. Never `synchronize`. */
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: config.logging ?? false,
+    extra: {
+      max: config.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      // Keep dead connections from a PostgreSQL restart from being handed out forever.
+      idleTimeoutMillis: 30000,
+      keepAlive: true,
+    },
+  };
+}
+
+export function createDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(config));
+}

@@ -1,0 +1,23 @@
+import { daysUntilDue, localDate } from './local-date.js';
+import type { TaskFacts } from './task.model.js';
+
+export type DeadlineStatus = 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late';
+
+export const DEFAULT_DUE_SOON_DAYS = 7;
+
+export function deadlineStatus(
+  task: Pick<TaskFacts, 'state' | 'dueDate' | 'completedAt'>,
+  now: Date,
+  options?: { dueSoonDays?: number },
+): DeadlineStatus | null {
+  if (task.dueDate == null || task.state === 'cancelled') return null;
+  if (task.state === 'approved') {
+    // Same-format ISO dates compare correctly as strings.
+    return localDate(task.completedAt ?? now) <= task.dueDate ? 'on_time' : 'late';
+  }
+  const window = options?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  if (!Number.isInteger(window) || window < 0) throw new RangeError(`dueSoonDays must be a whole number >= 0, got ${window}`);
+  const days = daysUntilDue(task.dueDate, now);
+  if (days < 0) return 'overdue';
+  return days <= window ? 'due_soon' : 'not_due';
+}

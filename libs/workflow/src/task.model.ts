@@ -1,0 +1,74 @@
+export const TASK_STATES = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const FINAL_STATES: readonly TaskState[] = Object.freeze(['approved', 'cancelled'] as const);
+
+export const TASK_EVENTS = ['ASSIGN', 'REASSIGN', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'] as const;
+export type TaskEventType = (typeof TASK_EVENTS)[number];
+
+export const ROLES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+export type Relation = 'lead' | 'coordinating' | 'none';
+
+/** What the rules need to know about a task (a plain object, e.g. a DB row mapped). */
+export interface TaskFacts {
+  state: TaskState;
+  leadAgencyId: string | null;
+  coordinatingAgencyIds: readonly string[];
+  /** Calendar date 'YYYY-MM-DD' in Asia/Ho_Chi_Minh. */
+  dueDate: string | null;
+  /** Bumps whenever dueDate or lead agency changes through an event; keys the scheduled jobs. */
+  deadlineVersion: number;
+  /** Bumps on every RETURN. */
+  revision: number;
+  /** A deliverable exists for the current revision and is undecided. */
+  hasPendingSubmission?: boolean;
+  /** When the approved work was submitted (set by the caller). */
+  completedAt?: Date | null;
+}
+
+export type TaskEvent =
+  | { type: 'ASSIGN'; leadAgencyId?: string; dueDate?: string; comment?: string }
+  | { type: 'REASSIGN'; leadAgencyId: string; dueDate?: string; comment?: string }
+  | { type: 'START'; comment?: string }
+  | { type: 'SUBMIT'; comment?: string }
+  | { type: 'APPROVE'; comment?: string }
+  | { type: 'RETURN'; comment: string }
+  | { type: 'CANCEL'; comment: string };
+
+export type RefusalCode =
+  | 'FORBIDDEN_ROLE'
+  | 'INVALID_TRANSITION'
+  | 'COMMENT_REQUIRED'
+  | 'SUBMISSION_REQUIRED'
+  | 'LEAD_AGENCY_REQUIRED'
+  | 'DUE_DATE_REQUIRED'
+  | 'SAME_LEAD_AGENCY'
+  | 'INVALID_DUE_DATE';
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+  messageVi: string;
+}
+
+export type NotifyAudience = 'lead_agency' | 'office' | 'standing_committee' | 'coordinating_agencies';
+
+export type Effect =
+  | { kind: 'schedule_deadline_actions'; dueDate: string; deadlineVersion: number; leadAgencyId: string }
+  | { kind: 'cancel_scheduled_actions' }
+  | { kind: 'schedule_review_reminder' }
+  | { kind: 'clear_review_reminder' }
+  | { kind: 'record_submission_decision'; decision: 'approved' | 'returned'; comment?: string }
+  | { kind: 'notify'; audience: NotifyAudience; reason: TaskEventType };
+
+export type ApplyResult =
+  | { ok: true; from: TaskState; to: TaskState; task: TaskFacts; effects: Effect[] }
+  | { ok: false; refusal: Refusal };
