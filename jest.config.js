@@ -1,47 +1,56 @@
-// One Jest run for the whole workspace: ESM (NestJS 12 is ESM-only), swc with decorator metadata.
+// One Jest run for the whole workspace. NestJS 12 is ESM-only while @nestjs/throttler and nestjs-pino
+// are CommonJS packages that require() it: Jest on Node 20 cannot require ESM, so tests run as
+// CommonJS and swc transpiles our TypeScript and the ESM-only packages (DESIGN.md §5). Production runs
+// the same code as native ESM.
 const swc = [
   '@swc/jest',
   {
     jsc: {
-      parser: { syntax: 'typescript', decorators: true, tsx: false },
+      parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2023',
       keepClassNames: true,
     },
-    module: { type: 'es6' },
+    module: { type: 'commonjs' },
   },
 ];
 
-const common = {
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: {
-    '^@dondoc/(workflow|contracts|persistence|directive-parser)$': '<rootDir>/../../libs/$1/src/index.ts',
-    '^(\\.{1,2}/.*)\\.js$': '$1',
-  },
+const ESM_PACKAGES = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  '@borewit',
+  'uint8array-extras',
+  '@sec-ant',
+  'content-disposition',
+];
+
+const mapper = (root) => ({
+  '^@dondoc/(workflow|contracts|persistence|directive-parser)$': `${root}/libs/$1/src/index.ts`,
+  '^@dondoc/api$': `${root}/apps/api/src/index.ts`,
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+});
+
+const common = (root) => ({
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleNameMapper: mapper(root),
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
-};
+});
 
 export default {
   projects: [
-    { ...common, displayName: 'workflow', rootDir: 'libs/workflow', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'contracts', rootDir: 'libs/contracts', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'persistence', rootDir: 'libs/persistence', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common('<rootDir>/../..'), displayName: 'workflow', rootDir: 'libs/workflow', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common('<rootDir>/../..'), displayName: 'contracts', rootDir: 'libs/contracts', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common('<rootDir>/../..'), displayName: 'persistence', rootDir: 'libs/persistence', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common('<rootDir>/../..'), displayName: 'api', rootDir: 'apps/api', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
-      ...common,
-      displayName: 'api',
-      rootDir: 'apps/api',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
-    },
-    {
-      ...common,
+      ...common('<rootDir>/..'),
       displayName: 'e2e',
       rootDir: 'test',
-      moduleNameMapper: {
-        '^@dondoc/(workflow|contracts|persistence|directive-parser)$': '<rootDir>/../libs/$1/src/index.ts',
-        '^@dondoc/api$': '<rootDir>/../apps/api/src/index.ts',
-        '^(\\.{1,2}/.*)\\.js$': '$1',
-      },
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 60000,
     },

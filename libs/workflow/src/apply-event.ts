@@ -63,7 +63,7 @@ export function applyEvent(task: TaskFacts, actor: Actor, event: TaskEvent, _now
   if (code !== null) return { ok: false, refusal: refusalFor(code, { type, state: from }) };
 
   const snapshot = taskMachine.resolveState({ value: from, context: contextOf(task) });
-  const [next, actions] = transitionTask(snapshot, { ...event, actor });
+  const { next, actions } = transitionTask(snapshot, { ...event, actor });
   if (next === snapshot) {
     // The guards call the same rules as above, so this means the two have been edited apart.
     throw new Error(`workflow: the task machine refused ${type} in ${from} although the rules allow it`);
@@ -71,7 +71,7 @@ export function applyEvent(task: TaskFacts, actor: Actor, event: TaskEvent, _now
 
   const effects: Effect[] = [];
   for (const action of actions) {
-    if (EFFECT_KINDS.has(action.type)) effects.push({ kind: action.type, ...(action.params as object) } as Effect);
+    if (EFFECT_KINDS.has(action.type)) effects.push(Object.assign({ kind: action.type }, action.params) as Effect);
   }
   const to = next.value as TaskState;
   const { context } = next;

@@ -201,11 +201,11 @@ const inertScope: ActorScope<TaskMachineSnapshot, TaskMachineEvent> = (() => {
 export function transitionTask(
   snapshot: TaskMachineSnapshot,
   event: TaskMachineEvent,
-): [next: TaskMachineSnapshot, actions: TaskMachineAction[]] {
+): { next: TaskMachineSnapshot; actions: TaskMachineAction[] } {
   const actions: TaskMachineAction[] = [];
   collected = actions;
   try {
-    return [taskMachine.transition(snapshot, event, inertScope), actions];
+    return { next: taskMachine.transition(snapshot, event, inertScope), actions };
   } finally {
     collected = [];
   }

@@ -56,7 +56,9 @@ export class UsersAdminRepository {
   ): Promise<UserDto> {
     return this.db.transaction(async (m) => {
       const rows: Row[] = await m.query(
-        `UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, updated_at = now()
+                      WHERE id = $1 RETURNING ${COLUMNS})
+         SELECT * FROM u`,
         [id, u.fullName, u.role, u.agencyId, u.active],
       );
       if (revokeSessions) {

@@ -152,11 +152,14 @@ export class TasksService {
     };
     const rows: TaskRow[] = await this.db.transaction(async (m) => {
       const updated: TaskRow[] = await m.query(
-        `UPDATE tasks AS t SET title = $3, description = $4, deliverable_type = $5, field = $6, lead_agency_id = $7,
-                coordinating_agency_ids = $8::uuid[], due_date = $9::date, deadline_text = $10, search_text = $11,
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 AND state = 'drafted'
-          RETURNING ${TASK_COLUMNS}`,
+        // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE ... RETURNING.
+        `WITH t AS (
+           UPDATE tasks SET title = $3, description = $4, deliverable_type = $5, field = $6, lead_agency_id = $7,
+                  coordinating_agency_ids = $8::uuid[], due_date = $9::date, deadline_text = $10, search_text = $11,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1 AND version = $2 AND state = 'drafted'
+            RETURNING *)
+         SELECT ${TASK_COLUMNS} FROM t`,
         [id, expectedVersion, ...Object.values(columns)],
       );
       if (updated.length) {

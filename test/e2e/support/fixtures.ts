@@ -1,0 +1,51 @@
+import type pg from 'pg';
+
+export async function agencyId(db: pg.Pool, code: string): Promise<string> {
+  const r = await db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = $1`, [code]);
+  if (!r.rows[0]) throw new Error(`no agency ${code}`);
+  return r.rows[0].id;
+}
+
+export async function directiveId(db: pg.Pool, number = '07-CTr/TU'): Promise<string> {
+  const r = await db.query<{ id: string }>(`SELECT id FROM directives WHERE number = $1`, [number]);
+  return r.rows[0].id;
+}
+
+let counter = 0;
+
+/**
+ * A fresh task of our own, moved through the lifecycle with plain SQL to the wanted state, so a
+ * suite never depends on (or disturbs) the demo data other suites read.
+ */
+export async function makeTask(
+  db: pg.Pool,
+  opts: {
+    state: 'drafted' | 'assigned' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
+    lead?: string;
+    coordinating?: string[];
+    dueDate?: string;
+    withPendingSubmission?: boolean;
+  },
+): Promise<{ id: string; version: number }> {
+  const lead = await agencyId(db, opts.lead ?? 'ban-tuyen-giao');
+  const coordinating = await Promise.all((opts.coordinating ?? ['ban-dan-van']).map((c) => agencyId(db, c)));
+  const directive = await directiveId(db);
+  const office = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'vanphong'`);
+  const code = `TEST-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+  const r = await db.query<{ id: string; version: number }>(
+    `INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
+                        coordinating_agency_ids, due_date, deadline_text, state, search_text, created_by)
+     VALUES ($1, $2, $3, '', 'ke_hoach', 'economy', $4, $5::uuid[], $6::date, 'quý IV-2030', $7, lower($2), $8)
+     RETURNING id, version`,
+    [directive, code, `Kế hoạch thử nghiệm ${counter}`, lead, coordinating, opts.dueDate ?? '2030-12-31', opts.state, office.rows[0].id],
+  );
+  const id = r.rows[0].id;
+  if (opts.withPendingSubmission ?? opts.state === 'submitted') {
+    const leadUser = await db.query<{ id: string }>(`SELECT id FROM users WHERE agency_id = $1 LIMIT 1`, [lead]);
+    await db.query(`INSERT INTO submissions (task_id, seq, revision, note, submitted_by) VALUES ($1, 1, 0, 'Dự thảo', $2)`, [
+      id,
+      leadUser.rows[0].id,
+    ]);
+  }
+  return r.rows[0];
+}
