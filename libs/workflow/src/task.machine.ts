@@ -47,7 +47,7 @@ const taskSetup = setup({
   types: {
     context: {} as TaskMachineContext,
     events: {} as TaskMachineEvent,
-    input: {} as Partial<TaskMachineContext> | undefined,
+    input: {} as Partial<TaskMachineContext>,
   },
   guards: {
     // The same rule functions produce applyEvent's refusal codes.
