@@ -46,7 +46,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response && 'message' in response
-          ? String((response as { message: unknown }).message)
+          ? String((response).message)
           : exception.message;
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message };
     }

@@ -36,6 +36,7 @@ export function cleanFileName(name: string): string {
   // multer hands over latin1-decoded names; browsers send UTF-8.
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
   const base = decoded.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').normalize('NFC').trim();
   return (cleaned || 'file').slice(-200);
 }

@@ -41,7 +41,7 @@ export class SubmissionsRepository {
 
   async forTask(taskId: string): Promise<{ submissions: SubmissionRow[]; files: FileRow[] }> {
     const [submissions, files] = await Promise.all([
-      this.db.query(
+      this.db.query<SubmissionRow[]>(
         `SELECT s.id, s.seq, s.revision, s.note, s.submitted_by, su.full_name AS submitted_by_name, s.submitted_at,
                 s.decision, s.decision_comment, s.decided_by, du.full_name AS decided_by_name, s.decided_at
            FROM submissions s
@@ -49,12 +49,12 @@ export class SubmissionsRepository {
            LEFT JOIN users du ON du.id = s.decided_by
           WHERE s.task_id = $1 ORDER BY s.seq`,
         [taskId],
-      ) as Promise<SubmissionRow[]>,
-      this.db.query(
+      ),
+      this.db.query<FileRow[]>(
         `SELECT id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key
            FROM attachments WHERE task_id = $1 ORDER BY created_at, id`,
         [taskId],
-      ) as Promise<FileRow[]>,
+      ),
     ]);
     return { submissions, files };
   }

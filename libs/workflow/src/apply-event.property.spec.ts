@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { transition } from 'xstate';
+import { canUploadSubmission } from './access.rules.js';
+import { allowedEvents, applyEvent } from './apply-event.js';
+import { isValidCalendarDate } from './local-date.js';
+import { taskMachine } from './task.machine.js';
+import { FINAL_STATES, TASK_EVENTS, type Actor, type TaskEvent, type TaskEventType, type TaskFacts } from './task.model.js';
+
+const NOW = new Date('2021-05-01T03:00:00Z');
+
+const ACTORS: readonly Actor[] = [
+  { userId: 'office', role: 'office', agencyId: 'VPTU' },
+  { userId: 'btv', role: 'standing_committee', agencyId: null },
+  { userId: 'inspector', role: 'inspector', agencyId: null },
+  { userId: 'admin', role: 'admin', agencyId: null },
+  { userId: 'btg', role: 'agency', agencyId: 'BTG' },
+  { userId: 'btc', role: 'agency', agencyId: 'BTC' },
+  { userId: 'bdv', role: 'agency', agencyId: 'BDV' },
+  { userId: 'stray', role: 'agency', agencyId: null },
+];
+
+// The lifecycle's edges, written out independently of the machine.
+const EDGES: Record<string, string> = {
+  'drafted ASSIGN': 'assigned',
+  'assigned REASSIGN': 'assigned',
+  'assigned START': 'in_progress',
+  'in_progress SUBMIT': 'submitted',
+  'submitted APPROVE': 'approved',
+  'submitted RETURN': 'in_progress',
+  'drafted CANCEL': 'cancelled',
+  'assigned CANCEL': 'cancelled',
+  'in_progress CANCEL': 'cancelled',
+};
+
+const agencyArb = fc.constantFrom<string | undefined>(undefined, 'BTG', 'BTC', 'BDV', '');
+const dateArb = fc.constantFrom<string | undefined>(undefined, '2021-06-30', '2021-12-31', '2021-02-30', '2024-02-29');
+const commentArb = fc.constantFrom<string | undefined>(undefined, '', '   ', 'Bổ sung số liệu', ' Lý do hủy ');
+
+const eventArb: fc.Arbitrary<TaskEvent> = fc
+  .record({ type: fc.constantFrom(...TASK_EVENTS), leadAgencyId: agencyArb, dueDate: dateArb, comment: commentArb })
+  .map(({ type, leadAgencyId, dueDate, comment }) => {
+    // Absent keys stay absent, as in a parsed JSON body.
+    const event: Record<string, unknown> = { type };
+    if (leadAgencyId !== undefined) event['leadAgencyId'] = leadAgencyId;
+    if (dueDate !== undefined) event['dueDate'] = dueDate;
+    if (comment !== undefined) event['comment'] = comment;
+    return event as TaskEvent;
+  });
+
+type Step = { kind: 'event'; actor: Actor; event: TaskEvent } | { kind: 'upload'; actor: Actor };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: fc.constantFrom(...ACTORS), event: eventArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('upload' as const), actor: fc.constantFrom(...ACTORS) }) },
+);
+
+const startArb: fc.Arbitrary<TaskFacts> = fc.record({
+  state: fc.constant('drafted' as const),
+  leadAgencyId: fc.constantFrom<string | null>(null, 'BTG'),
+  coordinatingAgencyIds: fc.constantFrom<readonly string[]>([], ['BTC'], ['BTC', 'BDV']),
+  dueDate: fc.constantFrom<string | null>(null, '2021-06-30'),
+  deadlineVersion: fc.constant(0),
+  revision: fc.constant(0),
+  hasPendingSubmission: fc.constant(false),
+});
+
+function mayEverSend(type: TaskEventType, task: TaskFacts, actor: Actor): boolean {
+  switch (type) {
+    case 'ASSIGN':
+    case 'REASSIGN':
+      return actor.role === 'office';
+    case 'START':
+    case 'SUBMIT':
+      return actor.role === 'agency' && actor.agencyId !== null && actor.agencyId === task.leadAgencyId;
+    case 'APPROVE':
+    case 'RETURN':
+      return actor.role === 'standing_committee';
+    case 'CANCEL':
+      return actor.role === 'office' || actor.role === 'standing_committee';
+  }
+}
+
+describe('applyEvent: random sequences from random actors', () => {
+  it('never leaves what the rules allow', () => {
+    fc.assert(
+      fc.property(startArb, fc.array(stepArb, { maxLength: 30 }), (start, steps) => {
+        let task = start;
+        let returns = 0;
+        for (const step of steps) {
+          if (step.kind === 'upload') {
+            if (canUploadSubmission(task, step.actor)) task = { ...task, hasPendingSubmission: true };
+            continue;
+          }
+          const { actor, event } = step;
+          const before = task;
+          const result = applyEvent(before, actor, event, NOW);
+          const offered = allowedEvents(before, actor).includes(event.type);
+
+          if (!result.ok) {
+            const { code } = result.refusal;
+            expect(offered).toBe(code !== 'FORBIDDEN_ROLE' && code !== 'INVALID_TRANSITION');
+            if (code === 'FORBIDDEN_ROLE') expect(mayEverSend(event.type, before, actor)).toBe(false);
+            continue;
+          }
+
+          expect(offered).toBe(true);
+          expect(FINAL_STATES).not.toContain(before.state);
+          expect(mayEverSend(event.type, before, actor)).toBe(true);
+          expect(result.from).toBe(before.state);
+          expect(result.to).toBe(EDGES[`${before.state} ${event.type}`]);
+          expect(result.task.state).toBe(result.to);
+
+          if (event.type === 'RETURN') returns++;
+          expect(result.task.revision).toBe(returns);
+          const bump = event.type === 'ASSIGN' || event.type === 'REASSIGN' ? 1 : 0;
+          expect(result.task.deadlineVersion).toBe(before.deadlineVersion + bump);
+
+          if (result.to !== 'drafted' && result.to !== 'cancelled') {
+            expect(result.task.leadAgencyId).toBeTruthy();
+            expect(isValidCalendarDate(result.task.dueDate!)).toBe(true);
+          }
+          if (result.to === 'submitted') expect(result.task.hasPendingSubmission).toBe(true);
+
+          // The shortcut applyEvent takes through the machine must match xstate's pure transition().
+          const snapshot = taskMachine.resolveState({
+            value: before.state,
+            context: {
+              leadAgencyId: before.leadAgencyId,
+              coordinatingAgencyIds: before.coordinatingAgencyIds,
+              dueDate: before.dueDate,
+              deadlineVersion: before.deadlineVersion,
+              revision: before.revision,
+              hasPendingSubmission: before.hasPendingSubmission === true,
+            },
+          });
+          const [next, actions] = transition(taskMachine, snapshot, { ...event, actor });
+          expect(next.value).toBe(result.to);
+          expect(next.context).toEqual({
+            leadAgencyId: result.task.leadAgencyId,
+            coordinatingAgencyIds: result.task.coordinatingAgencyIds,
+            dueDate: result.task.dueDate,
+            deadlineVersion: result.task.deadlineVersion,
+            revision: result.task.revision,
+            hasPendingSubmission: result.task.hasPendingSubmission,
+          });
+          expect(actions.map((a) => ({ kind: a.type, ...(a.params as object) }))).toEqual(result.effects);
+
+          task = result.task;
+        }
+        expect(task.revision).toBe(returns);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accepts nothing once a task is approved or cancelled', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FINAL_STATES), fc.constantFrom(...ACTORS), eventArb, (state, actor, event) => {
+        const task: TaskFacts = {
+          state,
+          leadAgencyId: 'BTG',
+          coordinatingAgencyIds: ['BTC'],
+          dueDate: '2021-06-30',
+          deadlineVersion: 1,
+          revision: 0,
+          hasPendingSubmission: true,
+        };
+        expect(applyEvent(task, actor, event, NOW).ok).toBe(false);
+        expect(allowedEvents(task, actor)).toEqual([]);
+      }),
+    );
+  });
+});
