@@ -106,8 +106,8 @@ describe('a task from draft to approval', () => {
 
     // The outbox holds the effects the escalation worker will relay.
     const outbox = await t.db.query(`SELECT kind FROM outbox WHERE task_id = $1 ORDER BY id`, [id]);
-    expect(outbox.rows.map((o) => o.kind)).toContain('schedule_deadline_actions');
-    expect(outbox.rows.map((o) => o.kind)).toContain('cancel_scheduled_actions');
+    expect(outbox.rows.map((o: { kind: string }) => o.kind)).toContain('schedule_deadline_actions');
+    expect(outbox.rows.map((o: { kind: string }) => o.kind)).toContain('cancel_scheduled_actions');
   });
 
   it('answers 409 with an actionable message for a stale version, and changes nothing', async () => {

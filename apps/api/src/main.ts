@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap.js';
 import { buildConfig, ConfigError, parseEnv } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './runtime/embedded-database.js';
@@ -9,6 +10,8 @@ import { seedDemoProvince } from './seed/demo-seed.js';
 const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
 
 async function main(): Promise<void> {
+  // A local .env is a convenience for development; real deployments set the environment.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const command = process.argv[2] ?? 'serve';
   const raw = parseEnv(process.env);
   let embedded: EmbeddedDatabase | undefined;

@@ -47,12 +47,26 @@ const eventArb: fc.Arbitrary<TaskEvent> = fc
     return event as TaskEvent;
   });
 
-type Step = { kind: 'event'; actor: Actor; event: TaskEvent } | { kind: 'upload'; actor: Actor };
+// A blind step sends any event from any actor; a guided one picks an actor and event the task
+// offers right now (its input still random), so sequences get deep into the lifecycle.
+type Step =
+  | { kind: 'blind'; actor: Actor; event: TaskEvent }
+  | { kind: 'guided'; pick: number; event: TaskEvent }
+  | { kind: 'upload'; actor: Actor };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: fc.constantFrom(...ACTORS), event: eventArb }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('blind' as const), actor: fc.constantFrom(...ACTORS), event: eventArb }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('guided' as const), pick: fc.nat(), event: eventArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('upload' as const), actor: fc.constantFrom(...ACTORS) }) },
 );
+
+function resolveStep(task: TaskFacts, step: Exclude<Step, { kind: 'upload' }>): { actor: Actor; event: TaskEvent } {
+  if (step.kind === 'blind') return step;
+  const offers = ACTORS.flatMap((actor) => allowedEvents(task, actor).map((type) => ({ actor, type })));
+  if (offers.length === 0) return { actor: ACTORS[step.pick % ACTORS.length]!, event: step.event };
+  const { actor, type } = offers[step.pick % offers.length]!;
+  return { actor, event: { ...step.event, type } as TaskEvent };
+}
 
 const startArb: fc.Arbitrary<TaskFacts> = fc.record({
   state: fc.constant('drafted' as const),
@@ -82,8 +96,9 @@ function mayEverSend(type: TaskEventType, task: TaskFacts, actor: Actor): boolea
 
 describe('applyEvent: random sequences from random actors', () => {
   it('never leaves what the rules allow', () => {
+    const succeeded = new Map<string, number>();
     fc.assert(
-      fc.property(startArb, fc.array(stepArb, { maxLength: 30 }), (start, steps) => {
+      fc.property(startArb, fc.array(stepArb, { maxLength: 30, size: 'max' }), (start, steps) => {
         let task = start;
         let returns = 0;
         for (const step of steps) {
@@ -91,8 +106,8 @@ describe('applyEvent: random sequences from random actors', () => {
             if (canUploadSubmission(task, step.actor)) task = { ...task, hasPendingSubmission: true };
             continue;
           }
-          const { actor, event } = step;
           const before = task;
+          const { actor, event } = resolveStep(before, step);
           const result = applyEvent(before, actor, event, NOW);
           const offered = allowedEvents(before, actor).includes(event.type);
 
@@ -145,12 +160,15 @@ describe('applyEvent: random sequences from random actors', () => {
           });
           expect(actions.map((a) => ({ kind: a.type, ...(a.params as object) }))).toEqual(result.effects);
 
+          succeeded.set(`${before.state} ${event.type}`, (succeeded.get(`${before.state} ${event.type}`) ?? 0) + 1);
           task = result.task;
         }
         expect(task.revision).toBe(returns);
       }),
       { numRuns: 500 },
     );
+    // Guards against a generator that never gets past the first refusal.
+    expect([...succeeded.keys()].sort()).toEqual(Object.keys(EDGES).sort());
   });
 
   it('accepts nothing once a task is approved or cancelled', () => {

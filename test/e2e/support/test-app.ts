@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConfig, createApp, parseEnv, runMigrations, seedDemoProvince, type AppConfig } from '@dondoc/api';
@@ -65,6 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await db.end();
       await app.close();
+      rmSync(config.storageDir, { recursive: true, force: true });
     },
   };
 }

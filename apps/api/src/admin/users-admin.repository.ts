@@ -28,7 +28,8 @@ export class UsersAdminRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(): Promise<UserDto[]> {
-    return ((await this.db.query(`SELECT ${COLUMNS} FROM users ORDER BY role, username`)) as Row[]).map(toDto);
+    const rows = await this.db.query<Row[]>(`SELECT ${COLUMNS} FROM users ORDER BY role, username`);
+    return rows.map(toDto);
   }
 
   async findById(id: string): Promise<UserDto | undefined> {
@@ -37,7 +38,8 @@ export class UsersAdminRepository {
   }
 
   async usernameTaken(username: string): Promise<boolean> {
-    return ((await this.db.query(`SELECT 1 FROM users WHERE username = $1`, [username])) as unknown[]).length > 0;
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM users WHERE username = $1`, [username]);
+    return rows.length > 0;
   }
 
   async insert(u: { username: string; fullName: string; role: string; agencyId: string | null; passwordHash: string }): Promise<UserDto> {
