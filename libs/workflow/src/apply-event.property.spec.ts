@@ -135,6 +135,8 @@ describe('applyEvent: random sequences from random actors', () => {
             expect(isValidCalendarDate(result.task.dueDate!)).toBe(true);
           }
           if (result.to === 'submitted') expect(result.task.hasPendingSubmission).toBe(true);
+          // A decided submission is no longer pending; the next round needs a new upload.
+          if (event.type === 'RETURN' || event.type === 'APPROVE') expect(result.task.hasPendingSubmission).toBe(false);
 
           // The shortcut applyEvent takes through the machine must match xstate's pure transition().
           const snapshot = taskMachine.resolveState({

@@ -308,7 +308,7 @@ export function expectClean(res: ResponseLike): void {
   const raw = res.text ?? (res.body === undefined ? '' : JSON.stringify(res.body));
   if (hasKey(res.body, 'stack')) throw new Error(`a "stack" key leaked: ${where}`);
   if (raw.includes('QueryFailedError')) throw new Error(`a driver error leaked: ${where}`);
-  if (/\bat .+[(:]\d+:\d+\)?/.test(raw) || /\n\s+at /.test(raw)) throw new Error(`a stack line leaked: ${where}`);
+  if (/\bat (?:[\w.<>$[\] ]+ )?\(?(?:file:\/\/|\/|node:)[^\s)]*:\d+:\d+\)?/.test(raw) || /\n\s+at /.test(raw) || /\\n\s*at /.test(raw)) throw new Error(`a stack line leaked: ${where}`);
   if (res.status >= 400) {
     const b = res.body as Record<string, unknown>;
     if (!b || typeof b !== 'object') throw new Error(`error without a JSON body: ${where}`);

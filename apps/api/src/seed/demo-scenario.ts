@@ -61,6 +61,7 @@ const PAST: Story[] = [
   'assigned',
   'cancelled',
 ];
+const LIVE = new Set<Story>(['assigned', 'in_progress', 'returned', 'submitted']);
 const FUTURE: Story[] = ['in_progress', 'assigned', 'submitted', 'approved_on_time', 'returned', 'in_progress', 'drafted'];
 
 /** The monthly program is shown as this month's program: "tháng 4-2021" becomes the current month. */
@@ -109,14 +110,18 @@ export function planDemo(tasks: readonly SeedTask[], now: Date): { shift: number
       assignedDaysAgo: 0,
     };
   });
-  // Near deadlines: three live tasks due within the next days (the monthly program's own rhythm).
-  const soon = planned.filter(
-    (p) => p.directiveKey !== MONTHLY_PROGRAM_KEY && p.dueDate >= today && ['in_progress', 'assigned', 'submitted'].includes(p.story),
-  );
-  soon.slice(0, 2).forEach((p, i) => {
-    p.dueDate = addDays(today, 2 + i * 2);
+  // Whatever the day of the year, the board must show work due within the week and work not yet due:
+  // where the shifted catalog does not give them, the Office has set explicit dates ("trước ngày ...").
+  const live = planned.filter((p) => LIVE.has(p.story) && p.directiveKey !== MONTHLY_PROGRAM_KEY);
+  const ahead = live.filter((p) => p.dueDate >= today);
+  const behind = live.filter((p) => p.dueDate < today);
+  const spare = [...ahead, ...behind.slice(2)];
+  const setDue = (p: PlannedTask, days: number) => {
+    p.dueDate = addDays(today, days);
     p.deadlineText = `trước ngày ${p.dueDate.slice(8, 10)}/${p.dueDate.slice(5, 7)}/${p.dueDate.slice(0, 4)}`;
-  });
+  };
+  spare.slice(0, 2).forEach((p, i) => setDue(p, 2 + i * 3));
+  if (!live.some((p) => daysBetween(today, p.dueDate) > 7) && spare[2]) setDue(spare[2], 45);
   for (const p of planned) {
     // Assigned some weeks after the directive (its issue date is about a year before the first deadline).
     const span = Math.max(30, daysBetween(addDays(p.dueDate, -240), today));
