@@ -31,9 +31,10 @@ const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not
 export const isoDate = z.iso.date();
 export const uuid = z.uuid();
 
+const noNul = (s: string) => !s.includes('\u0000');
 export const loginRequestSchema = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().trim().toLowerCase().min(1).max(64).refine(noNul, 'must not contain NUL characters'),
+  password: z.string().min(1).max(256).refine(noNul, 'must not contain NUL characters'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -84,7 +84,8 @@ export function jpeg(): Buffer {
   };
   const huffman = (tableClass: number) => [tableClass << 4, 1, ...Array(15).fill(0), 0x00];
   return Buffer.from([
-    0xff, 0xd8, // SOI
+    0xff,
+    0xd8, // SOI
     ...seg(0xe0, [0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, 0, 1, 0, 1, 0, 0]), // APP0 JFIF
     ...seg(0xdb, [0x00, ...Array(64).fill(1)]), // DQT
     ...seg(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]), // SOF0 1×1, one component
@@ -92,7 +93,8 @@ export function jpeg(): Buffer {
     ...seg(0xc4, huffman(1)), // DHT AC
     ...seg(0xda, [1, 1, 0x00, 0, 63, 0]), // SOS
     0x3f, // DC diff 0 ('0'), EOB ('0'), padded with 1s
-    0xff, 0xd9, // EOI
+    0xff,
+    0xd9, // EOI
   ]);
 }
 
@@ -256,7 +258,11 @@ export function multipart(parts: { name: string; filename?: string; contentType?
     if (p.filename !== undefined) head += `; filename="${p.filename}"`;
     head += '\r\n';
     if (p.contentType) head += `Content-Type: ${p.contentType}\r\n`;
-    chunks.push(Buffer.from(`${head}\r\n`, 'utf8'), Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`${head}\r\n`, 'utf8'),
+      Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -308,7 +314,12 @@ export function expectClean(res: ResponseLike): void {
   const raw = res.text ?? (res.body === undefined ? '' : JSON.stringify(res.body));
   if (hasKey(res.body, 'stack')) throw new Error(`a "stack" key leaked: ${where}`);
   if (raw.includes('QueryFailedError')) throw new Error(`a driver error leaked: ${where}`);
-  if (/\bat (?:[\w.<>$[\] ]+ )?\(?(?:file:\/\/|\/|node:)[^\s)]*:\d+:\d+\)?/.test(raw) || /\n\s+at /.test(raw) || /\\n\s*at /.test(raw)) throw new Error(`a stack line leaked: ${where}`);
+  if (
+    /\bat (?:[\w.<>$[\] ]+ )?\(?(?:file:\/\/|\/|node:)[^\s)]*:\d+:\d+\)?/.test(raw) ||
+    /\n\s+at /.test(raw) ||
+    /\\n\s*at /.test(raw)
+  )
+    throw new Error(`a stack line leaked: ${where}`);
   if (res.status >= 400) {
     const b = res.body as Record<string, unknown>;
     if (!b || typeof b !== 'object') throw new Error(`error without a JSON body: ${where}`);
@@ -319,7 +330,11 @@ export function expectClean(res: ResponseLike): void {
 }
 
 /** `expectClean`, then the status and (if given) the code. */
-export function expectError(res: ResponseLike, status: number, code?: string): Record<string, unknown> & { message: string } {
+export function expectError(
+  res: ResponseLike,
+  status: number,
+  code?: string,
+): Record<string, unknown> & { message: string } {
   expectClean(res);
   const b = res.body as Record<string, unknown> & { message: string };
   if (res.status !== status || (code && b.code !== code)) {
@@ -332,7 +347,11 @@ export function expectError(res: ResponseLike, status: number, code?: string): R
 // Tokens signed by hand (HS256), for the expiry and foreign-secret cases.
 // ---------------------------------------------------------------------------------------------
 
-export function signJwt(payload: Record<string, unknown>, secret: string, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function signJwt(
+  payload: Record<string, unknown>,
+  secret: string,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   const h = Buffer.from(JSON.stringify(header)).toString('base64url');
   const p = Buffer.from(JSON.stringify(payload)).toString('base64url');
   const s = createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');

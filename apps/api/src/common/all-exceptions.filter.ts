@@ -41,6 +41,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many attempts; wait a minute and try again' };
     }
+    // Nest 12 wraps body-parser's errors in an HttpException and keeps the original as `cause`.
+    const parserError = (exception instanceof HttpException ? exception.cause : exception) as { type?: string } | undefined;
+    if (parserError?.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -50,14 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : exception.message;
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message };
     }
-    const e = exception as { type?: string; status?: number; code?: string; statusCode?: number };
-    // body-parser's errors carry a type and a status.
-    if (e?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
-    }
-    if (e?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
-    }
+    const e = exception as { status?: number };
     if (e?.status && e.status >= 400 && e.status < 500) {
       return { statusCode: e.status, code: STATUS_CODES[e.status] ?? 'VALIDATION_FAILED', message: 'The request could not be read' };
     }
