@@ -18,6 +18,7 @@ import { AgenciesService } from '../agencies/agencies.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { UsersAdminService } from './users-admin.service.js';
 
@@ -37,11 +38,13 @@ export class AdminController {
   }
 
   @Post('users')
+  @ApiZodBody(createUserRequestSchema)
   createUser(@Body(new ZodPipe(createUserRequestSchema)) body: CreateUserRequest): Promise<UserDto> {
     return this.users.create(body);
   }
 
   @Patch('users/:id')
+  @ApiZodBody(updateUserRequestSchema)
   updateUser(
     @CurrentUser() admin: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -51,6 +54,7 @@ export class AdminController {
   }
 
   @Post('users/:id/reset-password')
+  @ApiZodBody(resetPasswordRequestSchema)
   @HttpCode(204)
   async resetPassword(
     @Param('id', UuidParamPipe) id: string,
@@ -65,11 +69,13 @@ export class AdminController {
   }
 
   @Post('agencies')
+  @ApiZodBody(createAgencyRequestSchema)
   createAgency(@Body(new ZodPipe(createAgencyRequestSchema)) body: CreateAgencyRequest): Promise<AgencyDto> {
     return this.agencies.create(body);
   }
 
   @Patch('agencies/:id')
+  @ApiZodBody(updateAgencyRequestSchema)
   updateAgency(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodPipe(updateAgencyRequestSchema)) body: UpdateAgencyRequest,

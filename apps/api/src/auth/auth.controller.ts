@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { loginRequestSchema, type LoginRequest, type LoginResponse, type UserDto } from '@dondoc/contracts';
+import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import type { AuthUser } from './auth-user.js';
 import { ALL_ROLES, CurrentUser, Public, Roles } from './auth.decorators.js';
@@ -15,6 +16,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @ApiZodBody(loginRequestSchema)
   @HttpCode(200)
   login(@Body(new ZodPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResponse> {
     return this.auth.login(body);

@@ -4,6 +4,7 @@ import { createCommentRequestSchema, type CommentDto, type CreateCommentRequest 
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { CommentsService } from './comments.service.js';
 
@@ -15,6 +16,7 @@ export class CommentsController {
 
   @Roles(...TASK_READERS)
   @Post()
+  @ApiZodBody(createCommentRequestSchema)
   create(
     @CurrentUser() user: AuthUser,
     @Param('taskId', UuidParamPipe) taskId: string,

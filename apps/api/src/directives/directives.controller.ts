@@ -4,6 +4,7 @@ import { createDirectiveRequestSchema, type CreateDirectiveRequest, type Directi
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { DirectivesService } from './directives.service.js';
 
@@ -21,6 +22,7 @@ export class DirectivesController {
 
   @Roles('office')
   @Post()
+  @ApiZodBody(createDirectiveRequestSchema)
   create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createDirectiveRequestSchema)) body: CreateDirectiveRequest): Promise<DirectiveDto> {
     return this.directives.create(user, body);
   }

@@ -18,6 +18,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { TasksService } from './tasks.service.js';
 import { TransitionTaskUseCase } from './transition-task.use-case.js';
@@ -39,6 +40,7 @@ export class TasksController {
 
   @Roles('office')
   @Post()
+  @ApiZodBody(createTaskRequestSchema)
   create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createTaskRequestSchema)) body: CreateTaskRequest): Promise<TaskSummaryDto> {
     return this.tasks.create(user, body);
   }
@@ -52,6 +54,7 @@ export class TasksController {
   // Every task reader reaches the service so that a task the caller cannot see answers 404, not 403.
   @Roles(...TASK_READERS)
   @Patch(':id')
+  @ApiZodBody(updateTaskRequestSchema)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -62,6 +65,7 @@ export class TasksController {
 
   @Roles(...TASK_READERS)
   @Post(':id/transitions')
+  @ApiZodBody(transitionRequestSchema)
   @HttpCode(200)
   transition(
     @CurrentUser() user: AuthUser,

@@ -127,11 +127,10 @@ export class TasksService {
     const actor = toActor(user);
     const current = await this.tasks.findVisible(actor, id);
     if (!current) throw ApiError.notFound('Task');
+    // Role before state, as for transitions: only the Office may ever edit, and only a draft.
+    if (!canEditDraft({ state: 'drafted' }, actor)) throw new ApiError(403, 'FORBIDDEN', 'Only the Office edits tasks');
     if (!canEditDraft({ state: current.state }, actor)) {
-      if (current.state !== 'drafted') {
-        throw new ApiError(409, 'TASK_NOT_EDITABLE', 'Only a drafted task can be edited; this one has been assigned');
-      }
-      throw new ApiError(403, 'FORBIDDEN', 'Only the Office edits drafted tasks');
+      throw new ApiError(409, 'TASK_NOT_EDITABLE', 'Only a drafted task can be edited; this one has already been assigned');
     }
     if (input.expectedVersion !== current.version) {
       throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed since you loaded it; reload it and try again');
