@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', '.nx/**', 'test/setup/**', '*.config.js'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', '.nx/**', 'test/setup/**', '*.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,7 +24,14 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../libs/*', '../../apps/*', '**/libs/*/src/*', '**/apps/*/src/*'], message: 'Import other packages through their @dondoc/* alias.' }] },
+        {
+          patterns: [
+            {
+              group: ['../../libs/*', '../../apps/*', '**/libs/*/src/*', '**/apps/*/src/*'],
+              message: 'Import other packages through their @dondoc/* alias.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -43,10 +43,30 @@ const common = (root) => ({
 
 export default {
   projects: [
-    { ...common('<rootDir>/../..'), displayName: 'workflow', rootDir: 'libs/workflow', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common('<rootDir>/../..'), displayName: 'contracts', rootDir: 'libs/contracts', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common('<rootDir>/../..'), displayName: 'persistence', rootDir: 'libs/persistence', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common('<rootDir>/../..'), displayName: 'api', rootDir: 'apps/api', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common('<rootDir>/../..'),
+      displayName: 'workflow',
+      rootDir: 'libs/workflow',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...common('<rootDir>/../..'),
+      displayName: 'contracts',
+      rootDir: 'libs/contracts',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...common('<rootDir>/../..'),
+      displayName: 'persistence',
+      rootDir: 'libs/persistence',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...common('<rootDir>/../..'),
+      displayName: 'api',
+      rootDir: 'apps/api',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
     {
       ...common('<rootDir>/..'),
       displayName: 'e2e',

@@ -169,7 +169,12 @@ function onTask<X = object>(
 ) {
   return scenario<{ task: TaskRef; extra: X }>({
     prepare: async (t) => ({
-      task: await makeTask(t.db, { state, lead: LEAD, coordinating: [COORD], withPendingSubmission: opts.withPendingSubmission }),
+      task: await makeTask(t.db, {
+        state,
+        lead: LEAD,
+        coordinating: [COORD],
+        withPendingSubmission: opts.withPendingSubmission,
+      }),
       extra: opts.extra ? await opts.extra(t) : ({} as X),
     }),
     send: (t, s, auth) => send(t, s.task, s.extra, auth),
@@ -213,7 +218,12 @@ function transition(event: Event, state: TaskState) {
 function upload(state: TaskState) {
   return onTask(
     state,
-    (t, task, _x, auth) => t.http.post(`/api/tasks/${task.id}/submissions`).set(auth).field('note', 'Dự thảo kế hoạch').attach('files', PDF, 'Dự thảo.pdf'),
+    (t, task, _x, auth) =>
+      t.http
+        .post(`/api/tasks/${task.id}/submissions`)
+        .set(auth)
+        .field('note', 'Dự thảo kế hoạch')
+        .attach('files', PDF, 'Dự thảo.pdf'),
     {
       ok: (res) => {
         expect(res.body.files).toHaveLength(1);
@@ -226,7 +236,8 @@ function upload(state: TaskState) {
 function comment(state: TaskState) {
   return onTask(
     state,
-    (t, task, _x, auth) => t.http.post(`/api/tasks/${task.id}/comments`).set(auth).send({ body: 'Đề nghị đẩy nhanh tiến độ.' }),
+    (t, task, _x, auth) =>
+      t.http.post(`/api/tasks/${task.id}/comments`).set(auth).send({ body: 'Đề nghị đẩy nhanh tiến độ.' }),
     { ok: (res) => expect(res.body).toMatchObject({ body: 'Đề nghị đẩy nhanh tiến độ.' }) },
   );
 }
@@ -254,9 +265,10 @@ async function throwawayUser(t: TestApp): Promise<string> {
 }
 
 async function throwawayAgency(t: TestApp): Promise<string> {
-  const r = await t.db.query<{ id: string }>(`INSERT INTO agencies (code, name) VALUES ($1, 'Cơ quan thử ma trận') RETURNING id`, [
-    `matrix-a-${uniq()}`,
-  ]);
+  const r = await t.db.query<{ id: string }>(
+    `INSERT INTO agencies (code, name) VALUES ($1, 'Cơ quan thử ma trận') RETURNING id`,
+    [`matrix-a-${uniq()}`],
+  );
   return r.rows[0].id;
 }
 
@@ -279,7 +291,9 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'POST /auth/login': scenario({
     // Anyone may sign in; the anonymous caller uses the Office's credentials without any token.
     send: (t, _s, _auth, actor) =>
-      t.http.post('/api/auth/login').send({ username: actor === 'anon' ? 'vanphong' : ACCOUNT[actor], password: DEMO_PASSWORD }),
+      t.http
+        .post('/api/auth/login')
+        .send({ username: actor === 'anon' ? 'vanphong' : ACCOUNT[actor], password: DEMO_PASSWORD }),
     ok: (res, _s, _t, actor) => {
       expect(typeof res.body.accessToken).toBe('string');
       expect(res.body.user.username).toBe(actor === 'anon' ? 'vanphong' : ACCOUNT[actor]);
@@ -319,9 +333,14 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   }),
   'POST /directives': scenario<{ number: string }>({
     writes: true,
-    prepare: async () => ({ number: `${uniq()}-MX/TU` }),
-    send: (t, s, auth) => t.http.post('/api/directives').set(auth).send({ number: s.number, kind: 'plan', title: 'Kế hoạch thử ma trận quyền' }),
-    snapshot: async (t, s) => (await t.db.query(`SELECT count(*)::int AS n FROM directives WHERE number = $1`, [s.number])).rows[0],
+    prepare: () => Promise.resolve({ number: `${uniq()}-MX/TU` }),
+    send: (t, s, auth) =>
+      t.http
+        .post('/api/directives')
+        .set(auth)
+        .send({ number: s.number, kind: 'plan', title: 'Kế hoạch thử ma trận quyền' }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM directives WHERE number = $1`, [s.number])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ number: s.number, kind: 'plan' }),
   }),
 
@@ -336,8 +355,15 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
       t.http
         .post('/api/tasks')
         .set(auth)
-        .send({ directiveId: s.directiveId, code: s.code, title: 'Kế hoạch thử ma trận quyền', deliverableType: 'ke_hoach', field: 'economy' }),
-    snapshot: async (t, s) => (await t.db.query(`SELECT count(*)::int AS n FROM tasks WHERE code = $1`, [s.code])).rows[0],
+        .send({
+          directiveId: s.directiveId,
+          code: s.code,
+          title: 'Kế hoạch thử ma trận quyền',
+          deliverableType: 'ke_hoach',
+          field: 'economy',
+        }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM tasks WHERE code = $1`, [s.code])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ code: s.code, state: 'drafted', version: 1 }),
   }),
   'GET /tasks/:id (drafted)': readTask('drafted'),
@@ -345,11 +371,18 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /tasks/:id (approved)': readTask('approved'),
   'PATCH /tasks/:id (drafted)': onTask(
     'drafted',
-    (t, task, _x, auth) => t.http.patch(`/api/tasks/${task.id}`).set(auth).send({ expectedVersion: task.version, title: 'Tiêu đề đã chỉnh sửa' }),
+    (t, task, _x, auth) =>
+      t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(auth)
+        .send({ expectedVersion: task.version, title: 'Tiêu đề đã chỉnh sửa' }),
     { ok: (res, task) => expect(res.body).toMatchObject({ title: 'Tiêu đề đã chỉnh sửa', version: task.version + 1 }) },
   ),
   'PATCH /tasks/:id (assigned)': onTask('assigned', (t, task, _x, auth) =>
-    t.http.patch(`/api/tasks/${task.id}`).set(auth).send({ expectedVersion: task.version, title: 'Tiêu đề đã chỉnh sửa' }),
+    t.http
+      .patch(`/api/tasks/${task.id}`)
+      .set(auth)
+      .send({ expectedVersion: task.version, title: 'Tiêu đề đã chỉnh sửa' }),
   ),
 
   'POST /tasks/:id/transitions ASSIGN (drafted)': transition('ASSIGN', 'drafted'),
@@ -391,10 +424,19 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   }),
   'POST /admin/users': scenario<{ username: string }>({
     writes: true,
-    prepare: async () => ({ username: `matrix-u-${uniq()}` }),
+    prepare: () => Promise.resolve({ username: `matrix-u-${uniq()}` }),
     send: (t, s, auth) =>
-      t.http.post('/api/admin/users').set(auth).send({ username: s.username, fullName: 'Tài khoản thử ma trận', role: 'inspector', password: 'mat-khau-tam-thoi-1' }),
-    snapshot: async (t, s) => (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username = $1`, [s.username])).rows[0],
+      t.http
+        .post('/api/admin/users')
+        .set(auth)
+        .send({
+          username: s.username,
+          fullName: 'Tài khoản thử ma trận',
+          role: 'inspector',
+          password: 'mat-khau-tam-thoi-1',
+        }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username = $1`, [s.username])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ username: s.username, role: 'inspector' }),
   }),
   'PATCH /admin/users/:id': scenario<{ id: string }>({
@@ -402,15 +444,26 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     prepare: async (t) => ({ id: await throwawayUser(t) }),
     send: (t, s, auth) => t.http.patch(`/api/admin/users/${s.id}`).set(auth).send({ fullName: 'Tên đã đổi' }),
     snapshot: async (t, s) =>
-      (await t.db.query(`SELECT full_name, role, agency_id, active, password_hash, updated_at FROM users WHERE id = $1`, [s.id])).rows[0],
+      (
+        await t.db.query(
+          `SELECT full_name, role, agency_id, active, password_hash, updated_at FROM users WHERE id = $1`,
+          [s.id],
+        )
+      ).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, fullName: 'Tên đã đổi' }),
   }),
   'POST /admin/users/:id/reset-password': scenario<{ id: string }>({
     writes: true,
     prepare: async (t) => ({ id: await throwawayUser(t) }),
-    send: (t, s, auth) => t.http.post(`/api/admin/users/${s.id}/reset-password`).set(auth).send({ password: 'mat-khau-moi-12345' }),
+    send: (t, s, auth) =>
+      t.http.post(`/api/admin/users/${s.id}/reset-password`).set(auth).send({ password: 'mat-khau-moi-12345' }),
     snapshot: async (t, s) =>
-      (await t.db.query(`SELECT full_name, role, agency_id, active, password_hash, updated_at FROM users WHERE id = $1`, [s.id])).rows[0],
+      (
+        await t.db.query(
+          `SELECT full_name, role, agency_id, active, password_hash, updated_at FROM users WHERE id = $1`,
+          [s.id],
+        )
+      ).rows[0],
   }),
   'GET /admin/agencies': scenario({
     send: (t, _s, auth) => t.http.get('/api/admin/agencies').set(auth),
@@ -418,16 +471,19 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   }),
   'POST /admin/agencies': scenario<{ code: string }>({
     writes: true,
-    prepare: async () => ({ code: `matrix-a-${uniq()}` }),
-    send: (t, s, auth) => t.http.post('/api/admin/agencies').set(auth).send({ code: s.code, name: 'Cơ quan thử ma trận' }),
-    snapshot: async (t, s) => (await t.db.query(`SELECT count(*)::int AS n FROM agencies WHERE code = $1`, [s.code])).rows[0],
+    prepare: () => Promise.resolve({ code: `matrix-a-${uniq()}` }),
+    send: (t, s, auth) =>
+      t.http.post('/api/admin/agencies').set(auth).send({ code: s.code, name: 'Cơ quan thử ma trận' }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM agencies WHERE code = $1`, [s.code])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ code: s.code, active: true }),
   }),
   'PATCH /admin/agencies/:id': scenario<{ id: string }>({
     writes: true,
     prepare: async (t) => ({ id: await throwawayAgency(t) }),
     send: (t, s, auth) => t.http.patch(`/api/admin/agencies/${s.id}`).set(auth).send({ name: 'Tên cơ quan đã đổi' }),
-    snapshot: async (t, s) => (await t.db.query(`SELECT name, kind, active, updated_at FROM agencies WHERE id = $1`, [s.id])).rows[0],
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT name, kind, active, updated_at FROM agencies WHERE id = $1`, [s.id])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, name: 'Tên cơ quan đã đổi' }),
   }),
 };
@@ -523,9 +579,10 @@ describe('what agencies see', () => {
   afterAll(() => t.close());
 
   type Item = { id: string; state: string; leadAgencyId: string | null; coordinatingAgencyIds: string[] };
-  const involves = (item: Item, agency: string) => item.leadAgencyId === agency || item.coordinatingAgencyIds.includes(agency);
+  const involves = (item: Item, agency: string) =>
+    item.leadAgencyId === agency || item.coordinatingAgencyIds.includes(agency);
 
-  it('lists never contain another agency\'s tasks, nor drafts, whatever the filters', async () => {
+  it("lists never contain another agency's tasks, nor drafts, whatever the filters", async () => {
     // Every agency that has an account to sign in with (the demo accounts are named after their agency).
     const agencies = (
       await t.db.query<{ code: string; id: string }>(
@@ -536,7 +593,12 @@ describe('what agencies see', () => {
     ).rows;
     expect(agencies.length).toBeGreaterThanOrEqual(10);
     const all = (await t.db.query<{ code: string; id: string }>(`SELECT code, id FROM agencies`)).rows;
-    const directives = (await t.http.get('/api/directives').set(await t.as('vanphong')).expect(200)).body as { id: string }[];
+    const directives = (
+      await t.http
+        .get('/api/directives')
+        .set(await t.as('vanphong'))
+        .expect(200)
+    ).body as { id: string }[];
     expect(directives.length).toBeGreaterThan(0);
 
     for (const { code, id } of agencies) {
@@ -575,9 +637,19 @@ describe('what agencies see', () => {
           })),
       );
       for (const { other, res } of filtered) {
-        expect({ agency: code, filter: other.code, status: res.status }).toEqual({ agency: code, filter: other.code, status: 200 });
+        expect({ agency: code, filter: other.code, status: res.status }).toEqual({
+          agency: code,
+          filter: other.code,
+          status: 200,
+        });
         for (const item of res.body.items as Item[]) {
-          expect({ agency: code, filter: other.code, task: item.id, visible: mine.has(item.id), involved: involves(item, id) }).toEqual({
+          expect({
+            agency: code,
+            filter: other.code,
+            task: item.id,
+            visible: mine.has(item.id),
+            involved: involves(item, id),
+          }).toEqual({
             agency: code,
             filter: other.code,
             task: item.id,
@@ -592,9 +664,13 @@ describe('what agencies see', () => {
       for (const d of directives) {
         const res = await t.http.get(`/api/directives/${d.id}`).set(auth).expect(200);
         for (const item of res.body.tasks as Item[]) {
-          expect({ agency: code, directive: d.id, task: item.id, involved: involves(item, id), state: item.state }).toEqual(
-            expect.objectContaining({ involved: true, state: expect.not.stringMatching(/^drafted$/) }),
-          );
+          expect({
+            agency: code,
+            directive: d.id,
+            task: item.id,
+            involved: involves(item, id),
+            state: item.state,
+          }).toEqual(expect.objectContaining({ involved: true, state: expect.not.stringMatching(/^drafted$/) }));
           expect(mine.has(item.id)).toBe(true);
         }
         expect(res.body.progress.total).toBe(res.body.tasks.length);
@@ -627,7 +703,9 @@ describe('ids, sessions and error bodies', () => {
     const office = await t.as('vanphong');
     const bodies: Record<string, Record<string, unknown>> = {
       PATCH: { expectedVersion: 1, title: 'Không tồn tại' },
-      POST: url.endsWith('comments') ? { body: 'Không tồn tại' } : { event: 'CANCEL', expectedVersion: 1, comment: 'Không tồn tại' },
+      POST: url.endsWith('comments')
+        ? { body: 'Không tồn tại' }
+        : { event: 'CANCEL', expectedVersion: 1, comment: 'Không tồn tại' },
     };
     const req = method === 'GET' ? t.http.get(url) : method === 'PATCH' ? t.http.patch(url) : t.http.post(url);
     const res = method === 'GET' ? await req.set(office) : await req.set(office).send(bodies[method]);
@@ -660,7 +738,10 @@ describe('ids, sessions and error bodies', () => {
       expectErrorBody(res);
     }
     // Other sessions of the same account are untouched.
-    await t.http.get('/api/auth/me').set(await t.as('kiemtra')).expect(200);
+    await t.http
+      .get('/api/auth/me')
+      .set(await t.as('kiemtra'))
+      .expect(200);
   });
 
   it.each([

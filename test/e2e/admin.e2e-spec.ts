@@ -126,16 +126,13 @@ describe('administration of agencies and accounts', () => {
     it('creates an agency account that can sign in; disabling it ends its sessions and logins; enabling restores them', async () => {
       const agency = await createAgency('a');
       const username = `chuyenvien-${stamp}`;
-      const created = await t.http
-        .post('/api/admin/users')
-        .set(admin)
-        .send({
-          username,
-          fullName: 'Nguyễn Văn Thử',
-          role: 'agency',
-          agencyId: agency.id,
-          password: 'mat-khau-ban-dau',
-        });
+      const created = await t.http.post('/api/admin/users').set(admin).send({
+        username,
+        fullName: 'Nguyễn Văn Thử',
+        role: 'agency',
+        agencyId: agency.id,
+        password: 'mat-khau-ban-dau',
+      });
       expectClean(created);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
@@ -358,16 +355,13 @@ describe('administration of agencies and accounts', () => {
 
     beforeAll(async () => {
       targetAgency = (await createAgency('f')).id;
-      const res = await t.http
-        .post('/api/admin/users')
-        .set(admin)
-        .send({
-          username: targetName,
-          fullName: 'Mục tiêu',
-          role: 'agency',
-          agencyId: targetAgency,
-          password: 'mat-khau-goc-1',
-        });
+      const res = await t.http.post('/api/admin/users').set(admin).send({
+        username: targetName,
+        fullName: 'Mục tiêu',
+        role: 'agency',
+        agencyId: targetAgency,
+        password: 'mat-khau-goc-1',
+      });
       expect(res.status).toBe(201);
       target = res.body;
     });

@@ -59,7 +59,11 @@ describe('a task from draft to approval', () => {
       .field('note', 'Dự thảo lần 1')
       .attach('files', PDF, 'Dự thảo đề án.pdf')
       .expect(201);
-    expect(upload.body.files[0]).toMatchObject({ fileName: 'Dự thảo đề án.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length });
+    expect(upload.body.files[0]).toMatchObject({
+      fileName: 'Dự thảo đề án.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
     expect(upload.body.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
 
     r = await move(lead, { event: 'SUBMIT', expectedVersion: 4 }).expect(200);
@@ -67,7 +71,9 @@ describe('a task from draft to approval', () => {
 
     const noComment = await move(committee, { event: 'RETURN', expectedVersion: 5 }).expect(400);
     expect(noComment.body.code).toBe('COMMENT_REQUIRED');
-    r = await move(committee, { event: 'RETURN', expectedVersion: 5, comment: 'Bổ sung lộ trình và kinh phí.' }).expect(200);
+    r = await move(committee, { event: 'RETURN', expectedVersion: 5, comment: 'Bổ sung lộ trình và kinh phí.' }).expect(
+      200,
+    );
     expect(r.body).toMatchObject({ state: 'in_progress', revision: 1 });
 
     await t.http.post(`/api/tasks/${id}/submissions`).set(lead).field('note', 'Đã bổ sung lộ trình').expect(201);
@@ -100,7 +106,7 @@ describe('a task from draft to approval', () => {
     const file = detail.body.submissions[0].files[0];
     const dl = await t.http.get(file.downloadUrl).set(lead).buffer(true).expect(200);
     expect(Buffer.compare(dl.body as Buffer, PDF)).toBe(0);
-    expect(dl.headers['content-disposition']).toContain("attachment; filename=");
+    expect(dl.headers['content-disposition']).toContain('attachment; filename=');
     expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''D%E1%BB%B1");
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
 
@@ -144,8 +150,14 @@ describe('a task from draft to approval', () => {
       .set(await t.as('vanphong'))
       .send({ event: 'REASSIGN', expectedVersion: task.version, leadAgencyId: newLead, comment: 'Chuyển chủ trì' })
       .expect(200);
-    await t.http.get(`/api/tasks/${task.id}`).set(await t.as('ban-noi-chinh')).expect(200);
-    await t.http.get(`/api/tasks/${task.id}`).set(await t.as('ban-to-chuc')).expect(404);
+    await t.http
+      .get(`/api/tasks/${task.id}`)
+      .set(await t.as('ban-noi-chinh'))
+      .expect(200);
+    await t.http
+      .get(`/api/tasks/${task.id}`)
+      .set(await t.as('ban-to-chuc'))
+      .expect(404);
   });
 
   it('searches without diacritics and filters by deadline status consistently with each item', async () => {
@@ -153,7 +165,13 @@ describe('a task from draft to approval', () => {
     const found = await t.http.get('/api/tasks').query({ q: 'de an cai cach' }).set(office).expect(200);
     expect(found.body.total).toBeGreaterThan(0);
     for (const item of found.body.items) {
-      expect(item.title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()).toMatch(/de an|cai cach/);
+      expect(
+        item.title
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/gi, 'd')
+          .toLowerCase(),
+      ).toMatch(/de an|cai cach/);
     }
     for (const status of ['not_due', 'due_soon', 'overdue', 'on_time', 'late']) {
       const res = await t.http.get('/api/tasks').query({ deadlineStatus: status, limit: 1000 }).set(office).expect(200);

@@ -46,7 +46,12 @@ export class AppModule {
               return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
             },
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.body.password',
+                'res.headers["set-cookie"]',
+              ],
               censor: '[redacted]',
             },
             autoLogging: config.env !== 'test',

@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     const config = buildConfig(raw, { databaseUrl, jwtSecret, embedded: Boolean(embedded) });
     if (config.seedDemo || command === 'seed') {
       const seeded = await seedDemoProvince(databaseUrl, { password: config.demoPassword, now: new Date() });
-      log(seeded ? `Seeded the demo province (${seeded.tasks} tasks, ${seeded.users} accounts)` : 'Demo data already present');
+      log(
+        seeded
+          ? `Seeded the demo province (${seeded.tasks} tasks, ${seeded.users} accounts)`
+          : 'Demo data already present',
+      );
       if (command === 'seed') {
         await stopEmbedded();
         return;

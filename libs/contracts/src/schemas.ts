@@ -17,7 +17,14 @@ export const DELIVERABLE_TYPE_VALUES = [
   'bao_cao',
   'khac',
 ] as const;
-export const DIRECTIVE_KIND_VALUES = ['action_program', 'conclusion', 'monthly_program', 'resolution', 'plan', 'other'] as const;
+export const DIRECTIVE_KIND_VALUES = [
+  'action_program',
+  'conclusion',
+  'monthly_program',
+  'resolution',
+  'plan',
+  'other',
+] as const;
 
 /** Text a person typed: trimmed, bounded, no NUL bytes (PostgreSQL refuses them). */
 const text = (max: number) =>

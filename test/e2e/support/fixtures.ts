@@ -37,15 +37,24 @@ export async function makeTask(
                         coordinating_agency_ids, due_date, deadline_text, state, search_text, created_by)
      VALUES ($1, $2, $3, '', 'ke_hoach', 'economy', $4, $5::uuid[], $6::date, 'quý IV-2030', $7, lower($2), $8)
      RETURNING id, version`,
-    [directive, code, `Kế hoạch thử nghiệm ${counter}`, lead, coordinating, opts.dueDate ?? '2030-12-31', opts.state, office.rows[0].id],
+    [
+      directive,
+      code,
+      `Kế hoạch thử nghiệm ${counter}`,
+      lead,
+      coordinating,
+      opts.dueDate ?? '2030-12-31',
+      opts.state,
+      office.rows[0].id,
+    ],
   );
   const id = r.rows[0].id;
   if (opts.withPendingSubmission ?? opts.state === 'submitted') {
     const leadUser = await db.query<{ id: string }>(`SELECT id FROM users WHERE agency_id = $1 LIMIT 1`, [lead]);
-    await db.query(`INSERT INTO submissions (task_id, seq, revision, note, submitted_by) VALUES ($1, 1, 0, 'Dự thảo', $2)`, [
-      id,
-      leadUser.rows[0].id,
-    ]);
+    await db.query(
+      `INSERT INTO submissions (task_id, seq, revision, note, submitted_by) VALUES ($1, 1, 0, 'Dự thảo', $2)`,
+      [id, leadUser.rows[0].id],
+    );
   }
   return r.rows[0];
 }

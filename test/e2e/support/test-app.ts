@@ -39,7 +39,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await prepareDatabase();
   const raw = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const config: AppConfig = {
-    ...buildConfig(raw, { databaseUrl: testDatabaseUrl(), jwtSecret: 'test-secret-that-is-long-enough-0123456789', embedded: false }),
+    ...buildConfig(raw, {
+      databaseUrl: testDatabaseUrl(),
+      jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+      embedded: false,
+    }),
     storageDir: mkdtempSync(join(tmpdir(), 'dondoc-files-')),
   };
   const app = await createApp(config);

@@ -42,7 +42,13 @@ export class UsersAdminRepository {
     return rows.length > 0;
   }
 
-  async insert(u: { username: string; fullName: string; role: string; agencyId: string | null; passwordHash: string }): Promise<UserDto> {
+  async insert(u: {
+    username: string;
+    fullName: string;
+    role: string;
+    agencyId: string | null;
+    passwordHash: string;
+  }): Promise<UserDto> {
     const rows: Row[] = await this.db.query(
       `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [u.username, u.fullName, u.role, u.agencyId, u.passwordHash],

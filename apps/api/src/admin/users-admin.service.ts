@@ -57,8 +57,10 @@ export class UsersAdminService {
   }
 
   private async checkRoleAgency(role: string, agencyId: string | null): Promise<void> {
-    if (role === 'agency' && !agencyId) throw new ApiError(400, 'VALIDATION_FAILED', 'An agency account needs its agency');
-    if (role !== 'agency' && agencyId) throw new ApiError(400, 'VALIDATION_FAILED', 'Only agency accounts belong to an agency');
+    if (role === 'agency' && !agencyId)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'An agency account needs its agency');
+    if (role !== 'agency' && agencyId)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Only agency accounts belong to an agency');
     if (agencyId && !(await this.agencies.isActive(agencyId))) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist or is disabled');
     }

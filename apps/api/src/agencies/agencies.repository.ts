@@ -23,7 +23,10 @@ export class AgenciesRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  async update(id: string, values: Partial<Pick<AgencyEntity, 'name' | 'kind' | 'active'>>): Promise<AgencyEntity | null> {
+  async update(
+    id: string,
+    values: Partial<Pick<AgencyEntity, 'name' | 'kind' | 'active'>>,
+  ): Promise<AgencyEntity | null> {
     await this.repo.update({ id }, values);
     return this.findById(id);
   }

@@ -18,7 +18,9 @@ export class CommentsService {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
-    if (!canComment({ leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids }, actor)) {
+    if (
+      !canComment({ leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids }, actor)
+    ) {
       throw new ApiError(403, 'FORBIDDEN', 'Your role may read this task but not comment on it');
     }
     const rows: { id: string; created_at: Date }[] = await this.db.query(

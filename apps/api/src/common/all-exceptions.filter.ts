@@ -36,13 +36,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof ApiError) {
-      return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode: exception.getStatus(),
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many attempts; wait a minute and try again' };
     }
     // Nest 12 wraps body-parser's errors in an HttpException and keeps the original as `cause`.
-    const parserError = (exception instanceof HttpException ? exception.cause : exception) as { type?: string } | undefined;
+    const parserError = (exception instanceof HttpException ? exception.cause : exception) as
+      { type?: string } | undefined;
     if (parserError?.type === 'entity.parse.failed') {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
     }
@@ -54,13 +60,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response && 'message' in response
-          ? String((response).message)
+          ? String(response.message)
           : exception.message;
-      return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message };
+      return {
+        statusCode: status,
+        code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
+        message,
+      };
     }
     const e = exception as { status?: number };
     if (e?.status && e.status >= 400 && e.status < 500) {
-      return { statusCode: e.status, code: STATUS_CODES[e.status] ?? 'VALIDATION_FAILED', message: 'The request could not be read' };
+      return {
+        statusCode: e.status,
+        code: STATUS_CODES[e.status] ?? 'VALIDATION_FAILED',
+        message: 'The request could not be read',
+      };
     }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged' };
   }

@@ -22,7 +22,9 @@ describe('configuration', () => {
     const raw = parseEnv({});
     expect(buildConfig(raw, { databaseUrl: 'postgres://x', jwtSecret: 's', embedded: true }).seedDemo).toBe(true);
     expect(buildConfig(raw, { databaseUrl: 'postgres://x', jwtSecret: 's', embedded: false }).seedDemo).toBe(false);
-    expect(buildConfig(parseEnv({ SEED_DEMO: 'true' }), { databaseUrl: 'x', jwtSecret: 's', embedded: false }).seedDemo).toBe(true);
+    expect(
+      buildConfig(parseEnv({ SEED_DEMO: 'true' }), { databaseUrl: 'x', jwtSecret: 's', embedded: false }).seedDemo,
+    ).toBe(true);
   });
 
   it('splits the CORS allow-list and converts the upload limit to bytes', () => {

@@ -13,7 +13,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   STORAGE_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(8 * 60),
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
   SEED_DEMO: bool.optional(),
   DEMO_PASSWORD: z.string().min(8).default('demo12345'),
@@ -67,7 +72,10 @@ export function parseEnv(env: NodeJS.ProcessEnv): RawEnv {
   return parsed.data;
 }
 
-export function buildConfig(raw: RawEnv, resolved: { databaseUrl: string; jwtSecret: string; embedded: boolean }): AppConfig {
+export function buildConfig(
+  raw: RawEnv,
+  resolved: { databaseUrl: string; jwtSecret: string; embedded: boolean },
+): AppConfig {
   return {
     env: raw.NODE_ENV,
     host: raw.HOST,

@@ -23,7 +23,10 @@ export class DirectivesController {
   @Roles('office')
   @Post()
   @ApiZodBody(createDirectiveRequestSchema)
-  create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createDirectiveRequestSchema)) body: CreateDirectiveRequest): Promise<DirectiveDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(createDirectiveRequestSchema)) body: CreateDirectiveRequest,
+  ): Promise<DirectiveDto> {
     return this.directives.create(user, body);
   }
 

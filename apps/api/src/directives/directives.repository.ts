@@ -42,7 +42,16 @@ export class DirectivesRepository {
     const rows: DirectiveRow[] = await this.db.query(
       `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by)
        VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [input.number, input.kind, input.title, input.issuedOn ?? null, input.issuer ?? null, input.signer ?? null, input.place ?? null, userId],
+      [
+        input.number,
+        input.kind,
+        input.title,
+        input.issuedOn ?? null,
+        input.issuer ?? null,
+        input.signer ?? null,
+        input.place ?? null,
+        userId,
+      ],
     );
     return rows[0];
   }

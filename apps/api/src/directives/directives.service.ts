@@ -32,7 +32,10 @@ export class DirectivesService {
     return (await this.repo.list()).map(toDto);
   }
 
-  async get(user: AuthUser, id: string): Promise<DirectiveDto & { tasks: TaskSummaryDto[]; progress: DirectiveProgress }> {
+  async get(
+    user: AuthUser,
+    id: string,
+  ): Promise<DirectiveDto & { tasks: TaskSummaryDto[]; progress: DirectiveProgress }> {
     const directive = await this.repo.findById(id);
     if (!directive) throw ApiError.notFound('Directive');
     const actor = toActor(user);

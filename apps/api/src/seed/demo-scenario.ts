@@ -62,7 +62,15 @@ const PAST: Story[] = [
   'cancelled',
 ];
 const LIVE = new Set<Story>(['assigned', 'in_progress', 'returned', 'submitted']);
-const FUTURE: Story[] = ['in_progress', 'assigned', 'submitted', 'approved_on_time', 'returned', 'in_progress', 'drafted'];
+const FUTURE: Story[] = [
+  'in_progress',
+  'assigned',
+  'submitted',
+  'approved_on_time',
+  'returned',
+  'in_progress',
+  'drafted',
+];
 
 /** The monthly program is shown as this month's program: "tháng 4-2021" becomes the current month. */
 const MONTHLY_PROGRAM_KEY = 'CTr-T4/2021';

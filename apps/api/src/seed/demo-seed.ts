@@ -50,14 +50,17 @@ export async function seedDemoProvince(
   }
 }
 
-async function seedInTransaction(m: EntityManager, hashes: string[], now: Date): Promise<{ tasks: number; users: number }> {
+async function seedInTransaction(
+  m: EntityManager,
+  hashes: string[],
+  now: Date,
+): Promise<{ tasks: number; users: number }> {
   const agencyIds = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
-    const rows: { id: string }[] = await m.query(`INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id`, [
-      a.code,
-      a.name,
-      a.kind,
-    ]);
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id`,
+      [a.code, a.name, a.kind],
+    );
     agencyIds.set(a.code, rows[0].id);
   }
   const userIds = new Map<string, string>();
@@ -101,7 +104,9 @@ async function seedInTransaction(m: EntityManager, hashes: string[], now: Date):
   const committee: Actor = { userId: userIds.get('thuongvu')!, role: 'standing_committee', agencyId: null };
   for (const p of planned) {
     const lead = p.leadAgencyCode ? agencyIds.get(p.leadAgencyCode)! : null;
-    const leadActor: Actor | null = lead ? { userId: userIds.get(p.leadAgencyCode!)!, role: 'agency', agencyId: lead } : null;
+    const leadActor: Actor | null = lead
+      ? { userId: userIds.get(p.leadAgencyCode!)!, role: 'agency', agencyId: lead }
+      : null;
     await seedTask(m, p, {
       directiveId: directiveIds.get(p.directiveKey)!,
       lead,
@@ -119,11 +124,16 @@ function stepsFor(p: PlannedTask, c: { office: Actor; committee: Actor; leadActo
   if (p.story === 'drafted' || !c.leadActor) return [];
   const today = localDate(c.now);
   const assigned = addDays(today, -p.assignedDaysAgo);
-  const steps: Step[] = [{ event: { type: 'ASSIGN', comment: 'Giao thực hiện theo Chương trình.' }, actor: c.office, when: at(assigned, 8) }];
+  const steps: Step[] = [
+    { event: { type: 'ASSIGN', comment: 'Giao thực hiện theo Chương trình.' }, actor: c.office, when: at(assigned, 8) },
+  ];
   if (p.story === 'assigned') return steps;
   if (p.story === 'cancelled') {
     steps.push({
-      event: { type: 'CANCEL', comment: 'Nội dung đã được lồng ghép vào đề án khác; Ban Thường vụ thống nhất không thực hiện riêng.' },
+      event: {
+        type: 'CANCEL',
+        comment: 'Nội dung đã được lồng ghép vào đề án khác; Ban Thường vụ thống nhất không thực hiện riêng.',
+      },
       actor: c.committee,
       when: at(addDays(assigned, 10), 15),
     });
@@ -158,7 +168,11 @@ function stepsFor(p: PlannedTask, c: { office: Actor; committee: Actor; leadActo
   steps.push(submit(submitted, `Trình dự thảo ${p.title.toLowerCase()} để Ban Thường vụ xem xét.`));
   if (p.story === 'submitted') return steps;
   const decided = addDays(submitted, 1) > latest ? submitted : addDays(submitted, 1);
-  steps.push({ event: { type: 'APPROVE', comment: 'Thống nhất thông qua.' }, actor: c.committee, when: at(decided, 16) });
+  steps.push({
+    event: { type: 'APPROVE', comment: 'Thống nhất thông qua.' },
+    actor: c.committee,
+    when: at(decided, 16),
+  });
   return steps;
 }
 
@@ -176,7 +190,9 @@ async function seedTask(
   },
 ): Promise<void> {
   const steps = stepsFor(p, c);
-  const created = steps[0] ? new Date(steps[0].when.getTime() - 3 * 86_400_000) : new Date(c.now.getTime() - 7 * 86_400_000);
+  const created = steps[0]
+    ? new Date(steps[0].when.getTime() - 3 * 86_400_000)
+    : new Date(c.now.getTime() - 7 * 86_400_000);
   let facts: TaskFacts = {
     state: 'drafted',
     leadAgencyId: c.lead,
@@ -231,25 +247,57 @@ async function seedTask(
     if ((step.event.type === 'APPROVE' || step.event.type === 'RETURN') && pendingSubmission) {
       await m.query(
         `UPDATE submissions SET decision = $2, decision_comment = $3, decided_by = $4, decided_at = $5 WHERE id = $1`,
-        [pendingSubmission.id, step.event.type === 'APPROVE' ? 'approved' : 'returned', step.event.comment ?? null, step.actor.userId, step.when],
+        [
+          pendingSubmission.id,
+          step.event.type === 'APPROVE' ? 'approved' : 'returned',
+          step.event.comment ?? null,
+          step.actor.userId,
+          step.when,
+        ],
       );
     }
-    const completedAt = step.event.type === 'APPROVE' ? (pendingSubmission?.at ?? step.when) : (facts.completedAt ?? null);
+    const completedAt =
+      step.event.type === 'APPROVE' ? (pendingSubmission?.at ?? step.when) : (facts.completedAt ?? null);
     if (step.event.type === 'APPROVE' || step.event.type === 'RETURN') pendingSubmission = null;
     facts = { ...result.task, completedAt };
     await m.query(
       `INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id, comment, task_version, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [taskId, step.event.type, result.from, result.to, step.actor.userId, step.actor.role, step.actor.agencyId, step.event.comment ?? null, version, step.when],
+      [
+        taskId,
+        step.event.type,
+        result.from,
+        result.to,
+        step.actor.userId,
+        step.actor.role,
+        step.actor.agencyId,
+        step.event.comment ?? null,
+        version,
+        step.when,
+      ],
     );
   }
   const today = localDate(c.now);
-  const overdueDays = facts.dueDate && !['approved', 'cancelled', 'drafted'].includes(facts.state) ? daysBetween(facts.dueDate, today) : 0;
+  const overdueDays =
+    facts.dueDate && !['approved', 'cancelled', 'drafted'].includes(facts.state)
+      ? daysBetween(facts.dueDate, today)
+      : 0;
   const escalation = overdueDays > 7 ? 2 : overdueDays > 0 ? 1 : 0;
   const lastAt = steps.length ? steps[steps.length - 1].when : created;
   await m.query(
     `UPDATE tasks SET state = $2, version = $3, revision = $4, deadline_version = $5, lead_agency_id = $6, due_date = $7::date,
             completed_at = $8, escalation_level = $9, updated_at = $10 WHERE id = $1`,
-    [taskId, facts.state, version, facts.revision, facts.deadlineVersion, facts.leadAgencyId, facts.dueDate, facts.completedAt ?? null, escalation, lastAt],
+    [
+      taskId,
+      facts.state,
+      version,
+      facts.revision,
+      facts.deadlineVersion,
+      facts.leadAgencyId,
+      facts.dueDate,
+      facts.completedAt ?? null,
+      escalation,
+      lastAt,
+    ],
   );
 }

@@ -23,7 +23,10 @@ export async function checkFileType(fileName: string, content: Buffer): Promise<
   const detected = await fileTypeFromBuffer(content);
   const rule = detected ? ALLOWED[detected.ext] : undefined;
   if (!detected || !rule) {
-    return { ok: false, reason: `"${fileName}" is not an accepted document (PDF, Word, Excel, OpenDocument, PNG, JPEG)` };
+    return {
+      ok: false,
+      reason: `"${fileName}" is not an accepted document (PDF, Word, Excel, OpenDocument, PNG, JPEG)`,
+    };
   }
   if (!rule.extensions.includes(ext)) {
     return { ok: false, reason: `"${fileName}" claims to be .${ext} but its content is ${detected.ext.toUpperCase()}` };
@@ -36,7 +39,10 @@ export function cleanFileName(name: string): string {
   // multer hands over latin1-decoded names; browsers send UTF-8.
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
   const base = decoded.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').normalize('NFC').trim();
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .normalize('NFC')
+    .trim();
   return (cleaned || 'file').slice(-200);
 }

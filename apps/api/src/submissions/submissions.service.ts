@@ -29,10 +29,18 @@ export class SubmissionsService {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
-    const facts = { state: task.state, leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids };
+    const facts = {
+      state: task.state,
+      leadAgencyId: task.lead_agency_id,
+      coordinatingAgencyIds: task.coordinating_agency_ids,
+    };
     if (!canUploadSubmission(facts, actor)) {
       if (actor.role === 'agency' && task.lead_agency_id === actor.agencyId) {
-        throw new ApiError(409, 'INVALID_TRANSITION', 'Deliverables can be uploaded only while the task is in progress');
+        throw new ApiError(
+          409,
+          'INVALID_TRANSITION',
+          'Deliverables can be uploaded only while the task is in progress',
+        );
       }
       throw new ApiError(403, 'FORBIDDEN', 'Only the lead agency uploads deliverables');
     }
@@ -49,11 +57,21 @@ export class SubmissionsService {
     try {
       for (const { upload, mime } of checked) {
         const { storageKey, sha256 } = await this.storage.put(upload.buffer);
-        stored.push({ fileName: cleanFileName(upload.originalname), mimeType: mime, sizeBytes: upload.size, sha256, storageKey });
+        stored.push({
+          fileName: cleanFileName(upload.originalname),
+          mimeType: mime,
+          sizeBytes: upload.size,
+          sha256,
+          storageKey,
+        });
       }
       const created = await this.submissions.insert(taskId, task.revision, note.trim(), user.id, stored);
       if (!created) {
-        throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed while you were uploading; reload it and try again');
+        throw new ApiError(
+          409,
+          'VERSION_CONFLICT',
+          'The task changed while you were uploading; reload it and try again',
+        );
       }
       const all = await this.submissions.forTask(taskId);
       const dto = toSubmissionDtos(taskId, all.submissions, all.files).find((s) => s.id === created.id);

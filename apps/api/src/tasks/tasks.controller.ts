@@ -34,14 +34,20 @@ export class TasksController {
 
   @Roles(...TASK_READERS)
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(taskListQuerySchema)) query: TaskListQuery): Promise<Page<TaskSummaryDto>> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(taskListQuerySchema)) query: TaskListQuery,
+  ): Promise<Page<TaskSummaryDto>> {
     return this.tasks.list(user, query);
   }
 
   @Roles('office')
   @Post()
   @ApiZodBody(createTaskRequestSchema)
-  create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createTaskRequestSchema)) body: CreateTaskRequest): Promise<TaskSummaryDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(createTaskRequestSchema)) body: CreateTaskRequest,
+  ): Promise<TaskSummaryDto> {
     return this.tasks.create(user, body);
   }
 

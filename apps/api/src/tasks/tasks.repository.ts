@@ -100,7 +100,11 @@ export class TasksRepository {
   }
 
   /** The task if the actor may see it; undefined otherwise (the caller answers 404 either way). */
-  async findVisible(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<TaskDetailRow | undefined> {
+  async findVisible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 2);
     const rows: TaskDetailRow[] = await manager.query(
       `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title,
@@ -197,7 +201,9 @@ export class TasksRepository {
     );
   }
 
-  async comments(taskId: string): Promise<
+  async comments(
+    taskId: string,
+  ): Promise<
     { id: string; author_id: string; author_name: string | null; author_role: string; body: string; created_at: Date }[]
   > {
     return this.db.query(

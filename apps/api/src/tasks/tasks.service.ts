@@ -130,7 +130,11 @@ export class TasksService {
     // Role before state, as for transitions: only the Office may ever edit, and only a draft.
     if (!canEditDraft({ state: 'drafted' }, actor)) throw new ApiError(403, 'FORBIDDEN', 'Only the Office edits tasks');
     if (!canEditDraft({ state: current.state }, actor)) {
-      throw new ApiError(409, 'TASK_NOT_EDITABLE', 'Only a drafted task can be edited; this one has already been assigned');
+      throw new ApiError(
+        409,
+        'TASK_NOT_EDITABLE',
+        'Only a drafted task can be edited; this one has already been assigned',
+      );
     }
     if (input.expectedVersion !== current.version) {
       throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed since you loaded it; reload it and try again');
@@ -165,12 +169,20 @@ export class TasksService {
         await m.query(
           `INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id, data, task_version)
            VALUES ($1, 'EDIT', 'drafted', 'drafted', $2, $3, $4, $5::jsonb, $6)`,
-          [id, actor.userId, actor.role, actor.agencyId, JSON.stringify({ changed: Object.keys(changes) }), updated[0].version],
+          [
+            id,
+            actor.userId,
+            actor.role,
+            actor.agencyId,
+            JSON.stringify({ changed: Object.keys(changes) }),
+            updated[0].version,
+          ],
         );
       }
       return updated;
     });
-    if (!rows.length) throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
+    if (!rows.length)
+      throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
     return toSummary(rows[0], actor, new Date(), this.config.dueSoonDays);
   }
 

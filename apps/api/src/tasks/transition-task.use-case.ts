@@ -17,7 +17,12 @@ export class TransitionTaskUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(user: AuthUser, taskId: string, req: TransitionRequest, requestId: string | null): Promise<TaskSummaryDto> {
+  async execute(
+    user: AuthUser,
+    taskId: string,
+    req: TransitionRequest,
+    requestId: string | null,
+  ): Promise<TaskSummaryDto> {
     const actor = toActor(user);
     const row = await this.tasks.findVisible(actor, taskId);
     if (!row) throw ApiError.notFound('Task');
@@ -62,9 +67,14 @@ export class TransitionTaskUseCase {
       completedAt: event.type === 'APPROVE' ? (row.pending_submitted_at ?? now) : row.completed_at,
       actor,
       comment: event.comment?.trim() || null,
-      data: event.type === 'ASSIGN' || event.type === 'REASSIGN'
-        ? { leadAgencyId: result.task.leadAgencyId, dueDate: result.task.dueDate, previousLeadAgencyId: row.lead_agency_id }
-        : {},
+      data:
+        event.type === 'ASSIGN' || event.type === 'REASSIGN'
+          ? {
+              leadAgencyId: result.task.leadAgencyId,
+              dueDate: result.task.dueDate,
+              previousLeadAgencyId: row.lead_agency_id,
+            }
+          : {},
       effects: result.effects,
       decision:
         decides && row.pending_submission_id
@@ -77,7 +87,11 @@ export class TransitionTaskUseCase {
       requestId,
     });
     if (!written) {
-      throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+      throw new ApiError(
+        409,
+        'VERSION_CONFLICT',
+        'Someone else changed this task a moment ago; reload it and try again',
+      );
     }
     return toSummary(written, actor, now, this.config.dueSoonDays);
   }

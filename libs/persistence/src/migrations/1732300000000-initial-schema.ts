@@ -162,7 +162,18 @@ export class InitialSchema1732300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['outbox', 'comments', 'attachments', 'submissions', 'task_events', 'tasks', 'directives', 'sessions', 'users', 'agencies']) {
+    for (const t of [
+      'outbox',
+      'comments',
+      'attachments',
+      'submissions',
+      'task_events',
+      'tasks',
+      'directives',
+      'sessions',
+      'users',
+      'agencies',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS task_events_immutable()`);
