@@ -13,7 +13,14 @@ const ACTORS = {
 type ActorKind = keyof typeof ACTORS;
 
 function taskIn(state: TaskState): TaskFacts {
-  return { state, leadAgencyId: 'BTG', coordinatingAgencyIds: ['BTC', 'BDV'], dueDate: '2021-06-30', deadlineVersion: 1, revision: 0 };
+  return {
+    state,
+    leadAgencyId: 'BTG',
+    coordinatingAgencyIds: ['BTC', 'BDV'],
+    dueDate: '2021-06-30',
+    deadlineVersion: 1,
+    revision: 0,
+  };
 }
 
 describe('relationOf', () => {
@@ -27,7 +34,9 @@ describe('relationOf', () => {
   });
 
   it('does not match a missing agency against a task without a lead', () => {
-    expect(relationOf({ leadAgencyId: null, coordinatingAgencyIds: [] }, { userId: 'x', role: 'agency', agencyId: null })).toBe('none');
+    expect(
+      relationOf({ leadAgencyId: null, coordinatingAgencyIds: [] }, { userId: 'x', role: 'agency', agencyId: null }),
+    ).toBe('none');
   });
 
   it('ranks leading above coordinating when a task lists both', () => {

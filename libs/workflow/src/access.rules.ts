@@ -9,8 +9,8 @@ export function relationOf(task: Membership, actor: Actor): Relation {
   return task.coordinatingAgencyIds.includes(agencyId) ? 'coordinating' : 'none';
 }
 
-function isAgencyMember(task: Membership, actor: Actor, relation: Relation = relationOf(task, actor)): boolean {
-  return actor.role === 'agency' && relation !== 'none';
+function isAgencyMember(task: Membership, actor: Actor): boolean {
+  return actor.role === 'agency' && relationOf(task, actor) !== 'none';
 }
 
 export function canRead(task: Membership, actor: Actor): boolean {
@@ -21,10 +21,12 @@ export function canRead(task: Membership, actor: Actor): boolean {
       return true;
     case 'agency':
       return isAgencyMember(task, actor);
-    default:
-      // admin manages accounts, not tasks; unknown roles see nothing
+    case 'admin':
+      // manages accounts, not tasks
       return false;
   }
+  // Roles read from a token may be anything; deny what is not listed.
+  return false;
 }
 
 export function canComment(task: Membership, actor: Actor): boolean {
@@ -32,7 +34,10 @@ export function canComment(task: Membership, actor: Actor): boolean {
   return isAgencyMember(task, actor);
 }
 
-export function canUploadSubmission(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>, actor: Actor): boolean {
+export function canUploadSubmission(
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  actor: Actor,
+): boolean {
   return task.state === 'in_progress' && actor.role === 'agency' && relationOf(task, actor) === 'lead';
 }
 

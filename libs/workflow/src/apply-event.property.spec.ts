@@ -4,7 +4,14 @@ import { canUploadSubmission } from './access.rules.js';
 import { allowedEvents, applyEvent } from './apply-event.js';
 import { isValidCalendarDate } from './local-date.js';
 import { taskMachine } from './task.machine.js';
-import { FINAL_STATES, TASK_EVENTS, type Actor, type TaskEvent, type TaskEventType, type TaskFacts } from './task.model.js';
+import {
+  FINAL_STATES,
+  TASK_EVENTS,
+  type Actor,
+  type TaskEvent,
+  type TaskEventType,
+  type TaskFacts,
+} from './task.model.js';
 
 const NOW = new Date('2021-05-01T03:00:00Z');
 
@@ -34,7 +41,10 @@ const EDGES: Record<string, string> = {
 
 const agencyArb = fc.constantFrom<string | undefined>(undefined, 'BTG', 'BTC', 'BDV', '');
 const dateArb = fc.constantFrom<string | undefined>(undefined, '2021-06-30', '2021-12-31', '2021-02-30', '2024-02-29');
-const commentArb = fc.constantFrom<string | undefined>(undefined, '', '   ', 'Bổ sung số liệu', ' Lý do hủy ');
+const commentArb = fc.oneof(
+  fc.constantFrom<string | undefined>(undefined, '', '   '),
+  fc.constantFrom<string | undefined>('Bổ sung số liệu', ' Lý do hủy ', 'Đạt'),
+);
 
 const eventArb: fc.Arbitrary<TaskEvent> = fc
   .record({ type: fc.constantFrom(...TASK_EVENTS), leadAgencyId: agencyArb, dueDate: dateArb, comment: commentArb })
@@ -47,25 +57,36 @@ const eventArb: fc.Arbitrary<TaskEvent> = fc
     return event as TaskEvent;
   });
 
-// A blind step sends any event from any actor; a guided one picks an actor and event the task
-// offers right now (its input still random), so sequences get deep into the lifecycle.
+// A blind step sends any event from any actor; a guided one picks an event the task offers right
+// now, mostly one that moves it forward (its input still random), so sequences get deep into the
+// lifecycle instead of ending in an early CANCEL. Uploads come mostly from the lead agency.
 type Step =
   | { kind: 'blind'; actor: Actor; event: TaskEvent }
   | { kind: 'guided'; pick: number; event: TaskEvent }
-  | { kind: 'upload'; actor: Actor };
+  | { kind: 'upload'; pick: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('blind' as const), actor: fc.constantFrom(...ACTORS), event: eventArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('guided' as const), pick: fc.nat(), event: eventArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('upload' as const), actor: fc.constantFrom(...ACTORS) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('blind' as const), actor: fc.constantFrom(...ACTORS), event: eventArb }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('guided' as const), pick: fc.nat(), event: eventArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('upload' as const), pick: fc.nat() }) },
 );
 
 function resolveStep(task: TaskFacts, step: Exclude<Step, { kind: 'upload' }>): { actor: Actor; event: TaskEvent } {
   if (step.kind === 'blind') return step;
   const offers = ACTORS.flatMap((actor) => allowedEvents(task, actor).map((type) => ({ actor, type })));
-  if (offers.length === 0) return { actor: ACTORS[step.pick % ACTORS.length]!, event: step.event };
-  const { actor, type } = offers[step.pick % offers.length]!;
+  const forward = offers.filter((o) => o.type !== 'CANCEL');
+  const pool = forward.length > 0 && step.pick % 5 !== 0 ? forward : offers;
+  if (pool.length === 0) return { actor: ACTORS[step.pick % ACTORS.length], event: step.event };
+  const { actor, type } = pool[step.pick % pool.length];
   return { actor, event: { ...step.event, type } as TaskEvent };
+}
+
+function uploader(task: TaskFacts, pick: number): Actor {
+  const lead = ACTORS.find((a) => a.role === 'agency' && a.agencyId === task.leadAgencyId);
+  return lead && pick % 3 !== 0 ? lead : ACTORS[pick % ACTORS.length];
 }
 
 const startArb: fc.Arbitrary<TaskFacts> = fc.record({
@@ -103,7 +124,7 @@ describe('applyEvent: random sequences from random actors', () => {
         let returns = 0;
         for (const step of steps) {
           if (step.kind === 'upload') {
-            if (canUploadSubmission(task, step.actor)) task = { ...task, hasPendingSubmission: true };
+            if (canUploadSubmission(task, uploader(task, step.pick))) task = { ...task, hasPendingSubmission: true };
             continue;
           }
           const before = task;

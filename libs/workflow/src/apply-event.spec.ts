@@ -60,58 +60,58 @@ const X = 'INVALID_TRANSITION';
 // Columns: office, standing_committee, inspector, admin, lead agency, coordinating agency, unrelated agency.
 const EXPECTED: Record<TaskState, Record<TaskEventType, readonly Outcome[]>> = {
   drafted: {
-    ASSIGN: /*    */ ['assigned', F, F, F, F, F, F],
-    REASSIGN: /*  */ [X, F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, X, F, F],
-    SUBMIT: /*    */ [F, F, F, F, X, F, F],
-    APPROVE: /*   */ [F, X, F, F, F, F, F],
-    RETURN: /*    */ [F, X, F, F, F, F, F],
-    CANCEL: /*    */ ['cancelled', 'cancelled', F, F, F, F, F],
+    ASSIGN: ['assigned', F, F, F, F, F, F],
+    REASSIGN: [X, F, F, F, F, F, F],
+    START: [F, F, F, F, X, F, F],
+    SUBMIT: [F, F, F, F, X, F, F],
+    APPROVE: [F, X, F, F, F, F, F],
+    RETURN: [F, X, F, F, F, F, F],
+    CANCEL: ['cancelled', 'cancelled', F, F, F, F, F],
   },
   assigned: {
-    ASSIGN: /*    */ [X, F, F, F, F, F, F],
-    REASSIGN: /*  */ ['assigned', F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, 'in_progress', F, F],
-    SUBMIT: /*    */ [F, F, F, F, X, F, F],
-    APPROVE: /*   */ [F, X, F, F, F, F, F],
-    RETURN: /*    */ [F, X, F, F, F, F, F],
-    CANCEL: /*    */ ['cancelled', 'cancelled', F, F, F, F, F],
+    ASSIGN: [X, F, F, F, F, F, F],
+    REASSIGN: ['assigned', F, F, F, F, F, F],
+    START: [F, F, F, F, 'in_progress', F, F],
+    SUBMIT: [F, F, F, F, X, F, F],
+    APPROVE: [F, X, F, F, F, F, F],
+    RETURN: [F, X, F, F, F, F, F],
+    CANCEL: ['cancelled', 'cancelled', F, F, F, F, F],
   },
   in_progress: {
-    ASSIGN: /*    */ [X, F, F, F, F, F, F],
-    REASSIGN: /*  */ [X, F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, X, F, F],
-    SUBMIT: /*    */ [F, F, F, F, 'submitted', F, F],
-    APPROVE: /*   */ [F, X, F, F, F, F, F],
-    RETURN: /*    */ [F, X, F, F, F, F, F],
-    CANCEL: /*    */ ['cancelled', 'cancelled', F, F, F, F, F],
+    ASSIGN: [X, F, F, F, F, F, F],
+    REASSIGN: [X, F, F, F, F, F, F],
+    START: [F, F, F, F, X, F, F],
+    SUBMIT: [F, F, F, F, 'submitted', F, F],
+    APPROVE: [F, X, F, F, F, F, F],
+    RETURN: [F, X, F, F, F, F, F],
+    CANCEL: ['cancelled', 'cancelled', F, F, F, F, F],
   },
   submitted: {
-    ASSIGN: /*    */ [X, F, F, F, F, F, F],
-    REASSIGN: /*  */ [X, F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, X, F, F],
-    SUBMIT: /*    */ [F, F, F, F, X, F, F],
-    APPROVE: /*   */ [F, 'approved', F, F, F, F, F],
-    RETURN: /*    */ [F, 'in_progress', F, F, F, F, F],
-    CANCEL: /*    */ [X, X, F, F, F, F, F],
+    ASSIGN: [X, F, F, F, F, F, F],
+    REASSIGN: [X, F, F, F, F, F, F],
+    START: [F, F, F, F, X, F, F],
+    SUBMIT: [F, F, F, F, X, F, F],
+    APPROVE: [F, 'approved', F, F, F, F, F],
+    RETURN: [F, 'in_progress', F, F, F, F, F],
+    CANCEL: [X, X, F, F, F, F, F],
   },
   approved: {
-    ASSIGN: /*    */ [X, F, F, F, F, F, F],
-    REASSIGN: /*  */ [X, F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, X, F, F],
-    SUBMIT: /*    */ [F, F, F, F, X, F, F],
-    APPROVE: /*   */ [F, X, F, F, F, F, F],
-    RETURN: /*    */ [F, X, F, F, F, F, F],
-    CANCEL: /*    */ [X, X, F, F, F, F, F],
+    ASSIGN: [X, F, F, F, F, F, F],
+    REASSIGN: [X, F, F, F, F, F, F],
+    START: [F, F, F, F, X, F, F],
+    SUBMIT: [F, F, F, F, X, F, F],
+    APPROVE: [F, X, F, F, F, F, F],
+    RETURN: [F, X, F, F, F, F, F],
+    CANCEL: [X, X, F, F, F, F, F],
   },
   cancelled: {
-    ASSIGN: /*    */ [X, F, F, F, F, F, F],
-    REASSIGN: /*  */ [X, F, F, F, F, F, F],
-    START: /*     */ [F, F, F, F, X, F, F],
-    SUBMIT: /*    */ [F, F, F, F, X, F, F],
-    APPROVE: /*   */ [F, X, F, F, F, F, F],
-    RETURN: /*    */ [F, X, F, F, F, F, F],
-    CANCEL: /*    */ [X, X, F, F, F, F, F],
+    ASSIGN: [X, F, F, F, F, F, F],
+    REASSIGN: [X, F, F, F, F, F, F],
+    START: [F, F, F, F, X, F, F],
+    SUBMIT: [F, F, F, F, X, F, F],
+    APPROVE: [F, X, F, F, F, F, F],
+    RETURN: [F, X, F, F, F, F, F],
+    CANCEL: [X, X, F, F, F, F, F],
   },
 };
 
@@ -190,16 +190,46 @@ describe('applyEvent: every state × event × actor kind', () => {
 
 describe('applyEvent: input requirements', () => {
   it.each([
-    ['RETURN with a blank comment', 'submitted', 'standing_committee', { type: 'RETURN', comment: '   \n\t' }, 'COMMENT_REQUIRED'],
-    ['RETURN with an empty comment', 'submitted', 'standing_committee', { type: 'RETURN', comment: '' }, 'COMMENT_REQUIRED'],
+    [
+      'RETURN with a blank comment',
+      'submitted',
+      'standing_committee',
+      { type: 'RETURN', comment: '   \n\t' },
+      'COMMENT_REQUIRED',
+    ],
+    [
+      'RETURN with an empty comment',
+      'submitted',
+      'standing_committee',
+      { type: 'RETURN', comment: '' },
+      'COMMENT_REQUIRED',
+    ],
     ['RETURN without a comment', 'submitted', 'standing_committee', { type: 'RETURN' }, 'COMMENT_REQUIRED'],
     ['CANCEL with a blank comment', 'assigned', 'office', { type: 'CANCEL', comment: '  ' }, 'COMMENT_REQUIRED'],
     ['CANCEL without a comment', 'drafted', 'standing_committee', { type: 'CANCEL' }, 'COMMENT_REQUIRED'],
-    ['REASSIGN to the current lead', 'assigned', 'office', { type: 'REASSIGN', leadAgencyId: 'BTG' }, 'SAME_LEAD_AGENCY'],
+    [
+      'REASSIGN to the current lead',
+      'assigned',
+      'office',
+      { type: 'REASSIGN', leadAgencyId: 'BTG' },
+      'SAME_LEAD_AGENCY',
+    ],
     ['REASSIGN with no lead', 'assigned', 'office', { type: 'REASSIGN', leadAgencyId: '' }, 'LEAD_AGENCY_REQUIRED'],
-    ['REASSIGN to a bad date', 'assigned', 'office', { type: 'REASSIGN', leadAgencyId: 'BDV', dueDate: '2021-02-30' }, 'INVALID_DUE_DATE'],
+    [
+      'REASSIGN to a bad date',
+      'assigned',
+      'office',
+      { type: 'REASSIGN', leadAgencyId: 'BDV', dueDate: '2021-02-30' },
+      'INVALID_DUE_DATE',
+    ],
     ['ASSIGN to a bad date', 'drafted', 'office', { type: 'ASSIGN', dueDate: '2021-02-30' }, 'INVALID_DUE_DATE'],
-    ['ASSIGN to a date that is not ISO', 'drafted', 'office', { type: 'ASSIGN', dueDate: '30/06/2021' }, 'INVALID_DUE_DATE'],
+    [
+      'ASSIGN to a date that is not ISO',
+      'drafted',
+      'office',
+      { type: 'ASSIGN', dueDate: '30/06/2021' },
+      'INVALID_DUE_DATE',
+    ],
   ] as const)('%s → %s', (_name, state, kind, event, code) => {
     expect(refusalCode(taskIn(state), ACTORS[kind], event as TaskEvent)).toBe(code);
   });
@@ -208,9 +238,9 @@ describe('applyEvent: input requirements', () => {
     expect(refusalCode(taskIn('in_progress', { hasPendingSubmission: false }), ACTORS.lead, { type: 'SUBMIT' })).toBe(
       'SUBMISSION_REQUIRED',
     );
-    expect(refusalCode(taskIn('in_progress', { hasPendingSubmission: undefined }), ACTORS.lead, { type: 'SUBMIT' })).toBe(
-      'SUBMISSION_REQUIRED',
-    );
+    expect(
+      refusalCode(taskIn('in_progress', { hasPendingSubmission: undefined }), ACTORS.lead, { type: 'SUBMIT' }),
+    ).toBe('SUBMISSION_REQUIRED');
   });
 
   it('ASSIGN needs a lead agency and a due date, from the event or the task', () => {
@@ -218,7 +248,9 @@ describe('applyEvent: input requirements', () => {
     expect(refusalCode(bare, ACTORS.office, { type: 'ASSIGN' })).toBe('LEAD_AGENCY_REQUIRED');
     expect(refusalCode(bare, ACTORS.office, { type: 'ASSIGN', dueDate: '2021-06-30' })).toBe('LEAD_AGENCY_REQUIRED');
     expect(refusalCode(bare, ACTORS.office, { type: 'ASSIGN', leadAgencyId: 'BTG' })).toBe('DUE_DATE_REQUIRED');
-    expect(refusalCode(taskIn('drafted', { dueDate: null }), ACTORS.office, { type: 'ASSIGN' })).toBe('DUE_DATE_REQUIRED');
+    expect(refusalCode(taskIn('drafted', { dueDate: null }), ACTORS.office, { type: 'ASSIGN' })).toBe(
+      'DUE_DATE_REQUIRED',
+    );
     expect(refusalCode(taskIn('drafted', { leadAgencyId: null }), ACTORS.office, { type: 'ASSIGN' })).toBe(
       'LEAD_AGENCY_REQUIRED',
     );
@@ -259,9 +291,16 @@ describe('applyEvent: input requirements', () => {
 describe('applyEvent: what a successful event changes and asks for', () => {
   it('ASSIGN takes lead and due date from the event, bumps the deadline version, schedules and notifies', () => {
     const task = taskIn('drafted', { leadAgencyId: null, dueDate: null, deadlineVersion: 3 });
-    const result = ok(applyEvent(task, ACTORS.office, { type: 'ASSIGN', leadAgencyId: 'BTG', dueDate: '2021-06-30' }, NOW));
+    const result = ok(
+      applyEvent(task, ACTORS.office, { type: 'ASSIGN', leadAgencyId: 'BTG', dueDate: '2021-06-30' }, NOW),
+    );
     expect(result).toMatchObject({ from: 'drafted', to: 'assigned' });
-    expect(result.task).toMatchObject({ state: 'assigned', leadAgencyId: 'BTG', dueDate: '2021-06-30', deadlineVersion: 4 });
+    expect(result.task).toMatchObject({
+      state: 'assigned',
+      leadAgencyId: 'BTG',
+      dueDate: '2021-06-30',
+      deadlineVersion: 4,
+    });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'schedule_deadline_actions', dueDate: '2021-06-30', deadlineVersion: 4, leadAgencyId: 'BTG' },
       { kind: 'notify', audience: 'lead_agency', reason: 'ASSIGN' },
@@ -282,14 +321,26 @@ describe('applyEvent: what a successful event changes and asks for', () => {
   it('REASSIGN changes the lead, optionally the due date, and reschedules', () => {
     const task = taskIn('assigned', { deadlineVersion: 2 });
     const keepDate = ok(applyEvent(task, ACTORS.office, { type: 'REASSIGN', leadAgencyId: 'BDV' }, NOW));
-    expect(keepDate.task).toMatchObject({ state: 'assigned', leadAgencyId: 'BDV', dueDate: '2021-06-30', deadlineVersion: 3 });
+    expect(keepDate.task).toMatchObject({
+      state: 'assigned',
+      leadAgencyId: 'BDV',
+      dueDate: '2021-06-30',
+      deadlineVersion: 3,
+    });
     expect(keepDate.effects).toEqual<Effect[]>([
       { kind: 'schedule_deadline_actions', dueDate: '2021-06-30', deadlineVersion: 3, leadAgencyId: 'BDV' },
       { kind: 'notify', audience: 'lead_agency', reason: 'REASSIGN' },
     ]);
-    const newDate = ok(applyEvent(task, ACTORS.office, { type: 'REASSIGN', leadAgencyId: 'BDV', dueDate: '2021-09-30' }, NOW));
+    const newDate = ok(
+      applyEvent(task, ACTORS.office, { type: 'REASSIGN', leadAgencyId: 'BDV', dueDate: '2021-09-30' }, NOW),
+    );
     expect(newDate.task).toMatchObject({ leadAgencyId: 'BDV', dueDate: '2021-09-30', deadlineVersion: 3 });
-    expect(newDate.effects[0]).toEqual({ kind: 'schedule_deadline_actions', dueDate: '2021-09-30', deadlineVersion: 3, leadAgencyId: 'BDV' });
+    expect(newDate.effects[0]).toEqual({
+      kind: 'schedule_deadline_actions',
+      dueDate: '2021-09-30',
+      deadlineVersion: 3,
+      leadAgencyId: 'BDV',
+    });
   });
 
   it('START notifies the Office', () => {
@@ -308,7 +359,9 @@ describe('applyEvent: what a successful event changes and asks for', () => {
   });
 
   it('APPROVE records the decision, stops every job and notifies the lead agency and the Office', () => {
-    const result = ok(applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '  Đạt yêu cầu ' }, NOW));
+    const result = ok(
+      applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '  Đạt yêu cầu ' }, NOW),
+    );
     expect(result.task).toMatchObject({ state: 'approved', hasPendingSubmission: false, revision: 0 });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'record_submission_decision', decision: 'approved', comment: 'Đạt yêu cầu' },
@@ -317,14 +370,23 @@ describe('applyEvent: what a successful event changes and asks for', () => {
       { kind: 'notify', audience: 'lead_agency', reason: 'APPROVE' },
       { kind: 'notify', audience: 'office', reason: 'APPROVE' },
     ]);
-    const silent = ok(applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '   ' }, NOW));
+    const silent = ok(
+      applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '   ' }, NOW),
+    );
     expect(silent.effects[0]).toEqual({ kind: 'record_submission_decision', decision: 'approved' });
   });
 
   it('RETURN opens a new revision, keeps the deadline jobs and passes the trimmed comment on', () => {
     const task = taskIn('submitted', { revision: 2, deadlineVersion: 5 });
-    const result = ok(applyEvent(task, ACTORS.standing_committee, { type: 'RETURN', comment: '  Bổ sung số liệu\n' }, NOW));
-    expect(result.task).toMatchObject({ state: 'in_progress', revision: 3, deadlineVersion: 5, hasPendingSubmission: false });
+    const result = ok(
+      applyEvent(task, ACTORS.standing_committee, { type: 'RETURN', comment: '  Bổ sung số liệu\n' }, NOW),
+    );
+    expect(result.task).toMatchObject({
+      state: 'in_progress',
+      revision: 3,
+      deadlineVersion: 5,
+      hasPendingSubmission: false,
+    });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'record_submission_decision', decision: 'returned', comment: 'Bổ sung số liệu' },
       { kind: 'clear_review_reminder' },
@@ -374,7 +436,10 @@ describe('applyEvent: what a successful event changes and asks for', () => {
       });
       const [next, actions] = transition(taskMachine, snapshot, { ...VALID_EVENTS[type], actor: ACTORS[kind] });
       expect(next.value).toBe(result.to);
-      expect(next.context).toMatchObject({ deadlineVersion: result.task.deadlineVersion, revision: result.task.revision });
+      expect(next.context).toMatchObject({
+        deadlineVersion: result.task.deadlineVersion,
+        revision: result.task.revision,
+      });
       expect(actions.map((a) => a.type)).toEqual(result.effects.map((e) => e.kind));
     }
   });
@@ -385,7 +450,7 @@ describe('applyEvent: cost', () => {
     const tasks = new Map(TASK_STATES.map((state) => [state, taskIn(state)]));
     let mismatches = 0;
     for (let i = 0; i < 10_000; i++) {
-      const { state, type, kind, expected } = CASES[i % CASES.length]!;
+      const { state, type, kind, expected } = CASES[i % CASES.length];
       if (outcomeOf(applyEvent(tasks.get(state)!, ACTORS[kind], VALID_EVENTS[type], NOW)) !== expected) mismatches++;
     }
     expect(mismatches).toBe(0);

@@ -15,9 +15,10 @@ import {
 } from './task.model.js';
 
 // Which events each state handles, read once from the machine so the state rule cannot drift from it.
-const ACCEPTED: Readonly<Record<TaskState, ReadonlySet<string>>> = Object.fromEntries(
-  TASK_STATES.map((state) => [state, new Set<string>(taskMachine.states[state]?.ownEvents ?? [])]),
-) as Record<string, ReadonlySet<string>> as Record<TaskState, ReadonlySet<string>>;
+// A Map, because a state read from storage may be anything, even 'constructor'.
+const ACCEPTED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  TASK_STATES.map((state) => [state, new Set<string>(taskMachine.states[state].ownEvents)]),
+);
 
 const EFFECT_KINDS: ReadonlySet<string> = new Set<Effect['kind']>([
   'schedule_deadline_actions',
@@ -29,8 +30,7 @@ const EFFECT_KINDS: ReadonlySet<string> = new Set<Effect['kind']>([
 ]);
 
 function accepts(state: TaskState, type: TaskEventType): boolean {
-  // hasOwn: a state read from storage may be anything; unknown states accept nothing
-  return Object.hasOwn(ACCEPTED, state) && ACCEPTED[state].has(type);
+  return ACCEPTED.get(state)?.has(type) === true;
 }
 
 /** Events this actor may send now (role and state); the UI asks for comments and files afterwards. */
@@ -73,7 +73,7 @@ export function applyEvent(task: TaskFacts, actor: Actor, event: TaskEvent, _now
   for (const action of actions) {
     if (EFFECT_KINDS.has(action.type)) effects.push(Object.assign({ kind: action.type }, action.params) as Effect);
   }
-  const to = next.value as TaskState;
+  const to = next.value;
   const { context } = next;
   return {
     ok: true,

@@ -16,7 +16,8 @@ export function deadlineStatus(
     return localDate(task.completedAt ?? now) <= task.dueDate ? 'on_time' : 'late';
   }
   const window = options?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
-  if (!Number.isInteger(window) || window < 0) throw new RangeError(`dueSoonDays must be a whole number >= 0, got ${window}`);
+  if (!Number.isInteger(window) || window < 0)
+    throw new RangeError(`dueSoonDays must be a whole number >= 0, got ${window}`);
   const days = daysUntilDue(task.dueDate, now);
   if (days < 0) return 'overdue';
   return days <= window ? 'due_soon' : 'not_due';

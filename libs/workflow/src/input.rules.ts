@@ -31,7 +31,10 @@ export function inputRefusal(task: InputFacts, event: TaskEvent): RefusalCode | 
     case 'RETURN':
     case 'CANCEL':
       return normalizeComment(event.comment) === undefined ? 'COMMENT_REQUIRED' : null;
-    default:
+    case 'START':
+    case 'APPROVE':
       return null;
   }
+  // Unknown event types are refused by the role rule before input is looked at.
+  return null;
 }

@@ -14,7 +14,15 @@ describe('labels', () => {
   });
 
   it('names events as the users do', () => {
-    expect(TASK_EVENTS.map((e) => EVENT_LABELS[e].vi)).toEqual(['Giao', 'Giao lại', 'Bắt đầu', 'Trình', 'Thông qua', 'Trả lại', 'Hủy']);
+    expect(TASK_EVENTS.map((e) => EVENT_LABELS[e].vi)).toEqual([
+      'Giao',
+      'Giao lại',
+      'Bắt đầu',
+      'Trình',
+      'Thông qua',
+      'Trả lại',
+      'Hủy',
+    ]);
   });
 
   it('names deadline statuses as the users do', () => {

@@ -36,20 +36,27 @@ describe('localDate', () => {
     const to = Date.UTC(2100, 0, 1);
     const instants: Date[] = [];
     // Both sides of local midnight (17:00Z) on random days, plus arbitrary instants.
-    fc.sample(fc.integer({ min: from / 86_400_000, max: to / 86_400_000 }), { numRuns: 100, seed: 20210630 }).forEach((day) => {
-      const midnight = day * 86_400_000 + 17 * 3_600_000;
-      instants.push(new Date(midnight - 1), new Date(midnight));
-    });
-    fc.sample(fc.integer({ min: from, max: to }), { numRuns: 200, seed: 7 }).forEach((ms) => instants.push(new Date(ms)));
+    fc.sample(fc.integer({ min: from / 86_400_000, max: to / 86_400_000 }), { numRuns: 100, seed: 20210630 }).forEach(
+      (day) => {
+        const midnight = day * 86_400_000 + 17 * 3_600_000;
+        instants.push(new Date(midnight - 1), new Date(midnight));
+      },
+    );
+    fc.sample(fc.integer({ min: from, max: to }), { numRuns: 200, seed: 7 }).forEach((ms) =>
+      instants.push(new Date(ms)),
+    );
     expect(instants).toHaveLength(400);
     for (const at of instants) expect(localDate(at)).toBe(viaIntl(at));
   });
 });
 
 describe('isValidCalendarDate', () => {
-  it.each(['2021-06-30', '2024-02-29', '2000-02-29', '2021-12-31', '2021-01-01', '0001-01-01', '9999-12-31'])('%s is valid', (s) => {
-    expect(isValidCalendarDate(s)).toBe(true);
-  });
+  it.each(['2021-06-30', '2024-02-29', '2000-02-29', '2021-12-31', '2021-01-01', '0001-01-01', '9999-12-31'])(
+    '%s is valid',
+    (s) => {
+      expect(isValidCalendarDate(s)).toBe(true);
+    },
+  );
 
   it.each([
     '2021-02-30',
@@ -92,13 +99,17 @@ describe('daysUntilDue', () => {
 
   it('matches counting days on the calendar', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: 0, max: 86_399_999 }), (offset, msOfDay) => {
-        const today = Date.UTC(2021, 5, 30);
-        const due = new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
-        // msOfDay spans one local day starting at local midnight (17:00Z the day before).
-        const now = new Date(today - 7 * 3_600_000 + msOfDay);
-        expect(daysUntilDue(due, now)).toBe(offset);
-      }),
+      fc.property(
+        fc.integer({ min: -20_000, max: 20_000 }),
+        fc.integer({ min: 0, max: 86_399_999 }),
+        (offset, msOfDay) => {
+          const today = Date.UTC(2021, 5, 30);
+          const due = new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+          // msOfDay spans one local day starting at local midnight (17:00Z the day before).
+          const now = new Date(today - 7 * 3_600_000 + msOfDay);
+          expect(daysUntilDue(due, now)).toBe(offset);
+        },
+      ),
     );
   });
 

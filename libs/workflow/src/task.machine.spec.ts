@@ -1,6 +1,11 @@
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
-import { taskMachine, type TaskMachineContext, type TaskMachineEvent, type TaskMachineSnapshot } from './task.machine.js';
+import {
+  taskMachine,
+  type TaskMachineContext,
+  type TaskMachineEvent,
+  type TaskMachineSnapshot,
+} from './task.machine.js';
 import { FINAL_STATES, TASK_STATES, type Actor, type TaskState } from './task.model.js';
 
 const AGENCIES = ['BTG', 'BTC', 'BDV', 'BNC'];
@@ -48,7 +53,7 @@ function lifecycleSteps(path: { steps: { event: TaskMachineEvent | { type: strin
 }
 
 function stateOf(snapshot: TaskMachineSnapshot): TaskState {
-  return snapshot.value as TaskState;
+  return snapshot.value;
 }
 
 describe('task machine graph', () => {
@@ -108,11 +113,20 @@ describe('task machine graph', () => {
   });
 
   it('marks exactly approved and cancelled as final, with no way out', () => {
-    const finals = TASK_STATES.filter((s) => taskMachine.states[s]!.type === 'final');
+    const finals = TASK_STATES.filter((s) => taskMachine.states[s].type === 'final');
     expect(finals).toEqual([...FINAL_STATES]);
     for (const state of FINAL_STATES) {
-      expect(taskMachine.states[state]!.ownEvents).toEqual([]);
-      const snapshot = taskMachine.resolveState({ value: state, context: { ...input, leadAgencyId: 'BTG', dueDate: '2021-06-30', deadlineVersion: 1, revision: 0 } as TaskMachineContext });
+      expect(taskMachine.states[state].ownEvents).toEqual([]);
+      const snapshot = taskMachine.resolveState({
+        value: state,
+        context: {
+          ...input,
+          leadAgencyId: 'BTG',
+          dueDate: '2021-06-30',
+          deadlineVersion: 1,
+          revision: 0,
+        } as TaskMachineContext,
+      });
       expect(snapshot.status).toBe('done');
       for (const event of eventsFor(snapshot)) {
         const [next, actions] = transition(taskMachine, snapshot, event);
@@ -126,7 +140,7 @@ describe('task machine graph', () => {
 
   it('gives every non-final state a way forward', () => {
     for (const state of TASK_STATES.filter((s) => !FINAL_STATES.includes(s))) {
-      expect(taskMachine.states[state]!.ownEvents.length).toBeGreaterThan(0);
+      expect(taskMachine.states[state].ownEvents.length).toBeGreaterThan(0);
     }
   });
 });

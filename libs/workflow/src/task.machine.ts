@@ -30,36 +30,46 @@ const EMPTY_CONTEXT: TaskMachineContext = {
 function deadlineOf(context: TaskMachineContext): EffectParams<'schedule_deadline_actions'> {
   const { dueDate, leadAgencyId, deadlineVersion } = context;
   // The guards make this unreachable; failing loudly beats scheduling jobs for nobody.
-  if (dueDate == null || leadAgencyId == null) throw new Error('task machine: deadline scheduled without lead agency or due date');
+  if (dueDate == null || leadAgencyId == null)
+    throw new Error('task machine: deadline scheduled without lead agency or due date');
   return { dueDate, deadlineVersion, leadAgencyId };
 }
 
-function decision(decision: 'approved' | 'returned', comment: string | undefined): EffectParams<'record_submission_decision'> {
+function decision(
+  decision: 'approved' | 'returned',
+  comment: string | undefined,
+): EffectParams<'record_submission_decision'> {
   const text = normalizeComment(comment);
   return text === undefined ? { decision } : { decision, comment: text };
 }
 
 // Effect actions do nothing when executed: callers run the machine through the pure
 // transition() and carry the returned actions out themselves (as Effect values).
-const effect = (): void => {};
+function effect<Params = undefined>(): (_: unknown, params: Params) => void {
+  return () => {};
+}
+
+// Read by xstate for its type parameters only.
+const types: { context: TaskMachineContext; events: TaskMachineEvent; input: Partial<TaskMachineContext> } = {
+  context: EMPTY_CONTEXT,
+  events: { type: 'START', actor: { userId: '', role: 'agency', agencyId: null } },
+  input: {},
+};
 
 const taskSetup = setup({
-  types: {
-    context: {} as TaskMachineContext,
-    events: {} as TaskMachineEvent,
-    input: {} as Partial<TaskMachineContext>,
-  },
+  types,
   guards: {
     // The same rule functions produce applyEvent's refusal codes.
-    permitted: ({ context, event }) => maySend(event.type, context, event.actor) && inputRefusal(context, event) === null,
+    permitted: ({ context, event }) =>
+      maySend(event.type, context, event.actor) && inputRefusal(context, event) === null,
   },
   actions: {
-    schedule_deadline_actions: effect as (_: unknown, params: EffectParams<'schedule_deadline_actions'>) => void,
-    cancel_scheduled_actions: effect,
-    schedule_review_reminder: effect,
-    clear_review_reminder: effect,
-    record_submission_decision: effect as (_: unknown, params: EffectParams<'record_submission_decision'>) => void,
-    notify: effect as (_: unknown, params: EffectParams<'notify'>) => void,
+    schedule_deadline_actions: effect<EffectParams<'schedule_deadline_actions'>>(),
+    cancel_scheduled_actions: effect(),
+    schedule_review_reminder: effect(),
+    clear_review_reminder: effect(),
+    record_submission_decision: effect<EffectParams<'record_submission_decision'>>(),
+    notify: effect<EffectParams<'notify'>>(),
   },
 });
 
@@ -74,7 +84,8 @@ const cancelTransition = {
     'clear_review_reminder',
     enqueueActions(({ context, enqueue }) => {
       // A draft may be cancelled before anyone was chosen to lead it.
-      if (context.leadAgencyId != null) enqueue({ type: 'notify', params: { audience: 'lead_agency', reason: 'CANCEL' } });
+      if (context.leadAgencyId != null)
+        enqueue({ type: 'notify', params: { audience: 'lead_agency', reason: 'CANCEL' } });
     }),
   ],
 } as const;
@@ -135,7 +146,10 @@ export const taskMachine = taskSetup.createMachine({
         SUBMIT: {
           target: 'submitted',
           guard: 'permitted',
-          actions: ['schedule_review_reminder', { type: 'notify', params: { audience: 'standing_committee', reason: 'SUBMIT' } }],
+          actions: [
+            'schedule_review_reminder',
+            { type: 'notify', params: { audience: 'standing_committee', reason: 'SUBMIT' } },
+          ],
         },
         CANCEL: cancelTransition,
       },

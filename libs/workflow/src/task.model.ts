@@ -70,5 +70,4 @@ export type Effect =
   | { kind: 'notify'; audience: NotifyAudience; reason: TaskEventType };
 
 export type ApplyResult =
-  | { ok: true; from: TaskState; to: TaskState; task: TaskFacts; effects: Effect[] }
-  | { ok: false; refusal: Refusal };
+  { ok: true; from: TaskState; to: TaskState; task: TaskFacts; effects: Effect[] } | { ok: false; refusal: Refusal };
