@@ -75,7 +75,6 @@ export default {
       testTimeout: 60000,
     },
   ],
-  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 };
