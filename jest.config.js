@@ -29,7 +29,7 @@ const ESM_PACKAGES = [
 
 const mapper = (root) => ({
   '^@dondoc/(workflow|contracts|persistence|directive-parser)$': `${root}/libs/$1/src/index.ts`,
-  '^@dondoc/api$': `${root}/apps/api/src/index.ts`,
+  '^@dondoc/(api|worker)$': `${root}/apps/$1/src/index.ts`,
   '^(\\.{1,2}/.*)\\.js$': '$1',
 });
 
@@ -63,6 +63,12 @@ export default {
     },
     {
       ...common('<rootDir>/../..'),
+      displayName: 'worker',
+      rootDir: 'apps/worker',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...common('<rootDir>/../..'),
       displayName: 'api',
       rootDir: 'apps/api',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
@@ -75,6 +81,8 @@ export default {
       testTimeout: 60000,
     },
   ],
+  // Per-project testTimeout is ignored by Jest 30; the e2e suites need more than the 5 s default.
+  testTimeout: 60000,
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 };

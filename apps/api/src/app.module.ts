@@ -13,6 +13,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DirectivesModule } from './directives/directives.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RedisModule } from './redis/redis.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
@@ -62,6 +64,7 @@ export class AppModule {
           retryAttempts: 5,
           retryDelay: 1000,
         }),
+        RedisModule,
         AuthModule,
         AgenciesModule,
         DirectivesModule,
@@ -69,6 +72,7 @@ export class AppModule {
         SubmissionsModule,
         CommentsModule,
         AdminModule,
+        NotificationsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

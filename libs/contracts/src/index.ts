@@ -1,3 +1,4 @@
 export * from './error-codes.js';
 export * from './schemas.js';
 export * from './responses.js';
+export * from './notification-text.js';

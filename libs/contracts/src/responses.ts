@@ -124,3 +124,18 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+export interface NotificationDto {
+  id: string;
+  taskId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<NotificationDto> {
+  unread: number;
+}

@@ -10,6 +10,7 @@ import { TaskEventEntity } from './entities/task-event.entity.js';
 import { TaskEntity } from './entities/task.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
+import { Escalation1732400000000 } from './migrations/1732400000000-escalation.js';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -24,7 +25,7 @@ export const ENTITIES = [
   OutboxEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1732300000000];
+export const MIGRATIONS = [InitialSchema1732300000000, Escalation1732400000000];
 
 export interface DatabaseConfig {
   url: string;

@@ -13,6 +13,7 @@ export {
   type RefusalCode,
   type Refusal,
   type Effect,
+  type NotifyAudience,
   type ApplyResult,
 } from './task.model.js';
 export { relationOf, canRead, canComment, canUploadSubmission, canEditDraft } from './access.rules.js';
@@ -21,3 +22,17 @@ export { deadlineStatus, DEFAULT_DUE_SOON_DAYS, type DeadlineStatus } from './de
 export { localDate, daysUntilDue, isValidCalendarDate } from './local-date.js';
 export { STATE_LABELS, EVENT_LABELS, DEADLINE_STATUS_LABELS } from './labels.js';
 export { taskMachine, type TaskMachineContext, type TaskMachineEvent } from './task.machine.js';
+export {
+  DEFAULT_ESCALATION_POLICY,
+  actionJobId,
+  deadlineInstant,
+  isActionRelevant,
+  isValidPolicy,
+  mergePolicy,
+  parseIsoDuration,
+  planDeadlineActions,
+  planReviewReminder,
+  type EscalationPolicy,
+  type PlannedAction,
+  type Rung,
+} from './escalation.policy.js';

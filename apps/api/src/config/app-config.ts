@@ -1,8 +1,21 @@
+import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const isoDuration = z.string().refine((s) => {
+  try {
+    parseIsoDuration(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an ISO-8601 duration such as P14D or PT30S');
+const isoDurations = z.string().refine((s) => s.split(',').every((d) => isoDuration.safeParse(d.trim()).success), {
+  message: 'must be comma-separated ISO-8601 durations such as P14D,P3D',
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -30,6 +43,10 @@ const envSchema = z.object({
   DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  ESCALATION_REMIND_BEFORE: isoDurations.default('P14D,P3D'),
+  ESCALATION_ESCALATE_AFTER: isoDuration.default('P7D'),
+  ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
 });
 
 export interface AppConfig {
@@ -53,6 +70,8 @@ export interface AppConfig {
   dueSoonDays: number;
   logLevel: string;
   trustProxy: boolean;
+  redisUrl: string;
+  escalation: EscalationPolicy;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +118,14 @@ export function buildConfig(
     dueSoonDays: raw.DUE_SOON_DAYS,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    redisUrl: raw.REDIS_URL,
+    escalation: {
+      remindBefore: raw.ESCALATION_REMIND_BEFORE.split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+      escalateAfter: raw.ESCALATION_ESCALATE_AFTER,
+      reviewReminderAfter: raw.ESCALATION_REVIEW_AFTER,
+    },
   };
 }
 

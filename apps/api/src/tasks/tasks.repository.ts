@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskListQuery } from '@dondoc/contracts';
 import { foldVietnamese } from '@dondoc/persistence';
-import type { Actor, Effect, TaskEventType, TaskState } from '@dondoc/workflow';
+import type { Actor, Effect, Rung, TaskEventType, TaskState } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TASK_COLUMNS, taskColumns, type TaskRow } from './task-row.js';
 import { taskScope } from './task-scope.js';
 
 export interface TaskDetailRow extends TaskRow {
   description: string;
+  escalation_policy: Record<string, unknown> | null;
   directive_number: string;
   directive_title: string;
   pending_submission_id: string | null;
@@ -32,6 +33,22 @@ export interface TransitionWrite {
   effects: Effect[];
   decision: { submissionId: string; decision: 'approved' | 'returned'; comment: string | null } | null;
   requestId: string | null;
+  schedule: ScheduleChange;
+  notification: { kind: string; title: string; audiences: string[] } | null;
+}
+
+/** What a change does to the task's pending actions: which rungs end, which actions begin. */
+export interface ScheduleChange {
+  cancelRungs: Rung[];
+  add: {
+    rung: Rung;
+    offset: string;
+    version: number;
+    level: number;
+    audiences: string[];
+    job_id: string;
+    due_at: string;
+  }[];
 }
 
 /** `%`, `_` and `\` typed by a person are literal characters in a search, not patterns. */
@@ -107,7 +124,7 @@ export class TasksRepository {
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 2);
     const rows: TaskDetailRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title,
+      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
               s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
          FROM tasks t
          JOIN directives d ON d.id = t.directive_id
@@ -148,7 +165,29 @@ export class TasksRepository {
        dec AS (
          UPDATE submissions SET decision = $19, decision_comment = $20, decided_by = $11, decided_at = now()
           WHERE id = $18 AND decision IS NULL AND EXISTS (SELECT 1 FROM upd)
-          RETURNING id)
+          RETURNING id),
+       cancelled AS (
+         UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
+          WHERE task_id = $1 AND status = 'pending' AND rung = ANY($21::text[]) AND EXISTS (SELECT 1 FROM upd)
+          RETURNING id),
+       scheduled AS (
+         INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at)
+         SELECT upd.id, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at
+           FROM upd, jsonb_to_recordset($22::jsonb)
+                AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
+         ON CONFLICT (job_id) DO NOTHING
+         RETURNING id),
+       notified AS (
+         INSERT INTO notifications (user_id, task_id, kind, title, dedupe_key)
+         SELECT u.id, upd.id, $23, $24, 'task-' || upd.id || '-v' || upd.version
+           FROM upd JOIN users u ON u.active AND u.id <> $11 AND (
+                ('lead_agency' = ANY($25::text[]) AND u.agency_id = upd.lead_agency_id)
+             OR ('coordinating_agencies' = ANY($25::text[]) AND u.agency_id = ANY(upd.coordinating_agency_ids))
+             OR ('office' = ANY($25::text[]) AND u.role = 'office')
+             OR ('standing_committee' = ANY($25::text[]) AND u.role = 'standing_committee'))
+          WHERE $23::text IS NOT NULL
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING
+         RETURNING id)
        SELECT ${taskColumns('upd')}
          FROM upd`,
       [
@@ -172,6 +211,11 @@ export class TasksRepository {
         w.decision?.submissionId ?? null,
         w.decision?.decision ?? null,
         w.decision?.comment ?? null,
+        w.schedule.cancelRungs,
+        JSON.stringify(w.schedule.add),
+        w.notification?.kind ?? null,
+        w.notification?.title ?? null,
+        w.notification?.audiences ?? [],
       ],
     );
     return rows[0];

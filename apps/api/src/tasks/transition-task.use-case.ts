@@ -1,19 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
-import { applyEvent, STATE_LABELS, type TaskEvent } from '@dondoc/workflow';
+import {
+  applyEvent,
+  isValidPolicy,
+  mergePolicy,
+  STATE_LABELS,
+  type EscalationPolicy,
+  type TaskEvent,
+} from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AgencyLookup } from '../agencies/agency-lookup.service.js';
+import { SignalBus } from '../redis/signal-bus.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary } from './task-row.js';
-import { TasksRepository } from './tasks.repository.js';
+import { notificationFor, scheduleChange } from './schedule-change.js';
+import { TasksRepository, type TaskDetailRow } from './tasks.repository.js';
 
 @Injectable()
 export class TransitionTaskUseCase {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly agencies: AgencyLookup,
+    private readonly bus: SignalBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,6 +95,8 @@ export class TransitionTaskUseCase {
             }
           : null,
       requestId,
+      schedule: scheduleChange(taskId, result.effects, row.version + 1, now, this.policyFor(row)),
+      notification: notificationFor(event.type, row, result.effects),
     });
     if (!written) {
       throw new ApiError(
@@ -94,6 +106,13 @@ export class TransitionTaskUseCase {
       );
     }
     return toSummary(written, actor, now, this.config.dueSoonDays);
+  }
+
+  private policyFor(row: TaskDetailRow): EscalationPolicy {
+    const override = row.escalation_policy;
+    return override && isValidPolicy({ ...this.config.escalation, ...override })
+      ? mergePolicy(this.config.escalation, override as Partial<EscalationPolicy>)
+      : this.config.escalation;
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {

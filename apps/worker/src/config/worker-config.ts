@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url({ message: 'required: the PostgreSQL the API uses' }),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  LATE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default('dondoc'),
+  // Tests and demos shift the worker's clock instead of waiting for real deadlines.
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface WorkerConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  dbPoolSize: number;
+  concurrency: number;
+  relayIntervalMs: number;
+  reconcileIntervalSeconds: number;
+  jobAttempts: number;
+  jobBackoffMs: number;
+  lateAfterMs: number;
+  healthPort?: number;
+  queuePrefix: string;
+  clockOffsetMs: number;
+  logLevel: string;
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid worker configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    concurrency: e.WORKER_CONCURRENCY,
+    relayIntervalMs: e.RELAY_INTERVAL_MS,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    jobAttempts: e.JOB_ATTEMPTS,
+    jobBackoffMs: e.JOB_BACKOFF_MS,
+    lateAfterMs: e.LATE_AFTER_MS,
+    healthPort: e.WORKER_HEALTH_PORT,
+    queuePrefix: e.QUEUE_PREFIX,
+    clockOffsetMs: e.CLOCK_OFFSET_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** ioredis options from a redis:// URL; BullMQ wants `maxRetriesPerRequest: null` on worker connections. */
+export function redisOptions(url: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+} {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: Number(u.pathname.slice(1) || 0),
+  };
+}

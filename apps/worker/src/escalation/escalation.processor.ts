@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { ESCALATION_QUEUE, type EscalationJobData } from '../schedule/schedule.constants.js';
+import { EscalationService } from './escalation.service.js';
+import { Clock } from '../clock.js';
+import { LatenessRecorder } from './lateness.recorder.js';
+
+/** The job only hands the action id to the service, which re-reads the database before acting. */
+@Processor(ESCALATION_QUEUE, { concurrency: Number(process.env.WORKER_CONCURRENCY ?? 20) })
+export class EscalationProcessor extends WorkerHost {
+  private readonly logger = new Logger(EscalationProcessor.name);
+
+  constructor(
+    private readonly escalations: EscalationService,
+    private readonly lateness: LatenessRecorder,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async process(job: Job<EscalationJobData>): Promise<string> {
+    const started = this.clock.date();
+    const result = await this.escalations.fire(job.data.actionId, started);
+    if (result.latenessMs !== undefined) this.lateness.record(result.latenessMs);
+    return result.outcome;
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<EscalationJobData> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.error(
+      `job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
+    );
+    try {
+      await this.escalations.recordFailure(job.data.actionId, error.message, final);
+    } catch (e) {
+      this.logger.error(`could not record the failure of ${job.id}: ${(e as Error).message}`);
+    }
+  }
+}

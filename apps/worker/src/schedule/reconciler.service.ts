@@ -1,0 +1,66 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { Clock } from '../clock.js';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
+import { toJob } from './relay.service.js';
+import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
+import { ScheduleRepository } from './schedule.repository.js';
+
+const PAGE = 2000;
+
+/**
+ * Rebuilds Redis' schedule from PostgreSQL: every pending action gets its job again (an existing job
+ * with the same id is left alone), and actions whose time passed while nothing ran fire at once, late.
+ * After FLUSHALL or a Redis restart without persistence, nothing is lost.
+ */
+@Injectable()
+export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReconcilerService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectQueue(ESCALATION_QUEUE) private readonly queue: Queue<EscalationJobData>,
+    private readonly schedule: ScheduleRepository,
+    private readonly clock: Clock,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.trigger();
+    this.timer = setInterval(() => this.trigger(), this.config.reconcileIntervalSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private trigger(): void {
+    if (this.running) return;
+    this.running = this.reconcile()
+      .then((r) => {
+        if (r.actions) this.logger.log(`reconciled ${r.actions} pending actions in ${r.ms} ms`);
+      })
+      .catch((e: Error) => this.logger.warn(`reconcile failed (will retry): ${e.message}`))
+      .finally(() => (this.running = undefined));
+  }
+
+  async reconcile(): Promise<{ actions: number; ms: number }> {
+    const started = Date.now();
+    let after = '0';
+    let actions = 0;
+    for (;;) {
+      const page = await this.schedule.pendingAfter(after, PAGE);
+      if (!page.length) break;
+      const now = this.clock.now();
+      await this.queue.addBulk(page.map((a) => toJob(a, now)));
+      await this.schedule.markDispatched(page.map((a) => a.id));
+      actions += page.length;
+      after = page[page.length - 1].id;
+      if (page.length < PAGE) break;
+    }
+    return { actions, ms: Date.now() - started };
+  }
+}

@@ -1,0 +1,10 @@
+/** The one queue of deadline and review actions. Job data is `{ actionId }` and nothing else. */
+export const ESCALATION_QUEUE = 'escalations';
+/** Redis channel the API publishes on after a commit that changed the schedule, to wake the relay. */
+export const SCHEDULE_CHANNEL = 'dondoc.schedule';
+/** Redis channel task-change events go out on, for every API instance's event stream. */
+export const EVENTS_CHANNEL = 'dondoc.events';
+
+export interface EscalationJobData {
+  actionId: string;
+}

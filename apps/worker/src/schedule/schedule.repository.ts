@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface PendingAction {
+  id: string;
+  job_id: string;
+  rung: string;
+  due_at: Date;
+}
+
+@Injectable()
+export class ScheduleRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  undispatched(limit: number): Promise<PendingAction[]> {
+    return this.db.query(
+      `SELECT id, job_id, rung, due_at FROM scheduled_actions
+        WHERE status = 'pending' AND dispatched_at IS NULL ORDER BY id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async markDispatched(ids: string[]): Promise<void> {
+    if (ids.length)
+      await this.db.query(`UPDATE scheduled_actions SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  /** Jobs made obsolete by a change (cancelled after they were handed to Redis). */
+  obsolete(limit: number): Promise<{ id: string; job_id: string }[]> {
+    return this.db.query(
+      `SELECT id, job_id FROM scheduled_actions
+        WHERE status = 'cancelled' AND dispatched_at IS NOT NULL AND removed_at IS NULL ORDER BY id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async markRemoved(ids: string[]): Promise<void> {
+    if (ids.length)
+      await this.db.query(`UPDATE scheduled_actions SET removed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  /** Keyset pages over every pending action, for the reconciler. */
+  pendingAfter(afterId: string, limit: number): Promise<PendingAction[]> {
+    return this.db.query(
+      `SELECT id, job_id, rung, due_at FROM scheduled_actions
+        WHERE status = 'pending' AND id > $1::bigint ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+  }
+
+  undispatchedEvents(
+    limit: number,
+  ): Promise<{ id: string; task_id: string | null; kind: string; request_id: string | null }[]> {
+    return this.db.query(
+      `SELECT id, task_id, kind, request_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async markEventsDispatched(ids: string[]): Promise<void> {
+    if (ids.length) await this.db.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+}

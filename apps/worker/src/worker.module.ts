@@ -1,0 +1,64 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@dondoc/persistence';
+import { Clock } from './clock.js';
+import { WORKER_CONFIG, redisOptions, type WorkerConfig } from './config/worker-config.js';
+import { EscalationProcessor } from './escalation/escalation.processor.js';
+import { EscalationService } from './escalation/escalation.service.js';
+import { LatenessRecorder } from './escalation/lateness.recorder.js';
+import { ReconcilerService } from './schedule/reconciler.service.js';
+import { RelayService } from './schedule/relay.service.js';
+import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
+import { ScheduleRepository } from './schedule/schedule.repository.js';
+
+@Global()
+@Module({})
+class WorkerConfigModule {
+  static register(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerConfigModule,
+      providers: [{ provide: WORKER_CONFIG, useValue: config }],
+      exports: [WORKER_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerConfigModule.register(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+          retryAttempts: 10,
+          retryDelay: 1000,
+        }),
+        BullModule.forRoot({
+          prefix: config.queuePrefix,
+          // BullMQ's production guidance: workers block on Redis, so commands must never give up.
+          connection: { ...redisOptions(config.redisUrl), maxRetriesPerRequest: null, enableOfflineQueue: true },
+          defaultJobOptions: {
+            attempts: config.jobAttempts,
+            backoff: { type: 'exponential', delay: config.jobBackoffMs },
+            removeOnComplete: { age: 24 * 3600, count: 10_000 },
+            removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+          },
+        }),
+        BullModule.registerQueue({ name: ESCALATION_QUEUE }),
+      ],
+      providers: [
+        { provide: Clock, useValue: new Clock(config.clockOffsetMs) },
+        EscalationService,
+        EscalationProcessor,
+        LatenessRecorder,
+        ScheduleRepository,
+        RelayService,
+        ReconcilerService,
+      ],
+      exports: [EscalationService, RelayService, ReconcilerService, LatenessRecorder, Clock],
+    };
+  }
+}

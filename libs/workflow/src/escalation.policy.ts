@@ -1,0 +1,138 @@
+import { isValidCalendarDate } from './local-date.js';
+import type { NotifyAudience } from './task.model.js';
+
+/**
+ * The escalation ladder as data: ISO-8601 durations, so production uses days and tests use seconds.
+ * Deadline rungs hang off the deadline instant (the end of the due day in Asia/Ho_Chi_Minh).
+ */
+export interface EscalationPolicy {
+  /** Reminders to the lead agency this long before the deadline (default P14D and P3D). */
+  remindBefore: string[];
+  /** Escalation to the Standing Committee this long after the deadline (default P7D). */
+  escalateAfter: string;
+  /** Reminder to the Standing Committee when a submission waits this long (default P10D). */
+  reviewReminderAfter: string;
+}
+
+export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
+  remindBefore: ['P14D', 'P3D'],
+  escalateAfter: 'P7D',
+  reviewReminderAfter: 'P10D',
+};
+
+export type Rung = 'remind_before' | 'overdue' | 'escalate' | 'review_reminder';
+
+export interface PlannedAction {
+  rung: Rung;
+  /** The policy offset this action comes from ('P14D', 'PT0S' for the deadline itself). */
+  offset: string;
+  dueAt: Date;
+  /** Escalation level the task reaches when this fires (0: a reminder only). */
+  level: 0 | 1 | 2;
+  audiences: NotifyAudience[];
+}
+
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Milliseconds in an ISO-8601 duration of weeks, days, hours, minutes and seconds (months and years are ambiguous). */
+export function parseIsoDuration(text: string): number {
+  const m = typeof text === 'string' ? DURATION.exec(text) : null;
+  if (!m || text === 'P' || text.endsWith('T')) throw new RangeError(`not an ISO-8601 duration in W/D/H/M/S: ${text}`);
+  const [, w, d, h, min, s] = m;
+  return (
+    (Number(w ?? 0) * 7 * 86_400 + Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3600 + Number(min ?? 0) * 60) * 1000 +
+    Math.round(Number(s ?? 0) * 1000)
+  );
+}
+
+export function isValidPolicy(p: unknown): p is EscalationPolicy {
+  if (typeof p !== 'object' || p === null) return false;
+  const q = p as Record<string, unknown>;
+  try {
+    if (!Array.isArray(q.remindBefore) || q.remindBefore.length > 10) return false;
+    q.remindBefore.forEach((d) => parseIsoDuration(d as string));
+    parseIsoDuration(q.escalateAfter as string);
+    parseIsoDuration(q.reviewReminderAfter as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Directive overrides win field by field over the configured policy. */
+export function mergePolicy(
+  base: EscalationPolicy,
+  override: Partial<EscalationPolicy> | null | undefined,
+): EscalationPolicy {
+  return { ...base, ...(override ?? {}) };
+}
+
+/** The first instant a task due on `dueDate` is overdue: 00:00 of the next day in Asia/Ho_Chi_Minh. */
+export function deadlineInstant(dueDate: string): Date {
+  if (!isValidCalendarDate(dueDate)) throw new RangeError(`not a calendar date: ${dueDate}`);
+  return new Date(Date.parse(`${dueDate}T00:00:00+07:00`) + 86_400_000);
+}
+
+/** Every deadline action of one deadline version, in firing order. */
+export function planDeadlineActions(dueDate: string, policy: EscalationPolicy): PlannedAction[] {
+  const deadline = deadlineInstant(dueDate).getTime();
+  const reminders = [...new Set(policy.remindBefore)]
+    .map((offset) => ({ offset, ms: parseIsoDuration(offset) }))
+    .sort((a, b) => b.ms - a.ms)
+    .map(({ offset, ms }): PlannedAction => ({
+      rung: 'remind_before',
+      offset,
+      dueAt: new Date(deadline - ms),
+      level: 0,
+      audiences: ['lead_agency'],
+    }));
+  return [
+    ...reminders,
+    { rung: 'overdue', offset: 'PT0S', dueAt: new Date(deadline), level: 1, audiences: ['lead_agency', 'office'] },
+    {
+      rung: 'escalate',
+      offset: policy.escalateAfter,
+      dueAt: new Date(deadline + parseIsoDuration(policy.escalateAfter)),
+      level: 2,
+      audiences: ['standing_committee', 'office', 'lead_agency'],
+    },
+  ];
+}
+
+export function planReviewReminder(submittedAt: Date, policy: EscalationPolicy): PlannedAction {
+  return {
+    rung: 'review_reminder',
+    offset: policy.reviewReminderAfter,
+    dueAt: new Date(submittedAt.getTime() + parseIsoDuration(policy.reviewReminderAfter)),
+    level: 0,
+    audiences: ['standing_committee'],
+  };
+}
+
+/**
+ * Deterministic BullMQ job id (no ':' — BullMQ reserves it): the same task, rung, offset and version
+ * always give the same id, so re-adding a job that still exists is a no-op.
+ */
+export function actionJobId(taskId: string, rung: Rung, offset: string, version: number): string {
+  return `${rung}-${offset}-${taskId}-v${version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/**
+ * Whether an action still has a reason to fire when its time comes. Deadline rungs belong to one
+ * deadline version; a review reminder belongs to the task version its SUBMIT produced.
+ */
+export function isActionRelevant(
+  action: { rung: Rung; version: number },
+  task: { state: string; deadlineVersion: number; version: number },
+): boolean {
+  if (task.state === 'approved' || task.state === 'cancelled' || task.state === 'drafted') return false;
+  switch (action.rung) {
+    case 'remind_before':
+      return action.version === task.deadlineVersion && (task.state === 'assigned' || task.state === 'in_progress');
+    case 'overdue':
+    case 'escalate':
+      return action.version === task.deadlineVersion;
+    case 'review_reminder':
+      return task.state === 'submitted' && action.version === task.version;
+  }
+}

@@ -1,0 +1,243 @@
+import { startWorker, workerConfigFromEnv, ReconcilerService, type RunningWorker } from '@dondoc/worker';
+import { deadlineInstant, localDate } from '@dondoc/workflow';
+import { agencyId, makeTask } from './support/fixtures.js';
+import { TestRedis } from './support/redis-server.js';
+import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+
+// Seconds instead of days: reminders 4 s and 2 s before the deadline, escalation 2 s after it.
+const POLICY = {
+  ESCALATION_REMIND_BEFORE: 'PT4S,PT2S',
+  ESCALATION_ESCALATE_AFTER: 'PT2S',
+  ESCALATION_REVIEW_AFTER: 'PT2S',
+};
+const RUNGS = ['remind_before:PT4S', 'remind_before:PT2S', 'overdue:PT0S', 'escalate:PT2S'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 25_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('escalation engine (real PostgreSQL, a redis-server of its own)', () => {
+  let redis: TestRedis;
+  let t: TestApp;
+  const workers: RunningWorker[] = [];
+  const today = localDate(new Date());
+  const deadline = deadlineInstant(today).getTime();
+
+  /** A worker whose clock stands `msBeforeDeadline` before the end of today's due date. */
+  const worker = async (msBeforeDeadline: number, extra: Record<string, string> = {}) => {
+    const w = await startWorker(
+      workerConfigFromEnv({
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: `t${process.pid}`,
+        CLOCK_OFFSET_MS: String(deadline - msBeforeDeadline - Date.now()),
+        RELAY_INTERVAL_MS: '100',
+        JOB_BACKOFF_MS: '100',
+        LOG_LEVEL: 'silent',
+        ...extra,
+      }),
+    );
+    workers.push(w);
+    return w;
+  };
+
+  const assign = async (lead = 'ban-tuyen-giao') => {
+    const task = await makeTask(t.db, { state: 'drafted', lead, dueDate: today });
+    const res = await t.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await t.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: task.version });
+    expect(res.status).toBe(200);
+    return { id: task.id, version: res.body.version as number };
+  };
+
+  const actions = (taskId: string) =>
+    t.db.query<{ rung: string; offset: string; status: string; job_id: string; dispatched_at: Date | null }>(
+      `SELECT rung, "offset", status, job_id, dispatched_at FROM scheduled_actions WHERE task_id = $1 ORDER BY due_at, id`,
+      [taskId],
+    );
+
+  const allDone = (taskId: string) =>
+    until(`every action of ${taskId} to fire`, async () => {
+      const r = await actions(taskId);
+      return r.rows.length === 4 && r.rows.every((a) => a.status === 'done') && r.rows;
+    });
+
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+    t = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
+  });
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.close()));
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await redis.down();
+  });
+
+  it('fires every rung of the ladder in order, exactly once, for the right recipients', async () => {
+    const task = await assign();
+    const planned = await actions(task.id);
+    expect(planned.rows.map((a) => `${a.rung}:${a.offset}`)).toEqual(RUNGS);
+    expect(planned.rows.every((a) => !a.job_id.includes(':'))).toBe(true);
+
+    await worker(6000);
+    await allDone(task.id);
+
+    const events = await t.db.query<{ event: string; rung: string }>(
+      `SELECT event, data->>'rung' AS rung FROM task_events WHERE task_id = $1 AND event IN ('REMINDED','ESCALATED') ORDER BY id`,
+      [task.id],
+    );
+    expect(events.rows).toEqual([
+      { event: 'REMINDED', rung: 'remind_before' },
+      { event: 'REMINDED', rung: 'remind_before' },
+      { event: 'ESCALATED', rung: 'overdue' },
+      { event: 'ESCALATED', rung: 'escalate' },
+    ]);
+    const level = await t.db.query(`SELECT escalation_level FROM tasks WHERE id = $1`, [task.id]);
+    expect(level.rows[0].escalation_level).toBe(2);
+
+    const lead = await agencyId(t.db, 'ban-tuyen-giao');
+    const recipients = await t.db.query<{ kind: string; who: string; n: number }>(
+      `SELECT n.kind, CASE WHEN u.agency_id = $2 THEN 'lead' WHEN u.agency_id IS NOT NULL THEN 'other-agency' ELSE u.role END AS who,
+              count(*)::int AS n
+         FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.task_id = $1 AND n.kind IN ('remind_before','overdue','escalate')
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [task.id, lead],
+    );
+    const users = await t.db.query<{ who: string; n: number }>(
+      `SELECT CASE WHEN agency_id = $1 THEN 'lead' ELSE role END AS who, count(*)::int AS n FROM users
+        WHERE active AND (agency_id = $1 OR role IN ('office','standing_committee')) GROUP BY 1`,
+      [lead],
+    );
+    const count = (who: string) => users.rows.find((u) => u.who === who)?.n ?? 0;
+    expect(recipients.rows).toEqual(
+      [
+        { kind: 'escalate', who: 'lead', n: count('lead') },
+        { kind: 'escalate', who: 'office', n: count('office') },
+        { kind: 'escalate', who: 'standing_committee', n: count('standing_committee') },
+        { kind: 'overdue', who: 'lead', n: count('lead') },
+        { kind: 'overdue', who: 'office', n: count('office') },
+        { kind: 'remind_before', who: 'lead', n: 2 * count('lead') },
+      ].filter((r) => r.n > 0),
+    );
+
+    // The lead agency sees its reminders through the API.
+    const inbox = await t.http
+      .get('/api/notifications')
+      .set(await t.as('ban-tuyen-giao'))
+      .expect(200);
+    const mine = inbox.body.items.filter((n: { taskId: string }) => n.taskId === task.id);
+    expect(mine.map((n: { kind: string }) => n.kind)).toEqual([
+      'escalate',
+      'overdue',
+      'remind_before',
+      'remind_before',
+      'ASSIGN',
+    ]);
+    expect(inbox.body.unread).toBeGreaterThanOrEqual(5);
+    await t.http
+      .post(`/api/notifications/${mine[0].id}/read`)
+      .set(await t.as('ban-tuyen-giao'))
+      .expect(204);
+    // Someone else's notification is not theirs to mark.
+    await t.http
+      .post(`/api/notifications/${mine[1].id}/read`)
+      .set(await t.as('ban-dan-van'))
+      .expect(404);
+  });
+
+  it('fires nothing for a cancelled or approved task', async () => {
+    const cancelled = await assign('ban-to-chuc');
+    await t.http
+      .post(`/api/tasks/${cancelled.id}/transitions`)
+      .set(await t.as('thuongvu'))
+      .send({ event: 'CANCEL', expectedVersion: cancelled.version, comment: 'Không cần thiết nữa' })
+      .expect(200);
+
+    const approved = await assign('ban-noi-chinh');
+    const lead = await t.as('ban-noi-chinh');
+    const move = (event: string, v: number) =>
+      t.http.post(`/api/tasks/${approved.id}/transitions`).send({ event, expectedVersion: v });
+    await move('START', approved.version).set(lead).expect(200);
+    await t.http.post(`/api/tasks/${approved.id}/submissions`).set(lead).field('note', 'Dự thảo').expect(201);
+    await move('SUBMIT', approved.version + 1)
+      .set(lead)
+      .expect(200);
+    await move('APPROVE', approved.version + 2)
+      .set(await t.as('thuongvu'))
+      .expect(200);
+
+    await worker(-10_000); // every rung's time has passed
+    await sleep(1500);
+    for (const id of [cancelled.id, approved.id]) {
+      const rows = await actions(id);
+      expect(rows.rows.length).toBeGreaterThan(0);
+      expect(rows.rows.every((a) => a.status === 'cancelled')).toBe(true);
+      const fired = await t.db.query(
+        `SELECT 1 FROM task_events WHERE task_id = $1 AND event IN ('REMINDED','ESCALATED')`,
+        [id],
+      );
+      expect(fired.rows).toHaveLength(0);
+    }
+  });
+
+  it('loses nothing when Redis is flushed between scheduling and due time (reconciler)', async () => {
+    const w = await worker(8000, { RECONCILE_INTERVAL_SECONDS: '3600' });
+    const task = await assign('ban-dan-van');
+    await until('the relay to hand the actions to Redis', async () =>
+      (await actions(task.id)).rows.every((a) => a.dispatched_at),
+    );
+    const c = redis.client();
+    await c.flushall();
+    c.disconnect();
+    await w.app.get(ReconcilerService).reconcile();
+    await allDone(task.id);
+    const events = await t.db.query(
+      `SELECT count(*)::int AS n FROM task_events WHERE task_id = $1 AND event IN ('REMINDED','ESCALATED')`,
+      [task.id],
+    );
+    expect(events.rows[0].n).toBe(4);
+  });
+
+  it('two workers: every action fires once, no duplicate notification', async () => {
+    await worker(6000);
+    await worker(6000);
+    const task = await assign('truong-chinh-tri');
+    await allDone(task.id);
+    const dupes = await t.db.query(
+      `SELECT user_id, kind, count(*) FROM notifications WHERE task_id = $1 GROUP BY 1, 2, data->>'offset' HAVING count(*) > 1`,
+      [task.id],
+    );
+    expect(dupes.rows).toEqual([]);
+    const events = await t.db.query(
+      `SELECT count(*)::int AS n FROM task_events WHERE task_id = $1 AND event IN ('REMINDED','ESCALATED')`,
+      [task.id],
+    );
+    expect(events.rows[0].n).toBe(4);
+  });
+
+  it('Redis down: transitions still answer 200, and the jobs run once Redis is back', async () => {
+    await worker(6000);
+    await redis.down();
+    const started = Date.now();
+    const task = await assign('dang-uy-quan-su');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const health = await t.http.get('/api/health').expect(200);
+    expect(health.body.details.redis.status).toBe('down');
+    await sleep(500);
+    await redis.up();
+    await allDone(task.id);
+  });
+});
