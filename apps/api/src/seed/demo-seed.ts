@@ -1,5 +1,16 @@
 import { createDataSource, DEMO_AGENCIES, DEMO_DIRECTIVES, DEMO_TASKS, foldVietnamese } from '@dondoc/persistence';
-import { applyEvent, localDate, type Actor, type TaskEvent, type TaskFacts } from '@dondoc/workflow';
+import {
+  actionJobId,
+  applyEvent,
+  DEFAULT_ESCALATION_POLICY,
+  isActionRelevant,
+  localDate,
+  planDeadlineActions,
+  planReviewReminder,
+  type Actor,
+  type TaskEvent,
+  type TaskFacts,
+} from '@dondoc/workflow';
 import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
@@ -277,6 +288,7 @@ async function seedTask(
       ],
     );
   }
+  await seedSchedule(m, taskId, facts, version, pendingSubmission?.at ?? null, c.now);
   const today = localDate(c.now);
   const overdueDays =
     facts.dueDate && !['approved', 'cancelled', 'drafted'].includes(facts.state)
@@ -300,4 +312,55 @@ async function seedTask(
       lastAt,
     ],
   );
+}
+
+/**
+ * The schedule a live demo task would have: rungs whose time has passed are recorded as fired (with
+ * their history rows), the rest are pending and the worker's reconciler turns them into jobs.
+ */
+async function seedSchedule(
+  m: EntityManager,
+  taskId: string,
+  facts: TaskFacts,
+  version: number,
+  submittedAt: Date | null,
+  now: Date,
+): Promise<void> {
+  if (!['assigned', 'in_progress', 'submitted'].includes(facts.state) || !facts.dueDate) return;
+  const planned = planDeadlineActions(facts.dueDate, DEFAULT_ESCALATION_POLICY).map((a) => ({
+    ...a,
+    version: facts.deadlineVersion,
+  }));
+  if (facts.state === 'submitted' && submittedAt) {
+    planned.push({ ...planReviewReminder(submittedAt, DEFAULT_ESCALATION_POLICY), version });
+  }
+  for (const a of planned) {
+    const relevant = isActionRelevant(
+      { rung: a.rung, version: a.version },
+      { state: facts.state, deadlineVersion: facts.deadlineVersion, version },
+    );
+    if (!relevant) continue;
+    const jobId = actionJobId(taskId, a.rung, a.offset, a.version);
+    const past = a.dueAt.getTime() <= now.getTime();
+    await m.query(
+      `INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, status, fired_at, lateness_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [taskId, a.rung, a.offset, a.version, a.level, a.audiences, jobId, a.dueAt, past ? 'done' : 'pending', past ? a.dueAt : null, past ? 0 : null],
+    );
+    if (past) {
+      await m.query(
+        `INSERT INTO task_events (task_id, event, from_state, to_state, actor_role, data, task_version, at, dedupe_key)
+         VALUES ($1, $2, $3, $3, 'system', $4::jsonb, $5, $6, $7)`,
+        [
+          taskId,
+          a.rung === 'overdue' || a.rung === 'escalate' ? 'ESCALATED' : 'REMINDED',
+          facts.state,
+          JSON.stringify({ rung: a.rung, offset: a.offset, level: a.level }),
+          version,
+          a.dueAt,
+          jobId,
+        ],
+      );
+    }
+  }
 }

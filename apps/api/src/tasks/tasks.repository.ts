@@ -240,7 +240,7 @@ export class TasksRepository {
       `SELECT e.id::text, e.event, e.from_state, e.to_state, e.actor_user_id, u.full_name AS actor_name, e.actor_role,
               e.actor_agency_id, e.comment, e.at, e.task_version
          FROM task_events e LEFT JOIN users u ON u.id = e.actor_user_id
-        WHERE e.task_id = $1 ORDER BY e.id`,
+        WHERE e.task_id = $1 ORDER BY e.at, e.id`,
       [taskId],
     );
   }
