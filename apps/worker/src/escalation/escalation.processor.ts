@@ -7,7 +7,13 @@ import { Clock } from '../clock.js';
 import { LatenessRecorder } from './lateness.recorder.js';
 
 /** The job only hands the action id to the service, which re-reads the database before acting. */
-@Processor(ESCALATION_QUEUE, { concurrency: Number(process.env.WORKER_CONCURRENCY ?? 20) })
+// Decorator options are read when the module loads, hence the environment rather than injected config.
+@Processor(ESCALATION_QUEUE, {
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 20),
+  // A crashed worker's job is handed to another once its lock lapses and the stall check sees it.
+  lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
+  stalledInterval: Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000),
+})
 export class EscalationProcessor extends WorkerHost {
   private readonly logger = new Logger(EscalationProcessor.name);
 
