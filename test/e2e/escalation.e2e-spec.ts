@@ -240,4 +240,40 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     await redis.up();
     await allDone(task.id);
   });
+
+  it('an action that keeps failing becomes an incident the Office sees, not a log line', async () => {
+    const task = await assign('ban-tuyen-giao');
+    // A fault of the test's own making: notifications for this task cannot be written (except the incident's).
+    await t.db.query(`
+      CREATE OR REPLACE FUNCTION test_refuse_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.task_id = '${task.id}' AND NEW.kind <> 'INCIDENT' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query(`CREATE TRIGGER test_refuse_notifications BEFORE INSERT ON notifications
+                      FOR EACH ROW EXECUTE FUNCTION test_refuse_notifications()`);
+    try {
+      await worker(-10_000, { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '50' });
+      const failed = await until('the actions to fail for good', async () => {
+        const r = await actions(task.id);
+        return r.rows.every((a) => a.status === 'failed') && r.rows;
+      });
+      expect(failed).toHaveLength(4);
+      const list = await t.http.get('/api/incidents').set(await t.as('vanphong')).expect(200);
+      const mine = list.body.filter((i: { taskId: string }) => i.taskId === task.id);
+      expect(mine).toHaveLength(4);
+      expect(mine[0]).toMatchObject({ attempts: 3, message: expect.stringContaining('disk full') });
+      const alerts = await t.db.query(
+        `SELECT count(DISTINCT dedupe_key)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.task_id = $1 AND n.kind = 'INCIDENT' AND u.role = 'office'`,
+        [task.id],
+      );
+      expect(alerts.rows[0].n).toBe(4);
+      await t.http.get('/api/incidents').set(await t.as('ban-tuyen-giao')).expect(403);
+      await t.http.post(`/api/incidents/${mine[0].id}/resolve`).set(await t.as('vanphong')).expect(204);
+      await t.http.post(`/api/incidents/${mine[0].id}/resolve`).set(await t.as('vanphong')).expect(404);
+    } finally {
+      await t.db.query(`DROP TRIGGER IF EXISTS test_refuse_notifications ON notifications`);
+    }
+  });
 });

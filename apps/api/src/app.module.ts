@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DirectivesModule } from './directives/directives.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         CommentsModule,
         AdminModule,
         NotificationsModule,
+        IncidentsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -139,3 +139,14 @@ export interface NotificationDto {
 export interface NotificationPage extends Page<NotificationDto> {
   unread: number;
 }
+
+export interface IncidentDto {
+  id: string;
+  taskId: string;
+  taskCode: string;
+  rung: string;
+  dueAt: string;
+  attempts: number;
+  message: string;
+  createdAt: string;
+}

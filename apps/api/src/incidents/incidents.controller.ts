@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { IncidentDto } from '@dondoc/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { ApiError } from '../common/api-error.js';
+import { IncidentsRepository } from './incidents.repository.js';
+
+/** Escalation steps that failed after every retry: the Office sees and closes them. */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsRepository) {}
+
+  @Roles('office', 'standing_committee', 'inspector')
+  @Get()
+  async list(): Promise<IncidentDto[]> {
+    return (await this.incidents.open()).map((r) => ({
+      id: r.id,
+      taskId: r.task_id,
+      taskCode: r.code,
+      rung: r.rung,
+      dueAt: r.due_at.toISOString(),
+      attempts: r.attempts,
+      message: r.message,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  @Roles('office')
+  @Post(':id/resolve')
+  @HttpCode(204)
+  async resolve(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+    if (!/^\d{1,18}$/.test(id) || !(await this.incidents.resolve(id, user.id))) throw ApiError.notFound('Incident');
+  }
+}
