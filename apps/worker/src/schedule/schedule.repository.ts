@@ -23,7 +23,11 @@ export class ScheduleRepository {
 
   async markDispatched(ids: string[]): Promise<void> {
     if (ids.length)
-      await this.db.query(`UPDATE scheduled_actions SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      // Re-dispatching (reconciler) writes nothing for rows already marked.
+      await this.db.query(
+        `UPDATE scheduled_actions SET dispatched_at = now() WHERE id = ANY($1::bigint[]) AND dispatched_at IS NULL`,
+        [ids],
+      );
   }
 
   /** Jobs made obsolete by a change (cancelled after they were handed to Redis). */
