@@ -35,4 +35,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Plain Node scripts sit outside the TypeScript project.
+    files: ['**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'process',
+          'console',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'URL',
+          'Buffer',
+          'fetch',
+          'performance',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

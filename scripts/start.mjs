@@ -37,9 +37,26 @@ async function ensureRedis() {
   }
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const redis = spawn(found, ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const redis = spawn(
+    found,
+    [
+      '--port',
+      '6379',
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+      '--dir',
+      dir,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   children.push(redis);
   for (let i = 0; i < 50 && !(await reachable('127.0.0.1', 6379)); i++) await new Promise((r) => setTimeout(r, 100));
   log(`Started redis-server on 127.0.0.1:6379 (${found})`);

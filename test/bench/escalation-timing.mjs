@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { runMigrations, seedDemoProvince } from '../../apps/api/dist/index.js';
-import { startWorker, workerConfigFromEnv, ReconcilerService } from '../../apps/worker/dist/index.js';
+import { runMigrations, seedDemoProvince } from '@dondoc/api';
+import { startWorker, workerConfigFromEnv, ReconcilerService } from '@dondoc/worker';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +27,11 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(server);
 url.pathname = `/${dbName}`;
 const dbUrl = url.toString();
-const redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'bench-redis-'))], { stdio: 'ignore' });
+const redis = spawn(
+  'redis-server',
+  ['--port', String(port), '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'bench-redis-'))],
+  { stdio: 'ignore' },
+);
 await new Promise((r) => setTimeout(r, 500));
 const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
 const pct = (s, q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -48,17 +52,37 @@ try {
     [task.id, task.deadline_version, start, SPREAD_S * 1000, ACTIONS],
   );
   const worker = await startWorker(
-    workerConfigFromEnv({ DATABASE_URL: dbUrl, REDIS_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: 'silent', RECONCILE_INTERVAL_SECONDS: '86400' }),
+    workerConfigFromEnv({
+      DATABASE_URL: dbUrl,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      LOG_LEVEL: 'silent',
+      RECONCILE_INTERVAL_SECONDS: '86400',
+    }),
   );
   const deadline = start + SPREAD_S * 1000 + 60_000;
   for (;;) {
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM scheduled_actions WHERE job_id LIKE 'bench-%' AND status <> 'pending'`);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM scheduled_actions WHERE job_id LIKE 'bench-%' AND status <> 'pending'`,
+    );
     if (rows[0].n >= ACTIONS || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  const late = (await db.query(`SELECT lateness_ms FROM scheduled_actions WHERE job_id LIKE 'bench-%' AND status = 'done' ORDER BY lateness_ms`)).rows.map((r) => r.lateness_ms);
+  const late = (
+    await db.query(
+      `SELECT lateness_ms FROM scheduled_actions WHERE job_id LIKE 'bench-%' AND status = 'done' ORDER BY lateness_ms`,
+    )
+  ).rows.map((r) => r.lateness_ms);
   console.log(
-    JSON.stringify({ bench: 'firing lateness', actions: ACTIONS, fired: late.length, spreadSeconds: SPREAD_S, p50ms: pct(late, 0.5), p99ms: pct(late, 0.99), maxMs: late.at(-1), target: 'p99 < 50 ms, max < 1000 ms' }),
+    JSON.stringify({
+      bench: 'firing lateness',
+      actions: ACTIONS,
+      fired: late.length,
+      spreadSeconds: SPREAD_S,
+      p50ms: pct(late, 0.5),
+      p99ms: pct(late, 0.99),
+      maxMs: late.at(-1),
+      target: 'p99 < 50 ms, max < 1000 ms',
+    }),
   );
 
   // 2. Reconcile RECONCILE pending actions (far in the future) after FLUSHALL.
@@ -75,7 +99,16 @@ try {
   const ms = Date.now() - t0;
   const jobs = await r.zcard('dondoc:escalations:delayed');
   r.disconnect();
-  console.log(JSON.stringify({ bench: 'reconcile after FLUSHALL', pending: result.actions, ms, jobsInRedis: jobs, actionsPerSecond: Math.round(result.actions / (ms / 1000)), target: '< 10000 ms for 100,000' }));
+  console.log(
+    JSON.stringify({
+      bench: 'reconcile after FLUSHALL',
+      pending: result.actions,
+      ms,
+      jobsInRedis: jobs,
+      actionsPerSecond: Math.round(result.actions / (ms / 1000)),
+      target: '< 10000 ms for 100,000',
+    }),
+  );
   await worker.close();
 } finally {
   await db.end();

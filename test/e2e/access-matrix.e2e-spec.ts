@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Response, Test } from 'supertest';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
@@ -64,6 +65,8 @@ const MATRIX = {
   'POST /auth/logout':                                  row(204,   204,      204,      204,  204, 204,  204,      UA),
   'GET /auth/me':                                       row(200,   200,      200,      200,  200, 200,  200,      UA),
   'GET /agencies':                                      row(200,   200,      200,      200,  200, 200,  200,      UA),
+  // Every signed-in role may open the stream (the admin receives only its own notifications).
+  'GET /events':                                        row(200,   200,      200,      200,  200, 200,  200,      UA),
 
   'GET /directives':                                    row(200,   200,      200,      403,  200, 200,  200,      UA),
   'GET /directives/:id':                                row(200,   200,      200,      403,  200, 200,  200,      UA),
@@ -102,6 +105,13 @@ const MATRIX = {
   'GET /tasks/:taskId/files/:fileId':                   row(200,   200,      200,      403,  200, 200,  NF,       UA),
   'POST /tasks/:taskId/comments (assigned)':            row(201,   201,      403,      403,  201, 201,  NF,       UA),
   'POST /tasks/:taskId/comments (drafted)':             row(201,   201,      403,      403,  NF,  NF,   NF,       UA),
+
+  // Xin gia hạn: only the lead agency asks, only the Standing Committee decides (the Office too when
+  // EXTENSIONS_OFFICE_MAY_DECIDE=true, which this suite leaves off). Role before state, as for transitions.
+  'POST /tasks/:id/extension-requests (in_progress)':   row(FR,    FR,       FR,       403,  201, FR,   NF,       UA),
+  'POST /tasks/:id/extension-requests (submitted)':     row(FR,    FR,       FR,       403,  IT,  FR,   NF,       UA),
+  'POST /extension-requests/:id/decision (open)':       row(FR,    200,      FR,       403,  FR,  FR,   NF,       UA),
+  'POST /extension-requests/:id/decision (decided)':    row(FR,    '409 EXTENSION_ALREADY_DECIDED', FR, 403, FR, FR, NF, UA),
 
   'GET /admin/users':                                   row(403,   403,      403,      200,  403, 403,  403,      UA),
   'POST /admin/users':                                  row(403,   403,      403,      201,  403, 403,  403,      UA),
@@ -249,6 +259,66 @@ function readTask(state: TaskState) {
   });
 }
 
+/** The task as `taskSnapshot` sees it, plus its extension requests: a refused ask or decision changes neither. */
+async function extensionSnapshot(t: TestApp, s: { task: TaskRef }) {
+  const requests = await t.db.query(
+    `SELECT id, status, decided_by, decided_at, decision_comment FROM extension_requests WHERE task_id = $1 ORDER BY id`,
+    [s.task.id],
+  );
+  return { task: await taskSnapshot(t, s.task.id), requests: requests.rows };
+}
+
+/** The lead agency's ask, with a complete, valid body (the task is due 2030-12-31, see makeTask). */
+function askExtension(state: TaskState) {
+  return scenario<{ task: TaskRef }>({
+    prepare: async (t) => ({ task: await makeTask(t.db, { state, lead: LEAD, coordinating: [COORD] }) }),
+    send: (t, s, auth) =>
+      t.http
+        .post(`/api/tasks/${s.task.id}/extension-requests`)
+        .set(auth)
+        .send({ requestedDueDate: '2031-06-30', reason: 'Cần thêm thời gian lấy ý kiến các huyện ủy.' }),
+    snapshot: extensionSnapshot,
+    writes: true,
+    ok: (res, s) =>
+      expect(res.body).toMatchObject({
+        taskId: s.task.id,
+        status: 'open',
+        currentDueDate: '2030-12-31',
+        requestedDueDate: '2031-06-30',
+      }),
+  });
+}
+
+/** A grant of a request on an in-progress task; `decided`: the request was refused already. */
+function decideExtension(decided: boolean) {
+  return scenario<{ task: TaskRef; requestId: string }>({
+    prepare: async (t) => {
+      const task = await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD] });
+      const r = await t.db.query<{ id: string }>(
+        `INSERT INTO extension_requests (task_id, requested_by, current_due_date, requested_due_date, reason,
+                                         status, decided_at, decision_comment)
+         SELECT $1, u.id, '2030-12-31', '2031-06-30', 'Cần thêm thời gian lấy ý kiến các huyện ủy.',
+                $2, CASE WHEN $2 = 'open' THEN NULL ELSE now() END, CASE WHEN $2 = 'open' THEN NULL ELSE 'Không đồng ý.' END
+           FROM users u WHERE u.username = $3
+         RETURNING id`,
+        [task.id, decided ? 'refused' : 'open', LEAD],
+      );
+      return { task, requestId: r.rows[0].id };
+    },
+    send: (t, s, auth) =>
+      t.http
+        .post(`/api/extension-requests/${s.requestId}/decision`)
+        .set(auth)
+        .send({ decision: 'grant', comment: 'Đồng ý gia hạn.' }),
+    snapshot: extensionSnapshot,
+    writes: true,
+    ok: (res, s) => {
+      expect(res.body.request).toMatchObject({ id: s.requestId, status: 'granted' });
+      expect(res.body.task).toMatchObject({ id: s.task.id, dueDate: '2031-06-30', version: s.task.version + 1 });
+    },
+  });
+}
+
 async function login(t: TestApp, username: string): Promise<string> {
   const res = await t.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -270,6 +340,32 @@ async function throwawayAgency(t: TestApp): Promise<string> {
     [`matrix-a-${uniq()}`],
   );
   return r.rows[0].id;
+}
+
+/**
+ * An event stream never ends by itself: keep its text up to the first event, then hang up. Anything
+ * else (an error) is read whole as JSON.
+ */
+function untilFirstEvent(response: Response, done: (err: Error | null, body: unknown) => void): void {
+  // superagent's typings name its own Response; in Node the parser is handed the raw IncomingMessage.
+  const res = response as unknown as IncomingMessage;
+  const stream = /^text\/event-stream/.test(String(res.headers['content-type']));
+  let text = '';
+  let finished = false;
+  const finish = (body: unknown) => {
+    if (finished) return;
+    finished = true;
+    done(null, body);
+  };
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    text += chunk;
+    if (stream && /\n\n/.test(text.replace(/^\n+/, ''))) {
+      finish(text);
+      res.destroy();
+    }
+  });
+  res.on('end', () => finish(stream ? text : text ? JSON.parse(text) : {}));
 }
 
 /** The file every reader of its task may download: uploaded once, in beforeAll, by the lead agency. */
@@ -317,6 +413,13 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /agencies': scenario({
     send: (t, _s, auth) => t.http.get('/api/agencies').set(auth),
     ok: (res) => expect(res.body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining([LEAD, COORD])),
+  }),
+  'GET /events': scenario({
+    send: (t, _s, auth) => t.http.get('/api/events').set(auth).buffer(true).parse(untilFirstEvent),
+    ok: (res) => {
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+      expect(res.body).toMatch(/^event: ready$/m);
+    },
   }),
 
   'GET /directives': scenario({
@@ -414,6 +517,11 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   }),
   'POST /tasks/:taskId/comments (assigned)': comment('assigned'),
   'POST /tasks/:taskId/comments (drafted)': comment('drafted'),
+
+  'POST /tasks/:id/extension-requests (in_progress)': askExtension('in_progress'),
+  'POST /tasks/:id/extension-requests (submitted)': askExtension('submitted'),
+  'POST /extension-requests/:id/decision (open)': decideExtension(false),
+  'POST /extension-requests/:id/decision (decided)': decideExtension(true),
 
   'GET /admin/users': scenario({
     send: (t, _s, auth) => t.http.get('/api/admin/users').set(auth),

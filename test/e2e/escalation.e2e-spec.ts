@@ -259,7 +259,10 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
         return r.rows.every((a) => a.status === 'failed') && r.rows;
       });
       expect(failed).toHaveLength(4);
-      const list = await t.http.get('/api/incidents').set(await t.as('vanphong')).expect(200);
+      const list = await t.http
+        .get('/api/incidents')
+        .set(await t.as('vanphong'))
+        .expect(200);
       const mine = list.body.filter((i: { taskId: string }) => i.taskId === task.id);
       expect(mine).toHaveLength(4);
       expect(mine[0]).toMatchObject({ attempts: 3, message: expect.stringContaining('disk full') });
@@ -269,9 +272,18 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
         [task.id],
       );
       expect(alerts.rows[0].n).toBe(4);
-      await t.http.get('/api/incidents').set(await t.as('ban-tuyen-giao')).expect(403);
-      await t.http.post(`/api/incidents/${mine[0].id}/resolve`).set(await t.as('vanphong')).expect(204);
-      await t.http.post(`/api/incidents/${mine[0].id}/resolve`).set(await t.as('vanphong')).expect(404);
+      await t.http
+        .get('/api/incidents')
+        .set(await t.as('ban-tuyen-giao'))
+        .expect(403);
+      await t.http
+        .post(`/api/incidents/${mine[0].id}/resolve`)
+        .set(await t.as('vanphong'))
+        .expect(204);
+      await t.http
+        .post(`/api/incidents/${mine[0].id}/resolve`)
+        .set(await t.as('vanphong'))
+        .expect(404);
     } finally {
       await t.db.query(`DROP TRIGGER IF EXISTS test_refuse_notifications ON notifications`);
     }

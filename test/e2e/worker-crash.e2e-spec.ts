@@ -41,7 +41,11 @@ describe('a worker killed with SIGKILL while processing', () => {
   beforeAll(async () => {
     if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: npm test builds it first (pretest)`);
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, ESCALATION_REMIND_BEFORE: 'PT2S,PT1S', ESCALATION_ESCALATE_AFTER: 'PT1S' });
+    t = await startTestApp({
+      REDIS_URL: redis.url,
+      ESCALATION_REMIND_BEFORE: 'PT2S,PT1S',
+      ESCALATION_ESCALATE_AFTER: 'PT1S',
+    });
   });
 
   afterAll(async () => {

@@ -12,6 +12,9 @@ import { CommentsModule } from './comments/comments.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DirectivesModule } from './directives/directives.module.js';
+import { ExtensionsModule } from './extensions/extensions.module.js';
+import { redactAccessToken } from './events/access-token.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -57,6 +60,8 @@ export class AppModule {
               ],
               censor: '[redacted]',
             },
+            // GET /api/events may carry the token in its query string (EventSource sends no headers).
+            serializers: { req: redactAccessToken },
             autoLogging: config.env !== 'test',
           },
         }),
@@ -72,9 +77,11 @@ export class AppModule {
         TasksModule,
         SubmissionsModule,
         CommentsModule,
+        ExtensionsModule,
         AdminModule,
         NotificationsModule,
         IncidentsModule,
+        EventsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

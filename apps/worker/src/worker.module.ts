@@ -7,6 +7,8 @@ import { WORKER_CONFIG, redisOptions, type WorkerConfig } from './config/worker-
 import { EscalationProcessor } from './escalation/escalation.processor.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { LatenessRecorder } from './escalation/lateness.recorder.js';
+import { MailService } from './mail/mail.service.js';
+import { NotificationSignal } from './mail/notification-signal.service.js';
 import { ReconcilerService } from './schedule/reconciler.service.js';
 import { RelayService } from './schedule/relay.service.js';
 import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
@@ -57,8 +59,10 @@ export class WorkerModule {
         ScheduleRepository,
         RelayService,
         ReconcilerService,
+        MailService,
+        NotificationSignal,
       ],
-      exports: [EscalationService, RelayService, ReconcilerService, LatenessRecorder, Clock],
+      exports: [EscalationService, RelayService, ReconcilerService, LatenessRecorder, Clock, MailService],
     };
   }
 }

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'EXTENSION_ALREADY_OPEN',
+  'EXTENSION_ALREADY_DECIDED',
+  'EXTENSION_OUTDATED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,6 +11,8 @@ export interface UserDto {
   role: RoleName;
   agencyId: string | null;
   active?: boolean;
+  /** Only in the administrator's views. */
+  email?: string | null;
 }
 
 export interface LoginResponse {
@@ -116,6 +118,10 @@ export interface TaskDetailDto extends TaskSummaryDto {
   history: TaskHistoryEntryDto[];
   submissions: SubmissionDto[];
   comments: CommentDto[];
+  /** The first deadline, kept when an extension moves `dueDate`: lateness statistics judge against it. */
+  originalDueDate: string | null;
+  /** Every extension request of the task, newest first. */
+  extensionRequests: ExtensionRequestDto[];
 }
 
 export interface Page<T> {
@@ -149,4 +155,29 @@ export interface IncidentDto {
   attempts: number;
   message: string;
   createdAt: string;
+}
+
+export type ExtensionRequestStatus = 'open' | 'granted' | 'refused';
+
+export interface ExtensionRequestDto {
+  id: string;
+  taskId: string;
+  requestedDueDate: string;
+  /** The task's due date when the request was made. */
+  currentDueDate: string;
+  reason: string;
+  status: ExtensionRequestStatus;
+  requestedBy: string;
+  requestedByName: string | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+}
+
+/** A decision answers with the request and the task as it now stands (a grant moves its deadline and version). */
+export interface ExtensionDecisionResponse {
+  request: ExtensionRequestDto;
+  task: TaskSummaryDto;
 }

@@ -135,6 +135,11 @@ export const updateAgencyRequestSchema = z
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
 const password = z.string().min(8, 'at least 8 characters').max(256);
+/**
+ * Where the worker mails notifications; null (or absent) for no mail. Trimmed before the check (a pasted
+ * address often ends in a space); `.check` rather than `.pipe` keeps the e-mail format in the OpenAPI docs.
+ */
+const email = z.string().trim().max(254).check(z.email('must be an e-mail address such as ten@tinhuy.vn'));
 export const createUserRequestSchema = z.strictObject({
   username: z
     .string()
@@ -145,6 +150,7 @@ export const createUserRequestSchema = z.strictObject({
   fullName: requiredText(200),
   role: z.enum(ROLE_VALUES),
   agencyId: uuid.nullable().optional(),
+  email: email.nullable().optional(),
   password,
 });
 export const updateUserRequestSchema = z
@@ -152,6 +158,7 @@ export const updateUserRequestSchema = z
     fullName: requiredText(200).optional(),
     role: z.enum(ROLE_VALUES).optional(),
     agencyId: uuid.nullable().optional(),
+    email: email.nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
@@ -167,3 +174,19 @@ export const notificationListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
+
+/** Xin gia hạn: the lead agency asks for a later deadline; the Standing Committee decides. */
+export const createExtensionRequestSchema = z.strictObject({
+  requestedDueDate: isoDate,
+  // Emptiness is checked after the role and state checks (as for transitions' comments), so a caller
+  // who may not ask at all hears 403, not 400.
+  reason: text(5000),
+});
+export type CreateExtensionRequest = z.infer<typeof createExtensionRequestSchema>;
+
+export const EXTENSION_DECISION_VALUES = ['grant', 'refuse'] as const;
+export const extensionDecisionRequestSchema = z.strictObject({
+  decision: z.enum(EXTENSION_DECISION_VALUES),
+  comment: text(5000),
+});
+export type ExtensionDecisionRequest = z.infer<typeof extensionDecisionRequestSchema>;

@@ -10,6 +10,7 @@ interface Row {
   role: UserDto['role'];
   agency_id: string | null;
   active: boolean;
+  email: string | null;
 }
 
 const toDto = (r: Row): UserDto => ({
@@ -19,9 +20,10 @@ const toDto = (r: Row): UserDto => ({
   role: r.role,
   agencyId: r.agency_id,
   active: r.active,
+  email: r.email,
 });
 
-const COLUMNS = 'id, username, full_name, role, agency_id, active';
+const COLUMNS = 'id, username, full_name, role, agency_id, active, email';
 
 @Injectable()
 export class UsersAdminRepository {
@@ -47,11 +49,12 @@ export class UsersAdminRepository {
     fullName: string;
     role: string;
     agencyId: string | null;
+    email: string | null;
     passwordHash: string;
   }): Promise<UserDto> {
     const rows: Row[] = await this.db.query(
-      `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [u.username, u.fullName, u.role, u.agencyId, u.passwordHash],
+      `INSERT INTO users (username, full_name, role, agency_id, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [u.username, u.fullName, u.role, u.agencyId, u.passwordHash, u.email],
     );
     return toDto(rows[0]);
   }
@@ -59,15 +62,15 @@ export class UsersAdminRepository {
   /** Changes and, when access shrinks, the end of every live session, together. */
   async update(
     id: string,
-    u: { fullName: string; role: string; agencyId: string | null; active: boolean },
+    u: { fullName: string; role: string; agencyId: string | null; active: boolean; email: string | null },
     revokeSessions: boolean,
   ): Promise<UserDto> {
     return this.db.transaction(async (m) => {
       const rows: Row[] = await m.query(
-        `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, updated_at = now()
+        `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, email = $6, updated_at = now()
                       WHERE id = $1 RETURNING ${COLUMNS})
          SELECT * FROM u`,
-        [id, u.fullName, u.role, u.agencyId, u.active],
+        [id, u.fullName, u.role, u.agencyId, u.active, u.email],
       );
       if (revokeSessions) {
         await m.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);

@@ -29,6 +29,7 @@ export class UsersAdminService {
       fullName: input.fullName,
       role: input.role,
       agencyId,
+      email: input.email ?? null,
       passwordHash: await this.passwords.hash(input.password),
     });
   }
@@ -41,6 +42,7 @@ export class UsersAdminService {
       role: input.role ?? current.role,
       agencyId: input.agencyId !== undefined ? input.agencyId : current.agencyId,
       active: input.active ?? current.active ?? true,
+      email: input.email !== undefined ? input.email : (current.email ?? null),
     };
     if (next.role !== 'agency' && input.role && input.agencyId === undefined) next.agencyId = null;
     await this.checkRoleAgency(next.role, next.agencyId);

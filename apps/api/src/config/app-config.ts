@@ -47,6 +47,8 @@ const envSchema = z.object({
   ESCALATION_REMIND_BEFORE: isoDurations.default('P14D,P3D'),
   ESCALATION_ESCALATE_AFTER: isoDuration.default('P7D'),
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
+  // The Standing Committee decides extensions; a province may delegate that to the Office.
+  EXTENSIONS_OFFICE_MAY_DECIDE: bool.default(false),
 });
 
 export interface AppConfig {
@@ -72,6 +74,8 @@ export interface AppConfig {
   trustProxy: boolean;
   redisUrl: string;
   escalation: EscalationPolicy;
+  /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
+  extensionsOfficeMayDecide: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +130,7 @@ export function buildConfig(
       escalateAfter: raw.ESCALATION_ESCALATE_AFTER,
       reviewReminderAfter: raw.ESCALATION_REVIEW_AFTER,
     },
+    extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
   };
 }
 

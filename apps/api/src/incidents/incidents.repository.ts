@@ -7,7 +7,16 @@ export class IncidentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   open(): Promise<
-    { id: string; task_id: string; code: string; rung: string; due_at: Date; attempts: number; message: string; created_at: Date }[]
+    {
+      id: string;
+      task_id: string;
+      code: string;
+      rung: string;
+      due_at: Date;
+      attempts: number;
+      message: string;
+      created_at: Date;
+    }[]
   > {
     return this.db.query(
       `SELECT i.id::text, i.task_id, t.code, a.rung, a.due_at, a.attempts, i.message, i.created_at

@@ -41,7 +41,7 @@ export class SignalBus implements OnApplicationShutdown {
     this.redis.publish(SCHEDULE_CHANNEL, '1').catch(() => undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

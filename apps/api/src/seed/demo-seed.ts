@@ -345,7 +345,19 @@ async function seedSchedule(
     await m.query(
       `INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, status, fired_at, lateness_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [taskId, a.rung, a.offset, a.version, a.level, a.audiences, jobId, a.dueAt, past ? 'done' : 'pending', past ? a.dueAt : null, past ? 0 : null],
+      [
+        taskId,
+        a.rung,
+        a.offset,
+        a.version,
+        a.level,
+        a.audiences,
+        jobId,
+        a.dueAt,
+        past ? 'done' : 'pending',
+        past ? a.dueAt : null,
+        past ? 0 : null,
+      ],
     );
     if (past) {
       await m.query(

@@ -15,6 +15,8 @@ import { AgencyLookup } from '../agencies/agency-lookup.service.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { toExtensionRequestDto } from '../extensions/extension-dto.js';
+import { listExtensionRequests } from '../extensions/extensions.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
 import { toSubmissionDtos } from '../submissions/submission-dto.js';
 import { TASK_COLUMNS, toSummary, type TaskRow } from './task-row.js';
@@ -50,10 +52,11 @@ export class TasksService {
     const actor = toActor(user);
     const row = await this.tasks.findVisible(actor, id);
     if (!row) throw ApiError.notFound('Task');
-    const [history, submissions, comments] = await Promise.all([
+    const [history, submissions, comments, extensions] = await Promise.all([
       this.tasks.history(id),
       this.submissions.forTask(id),
       this.tasks.comments(id),
+      listExtensionRequests(this.db, id),
     ]);
     const now = new Date();
     return {
@@ -79,6 +82,8 @@ export class TasksService {
         body: c.body,
         createdAt: c.created_at.toISOString(),
       })),
+      originalDueDate: row.original_due_date,
+      extensionRequests: extensions.map(toExtensionRequestDto),
     };
   }
 

@@ -111,7 +111,7 @@ export class TransitionTaskUseCase {
   private policyFor(row: TaskDetailRow): EscalationPolicy {
     const override = row.escalation_policy;
     return override && isValidPolicy({ ...this.config.escalation, ...override })
-      ? mergePolicy(this.config.escalation, override as Partial<EscalationPolicy>)
+      ? mergePolicy(this.config.escalation, override)
       : this.config.escalation;
   }
 

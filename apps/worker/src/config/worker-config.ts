@@ -18,6 +18,22 @@ const envSchema = z.object({
   // Tests and demos shift the worker's clock instead of waiting for real deadlines.
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // E-mail is optional: with no SMTP_URL nothing is mailed (smtp://, or smtps:// for TLS from the start).
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:$/.test(new URL(u).protocol), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Đôn Đốc <no-reply@localhost>'),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  MAIL_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  // Older notifications are never mailed: setting an address, or SMTP_URL, must not flood an inbox.
+  MAIL_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
 });
 
 export interface WorkerConfig {
@@ -34,6 +50,16 @@ export interface WorkerConfig {
   queuePrefix: string;
   clockOffsetMs: number;
   logLevel: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  smtpUrl?: string;
+  from: string;
+  publicUrl: string;
+  intervalMs: number;
+  batch: number;
+  maxAgeHours: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -59,6 +85,14 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     queuePrefix: e.QUEUE_PREFIX,
     clockOffsetMs: e.CLOCK_OFFSET_MS,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+      intervalMs: e.MAIL_INTERVAL_MS,
+      batch: e.MAIL_BATCH,
+      maxAgeHours: e.MAIL_MAX_AGE_HOURS,
+    },
   };
 }
 

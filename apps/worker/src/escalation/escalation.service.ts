@@ -4,6 +4,7 @@ import { notificationTitle, type NotificationKind } from '@dondoc/contracts';
 import { isActionRelevant, type Rung, type TaskState } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
+import { NotificationSignal } from '../mail/notification-signal.service.js';
 
 interface ActionRow {
   id: string;
@@ -33,10 +34,13 @@ export class EscalationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly signal: NotificationSignal,
   ) {}
 
   async fire(actionId: string, now = new Date()): Promise<{ outcome: FireOutcome; latenessMs?: number }> {
-    return this.db.transaction(async (m) => {
+    // Filled inside the transaction, announced only once it has committed.
+    let notified: { userIds: string[]; taskId: string } | undefined;
+    const result = await this.db.transaction(async (m) => {
       // The row lock orders two deliveries of the same job: the second sees status 'done'.
       const rows: ActionRow[] = await m.query(
         `SELECT a.id, a.task_id, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, a.status,
@@ -59,7 +63,7 @@ export class EscalationService {
         );
         return { outcome: 'skipped' as const, latenessMs };
       }
-      await m.query(
+      const inserted: { user_id: string }[] = await m.query(
         `INSERT INTO notifications (user_id, task_id, kind, title, data, dedupe_key)
          SELECT u.id, t.id, $2, $3, $4::jsonb, $5
            FROM tasks t JOIN users u ON u.active AND (
@@ -67,7 +71,8 @@ export class EscalationService {
              OR ('office' = ANY($6::text[]) AND u.role = 'office')
              OR ('standing_committee' = ANY($6::text[]) AND u.role = 'standing_committee'))
           WHERE t.id = $1
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING
+         RETURNING user_id`,
         [
           a.task_id,
           a.rung,
@@ -109,12 +114,16 @@ export class EscalationService {
       if (latenessMs > this.config.lateAfterMs) {
         this.logger.warn(`action ${a.job_id} fired ${Math.round(latenessMs / 1000)} s late`);
       }
+      notified = { userIds: inserted.map((r) => r.user_id), taskId: a.task_id };
       return { outcome: 'fired' as const, latenessMs };
     });
+    if (notified) this.signal.notified(notified.userIds, notified.taskId);
+    return result;
   }
 
   /** Out of attempts: an incident the Office sees, never only a log line. */
   async recordFailure(actionId: string, error: string, final: boolean): Promise<void> {
+    let notified: { userIds: string[]; taskId: string } | undefined;
     await this.db.transaction(async (m) => {
       await m.query(
         `UPDATE scheduled_actions SET attempts = attempts + 1, last_error = left($2, 2000),
@@ -130,13 +139,16 @@ export class EscalationService {
         [actionId, `Không thực hiện được bước nhắc việc sau nhiều lần thử: ${error.slice(0, 500)}`],
       );
       if (!inserted.length) return;
-      await m.query(
+      const office: { user_id: string }[] = await m.query(
         `INSERT INTO notifications (user_id, task_id, kind, title, dedupe_key)
          SELECT u.id, t.id, 'INCIDENT', $2 || ' — ' || t.code || ': ' || t.title, 'incident-' || $3
            FROM tasks t JOIN users u ON u.active AND u.role = 'office' WHERE t.id = $1
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING
+         RETURNING user_id`,
         [inserted[0].task_id, 'Sự cố nhắc việc cần xử lý', actionId],
       );
+      notified = { userIds: office.map((r) => r.user_id), taskId: inserted[0].task_id };
     });
+    if (notified) this.signal.notified(notified.userIds, notified.taskId);
   }
 }

@@ -9,7 +9,8 @@ export function startHealthServer(worker: RunningWorker, port: number): Promise<
   const db = worker.app.get<DataSource>(getDataSourceToken());
   const lateness = worker.app.get(LatenessRecorder);
   const server = createServer((_req, res) => {
-    db.query('SELECT 1')
+    void db
+      .query('SELECT 1')
       .then(() => true)
       .catch(() => false)
       .then((dbUp) => {

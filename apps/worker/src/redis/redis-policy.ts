@@ -9,7 +9,7 @@ export interface RedisPolicyReport {
 /** BullMQ loses jobs silently when Redis evicts keys: anything but noeviction is a loud warning. */
 export async function checkRedisPolicy(redis: Redis): Promise<RedisPolicyReport> {
   try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const reply = await redis.config('GET', 'maxmemory-policy');
     const policy = reply[1] ?? null;
     const ok = policy === 'noeviction';
     return {

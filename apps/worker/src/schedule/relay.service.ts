@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Clock } from '../clock.js';
 import { WORKER_CONFIG, redisOptions, type WorkerConfig } from '../config/worker-config.js';
+import { NotificationSignal } from '../mail/notification-signal.service.js';
 import { ESCALATION_QUEUE, EVENTS_CHANNEL, SCHEDULE_CHANNEL, type EscalationJobData } from './schedule.constants.js';
 import { ScheduleRepository, type PendingAction } from './schedule.repository.js';
 
@@ -36,6 +37,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly schedule: ScheduleRepository,
     private readonly clock: Clock,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly signal: NotificationSignal,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -105,6 +107,8 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
           JSON.stringify({ type: 'task.changed', taskId: e.task_id, kind: e.kind, requestId: e.request_id }),
         );
       }
+      // The notifications those transitions wrote, for their recipients' browsers and mail.
+      await this.signal.publishForOutbox(pending.filter((e) => e.kind === 'notify').map((e) => e.id));
       await this.schedule.markEventsDispatched(pending.map((e) => e.id));
       events = pending.length;
     }

@@ -1,0 +1,196 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '@dondoc/workflow';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { EVENTS_CHANNEL, SignalBus } from '../redis/signal-bus.service.js';
+import { taskScope } from '../tasks/task-scope.js';
+import { coalesceTaskChanges, parseBusMessage, type BusMessage } from './bus-message.js';
+
+/** One event for one browser: the SSE event name and its JSON data (which repeats the name). */
+export interface StreamEvent {
+  type: 'task.changed' | 'notification' | 'resync';
+  data: Record<string, unknown> & { type: string };
+}
+
+interface Client {
+  user: AuthUser;
+  actor: Actor;
+  /** Clients whose visibility is the same share one check: role and agency decide `taskScope`. */
+  scopeKey: string;
+  send(e: StreamEvent): void;
+  end(): void;
+}
+
+type TaskChanged = Extract<BusMessage, { type: 'task.changed' }>;
+
+/**
+ * Task changes are collected this long before their visibility is checked, so the several outbox rows
+ * of one transition (and a burst of transitions) cost one query per kind of reader, not one per row.
+ */
+const BATCH_MS = 25;
+/** How long a subscribe may hold up start-up when Redis is slow; the subscription follows when it is up. */
+const SUBSCRIBE_WAIT_MS = 2000;
+
+/**
+ * This instance's one subscription to `dondoc.events`, fanned out to its own event-stream clients. The
+ * worker publishes every change once on Redis, so every API instance hears it and tells only the
+ * clients connected to it; no instance needs to know about the others.
+ */
+@Injectable()
+export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(EventHub.name);
+  private readonly clients = new Set<Client>();
+  private subscriber?: Redis;
+  private pending: TaskChanged[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+  private readyOnce = false;
+  private warned = false;
+
+  constructor(
+    private readonly bus: SignalBus,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    // A connection of its own: a subscribed connection can issue no other command. Unlike the signal
+    // bus it queues while Redis is away, so the subscription is made (and remade) whenever it returns.
+    const sub = this.bus.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber = sub;
+    sub.on('error', (e: Error) => {
+      if (!this.warned) this.logger.warn(`Redis unavailable for live events (${e.message}); retrying`);
+      this.warned = true;
+    });
+    sub.on('ready', () => {
+      this.warned = false;
+      // Whatever was published while we were cut off is lost: tell every client to reload.
+      if (this.readyOnce) this.broadcast({ type: 'resync', data: { type: 'resync' } });
+      this.readyOnce = true;
+    });
+    sub.on('message', (channel: string, raw: string) => {
+      if (channel === EVENTS_CHANNEL) this.receive(raw);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      sub.subscribe(EVENTS_CHANNEL).catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`)),
+      new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Open streams would keep the HTTP server from closing: end them first. */
+  beforeApplicationShutdown(): void {
+    for (const c of [...this.clients]) c.end();
+    this.clients.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.pending = [];
+    await this.flushing.catch(() => undefined);
+    this.subscriber?.disconnect();
+  }
+
+  /** Adds a stream; the returned function removes it. */
+  register(user: AuthUser, send: (e: StreamEvent) => void, end: () => void): () => void {
+    const actor = toActor(user);
+    const client: Client = { user, actor, scopeKey: `${actor.role}:${actor.agencyId ?? ''}`, send, end };
+    this.clients.add(client);
+    return () => this.clients.delete(client);
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  private receive(raw: string): void {
+    const m = parseBusMessage(raw);
+    if (!m || !this.clients.size) return;
+    switch (m.type) {
+      case 'notification': {
+        // A user's own notifications need no visibility check: the worker chose the recipients.
+        const ids = new Set(m.userIds);
+        for (const c of this.clients) {
+          if (ids.has(c.user.id))
+            this.deliver(c, { type: 'notification', data: { type: 'notification', taskId: m.taskId } });
+        }
+        return;
+      }
+      case 'task.changed':
+        this.pending.push(m);
+        this.flushTimer ??= setTimeout(() => {
+          this.flushTimer = undefined;
+          const batch = this.pending;
+          this.pending = [];
+          // One batch at a time, so events reach each client in the order they were published.
+          this.flushing = this.flushing.then(() =>
+            this.flush(batch).catch((e: Error) => this.logger.warn(`live task events dropped: ${e.message}`)),
+          );
+        }, BATCH_MS);
+        return;
+    }
+  }
+
+  /** Which clients may see which of the batch's tasks, decided in SQL by the same rule as every list. */
+  private async flush(batch: TaskChanged[]): Promise<void> {
+    if (!this.clients.size || !batch.length) return;
+    const changes = coalesceTaskChanges(batch);
+    const taskIds = [...new Set(changes.map((c) => c.taskId))];
+
+    const scopes = new Map<string, Actor>();
+    for (const c of this.clients) if (!scopes.has(c.scopeKey)) scopes.set(c.scopeKey, c.actor);
+    const keys: string[] = [];
+    const params: unknown[] = [taskIds];
+    const parts: string[] = [];
+    for (const [key, actor] of scopes) {
+      const scope = taskScope(actor, params.length + 1);
+      if (scope.sql === 'FALSE') continue; // sees no task at all: no need to ask
+      params.push(...scope.params);
+      parts.push(`SELECT ${keys.length}::int AS k, t.id FROM tasks t WHERE t.id = ANY($1::uuid[]) AND ${scope.sql}`);
+      keys.push(key);
+    }
+    if (!parts.length) return;
+    const rows: { k: number; id: string }[] = await this.db.query(parts.join(' UNION ALL '), params);
+    const visible = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const key = keys[r.k];
+      let set = visible.get(key);
+      if (!set) visible.set(key, (set = new Set()));
+      set.add(r.id);
+    }
+    for (const c of this.clients) {
+      const mine = visible.get(c.scopeKey);
+      if (!mine) continue;
+      for (const ch of changes) {
+        if (mine.has(ch.taskId)) {
+          this.deliver(c, {
+            type: 'task.changed',
+            data: { type: 'task.changed', taskId: ch.taskId, kinds: ch.kinds, requestId: ch.requestId },
+          });
+        }
+      }
+    }
+  }
+
+  private broadcast(e: StreamEvent): void {
+    for (const c of this.clients) this.deliver(c, e);
+  }
+
+  /** A client that throws (its response already gone) must not stop the others. */
+  private deliver(c: Client, e: StreamEvent): void {
+    try {
+      c.send(e);
+    } catch (err) {
+      this.logger.warn(`dropping a live-event client: ${(err as Error).message}`);
+      this.clients.delete(c);
+    }
+  }
+}

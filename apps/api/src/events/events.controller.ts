@@ -1,0 +1,70 @@
+import { Controller, type MessageEvent, Req, Sse, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Public } from '../auth/auth.decorators.js';
+import { AuthService } from '../auth/auth.service.js';
+import { accessTokenOf } from './access-token.js';
+import { EventHub } from './event-hub.service.js';
+import { EventsAuthGuard } from './events-auth.guard.js';
+
+/** Within the 15-25 s that proxies and load balancers allow an idle response before they cut it. */
+export const HEARTBEAT_MS = 20_000;
+/** A stream outlives its request: the session is checked again this often, so logout or disabling ends it. */
+export const RECHECK_MS = 60_000;
+/** How long a browser waits before reconnecting after the stream ends. */
+const RETRY_MS = 5_000;
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(
+    private readonly hub: EventHub,
+    private readonly auth: AuthService,
+  ) {}
+
+  /**
+   * Live changes for the signed-in user: `task.changed` for tasks the user may see, `notification` for
+   * the user's own notifications, `resync` when events may have been missed (reload everything).
+   * `@Public()` only steps past the global guard, which reads the header alone; EventsAuthGuard
+   * authenticates the same way and also accepts `?access_token=` (EventSource cannot set headers).
+   */
+  @Public()
+  @UseGuards(EventsAuthGuard)
+  @Sse()
+  @ApiOperation({ summary: 'Server-sent events: task.changed, notification, resync' })
+  @ApiQuery({ name: 'access_token', required: false, description: 'For EventSource, which cannot send headers' })
+  @ApiOkResponse({ content: { 'text/event-stream': {} } })
+  stream(@CurrentUser() user: AuthUser, @Req() req: Request): Observable<MessageEvent> {
+    const token = accessTokenOf(req);
+    return new Observable<MessageEvent>((subscriber) => {
+      const unregister = this.hub.register(
+        user,
+        (e) => subscriber.next({ type: e.type, data: e.data }),
+        () => subscriber.complete(),
+      );
+      subscriber.next({ type: 'ready', retry: RETRY_MS, data: { type: 'ready', userId: user.id } });
+      const heartbeat = setInterval(() => subscriber.next({ comment: 'heartbeat' }), HEARTBEAT_MS);
+      const recheck = setInterval(() => {
+        if (!token) return;
+        this.auth.authenticate(token).then(
+          (still) => {
+            if (still) return;
+            subscriber.next({ type: 'session.ended', data: { type: 'session.ended' } });
+            subscriber.complete();
+          },
+          // The database is briefly away: keep the stream, check again next time.
+          () => undefined,
+        );
+      }, RECHECK_MS);
+      // Runs on client disconnect, on completion and on shutdown alike.
+      return () => {
+        unregister();
+        clearInterval(heartbeat);
+        clearInterval(recheck);
+      };
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { notificationTitle, type CreateExtensionRequest, type ExtensionRequestDto } from '@dondoc/contracts';
+import { STATE_LABELS } from '@dondoc/workflow';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { SignalBus } from '../redis/signal-bus.service.js';
+import { TasksRepository } from '../tasks/tasks.repository.js';
+import { toExtensionRequestDto } from './extension-dto.js';
+import { mayRequestExtension, REQUESTABLE_STATES, requestedDateProblem } from './extension.rules.js';
+import { ExtensionsRepository } from './extensions.repository.js';
+
+/** Xin gia hạn: the lead agency asks the Standing Committee for a later deadline. */
+@Injectable()
+export class RequestExtensionUseCase {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly extensions: ExtensionsRepository,
+    private readonly bus: SignalBus,
+  ) {}
+
+  async execute(
+    user: AuthUser,
+    taskId: string,
+    req: CreateExtensionRequest,
+    requestId: string | null,
+  ): Promise<ExtensionRequestDto> {
+    const actor = toActor(user);
+    const task = await this.tasks.findVisible(actor, taskId);
+    if (!task) throw ApiError.notFound('Task');
+    // Same order as transitions (docs/decisions.md): visibility, role, state, then the input itself.
+    const membership = { leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids };
+    if (!mayRequestExtension(membership, actor)) {
+      throw new ApiError(403, 'FORBIDDEN_ROLE', 'Only the lead agency may ask for an extension of this task');
+    }
+    if (!REQUESTABLE_STATES.includes(task.state) || !task.due_date) {
+      throw new ApiError(
+        409,
+        'INVALID_TRANSITION',
+        `An extension can be asked for only while the task is assigned or in progress; it is "${STATE_LABELS[task.state].en}"`,
+      );
+    }
+    const reason = req.reason.trim();
+    if (!reason) throw new ApiError(400, 'COMMENT_REQUIRED', 'Give the reason for asking an extension');
+    const problem = requestedDateProblem(task.due_date, req.requestedDueDate);
+    if (problem) throw new ApiError(400, 'INVALID_DUE_DATE', problem);
+
+    const written = await this.extensions.create({
+      taskId,
+      expectedVersion: task.version,
+      actor,
+      currentDueDate: task.due_date,
+      requestedDueDate: req.requestedDueDate,
+      reason,
+      requestId,
+      notice: { kind: 'EXTENSION_REQUESTED', title: notificationTitle('EXTENSION_REQUESTED', task) },
+    });
+    if (!written.ok) {
+      throw written.reason === 'open'
+        ? new ApiError(
+            409,
+            'EXTENSION_ALREADY_OPEN',
+            'This task already has an extension request awaiting a decision; wait for it before asking again',
+          )
+        : new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+    }
+    // The relay publishes the outbox row to open boards now rather than on its next timer tick.
+    this.bus.nudgeSchedule();
+    return toExtensionRequestDto(written.request);
+  }
+}

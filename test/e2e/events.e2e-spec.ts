@@ -1,0 +1,260 @@
+import { get, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ModulesContainer } from '@nestjs/core';
+import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
+import { deadlineInstant, localDate } from '@dondoc/workflow';
+import { expectError } from './support/files.js';
+import { makeTask } from './support/fixtures.js';
+import { TestRedis } from './support/redis-server.js';
+import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 8_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface SseEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** A plain HTTP client reading an event stream the way EventSource does: blocks of `field: value` lines. */
+class SseClient {
+  readonly events: SseEvent[] = [];
+  comments = 0;
+  ended = false;
+  private buffer = '';
+
+  private constructor(private readonly res: IncomingMessage) {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => this.read(chunk));
+    res.on('close', () => (this.ended = true));
+  }
+
+  /** Resolves once the answer's head is in: a stream for 200, the JSON error otherwise. */
+  static open(
+    port: number,
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; client?: SseClient; body?: unknown; contentType?: string }> {
+    return new Promise((resolve, reject) => {
+      const req = get(
+        { host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream', ...headers } },
+        (res) => {
+          const contentType = String(res.headers['content-type'] ?? '');
+          if (res.statusCode === 200) return resolve({ status: 200, client: new SseClient(res), contentType });
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), contentType }));
+        },
+      );
+      req.on('error', reject);
+    });
+  }
+
+  private read(chunk: string): void {
+    this.buffer += chunk.replace(/\r\n?/g, '\n');
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) this.comments++;
+        else if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) this.events.push({ event, data: JSON.parse(data.join('\n')) as Record<string, unknown> });
+    }
+  }
+
+  of(event: string, taskId?: string): SseEvent[] {
+    return this.events.filter((e) => e.event === event && (taskId === undefined || e.data.taskId === taskId));
+  }
+
+  ready(): Promise<SseEvent> {
+    return until('the ready event', () => this.of('ready')[0]);
+  }
+
+  close(): void {
+    this.res.destroy();
+  }
+}
+
+// Seconds instead of days, so the worker's escalations fire during the test (as in escalation.e2e-spec.ts).
+const POLICY = {
+  ESCALATION_REMIND_BEFORE: 'PT4S,PT2S',
+  ESCALATION_ESCALATE_AFTER: 'PT2S',
+  ESCALATION_REVIEW_AFTER: 'PT2S',
+};
+
+describe('live events over SSE (two API instances, a worker, their own redis-server)', () => {
+  let redis: TestRedis;
+  let a: TestApp;
+  let b: TestApp;
+  let worker: RunningWorker;
+  let portA: number;
+  let portB: number;
+  const clients: SseClient[] = [];
+  const today = localDate(new Date());
+
+  const listen = async (t: TestApp) => {
+    await t.app.listen(0, '127.0.0.1');
+    return (t.app.getHttpServer().address() as AddressInfo).port;
+  };
+
+  /** A stream on instance `port`, signed in as `username` by header (or by query string). */
+  const stream = async (t: TestApp, port: number, username: string, via: 'header' | 'query' = 'header') => {
+    const token = await t.token(username);
+    const opened =
+      via === 'header'
+        ? await SseClient.open(port, '/api/events', { Authorization: `Bearer ${token}` })
+        : await SseClient.open(port, `/api/events?access_token=${encodeURIComponent(token)}`);
+    expect(opened.status).toBe(200);
+    expect(opened.contentType).toMatch(/^text\/event-stream/);
+    clients.push(opened.client!);
+    await opened.client!.ready();
+    return opened.client!;
+  };
+
+  const userId = async (username: string) =>
+    (await a.db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])).rows[0].id;
+
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+    a = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
+    b = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
+    portA = await listen(a);
+    portB = await listen(b);
+    worker = await startWorker(
+      workerConfigFromEnv({
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: `ev${process.pid}`,
+        // Ten seconds past the end of today: tasks due today have every escalation due at once.
+        CLOCK_OFFSET_MS: String(deadlineInstant(today).getTime() + 10_000 - Date.now()),
+        RELAY_INTERVAL_MS: '100',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+  });
+
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.close();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await a?.close();
+    await b?.close();
+    await redis?.down();
+  });
+
+  it('tells the agencies that may see a task, on another instance than the change, and no one else', async () => {
+    const lead = await stream(b, portB, 'ban-tuyen-giao');
+    const leadByQuery = await stream(b, portB, 'ban-tuyen-giao', 'query');
+    const coord = await stream(b, portB, 'ban-dan-van');
+    const unrelated = await stream(b, portB, 'ban-noi-chinh');
+    const admin = await stream(b, portB, 'admin');
+    const office = await stream(a, portA, 'vanphong');
+
+    const task = await makeTask(a.db, { state: 'drafted', lead: 'ban-tuyen-giao', coordinating: ['ban-dan-van'] });
+    const requestId = `ev-${Date.now().toString(36)}`;
+    await a.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await a.as('vanphong'))
+      .set('X-Request-Id', requestId)
+      .send({ event: 'ASSIGN', expectedVersion: task.version })
+      .expect(200);
+
+    const seen = await until('task.changed on the lead agency stream', () => lead.of('task.changed', task.id)[0]);
+    expect(seen.data).toMatchObject({ type: 'task.changed', taskId: task.id, requestId });
+    expect(seen.data.kinds).toEqual(expect.arrayContaining(['notify']));
+    await until('task.changed by ?access_token=', () => leadByQuery.of('task.changed', task.id)[0]);
+    await until('task.changed for the coordinating agency', () => coord.of('task.changed', task.id)[0]);
+    await until('task.changed for the Office on instance A', () => office.of('task.changed', task.id)[0]);
+    // The ASSIGN notification the transition wrote reaches its recipients, found by the relay.
+    const note = await until('the notification event', () => lead.of('notification', task.id)[0]);
+    expect(note.data).toEqual({ type: 'notification', taskId: task.id });
+    await until('the coordinating agency notification', () => coord.of('notification', task.id)[0]);
+
+    // Time for anything wrongly sent to arrive.
+    await sleep(700);
+    expect(unrelated.of('task.changed', task.id)).toEqual([]);
+    expect(unrelated.of('notification', task.id)).toEqual([]);
+    expect(admin.of('task.changed')).toEqual([]);
+    expect(admin.of('notification', task.id)).toEqual([]);
+    // One event per transition, not one per outbox row.
+    expect(lead.of('task.changed', task.id)).toHaveLength(1);
+    // The Office is not a recipient of ASSIGN.
+    expect(office.of('notification', task.id)).toEqual([]);
+  });
+
+  it('publishes the notifications the worker writes (escalations)', async () => {
+    const lead = await stream(b, portB, 'ban-to-chuc');
+    const leadUser = await userId('ban-to-chuc');
+    const task = await makeTask(a.db, { state: 'drafted', lead: 'ban-to-chuc', dueDate: today });
+    await a.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await a.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: task.version })
+      .expect(200);
+    const count = async () =>
+      (
+        await a.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notifications WHERE task_id = $1 AND user_id = $2`,
+          [task.id, leadUser],
+        )
+      ).rows[0].n;
+    // ASSIGN, two reminders, overdue and escalation: five notifications written in five transactions.
+    const end = Date.now() + 20_000;
+    while ((await count()) < 5 && Date.now() < end) await sleep(100);
+    expect(await count()).toBe(5);
+    await until('one notification event per notification', () => lead.of('notification', task.id).length === 5, 5000);
+  });
+
+  it('answers 401 without a valid token, before any stream starts', async () => {
+    const token = await b.token('ban-tuyen-giao');
+    const cases: [string, Record<string, string>][] = [
+      ['/api/events', {}],
+      ['/api/events?access_token=not-a-token', {}],
+      ['/api/events?access_token=', {}],
+      ['/api/events', { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }],
+      // A malformed header is not rescued by a good query token.
+      [`/api/events?access_token=${token}`, { Authorization: 'Token abc' }],
+    ];
+    for (const [path, headers] of cases) {
+      const res = await SseClient.open(portB, path, headers);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+      expect(res.contentType).toMatch(/application\/json/);
+      expectError({ status: res.status, body: res.body }, 401, 'UNAUTHENTICATED');
+    }
+    // A logged-out session cannot open a stream either.
+    const login = await b.http.post('/api/auth/login').send({ username: 'kiemtra', password: 'demo12345' }).expect(200);
+    const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    await b.http.post('/api/auth/logout').set(auth).expect(204);
+    expect((await SseClient.open(portB, '/api/events', auth)).status).toBe(401);
+  });
+
+  it('forgets a client that hangs up', async () => {
+    // The instance's hub, found by name: the API package exports only what production needs.
+    const wrapper = [...b.app.get(ModulesContainer).values()]
+      .flatMap((m) => [...m.providers.values()])
+      .find((p) => p.name === 'EventHub');
+    const hub = wrapper!.instance as { size: number };
+    const before = hub.size;
+    const c = await stream(b, portB, 'ban-dan-van');
+    expect(hub.size).toBe(before + 1);
+    c.close();
+    await until('the hub to drop the client', () => hub.size === before);
+  });
+});
