@@ -113,6 +113,13 @@ const MATRIX = {
   'POST /extension-requests/:id/decision (open)':       row(FR,    200,      FR,       403,  FR,  FR,   NF,       UA),
   'POST /extension-requests/:id/decision (decided)':    row(FR,    '409 EXTENSION_ALREADY_DECIDED', FR, 403, FR, FR, NF, UA),
 
+  // Each caller's own inbox; someone else's notification is not found, whoever asks.
+  'GET /notifications':                                 row(200,   200,      200,      200,  200, 200,  200,      UA),
+  'POST /notifications/:id/read (the lead\'s)':          row(NF,    NF,       NF,       NF,   204, NF,   NF,       UA),
+  // Failed escalation steps: read by those who watch deadlines, closed by the Office.
+  'GET /incidents':                                     row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'POST /incidents/:id/resolve':                        row(204,   403,      403,      403,  403, 403,  403,      UA),
+
   'GET /admin/users':                                   row(403,   403,      403,      200,  403, 403,  403,      UA),
   'POST /admin/users':                                  row(403,   403,      403,      201,  403, 403,  403,      UA),
   'PATCH /admin/users/:id':                             row(403,   403,      403,      200,  403, 403,  403,      UA),
@@ -342,6 +349,31 @@ async function throwawayAgency(t: TestApp): Promise<string> {
   return r.rows[0].id;
 }
 
+/** An unread notification for one account, as the worker would write it. */
+async function notify(t: TestApp, username: string): Promise<string> {
+  const r = await t.db.query<{ id: string }>(
+    `INSERT INTO notifications (user_id, kind, title, dedupe_key)
+     SELECT id, 'remind_before', 'Nhắc hạn: nhiệm vụ sắp đến hạn', $2 FROM users WHERE username = $1
+     RETURNING id`,
+    [username, `matrix-${uniq()}`],
+  );
+  return r.rows[0].id;
+}
+
+/** An open incident: an escalation step of a task of our own that failed for good. */
+async function incident(t: TestApp): Promise<string> {
+  const task = await makeTask(t.db, { state: 'assigned', lead: LEAD, coordinating: [COORD] });
+  const r = await t.db.query<{ id: string }>(
+    `WITH a AS (
+       INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, status, attempts, last_error)
+       VALUES ($1, 'overdue', 'PT0S', 1, 1, '{lead_agency,office}', $2, now(), 'failed', 5, 'disk full (simulated)')
+       RETURNING id, task_id)
+     INSERT INTO incidents (action_id, task_id, message) SELECT id, task_id, 'disk full (simulated)' FROM a RETURNING id`,
+    [task.id, `matrix-${uniq()}`],
+  );
+  return r.rows[0].id;
+}
+
 /**
  * An event stream never ends by itself: keep its text up to the first event, then hang up. Anything
  * else (an error) is read whole as JSON.
@@ -523,6 +555,33 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'POST /extension-requests/:id/decision (open)': decideExtension(false),
   'POST /extension-requests/:id/decision (decided)': decideExtension(true),
 
+  'GET /notifications': scenario<{ id: string }>({
+    prepare: async (t, actor) => ({ id: actor === 'anon' ? '' : await notify(t, ACCOUNT[actor]) }),
+    send: (t, _s, auth) => t.http.get('/api/notifications').set(auth),
+    ok: (res, s) => {
+      expect(res.body.items.map((n: { id: string }) => n.id)).toContain(s.id);
+      expect(res.body.unread).toBeGreaterThan(0);
+    },
+  }),
+  "POST /notifications/:id/read (the lead's)": scenario<{ id: string }>({
+    writes: true,
+    prepare: async (t) => ({ id: await notify(t, LEAD) }),
+    send: (t, s, auth) => t.http.post(`/api/notifications/${s.id}/read`).set(auth),
+    snapshot: async (t, s) => (await t.db.query(`SELECT read_at FROM notifications WHERE id = $1`, [s.id])).rows[0],
+  }),
+  'GET /incidents': scenario<{ id: string }>({
+    prepare: async (t) => ({ id: await incident(t) }),
+    send: (t, _s, auth) => t.http.get('/api/incidents').set(auth),
+    ok: (res, s) => expect(res.body.map((i: { id: string }) => i.id)).toContain(s.id),
+  }),
+  'POST /incidents/:id/resolve': scenario<{ id: string }>({
+    writes: true,
+    prepare: async (t) => ({ id: await incident(t) }),
+    send: (t, s, auth) => t.http.post(`/api/incidents/${s.id}/resolve`).set(auth),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT resolved_at, resolved_by FROM incidents WHERE id = $1`, [s.id])).rows[0],
+  }),
+
   'GET /admin/users': scenario({
     send: (t, _s, auth) => t.http.get('/api/admin/users').set(auth),
     ok: (res) => {
@@ -641,6 +700,18 @@ describe('access matrix: every endpoint × every kind of caller', () => {
   it('has a scenario for every endpoint of the table and a column for every kind of caller', () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual(Object.keys(MATRIX).sort());
     for (const r of Object.values(MATRIX)) expect(Object.keys(r).sort()).toEqual([...ACTORS].sort());
+  });
+
+  it('has a row for every route the API serves', async () => {
+    const doc = await t.http.get('/api/docs/openapi.json').expect(200);
+    const served = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, '').replace(/\{[^}]+\}/g, ':')}`),
+    );
+    const covered = new Set(
+      Object.keys(MATRIX).map((k) => k.replace(/ (\(|[A-Z]+ \().*$/, '').replace(/:[A-Za-z]+/g, ':')),
+    );
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((r) => !covered.has(r))).toEqual([]);
   });
 
   it.each(ROWS)('$endpoint as $actor → $expected', async ({ endpoint, actor, expected }) => {

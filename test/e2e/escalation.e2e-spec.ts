@@ -1,6 +1,13 @@
-import { startWorker, workerConfigFromEnv, ReconcilerService, type RunningWorker } from '@dondoc/worker';
+import {
+  ESCALATION_QUEUE,
+  startWorker,
+  workerConfigFromEnv,
+  ReconcilerService,
+  type RunningWorker,
+} from '@dondoc/worker';
 import { deadlineInstant, localDate } from '@dondoc/workflow';
-import { agencyId, makeTask } from './support/fixtures.js';
+import { Queue } from 'bullmq';
+import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
 
@@ -49,8 +56,8 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     return w;
   };
 
-  const assign = async (lead = 'ban-tuyen-giao') => {
-    const task = await makeTask(t.db, { state: 'drafted', lead, dueDate: today });
+  const assign = async (lead = 'ban-tuyen-giao', directive?: string) => {
+    const task = await makeTask(t.db, { state: 'drafted', lead, dueDate: today, directive });
     const res = await t.http
       .post(`/api/tasks/${task.id}/transitions`)
       .set(await t.as('vanphong'))
@@ -286,6 +293,78 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
         .expect(404);
     } finally {
       await t.db.query(`DROP TRIGGER IF EXISTS test_refuse_notifications ON notifications`);
+    }
+  });
+
+  it('no rung exists only on paper: each configured rung, and a directive of its own ladder, has a job that fires it', async () => {
+    const monthly = await directiveId(t.db, 'CTr-T4/2021');
+    await t.db.query(`UPDATE directives SET escalation_policy = $2 WHERE id = $1`, [
+      monthly,
+      JSON.stringify({ remindBefore: ['PT3S'], escalateAfter: 'PT5S' }),
+    ]);
+    const queue = new Queue(ESCALATION_QUEUE, { connection: { url: redis.url }, prefix: `t${process.pid}` });
+    try {
+      const plain = await assign('ban-to-chuc');
+      const own = await assign('ban-dan-van', 'CTr-T4/2021');
+      // A submission waiting for the Standing Committee carries the review reminder.
+      const lead = await t.as('ban-to-chuc');
+      await t.http
+        .post(`/api/tasks/${plain.id}/transitions`)
+        .set(lead)
+        .send({ event: 'START', expectedVersion: plain.version })
+        .expect(200);
+      await t.http.post(`/api/tasks/${plain.id}/submissions`).set(lead).field('note', 'Dự thảo').expect(201);
+      await t.http
+        .post(`/api/tasks/${plain.id}/transitions`)
+        .set(lead)
+        .send({ event: 'SUBMIT', expectedVersion: plain.version + 1 })
+        .expect(200);
+
+      const pending = async (id: string) =>
+        (await actions(id)).rows.filter((a) => a.status === 'pending').map((a) => `${a.rung}:${a.offset}`);
+      // (Its deadline rungs stay pending too: a submission not approved by the deadline is still overdue.)
+      expect(await pending(plain.id)).toContain('review_reminder:PT2S');
+      expect(await pending(own.id)).toEqual(['remind_before:PT3S', 'overdue:PT0S', 'escalate:PT5S']);
+
+      // A worker whose clock stands a day behind: it hands every action to Redis and fires none.
+      await worker(deadline - Date.now() + 86_400_000);
+      const ids = [plain.id, own.id];
+      const rows = await until('every pending action to have its job', async () => {
+        const r = (await Promise.all(ids.map(actions)))
+          .flatMap((x) => x.rows)
+          .filter((a) => a.status === 'pending' && (a.rung === 'review_reminder' || !a.job_id.includes(plain.id)));
+        return r.length === 4 && r.every((a) => a.dispatched_at) && r;
+      });
+      const configured = new Set(['remind_before', 'overdue', 'escalate', 'review_reminder']);
+      expect(new Set(rows.map((a) => a.rung))).toEqual(configured);
+      for (const a of rows) {
+        const job = await queue.getJob(a.job_id);
+        expect(job?.name).toBe(a.rung);
+        expect(await job?.getState()).toBe('delayed');
+      }
+
+      // Each job, run now, fires its rung.
+      for (const a of rows) await (await queue.getJob(a.job_id))!.promote();
+      await until('every promoted job to fire', async () => {
+        const r = (await Promise.all(ids.map(actions))).flatMap((x) => x.rows);
+        return rows.every((p) => r.find((x) => x.job_id === p.job_id)?.status === 'done');
+      });
+      const fired = await t.db.query<{ rung: string; offset: string }>(
+        `SELECT data->>'rung' AS rung, data->>'offset' AS offset FROM task_events
+          WHERE task_id = ANY($1::uuid[]) AND event IN ('REMINDED','ESCALATED')`,
+        [ids],
+      );
+      expect(new Set(fired.rows.map((e) => e.rung))).toEqual(configured);
+      expect(fired.rows).toHaveLength(rows.length);
+      const review = await t.db.query<{ role: string }>(
+        `SELECT DISTINCT u.role FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.task_id = $1 AND n.kind = 'review_reminder'`,
+        [plain.id],
+      );
+      expect(review.rows).toEqual([{ role: 'standing_committee' }]);
+    } finally {
+      await queue.close();
+      await t.db.query(`UPDATE directives SET escalation_policy = NULL WHERE id = $1`, [monthly]);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { localDate } from '@dondoc/workflow';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -176,8 +177,23 @@ describe('a task from draft to approval', () => {
     for (const status of ['not_due', 'due_soon', 'overdue', 'on_time', 'late']) {
       const res = await t.http.get('/api/tasks').query({ deadlineStatus: status, limit: 1000 }).set(office).expect(200);
       expect(res.body.total).toBeGreaterThan(0);
-      for (const item of res.body.items) expect(item.deadlineStatus).toBe(status);
+      for (const item of res.body.items) {
+        expect(item.deadlineStatus).toBe(status);
+        if (status === 'overdue' || status === 'late') expect(item.daysOverdue).toBeGreaterThan(0);
+        else expect(item.daysOverdue).toBe(0);
+      }
     }
+  });
+
+  it('shows how many days a task is overdue, counted in Asia/Ho_Chi_Minh calendar days', async () => {
+    const task = await makeTask(t.db, { state: 'in_progress', dueDate: '2020-01-01' });
+    const res = await t.http
+      .get(`/api/tasks/${task.id}`)
+      .set(await t.as('vanphong'))
+      .expect(200);
+    const today = Date.parse(`${localDate(new Date())}T00:00:00Z`);
+    expect(res.body.deadlineStatus).toBe('overdue');
+    expect(res.body.daysOverdue).toBe((today - Date.parse('2020-01-01T00:00:00Z')) / 86_400_000);
   });
 
   it('pages with limit and offset', async () => {

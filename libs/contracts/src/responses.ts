@@ -63,6 +63,8 @@ export interface TaskSummaryDto {
   dueDate: string | null;
   deadlineText: string | null;
   deadlineStatus: DeadlineStatusName | null;
+  /** Whole days past the deadline (to approval for approved work); null without a deadline. */
+  daysOverdue: number | null;
   escalationLevel: number;
   completedAt: string | null;
   updatedAt: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_DUE_SOON_DAYS, deadlineStatus } from './deadline-status.js';
+import { daysOverdue, DEFAULT_DUE_SOON_DAYS, deadlineStatus } from './deadline-status.js';
 import type { TaskFacts, TaskState } from './task.model.js';
 
 type Facts = Pick<TaskFacts, 'state' | 'dueDate' | 'completedAt'>;
@@ -78,5 +78,26 @@ describe('deadlineStatus without a deadline to speak of', () => {
     for (const state of ['drafted', 'assigned', 'in_progress', 'submitted', 'approved'] as const) {
       expect(deadlineStatus(due(state, null), at('2021-05-01T00:00:00Z'))).toBeNull();
     }
+  });
+});
+
+describe('daysOverdue', () => {
+  it.each([
+    ['the due day, last instant', '2021-06-30T16:59:59.999Z', 0],
+    ['the next day, 00:00 local', '2021-06-30T17:00:00.000Z', 1],
+    ['ten days on', '2021-07-10T05:00:00Z', 10],
+    ['well before', '2021-05-01T00:00:00Z', 0],
+  ] as const)('unfinished, %s → %i', (_when, now, days) => {
+    expect(daysOverdue(due('in_progress'), at(now))).toBe(days);
+  });
+
+  it('counts approved work up to its approval, not to today', () => {
+    expect(daysOverdue(due('approved', '2021-06-30', at('2021-07-03T03:00:00Z')), at('2025-01-01T00:00:00Z'))).toBe(3);
+    expect(daysOverdue(due('approved', '2021-06-30', at('2021-06-30T03:00:00Z')), at('2025-01-01T00:00:00Z'))).toBe(0);
+  });
+
+  it('has no figure without a deadline or once cancelled', () => {
+    expect(daysOverdue(due('assigned', null), at('2021-07-10T00:00:00Z'))).toBeNull();
+    expect(daysOverdue(due('cancelled'), at('2021-07-10T00:00:00Z'))).toBeNull();
   });
 });

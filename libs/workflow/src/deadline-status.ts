@@ -22,3 +22,13 @@ export function deadlineStatus(
   if (days < 0) return 'overdue';
   return days <= window ? 'due_soon' : 'not_due';
 }
+
+/**
+ * Whole calendar days past the deadline, in Asia/Ho_Chi_Minh: for unfinished work as of `now`, for
+ * approved work as of its approval. 0 when not past it; null without a deadline or when cancelled.
+ */
+export function daysOverdue(task: Pick<TaskFacts, 'state' | 'dueDate' | 'completedAt'>, now: Date): number | null {
+  if (task.dueDate == null || task.state === 'cancelled') return null;
+  const asOf = task.state === 'approved' ? (task.completedAt ?? now) : now;
+  return Math.max(0, -daysUntilDue(task.dueDate, asOf));
+}

@@ -18,7 +18,7 @@ export {
 } from './task.model.js';
 export { relationOf, canRead, canComment, canUploadSubmission, canEditDraft } from './access.rules.js';
 export { allowedEvents, applyEvent } from './apply-event.js';
-export { deadlineStatus, DEFAULT_DUE_SOON_DAYS, type DeadlineStatus } from './deadline-status.js';
+export { daysOverdue, deadlineStatus, DEFAULT_DUE_SOON_DAYS, type DeadlineStatus } from './deadline-status.js';
 export { localDate, daysUntilDue, isValidCalendarDate } from './local-date.js';
 export { STATE_LABELS, EVENT_LABELS, DEADLINE_STATUS_LABELS } from './labels.js';
 export { taskMachine, type TaskMachineContext, type TaskMachineEvent } from './task.machine.js';

@@ -25,11 +25,13 @@ export async function makeTask(
     coordinating?: string[];
     dueDate?: string;
     withPendingSubmission?: boolean;
+    /** Directive number (default 07-CTr/TU). */
+    directive?: string;
   },
 ): Promise<{ id: string; version: number }> {
   const lead = await agencyId(db, opts.lead ?? 'ban-tuyen-giao');
   const coordinating = await Promise.all((opts.coordinating ?? ['ban-dan-van']).map((c) => agencyId(db, c)));
-  const directive = await directiveId(db);
+  const directive = await directiveId(db, opts.directive);
   const office = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'vanphong'`);
   const code = `TEST-${process.pid}-${Date.now().toString(36)}-${++counter}`;
   const r = await db.query<{ id: string; version: number }>(

@@ -1,5 +1,12 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
-import { allowedEvents, deadlineStatus, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
+import {
+  allowedEvents,
+  daysOverdue,
+  deadlineStatus,
+  type Actor,
+  type TaskFacts,
+  type TaskState,
+} from '@dondoc/workflow';
 
 /** A `tasks` row as the repository's SQL returns it. */
 export interface TaskRow {
@@ -68,6 +75,7 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: nu
     dueDate: row.due_date,
     deadlineText: row.deadline_text,
     deadlineStatus: deadlineStatus(facts, now, { dueSoonDays }),
+    daysOverdue: daysOverdue(facts, now),
     escalationLevel: row.escalation_level,
     completedAt: row.completed_at ? row.completed_at.toISOString() : null,
     updatedAt: row.updated_at.toISOString(),
