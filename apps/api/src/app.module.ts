@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@dondoc/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -83,6 +84,16 @@ export class AppModule {
         IncidentsModule,
         EventsModule,
         HealthModule,
+        // The board on the same origin: every non-API path gets index.html (client-side routes).
+        ...(config.webDir
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: config.webDir,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { index: 'index.html', maxAge: '1h' },
+              }),
+            ]
+          : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

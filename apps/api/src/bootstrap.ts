@@ -24,7 +24,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
           defaultSrc: ["'self'"],
           // Swagger UI at /api/docs needs inline styles.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          // Served over plain HTTP on a LAN as well: upgrading would break every asset there.
+          upgradeInsecureRequests: null,
         },
       },
     }),

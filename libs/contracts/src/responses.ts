@@ -58,6 +58,8 @@ export interface TaskSummaryDto {
   state: TaskStateName;
   version: number;
   revision: number;
+  /** Bumps when the deadline or the lead agency changes (an extension, a reassignment). */
+  deadlineVersion: number;
   leadAgencyId: string | null;
   coordinatingAgencyIds: string[];
   dueDate: string | null;

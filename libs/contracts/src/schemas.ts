@@ -116,7 +116,7 @@ export const taskListQuerySchema = z.strictObject({
   deadlineStatus: csv(z.enum(DEADLINE_STATUS_VALUES)).optional(),
   field: z.enum(FIELD_VALUES).optional(),
   q: text(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;

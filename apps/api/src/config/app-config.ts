@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
@@ -49,6 +51,8 @@ const envSchema = z.object({
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
   // The Standing Committee decides extensions; a province may delegate that to the Office.
   EXTENSIONS_OFFICE_MAY_DECIDE: bool.default(false),
+  // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
+  WEB_DIR: z.string().default('apps/web/dist'),
 });
 
 export interface AppConfig {
@@ -76,6 +80,8 @@ export interface AppConfig {
   escalation: EscalationPolicy;
   /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
   extensionsOfficeMayDecide: boolean;
+  /** Absolute path of the built board, or null when there is none to serve. */
+  webDir: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +137,7 @@ export function buildConfig(
       reviewReminderAfter: raw.ESCALATION_REVIEW_AFTER,
     },
     extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
+    webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
   };
 }
 

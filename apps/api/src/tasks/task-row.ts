@@ -70,6 +70,7 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: nu
     state: row.state,
     version: row.version,
     revision: row.revision,
+    deadlineVersion: row.deadline_version,
     leadAgencyId: row.lead_agency_id,
     coordinatingAgencyIds: row.coordinating_agency_ids,
     dueDate: row.due_date,

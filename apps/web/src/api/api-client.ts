@@ -1,0 +1,103 @@
+import { sessionStore } from '../auth/session-store';
+
+/** An answer of the API that is not 2xx: its stable `code` and readable message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null | readonly string[]>;
+
+export function apiUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, Array.isArray(v) ? v.join(',') : String(v as string | number | boolean));
+  }
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+function authHeaders(): Record<string, string> {
+  const token = sessionStore.token();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string; details?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's error page): keep the status.
+  }
+  if (res.status === 401) sessionStore.set(null);
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details);
+}
+
+/** JSON request to the API with the session's token; throws ApiError on a non-2xx answer. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal } = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, init.query), {
+      method: init.method ?? 'GET',
+      headers: { ...authHeaders(), ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      signal: init.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ / Cannot reach the server');
+  }
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Multipart upload with progress (fetch cannot report upload progress; XHR can). */
+export function apiUpload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ / Cannot reach the server'));
+    xhr.onload = () => {
+      const body = (xhr.response ?? {}) as { code?: string; message?: string; details?: unknown };
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        resolve(body as T);
+      } else {
+        if (xhr.status === 401) sessionStore.set(null);
+        reject(new ApiError(xhr.status, body.code ?? `HTTP_${xhr.status}`, body.message ?? xhr.statusText, body.details));
+      }
+    };
+    xhr.send(form);
+  });
+}
+
+/** Downloads a protected file (the token rides in a header, so a plain link would be refused). */
+export async function apiDownload(path: string, fileName: string): Promise<void> {
+  const res = await fetch(apiUrl(path), { headers: authHeaders() });
+  if (!res.ok) throw await toError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,9 @@
+/** TanStack Query keys: one place, so invalidation after live events hits every view of the data. */
+export const queryKeys = {
+  agencies: ['agencies'] as const,
+  directives: ['directives'] as const,
+  tasks: ['tasks'] as const,
+  taskList: (filters: Record<string, unknown>) => ['tasks', 'list', filters] as const,
+  task: (id: string) => ['tasks', 'detail', id] as const,
+  notifications: ['notifications'] as const,
+};

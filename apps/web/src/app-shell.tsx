@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useAgencies } from './api/use-agencies';
+import { useAuthActions } from './auth/use-auth-actions';
+import { useSession } from './auth/use-session';
+import { LanguageSwitch } from './common/language-switch';
+import { useLiveStatus } from './live/live-status';
+import { useLiveUpdates } from './live/use-live-updates';
+
+/** The frame around every signed-in page: who is signed in, navigation, language, sign-out. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { signOut } = useAuthActions();
+  const { byId } = useAgencies();
+  const live = useLiveStatus();
+  useLiveUpdates(Boolean(session));
+  if (!session) return null;
+  const { user } = session;
+  const agency = user.agencyId ? byId.get(user.agencyId)?.name : undefined;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ĐĐ
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <nav className="app-nav" aria-label={t('app.name')}>
+          <NavLink to="/" end>
+            {t('nav.board')}
+          </NavLink>
+        </nav>
+        <div className="app-header-right">
+          <span className={`live-dot ${live ? 'is-live' : ''}`} title={live ? t('live.connected') : t('live.polling')}>
+            <span className="sr-only">{live ? t('live.connected') : t('live.polling')}</span>
+          </span>
+          <div className="who" data-testid="current-user">
+            <strong>{user.fullName}</strong>
+            <span>{agency ?? t(`roles.${user.role}`)}</span>
+          </div>
+          <LanguageSwitch />
+          <button type="button" className="btn btn-ghost" data-testid="sign-out" onClick={() => void signOut()}>
+            {t('auth.signOut')}
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

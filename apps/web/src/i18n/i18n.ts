@@ -1,0 +1,28 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { vi } from './vi';
+
+export type Language = 'vi' | 'en';
+const KEY = 'dondoc.lang';
+
+export function storedLanguage(): Language {
+  return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi';
+}
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+// Vietnamese first; English is the second language, chosen per browser.
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = storedLanguage();
+
+export { i18n };

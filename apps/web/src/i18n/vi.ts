@@ -1,0 +1,42 @@
+/** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). */
+export const vi = {
+  app: { name: 'Đôn Đốc', tagline: 'Theo dõi, đôn đốc thực hiện nhiệm vụ' },
+  auth: {
+    title: 'Đăng nhập',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    signingIn: 'Đang đăng nhập…',
+    signOut: 'Đăng xuất',
+    failed: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    tooMany: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    expired: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.',
+    demoHint: 'Tài khoản thử: vanphong, thuongvu, kiemtra, ban-tuyen-giao… (mật khẩu demo12345)',
+  },
+  roles: {
+    office: 'Văn phòng Tỉnh ủy',
+    standing_committee: 'Ban Thường vụ',
+    agency: 'Cơ quan, đơn vị',
+    inspector: 'Ủy ban Kiểm tra',
+    admin: 'Quản trị hệ thống',
+  },
+  nav: { board: 'Bảng nhiệm vụ', language: 'English', languageLabel: 'Chuyển sang tiếng Anh' },
+  live: {
+    connected: 'Cập nhật trực tiếp',
+    polling: 'Tự làm mới mỗi 15 giây',
+  },
+  common: {
+    loading: 'Đang tải…',
+    retry: 'Thử lại',
+    close: 'Đóng',
+    cancel: 'Hủy bỏ',
+    confirm: 'Xác nhận',
+    save: 'Lưu',
+    none: 'Không có',
+    errorTitle: 'Không tải được dữ liệu',
+    networkError: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof vi>;
