@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { boardEn, boardVi } from '../board/board.i18n';
+import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -18,7 +20,11 @@ export function setLanguage(lang: Language): void {
 
 // Vietnamese first; English is the second language, chosen per browser.
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // Each part of the app owns its texts; `t('board.x')`, `t('drawer.y')`.
+  resources: {
+    vi: { translation: { ...vi, board: boardVi, drawer: drawerVi } },
+    en: { translation: { ...en, board: boardEn, drawer: drawerEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
