@@ -19,7 +19,7 @@ export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v === undefined || v === null || v === '') continue;
-    params.set(k, Array.isArray(v) ? v.join(',') : String(v as string | number | boolean));
+    params.set(k, Array.isArray(v) ? v.join(',') : String(v));
   }
   const qs = params.toString();
   return `/api${path}${qs ? `?${qs}` : ''}`;
@@ -81,7 +81,9 @@ export function apiUpload<T>(path: string, form: FormData, onProgress?: (fractio
         resolve(body as T);
       } else {
         if (xhr.status === 401) sessionStore.set(null);
-        reject(new ApiError(xhr.status, body.code ?? `HTTP_${xhr.status}`, body.message ?? xhr.statusText, body.details));
+        reject(
+          new ApiError(xhr.status, body.code ?? `HTTP_${xhr.status}`, body.message ?? xhr.statusText, body.details),
+        );
       }
     };
     xhr.send(form);

@@ -3,5 +3,8 @@ import { sessionStore, type Session } from './session-store';
 
 /** The signed-in session (null when signed out); re-renders on sign-in, sign-out and expiry. */
 export function useSession(): Session | null {
-  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+  return useSyncExternalStore(
+    (l) => sessionStore.subscribe(l),
+    () => sessionStore.get(),
+  );
 }
