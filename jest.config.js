@@ -80,6 +80,12 @@ export default {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 60000,
     },
+    {
+      ...common('<rootDir>/..'),
+      displayName: 'browser',
+      rootDir: 'test',
+      testMatch: ['<rootDir>/browser/**/*.browser-spec.ts'],
+    },
   ],
   // Per-project testTimeout is ignored by Jest 30; the e2e suites need more than the 5 s default.
   testTimeout: 60000,

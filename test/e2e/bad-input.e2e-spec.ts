@@ -225,7 +225,7 @@ describe('bad input gets a clear JSON error and changes nothing', () => {
       expect(details(res).map((d) => d.path)).toContain('dueDate');
     });
 
-    it.each(['abc', '0', '5000', '-1', '1.5'])('limit=%s', async (limit) => {
+    it.each(['abc', '0', '50000', '-1', '1.5'])('limit=%s', async (limit) => {
       const res = await checked(t.http.get(`/api/tasks?limit=${encodeURIComponent(limit)}`).set(office));
       expectError(res, 400, 'VALIDATION_FAILED');
       expect(details(res).map((d) => d.path)).toContain('limit');

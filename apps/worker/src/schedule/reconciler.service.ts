@@ -8,6 +8,7 @@ import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.j
 import { ScheduleRepository } from './schedule.repository.js';
 
 const PAGE = 2000;
+const IN_FLIGHT = 3;
 
 /**
  * Rebuilds Redis' schedule from PostgreSQL: every pending action gets its job again (an existing job
@@ -51,16 +52,26 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const started = Date.now();
     let after = '0';
     let actions = 0;
+    // Reading the next page overlaps with Redis taking the previous ones: a few batches in flight.
+    const inflight = new Set<Promise<void>>();
+    let failure: unknown;
     for (;;) {
       const page = await this.schedule.pendingAfter(after, PAGE);
       if (!page.length) break;
       const now = this.clock.now();
-      await this.queue.addBulk(page.map((a) => toJob(a, now)));
-      await this.schedule.markDispatched(page.map((a) => a.id));
+      const batch: Promise<void> = this.queue
+        .addBulk(page.map((a) => toJob(a, now)))
+        .then(() => this.schedule.markDispatched(page.map((a) => a.id)))
+        .catch((e: unknown) => void (failure ??= e))
+        .finally(() => inflight.delete(batch));
+      inflight.add(batch);
       actions += page.length;
       after = page[page.length - 1].id;
-      if (page.length < PAGE) break;
+      if (inflight.size >= IN_FLIGHT) await Promise.race(inflight);
+      if (failure || page.length < PAGE) break;
     }
+    await Promise.all(inflight);
+    if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
     return { actions, ms: Date.now() - started };
   }
 }

@@ -1,0 +1,95 @@
+import type { ExtensionRequestDto } from '@dondoc/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api-client';
+import { formatDate } from '../common/format';
+import { ApiErrorAlert } from './api-error-alert';
+import { useTaskMutation } from './use-task-mutation';
+
+/** The calendar day after a `YYYY-MM-DD` date: the earliest deadline an extension may ask for. */
+function dayAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+interface Input {
+  requestedDueDate: string;
+  reason: string;
+}
+
+/** Xin gia hạn: the lead agency proposes a later deadline and says why. */
+export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: string; currentDueDate: string }) {
+  const { t } = useTranslation();
+  const dateId = useId();
+  const reasonId = useId();
+  const hintId = useId();
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const min = dayAfter(currentDueDate);
+  const send = useTaskMutation(taskId, (input: Input) =>
+    api<ExtensionRequestDto>(`/tasks/${taskId}/extension-requests`, { method: 'POST', body: input }),
+  );
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: string[] = [];
+    // Dates compare as strings in YYYY-MM-DD; the server checks again and has the last word.
+    if (!date || date < min) found.push(t('drawer.extensions.dateRequired'));
+    if (!reason.trim()) found.push(t('drawer.extensions.reasonRequired'));
+    setProblems(found);
+    if (found.length) return;
+    send.mutate(
+      { requestedDueDate: date, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setDate('');
+          setReason('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="drawer-form drawer-subform" onSubmit={onSubmit} data-testid="extension-request-form" noValidate>
+      <h4>{t('drawer.extensions.formTitle')}</h4>
+      <label htmlFor={dateId}>{t('drawer.extensions.newDate')}</label>
+      <input
+        id={dateId}
+        type="date"
+        name="requestedDueDate"
+        min={min}
+        value={date}
+        aria-describedby={hintId}
+        onChange={(e) => setDate(e.target.value)}
+      />
+      <p id={hintId} className="drawer-hint">
+        {t('drawer.extensions.newDateHint', { date: formatDate(currentDueDate) })}
+        {date && ` → ${formatDate(date)}`}
+      </p>
+      <label htmlFor={reasonId}>{t('drawer.extensions.reasonLabel')}</label>
+      <textarea
+        id={reasonId}
+        name="reason"
+        rows={3}
+        maxLength={5000}
+        value={reason}
+        placeholder={t('drawer.extensions.reasonPlaceholder')}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {problems.length > 0 && (
+        <ul className="drawer-field-error" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <ApiErrorAlert error={send.error} />
+      <div className="drawer-form-actions">
+        <button type="submit" className="btn btn-primary" disabled={send.isPending} data-testid="extension-request-submit">
+          {send.isPending ? t('drawer.extensions.sending') : t('drawer.extensions.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import type { TaskDetailDto } from '@dondoc/contracts';
+import { canComment, type Actor } from '@dondoc/workflow';
+import { useTranslation } from 'react-i18next';
+import { CommentForm } from './comment-form';
+import { CommentList } from './comment-list';
+import { DrawerSection } from './drawer-section';
+import { ExtensionRequests } from './extension-requests';
+import { HistoryTimeline } from './history-timeline';
+import { SubmissionList } from './submission-list';
+import { TaskFacts } from './task-facts';
+
+/** Everything known about one task, in the order people read a file: facts, content, work, talk. */
+export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
+  const { t } = useTranslation();
+  const mayComment = canComment(task, actor);
+  return (
+    <>
+      <TaskFacts task={task} />
+      <DrawerSection title={t('drawer.description.heading')} testId="drawer-description">
+        {task.description.trim() ? (
+          <p className="drawer-description">{task.description}</p>
+        ) : (
+          <p className="drawer-empty">{t('drawer.description.empty')}</p>
+        )}
+      </DrawerSection>
+      <DrawerSection title={t('drawer.extensions.heading')} testId="drawer-extensions-section">
+        <ExtensionRequests task={task} actor={actor} />
+      </DrawerSection>
+      <DrawerSection title={t('drawer.submissions.heading')} testId="drawer-submissions-section">
+        <SubmissionList taskId={task.id} submissions={task.submissions} />
+      </DrawerSection>
+      <DrawerSection title={t('drawer.comments.heading')} testId="drawer-comments-section">
+        <CommentList comments={task.comments} canComment={mayComment} />
+        {mayComment ? <CommentForm taskId={task.id} /> : <p className="drawer-hint">{t('drawer.comments.readOnly')}</p>}
+      </DrawerSection>
+      <DrawerSection title={t('drawer.history.heading')} testId="drawer-history-section">
+        <HistoryTimeline history={task.history} />
+      </DrawerSection>
+    </>
+  );
+}

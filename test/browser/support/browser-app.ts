@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TaskDetailDto } from '@dondoc/contracts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../../e2e/support/test-app.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+export const SCREENSHOT_DIR = resolve('test-artifacts/screenshots');
+
+/** The built board served by a real listening API, and one Chromium for the whole file. */
+export interface BrowserApp {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh context (cookies, localStorage) per user, closed with the app. */
+  newPage(opts?: { locale?: string }): Promise<Page>;
+  /** GET /api/tasks/:id as `username`, straight from the server (never from the page). */
+  task(id: string, username?: string): Promise<TaskDetailDto>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const webDir = resolve('apps/web/dist');
+  if (!existsSync(join(webDir, 'index.html'))) {
+    throw new Error(`${webDir}/index.html is missing: build the board first (npm run build, or npm test's pretest)`);
+  }
+  // The file signs the same accounts in many times within a minute; the login limit is tested elsewhere.
+  const t = await startTestApp({ WEB_DIR: webDir, LOGIN_LIMIT_PER_ACCOUNT: '1000', LOGIN_LIMIT_PER_ADDRESS: '10000' });
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'dondoc-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+  });
+  const contexts: BrowserContext[] = [];
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    t,
+    baseUrl,
+    browser,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width: 1366, height: 768 },
+        locale: opts.locale ?? 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+      });
+      context.setDefaultTimeout(20_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async task(id, username = 'vanphong') {
+      const res = await t.http.get(`/api/tasks/${id}`).set(await t.as(username));
+      if (res.status !== 200) throw new Error(`GET /api/tasks/${id} as ${username}: ${res.status} ${res.text}`);
+      return res.body as TaskDetailDto;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the form, as a user would, and waits for the board to have rendered its data. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByTestId('login-submit').click();
+  await boardReady(page);
+}
+
+export async function boardReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="board"][data-ready="true"]').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/**
+ * Polls `probe` until `accept` holds (the condition-based wait the machine's load needs: never a fixed
+ * sleep). Throws with the last value seen, so a failure says what the server or page actually held.
+ */
+export async function poll<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  opts: { timeout?: number; interval?: number; what?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + (opts.timeout ?? 20_000);
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${opts.what ?? 'a condition'}; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.interval ?? 200));
+  }
+}
+
+/**
+ * A dnd-kit pointer drag: press on the card, move past the activation distance, glide to the target in
+ * several steps (the PointerSensor needs intermediate moves to compute collisions), release. Returns
+ * after the pointer is up; `beforeDrop` runs while the card hovers over the target.
+ */
+export async function dragCard(
+  page: Page,
+  cardSelector: string,
+  targetSelector: string,
+  beforeDrop?: () => Promise<void>,
+): Promise<void> {
+  const card = page.locator(cardSelector);
+  await card.scrollIntoViewIfNeeded();
+  const from = await card.boundingBox();
+  const to = await page.locator(targetSelector).boundingBox();
+  if (!from || !to) throw new Error(`no box for ${from ? targetSelector : cardSelector}`);
+  const sx = from.x + from.width / 2;
+  const sy = from.y + Math.min(from.height / 2, 20);
+  const tx = to.x + to.width / 2;
+  const ty = to.y + Math.min(to.height / 2, 120);
+  await page.mouse.move(sx, sy);
+  await page.mouse.down();
+  await page.mouse.move(sx + 12, sy + 12, { steps: 4 });
+  await page.mouse.move(tx, ty, { steps: 25 });
+  await page.mouse.move(tx + 2, ty + 2, { steps: 2 });
+  if (beforeDrop) await beforeDrop();
+  await page.mouse.up();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
