@@ -54,7 +54,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     let actions = 0;
     // Reading the next page overlaps with Redis taking the previous ones: a few batches in flight.
     const inflight = new Set<Promise<void>>();
-    let failure: unknown;
+    let failure: Error | undefined;
     for (;;) {
       const page = await this.schedule.pendingAfter(after, PAGE);
       if (!page.length) break;
@@ -62,7 +62,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       const batch: Promise<void> = this.queue
         .addBulk(page.map((a) => toJob(a, now)))
         .then(() => this.schedule.markDispatched(page.map((a) => a.id)))
-        .catch((e: unknown) => void (failure ??= e))
+        .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error(String(e))))
         .finally(() => inflight.delete(batch));
       inflight.add(batch);
       actions += page.length;
@@ -71,7 +71,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       if (failure || page.length < PAGE) break;
     }
     await Promise.all(inflight);
-    if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    if (failure) throw failure;
     return { actions, ms: Date.now() - started };
   }
 }

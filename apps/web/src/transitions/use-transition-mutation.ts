@@ -1,0 +1,71 @@
+import type { Page, TaskEventName, TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
+import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api-client';
+import { queryKeys } from '../api/query-keys';
+import { useLabel } from '../common/use-label';
+import { isStale, transitionErrorText } from './transition-errors';
+import { optimisticTask } from './transition-rules';
+import { showToast } from './toast-store';
+
+export interface TransitionInput {
+  task: TaskSummaryDto;
+  event: TaskEventName;
+  comment?: string;
+  leadAgencyId?: string;
+  dueDate?: string;
+}
+
+const LISTS: QueryKey = ['tasks', 'list'];
+
+function replaceIn(client: QueryClient, task: TaskSummaryDto): void {
+  client.setQueriesData<Page<TaskSummaryDto>>({ queryKey: LISTS }, (page) => {
+    if (!page) return page;
+    const at = page.items.findIndex((t) => t.id === task.id);
+    if (at < 0) return page;
+    const items = page.items.slice();
+    items[at] = task;
+    return { ...page, items };
+  });
+}
+
+/**
+ * Sends one transition. The cached lists move the card at once; the server's answer replaces it, and a
+ * refusal puts the lists back as they were, says why, and reloads the task when our copy was stale.
+ */
+export function useTransitionMutation() {
+  const client = useQueryClient();
+  const { t } = useTranslation();
+  const label = useLabel();
+
+  return useMutation({
+    mutationFn: ({ task, event, comment, leadAgencyId, dueDate }: TransitionInput) => {
+      const body: TransitionRequest = { event, expectedVersion: task.version };
+      if (comment?.trim()) body.comment = comment.trim();
+      if (leadAgencyId) body.leadAgencyId = leadAgencyId;
+      if (dueDate) body.dueDate = dueDate;
+      return api<TaskSummaryDto>(`/tasks/${task.id}/transitions`, { method: 'POST', body });
+    },
+    onMutate: async (input) => {
+      // A refetch landing after the optimistic write would put the card back in its old column.
+      await client.cancelQueries({ queryKey: LISTS });
+      const snapshot = client.getQueriesData<Page<TaskSummaryDto>>({ queryKey: LISTS });
+      replaceIn(client, optimisticTask(input.task, input));
+      return { snapshot };
+    },
+    onError: (err, input, context) => {
+      for (const [key, page] of context?.snapshot ?? []) client.setQueryData(key, page);
+      showToast('error', transitionErrorText(err, input.task, label(EVENT_LABELS[input.event]), t));
+      if (isStale(err)) {
+        void client.invalidateQueries({ queryKey: LISTS });
+        void client.invalidateQueries({ queryKey: queryKeys.task(input.task.id) });
+      }
+    },
+    onSuccess: (task, input) => {
+      replaceIn(client, task);
+      void client.invalidateQueries({ queryKey: queryKeys.task(input.task.id) });
+      showToast('success', t('board.toast.done', { code: task.code, to: label(STATE_LABELS[task.state]) }));
+    },
+  });
+}
