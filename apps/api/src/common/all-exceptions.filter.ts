@@ -58,6 +58,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
+      // A failed health check (terminus): keep its per-dependency details, which hold no secrets.
+      if (status === 503 && typeof response === 'object' && response && 'details' in response) {
+        const details = (response as { details: Record<string, { status?: string }> }).details;
+        const down = Object.keys(details).filter((k) => details[k]?.status === 'down');
+        return {
+          statusCode: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          message: `Not ready: ${down.join(', ') || 'a dependency is down'}`,
+          details,
+        };
+      }
       const message =
         typeof response === 'object' && response && 'message' in response
           ? String(response.message)

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators.js';
 import { RedisHealthIndicator } from '../redis/redis.health.js';
+import { MigrationsHealthIndicator } from './migrations.health.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,7 +12,31 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly migrations: MigrationsHealthIndicator,
   ) {}
+
+  /** Liveness: the process answers. Nothing external, so a database outage never gets the API restarted. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok'; uptimeSeconds: number } {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  /**
+   * Readiness: PostgreSQL answers and every migration of this build is applied (503 otherwise). Redis is
+   * reported, not required: transitions succeed without it and the reconciler catches up afterwards.
+   */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  async ready(): Promise<HealthCheckResult> {
+    const result = await this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.migrations.check('migrations'),
+    ]);
+    const redis = await this.redis.check('redis');
+    return { ...result, details: { ...result.details, ...redis } };
+  }
 
   /** PostgreSQL must be up (503 otherwise); Redis is reported but only degrades: transitions work without it. */
   @Public()

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { RedisHealthIndicator } from '../redis/redis.health.js';
 import { HealthController } from './health.controller.js';
+import { MigrationsHealthIndicator } from './migrations.health.js';
 
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [RedisHealthIndicator, MigrationsHealthIndicator],
 })
 export class HealthModule {}
