@@ -59,6 +59,8 @@ const UA = '401 UNAUTHENTICATED'; // no token
 const MATRIX = {
   //                                                        office committee inspector admin lead coord unrelated anon
   'GET /health':                                        row(200,   200,      200,      200,  200, 200,  200,      200),
+  'GET /health/live':                                   row(200,   200,      200,      200,  200, 200,  200,      200),
+  'GET /health/ready':                                  row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /docs':                                          row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /docs/openapi.json':                             row(200,   200,      200,      200,  200, 200,  200,      200),
   'POST /auth/login':                                   row(200,   200,      200,      200,  200, 200,  200,      200),
@@ -407,6 +409,17 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /health': scenario({
     send: (t, _s, auth) => t.http.get('/api/health').set(auth),
     ok: (res) => expect(res.body.status).toBe('ok'),
+  }),
+  'GET /health/live': scenario({
+    send: (t, _s, auth) => t.http.get('/api/health/live').set(auth),
+    ok: (res) => expect(res.body.status).toBe('ok'),
+  }),
+  'GET /health/ready': scenario({
+    send: (t, _s, auth) => t.http.get('/api/health/ready').set(auth),
+    ok: (res) => {
+      expect(res.body.status).toBe('ok');
+      expect(res.body.details.migrations).toMatchObject({ status: 'up' });
+    },
   }),
   'GET /docs': scenario({
     send: (t, _s, auth) => t.http.get('/api/docs').set(auth),
