@@ -61,6 +61,8 @@ const MATRIX = {
   'GET /health':                                        row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /health/live':                                   row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /health/ready':                                  row(200,   200,      200,      200,  200, 200,  200,      200),
+  // Scraped by Prometheus; keep it off the public proxy (docs/deployment.md).
+  'GET /metrics (root)':                                row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /docs':                                          row(200,   200,      200,      200,  200, 200,  200,      200),
   'GET /docs/openapi.json':                             row(200,   200,      200,      200,  200, 200,  200,      200),
   'POST /auth/login':                                   row(200,   200,      200,      200,  200, 200,  200,      200),
@@ -420,6 +422,10 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
       expect(res.body.status).toBe('ok');
       expect(res.body.details.migrations).toMatchObject({ status: 'up' });
     },
+  }),
+  'GET /metrics (root)': scenario({
+    send: (t, _s, auth) => t.http.get('/metrics').set(auth),
+    ok: (res) => expect(res.text).toContain('dondoc_http_request_duration_seconds'),
   }),
   'GET /docs': scenario({
     send: (t, _s, auth) => t.http.get('/api/docs').set(auth),

@@ -18,6 +18,7 @@ import { redactAccessToken } from './events/access-token.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
@@ -84,6 +85,7 @@ export class AppModule {
         IncidentsModule,
         EventsModule,
         HealthModule,
+        MetricsModule,
         // The board on the same origin: every non-API path gets index.html (client-side routes).
         ...(config.webDir
           ? [

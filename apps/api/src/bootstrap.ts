@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,6 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { ApiMetrics } from './metrics/api-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -13,7 +16,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // Prometheus expects /metrics at the root.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

@@ -39,6 +39,7 @@ export interface ApiErrorBody {
   statusCode: number;
   code: ErrorCode;
   message: string;
-  details?: { path: string; message: string }[];
+  /** Validation issues (400), or each dependency's state when a health check fails (503). */
+  details?: { path: string; message: string }[] | Record<string, unknown>;
   requestId?: string;
 }

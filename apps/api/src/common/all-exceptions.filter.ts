@@ -27,6 +27,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
+    // For the metrics middleware: outcomes labelled by stable code.
+    res.locals.errorCode = body.code;
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId, path: req.path }, 'request failed');
     }
