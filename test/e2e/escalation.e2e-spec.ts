@@ -1,5 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import {
   ESCALATION_QUEUE,
+  startHealthServer,
+  WorkerMetrics,
   startWorker,
   workerConfigFromEnv,
   ReconcilerService,
@@ -209,13 +212,39 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     const c = redis.client();
     await c.flushall();
     c.disconnect();
+    const repairs = w.app.get(WorkerMetrics).reconcilerRepairs;
+    const before = (await repairs.get()).values[0]?.value ?? 0;
     await w.app.get(ReconcilerService).reconcile();
+    // Every job of the task was gone, and each was put back once.
+    expect(((await repairs.get()).values[0]?.value ?? 0) - before).toBeGreaterThanOrEqual(4);
     await allDone(task.id);
     const events = await t.db.query(
       `SELECT count(*)::int AS n FROM task_events WHERE task_id = $1 AND event IN ('REMINDED','ESCALATED')`,
       [task.id],
     );
     expect(events.rows[0].n).toBe(4);
+  });
+
+  it('a worker serves liveness, readiness and Prometheus metrics on its own port', async () => {
+    const w = await worker(6000);
+    const task = await assign('ban-noi-chinh');
+    await allDone(task.id);
+    const server = await startHealthServer(w, 0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+      expect((await get('/health/live')).status).toBe(200);
+      const ready = await get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ database: 'up' });
+      const text = await (await get('/metrics')).text();
+      expect(text).toMatch(/^dondoc_actions_total\{rung="overdue",outcome="fired"\} [1-9]/m);
+      expect(text).toMatch(/^dondoc_action_lateness_seconds_count\{rung="escalate"\} [1-9]/m);
+      expect(text).toMatch(/^dondoc_queue_jobs\{state="delayed"\} \d+/m);
+      expect(text).toContain('dondoc_reconciler_repairs_total');
+    } finally {
+      server.close();
+    }
   });
 
   it('two workers: every action fires once, no duplicate notification', async () => {

@@ -5,3 +5,5 @@ export { LatenessRecorder } from './escalation/lateness.recorder.js';
 export { ReconcilerService } from './schedule/reconciler.service.js';
 export { RelayService } from './schedule/relay.service.js';
 export { ESCALATION_QUEUE, EVENTS_CHANNEL, SCHEDULE_CHANNEL } from './schedule/schedule.constants.js';
+export { startHealthServer } from './health/health.server.js';
+export { WorkerMetrics } from './metrics/worker-metrics.js';

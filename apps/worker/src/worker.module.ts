@@ -9,6 +9,7 @@ import { EscalationService } from './escalation/escalation.service.js';
 import { LatenessRecorder } from './escalation/lateness.recorder.js';
 import { MailService } from './mail/mail.service.js';
 import { NotificationSignal } from './mail/notification-signal.service.js';
+import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { ReconcilerService } from './schedule/reconciler.service.js';
 import { RelayService } from './schedule/relay.service.js';
 import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
@@ -56,13 +57,22 @@ export class WorkerModule {
         EscalationService,
         EscalationProcessor,
         LatenessRecorder,
+        { provide: WorkerMetrics, useFactory: () => new WorkerMetrics() },
         ScheduleRepository,
         RelayService,
         ReconcilerService,
         MailService,
         NotificationSignal,
       ],
-      exports: [EscalationService, RelayService, ReconcilerService, LatenessRecorder, Clock, MailService],
+      exports: [
+        EscalationService,
+        RelayService,
+        ReconcilerService,
+        LatenessRecorder,
+        Clock,
+        MailService,
+        WorkerMetrics,
+      ],
     };
   }
 }

@@ -5,6 +5,7 @@ import { ESCALATION_QUEUE, type EscalationJobData } from '../schedule/schedule.c
 import { EscalationService } from './escalation.service.js';
 import { Clock } from '../clock.js';
 import { LatenessRecorder } from './lateness.recorder.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
 /** The job only hands the action id to the service, which re-reads the database before acting. */
 // Decorator options are read when the module loads, hence the environment rather than injected config.
@@ -21,6 +22,7 @@ export class EscalationProcessor extends WorkerHost {
     private readonly escalations: EscalationService,
     private readonly lateness: LatenessRecorder,
     private readonly clock: Clock,
+    private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
@@ -29,6 +31,10 @@ export class EscalationProcessor extends WorkerHost {
     const started = this.clock.date();
     const result = await this.escalations.fire(job.data.actionId, started);
     if (result.latenessMs !== undefined) this.lateness.record(result.latenessMs);
+    this.metrics.actions.inc({ rung: job.name, outcome: result.outcome });
+    if (result.outcome === 'fired' && result.latenessMs !== undefined) {
+      this.metrics.lateness.observe({ rung: job.name }, result.latenessMs / 1000);
+    }
     return result.outcome;
   }
 
@@ -36,6 +42,7 @@ export class EscalationProcessor extends WorkerHost {
   async onFailed(job: Job<EscalationJobData> | undefined, error: Error): Promise<void> {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final) this.metrics.actions.inc({ rung: job.name, outcome: 'failed' });
     this.logger.error(
       `job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
     );

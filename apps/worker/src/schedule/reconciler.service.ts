@@ -5,7 +5,8 @@ import { Clock } from '../clock.js';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { toJob } from './relay.service.js';
 import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
-import { ScheduleRepository } from './schedule.repository.js';
+import { ScheduleRepository, type PendingAction } from './schedule.repository.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
 const PAGE = 2000;
 const IN_FLIGHT = 3;
@@ -26,6 +27,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     private readonly schedule: ScheduleRepository,
     private readonly clock: Clock,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,8 +61,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       const page = await this.schedule.pendingAfter(after, PAGE);
       if (!page.length) break;
       const now = this.clock.now();
-      const batch: Promise<void> = this.queue
-        .addBulk(page.map((a) => toJob(a, now)))
+      const batch: Promise<void> = this.addMissing(page, now)
         .then(() => this.schedule.markDispatched(page.map((a) => a.id)))
         .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error(String(e))))
         .finally(() => inflight.delete(batch));
@@ -73,5 +74,17 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     await Promise.all(inflight);
     if (failure) throw failure;
     return { actions, ms: Date.now() - started };
+  }
+
+  /** Adds the jobs Redis lacks (one pipelined EXISTS per page): those are the repairs. */
+  private async addMissing(page: PendingAction[], now: number): Promise<void> {
+    const client = await this.queue.getBackend().client;
+    const pipeline = client.pipeline();
+    for (const a of page) pipeline.runCommand('exists', [this.queue.toKey(a.job_id)]);
+    const found = (await pipeline.exec()) ?? [];
+    const missing = page.filter((_a, i) => found[i]?.[1] !== 1);
+    if (!missing.length) return;
+    await this.queue.addBulk(missing.map((a) => toJob(a, now)));
+    this.metrics.reconcilerRepairs.inc(missing.length);
   }
 }
