@@ -1,4 +1,6 @@
-import { type INestApplicationContext, Logger } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import pino from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { redisOptions, type WorkerConfig } from './config/worker-config.js';
@@ -13,7 +15,8 @@ export interface RunningWorker {
 
 /** An application context with no HTTP listener: BullMQ workers, the relay and the reconciler. */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
-  const logger = new Logger('Worker');
+  // Before the context exists, log through a plain pino with the same shape.
+  const logger = pino({ level: config.logLevel, base: { app: 'worker', pid: process.pid, context: 'Worker' } });
   const probe = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, lazyConnect: true });
   let redisPolicy: RedisPolicyReport;
   try {
@@ -24,11 +27,10 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   } finally {
     probe.disconnect();
   }
-  if (redisPolicy.ok) logger.log(redisPolicy.message);
+  if (redisPolicy.ok) logger.info(redisPolicy.message);
   else logger.warn(redisPolicy.message);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
-  });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   await app.init();
   return { app, redisPolicy, close: () => app.close() };
 }

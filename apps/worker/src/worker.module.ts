@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@dondoc/persistence';
 import { Clock } from './clock.js';
 import { WORKER_CONFIG, redisOptions, type WorkerConfig } from './config/worker-config.js';
@@ -34,6 +35,8 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         WorkerConfigModule.register(config),
+        // JSON lines like the API's, so one log pipeline reads both.
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { app: 'worker', pid: process.pid } } }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
           retryAttempts: 10,
