@@ -59,11 +59,12 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     return w;
   };
 
-  const assign = async (lead = 'ban-tuyen-giao', directive?: string) => {
+  const assign = async (lead = 'ban-tuyen-giao', directive?: string, requestId?: string) => {
     const task = await makeTask(t.db, { state: 'drafted', lead, dueDate: today, directive });
     const res = await t.http
       .post(`/api/tasks/${task.id}/transitions`)
       .set(await t.as('vanphong'))
+      .set(requestId ? { 'X-Request-Id': requestId } : {})
       .send({ event: 'ASSIGN', expectedVersion: task.version });
     expect(res.status).toBe(200);
     return { id: task.id, version: res.body.version as number };
@@ -334,7 +335,8 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     const queue = new Queue(ESCALATION_QUEUE, { connection: { url: redis.url }, prefix: `t${process.pid}` });
     try {
       const plain = await assign('ban-to-chuc');
-      const own = await assign('ban-dan-van', 'CTr-T4/2021');
+      const requestId = `req-${process.pid}-ladder`;
+      const own = await assign('ban-dan-van', 'CTr-T4/2021', requestId);
       // A submission waiting for the Standing Committee carries the review reminder.
       const lead = await t.as('ban-to-chuc');
       await t.http
@@ -370,6 +372,9 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
         const job = await queue.getJob(a.job_id);
         expect(job?.name).toBe(a.rung);
         expect(await job?.getState()).toBe('delayed');
+        // Ids only: the action, and the request that caused it (so logs can be followed into the job).
+        expect(Object.keys(job!.data).sort()).toEqual(['actionId', 'requestId']);
+        if (!job!.id!.includes(plain.id)) expect(job!.data.requestId).toBe(requestId);
       }
 
       // Each job, run now, fires its rung.

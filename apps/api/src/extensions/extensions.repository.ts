@@ -189,12 +189,12 @@ export class ExtensionsRepository {
         [w.taskId, DEADLINE_RUNGS],
       );
       await m.query(
-        `INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at)
-         SELECT $1, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at
+        `INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id)
+         SELECT $1, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, $3
            FROM jsonb_to_recordset($2::jsonb)
                 AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
          ON CONFLICT (job_id) DO NOTHING`,
-        [w.taskId, JSON.stringify(w.ladder)],
+        [w.taskId, JSON.stringify(w.ladder), w.requestId],
       );
       await this.notify(m, {
         taskId: w.taskId,

@@ -171,8 +171,8 @@ export class TasksRepository {
           WHERE task_id = $1 AND status = 'pending' AND rung = ANY($21::text[]) AND EXISTS (SELECT 1 FROM upd)
           RETURNING id),
        scheduled AS (
-         INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at)
-         SELECT upd.id, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at
+         INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id)
+         SELECT upd.id, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, $16
            FROM upd, jsonb_to_recordset($22::jsonb)
                 AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
          ON CONFLICT (job_id) DO NOTHING

@@ -35,6 +35,15 @@ export class EscalationProcessor extends WorkerHost {
     if (result.outcome === 'fired' && result.latenessMs !== undefined) {
       this.metrics.lateness.observe({ rung: job.name }, result.latenessMs / 1000);
     }
+    // requestId ties this line to the HTTP request (and its log lines) that scheduled the action.
+    this.logger.log({
+      msg: `action ${result.outcome}`,
+      jobId: job.id,
+      actionId: job.data.actionId,
+      rung: job.name,
+      latenessMs: result.latenessMs,
+      requestId: job.data.requestId,
+    });
     return result.outcome;
   }
 
@@ -43,9 +52,12 @@ export class EscalationProcessor extends WorkerHost {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     if (final) this.metrics.actions.inc({ rung: job.name, outcome: 'failed' });
-    this.logger.error(
-      `job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
-    );
+    this.logger.error({
+      msg: `job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
+      jobId: job.id,
+      actionId: job.data.actionId,
+      requestId: job.data.requestId,
+    });
     try {
       await this.escalations.recordFailure(job.data.actionId, error.message, final);
     } catch (e) {

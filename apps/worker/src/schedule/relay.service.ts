@@ -13,7 +13,7 @@ const BATCH = 1000;
 export function toJob(a: PendingAction, now: number) {
   return {
     name: a.rung,
-    data: { actionId: String(a.id) } satisfies EscalationJobData,
+    data: { actionId: String(a.id), ...(a.request_id ? { requestId: a.request_id } : {}) } satisfies EscalationJobData,
     opts: { jobId: a.job_id, delay: Math.max(0, a.due_at.getTime() - now) },
   };
 }

@@ -7,6 +7,7 @@ export interface PendingAction {
   job_id: string;
   rung: string;
   due_at: Date;
+  request_id: string | null;
 }
 
 @Injectable()
@@ -15,7 +16,7 @@ export class ScheduleRepository {
 
   undispatched(limit: number): Promise<PendingAction[]> {
     return this.db.query(
-      `SELECT id, job_id, rung, due_at FROM scheduled_actions
+      `SELECT id, job_id, rung, due_at, request_id FROM scheduled_actions
         WHERE status = 'pending' AND dispatched_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );
@@ -47,7 +48,7 @@ export class ScheduleRepository {
   /** Keyset pages over every pending action, for the reconciler. */
   pendingAfter(afterId: string, limit: number): Promise<PendingAction[]> {
     return this.db.query(
-      `SELECT id, job_id, rung, due_at FROM scheduled_actions
+      `SELECT id, job_id, rung, due_at, request_id FROM scheduled_actions
         WHERE status = 'pending' AND id > $1::bigint ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
