@@ -8,6 +8,8 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
+import { ShutdownState } from './runtime/shutdown-state.js';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -19,6 +21,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Prometheus expects /metrics at the root.
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  const shutdown = app.get(ShutdownState);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (shutdown.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

@@ -4,6 +4,7 @@ import { createApp } from './bootstrap.js';
 import { buildConfig, ConfigError, parseEnv } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './runtime/embedded-database.js';
 import { runMigrations } from './runtime/migrate.js';
+import { ShutdownState } from './runtime/shutdown-state.js';
 import { localJwtSecret } from './runtime/secrets.js';
 import { seedDemoProvince } from './seed/demo-seed.js';
 
@@ -42,14 +43,23 @@ async function main(): Promise<void> {
       }
     }
     const app = await createApp(config);
-    // Nest closes the HTTP server and the pool on these signals; the embedded server stops after it.
-    const shutdown = async () => {
+    // Drain (readiness 503, Connection: close), then close: the listener stops accepting, requests in
+    // flight finish, the pools close; the embedded server stops last.
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log(`${signal}: draining for ${config.shutdownDrainMs} ms, then closing`);
+      app.get(ShutdownState).begin();
+      await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       await app.close();
       await stopEmbedded();
+      log('Stopped');
       process.exit(0);
     };
-    process.once('SIGINT', () => void shutdown());
-    process.once('SIGTERM', () => void shutdown());
+    // `on`, not `once`: signal-exit (pino's dependency) re-raises a signal that no listener is left for.
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen(config.port, config.host);
     log(`Đôn Đốc is ready at http://localhost:${config.port} (API at /api, docs at /api/docs)`);
   } catch (err) {

@@ -51,6 +51,8 @@ const envSchema = z.object({
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
   // The Standing Committee decides extensions; a province may delegate that to the Office.
   EXTENSIONS_OFFICE_MAY_DECIDE: bool.default(false),
+  // After SIGTERM: how long to answer (with Connection: close, readiness 503) before closing the listener.
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
   WEB_DIR: z.string().default('apps/web/dist'),
 });
@@ -80,6 +82,7 @@ export interface AppConfig {
   escalation: EscalationPolicy;
   /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
   extensionsOfficeMayDecide: boolean;
+  shutdownDrainMs: number;
   /** Absolute path of the built board, or null when there is none to serve. */
   webDir: string | null;
 }
@@ -137,6 +140,7 @@ export function buildConfig(
       reviewReminderAfter: raw.ESCALATION_REVIEW_AFTER,
     },
     extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
+    shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS,
     webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
   };
 }

