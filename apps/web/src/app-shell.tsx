@@ -6,6 +6,7 @@ import { useSession } from './auth/use-session';
 import { LanguageSwitch } from './common/language-switch';
 import { useLiveStatus } from './live/live-status';
 import { useLiveUpdates } from './live/use-live-updates';
+import { NotificationsBell } from './notifications/notifications-bell';
 
 /** The frame around every signed-in page: who is signed in, navigation, language, sign-out. */
 export function AppShell() {
@@ -41,6 +42,7 @@ export function AppShell() {
             <strong>{user.fullName}</strong>
             <span>{agency ?? t(`roles.${user.role}`)}</span>
           </div>
+          <NotificationsBell />
           <LanguageSwitch />
           <button type="button" className="btn btn-ghost" data-testid="sign-out" onClick={() => void signOut()}>
             {t('auth.signOut')}

@@ -1,7 +1,78 @@
+import type { TaskSummaryDto } from '@dondoc/contracts';
+import type { Actor } from '@dondoc/workflow';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAgencies } from '../api/use-agencies';
+import { useDirectives } from '../api/use-directives';
+import { useSession } from '../auth/use-session';
+import { TaskDrawer } from '../task-drawer/task-drawer';
+import { ToastRegion } from '../transitions/toast-region';
+import { TransitionProvider } from '../transitions/transition-provider';
+import './board.css';
+import { BoardContent } from './board-content';
+import { BoardFiltersBar } from './board-filters';
+import { BoardViewTabs } from './board-view-tabs';
+import { useBoardFilters } from './use-board-filters';
+import { useBoardTasks } from './use-board-tasks';
 
-/** Placeholder until the board lands (issue 4). */
+const NO_TASKS: TaskSummaryDto[] = [];
+
+/** The kanban board of tasks (route `/`), with its filters in the URL and the task drawer on top. */
 export function BoardPage() {
   const { t } = useTranslation();
-  return <div className="state-panel">{t('common.loading')}</div>;
+  const session = useSession();
+  const user = session?.user;
+  const { filters, update, clear, openTask } = useBoardFilters(user?.role);
+  const query = useBoardTasks(filters);
+  const { byId: agencies } = useAgencies();
+  const { byId: directives } = useDirectives();
+  const actor = useMemo<Actor | null>(
+    () => (user ? { userId: user.id, role: user.role, agencyId: user.agencyId } : null),
+    [user],
+  );
+  if (!actor || !user) return null;
+  const items = query.data?.items ?? NO_TASKS;
+  const ready = query.data !== undefined;
+
+  return (
+    <TransitionProvider>
+      <div
+        className="board-page"
+        data-testid="board"
+        data-ready={ready ? 'true' : 'false'}
+        data-view={filters.view}
+        aria-busy={query.isFetching}
+      >
+        <div className="board-toolbar">
+          <h1 className="sr-only">{t('board.title')}</h1>
+          <BoardViewTabs
+            view={filters.view}
+            reviewCount={
+              filters.view === 'review' && ready ? items.filter((x) => x.state === 'submitted').length : null
+            }
+            onChange={(view) => update({ view })}
+          />
+          <BoardFiltersBar filters={filters} role={user.role} onChange={update} onClear={clear} />
+          {query.isFetching && ready && (
+            <span className="refreshing" aria-live="polite">
+              {t('board.states.refreshing')}
+            </span>
+          )}
+        </div>
+        <BoardContent
+          query={query}
+          items={items}
+          filters={filters}
+          role={user.role}
+          actor={actor}
+          agencies={agencies}
+          directives={directives}
+          onOpen={openTask}
+          onClear={clear}
+        />
+        <ToastRegion />
+      </div>
+      <TaskDrawer />
+    </TransitionProvider>
+  );
 }

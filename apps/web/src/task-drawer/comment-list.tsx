@@ -9,7 +9,9 @@ export function CommentList({ comments, canComment }: { comments: CommentDto[]; 
   return (
     <ul className="drawer-comments" data-testid="drawer-comments">
       {comments.length === 0 && (
-        <li className="drawer-empty">{canComment ? t('drawer.comments.emptyCanComment') : t('drawer.comments.empty')}</li>
+        <li className="drawer-empty">
+          {canComment ? t('drawer.comments.emptyCanComment') : t('drawer.comments.empty')}
+        </li>
       )}
       {comments.map((c) => (
         <li key={c.id} className="drawer-comment" data-testid="drawer-comment">

@@ -61,7 +61,10 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
         min={min}
         value={date}
         aria-describedby={hintId}
-        onChange={(e) => setDate(e.target.value)}
+        onChange={(e) => {
+          setDate(e.target.value);
+          setProblems([]);
+        }}
       />
       <p id={hintId} className="drawer-hint">
         {t('drawer.extensions.newDateHint', { date: formatDate(currentDueDate) })}
@@ -75,7 +78,10 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
         maxLength={5000}
         value={reason}
         placeholder={t('drawer.extensions.reasonPlaceholder')}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setProblems([]);
+        }}
       />
       {problems.length > 0 && (
         <ul className="drawer-field-error" role="alert">
@@ -86,7 +92,12 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
       )}
       <ApiErrorAlert error={send.error} />
       <div className="drawer-form-actions">
-        <button type="submit" className="btn btn-primary" disabled={send.isPending} data-testid="extension-request-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={send.isPending}
+          data-testid="extension-request-submit"
+        >
           {send.isPending ? t('drawer.extensions.sending') : t('drawer.extensions.submit')}
         </button>
       </div>

@@ -30,7 +30,9 @@ export function ExtensionRequests({ task, actor }: { task: TaskDetailDto; actor:
                   current: formatDate(r.currentDueDate),
                 })}
               </strong>
-              <span className={`drawer-decision extension-${r.status}`}>{t(`drawer.extensions.status.${r.status}`)}</span>
+              <span className={`drawer-decision extension-${r.status}`}>
+                {t(`drawer.extensions.status.${r.status}`)}
+              </span>
             </div>
             <div className="drawer-muted">
               {t('drawer.extensions.requestedBy', {

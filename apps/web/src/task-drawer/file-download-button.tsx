@@ -37,7 +37,10 @@ export function FileDownloadButton({ taskId, file }: { taskId: string; file: Att
         onClick={() => void download()}
       >
         <span aria-hidden="true">⬇</span> <span className="drawer-file-name">{file.fileName}</span>
-        <span className="drawer-muted"> · {busy ? t('drawer.submissions.downloading') : formatSize(file.sizeBytes)}</span>
+        <span className="drawer-muted">
+          {' '}
+          · {busy ? t('drawer.submissions.downloading') : formatSize(file.sizeBytes)}
+        </span>
       </button>
       <ApiErrorAlert error={error} />
     </li>

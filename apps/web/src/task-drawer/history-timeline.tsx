@@ -1,5 +1,6 @@
 import type { TaskHistoryEntryDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
+import { useAgencies } from '../api/use-agencies';
 import { formatDateTime } from '../common/format';
 import { useDrawerLabels } from './use-drawer-labels';
 
@@ -7,14 +8,19 @@ import { useDrawerLabels } from './use-drawer-labels';
 export function HistoryTimeline({ history }: { history: TaskHistoryEntryDto[] }) {
   const { t } = useTranslation();
   const labels = useDrawerLabels();
+  const { byId } = useAgencies();
   if (history.length === 0) return <p className="drawer-empty">{t('drawer.history.empty')}</p>;
   return (
     <ol className="drawer-timeline" data-testid="drawer-history">
       {history.map((h) => {
         const moved = h.from !== h.to && h.to !== null;
         const who =
-          h.actor.fullName ?? (h.actor.role === 'system' ? t('drawer.history.system') : t('drawer.history.unknownActor'));
-        const role = h.actor.role && h.actor.role !== 'system' ? labels.role(h.actor.role) : null;
+          h.actor.fullName ??
+          (h.actor.role === 'system' ? t('drawer.history.system') : t('drawer.history.unknownActor'));
+        const roleLabel = h.actor.role && h.actor.role !== 'system' ? labels.role(h.actor.role) : null;
+        // "Agency" alone says little: name which one acted.
+        const agency = h.actor.agencyId ? byId.get(h.actor.agencyId)?.name : undefined;
+        const role = roleLabel && agency ? `${roleLabel}: ${agency}` : roleLabel;
         return (
           <li key={h.id} className="drawer-timeline-item">
             <div className="drawer-timeline-head">

@@ -2,6 +2,7 @@ import type { Actor } from '@dondoc/workflow';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
+import { ApiErrorAlert } from './api-error-alert';
 import { TaskDrawerBody } from './task-drawer-body';
 import { useDialogFocus } from './use-dialog-focus';
 import { useTaskDetail } from './use-task-detail';
@@ -21,7 +22,8 @@ export function TaskDrawerPanel({ taskId, actor, onClose }: Props) {
   const query = useTaskDetail(taskId);
   useDialogFocus(true, dialogRef, closeRef, onClose);
   const task = query.data;
-  const notFound = query.error instanceof ApiError && query.error.status === 404;
+  // A malformed id in a hand-edited link is, for the reader, the same as a task that is not there.
+  const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
 
   return (
     <div className="drawer-layer">
@@ -39,7 +41,7 @@ export function TaskDrawerPanel({ taskId, actor, onClose }: Props) {
       >
         <header className="drawer-header">
           <div className="drawer-header-text">
-            <span className="drawer-kicker">{task ? task.code : t('drawer.title')}</span>
+            {task && <span className="drawer-kicker">{task.code}</span>}
             <h2 id={titleId} data-testid="drawer-title">
               {task ? task.title : t('drawer.title')}
             </h2>
@@ -85,6 +87,8 @@ export function TaskDrawerPanel({ taskId, actor, onClose }: Props) {
               </div>
             </div>
           )}
+          {/* A failed refresh keeps the last good copy on screen, but says it may be stale. */}
+          {task && query.isError && <ApiErrorAlert error={query.error} />}
           {task && <TaskDrawerBody task={task} actor={actor} />}
         </div>
       </div>

@@ -8,15 +8,16 @@ export function ToastRegion() {
   return (
     <div className="toast-region">
       {toast && (
-        <div
-          key={toast.id}
-          className={`toast toast-${toast.kind}`}
-          role="alert"
-          data-testid="toast"
-          data-kind={toast.kind}
-        >
-          <span>{toast.text}</span>
-          <button type="button" className="btn btn-ghost toast-close" aria-label={t('board.toast.close')} onClick={dismissToast}>
+        <div key={toast.id} className={`toast toast-${toast.kind}`}>
+          <div role="alert" data-testid="toast" data-kind={toast.kind}>
+            {toast.text}
+          </div>
+          <button
+            type="button"
+            className="btn btn-ghost toast-close"
+            aria-label={t('board.toast.close')}
+            onClick={dismissToast}
+          >
             ×
           </button>
         </div>

@@ -32,12 +32,7 @@ export function isStale(err: unknown): boolean {
 }
 
 /** The toast after the server refused a transition; the server's own messages are English. */
-export function transitionErrorText(
-  err: unknown,
-  task: TaskSummaryDto,
-  eventLabel: string,
-  t: TFunction,
-): string {
+export function transitionErrorText(err: unknown, task: TaskSummaryDto, eventLabel: string, t: TFunction): string {
   const vars = { code: task.code, event: eventLabel };
   if (!(err instanceof ApiError)) return t('board.toast.failed', { ...vars, message: String(err) });
   if (err.code === 'VERSION_CONFLICT' || (err.status === 409 && err.code !== 'INVALID_TRANSITION'))

@@ -6,6 +6,7 @@ import { api } from '../api/api-client';
 import { queryKeys } from '../api/query-keys';
 import { useLabel } from '../common/use-label';
 import { isStale, transitionErrorText } from './transition-errors';
+import { markMoved } from './recent-moves';
 import { optimisticTask } from './transition-rules';
 import { showToast } from './toast-store';
 
@@ -52,6 +53,7 @@ export function useTransitionMutation() {
       await client.cancelQueries({ queryKey: LISTS });
       const snapshot = client.getQueriesData<Page<TaskSummaryDto>>({ queryKey: LISTS });
       replaceIn(client, optimisticTask(input.task, input));
+      markMoved(input.task.id);
       return { snapshot };
     },
     onError: (err, input, context) => {

@@ -1,0 +1,78 @@
+import type { TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import { daysUntilDue } from '@dondoc/workflow';
+
+/** The lifecycle columns, left to right; "cancelled" only when asked for. */
+export const BOARD_STATES: readonly TaskStateName[] = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved'];
+export const ALL_STATES: readonly TaskStateName[] = [...BOARD_STATES, 'cancelled'];
+
+export type DeadlineTone = 'on-time' | 'in-deadline' | 'late' | 'overdue' | 'not-started';
+
+/**
+ * The deadline colour of a card, one rule for the whole board:
+ * - red (overdue): not approved and past its deadline, whatever the column;
+ * - green (on-time) / orange (late): approved, by whether it was done by the deadline;
+ * - blue (in-deadline): being worked on or awaiting review (in_progress, submitted) within the deadline;
+ * - grey (not-started): drafted or assigned but not started, cancelled, or with no deadline at all.
+ * Overdue wins over "not started" because an unstarted task past its deadline is exactly what the
+ * Office must see.
+ */
+export function deadlineTone(task: TaskSummaryDto): DeadlineTone {
+  if (task.state === 'cancelled' || task.dueDate == null) return 'not-started';
+  if (task.deadlineStatus === 'overdue') return 'overdue';
+  if (task.state === 'approved') return task.deadlineStatus === 'late' ? 'late' : 'on-time';
+  if (task.state === 'in_progress' || task.state === 'submitted') return 'in-deadline';
+  return 'not-started';
+}
+
+export type Countdown =
+  | { kind: 'none' }
+  | { kind: 'left'; days: number }
+  | { kind: 'today' }
+  | { kind: 'overdue'; days: number }
+  | { kind: 'onTime' }
+  | { kind: 'late'; days: number };
+
+/** "còn N ngày" / "quá hạn N ngày" as of today's date in Asia/Ho_Chi_Minh. */
+export function countdownOf(task: TaskSummaryDto, now: Date): Countdown {
+  if (task.dueDate == null || task.state === 'cancelled') return { kind: 'none' };
+  if (task.state === 'approved') {
+    const late = task.daysOverdue ?? 0;
+    return task.deadlineStatus === 'late' && late > 0 ? { kind: 'late', days: late } : { kind: 'onTime' };
+  }
+  const days = daysUntilDue(task.dueDate, now);
+  if (days > 0) return { kind: 'left', days };
+  if (days === 0) return { kind: 'today' };
+  return { kind: 'overdue', days: -days };
+}
+
+/** Needs the Office's eye: past its deadline or already escalated. */
+export function needsAttention(task: TaskSummaryDto): boolean {
+  return task.deadlineStatus === 'overdue' || task.escalationLevel > 0;
+}
+
+/** Tasks per column in the server's order, except that `pinned` tasks (just moved) come first. */
+export function groupByState(
+  tasks: readonly TaskSummaryDto[],
+  pinned: readonly string[] = [],
+): Map<TaskStateName, TaskSummaryDto[]> {
+  const groups = new Map<TaskStateName, TaskSummaryDto[]>(ALL_STATES.map((s) => [s, []]));
+  const rank = new Map(pinned.map((id, i) => [id, i]));
+  const top: TaskSummaryDto[] = [];
+  for (const task of tasks) {
+    if (rank.has(task.id)) top.push(task);
+    else groups.get(task.state)?.push(task);
+  }
+  top.sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
+  for (const task of top) groups.get(task.state)?.unshift(task);
+  return groups;
+}
+
+/** Whole days a submission has waited for the Standing Committee (updatedAt is the submission). */
+export function waitingDays(task: TaskSummaryDto, now: Date): number {
+  const since = Date.parse(task.updatedAt);
+  return Number.isNaN(since) ? 0 : Math.max(0, Math.floor((now.getTime() - since) / 86_400_000));
+}
+
+export function byWaitingTime(a: TaskSummaryDto, b: TaskSummaryDto): number {
+  return a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.code.localeCompare(b.code);
+}

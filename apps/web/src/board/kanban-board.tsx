@@ -1,0 +1,141 @@
+import type { AgencyDto, DirectiveDto, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardCode,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import type { Actor } from '@dondoc/workflow';
+import { useCallback, useMemo, useState } from 'react';
+import { useRecentMoves } from '../transitions/recent-moves';
+import { dropTargets } from '../transitions/transition-rules';
+import { BoardColumn } from './board-column';
+import { BoardLanes } from './board-lanes';
+import { groupByState } from './board-model';
+import { columnKeyboardCoordinates } from './keyboard-coordinates';
+import { TaskCardBody } from './task-card-body';
+import type { Lanes } from './use-board-filters';
+import { useDndAnnouncements } from './use-dnd-announcements';
+import { useDropHandler } from './use-drop-handler';
+
+interface Props {
+  tasks: readonly TaskSummaryDto[];
+  states: readonly TaskStateName[];
+  lanes: Lanes;
+  agencies: ReadonlyMap<string, AgencyDto>;
+  directives: ReadonlyMap<string, DirectiveDto>;
+  actor: Actor;
+  today: string;
+  onOpen: (taskId: string) => void;
+}
+
+// The mouse first (the pointer is where the person aims), then the overlapping rectangle (keyboard).
+const collision: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length > 0 ? hits : rectIntersection(args);
+};
+
+// Enter opens the task; Space picks it up, so the two never compete.
+const KEYBOARD_CODES = {
+  start: [KeyboardCode.Space],
+  cancel: [KeyboardCode.Esc],
+  end: [KeyboardCode.Space, KeyboardCode.Enter],
+};
+
+/** The lifecycle columns (or swimlanes of them) in one dnd-kit context. */
+export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor, today, onOpen }: Props) {
+  const [active, setActive] = useState<{ task: TaskSummaryDto; targets: Set<TaskStateName> } | null>(null);
+  const sensors = useSensors(
+    // A few pixels before a drag starts, so that a click still opens the task.
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // On a tablet a finger scrolls the columns; a short press picks the card up.
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
+  );
+  const onDrop = useDropHandler(actor);
+  const isAllowed = useCallback((task: TaskSummaryDto, to: TaskStateName) => dropTargets(task, actor).has(to), [actor]);
+  const accessibility = useDndAnnouncements(isAllowed);
+  const recentMoves = useRecentMoves();
+  const byState = useMemo(() => groupByState(tasks, recentMoves), [tasks, recentMoves]);
+
+  const onDragStart = useCallback(
+    (e: DragStartEvent) => {
+      const task = (e.active.data.current as { task?: TaskSummaryDto } | undefined)?.task;
+      if (task) setActive({ task, targets: dropTargets(task, actor) });
+    },
+    [actor],
+  );
+  const onDragEnd = useCallback(
+    (e: DragEndEvent) => {
+      setActive(null);
+      const task = (e.active.data.current as { task?: TaskSummaryDto } | undefined)?.task;
+      const to = (e.over?.data.current as { state?: TaskStateName } | undefined)?.state;
+      if (task && to) onDrop(task, to);
+    },
+    [onDrop],
+  );
+  const onDragCancel = useCallback(() => setActive(null), []);
+  const allowed = (state: TaskStateName) => (active ? active.targets.has(state) : undefined);
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collision}
+      accessibility={accessibility}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+    >
+      {lanes === 'none' ? (
+        <div className="board-columns">
+          {states.map((state) => (
+            <BoardColumn
+              key={state}
+              state={state}
+              droppableId={state}
+              tasks={byState.get(state) ?? []}
+              dropAllowed={allowed(state)}
+              agencies={agencies}
+              today={today}
+              actor={actor}
+              onOpen={onOpen}
+            />
+          ))}
+        </div>
+      ) : (
+        <BoardLanes
+          tasks={tasks}
+          byState={byState}
+          states={states}
+          lanes={lanes}
+          agencies={agencies}
+          directives={directives}
+          allowed={active ? active.targets : null}
+          actor={actor}
+          today={today}
+          onOpen={onOpen}
+        />
+      )}
+      <DragOverlay dropAnimation={null}>
+        {active && (
+          <div className="task-card is-overlay">
+            <TaskCardBody
+              task={active.task}
+              agencyName={active.task.leadAgencyId ? (agencies.get(active.task.leadAgencyId)?.name ?? null) : null}
+              today={today}
+            />
+          </div>
+        )}
+      </DragOverlay>
+    </DndContext>
+  );
+}

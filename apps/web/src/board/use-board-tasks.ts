@@ -1,0 +1,38 @@
+import type { Page, TaskSummaryDto } from '@dondoc/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { api } from '../api/api-client';
+import { queryKeys } from '../api/query-keys';
+import { usePollInterval } from '../live/live-status';
+import { BOARD_STATES } from './board-model';
+import type { BoardFilters } from './use-board-filters';
+
+// One request for the whole board: the server caps a page at 10,000, far above a province's load.
+const LIMIT = 10_000;
+
+/** The tasks the board shows, narrowed by the server (scope, search, filters). */
+export function useBoardTasks(filters: BoardFilters) {
+  const pollInterval = usePollInterval();
+  const query = useMemo(
+    () => ({
+      state:
+        filters.view === 'review'
+          ? 'submitted'
+          : (filters.showCancelled ? [...BOARD_STATES, 'cancelled'] : BOARD_STATES).join(','),
+      directiveId: filters.directiveId || undefined,
+      agencyId: filters.agencyId || undefined,
+      field: filters.field || undefined,
+      deadlineStatus: filters.deadlineStatus || undefined,
+      q: filters.q.trim() || undefined,
+      limit: LIMIT,
+    }),
+    [filters],
+  );
+  return useQuery({
+    queryKey: queryKeys.taskList(query),
+    queryFn: ({ signal }) => api<Page<TaskSummaryDto>>('/tasks', { query, signal }),
+    // Typing in the search box must not blank the board between answers.
+    placeholderData: keepPreviousData,
+    refetchInterval: pollInterval,
+  });
+}

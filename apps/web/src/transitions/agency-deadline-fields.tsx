@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { useAgencies } from '../api/use-agencies';
+
+interface Props {
+  currentLeadId: string | null;
+  leadAgencyId: string;
+  dueDate: string;
+  dueDateRequired: boolean;
+  onLeadAgency: (id: string) => void;
+  onDueDate: (date: string) => void;
+  errors: { leadAgencyId?: string; dueDate?: string };
+}
+
+/** Lead agency and deadline: what ASSIGN and REASSIGN ask for. */
+export function AgencyDeadlineFields(props: Props) {
+  const { t } = useTranslation();
+  const { agencies } = useAgencies();
+  const { errors } = props;
+  const active = agencies.filter((a) => a.active || a.id === props.currentLeadId);
+  return (
+    <>
+      <label className="dialog-field">
+        <span>
+          {t('board.transition.leadAgency')}
+          <span aria-hidden="true"> *</span>
+        </span>
+        <select
+          name="leadAgencyId"
+          value={props.leadAgencyId}
+          required
+          autoFocus
+          aria-invalid={errors.leadAgencyId ? true : undefined}
+          onChange={(e) => props.onLeadAgency(e.target.value)}
+        >
+          <option value="">{t('board.transition.chooseAgency')}</option>
+          {active.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+              {a.id === props.currentLeadId ? ` ${t('board.transition.currentLead')}` : ''}
+            </option>
+          ))}
+        </select>
+        {errors.leadAgencyId && <span className="field-error">{errors.leadAgencyId}</span>}
+      </label>
+      <label className="dialog-field">
+        <span>
+          {props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
+          {props.dueDateRequired && <span aria-hidden="true"> *</span>}
+        </span>
+        <input
+          type="date"
+          name="dueDate"
+          value={props.dueDate}
+          required={props.dueDateRequired}
+          aria-invalid={errors.dueDate ? true : undefined}
+          onChange={(e) => props.onDueDate(e.target.value)}
+        />
+        {errors.dueDate && <span className="field-error">{errors.dueDate}</span>}
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+import type { SubmissionDto, TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
+import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiUpload } from '../api/api-client';
+import { useLabel } from '../common/use-label';
+import { AgencyDeadlineFields } from './agency-deadline-fields';
+import { CommentField } from './comment-field';
+import { SubmissionFields } from './submission-fields';
+import { inputErrorText } from './transition-errors';
+import { targetState } from './transition-rules';
+
+export interface TransitionValues {
+  comment?: string;
+  leadAgencyId?: string;
+  dueDate?: string;
+}
+
+interface Props {
+  task: TaskSummaryDto;
+  event: TaskEventName;
+  onCancel: () => void;
+  onConfirm: (values: TransitionValues) => void;
+}
+
+interface Errors {
+  comment?: string;
+  leadAgencyId?: string;
+  dueDate?: string;
+  files?: string;
+}
+
+const MAX_FILES = 10;
+
+// A modal dialog: Tab and Shift+Tab go round its own fields instead of into the board behind it.
+function keepFocusInside(e: KeyboardEvent<HTMLElement>): void {
+  const focusable = Array.from(
+    e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])'),
+  ).filter((el) => !el.hasAttribute('disabled'));
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** Asks what an event needs (comment, agency and deadline, deliverable) or only for confirmation. */
+export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [comment, setComment] = useState('');
+  const [leadAgencyId, setLeadAgencyId] = useState(event === 'ASSIGN' ? (task.leadAgencyId ?? '') : '');
+  const [dueDate, setDueDate] = useState(event === 'ASSIGN' ? (task.dueDate ?? '') : '');
+  const [note, setNote] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  // Back to where the person was (the card or its ⋯ button) when the dialog goes away. Read while
+  // rendering: by the time effects run, autoFocus has already moved focus into the dialog.
+  const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(() => () => returnTo?.focus?.(), [returnTo]);
+
+  const commentRequired = event === 'RETURN' || event === 'CANCEL';
+  const picksAgency = event === 'ASSIGN' || event === 'REASSIGN';
+
+  const validate = (): Errors => {
+    const found: Errors = {};
+    const required = t('board.transition.required');
+    if (commentRequired && !comment.trim()) found.comment = required;
+    if (picksAgency && !leadAgencyId) found.leadAgencyId = required;
+    if (event === 'REASSIGN' && leadAgencyId && leadAgencyId === task.leadAgencyId)
+      found.leadAgencyId = t('board.transition.sameAgency');
+    if (event === 'ASSIGN' && !dueDate) found.dueDate = required;
+    if (event === 'SUBMIT' && files.length > MAX_FILES) found.files = t('board.transition.tooManyFiles');
+    return found;
+  };
+
+  const upload = async (): Promise<boolean> => {
+    // Nothing chosen: the deliverable may already have been uploaded in the drawer; the server decides.
+    if (!note.trim() && files.length === 0) return true;
+    const form = new FormData();
+    if (note.trim()) form.append('note', note.trim());
+    for (const file of files) form.append('files', file);
+    setProgress(0);
+    try {
+      await apiUpload<SubmissionDto>(`/tasks/${task.id}/submissions`, form, setProgress);
+      return true;
+    } catch (err) {
+      setProgress(null);
+      setErrors({ files: t('board.toast.uploadFailed', { message: inputErrorText(err, t) }) });
+      return false;
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    if (event === 'SUBMIT' && !(await upload())) {
+      setBusy(false);
+      return;
+    }
+    onConfirm({
+      comment: comment.trim() || undefined,
+      leadAgencyId: picksAgency ? leadAgencyId : undefined,
+      dueDate: picksAgency && dueDate ? dueDate : undefined,
+    });
+  };
+
+  const eventLabel = label(EVENT_LABELS[event]);
+  const titleId = 'transition-dialog-title';
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onCancel()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="transition-dialog"
+        data-event={event}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !busy) {
+            e.stopPropagation();
+            onCancel();
+          } else if (e.key === 'Tab') {
+            keepFocusInside(e);
+          }
+        }}
+      >
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <h2 id={titleId}>{t('board.transition.title', { event: eventLabel, code: task.code })}</h2>
+          <p className="dialog-task-title">{task.title}</p>
+          <p className="hint">
+            {t('board.transition.moveTo', {
+              from: label(STATE_LABELS[task.state]),
+              to: label(STATE_LABELS[targetState(event, task.state)]),
+            })}
+          </p>
+          {event === 'START' && <p>{t('board.transition.confirmStart')}</p>}
+          {event === 'APPROVE' && <p>{t('board.transition.confirmApprove')}</p>}
+          {picksAgency && (
+            <AgencyDeadlineFields
+              currentLeadId={task.leadAgencyId}
+              leadAgencyId={leadAgencyId}
+              dueDate={dueDate}
+              dueDateRequired={event === 'ASSIGN'}
+              onLeadAgency={setLeadAgencyId}
+              onDueDate={setDueDate}
+              errors={errors}
+            />
+          )}
+          {event === 'SUBMIT' && (
+            <SubmissionFields
+              note={note}
+              onNote={setNote}
+              onFiles={setFiles}
+              progress={progress}
+              error={errors.files ?? null}
+            />
+          )}
+          {event !== 'SUBMIT' && (
+            <CommentField
+              value={comment}
+              onChange={setComment}
+              required={commentRequired}
+              label={
+                event === 'RETURN'
+                  ? t('board.transition.returnComment')
+                  : event === 'CANCEL'
+                    ? t('board.transition.cancelReason')
+                    : t('board.transition.comment')
+              }
+              error={errors.comment ?? null}
+              autoFocus={!picksAgency}
+            />
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+              {t('board.transition.cancel')}
+            </button>
+            <button type="submit" className="btn btn-primary" data-testid="dialog-confirm" disabled={busy}>
+              {busy ? t('board.transition.sending') : t('board.transition.confirm')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
