@@ -206,5 +206,8 @@ describe('a task from draft to approval', () => {
       all.body.items.slice(0, 10).map((i: { id: string }) => i.id),
     );
     await t.http.get('/api/tasks').query({ limit: 10_001 }).set(office).expect(400);
+    // A whole board travels compressed.
+    const big = await t.http.get('/api/tasks').query({ limit: 1000 }).set(office).set('Accept-Encoding', 'gzip');
+    expect(big.headers['content-encoding']).toBe('gzip');
   });
 });

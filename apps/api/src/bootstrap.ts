@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -21,6 +22,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Prometheus expects /metrics at the root.
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  // A whole board is megabytes of JSON; the event stream must not be buffered by a compressor.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/events') && compression.filter(req, res) }));
   const shutdown = app.get(ShutdownState);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     if (shutdown.draining) res.setHeader('Connection', 'close');
