@@ -12,6 +12,7 @@ import { UserEntity } from './entities/user.entity.js';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { Escalation1732400000000 } from './migrations/1732400000000-escalation.js';
 import { UserEmail1732500000000 } from './migrations/1732500000000-user-email.js';
+import { ActionRequestId1732700000000 } from './migrations/1732700000000-action-request-id.js';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -26,7 +27,12 @@ export const ENTITIES = [
   OutboxEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1732300000000, Escalation1732400000000, UserEmail1732500000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  Escalation1732400000000,
+  UserEmail1732500000000,
+  ActionRequestId1732700000000,
+];
 
 export interface DatabaseConfig {
   url: string;
