@@ -50,6 +50,9 @@ async function ensureRedis() {
       'no',
       '--maxmemory-policy',
       'noeviction',
+      // Blocked BullMQ workers wake at delayed jobs' due time only as often as Redis' timer runs.
+      '--hz',
+      '100',
       '--dir',
       dir,
     ],

@@ -6,6 +6,11 @@ export class Clock {
     return Date.now() + this.offsetMs;
   }
 
+  /** The real time that corresponds to `clockMs` on this clock (BullMQ schedules in real time). */
+  toReal(clockMs: number): number {
+    return clockMs - this.offsetMs;
+  }
+
   date(): Date {
     return new Date(this.now());
   }

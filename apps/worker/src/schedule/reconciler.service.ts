@@ -84,7 +84,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const found = (await pipeline.exec()) ?? [];
     const missing = page.filter((_a, i) => found[i]?.[1] !== 1);
     if (!missing.length) return;
-    await this.queue.addBulk(missing.map((a) => toJob(a, now)));
+    await this.queue.addBulk(missing.map((a) => toJob(a, now, this.clock.toReal(now))));
     this.metrics.reconcilerRepairs.inc(missing.length);
   }
 }

@@ -10,11 +10,15 @@ import { ScheduleRepository, type PendingAction } from './schedule.repository.js
 
 const BATCH = 1000;
 
-export function toJob(a: PendingAction, now: number) {
+/**
+ * The job for an action. `timestamp` is pinned to the instant the delay was computed from: BullMQ would
+ * otherwise stamp each job of a large addBulk when it gets to it, and every job would fire that much late.
+ */
+export function toJob(a: PendingAction, now: number, realNow: number) {
   return {
     name: a.rung,
     data: { actionId: String(a.id), ...(a.request_id ? { requestId: a.request_id } : {}) } satisfies EscalationJobData,
-    opts: { jobId: a.job_id, delay: Math.max(0, a.due_at.getTime() - now) },
+    opts: { jobId: a.job_id, delay: Math.max(0, a.due_at.getTime() - now), timestamp: realNow },
   };
 }
 
@@ -83,7 +87,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
       const batch = await this.schedule.undispatched(BATCH);
       if (!batch.length) break;
       const now = this.clock.now();
-      await this.queue.addBulk(batch.map((a) => toJob(a, now)));
+      await this.queue.addBulk(batch.map((a) => toJob(a, now, this.clock.toReal(now))));
       await this.schedule.markDispatched(batch.map((a) => a.id));
       dispatched += batch.length;
       if (batch.length < BATCH) break;
