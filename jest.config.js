@@ -63,6 +63,12 @@ export default {
     },
     {
       ...common('<rootDir>/../..'),
+      displayName: 'directive-parser',
+      rootDir: 'libs/directive-parser',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...common('<rootDir>/../..'),
       displayName: 'worker',
       rootDir: 'apps/worker',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],

@@ -1,0 +1,127 @@
+import type { AgencyCandidate, RegistryAgency } from './agency-matcher.js';
+
+export const DIRECTIVE_KINDS = [
+  'chuong-trinh-hanh-dong',
+  'ket-luan',
+  'thong-bao-ket-luan',
+  'chuong-trinh-chi-dao',
+  'nghi-quyet',
+  'chi-thi',
+  'ke-hoach',
+  'khac',
+] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
+
+export const DELIVERABLE_TYPES = [
+  'de-an',
+  'chuong-trinh',
+  'ke-hoach',
+  'quy-dinh',
+  'danh-muc',
+  'nghi-quyet',
+  'so-ket',
+  'tong-ket',
+  'bao-cao',
+  'khac',
+] as const;
+export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
+
+/** The four fields of `@dondoc/contracts` (FIELD_VALUES), so a proposal can be saved as it is. */
+export const TASK_FIELDS = ['party_building', 'economy', 'culture_society', 'defense_security'] as const;
+export type TaskField = (typeof TASK_FIELDS)[number];
+
+export interface DirectiveMetadata {
+  number: string | null;
+  kind: DirectiveKind;
+  /** YYYY-MM-DD */
+  issuedAt: string | null;
+  issuer: string | null;
+  place: string | null;
+  signer: string | null;
+  /** The signer's capacity as printed: "T/M TỈNH ỦY, BÍ THƯ". */
+  signerRole: string | null;
+  title: string;
+}
+
+/** An agency as the directive names it, matched to the registry or left for a person to choose. */
+export interface ProposedAgency {
+  raw: string;
+  matched: boolean;
+  /** Registry name when matched, else the raw text. */
+  name: string;
+  code: string | null;
+  id: string | null;
+  score: number;
+  /** Suggestions when not matched. */
+  candidates: AgencyCandidate[];
+}
+
+export interface TaskSource {
+  /** 1-based inclusive lines of the input text. */
+  startLine: number;
+  endLine: number;
+  origin: 'catalog-row' | 'numbered' | 'paren-numbered' | 'sub-numbered' | 'sub-letter' | 'bullet' | 'section';
+  /** Item number as printed ("07", "3", "b"). */
+  marker: string | null;
+  /** Headings the task sits under. */
+  section: string | null;
+  /** Lines of the body text that describe the same catalog row, when found. */
+  bodyLines: { startLine: number; endLine: number } | null;
+}
+
+export interface WorkItem {
+  type: DeliverableType;
+  text: string;
+}
+
+export interface ProposedTask {
+  title: string;
+  text: string;
+  deliverableType: DeliverableType;
+  /** Each deliverable or review the task asks for (a row may ask for an Đề án and a Kế hoạch). */
+  workItems: WorkItem[];
+  leadAgency: ProposedAgency | null;
+  coordinatingAgencies: ProposedAgency[];
+  dueText: string | null;
+  dueDate: string | null;
+  milestones: string[];
+  recurring: boolean;
+  /** 'stated': the task's own wording; 'document-period': the period the whole directive covers. */
+  dueSource: 'stated' | 'document-period' | 'none';
+  field: TaskField | null;
+  /** 0..1: how sure the parser is that this is a task and that its fields are right. */
+  confidence: number;
+  source: TaskSource;
+}
+
+export interface WorkItemCount {
+  total: number;
+  byType: Partial<Record<DeliverableType, number>>;
+}
+
+/** A catalog's own count ("33 phần việc, gồm: ...") next to what the parser found. */
+export interface WorkItemReconciliation {
+  declared: WorkItemCount;
+  found: WorkItemCount;
+  rows: number;
+  matches: boolean;
+  /** The note as written. */
+  note: string;
+}
+
+export interface ParsedDirective {
+  directive: DirectiveMetadata;
+  /** The period the directive governs ("tháng 4-2021"), the default deadline of its tasks. */
+  period: { text: string; dueDate: string | null } | null;
+  tasks: ProposedTask[];
+  /** Agency names found but not matched, for the Office to resolve once. */
+  unmatchedAgencies: string[];
+  workItems: WorkItemReconciliation | null;
+  warnings: string[];
+}
+
+export interface ParseDirectiveOptions {
+  agencies: readonly RegistryAgency[];
+  /** Reference date (YYYY-MM-DD or Date) for wording without a year when the document gives none. */
+  today?: string | Date;
+}

@@ -1,0 +1,34 @@
+export { parseDirective, taskTitle } from './parse-directive.js';
+export {
+  DIRECTIVE_KINDS,
+  DELIVERABLE_TYPES,
+  TASK_FIELDS,
+  type DirectiveKind,
+  type DeliverableType,
+  type TaskField,
+  type DirectiveMetadata,
+  type ProposedAgency,
+  type ProposedTask,
+  type TaskSource,
+  type WorkItem,
+  type WorkItemCount,
+  type WorkItemReconciliation,
+  type ParsedDirective,
+  type ParseDirectiveOptions,
+} from './directive.model.js';
+export {
+  createAgencyMatcher,
+  agencyKey,
+  expandAbbreviations,
+  type RegistryAgency,
+  type AgencyMatch,
+  type AgencyMatcher,
+  type AgencyCandidate,
+} from './agency-matcher.js';
+export { parseDeadline, findDeadline, findPeriods, type Deadline, type DeadlineOptions } from './deadline.parser.js';
+export { normalizeText, foldVietnamese, modernizeToneMarks } from './normalize-text.js';
+export { parseAssignment, type Assignment } from './assignment.parser.js';
+export { parseCatalogTables, parseDeclaredCount, type CatalogTable, type CatalogRow } from './catalog-table.parser.js';
+export { parseDirectiveMetadata } from './directive-metadata.parser.js';
+export { classifyDeliverable, classifyField, countWorkItems } from './task-classifier.js';
+export { toCliOutput, type CliOutput } from './cli-output.js';
