@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TaskDetailDto } from '@dondoc/contracts';
+import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from '../../e2e/support/test-app.js';
+import { TestRedis } from '../../e2e/support/redis-server.js';
+import { DEMO_PASSWORD, startTestApp, testDatabaseUrl, type TestApp } from '../../e2e/support/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -18,7 +19,11 @@ export const CHROMIUM_ARGS = [
 ];
 export const SCREENSHOT_DIR = resolve('test-artifacts/screenshots');
 
-/** The built board served by a real listening API, and one Chromium for the whole file. */
+/**
+ * The whole product as people get it: the built board served by a real listening API, the worker (its
+ * relay turns the outbox into the live events other people's boards refresh on) on a redis-server of the
+ * file's own, and one Chromium for the whole file.
+ */
 export interface BrowserApp {
   t: TestApp;
   baseUrl: string;
@@ -35,21 +40,45 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   if (!existsSync(join(webDir, 'index.html'))) {
     throw new Error(`${webDir}/index.html is missing: build the board first (npm run build, or npm test's pretest)`);
   }
-  // The file signs the same accounts in many times within a minute; the login limit is tested elsewhere.
-  const t = await startTestApp({ WEB_DIR: webDir, LOGIN_LIMIT_PER_ACCOUNT: '1000', LOGIN_LIMIT_PER_ADDRESS: '10000' });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'dondoc-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-  });
+  const redis = await TestRedis.start();
+  let t: TestApp | undefined;
+  let worker: RunningWorker | undefined;
+  let browser: Browser;
+  let baseUrl: string;
+  try {
+    // The file signs the same accounts in many times within a minute; the login limit is tested elsewhere.
+    t = await startTestApp({
+      WEB_DIR: webDir,
+      REDIS_URL: redis.url,
+      LOGIN_LIMIT_PER_ACCOUNT: '1000',
+      LOGIN_LIMIT_PER_ADDRESS: '10000',
+    });
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+    worker = await startWorker(
+      workerConfigFromEnv({
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: `br${process.pid}`,
+        RELAY_INTERVAL_MS: '100',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    // Playwright gives the launch a fresh temporary profile (its own --user-data-dir), removed on close.
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (err) {
+    // A listening server or a worker left behind would keep Jest from ever exiting.
+    await worker?.close().catch(() => undefined);
+    await t?.close().catch(() => undefined);
+    await redis.down();
+    throw err;
+  }
+  const app = t;
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
-    t,
+    t: app,
     baseUrl,
     browser,
     async newPage(opts = {}) {
@@ -64,15 +93,16 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       return context.newPage();
     },
     async task(id, username = 'vanphong') {
-      const res = await t.http.get(`/api/tasks/${id}`).set(await t.as(username));
+      const res = await app.http.get(`/api/tasks/${id}`).set(await app.as(username));
       if (res.status !== 200) throw new Error(`GET /api/tasks/${id} as ${username}: ${res.status} ${res.text}`);
       return res.body as TaskDetailDto;
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-      await t.close();
+      await worker?.close().catch(() => undefined);
+      await app.close();
+      await redis.down();
     },
   };
 }
@@ -122,10 +152,21 @@ export async function dragCard(
   targetSelector: string,
   beforeDrop?: () => Promise<void>,
 ): Promise<void> {
-  const card = page.locator(cardSelector);
+  const card = page.locator(cardSelector).first();
   await card.scrollIntoViewIfNeeded();
-  const from = await card.boundingBox();
-  const to = await page.locator(targetSelector).boundingBox();
+  // Aim only once the layout has settled (two reads in a row agree): a board still re-rendering an
+  // answer would move the card from under the pointer and the press would start no drag.
+  const boxes = () => Promise.all([card.boundingBox(), page.locator(targetSelector).first().boundingBox()]);
+  let previous = JSON.stringify(await boxes());
+  const [from, to] = await poll(
+    boxes,
+    (now) => {
+      const same = JSON.stringify(now) === previous;
+      previous = JSON.stringify(now);
+      return same && now[0] !== null && now[1] !== null;
+    },
+    { what: `steady boxes of ${cardSelector} and ${targetSelector}`, interval: 100 },
+  );
   if (!from || !to) throw new Error(`no box for ${from ? targetSelector : cardSelector}`);
   const sx = from.x + from.width / 2;
   const sy = from.y + Math.min(from.height / 2, 20);
@@ -142,4 +183,14 @@ export async function dragCard(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Runs `step`; when it fails, leaves a picture of the page as it was (`failure-<name>.png`) for the report. */
+export async function withEvidence<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${name}.png`) }).catch(() => undefined);
+    throw err;
+  }
 }
