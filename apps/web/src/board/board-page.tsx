@@ -45,13 +45,16 @@ export function BoardPage() {
       >
         <div className="board-toolbar">
           <h1 className="sr-only">{t('board.title')}</h1>
-          <BoardViewTabs
-            view={filters.view}
-            reviewCount={
-              filters.view === 'review' && ready ? items.filter((x) => x.state === 'submitted').length : null
-            }
-            onChange={(view) => update({ view })}
-          />
+          {/* The review queue is the Standing Committee's (and the Office's, who follows it); not an agency's. */}
+          {user.role !== 'agency' && (
+            <BoardViewTabs
+              view={filters.view}
+              reviewCount={
+                filters.view === 'review' && ready ? items.filter((x) => x.state === 'submitted').length : null
+              }
+              onChange={(view) => update({ view })}
+            />
+          )}
           <BoardFiltersBar filters={filters} role={user.role} onChange={update} onClear={clear} />
           {query.isFetching && ready && (
             <span className="refreshing" aria-live="polite">

@@ -9,7 +9,7 @@ export const boardVi = {
   filters: {
     label: 'Bộ lọc',
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Tìm theo mã, tên nhiệm vụ… (không cần dấu)',
+    searchPlaceholder: 'Mã, tên nhiệm vụ (gõ không dấu được)',
     directive: 'Văn bản chỉ đạo',
     agency: 'Cơ quan',
     field: 'Lĩnh vực',
@@ -171,7 +171,7 @@ export const boardEn: typeof boardVi = {
   filters: {
     label: 'Filters',
     search: 'Search',
-    searchPlaceholder: 'Search code, title… (accents optional)',
+    searchPlaceholder: 'Code or title (accents optional)',
     directive: 'Directive',
     agency: 'Agency',
     field: 'Field',

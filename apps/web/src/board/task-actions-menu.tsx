@@ -59,6 +59,9 @@ export function TaskActionsMenu({ task, actor }: Props) {
     if (e.key !== 'Tab') e.preventDefault();
   };
 
+  // Nothing this user may do with the task (the inspector, a coordinating agency): no empty menu.
+  if (!open && eventsFor(task, actor).length === 0) return null;
+
   return (
     <>
       <button
