@@ -1,0 +1,173 @@
+import type {
+  ReportAverages,
+  ReportByAgency,
+  ReportEscalations,
+  ReportReviewQueue,
+  ReportSummary,
+} from '@dondoc/contracts';
+import { grid, headingBlock, ISSUER, pack, para, run, signatureBlock } from './docx-parts.js';
+import { viDate, viLongDate, viPercent } from './report-labels.js';
+import type { ReportTaskRow } from './reports.repository.js';
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+const num = (n: number | null) => (n === null ? '—' : String(n).replace('.', ','));
+
+/** Báo cáo kết quả thực hiện: the periodic report of the Office to the Standing Committee. */
+export function periodicReportDocx(r: {
+  summary: ReportSummary;
+  byAgency: ReportByAgency;
+  escalations: ReportEscalations;
+  reviewQueue: ReportReviewQueue;
+  averages: ReportAverages;
+  directiveTitle: string | null;
+}): Promise<Buffer> {
+  const s = r.summary;
+  const f = s.figures;
+  const scope = r.directiveTitle ? ` ${r.directiveTitle}` : ' các văn bản chỉ đạo của Tỉnh ủy, Ban Thường vụ Tỉnh ủy';
+  const asOf = s.live ? `tính đến ${viLongDate(s.asOf)}` : `tính đến hết ${viLongDate(s.asOf)}`;
+  const children = [
+    headingBlock('BC/VPTU', yearOf(s.generatedAt.slice(0, 10))),
+    para('', { after: 240 }),
+    para([run('BÁO CÁO', { bold: true, size: 15 })], { align: 'center', after: 0 }),
+    para([run(`kết quả thực hiện nhiệm vụ theo${scope}`, { bold: true })], { align: 'center', after: 0 }),
+    para([run(`(${asOf})`, { italics: true })], { align: 'center', after: 0 }),
+    para('-----', { align: 'center', after: 240 }),
+    para(
+      `Thực hiện chức năng theo dõi, đôn đốc việc thực hiện các nhiệm vụ do Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao, ` +
+        `Văn phòng Tỉnh ủy báo cáo kết quả thực hiện ${asOf} như sau:`,
+      { indent: true },
+    ),
+    para([run('I. TÌNH HÌNH CHUNG', { bold: true })], { indent: true }),
+    para(
+      `Tổng số nhiệm vụ đang theo dõi: ${f.total} nhiệm vụ. Đã hoàn thành: ${f.finished} nhiệm vụ ` +
+        `(tỷ lệ ${viPercent(f.completionRate) || '0%'}), trong đó hoàn thành đúng hạn ${f.onTime}, ` +
+        `hoàn thành quá hạn ${f.late}; so với thời hạn ban đầu (chưa tính gia hạn): đúng hạn ${f.onTimeOriginal}, ` +
+        `quá hạn ${f.lateOriginal}.`,
+      { indent: true },
+    ),
+    para(
+      `Chưa hoàn thành: ${f.unfinished} nhiệm vụ, trong đó trong hạn ${f.notDue}, sắp đến hạn ${f.dueSoon}, ` +
+        `quá hạn ${f.overdue}. Số nhiệm vụ được gia hạn: ${f.extended}.`,
+      { indent: true },
+    ),
+    para(
+      `Thời gian trung bình từ khi giao đến khi trình: ${num(r.averages.assignmentToSubmission.averageDays)} ngày; ` +
+        `từ khi trình đến khi Ban Thường vụ cho ý kiến: ${num(r.averages.submissionToDecision.averageDays)} ngày; ` +
+        `số lần trả lại để bổ sung, chỉnh sửa: ${r.averages.returns.total}. ` +
+        `Đang chờ Ban Thường vụ cho ý kiến: ${r.reviewQueue.items.length} nhiệm vụ` +
+        (r.reviewQueue.longestWaitingDays !== null ? ` (lâu nhất ${r.reviewQueue.longestWaitingDays} ngày).` : '.'),
+      { indent: true },
+    ),
+    para([run('II. KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ', { bold: true })], { indent: true }),
+    grid(
+      [
+        'STT',
+        'Cơ quan chủ trì',
+        'Tổng số',
+        'Đã hoàn thành',
+        'Đúng hạn',
+        'Quá hạn (đã HT)',
+        'Chưa HT',
+        'Quá hạn (chưa HT)',
+      ],
+      [6, 34, 9, 11, 10, 10, 9, 11],
+      [
+        ...r.byAgency.rows.map((a, i) => [
+          i + 1,
+          a.agencyName,
+          a.figures.total,
+          a.figures.finished,
+          a.figures.onTime,
+          a.figures.late,
+          a.figures.unfinished,
+          a.figures.overdue,
+        ]),
+        [
+          '',
+          'Tổng cộng',
+          r.byAgency.totals.total,
+          r.byAgency.totals.finished,
+          r.byAgency.totals.onTime,
+          r.byAgency.totals.late,
+          r.byAgency.totals.unfinished,
+          r.byAgency.totals.overdue,
+        ],
+      ],
+      true,
+    ),
+    para('', { after: 120 }),
+    para([run('III. CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH', { bold: true })], { indent: true }),
+    r.escalations.items.length
+      ? grid(
+          ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Số ngày quá hạn'],
+          [6, 44, 24, 13, 13],
+          r.escalations.items.map((t, i) => [
+            i + 1,
+            `${t.title} (${t.directiveNumber})`,
+            t.leadAgencyName ?? '',
+            viDate(t.dueDate) + (t.originalDueDate !== t.dueDate ? ` (ban đầu ${viDate(t.originalDueDate)})` : ''),
+            t.daysOverdue,
+          ]),
+        )
+      : para('Không có nhiệm vụ quá hạn.', { indent: true }),
+    para('', { after: 120 }),
+    para([run('IV. ĐỀ XUẤT', { bold: true })], { indent: true }),
+    para(
+      'Văn phòng Tỉnh ủy đề nghị Thường trực Tỉnh ủy chỉ đạo các cơ quan chủ trì khẩn trương hoàn thành các nhiệm vụ ' +
+        'quá hạn; Văn phòng Tỉnh ủy tiếp tục theo dõi, đôn đốc và báo cáo định kỳ.',
+      { indent: true },
+    ),
+    para('', { after: 120 }),
+    signatureBlock([
+      '- Thường trực Tỉnh ủy (b/c),',
+      '- Các đồng chí Ủy viên Ban Thường vụ,',
+      '- Lưu Văn phòng Tỉnh ủy.',
+    ]),
+  ];
+  return pack(children, 'Báo cáo kết quả thực hiện nhiệm vụ');
+}
+
+/** Công văn đôn đốc: to one agency, its overdue and due-soon tasks, ready to number and sign. */
+export function urgingLetterDocx(r: {
+  agencyName: string;
+  asOf: string;
+  generatedAt: string;
+  tasks: readonly ReportTaskRow[];
+}): Promise<Buffer> {
+  const overdue = r.tasks.filter((t) => t.status === 'overdue');
+  const dueSoon = r.tasks.filter((t) => t.status === 'due_soon');
+  const daysLeft = (t: ReportTaskRow) =>
+    t.due_date ? Math.round((Date.parse(t.due_date) - Date.parse(r.asOf)) / 86_400_000) : 0;
+  const rows = [...overdue, ...dueSoon].map((t, i) => [
+    i + 1,
+    t.title,
+    t.directive_number,
+    t.due_date ? viDate(t.due_date) : '',
+    t.status === 'overdue' ? `Quá hạn ${t.days_overdue ?? 0} ngày` : `Còn ${daysLeft(t)} ngày`,
+  ]);
+  const children = [
+    headingBlock('CV/VPTU', yearOf(r.generatedAt.slice(0, 10)), 'V/v đôn đốc thực hiện nhiệm vụ'),
+    para('', { after: 240 }),
+    para([run('Kính gửi: ', { italics: true }), run(r.agencyName, { bold: true })], { align: 'center', after: 240 }),
+    para(
+      `Thực hiện chức năng theo dõi, đôn đốc việc thực hiện các nhiệm vụ do Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao, ` +
+        `Văn phòng Tỉnh ủy nhận thấy, tính đến ${viLongDate(r.asOf)}, ${r.agencyName} còn ${overdue.length} nhiệm vụ ` +
+        `quá hạn và ${dueSoon.length} nhiệm vụ sắp đến hạn chưa hoàn thành, cụ thể như sau:`,
+      { indent: true },
+    ),
+    rows.length
+      ? grid(['STT', 'Nhiệm vụ', 'Văn bản chỉ đạo', 'Thời hạn', 'Tình trạng'], [6, 50, 14, 14, 16], rows)
+      : para('(Không có nhiệm vụ quá hạn hoặc sắp đến hạn.)', { indent: true }),
+    para('', { after: 120 }),
+    para(
+      `Văn phòng Tỉnh ủy đề nghị ${r.agencyName} khẩn trương tập trung thực hiện, ` +
+        `hoàn thành các nhiệm vụ nêu trên và báo cáo kết quả về Thường trực Tỉnh ủy (qua Văn phòng Tỉnh ủy); ` +
+        `trường hợp cần thêm thời gian, đề nghị có văn bản xin gia hạn nêu rõ lý do.`,
+      { indent: true },
+    ),
+    para(`Văn phòng Tỉnh ủy thông báo để ${r.agencyName} biết, thực hiện./.`, { indent: true }),
+    para('', { after: 120 }),
+    signatureBlock(['- Như trên,', '- Thường trực Tỉnh ủy (b/c),', `- Lưu Văn phòng Tỉnh ủy.`]),
+  ];
+  return pack(children, `Công văn đôn đốc - ${ISSUER.office} ${ISSUER.party}`);
+}

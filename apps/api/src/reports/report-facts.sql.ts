@@ -1,0 +1,189 @@
+import type { ReportQuery } from '@dondoc/contracts';
+import type { Actor } from '@dondoc/workflow';
+import { taskScope } from '../tasks/task-scope.js';
+
+/** Collects positional parameters while SQL text is assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The moment a report describes. Live: the tasks as they are (`until` is null). Past: the end of the
+ * calendar day `day` in Asia/Ho_Chi_Minh; only history written before `until` counts.
+ */
+export interface ReportWindow {
+  live: boolean;
+  day: string;
+  until: Date | null;
+}
+
+/** The states that count in the figures: assigned onwards, not cancelled. */
+export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')`;
+
+// Local dates by the fixed offset (as libs/workflow's localDate): exact for Asia/Ho_Chi_Minh, which has kept
+// UTC+7 since 1975, and it spares a time-zone database lookup per row.
+export const LOCAL = `INTERVAL '+07:00'`;
+
+/**
+ * `facts`: one row per task as it stood at the window's moment, with the columns every report reads
+ * (id, code, title, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
+ * original_due_date, extended, done_day, live_level). Returns the CTE text (without `WITH`), and adds
+ * its parameters to `p`; `until()` gives the placeholder of the window's end (`'infinity'` when live),
+ * which the views use to read history and submissions up to the same moment.
+ *
+ * Past figures come from the immutable history (task_events), never from the current row:
+ * - state: the `to_state` of the last event before the moment (a task with none did not exist yet);
+ * - lead agency: the `data.previousLeadAgencyId` of the first REASSIGN after the moment, else the row's
+ *   (only a reassignment moves a counted task to another agency; reading the few later ones is much
+ *   cheaper than finding the last ASSIGN/REASSIGN of every task);
+ * - deadline in force: the last ASSIGN/REASSIGN `data.dueDate` or EXTENSION_GRANTED `data.to` before the
+ *   moment; when that event carries none (the demo seed's ASSIGN), the `data.from` of the first grant after
+ *   the moment, i.e. the deadline that grant replaced; else the first deadline kept on the row;
+ * - first deadline: the `data.from` of the first grant before the moment, else the deadline in force;
+ * - done day: the local day of `completed_at` (the approved submission's time) when approved by then.
+ * Directive, field and deliverable type are read from the row: they can only change while drafted.
+ */
+export function factsCte(
+  actor: Actor,
+  query: ReportQuery,
+  window: ReportWindow,
+  p: SqlParams,
+): { cte: string; until: () => string } {
+  const scope = taskScope(actor, p.values.length + 1);
+  p.values.push(...scope.params);
+  // Added on first use: PostgreSQL refuses a parameter that no part of the statement mentions.
+  let untilParam: string | undefined;
+  const until = () => (untilParam ??= `${p.add(window.until ? window.until.toISOString() : 'infinity')}::timestamptz`);
+  const rowFilters: string[] = [];
+  if (query.directiveId) rowFilters.push(`t.directive_id = ${p.add(query.directiveId)}::uuid`);
+  if (query.field) rowFilters.push(`t.field = ${p.add(query.field)}`);
+  if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
+  const where = [scope.sql, ...rowFilters].join(' AND ');
+  const agency = query.agencyId ? p.add(query.agencyId) : null;
+  const doneDay = `CASE WHEN %STATE% = 'approved' THEN (COALESCE(t.completed_at, now()) AT TIME ZONE ${LOCAL})::date END`;
+
+  if (window.live) {
+    const cte = `facts AS (
+      SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
+             t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
+             g.task_id IS NOT NULL AS extended,
+             ${doneDay.replace('%STATE%', 't.state')} AS done_day,
+             t.escalation_level AS live_level
+        FROM tasks t
+        LEFT JOIN (SELECT DISTINCT e.task_id FROM task_events e WHERE e.event = 'EXTENSION_GRANTED') g ON g.task_id = t.id
+       WHERE ${where}${agency ? ` AND t.lead_agency_id = ${agency}::uuid` : ''})`;
+    return { cte, until };
+  }
+
+  // Static filters narrow the history scans too, so a one-directive report reads only its tasks' events.
+  const ofTasks = rowFilters.length
+    ? ` AND e.task_id IN (SELECT t.id FROM tasks t WHERE ${rowFilters.join(' AND ')})`
+    : '';
+  const last = (cond: string, value: string, order = 'DESC') =>
+    `SELECT DISTINCT ON (e.task_id) e.task_id, ${value} AS v FROM task_events e
+      WHERE ${cond}${ofTasks} ORDER BY e.task_id, e.at ${order}, e.id ${order}`;
+  const cte = `facts AS (
+      SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type,
+             COALESCE(ld.v, t.lead_agency_id) AS lead_agency_id, ls.v AS state,
+             COALESCE(dl.v, ga.v, t.original_due_date, t.due_date) AS due_date,
+             COALESCE(gb.v, dl.v, ga.v, t.original_due_date, t.due_date) AS original_due_date,
+             gb.v IS NOT NULL AS extended,
+             ${doneDay.replace('%STATE%', 'ls.v')} AS done_day,
+             NULL::int AS live_level
+        FROM tasks t
+        JOIN (${last(`e.at < ${until()} AND e.to_state IS NOT NULL`, 'e.to_state')}) ls ON ls.task_id = t.id
+        LEFT JOIN (${last(`e.at >= ${until()} AND e.event = 'REASSIGN'`, `(e.data->>'previousLeadAgencyId')::uuid`, 'ASC')}) ld
+          ON ld.task_id = t.id
+        LEFT JOIN (${last(
+          `e.at < ${until()} AND e.event IN ('ASSIGN','REASSIGN','EXTENSION_GRANTED')`,
+          `COALESCE(e.data->>'to', e.data->>'dueDate')::date`,
+        )}) dl ON dl.task_id = t.id
+        LEFT JOIN (${last(
+          `e.at < ${until()} AND e.event = 'EXTENSION_GRANTED'`,
+          `(e.data->>'from')::date`,
+          'ASC',
+        )}) gb ON gb.task_id = t.id
+        LEFT JOIN (${last(
+          `e.at >= ${until()} AND e.event = 'EXTENSION_GRANTED'`,
+          `(e.data->>'from')::date`,
+          'ASC',
+        )}) ga ON ga.task_id = t.id
+       WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''})`;
+  return { cte, until };
+}
+
+/**
+ * A deadline status per task, as `deadlineStatus()` in libs/workflow decides it, against the deadline in
+ * force (`status`) and against the first one (`status_original`): on_time/late for approved work (by its
+ * submission day), overdue/due_soon/not_due for the rest as of `day`; drafts and cancelled tasks keep
+ * their state as their status, 'none' is unfinished work without a deadline. `day` and `soon` are
+ * placeholders for the report's local date and the due-soon window.
+ *
+ * The views group by these columns first and add up the groups afterwards (`figureSums`), so each
+ * status is computed once per task, not once per figure.
+ */
+export function statusColumns(day: string, soon: string): string {
+  const status = (due: string) => `CASE WHEN f.state IN ('drafted','cancelled') THEN f.state
+      WHEN f.state = 'approved' THEN CASE WHEN f.done_day <= ${due} THEN 'on_time' ELSE 'late' END
+      WHEN ${due} IS NULL THEN 'none'
+      WHEN ${due} < ${day}::date THEN 'overdue'
+      WHEN ${due} - ${day}::date <= ${soon}::int THEN 'due_soon'
+      ELSE 'not_due' END`;
+  return `${status('f.due_date')} AS status, ${status('f.original_due_date')} AS status_original, f.extended`;
+}
+
+/** The figures of `ReportFigures` summed over the groups `g` made with `statusColumns` (a column `n` each). */
+export function figureSums(): string {
+  const sum = (cond: string, name: string) => `COALESCE(sum(g.n) FILTER (WHERE ${cond}), 0)::int AS ${name}`;
+  const counted = `g.status NOT IN ('drafted','cancelled')`;
+  const unfinished = `g.status NOT IN ('drafted','cancelled','on_time','late')`;
+  return [
+    sum(counted, 'total'),
+    sum(`g.status IN ('on_time','late')`, 'finished'),
+    sum(`g.status = 'on_time'`, 'on_time'),
+    sum(`g.status = 'late'`, 'late'),
+    sum(`g.status IN ('on_time','late') AND g.status_original = 'on_time'`, 'on_time_original'),
+    sum(`g.status IN ('on_time','late') AND g.status_original = 'late'`, 'late_original'),
+    sum(unfinished, 'unfinished'),
+    sum(`g.status = 'not_due'`, 'not_due'),
+    sum(`g.status = 'due_soon'`, 'due_soon'),
+    sum(`g.status = 'overdue'`, 'overdue'),
+    sum(`${unfinished} AND g.status_original = 'overdue'`, 'overdue_original'),
+    sum(`${counted} AND g.extended`, 'extended'),
+  ].join(',\n    ');
+}
+
+export interface FigureCounts {
+  total: number;
+  finished: number;
+  on_time: number;
+  late: number;
+  on_time_original: number;
+  late_original: number;
+  unfinished: number;
+  not_due: number;
+  due_soon: number;
+  overdue: number;
+  overdue_original: number;
+  extended: number;
+}
+
+export const FIGURE_KEYS: readonly (keyof FigureCounts)[] = [
+  'total',
+  'finished',
+  'on_time',
+  'late',
+  'on_time_original',
+  'late_original',
+  'unfinished',
+  'not_due',
+  'due_soon',
+  'overdue',
+  'overdue_original',
+  'extended',
+];

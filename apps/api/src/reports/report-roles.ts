@@ -1,0 +1,12 @@
+import type { Role } from '@dondoc/workflow';
+
+/**
+ * Reports compare every agency with every other, which is the Office's, the Standing Committee's and
+ * the Inspection Committee's business; an agency follows its own work on its board, so agencies are
+ * refused (403) rather than shown a report cut down to themselves. The administrator manages accounts,
+ * not tasks. The SQL still applies the task-visibility rule, so widening this list cannot leak tasks.
+ */
+export const REPORT_READERS: Role[] = ['office', 'standing_committee', 'inspector'];
+
+/** Freezing a report is writing: the inspector only reads. */
+export const SNAPSHOT_WRITERS: Role[] = ['office', 'standing_committee'];

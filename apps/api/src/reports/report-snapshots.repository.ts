@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReportBundle, ReportFilters } from '@dondoc/contracts';
+import { DataSource } from 'typeorm';
+
+export interface SnapshotRow {
+  id: string;
+  title: string;
+  as_of: string;
+  live: boolean;
+  params: ReportFilters;
+  created_by: string;
+  created_by_name: string | null;
+  created_at: Date;
+  figures?: ReportBundle;
+}
+
+const COLUMNS = `s.id, s.title, s.as_of::text AS as_of, s.live, s.params, s.created_by, u.full_name AS created_by_name, s.created_at`;
+
+/** Frozen reports: written once, never updated (the table refuses it), listed newest first. */
+@Injectable()
+export class ReportSnapshotsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(s: {
+    title: string;
+    asOf: string;
+    live: boolean;
+    params: ReportFilters;
+    figures: ReportBundle;
+    createdBy: string;
+  }): Promise<SnapshotRow> {
+    const rows: SnapshotRow[] = await this.db.query(
+      `WITH s AS (
+         INSERT INTO report_snapshots (title, as_of, live, params, figures, created_by)
+         VALUES ($1, $2::date, $3, $4::jsonb, $5::jsonb, $6) RETURNING *)
+       SELECT ${COLUMNS}, s.figures FROM s LEFT JOIN users u ON u.id = s.created_by`,
+      [s.title, s.asOf, s.live, JSON.stringify(s.params), JSON.stringify(s.figures), s.createdBy],
+    );
+    return rows[0];
+  }
+
+  async list(limit: number, offset: number): Promise<{ rows: SnapshotRow[]; total: number }> {
+    const [rows, counted]: [SnapshotRow[], { n: number }[]] = await Promise.all([
+      this.db.query(
+        `SELECT ${COLUMNS} FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by
+          ORDER BY s.created_at DESC, s.id LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM report_snapshots`),
+    ]);
+    return { rows, total: counted[0].n };
+  }
+
+  async find(id: string): Promise<SnapshotRow | undefined> {
+    const rows: SnapshotRow[] = await this.db.query(
+      `SELECT ${COLUMNS}, s.figures FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,188 @@
+import type { ReportByAgency, ReportFigures, ReportMeta } from '@dondoc/contracts';
+import ExcelJS from 'exceljs';
+import {
+  deadlineStatusLabel,
+  deliverableTypeLabel,
+  fieldLabel,
+  stateLabel,
+  viDate,
+  viPercent,
+} from './report-labels.js';
+import type { ReportTaskRow } from './reports.repository.js';
+
+const FONT = 'Times New Roman';
+const DATE_FORMAT = 'dd/mm/yyyy';
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+interface Column {
+  header: string;
+  width: number;
+  /** Excel number format for numbers and dates. */
+  format?: string;
+}
+
+/**
+ * A calendar date as an Excel date: midnight UTC of that day, which exceljs writes as the day's serial
+ * number, so Excel shows the same day whatever the reader's time zone.
+ */
+export function excelDate(iso: string | null): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function asOfLine(meta: ReportMeta): string {
+  return meta.live
+    ? `Số liệu tính đến ngày ${viDate(meta.asOf)} (thời điểm lập: ${meta.generatedAt.slice(11, 16)} UTC)`
+    : `Số liệu tính đến hết ngày ${viDate(meta.asOf)}`;
+}
+
+/** A printable sheet: A4 landscape, one page wide, title rows, a bold bordered header repeated on each page. */
+function sheet(wb: ExcelJS.Workbook, name: string, title: string, meta: ReportMeta, columns: Column[]) {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: '4:4',
+    },
+    views: [{ state: 'frozen', ySplit: 4 }],
+  });
+  ws.columns = columns.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  const last = columns.length;
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = 36;
+  ws.mergeCells(2, 1, 2, last);
+  ws.getCell(2, 1).value = asOfLine(meta);
+  ws.getCell(2, 1).font = { name: FONT, size: 12, italic: true };
+  ws.getCell(2, 1).alignment = { horizontal: 'center' };
+  const header = ws.getRow(4);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+  });
+  header.height = 48;
+  return {
+    ws,
+    addRow: (values: (string | number | Date | null)[], bold = false) => {
+      const row = ws.addRow(values);
+      columns.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        cell.border = THIN;
+        cell.font = { name: FONT, size: 12, bold };
+        cell.alignment = { vertical: 'top', wrapText: typeof values[i] === 'string' };
+        if (c.format) cell.numFmt = c.format;
+      });
+      return row;
+    },
+  };
+}
+
+const FIGURE_COLUMNS: Column[] = [
+  { header: 'Tổng số nhiệm vụ', width: 10 },
+  { header: 'Đã hoàn thành', width: 11 },
+  { header: 'Hoàn thành đúng hạn', width: 11 },
+  { header: 'Hoàn thành quá hạn', width: 11 },
+  { header: 'Quá hạn so với hạn ban đầu', width: 13 },
+  { header: 'Chưa hoàn thành', width: 11 },
+  { header: 'Trong hạn', width: 10 },
+  { header: 'Sắp đến hạn', width: 10 },
+  { header: 'Quá hạn', width: 10 },
+  { header: 'Được gia hạn', width: 10 },
+  { header: 'Tỷ lệ hoàn thành', width: 11 },
+  { header: 'Tỷ lệ đúng hạn', width: 11 },
+];
+
+function figureCells(f: ReportFigures): (string | number)[] {
+  return [
+    f.total,
+    f.finished,
+    f.onTime,
+    f.late,
+    f.lateOriginal,
+    f.unfinished,
+    f.notDue,
+    f.dueSoon,
+    f.overdue,
+    f.extended,
+    viPercent(f.completionRate),
+    viPercent(f.onTimeRate),
+  ];
+}
+
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function workbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Đôn Đốc - Văn phòng Tỉnh ủy';
+  wb.created = new Date();
+  return wb;
+}
+
+/** Kết quả thực hiện theo cơ quan chủ trì: one row per agency, a total row. */
+export async function byAgencyWorkbook(report: ReportByAgency): Promise<Buffer> {
+  const wb = workbook();
+  const { addRow } = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
+    { header: 'STT', width: 6 },
+    { header: 'Cơ quan chủ trì', width: 40 },
+    ...FIGURE_COLUMNS,
+  ]);
+  report.rows.forEach((r, i) => addRow([i + 1, r.agencyName, ...figureCells(r.figures)]));
+  addRow(['', 'Tổng cộng', ...figureCells(report.totals)], true);
+  return toBuffer(wb);
+}
+
+/** Danh sách nhiệm vụ: every counted task with its deadlines and status at the report's day. */
+export async function tasksWorkbook(meta: ReportMeta, tasks: readonly ReportTaskRow[]): Promise<Buffer> {
+  const wb = workbook();
+  const { addRow } = sheet(wb, 'Danh sách nhiệm vụ', 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN', meta, [
+    { header: 'STT', width: 6 },
+    { header: 'Mã nhiệm vụ', width: 16 },
+    { header: 'Tên nhiệm vụ', width: 48 },
+    { header: 'Văn bản chỉ đạo', width: 14 },
+    { header: 'Cơ quan chủ trì', width: 28 },
+    { header: 'Lĩnh vực', width: 16 },
+    { header: 'Loại sản phẩm', width: 14 },
+    { header: 'Hạn ban đầu', width: 12, format: DATE_FORMAT },
+    { header: 'Hạn hiện hành', width: 12, format: DATE_FORMAT },
+    { header: 'Trạng thái', width: 14 },
+    { header: 'Tình hình thực hiện', width: 18 },
+    { header: 'Ngày hoàn thành', width: 12, format: DATE_FORMAT },
+    { header: 'Số ngày quá hạn', width: 9, format: '0' },
+  ]);
+  tasks.forEach((t, i) =>
+    addRow([
+      i + 1,
+      t.code,
+      t.title,
+      t.directive_number,
+      t.lead_agency_name ?? '',
+      fieldLabel(t.field),
+      deliverableTypeLabel(t.deliverable_type),
+      excelDate(t.original_due_date),
+      excelDate(t.due_date),
+      stateLabel(t.state),
+      deadlineStatusLabel(t.status),
+      excelDate(t.done_day),
+      t.days_overdue ?? null,
+    ]),
+  );
+  return toBuffer(wb);
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ReportDocumentsController } from './report-documents.controller.js';
+import { ReportDocumentsUseCase } from './report-documents.use-case.js';
+import { ReportSnapshotsRepository } from './report-snapshots.repository.js';
+import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsRepository } from './reports.repository.js';
+import { ReportsService } from './reports.service.js';
+
+@Module({
+  controllers: [ReportsController, ReportDocumentsController],
+  providers: [
+    ReportsService,
+    ReportsRepository,
+    ReportSnapshotsRepository,
+    ReportSnapshotsUseCase,
+    ReportDocumentsUseCase,
+  ],
+})
+export class ReportsModule {}

@@ -1,0 +1,273 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DELIVERABLE_TYPE_VALUES,
+  FIELD_VALUES,
+  type ReportAverages,
+  type ReportBundle,
+  type ReportByAgency,
+  type ReportByDeliverableType,
+  type ReportByDirective,
+  type ReportByField,
+  type ReportEscalations,
+  type ReportFigures,
+  type ReportMeta,
+  type ReportQuery,
+  type ReportReviewQueue,
+  type ReportSummary,
+  type ReportTaskRef,
+} from '@dondoc/contracts';
+import { localDate, type Actor } from '@dondoc/workflow';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
+import { FIGURE_KEYS, type FigureCounts, type ReportWindow } from './report-facts.sql.js';
+import { ReportsRepository, type Page, type ReportTaskRow } from './reports.repository.js';
+
+const DAY_MS = 86_400_000;
+
+/** A request resolved: who asks, the moment described, and the header every answer carries. */
+export interface ReportContext {
+  actor: Actor;
+  query: ReportQuery;
+  window: ReportWindow;
+  meta: ReportMeta;
+}
+
+const rate = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+
+export function toFigures(c: FigureCounts): ReportFigures {
+  return {
+    total: c.total,
+    finished: c.finished,
+    onTime: c.on_time,
+    late: c.late,
+    onTimeOriginal: c.on_time_original,
+    lateOriginal: c.late_original,
+    unfinished: c.unfinished,
+    notDue: c.not_due,
+    dueSoon: c.due_soon,
+    overdue: c.overdue,
+    overdueOriginal: c.overdue_original,
+    extended: c.extended,
+    completionRate: rate(c.finished, c.total),
+    onTimeRate: rate(c.on_time, c.finished),
+    onTimeRateOriginal: rate(c.on_time_original, c.finished),
+  };
+}
+
+/** Column totals of grouped rows; the rates are recomputed from the summed counts, never averaged. */
+function totalOf(rows: readonly FigureCounts[]): ReportFigures {
+  const sum = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as unknown as FigureCounts;
+  for (const r of rows) for (const k of FIGURE_KEYS) sum[k] += r[k];
+  return toFigures(sum);
+}
+
+function taskRef(r: ReportTaskRow): ReportTaskRef {
+  return {
+    taskId: r.id,
+    code: r.code,
+    title: r.title,
+    directiveId: r.directive_id,
+    directiveNumber: r.directive_number,
+    leadAgencyId: r.lead_agency_id,
+    leadAgencyName: r.lead_agency_name,
+    state: r.state,
+  };
+}
+
+const days = (v: string | null): number | null => (v === null ? null : Number(v));
+
+/** The JSON views. Every figure comes from SQL over the same `facts`; this class only names and shapes. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks the filters against the database and fixes the moment: the end of `asOf` (local time), or
+   * now when no date is given. A date after today is refused: the future has no history yet.
+   */
+  async context(user: AuthUser, query: ReportQuery, now = new Date()): Promise<ReportContext> {
+    const today = localDate(now);
+    if (query.asOf && query.asOf > today) {
+      throw new ApiError(400, 'VALIDATION_FAILED', `Invalid input: asOf: must not be after today (${today})`, [
+        { path: 'asOf', message: `must not be after today (${today})` },
+      ]);
+    }
+    if (query.agencyId && !(await this.reports.agency(query.agencyId))) {
+      throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist');
+    }
+    if (query.directiveId && !(await this.reports.directive(query.directiveId))) {
+      throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
+    }
+    const window: ReportWindow = query.asOf
+      ? { live: false, day: query.asOf, until: new Date(Date.parse(`${query.asOf}T00:00:00+07:00`) + DAY_MS) }
+      : { live: true, day: today, until: null };
+    return {
+      actor: toActor(user),
+      query,
+      window,
+      meta: {
+        asOf: window.day,
+        live: window.live,
+        generatedAt: now.toISOString(),
+        dueSoonDays: this.config.dueSoonDays,
+        filters: {
+          directiveId: query.directiveId ?? null,
+          agencyId: query.agencyId ?? null,
+          field: query.field ?? null,
+          deliverableType: query.deliverableType ?? null,
+        },
+      },
+    };
+  }
+
+  async summary(c: ReportContext): Promise<ReportSummary> {
+    const row = await this.reports.summary(c.actor, c.query, c.window, this.config.dueSoonDays);
+    return { ...c.meta, figures: toFigures(row), excluded: { drafted: row.drafted, cancelled: row.cancelled } };
+  }
+
+  async byAgency(c: ReportContext): Promise<ReportByAgency> {
+    const rows = await this.reports.byAgency(c.actor, c.query, c.window, this.config.dueSoonDays);
+    return {
+      ...c.meta,
+      rows: rows.map((r) => ({
+        agencyId: r.agency_id,
+        agencyCode: r.agency_code,
+        agencyName: r.agency_name,
+        figures: toFigures(r),
+      })),
+      totals: totalOf(rows),
+    };
+  }
+
+  async byDirective(c: ReportContext): Promise<ReportByDirective> {
+    const rows = await this.reports.byDirective(c.actor, c.query, c.window, this.config.dueSoonDays);
+    return {
+      ...c.meta,
+      rows: rows.map((r) => ({ directiveId: r.directive_id, number: r.number, title: r.title, figures: toFigures(r) })),
+      totals: totalOf(rows),
+    };
+  }
+
+  async byField(c: ReportContext): Promise<ReportByField> {
+    const rows = await this.reports.byColumn('field', c.actor, c.query, c.window, this.config.dueSoonDays);
+    const order = (f: string) => FIELD_VALUES.indexOf(f as (typeof FIELD_VALUES)[number]);
+    return {
+      ...c.meta,
+      rows: rows
+        .sort((a, b) => order(a.field) - order(b.field))
+        .map((r) => ({ field: r.field, label: fieldLabel(r.field), figures: toFigures(r) })),
+      totals: totalOf(rows),
+    };
+  }
+
+  async byDeliverableType(c: ReportContext): Promise<ReportByDeliverableType> {
+    const rows = await this.reports.byColumn('deliverable_type', c.actor, c.query, c.window, this.config.dueSoonDays);
+    const order = (t: string) => DELIVERABLE_TYPE_VALUES.indexOf(t as (typeof DELIVERABLE_TYPE_VALUES)[number]);
+    return {
+      ...c.meta,
+      rows: rows
+        .sort((a, b) => order(a.deliverable_type) - order(b.deliverable_type))
+        .map((r) => ({
+          deliverableType: r.deliverable_type,
+          label: deliverableTypeLabel(r.deliverable_type),
+          figures: toFigures(r),
+        })),
+      totals: totalOf(rows),
+    };
+  }
+
+  /** The whole list without `page` (snapshots, documents); `total` always counts every item. */
+  async escalations(c: ReportContext, page?: Page): Promise<ReportEscalations> {
+    const list = (pg?: Page) => this.reports.escalations(c.actor, c.query, c.window, this.config.dueSoonDays, pg);
+    const rows = await list(page);
+    // The total rides on every row; a page past the end has none, so it is read from the first page.
+    const first = rows[0] ?? (page && page.offset > 0 ? (await list({ limit: 1, offset: 0 }))[0] : undefined);
+    return {
+      ...c.meta,
+      total: first?.total ?? 0,
+      limit: page?.limit ?? null,
+      offset: page?.offset ?? 0,
+      items: rows.map((r) => ({
+        ...taskRef(r),
+        dueDate: r.due_date!,
+        originalDueDate: r.original_due_date ?? r.due_date!,
+        daysOverdue: r.days_overdue ?? 0,
+        escalationLevel: r.escalation_level,
+        lastReminderAt: r.last_reminder_at ? r.last_reminder_at.toISOString() : null,
+      })),
+    };
+  }
+
+  async reviewQueue(c: ReportContext, page?: Page): Promise<ReportReviewQueue> {
+    const list = (pg?: Page) => this.reports.reviewQueue(c.actor, c.query, c.window, this.config.dueSoonDays, pg);
+    const rows = await list(page);
+    // The totals ride on every row; a page past the end has none, so they are read from the first page.
+    const first = rows[0] ?? (page && page.offset > 0 ? (await list({ limit: 1, offset: 0 }))[0] : undefined);
+    return {
+      ...c.meta,
+      total: first?.total ?? 0,
+      limit: page?.limit ?? null,
+      offset: page?.offset ?? 0,
+      items: rows.map((r) => ({
+        ...taskRef(r),
+        submittedAt: r.submitted_at.toISOString(),
+        waitingDays: r.waiting_days,
+        returns: r.returns,
+        dueDate: r.due_date,
+      })),
+      averageWaitingDays: first ? Math.round(Number(first.average_waiting) * 10) / 10 : null,
+      longestWaitingDays: first ? first.longest_waiting : null,
+    };
+  }
+
+  async averages(c: ReportContext): Promise<ReportAverages> {
+    const r = await this.reports.averages(c.actor, c.query, c.window);
+    return {
+      ...c.meta,
+      assignmentToSubmission: { averageDays: days(r.assign_to_submit_days), count: r.assign_to_submit_count },
+      submissionToDecision: { averageDays: days(r.submit_to_decision_days), count: r.submit_to_decision_count },
+      returns: {
+        total: r.returns_total,
+        tasksReturned: r.tasks_returned,
+        submittedTasks: r.submitted_tasks,
+        averagePerSubmittedTask:
+          r.submitted_tasks > 0 ? Math.round((r.returns_total / r.submitted_tasks) * 100) / 100 : null,
+      },
+    };
+  }
+
+  /** Every view at once, for a snapshot and the periodic report. */
+  async bundle(c: ReportContext): Promise<ReportBundle> {
+    const [summary, byAgency, byDirective, byField, byDeliverableType, escalations, reviewQueue, averages] =
+      await Promise.all([
+        this.summary(c),
+        this.byAgency(c),
+        this.byDirective(c),
+        this.byField(c),
+        this.byDeliverableType(c),
+        this.escalations(c),
+        this.reviewQueue(c),
+        this.averages(c),
+      ]);
+    return { summary, byAgency, byDirective, byField, byDeliverableType, escalations, reviewQueue, averages };
+  }
+
+  /** Counted tasks then, optionally only those in the given deadline statuses (for the documents). */
+  tasks(c: ReportContext, statuses?: readonly string[]): Promise<ReportTaskRow[]> {
+    return this.reports.tasks(c.actor, c.query, c.window, this.config.dueSoonDays, statuses);
+  }
+
+  agency(id: string): Promise<{ id: string; code: string; name: string } | undefined> {
+    return this.reports.agency(id);
+  }
+
+  directive(id: string): Promise<{ id: string; number: string; title: string } | undefined> {
+    return this.reports.directive(id);
+  }
+}
