@@ -41,6 +41,8 @@ const common = (root) => ({
   testEnvironment: 'node',
 });
 
+const RUN_SLOW_FAULTS = process.env.FAULTS_SLOW === '1' || process.argv.some((a) => /(^|[=,])faults-slow($|,)/.test(a));
+
 export default {
   projects: [
     {
@@ -85,6 +87,31 @@ export default {
       rootDir: 'test',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 60000,
+    },
+    {
+      ...common('<rootDir>/..'),
+      displayName: 'faults',
+      rootDir: 'test',
+      testMatch: ['<rootDir>/faults/**/*.fault-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/faults/slow/'],
+    },
+    // Fault tests over ~60 s: only when asked for by name (`--selectProjects faults-slow`, or
+    // FAULTS_SLOW=1), so a plain `npm test` skips them.
+    ...(RUN_SLOW_FAULTS
+      ? [
+          {
+            ...common('<rootDir>/..'),
+            displayName: 'faults-slow',
+            rootDir: 'test',
+            testMatch: ['<rootDir>/faults/slow/**/*.fault-spec.ts'],
+          },
+        ]
+      : []),
+    {
+      ...common('<rootDir>/..'),
+      displayName: 'security',
+      rootDir: 'test',
+      testMatch: ['<rootDir>/security/**/*.security-spec.ts'],
     },
     {
       ...common('<rootDir>/..'),

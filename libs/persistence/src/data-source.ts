@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ResilientPgClient } from './resilient-pg-client.js';
 import { AgencyEntity } from './entities/agency.entity.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { CommentEntity } from './entities/comment.entity.js';
@@ -13,6 +14,7 @@ import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-s
 import { Escalation1732400000000 } from './migrations/1732400000000-escalation.js';
 import { UserEmail1732500000000 } from './migrations/1732500000000-user-email.js';
 import { ActionRequestId1732700000000 } from './migrations/1732700000000-action-request-id.js';
+import { Reports1732600000000 } from './migrations/1732600000000-reports.js';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -31,6 +33,7 @@ export const MIGRATIONS = [
   InitialSchema1732300000000,
   Escalation1732400000000,
   UserEmail1732500000000,
+  Reports1732600000000,
   ActionRequestId1732700000000,
 ];
 
@@ -51,6 +54,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     synchronize: false,
     logging: config.logging ?? false,
     extra: {
+      Client: ResilientPgClient,
       max: config.poolSize ?? 10,
       connectionTimeoutMillis: 5000,
       // Keep dead connections from a PostgreSQL restart from being handed out forever.

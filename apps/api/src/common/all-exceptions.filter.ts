@@ -81,6 +81,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message,
       };
     }
+    if (isConnectionLost(exception)) {
+      return {
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database connection was lost; try again (a change is either made whole or not at all)',
+      };
+    }
     const e = exception as { status?: number };
     if (e?.status && e.status >= 400 && e.status < 500) {
       return {
@@ -91,4 +98,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged' };
   }
+}
+
+/** PostgreSQL went away mid-request (restart, failover, terminated backend): a retryable 503, not a 500. */
+function isConnectionLost(exception: unknown): boolean {
+  const err = exception as { code?: string; driverError?: { code?: string; message?: string }; message?: string };
+  const code = err?.driverError?.code ?? err?.code;
+  if (code && /^(57P0[123]|08\d{3})$/.test(code)) return true;
+  const message = `${err?.driverError?.message ?? ''} ${err?.message ?? ''}`;
+  return /Connection terminated|not queryable|ECONNRESET|ECONNREFUSED|terminating connection/.test(message);
 }

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Response, Test } from 'supertest';
+import type { TestApp } from '../../e2e/support/test-app.js';
+
+/** The routes the API documents, read from GET /api/docs/openapi.json. */
+export interface Route {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** As documented, e.g. /api/tasks/{id}/transitions. */
+  path: string;
+  params: string[];
+  body?: JsonSchema;
+  multipart: boolean;
+}
+
+export interface JsonSchema {
+  type?: string;
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  minItems?: number;
+  minimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+}
+
+export async function readRoutes(t: TestApp): Promise<Route[]> {
+  const doc = await t.http.get('/api/docs/openapi.json').expect(200);
+  const routes: Route[] = [];
+  for (const [path, ops] of Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)) {
+    for (const [method, op] of Object.entries(ops as Record<string, Record<string, unknown>>)) {
+      const content = (op.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)?.content;
+      routes.push({
+        method: method as Route['method'],
+        path,
+        params: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+        body: content?.['application/json']?.schema,
+        // JSON when the route takes it; Nest's @ApiConsumes('multipart/form-data') documents no body for uploads.
+        multipart:
+          !content?.['application/json'] && (Boolean(content?.['multipart/form-data']) || /\/submissions$/.test(path)),
+      });
+    }
+  }
+  return routes;
+}
+
+export const routeName = (r: Route) => `${r.method.toUpperCase()} ${r.path}`;
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
+
+/** Ids that make a generated body meaningful (a real agency, a real directive). */
+export interface BodyContext {
+  agencyId: string;
+  directiveId: string;
+  expectedVersion: number;
+}
+
+/** A syntactically valid value for a schema: required fields, plus optional ones up to two keys. */
+export function example(schema: JsonSchema | undefined, ctx: BodyContext, key = ''): unknown {
+  if (!schema) return undefined;
+  if (schema.anyOf) return example(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], ctx, key);
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type ?? 'string') {
+    case 'object': {
+      const props = schema.properties ?? {};
+      // Files travel as multipart parts, never inside JSON.
+      const keys = Object.keys(props).filter((k) => props[k].format !== 'binary');
+      const chosen = new Set((schema.required ?? []).filter((k) => keys.includes(k)));
+      for (const k of keys) if (chosen.size < 2) chosen.add(k);
+      return Object.fromEntries([...chosen].map((k) => [k, example(props[k], ctx, k)]));
+    }
+    case 'array':
+      return [example(schema.items, ctx, key)];
+    case 'integer':
+    case 'number':
+      return key === 'expectedVersion' ? ctx.expectedVersion : Math.max(schema.minimum ?? 1, 1);
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'uuid') {
+        if (/directive/i.test(key)) return ctx.directiveId;
+        if (/agency/i.test(key)) return ctx.agencyId;
+        return randomUUID();
+      }
+      if (schema.format === 'date') return '2031-06-30';
+      if (schema.format === 'email') return 'thu.nghiem@tinhuy.vn';
+      if (schema.pattern) return `secgen${uniq()}`;
+      if ((schema.minLength ?? 0) >= 8) return 'mat-khau-an-toan-2031';
+      return 'Thử nghiệm bảo mật';
+    default:
+      return 'Thử nghiệm bảo mật';
+  }
+}
+
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+/** An event stream never ends by itself: keep its text up to the first event, then hang up. */
+export function untilFirstEvent(response: Response, done: (err: Error | null, body: unknown) => void): void {
+  const res = response as unknown as IncomingMessage;
+  const stream = /^text\/event-stream/.test(String(res.headers['content-type']));
+  let text = '';
+  let finished = false;
+  const finish = (body: unknown) => {
+    if (finished) return;
+    finished = true;
+    done(null, body);
+  };
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    text += chunk;
+    if (stream && /\n\n/.test(text.replace(/^\n+/, ''))) {
+      finish(text);
+      res.destroy();
+    }
+  });
+  res.on('end', () => {
+    if (stream) return finish(text);
+    try {
+      finish(text ? JSON.parse(text) : {});
+    } catch {
+      finish(text);
+    }
+  });
+}
+
+/** Sends `route` with the given path, query and body (multipart for uploads). */
+export function send(
+  t: TestApp,
+  route: Route,
+  url: string,
+  auth: Record<string, string>,
+  body: unknown,
+  query: Record<string, unknown> = {},
+): Test {
+  let req = t.http[route.method](url)
+    .set(auth)
+    .query(query as Record<string, string>);
+  if (route.path === '/api/events') return req.buffer(true).parse(untilFirstEvent);
+  if (/\.(xlsx|docx)$/.test(route.path) || /\/files\//.test(route.path)) req = req.buffer(true);
+  if (route.multipart) return req.field('note', 'Sản phẩm thử nghiệm').attach('files', PDF, 'bao-cao.pdf');
+  // Serialized here, so that any JSON value (a bare number, a string, null) goes out as the body.
+  if (body !== undefined) return req.set('Content-Type', 'application/json').send(JSON.stringify(body) ?? '');
+  return req;
+}
