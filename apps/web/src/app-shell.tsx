@@ -33,6 +33,11 @@ export function AppShell() {
           <NavLink to="/" end>
             {t('nav.board')}
           </NavLink>
+          {(user.role === 'office' || user.role === 'standing_committee' || user.role === 'inspector') && (
+            <NavLink to="/dashboard" data-testid="nav-dashboard">
+              {t('dashboard.nav')}
+            </NavLink>
+          )}
         </nav>
         <div className="app-header-right">
           <span className={`live-dot ${live ? 'is-live' : ''}`} title={live ? t('live.connected') : t('live.polling')}>

@@ -26,7 +26,15 @@ const router = createBrowserRouter([
         <AppShell />
       </RequireAuth>
     ),
-    children: [{ index: true, element: <BoardPage /> }],
+    children: [
+      { index: true, element: <BoardPage /> },
+      // Loaded on demand: the charts library is only needed here, so the board does not wait for it.
+      {
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await import('./dashboard/dashboard-page')).DashboardPage }),
+        HydrateFallback: () => null,
+      },
+    ],
   },
   { path: '*', element: <Navigate to="/" replace /> },
 ]);

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { boardEn, boardVi } from '../board/board.i18n';
+import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
 import { en } from './en';
 import { vi } from './vi';
@@ -22,8 +23,8 @@ export function setLanguage(lang: Language): void {
 void i18n.use(initReactI18next).init({
   // Each part of the app owns its texts; `t('board.x')`, `t('drawer.y')`.
   resources: {
-    vi: { translation: { ...vi, board: boardVi, drawer: drawerVi } },
-    en: { translation: { ...en, board: boardEn, drawer: drawerEn } },
+    vi: { translation: { ...vi, board: boardVi, drawer: drawerVi, dashboard: dashboardVi } },
+    en: { translation: { ...en, board: boardEn, drawer: drawerEn, dashboard: dashboardEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'vi',

@@ -1,0 +1,77 @@
+import type {
+  ReportAverages,
+  ReportBundle,
+  ReportByAgency,
+  ReportByDirective,
+  ReportByField,
+  ReportEscalations,
+  ReportReviewQueue,
+  ReportSummary,
+} from '@dondoc/contracts';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { api } from '../api/api-client';
+import { reportKeys } from './report-query-keys';
+
+/** What the dashboard shows; a snapshot's bundle has the same parts, so both views share one body. */
+export type DashboardData = Pick<
+  ReportBundle,
+  'summary' | 'byAgency' | 'byDirective' | 'byField' | 'escalations' | 'reviewQueue' | 'averages'
+>;
+
+// The escalation list on screen stops here; its `total` still counts every item.
+export const ESCALATION_PAGE = 50;
+
+/** The live (or "as of") report views, fetched in parallel; `data` is there once every part is. */
+export function useDashboardData(asOf: string, enabled = true) {
+  const query = { asOf: asOf || undefined };
+  const view = <T>(path: string, extra: Record<string, number> = {}) => ({
+    queryKey: reportKeys.view(path, asOf),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api<T>(`/reports/${path}`, { query: { ...query, ...extra }, signal }),
+    // Changing the date keeps the old figures on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    // Live figures are a monitoring screen left open; a past day does not change.
+    refetchInterval: (asOf ? false : 60_000) as number | false,
+    enabled,
+  });
+  return useQueries({
+    queries: [
+      view<ReportSummary>('summary'),
+      view<ReportByAgency>('by-agency'),
+      view<ReportByDirective>('by-directive'),
+      view<ReportByField>('by-field'),
+      view<ReportEscalations>('escalations', { limit: ESCALATION_PAGE }),
+      view<ReportReviewQueue>('review-queue', { limit: 1 }),
+      view<ReportAverages>('averages'),
+    ] as const,
+    combine: (results) => {
+      const [summary, byAgency, byDirective, byField, escalations, reviewQueue, averages] = results;
+      const data: DashboardData | undefined =
+        summary.data &&
+        byAgency.data &&
+        byDirective.data &&
+        byField.data &&
+        escalations.data &&
+        reviewQueue.data &&
+        averages.data
+          ? {
+              summary: summary.data,
+              byAgency: byAgency.data,
+              byDirective: byDirective.data,
+              byField: byField.data,
+              escalations: escalations.data,
+              reviewQueue: reviewQueue.data,
+              averages: averages.data,
+            }
+          : undefined;
+      return {
+        data,
+        error: results.find((r) => r.error)?.error ?? null,
+        isFetching: results.some((r) => r.isFetching),
+        isPlaceholder: results.some((r) => r.isPlaceholderData),
+        refetch: () => results.forEach((r) => void r.refetch()),
+      };
+    },
+  });
+}
