@@ -2,3 +2,4 @@ export { createApp } from './bootstrap.js';
 export { buildConfig, parseEnv, type AppConfig } from './config/app-config.js';
 export { seedDemoProvince, ROLE_ACCOUNTS } from './seed/demo-seed.js';
 export { runMigrations } from './runtime/migrate.js';
+export { TransitionTaskUseCase } from './tasks/transition-task.use-case.js';

@@ -14,6 +14,7 @@ import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-s
 import { Escalation1732400000000 } from './migrations/1732400000000-escalation.js';
 import { UserEmail1732500000000 } from './migrations/1732500000000-user-email.js';
 import { ActionRequestId1732700000000 } from './migrations/1732700000000-action-request-id.js';
+import { BoardOrderIndex1732800000000 } from './migrations/1732800000000-board-order-index.js';
 import { Reports1732600000000 } from './migrations/1732600000000-reports.js';
 
 export const ENTITIES = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   UserEmail1732500000000,
   Reports1732600000000,
   ActionRequestId1732700000000,
+  BoardOrderIndex1732800000000,
 ];
 
 export interface DatabaseConfig {

@@ -100,19 +100,23 @@ export class TasksRepository {
     if (query.deadlineStatus?.length) {
       where.push(`(${deadlineStatusSql(p(today), p(dueSoonDays))}) = ANY(${p(query.deadlineStatus)}::text[])`);
     }
-    const sql = `SELECT ${TASK_COLUMNS}, count(*) OVER () AS total
-      FROM tasks t WHERE ${where.join(' AND ')}
+    // No count(*) OVER (): it makes PostgreSQL read and sort every matching task for every page. A page
+    // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
+    const whereSql = where.join(' AND ');
+    const countParams = [...params];
+    const sql = `SELECT ${TASK_COLUMNS}
+      FROM tasks t WHERE ${whereSql}
       ORDER BY t.due_date NULLS LAST, t.code
       LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`;
-    const rows: (TaskRow & { total: string })[] = await this.db.query(sql, params);
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && query.offset > 0) {
-      const counted: { n: string }[] = await this.db.query(
-        `SELECT count(*) AS n FROM tasks t WHERE ${where.join(' AND ')}`,
-        params.slice(0, params.length - 2),
-      );
-      total = Number(counted[0].n);
-    }
+    const count = (): Promise<number> =>
+      this.db
+        .query(`SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`, countParams)
+        .then((r: { n: string }[]) => Number(r[0].n));
+    const [rows, counted] = await Promise.all([
+      this.db.query<TaskRow[]>(sql, params),
+      query.offset === 0 ? Promise.resolve(undefined) : count(),
+    ]);
+    const total = counted ?? (rows.length < query.limit ? rows.length : await count());
     return { rows, total };
   }
 

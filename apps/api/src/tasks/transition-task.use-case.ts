@@ -105,6 +105,8 @@ export class TransitionTaskUseCase {
         'Someone else changed this task a moment ago; reload it and try again',
       );
     }
+    // Committed: wake the relay now for the schedule and the live events, rather than at its next tick.
+    this.bus.nudgeSchedule();
     return toSummary(written, actor, now, this.config.dueSoonDays);
   }
 

@@ -1,0 +1,354 @@
+// The benchmark suite: runs each bench in turn as a child process (each on a throwaway database of its
+// own), collects their JSON lines, prints a summary (figure, reference, ratio, target, verdict) and writes
+// test/bench/results/bench-<date>.json and test/bench/results/latest.json with the machine's facts.
+// `--quick` uses smaller counts and shorter steps (about two minutes). Exits non-zero only on a crash of
+// the runner itself; a failing bench is reported in the summary, never a number.
+// Usage: npm run build && node test/bench/run.mjs [--quick] [--only ceiling,transition,...]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import * as prettier from 'prettier';
+import { machineFacts, POOL_SIZE, QUICK, round, SERVER_URL } from './lib.mjs';
+
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 ? process.argv[i + 1].split(',') : null;
+})();
+const q = QUICK ? ['--quick'] : [];
+const CHROMIUM_JSON = resolve('test/bench/results/board-chromium.json');
+
+const BENCHES = [
+  { key: 'ceiling', file: 'test/bench/ceiling.mjs', args: q },
+  { key: 'transition', file: 'test/bench/transition-write.mjs', args: q },
+  { key: 'workflow', file: 'test/bench/workflow-decide.mjs', args: q },
+  { key: 'http', file: 'test/bench/http-transition.mjs', args: q },
+  { key: 'board', file: 'test/bench/board-read.mjs', args: q },
+  {
+    key: 'escalation',
+    file: 'test/bench/escalation-timing.mjs',
+    args: QUICK ? ['--actions', '500', '--spread', '2', '--reconcile', '10000'] : [],
+  },
+  {
+    key: 'chromium',
+    file: 'test/bench/board-chromium.mjs',
+    args: QUICK ? ['--sizes', '1000', '--runs', '1', '--drags', '1'] : [],
+    optional: true,
+  },
+];
+
+function runChild(file, args) {
+  return new Promise((done) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      const lines = out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l)];
+          } catch {
+            return [];
+          }
+        });
+      done({
+        code,
+        lines,
+        stderr: err.length > 4000 ? `${err.slice(0, 2000)}\n...\n${err.slice(-2000)}` : err,
+        seconds: round((Date.now() - t0) / 1000, 1),
+      });
+    });
+    child.on('error', (e) => done({ code: -1, lines: [], stderr: String(e), seconds: 0 }));
+  });
+}
+
+const started = new Date();
+const admin = new pg.Pool({ connectionString: SERVER_URL, max: 1 });
+const facts = {
+  date: started.toISOString(),
+  mode: QUICK ? 'quick' : 'full',
+  command: `node test/bench/run.mjs${QUICK ? ' --quick' : ''}`,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  memoryGB: round(totalmem() / 1073741824, 1),
+  node: process.version,
+  ...(await machineFacts(admin)),
+  pools: { apiDbPoolSize: POOL_SIZE, rawReferencePoolSize: POOL_SIZE, pgbenchClients: [1, 4, 8] },
+  loadAverageAtStart: loadavg().map((x) => round(x)),
+};
+await admin.end();
+console.log(JSON.stringify({ machine: facts }));
+
+const benches = {};
+for (const b of BENCHES) {
+  if (ONLY && !ONLY.includes(b.key)) continue;
+  if (!existsSync(b.file)) {
+    benches[b.key] = { skipped: `${b.file} is missing` };
+    console.log(`-- ${b.key}: skipped (${b.file} is missing)`);
+    continue;
+  }
+  console.log(`-- ${b.key}: node ${b.file} ${b.args.join(' ')}`);
+  const load = loadavg()[0];
+  const r = await runChild(b.file, b.args);
+  benches[b.key] = {
+    command: `node ${b.file} ${b.args.join(' ')}`.trim(),
+    exitCode: r.code,
+    seconds: r.seconds,
+    loadAverageBefore: round(load),
+    loadAverageAfter: round(loadavg()[0]),
+    lines: r.lines,
+    ...(r.code === 0 ? {} : { error: r.stderr }),
+  };
+  if (b.key === 'chromium' && r.code === 0 && existsSync(CHROMIUM_JSON)) {
+    try {
+      benches.chromium.report = JSON.parse(readFileSync(CHROMIUM_JSON, 'utf8'));
+    } catch {
+      /* reported as unreadable below */
+    }
+  }
+  if (r.code !== 0) {
+    console.log(`-- ${b.key}: exited ${r.code}${b.optional ? ' (skipped: optional)' : ''}\n${r.stderr}`);
+  }
+}
+
+// ---- summary ----
+const rows = [];
+const row = (bench, figure, reference, ratio, target, ok) =>
+  rows.push({
+    bench,
+    figure,
+    reference: reference ?? '',
+    ratio: ratio == null ? '' : String(ratio),
+    target: target ?? '',
+    verdict: ok == null ? 'info' : ok ? 'met' : 'BELOW',
+  });
+const lines = (key, name) => benches[key]?.lines?.filter((l) => l.bench === name) ?? [];
+const failed = (key, label) => {
+  const b = benches[key];
+  if (!b) return false;
+  // A bench that printed its figures and then crashed while cleaning up still counts (the crash is kept in
+  // the JSON as `error`).
+  if (b.skipped || (b.exitCode !== 0 && !b.lines?.length)) {
+    row(label, b.skipped ?? `did not finish (exit ${b.exitCode})`, '', null, '', null);
+    return true;
+  }
+  return false;
+};
+
+if (!failed('ceiling', '1 ceiling')) {
+  for (const l of lines('ceiling', 'ceiling-pgbench')) {
+    row(
+      `1 pgbench transition SQL, ${l.clients} client(s)`,
+      `${l.tps} tx/s, avg ${l.latencyAvgMs} ms`,
+      '',
+      null,
+      '',
+      null,
+    );
+  }
+  for (const l of lines('ceiling', 'ceiling-redis').filter((x) => x.command.startsWith('EVAL'))) {
+    row(
+      `1 redis delayed-job add (Lua), ${l.clients} client(s)`,
+      `${l.opsPerSecond} ops/s, p99 ${l.p99ms} ms`,
+      '',
+      null,
+      '',
+      null,
+    );
+  }
+}
+const transition = lines('transition', 'transition-write');
+if (!failed('transition', '2 transition write')) {
+  const ceiling = lines('ceiling', 'ceiling-pgbench');
+  for (const l of transition) {
+    row(
+      `2 transition write, concurrency ${l.concurrency}`,
+      `${l.service.tps} tx/s, p50 ${l.service.p50ms} / p99 ${l.service.p99ms} ms`,
+      `raw pg ${l.rawPg.tps} tx/s, p50 ${l.rawPg.p50ms} / p99 ${l.rawPg.p99ms} ms`,
+      `${l.ratio} (rounds ${l.ratioRange.join('–')})`,
+      '≥ 0.8',
+      l.ratio >= 0.8,
+    );
+    const pgb = ceiling.find((c) => c.clients === l.concurrency);
+    if (pgb?.tps) {
+      row(
+        `2 raw pg vs pgbench, concurrency ${l.concurrency}`,
+        `${l.rawPg.tps} tx/s`,
+        `pgbench ${pgb.tps} tx/s`,
+        round(l.rawPg.tps / pgb.tps),
+        '',
+        null,
+      );
+    }
+  }
+  if (transition[0]) {
+    row(
+      '2 round trips per transition',
+      String(transition[0].roundTripsPerTransition),
+      '',
+      null,
+      '≤ 4',
+      transition[0].roundTripsPerTransition <= 4,
+    );
+  }
+}
+if (!failed('workflow', '3 workflow decide')) {
+  const w = lines('workflow', 'workflow-decide')[0];
+  if (w) {
+    row(
+      '3 workflow decide (applyEvent)',
+      `p50 ${w.p50us} / p99 ${w.p99us} / max ${w.maxUs} µs`,
+      '',
+      null,
+      'p99 ≤ 50 µs',
+      w.p99us <= 50,
+    );
+    const t1 = transition.find((l) => l.concurrency === 1);
+    if (t1) {
+      const share = round((100 * w.p99us) / (t1.service.p50ms * 1000));
+      row(
+        '3 decide p99 / transition p50',
+        `${share} %`,
+        `transition p50 ${t1.service.p50ms} ms`,
+        null,
+        '< 5 %',
+        share < 5,
+      );
+    }
+  }
+}
+if (!failed('http', '4 HTTP transition')) {
+  const h = lines('http', 'http-transition')[0];
+  if (h) {
+    row(
+      '4 HTTP POST transitions, max throughput',
+      `${h.apiMaxPerSecond} req/s (CPU ${h.apiCpuMsPerRequest} ms/req, ${h.apiRoundTripsPerRequest} queries/req)`,
+      `bare node:http ${h.bareMaxPerSecond} req/s (CPU ${h.bareCpuMsPerRequest} ms/req)`,
+      h.ratio,
+      '≥ 0.6',
+      h.ratio >= 0.6,
+    );
+    row(
+      '4 HTTP p99 at 70% of max',
+      `${h.apiAt70?.p99ms} ms at ${h.apiAt70?.offered} req/s (p50 ${h.apiAt70?.p50ms})`,
+      `bare ${h.bareAt70?.p99ms} ms at ${h.bareAt70?.offered} req/s`,
+      null,
+      '< 25 ms',
+      h.apiAt70?.p99ms < 25,
+    );
+  }
+}
+if (!failed('board', '5 board read')) {
+  for (const l of lines('board', 'board-read')) {
+    row(
+      `5 GET /api/tasks, ${l.boardTasks} tasks (${l.pages} page${l.pages > 1 ? 's' : ''})`,
+      `${l.totalMs} ms (first page ${l.firstPageMs}), ${l.bytesPerCard} B/card (gzip ${l.gzipBytesPerCard} B, ${l.gzipTotalMs} ms)`,
+      `EXPLAIN ANALYZE + stringify ${l.referenceTotalMs} ms`,
+      l.ratio,
+      l.boardTasks === 10000 ? '≤ 2×; < 300 ms' : '≤ 2×',
+      l.ratio <= 2 && (l.boardTasks !== 10000 || l.totalMs < 300),
+    );
+  }
+}
+if (!failed('escalation', '6 escalation')) {
+  const f = lines('escalation', 'firing lateness')[0];
+  if (f) {
+    row(
+      `6 firing lateness, ${f.fired}/${f.actions} actions`,
+      `p50 ${f.p50ms} / p99 ${f.p99ms} / max ${f.maxMs} ms`,
+      '',
+      null,
+      'p99 < 50 ms, max < 1 s',
+      f.p99ms < 50 && f.maxMs < 1000,
+    );
+  }
+  const r = lines('escalation', 'reconcile after FLUSHALL')[0];
+  if (r) {
+    const at100k = round((r.ms * 100_000) / r.pending, 0);
+    row(
+      `6 reconcile after FLUSHALL, ${r.pending} pending`,
+      `${r.ms} ms (${r.actionsPerSecond}/s${r.pending !== 100_000 ? `, ≈ ${at100k} ms for 100,000` : ''})`,
+      '',
+      null,
+      '< 10 s for 100,000',
+      at100k < 10_000,
+    );
+  }
+}
+if (benches.chromium) {
+  const c = benches.chromium;
+  if (c.skipped || c.exitCode !== 0 || !c.report) {
+    row(
+      '7 board in Chromium',
+      `skipped: ${c.skipped ?? (c.exitCode !== 0 ? `exit ${c.exitCode}` : 'no report')}`,
+      '',
+      null,
+      '',
+      null,
+    );
+  } else {
+    for (const r of c.report.results ?? []) {
+      for (const [who, runs] of Object.entries(r.interactive ?? {})) {
+        const tti = runs.map((x) => x.interactiveMs).filter((x) => x != null);
+        const m = tti.length ? round([...tti].sort((a, b) => a - b)[Math.floor(tti.length / 2)], 0) : null;
+        row(
+          `7 Chromium interactive, ${r.tasks} tasks (${who})`,
+          `${m} ms`,
+          '',
+          null,
+          r.tasks >= 5000 ? '< 1500 ms' : '',
+          r.tasks >= 5000 ? m < 1500 : null,
+        );
+      }
+      const frames = (r.drag ?? []).flatMap((d) => d.frames ?? []).sort((a, b) => a - b);
+      if (frames.length) {
+        const p95 = frames[Math.min(frames.length - 1, Math.floor(0.95 * frames.length))];
+        row(`7 Chromium drag frames, ${r.tasks} tasks`, `p95 ${p95} ms`, '', null, 'p95 < 16.7 ms', p95 < 16.7);
+        const confirmed = (r.drag ?? []).map((d) => d.confirmToConfirmedMs).filter((x) => x != null);
+        if (confirmed.length) {
+          const worst = Math.max(...confirmed);
+          row(
+            `7 Chromium drop → confirmed, ${r.tasks} tasks`,
+            `${confirmed.join(', ')} ms`,
+            '',
+            null,
+            '< 150 ms',
+            worst < 150,
+          );
+        }
+      }
+    }
+  }
+}
+
+console.log('');
+console.table(rows);
+const finished = new Date();
+const report = {
+  machine: {
+    ...facts,
+    loadAverageAtEnd: loadavg().map((x) => round(x)),
+    minutes: round((finished - started) / 60000, 1),
+  },
+  summary: rows,
+  benches,
+};
+const dir = resolve('test/bench/results');
+mkdirSync(dir, { recursive: true });
+const text = await prettier.format(JSON.stringify(report), {
+  ...(await prettier.resolveConfig(dir + '/x.json')),
+  parser: 'json',
+});
+const stamp = started.toISOString().replace(/[:.]/g, '-');
+writeFileSync(resolve(dir, `bench-${stamp}.json`), text);
+writeFileSync(resolve(dir, 'latest.json'), text);
+console.log(`written test/bench/results/bench-${stamp}.json and test/bench/results/latest.json`);
