@@ -75,6 +75,9 @@ const MATRIX = {
   'GET /directives':                                    row(200,   200,      200,      403,  200, 200,  200,      UA),
   'GET /directives/:id':                                row(200,   200,      200,      403,  200, 200,  200,      UA),
   'POST /directives':                                   row(201,   403,      403,      403,  403, 403,  403,      UA),
+  // Nhập văn bản: only the Office imports; the proposal writes nothing, the confirm creates the directive and drafts.
+  'POST /directives/import':                            row(200,   403,      403,      403,  403, 403,  403,      UA),
+  'POST /directives/import/confirm':                    row(201,   403,      403,      403,  403, 403,  403,      UA),
 
   'GET /tasks':                                         row(200,   200,      200,      403,  200, 200,  200,      UA),
   'POST /tasks':                                        row(201,   403,      403,      403,  403, 403,  403,      UA),
@@ -131,6 +134,25 @@ const MATRIX = {
   'GET /admin/agencies':                                row(403,   403,      403,      200,  403, 403,  403,      UA),
   'POST /admin/agencies':                               row(403,   403,      403,      201,  403, 403,  403,      UA),
   'PATCH /admin/agencies/:id':                          row(403,   403,      403,      200,  403, 403,  403,      UA),
+
+  // Reports compare agencies with one another: the Office, the Standing Committee and the inspector read
+  // them; agencies follow their own work on the board (403), the administrator has no tasks. Freezing a
+  // report is a write, so the inspector may not.
+  'GET /reports/summary':                               row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-agency':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-directive':                          row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-field':                              row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-deliverable-type':                   row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/escalations':                           row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/review-queue':                          row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/averages':                              row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-agency.xlsx':                        row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/tasks.xlsx':                            row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/periodic.docx':                         row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/urging-letter.docx':                    row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'POST /reports/snapshots':                            row(201,   201,      403,      403,  403, 403,  403,      UA),
+  'GET /reports/snapshots':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/snapshots/:id':                         row(200,   200,      200,      403,  403, 403,  403,      UA),
 } satisfies Record<string, Row>;
 
 type Endpoint = keyof typeof MATRIX;
@@ -404,8 +426,36 @@ function untilFirstEvent(response: Response, done: (err: Error | null, body: unk
   res.on('end', () => finish(stream ? text : text ? JSON.parse(text) : {}));
 }
 
+/** Reading a report writes nothing: not even a snapshot. */
+async function snapshotCount(t: TestApp) {
+  return (await t.db.query(`SELECT count(*)::int AS n FROM report_snapshots`)).rows[0];
+}
+
+/** A report read with no filters (the whole province, live). */
+function reportRead(path: string, ok: (res: Response) => void) {
+  return scenario({
+    send: (t, _s, auth) => t.http.get(`/api/reports/${path}`).set(auth),
+    snapshot: snapshotCount,
+    ok,
+  });
+}
+
 /** The file every reader of its task may download: uploaded once, in beforeAll, by the lead agency. */
 let shared: { taskId: string; fileId: string } | undefined;
+
+/** A short directive text with two tasks, for the import rows. */
+const IMPORT_TEXT =
+  'CHƯƠNG TRÌNH CÔNG TÁC\n' +
+  '1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì xây dựng Kế hoạch tuyên truyền kỷ niệm ngày thành lập Đảng, hoàn thành trong quý II-2021.\n' +
+  '2. Ban Tổ chức Tỉnh ủy chủ trì tham mưu Đề án sắp xếp tổ chức bộ máy, hoàn thành trong quý III-2021.\n';
+
+async function importCounts(t: TestApp) {
+  return (
+    await t.db.query(
+      `SELECT (SELECT count(*)::int FROM directives) AS directives, (SELECT count(*)::int FROM tasks) AS tasks`,
+    )
+  ).rows[0];
+}
 
 const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /health': scenario({
@@ -496,6 +546,32 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     snapshot: async (t, s) =>
       (await t.db.query(`SELECT count(*)::int AS n FROM directives WHERE number = $1`, [s.number])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ number: s.number, kind: 'plan' }),
+  }),
+  'POST /directives/import': scenario({
+    send: (t, _s, auth) => t.http.post('/api/directives/import').set(auth).send({ text: IMPORT_TEXT }),
+    snapshot: importCounts,
+    ok: (res) => expect(res.body.tasks).toHaveLength(2),
+  }),
+  'POST /directives/import/confirm': scenario<{ number: string }>({
+    writes: true,
+    prepare: () => Promise.resolve({ number: `${uniq()}-NV/TU` }),
+    send: (t, s, auth) =>
+      t.http
+        .post('/api/directives/import/confirm')
+        .set(auth)
+        .send({
+          directive: { number: s.number, kind: 'plan', title: 'Chương trình nhập thử ma trận quyền' },
+          tasks: [{ title: 'Kế hoạch tuyên truyền', deliverableType: 'ke_hoach', field: 'party_building' }],
+        }),
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM directives WHERE number = $1) AS directives,
+                  (SELECT count(*)::int FROM tasks WHERE code = $1 || '-01') AS tasks`,
+          [s.number],
+        )
+      ).rows[0],
+    ok: (res, s) => expect(res.body).toMatchObject({ directive: { number: s.number }, tasks: [{ code: `${s.number}-01` }] }),
   }),
 
   'GET /tasks': scenario({
@@ -671,6 +747,53 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     snapshot: async (t, s) =>
       (await t.db.query(`SELECT name, kind, active, updated_at FROM agencies WHERE id = $1`, [s.id])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, name: 'Tên cơ quan đã đổi' }),
+  }),
+
+  'GET /reports/summary': reportRead('summary', (res) => expect(typeof res.body.figures.total).toBe('number')),
+  'GET /reports/by-agency': reportRead('by-agency', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/by-directive': reportRead('by-directive', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/by-field': reportRead('by-field', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/by-deliverable-type': reportRead('by-deliverable-type', (res) =>
+    expect(Array.isArray(res.body.rows)).toBe(true),
+  ),
+  'GET /reports/escalations': reportRead('escalations', (res) => expect(Array.isArray(res.body.items)).toBe(true)),
+  'GET /reports/review-queue': reportRead('review-queue', (res) => expect(Array.isArray(res.body.items)).toBe(true)),
+  'GET /reports/averages': reportRead('averages', (res) => expect(res.body).toHaveProperty('returns')),
+  'GET /reports/by-agency.xlsx': reportRead('by-agency.xlsx', (res) =>
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/),
+  ),
+  'GET /reports/tasks.xlsx': reportRead('tasks.xlsx', (res) => expect(res.headers['content-type']).toMatch(/spreadsheetml/)),
+  'GET /reports/periodic.docx': reportRead('periodic.docx', (res) =>
+    expect(res.headers['content-type']).toMatch(/wordprocessingml/),
+  ),
+  'GET /reports/urging-letter.docx': scenario<{ agencyId: string }>({
+    prepare: async (t) => ({ agencyId: await agencyId(t.db, LEAD) }),
+    send: (t, s, auth) => t.http.get('/api/reports/urging-letter.docx').query({ agencyId: s.agencyId }).set(auth),
+    snapshot: snapshotCount,
+    ok: (res) => expect(res.headers['content-type']).toMatch(/wordprocessingml/),
+  }),
+  'POST /reports/snapshots': scenario<{ title: string }>({
+    writes: true,
+    prepare: () => Promise.resolve({ title: `Báo cáo thử ma trận ${uniq()}` }),
+    send: (t, s, auth) => t.http.post('/api/reports/snapshots').set(auth).send({ title: s.title, asOf: '2021-06-30' }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM report_snapshots WHERE title = $1`, [s.title])).rows[0],
+    ok: (res, s) => expect(res.body).toMatchObject({ title: s.title, asOf: '2021-06-30', live: false }),
+  }),
+  'GET /reports/snapshots': reportRead('snapshots', (res) => expect(Array.isArray(res.body.items)).toBe(true)),
+  'GET /reports/snapshots/:id': scenario<{ id: string }>({
+    prepare: async (t) => ({
+      id: (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO report_snapshots (title, as_of, live, params, figures, created_by)
+           SELECT 'Báo cáo thử ma trận', '2021-06-30', false, '{}', '{"summary": {}}', id FROM users WHERE username = 'vanphong'
+           RETURNING id`,
+        )
+      ).rows[0].id,
+    }),
+    send: (t, s, auth) => t.http.get(`/api/reports/snapshots/${s.id}`).set(auth),
+    snapshot: snapshotCount,
+    ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, title: 'Báo cáo thử ma trận' }),
   }),
 };
 

@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DirectiveImportModule } from './directive-import/directive-import.module.js';
 import { DirectivesModule } from './directives/directives.module.js';
 import { ExtensionsModule } from './extensions/extensions.module.js';
 import { redactAccessToken } from './events/access-token.js';
@@ -21,6 +22,7 @@ import { IncidentsModule } from './incidents/incidents.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
@@ -76,6 +78,7 @@ export class AppModule {
         AuthModule,
         AgenciesModule,
         DirectivesModule,
+        DirectiveImportModule,
         TasksModule,
         SubmissionsModule,
         CommentsModule,
@@ -85,6 +88,7 @@ export class AppModule {
         IncidentsModule,
         EventsModule,
         HealthModule,
+        ReportsModule,
         MetricsModule,
         // The board on the same origin: every non-API path gets index.html (client-side routes).
         ...(config.webDir

@@ -38,6 +38,11 @@ export function AppShell() {
               {t('dashboard.nav')}
             </NavLink>
           )}
+          {user.role === 'office' && (
+            <NavLink to="/import" data-testid="nav-import">
+              {t('directiveImport.nav')}
+            </NavLink>
+          )}
         </nav>
         <div className="app-header-right">
           <span className={`live-dot ${live ? 'is-live' : ''}`} title={live ? t('live.connected') : t('live.polling')}>

@@ -28,6 +28,13 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <BoardPage /> },
+      {
+        path: 'import',
+        lazy: async () => ({
+          Component: (await import('./directive-import/directive-import-page')).DirectiveImportPage,
+        }),
+        HydrateFallback: () => null,
+      },
       // Loaded on demand: the charts library is only needed here, so the board does not wait for it.
       {
         path: 'dashboard',

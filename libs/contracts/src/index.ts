@@ -2,3 +2,5 @@ export * from './error-codes.js';
 export * from './schemas.js';
 export * from './responses.js';
 export * from './notification-text.js';
+export * from './reports.js';
+export * from './directive-import.js';

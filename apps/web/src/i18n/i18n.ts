@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { boardEn, boardVi } from '../board/board.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
+import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
 import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
 import { en } from './en';
 import { vi } from './vi';
@@ -23,8 +24,24 @@ export function setLanguage(lang: Language): void {
 void i18n.use(initReactI18next).init({
   // Each part of the app owns its texts; `t('board.x')`, `t('drawer.y')`.
   resources: {
-    vi: { translation: { ...vi, board: boardVi, drawer: drawerVi, dashboard: dashboardVi } },
-    en: { translation: { ...en, board: boardEn, drawer: drawerEn, dashboard: dashboardEn } },
+    vi: {
+      translation: {
+        ...vi,
+        board: boardVi,
+        drawer: drawerVi,
+        dashboard: dashboardVi,
+        directiveImport: directiveImportVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        board: boardEn,
+        drawer: drawerEn,
+        dashboard: dashboardEn,
+        directiveImport: directiveImportEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'vi',

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  ConfirmDirectiveImportRequest,
+  ConfirmDirectiveImportResponse,
+  DirectiveDto,
+  DirectiveImportProposal,
+} from '@dondoc/contracts';
+import { parseDirective } from '@dondoc/directive-parser';
+import { localDate } from '@dondoc/workflow';
+import { AgencyLookup } from '../agencies/agency-lookup.service.js';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { DirectiveRow } from '../directives/directives.repository.js';
+import { cleanFileName } from '../submissions/file-type-check.js';
+import { documentText, emptyDocument, type UploadedDocument } from './document-text.js';
+import { DirectiveImportRepository, taskCode } from './directive-import.repository.js';
+import { toProposal } from './to-proposal.js';
+
+function toDto(r: DirectiveRow): DirectiveDto {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    title: r.title,
+    issuedOn: r.issued_on,
+    issuer: r.issuer,
+    signer: r.signer,
+    place: r.place,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+function directiveExists(number: string): ApiError {
+  return new ApiError(
+    409,
+    'DIRECTIVE_EXISTS',
+    `Văn bản số ${number} đã được nhập trước đây; không tạo lại / Directive ${number} is already registered`,
+  );
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class DirectiveImportService {
+  constructor(
+    private readonly repo: DirectiveImportRepository,
+    private readonly agencies: AgencyLookup,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Reads the directive and proposes its tasks; writes nothing. */
+  async propose(input: { text?: string; file?: UploadedDocument }): Promise<DirectiveImportProposal> {
+    let text: string;
+    let source: DirectiveImportProposal['source'];
+    if (input.file) {
+      const read = await documentText(input.file);
+      text = read.text;
+      source = { kind: read.kind, fileName: cleanFileName(input.file.originalname), characters: 0, lines: 0 };
+    } else {
+      text = input.text ?? '';
+      if (!text.trim()) throw emptyDocument('Hãy dán văn bản hoặc chọn tệp / Paste the text or choose a file');
+      source = { kind: 'text', fileName: null, characters: 0, lines: 0 };
+    }
+    source.characters = text.length;
+    source.lines = text.split('\n').length;
+    const registry = await this.repo.activeAgencies();
+    const parsed = parseDirective(text, { agencies: registry, today: localDate(new Date()) });
+    if (!parsed.tasks.length) {
+      throw new ApiError(
+        422,
+        'NO_TASKS_FOUND',
+        'Không tìm thấy nhiệm vụ nào trong văn bản (cần các mục đánh số hoặc bảng danh mục) / ' +
+          'No task was found in the text (numbered items or a catalog table are expected)',
+      );
+    }
+    const number = parsed.directive.number;
+    const existingDirectiveId = number ? await this.repo.directiveIdByNumber(number) : null;
+    return toProposal(parsed, { existingDirectiveId, source });
+  }
+
+  /** Creates the directive and every task in `drafted`, in one transaction; nothing at all on any refusal. */
+  async confirm(user: AuthUser, input: ConfirmDirectiveImportRequest): Promise<ConfirmDirectiveImportResponse> {
+    input.tasks.forEach((t, i) => {
+      if (t.leadAgencyId && t.coordinatingAgencyIds?.includes(t.leadAgencyId)) {
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          `Nhiệm vụ ${i + 1}: cơ quan chủ trì không thể đồng thời là cơ quan phối hợp / ` +
+            `Task ${i + 1}: the lead agency cannot also be a coordinating agency`,
+          [{ path: `tasks.${i}.coordinatingAgencyIds`, message: 'contains the lead agency' }],
+        );
+      }
+    });
+    const ids = input.tasks.flatMap((t) => [
+      ...(t.leadAgencyId ? [t.leadAgencyId] : []),
+      ...(t.coordinatingAgencyIds ?? []),
+    ]);
+    const unknown = [...new Set(await this.agencies.unknownIds(ids))];
+    if (unknown.length) {
+      throw new ApiError(
+        400,
+        'UNKNOWN_AGENCY',
+        `Cơ quan không tồn tại hoặc đã ngừng hoạt động / Unknown or disabled agency: ${unknown.join(', ')}`,
+      );
+    }
+    const { number } = input.directive;
+    if (await this.repo.directiveIdByNumber(number)) throw directiveExists(number);
+    const actor = toActor(user);
+    try {
+      return await this.repo.transaction(async (m) => {
+        const directive = await this.repo.insertDirective(m, input.directive, user.id);
+        if (!directive) throw directiveExists(number);
+        const taken = await this.repo.existingCodes(
+          m,
+          input.tasks.map((_, i) => taskCode(directive.number, i)),
+        );
+        if (taken.length) {
+          throw new ApiError(409, 'DUPLICATE', `Mã nhiệm vụ đã có / Task code(s) already in use: ${taken.join(', ')}`);
+        }
+        const tasks = await this.repo.insertTasks(m, directive, input.tasks, actor);
+        return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };
+      });
+    } catch (err) {
+      // A task code taken by a concurrent write after our check: the whole import rolled back.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+        const constraint = (err as { constraint?: string }).constraint ?? '';
+        if (constraint.startsWith('directives')) throw directiveExists(number);
+        throw new ApiError(409, 'DUPLICATE', 'Mã nhiệm vụ đã có / A task code is already in use; nothing was created');
+      }
+      throw err;
+    }
+  }
+}

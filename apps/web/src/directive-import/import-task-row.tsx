@@ -1,0 +1,223 @@
+import {
+  DELIVERABLE_TYPE_VALUES,
+  DIRECTIVE_IMPORT_LOW_CONFIDENCE,
+  FIELD_VALUES,
+  type AgencyDto,
+} from '@dondoc/contracts';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateField } from './date-field';
+import type { DraftRow } from './import-model';
+
+interface Props {
+  row: DraftRow;
+  index: number;
+  agencies: AgencyDto[];
+  byId: Map<string, AgencyDto>;
+  onChange: (key: string, patch: Partial<DraftRow>) => void;
+  onRemove: (key: string) => void;
+}
+
+/** One proposed task, every field editable; low-confidence rows stand out. */
+export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies, byId, onChange, onRemove }: Props) {
+  const { t } = useTranslation();
+  const n = index + 1;
+  const set = (patch: Partial<DraftRow>) => onChange(row.key, patch);
+  const low = row.confidence !== null && row.confidence < DIRECTIVE_IMPORT_LOW_CONFIDENCE;
+  const suggested = row.leadUnmatched?.candidates ?? [];
+  const suggestedIds = new Set(suggested.map((c) => c.id));
+  const addable = agencies.filter((a) => a.id !== row.leadAgencyId && !row.coordinatingAgencyIds.includes(a.id));
+  const titleMissing = !row.title.trim();
+
+  return (
+    <tr
+      className={`import-row${low ? ' is-low' : ''}${row.confidence === null ? ' is-added' : ''}`}
+      data-testid={`import-row-${index}`}
+      data-low={low ? 'true' : undefined}
+    >
+      <td className="import-index">{n}</td>
+      <td className="import-task">
+        <textarea
+          aria-label={`${t('directiveImport.table.task')} ${n}`}
+          value={row.title}
+          rows={2}
+          aria-invalid={titleMissing || undefined}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+        {titleMissing && <span className="field-error">{t('directiveImport.table.titleRequired')}</span>}
+        <details>
+          <summary>
+            {row.lines
+              ? t('directiveImport.table.original', { from: row.lines.from, to: row.lines.to })
+              : t('directiveImport.table.originalNew')}
+          </summary>
+          <textarea
+            aria-label={t('directiveImport.table.originalNew')}
+            value={row.description}
+            rows={5}
+            onChange={(e) => set({ description: e.target.value })}
+          />
+        </details>
+      </td>
+      <td className="import-select-cell">
+        <select
+          aria-label={`${t('directiveImport.table.type')} ${n}`}
+          value={row.deliverableType}
+          onChange={(e) => set({ deliverableType: e.target.value as DraftRow['deliverableType'] })}
+        >
+          {DELIVERABLE_TYPE_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`directiveImport.types.${v}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="import-select-cell">
+        <select
+          aria-label={`${t('directiveImport.table.field')} ${n}`}
+          value={row.field}
+          className={row.fieldFound ? undefined : 'is-guess'}
+          title={row.fieldFound ? undefined : t('directiveImport.table.fieldGuessed')}
+          onChange={(e) => set({ field: e.target.value as DraftRow['field'], fieldFound: true })}
+        >
+          {FIELD_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`directiveImport.fields.${v}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="import-lead">
+        <select
+          aria-label={`${t('directiveImport.table.lead')} ${n}`}
+          value={row.leadAgencyId ?? ''}
+          className={row.leadUnmatched && !row.leadAgencyId ? 'is-unmatched' : undefined}
+          onChange={(e) => {
+            const id = e.target.value || null;
+            set({
+              leadAgencyId: id,
+              coordinatingAgencyIds: row.coordinatingAgencyIds.filter((c) => c !== id),
+            });
+          }}
+        >
+          <option value="">{t('directiveImport.table.noLead')}</option>
+          {suggested.length > 0 && (
+            <optgroup label={t('directiveImport.table.suggestions', { raw: row.leadUnmatched?.raw })}>
+              {suggested.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={t('directiveImport.table.allAgencies')}>
+            {agencies
+              .filter((a) => !suggestedIds.has(a.id))
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+          </optgroup>
+        </select>
+        {row.leadUnmatched && (
+          <span className="import-raw">{t('directiveImport.table.written', { raw: row.leadUnmatched.raw })}</span>
+        )}
+      </td>
+      <td className="import-coord">
+        <ul className="chips">
+          {row.coordinatingAgencyIds.map((id) => (
+            <li key={id} className="chip">
+              {byId.get(id)?.name ?? id}
+              <button
+                type="button"
+                aria-label={t('directiveImport.table.removeCoord', { name: byId.get(id)?.name ?? id })}
+                onClick={() => set({ coordinatingAgencyIds: row.coordinatingAgencyIds.filter((c) => c !== id) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          {row.coordinatingUnmatched.map((u) => (
+            <li key={u.raw} className="chip chip-unmatched">
+              <span>{t('directiveImport.table.unmatchedCoord', { raw: u.raw })}</span>
+              <select
+                aria-label={t('directiveImport.table.suggestions', { raw: u.raw })}
+                value=""
+                onChange={(e) =>
+                  e.target.value &&
+                  set({
+                    coordinatingAgencyIds: [...row.coordinatingAgencyIds, e.target.value],
+                    coordinatingUnmatched: row.coordinatingUnmatched.filter((x) => x !== u),
+                  })
+                }
+              >
+                <option value="">{t('directiveImport.table.resolveCoord')}</option>
+                {[...u.candidates, ...addable.filter((a) => !u.candidates.some((c) => c.id === a.id))]
+                  .filter((a) => a.id !== row.leadAgencyId && !row.coordinatingAgencyIds.includes(a.id))
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
+              </select>
+              <button
+                type="button"
+                aria-label={t('directiveImport.table.dismiss', { raw: u.raw })}
+                onClick={() => set({ coordinatingUnmatched: row.coordinatingUnmatched.filter((x) => x !== u) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <select
+          aria-label={`${t('directiveImport.table.addCoord')} (${n})`}
+          value=""
+          onChange={(e) =>
+            e.target.value && set({ coordinatingAgencyIds: [...row.coordinatingAgencyIds, e.target.value] })
+          }
+        >
+          <option value="">{t('directiveImport.table.addCoord')}</option>
+          {addable.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="import-due">
+        <DateField
+          value={row.dueDate}
+          label={`${t('directiveImport.table.due')} ${n}`}
+          placeholder={t('directiveImport.table.datePlaceholder')}
+          invalidText={t('directiveImport.table.dateInvalid')}
+          onChange={(iso, valid) => set({ dueDate: iso, dueDateValid: valid })}
+        />
+        {row.dueText && <span className="import-raw">{t('directiveImport.table.dueText', { text: row.dueText })}</span>}
+      </td>
+      <td className="import-confidence">
+        {row.confidence === null ? (
+          <span className="badge badge-added">{t('directiveImport.table.added')}</span>
+        ) : (
+          <span
+            className={`badge ${low ? 'badge-low' : 'badge-ok'}`}
+            title={low ? t('directiveImport.table.low') : undefined}
+          >
+            {Math.round(row.confidence * 100)}%{low && ` · ${t('directiveImport.table.low')}`}
+          </span>
+        )}
+      </td>
+      <td className="import-remove">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-label={t('directiveImport.table.removeRow', { n })}
+          onClick={() => onRemove(row.key)}
+        >
+          {t('directiveImport.table.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+});
