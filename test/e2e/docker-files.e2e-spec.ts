@@ -36,7 +36,9 @@ describe('docker/: files a container engine would accept', () => {
     const r = run('dclint', ['docker/compose.yml']);
     expect(r.status).toBe(0);
     const text = readFileSync('docker/compose.yml', 'utf8');
-    expect(text).toMatch(/--appendonly.,\s*.yes.,\s*.--appendfsync.,\s*.everysec.,\s*.--maxmemory-policy.,\s*.noeviction/);
+    expect(text).toMatch(
+      /--appendonly.,\s*.yes.,\s*.--appendfsync.,\s*.everysec.,\s*.--maxmemory-policy.,\s*.noeviction/,
+    );
     expect(text.match(/replicas: 2/g)).toHaveLength(2);
     // Secrets come from the environment file, never from the repository.
     expect(text).toMatch(/POSTGRES_PASSWORD:\?/);
