@@ -212,11 +212,11 @@ describe('reports', () => {
         events: [
           created('2021-05-25T08:00:00'),
           assign('2021-06-01T08:00:00', b, '2021-09-30'),
-          move('2021-06-02T08:00:00', 'START', 'assigned', 'in_progress'),
+          // A task is reassigned before its work starts (the rules allow REASSIGN from assigned only).
           {
             at: '2021-07-15T08:00:00',
             event: 'REASSIGN',
-            from: 'in_progress',
+            from: 'assigned',
             to: 'assigned',
             data: { leadAgencyId: a, dueDate: '2021-09-30', previousLeadAgencyId: b },
           },
@@ -314,8 +314,8 @@ describe('reports', () => {
       const code = `${directiveNumber}-${s.key}`;
       const r = await t.db.query<{ id: string }>(
         `INSERT INTO tasks (directive_id, code, title, deliverable_type, field, lead_agency_id, due_date, original_due_date,
-                            state, version, completed_at, escalation_level, search_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, $12, lower($2)) RETURNING id`,
+                            state, version, completed_at, escalation_level, search_text, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, $12, lower($2), $13) RETURNING id`,
         [
           directiveId,
           code,
@@ -329,6 +329,7 @@ describe('reports', () => {
           s.events.length,
           s.row.completedAt ? L(s.row.completedAt) : null,
           s.row.level ?? 0,
+          s.events.filter((e) => e.event === 'RETURN').length,
         ],
       );
       ids[s.key] = r.rows[0].id;
