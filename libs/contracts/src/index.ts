@@ -4,3 +4,4 @@ export * from './responses.js';
 export * from './notification-text.js';
 export * from './reports.js';
 export * from './directive-import.js';
+export * from './labels.js';

@@ -1,32 +1,12 @@
-import { DELIVERABLE_TYPE_VALUES, FIELD_VALUES } from '@dondoc/contracts';
+import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { DEADLINE_STATUS_LABELS, STATE_LABELS, type DeadlineStatus, type TaskState } from '@dondoc/workflow';
 
-export const FIELD_LABELS: Readonly<Record<(typeof FIELD_VALUES)[number], string>> = {
-  party_building: 'Xây dựng Đảng',
-  economy: 'Kinh tế',
-  culture_society: 'Văn hóa - xã hội',
-  defense_security: 'Quốc phòng - an ninh',
-};
-
-export const DELIVERABLE_TYPE_LABELS: Readonly<Record<(typeof DELIVERABLE_TYPE_VALUES)[number], string>> = {
-  de_an: 'Đề án',
-  chuong_trinh: 'Chương trình',
-  ke_hoach: 'Kế hoạch',
-  quy_dinh: 'Quy định',
-  danh_muc: 'Danh mục',
-  nghi_quyet: 'Nghị quyết chuyên đề',
-  so_ket: 'Sơ kết',
-  tong_ket: 'Tổng kết',
-  bao_cao: 'Báo cáo',
-  khac: 'Khác',
-};
-
 export function fieldLabel(field: string): string {
-  return (FIELD_LABELS as Record<string, string>)[field] ?? field;
+  return (FIELD_LABELS as Record<string, { vi: string }>)[field]?.vi ?? field;
 }
 
 export function deliverableTypeLabel(type: string): string {
-  return (DELIVERABLE_TYPE_LABELS as Record<string, string>)[type] ?? type;
+  return (DELIVERABLE_TYPE_LABELS as Record<string, { vi: string }>)[type]?.vi ?? type;
 }
 
 export function stateLabel(state: string): string {

@@ -39,7 +39,7 @@ export function BoardFiltersBar({ filters, role, onChange, onClear }: Props) {
     [agencies],
   );
   const directiveOptions = directives.map((d) => ({ value: d.id, label: `${d.number} – ${d.title}` }));
-  const fieldOptions = FIELD_VALUES.map((f) => ({ value: f, label: t(`board.field.${f}`) }));
+  const fieldOptions = FIELD_VALUES.map((f) => ({ value: f, label: t(`field.${f}`) }));
   const deadlineOptions = DEADLINE_KEYS.map((k) => ({ value: k, label: label(DEADLINE_STATUS_LABELS[k]) }));
   const isBoard = filters.view === 'board';
   // The Office and the Standing Committee watch the whole province; an agency sees only its own tasks.

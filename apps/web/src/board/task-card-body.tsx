@@ -45,7 +45,7 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
     <div className="task-card-body">
       <div className="task-card-top">
         <span className="task-code">{task.code}</span>
-        <span className="task-type">{t(`board.deliverable.${task.deliverableType}`, task.deliverableType)}</span>
+        <span className="task-type">{t(`deliverable.${task.deliverableType}`, task.deliverableType)}</span>
         {task.escalationLevel > 0 && (
           <span
             className={`badge badge-escalation level-${task.escalationLevel}`}

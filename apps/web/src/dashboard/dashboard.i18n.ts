@@ -109,12 +109,6 @@ export const dashboardVi = {
     tasks: 'Số nhiệm vụ',
     rate: 'Tỷ lệ hoàn thành',
   },
-  field: {
-    party_building: 'Xây dựng Đảng',
-    economy: 'Kinh tế',
-    culture_society: 'Văn hóa - xã hội',
-    defense_security: 'Quốc phòng - an ninh',
-  },
   agencies: {
     title: 'Kết quả theo cơ quan chủ trì',
     agency: 'Cơ quan chủ trì',
@@ -295,12 +289,6 @@ export const dashboardEn: typeof dashboardVi = {
     fieldHint: 'Click a segment to see those tasks on the board.',
     tasks: 'Tasks',
     rate: 'Completion rate',
-  },
-  field: {
-    party_building: 'Party building',
-    economy: 'Economy',
-    culture_society: 'Culture and society',
-    defense_security: 'Defence and security',
   },
   agencies: {
     title: 'Results by lead agency',

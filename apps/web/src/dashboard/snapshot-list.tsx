@@ -21,7 +21,7 @@ export function SnapshotList({ openId, onOpen }: Props) {
       f.directiveId &&
         t('dashboard.filters.directive', { value: directives.get(f.directiveId)?.number ?? f.directiveId }),
       f.agencyId && t('dashboard.filters.agency', { value: agencies.get(f.agencyId)?.name ?? f.agencyId }),
-      f.field && t('dashboard.filters.field', { value: t(`dashboard.field.${f.field}`) }),
+      f.field && t('dashboard.filters.field', { value: t(`field.${f.field}`) }),
       f.deliverableType && t('dashboard.filters.deliverableType', { value: f.deliverableType }),
     ].filter(Boolean);
     return parts.length ? parts.join(', ') : t('dashboard.snapshots.allScope');

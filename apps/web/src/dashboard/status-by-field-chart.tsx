@@ -26,7 +26,7 @@ export function StatusByFieldChart({ report }: Props) {
   const data = report.rows.map((r) => ({
     field: r.field,
     // The API's label is Vietnamese; the interface's own text follows the chosen language.
-    name: i18n.exists(`dashboard.field.${r.field}`) ? t(`dashboard.field.${r.field}`) : r.label,
+    name: i18n.exists(`field.${r.field}`) ? t(`field.${r.field}`) : r.label,
     onTime: r.figures.onTime,
     late: r.figures.late,
     notDue: r.figures.notDue,

@@ -100,24 +100,6 @@ export const directiveImportVi = {
     done: 'Đã tạo văn bản {{number}} và {{count}} nhiệm vụ ở cột Dự thảo.',
     restart: 'Làm lại từ đầu',
   },
-  types: {
-    de_an: 'Đề án',
-    chuong_trinh: 'Chương trình',
-    ke_hoach: 'Kế hoạch',
-    quy_dinh: 'Quy định',
-    danh_muc: 'Danh mục',
-    nghi_quyet: 'Nghị quyết chuyên đề',
-    so_ket: 'Sơ kết',
-    tong_ket: 'Tổng kết',
-    bao_cao: 'Báo cáo',
-    khac: 'Khác',
-  },
-  fields: {
-    party_building: 'Xây dựng Đảng',
-    economy: 'Kinh tế',
-    culture_society: 'Văn hóa - xã hội',
-    defense_security: 'Quốc phòng - an ninh',
-  },
 };
 
 export const directiveImportEn: typeof directiveImportVi = {
@@ -220,23 +202,5 @@ export const directiveImportEn: typeof directiveImportVi = {
     blocked: 'Fix the cells marked in red before confirming.',
     done: 'Directive {{number}} and {{count}} tasks were created in the Draft column.',
     restart: 'Start over',
-  },
-  types: {
-    de_an: 'Project (đề án)',
-    chuong_trinh: 'Programme',
-    ke_hoach: 'Plan',
-    quy_dinh: 'Regulation',
-    danh_muc: 'List',
-    nghi_quyet: 'Thematic resolution',
-    so_ket: 'Interim review',
-    tong_ket: 'Final review',
-    bao_cao: 'Report',
-    khac: 'Other',
-  },
-  fields: {
-    party_building: 'Party building',
-    economy: 'Economy',
-    culture_society: 'Culture and society',
-    defense_security: 'Defence and security',
   },
 };

@@ -67,7 +67,7 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
         >
           {DELIVERABLE_TYPE_VALUES.map((v) => (
             <option key={v} value={v}>
-              {t(`directiveImport.types.${v}`)}
+              {t(`deliverable.${v}`)}
             </option>
           ))}
         </select>
@@ -82,7 +82,7 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
         >
           {FIELD_VALUES.map((v) => (
             <option key={v} value={v}>
-              {t(`directiveImport.fields.${v}`)}
+              {t(`field.${v}`)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { initReactI18next } from 'react-i18next';
 import { boardEn, boardVi } from '../board/board.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
@@ -8,6 +9,12 @@ import { en } from './en';
 import { vi } from './vi';
 
 export type Language = 'vi' | 'en';
+
+/** `t('deliverable.de_an')`, `t('field.economy')`: the shared wording of libs/contracts, in one language. */
+const domainTexts = (lang: Language) => ({
+  deliverable: Object.fromEntries(Object.entries(DELIVERABLE_TYPE_LABELS).map(([k, l]) => [k, l[lang]])),
+  field: Object.fromEntries(Object.entries(FIELD_LABELS).map(([k, l]) => [k, l[lang]])),
+});
 const KEY = 'dondoc.lang';
 
 export function storedLanguage(): Language {
@@ -27,6 +34,7 @@ void i18n.use(initReactI18next).init({
     vi: {
       translation: {
         ...vi,
+        ...domainTexts('vi'),
         board: boardVi,
         drawer: drawerVi,
         dashboard: dashboardVi,
@@ -36,6 +44,7 @@ void i18n.use(initReactI18next).init({
     en: {
       translation: {
         ...en,
+        ...domainTexts('en'),
         board: boardEn,
         drawer: drawerEn,
         dashboard: dashboardEn,

@@ -9,7 +9,7 @@ const isRole = (v: string): v is (typeof ROLES)[number] => (ROLES as readonly st
 
 /**
  * Labels for the codes the API sends. Lifecycle names come from libs/workflow (one wording for server
- * and browser); the rest are the drawer's own. An unknown code is shown as is rather than hidden.
+ * and browser); deliverable types and fields from libs/contracts; the rest are the drawer's own. An unknown code is shown as is rather than hidden.
  */
 export function useDrawerLabels() {
   const { t, i18n } = useTranslation();
@@ -24,7 +24,7 @@ export function useDrawerLabels() {
     deadlineStatus: (status: DeadlineStatusName) => label(DEADLINE_STATUS_LABELS[status]),
     role: (role: string | null) =>
       role && isRole(role) ? t(`roles.${role}`) : role === 'system' ? t('drawer.history.system') : (role ?? ''),
-    deliverableType: (code: string) => own('deliverableTypes', code),
-    field: (code: string) => own('taskFields', code),
+    deliverableType: (code: string) => (i18n.exists(`deliverable.${code}`) ? t(`deliverable.${code}`) : code),
+    field: (code: string) => (i18n.exists(`field.${code}`) ? t(`field.${code}`) : code),
   };
 }
