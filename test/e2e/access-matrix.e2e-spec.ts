@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Response, Test } from 'supertest';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
+import { untilFirstEvent } from './support/sse-client.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -400,31 +400,6 @@ async function incident(t: TestApp): Promise<string> {
   return r.rows[0].id;
 }
 
-/**
- * An event stream never ends by itself: keep its text up to the first event, then hang up. Anything
- * else (an error) is read whole as JSON.
- */
-function untilFirstEvent(response: Response, done: (err: Error | null, body: unknown) => void): void {
-  // superagent's typings name its own Response; in Node the parser is handed the raw IncomingMessage.
-  const res = response as unknown as IncomingMessage;
-  const stream = /^text\/event-stream/.test(String(res.headers['content-type']));
-  let text = '';
-  let finished = false;
-  const finish = (body: unknown) => {
-    if (finished) return;
-    finished = true;
-    done(null, body);
-  };
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    text += chunk;
-    if (stream && /\n\n/.test(text.replace(/^\n+/, ''))) {
-      finish(text);
-      res.destroy();
-    }
-  });
-  res.on('end', () => finish(stream ? text : text ? JSON.parse(text) : {}));
-}
 
 /** Reading a report writes nothing: not even a snapshot. */
 async function snapshotCount(t: TestApp) {

@@ -12,6 +12,7 @@ import { deadlineInstant, localDate } from '@dondoc/workflow';
 import { Queue } from 'bullmq';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
+import { sleep, until } from './support/wait.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
 
 // Seconds instead of days: reminders 4 s and 2 s before the deadline, escalation 2 s after it.
@@ -21,18 +22,6 @@ const POLICY = {
   ESCALATION_REVIEW_AFTER: 'PT2S',
 };
 const RUNGS = ['remind_before:PT4S', 'remind_before:PT2S', 'overdue:PT0S', 'escalate:PT2S'];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 25_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('escalation engine (real PostgreSQL, a redis-server of its own)', () => {
   let redis: TestRedis;

@@ -5,7 +5,8 @@ import { deadlineInstant, localDate } from '@dondoc/workflow';
 import { expectError } from './support/files.js';
 import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
-import { SseClient, sleep, until } from './support/sse-client.js';
+import { SseClient } from './support/sse-client.js';
+import { sleep, until } from './support/wait.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
 
 // Seconds instead of days, so the worker's escalations fire during the test (as in escalation.e2e-spec.ts).

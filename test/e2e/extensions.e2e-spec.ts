@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionJobId } from '@dondoc/workflow';
 import { agencyId, makeTask } from './support/fixtures.js';
+import { sleep } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const LEAD = 'ban-tuyen-giao';
@@ -11,8 +12,6 @@ const REASON = 'Cần thêm thời gian lấy ý kiến các huyện, thị, th�
 
 type Body = Record<string, unknown>;
 type TaskRef = { id: string; version: number };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('extension requests (xin gia hạn)', () => {
   let t: TestApp;

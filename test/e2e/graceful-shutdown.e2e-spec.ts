@@ -1,19 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { makeTask } from './support/fixtures.js';
 import { DEMO_PASSWORD, prepareDatabase, testDatabaseUrl } from './support/test-app.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { freePort, sleep } from './support/wait.js';
 
 /** Connection refused: the listener is closed, the request was never accepted (a balancer retries it elsewhere). */
 const refused = (e: unknown) => (e as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';

@@ -5,18 +5,7 @@ import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+import { sleep, until } from './support/wait.js';
 
 const PUBLIC_URL = 'https://dondoc.tinhuy.test';
 // Long enough to be folded over several encoded words, with letters that take two and three bytes in

@@ -1,27 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { deadlineInstant, localDate } from '@dondoc/workflow';
 import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
-import { SseClient, sleep, until } from './support/sse-client.js';
+import { SseClient } from './support/sse-client.js';
+import { freePort, sleep, until } from './support/wait.js';
 import { DEMO_PASSWORD, prepareDatabase, testDatabaseUrl } from './support/test-app.js';
 
 const API = resolve(__dirname, '../../apps/api/dist/main.js');
 const WORKER = resolve(__dirname, '../../apps/worker/dist/main.js');
 const FIRST = 8;
 const AFTER_KILL = 4;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => done(port));
-    });
-  });
 
 /**
  * Production's shape on loopback: two API processes and two worker processes on one PostgreSQL and one

@@ -4,13 +4,12 @@ import { resolve } from 'node:path';
 import { deadlineInstant, localDate } from '@dondoc/workflow';
 import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
+import { sleep } from './support/wait.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
 
 const WORKER = resolve(__dirname, '../../apps/worker/dist/main.js');
 const ACTIONS_PER_TASK = 4;
 const TASKS = 50;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a worker killed with SIGKILL while processing', () => {
   let redis: TestRedis;

@@ -1,21 +1,6 @@
 import { get, type IncomingMessage } from 'node:http';
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` (sync or async) until it gives something truthy. */
-export async function until<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 8_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+import type { Response } from 'supertest';
+import { until } from './wait.js';
 
 export interface SseEvent {
   event: string;
@@ -85,4 +70,37 @@ export class SseClient {
   close(): void {
     this.res.destroy();
   }
+}
+
+/**
+ * A supertest parser for `GET /api/events`: an event stream never ends by itself, so keep its text up to
+ * the first event, then hang up. Anything else (an error) is read whole, as JSON when it is JSON.
+ */
+export function untilFirstEvent(response: Response, done: (err: Error | null, body: unknown) => void): void {
+  // superagent's typings name its own Response; in Node the parser is handed the raw IncomingMessage.
+  const res = response as unknown as IncomingMessage;
+  const stream = /^text\/event-stream/.test(String(res.headers['content-type']));
+  let text = '';
+  let finished = false;
+  const finish = (body: unknown) => {
+    if (finished) return;
+    finished = true;
+    done(null, body);
+  };
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    text += chunk;
+    if (stream && /\n\n/.test(text.replace(/^\n+/, ''))) {
+      finish(text);
+      res.destroy();
+    }
+  });
+  res.on('end', () => {
+    if (stream) return finish(text);
+    try {
+      finish(text ? JSON.parse(text) : {});
+    } catch {
+      finish(text);
+    }
+  });
 }

@@ -1,4 +1,6 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { until as untilFor } from '../../e2e/support/wait.js';
+
+export { freePort, sleep } from '../../e2e/support/wait.js';
 
 /** The five figures every fault test reports; `lost` and `duplicated` must be 0. */
 export interface Figures {
@@ -14,30 +16,12 @@ export function report(name: string, figures: Figures, extra: Record<string, unk
   process.stderr.write(`fault ${name}: ${JSON.stringify({ ...figures, ...extra })}\n`);
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns something truthy; the machine is shared, so deadlines are generous. */
-export async function until<T>(
+/** The shared poller, with the fault suite's longer default (its streams run while things are killed). */
+export function until<T>(
   what: string,
-  probe: () => Promise<T | undefined | false | null> | T | undefined | false | null,
+  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
   timeoutMs = 60_000,
   everyMs = 100,
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
+  return untilFor(what, probe, timeoutMs, everyMs);
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Response, Test } from 'supertest';
+import type { Test } from 'supertest';
 import type { TestApp } from '../../e2e/support/test-app.js';
 
 /** The routes the API documents, read from GET /api/docs/openapi.json. */
@@ -98,36 +97,11 @@ export function example(schema: JsonSchema | undefined, ctx: BodyContext, key = 
   }
 }
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+import { untilFirstEvent } from '../../e2e/support/sse-client.js';
 
-/** An event stream never ends by itself: keep its text up to the first event, then hang up. */
-export function untilFirstEvent(response: Response, done: (err: Error | null, body: unknown) => void): void {
-  const res = response as unknown as IncomingMessage;
-  const stream = /^text\/event-stream/.test(String(res.headers['content-type']));
-  let text = '';
-  let finished = false;
-  const finish = (body: unknown) => {
-    if (finished) return;
-    finished = true;
-    done(null, body);
-  };
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    text += chunk;
-    if (stream && /\n\n/.test(text.replace(/^\n+/, ''))) {
-      finish(text);
-      res.destroy();
-    }
-  });
-  res.on('end', () => {
-    if (stream) return finish(text);
-    try {
-      finish(text ? JSON.parse(text) : {});
-    } catch {
-      finish(text);
-    }
-  });
-}
+export { untilFirstEvent };
+
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 /** Sends `route` with the given path, query and body (multipart for uploads). */
 export function send(
