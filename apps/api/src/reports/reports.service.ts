@@ -184,15 +184,13 @@ export class ReportsService {
 
   /** The whole list without `page` (snapshots, documents); `total` always counts every item. */
   async escalations(c: ReportContext, page?: Page): Promise<ReportEscalations> {
-    const list = (pg?: Page) => this.reports.escalations(c.actor, c.query, c.window, this.config.dueSoonDays, pg);
-    const rows = await list(page);
-    // The total rides on every row; a page past the end has none, so it is read from the first page.
-    const first = rows[0] ?? (page && page.offset > 0 ? (await list({ limit: 1, offset: 0 }))[0] : undefined);
+    const { rows, first } = await pageWithFirst(
+      (pg) => this.reports.escalations(c.actor, c.query, c.window, this.config.dueSoonDays, pg),
+      page,
+    );
     return {
       ...c.meta,
-      total: first?.total ?? 0,
-      limit: page?.limit ?? null,
-      offset: page?.offset ?? 0,
+      ...pageInfo(first?.total, page),
       items: rows.map((r) => ({
         ...taskRef(r),
         dueDate: r.due_date!,
@@ -205,15 +203,13 @@ export class ReportsService {
   }
 
   async reviewQueue(c: ReportContext, page?: Page): Promise<ReportReviewQueue> {
-    const list = (pg?: Page) => this.reports.reviewQueue(c.actor, c.query, c.window, this.config.dueSoonDays, pg);
-    const rows = await list(page);
-    // The totals ride on every row; a page past the end has none, so they are read from the first page.
-    const first = rows[0] ?? (page && page.offset > 0 ? (await list({ limit: 1, offset: 0 }))[0] : undefined);
+    const { rows, first } = await pageWithFirst(
+      (pg) => this.reports.reviewQueue(c.actor, c.query, c.window, this.config.dueSoonDays, pg),
+      page,
+    );
     return {
       ...c.meta,
-      total: first?.total ?? 0,
-      limit: page?.limit ?? null,
-      offset: page?.offset ?? 0,
+      ...pageInfo(first?.total, page),
       items: rows.map((r) => ({
         ...taskRef(r),
         submittedAt: r.submitted_at.toISOString(),
@@ -270,4 +266,21 @@ export class ReportsService {
   directive(id: string): Promise<{ id: string; number: string; title: string } | undefined> {
     return this.reports.directive(id);
   }
+}
+
+/**
+ * A page and the first row of the whole list: the totals ride on every row, and a page past the end has
+ * none, so they are then read from the first page.
+ */
+async function pageWithFirst<R>(
+  list: (page?: Page) => Promise<R[]>,
+  page?: Page,
+): Promise<{ rows: R[]; first: R | undefined }> {
+  const rows = await list(page);
+  const first = rows[0] ?? (page && page.offset > 0 ? (await list({ limit: 1, offset: 0 }))[0] : undefined);
+  return { rows, first };
+}
+
+function pageInfo(total: number | undefined, page?: Page): { total: number; limit: number | null; offset: number } {
+  return { total: total ?? 0, limit: page?.limit ?? null, offset: page?.offset ?? 0 };
 }
