@@ -237,6 +237,18 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     }
   });
 
+  it('a transition wakes the relay at once: its jobs reach Redis long before the relay timer', async () => {
+    // The timer is a minute; only the API's nudge after commit can hand the new actions over in time.
+    await worker(60_000, { RELAY_INTERVAL_MS: '60000', RECONCILE_INTERVAL_SECONDS: '3600' });
+    await sleep(1000); // the start-up pass is over
+    const task = await assign('ban-to-chuc');
+    await until(
+      'the actions of the new assignment to be dispatched',
+      async () => (await actions(task.id)).rows.every((a) => a.dispatched_at),
+      10_000,
+    );
+  });
+
   it('two workers: every action fires once, no duplicate notification', async () => {
     await worker(6000);
     await worker(6000);
