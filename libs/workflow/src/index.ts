@@ -36,3 +36,6 @@ export {
   type PlannedAction,
   type Rung,
 } from './escalation.policy.js';
+export { targetOf } from './target-state.js';
+export { inputRefusal, normalizeComment, type InputFacts } from './input.rules.js';
+export { refusalFor } from './refusal.messages.js';
