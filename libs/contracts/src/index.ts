@@ -5,3 +5,4 @@ export * from './notification-text.js';
 export * from './reports.js';
 export * from './directive-import.js';
 export * from './labels.js';
+export * from './bus.js';
