@@ -24,6 +24,8 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
+import { TaskChangesModule } from './task-changes/task-changes.module.js';
+import { TaskDetailModule } from './task-detail/task-detail.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
 @Global()
@@ -79,7 +81,9 @@ export class AppModule {
         AgenciesModule,
         DirectivesModule,
         DirectiveImportModule,
+        TaskChangesModule,
         TasksModule,
+        TaskDetailModule,
         SubmissionsModule,
         CommentsModule,
         ExtensionsModule,

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@dondoc/persistence';
 import { Clock } from './clock.js';
 import { WORKER_CONFIG, redisOptions, type WorkerConfig } from './config/worker-config.js';
 import { EscalationProcessor } from './escalation/escalation.processor.js';
+import { ActionsRepository } from './escalation/actions.repository.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { LatenessRecorder } from './escalation/lateness.recorder.js';
 import { MailService } from './mail/mail.service.js';
@@ -57,6 +58,7 @@ export class WorkerModule {
       ],
       providers: [
         { provide: Clock, useValue: new Clock(config.clockOffsetMs) },
+        ActionsRepository,
         EscalationService,
         EscalationProcessor,
         LatenessRecorder,

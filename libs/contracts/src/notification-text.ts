@@ -1,5 +1,9 @@
 /** Vietnamese first: notification titles as officials read them, with the English beside for the second language. */
 export type NotificationKind =
+  | 'CREATE'
+  | 'EDIT'
+  | 'COMMENT'
+  | 'DELIVERABLE_UPLOADED'
   | 'ASSIGN'
   | 'REASSIGN'
   | 'START'
@@ -17,6 +21,10 @@ export type NotificationKind =
   | 'INCIDENT';
 
 const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
+  CREATE: { vi: 'Dự thảo nhiệm vụ mới', en: 'Task drafted' },
+  EDIT: { vi: 'Dự thảo nhiệm vụ được sửa', en: 'Draft edited' },
+  COMMENT: { vi: 'Có ý kiến mới về nhiệm vụ', en: 'New comment' },
+  DELIVERABLE_UPLOADED: { vi: 'Cơ quan chủ trì đã tải lên sản phẩm', en: 'Deliverable uploaded' },
   ASSIGN: { vi: 'Được giao nhiệm vụ', en: 'Task assigned' },
   REASSIGN: { vi: 'Được giao lại nhiệm vụ', en: 'Task reassigned' },
   START: { vi: 'Cơ quan đã bắt đầu thực hiện', en: 'Work started' },
@@ -34,9 +42,17 @@ const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
   INCIDENT: { vi: 'Sự cố nhắc việc cần xử lý', en: 'Escalation incident' },
 };
 
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(TITLES, kind);
+}
+
+/** What happened, in Vietnamese: the start of a notification's title, before the task's code and title. */
+export function notificationHeadline(kind: NotificationKind): string {
+  return TITLES[kind].vi;
+}
+
 export function notificationTitle(kind: NotificationKind, task: { code: string; title: string }): string {
-  const t = TITLES[kind];
-  return `${t.vi} — ${task.code}: ${task.title}`;
+  return `${notificationHeadline(kind)} — ${task.code}: ${task.title}`;
 }
 
 export function notificationTitleEn(kind: NotificationKind): string {

@@ -1,15 +1,13 @@
 export { AgencyEntity } from './entities/agency.entity.js';
-export { AttachmentEntity } from './entities/attachment.entity.js';
-export { CommentEntity } from './entities/comment.entity.js';
-export { DirectiveEntity } from './entities/directive.entity.js';
-export { OutboxEntity } from './entities/outbox.entity.js';
-export { SessionEntity } from './entities/session.entity.js';
-export { SubmissionEntity } from './entities/submission.entity.js';
-export { TaskEventEntity } from './entities/task-event.entity.js';
-export { TaskEntity } from './entities/task.entity.js';
-export { UserEntity } from './entities/user.entity.js';
 export { ENTITIES, MIGRATIONS, createDataSource, dataSourceOptions, type DatabaseConfig } from './data-source.js';
-export { foldVietnamese } from './search-text.js';
+export {
+  deadlineStatusCall,
+  localDaySql,
+  taskDeadlineStatusSql,
+  type DeadlineStatusArgs,
+} from './deadline-status.sql.js';
+// Moved to @dondoc/contracts; re-exported until the last importer from here has switched.
+export { foldVietnamese } from '@dondoc/contracts';
 export {
   DEMO_AGENCIES,
   DEMO_DIRECTIVES,
@@ -18,3 +16,16 @@ export {
   type SeedDirective,
   type SeedTask,
 } from './seed/demo-province.data.js';
+export {
+  SYSTEM_ACTOR,
+  TaskChangeWriter,
+  type AppliedChange,
+  type ChangeActor,
+  type NewTask,
+  type ScheduleChange,
+  type ScheduledActionInput,
+  type TaskChange,
+  type TaskRowUpdate,
+} from './task-changes/task-change.writer.js';
+export { TASK_COLUMNS, taskColumns, type TaskRow } from './task-changes/task-row.js';
+export { searchTextOf, taskCode } from './task-changes/task-identity.js';

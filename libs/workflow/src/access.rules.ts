@@ -13,14 +13,19 @@ function isAgencyMember(task: Membership, actor: Actor): boolean {
   return actor.role === 'agency' && relationOf(task, actor) !== 'none';
 }
 
-export function canRead(task: Membership, actor: Actor): boolean {
+/**
+ * The visibility rule: an agency sees the tasks it leads or coordinates once they have left the Office's
+ * drafts; the Office, the Standing Committee and the inspector see every task; anyone else sees none.
+ * `taskScope` in the API is this rule as SQL; one table of cases tests both (test/e2e/visibility).
+ */
+export function canRead(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>, actor: Actor): boolean {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':
     case 'inspector':
       return true;
     case 'agency':
-      return isAgencyMember(task, actor);
+      return task.state !== 'drafted' && isAgencyMember(task, actor);
     case 'admin':
       // manages accounts, not tasks
       return false;
@@ -29,9 +34,9 @@ export function canRead(task: Membership, actor: Actor): boolean {
   return false;
 }
 
-export function canComment(task: Membership, actor: Actor): boolean {
-  if (actor.role === 'office' || actor.role === 'standing_committee') return true;
-  return isAgencyMember(task, actor);
+export function canComment(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>, actor: Actor): boolean {
+  if (!canRead(task, actor)) return false;
+  return actor.role === 'office' || actor.role === 'standing_committee' || isAgencyMember(task, actor);
 }
 
 export function canUploadSubmission(

@@ -289,7 +289,7 @@ describe('applyEvent: input requirements', () => {
 });
 
 describe('applyEvent: what a successful event changes and asks for', () => {
-  it('ASSIGN takes lead and due date from the event, bumps the deadline version, schedules and notifies', () => {
+  it('ASSIGN takes lead and due date from the event, bumps the deadline version, and schedules the deadline ladder', () => {
     const task = taskIn('drafted', { leadAgencyId: null, dueDate: null, deadlineVersion: 3 });
     const result = ok(
       applyEvent(task, ACTORS.office, { type: 'ASSIGN', leadAgencyId: 'BTG', dueDate: '2021-06-30' }, NOW),
@@ -303,18 +303,15 @@ describe('applyEvent: what a successful event changes and asks for', () => {
     });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'schedule_deadline_actions', dueDate: '2021-06-30', deadlineVersion: 4, leadAgencyId: 'BTG' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'ASSIGN' },
-      { kind: 'notify', audience: 'coordinating_agencies', reason: 'ASSIGN' },
     ]);
   });
 
-  it('ASSIGN keeps the draft values when the event has none, and notifies no coordinators when there are none', () => {
+  it('ASSIGN keeps the draft values when the event has none, ', () => {
     const task = taskIn('drafted', { coordinatingAgencyIds: [] });
     const result = ok(applyEvent(task, ACTORS.office, { type: 'ASSIGN' }, NOW));
     expect(result.task).toMatchObject({ leadAgencyId: 'BTG', dueDate: '2021-06-30', deadlineVersion: 1 });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'schedule_deadline_actions', dueDate: '2021-06-30', deadlineVersion: 1, leadAgencyId: 'BTG' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'ASSIGN' },
     ]);
   });
 
@@ -329,7 +326,6 @@ describe('applyEvent: what a successful event changes and asks for', () => {
     });
     expect(keepDate.effects).toEqual<Effect[]>([
       { kind: 'schedule_deadline_actions', dueDate: '2021-06-30', deadlineVersion: 3, leadAgencyId: 'BDV' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'REASSIGN' },
     ]);
     const newDate = ok(
       applyEvent(task, ACTORS.office, { type: 'REASSIGN', leadAgencyId: 'BDV', dueDate: '2021-09-30' }, NOW),
@@ -343,22 +339,21 @@ describe('applyEvent: what a successful event changes and asks for', () => {
     });
   });
 
-  it('START notifies the Office', () => {
+  it('START changes the column and nothing else (who is told is the recipient rule\'s)', () => {
     const result = ok(applyEvent(taskIn('assigned'), ACTORS.lead, { type: 'START', comment: 'Đã triển khai' }, NOW));
     expect(result.task).toMatchObject({ state: 'in_progress', deadlineVersion: 1, revision: 0 });
-    expect(result.effects).toEqual<Effect[]>([{ kind: 'notify', audience: 'office', reason: 'START' }]);
+    expect(result.effects).toEqual<Effect[]>([]);
   });
 
-  it('SUBMIT starts the review reminder and notifies the Standing Committee', () => {
+  it('SUBMIT starts the review reminder', () => {
     const result = ok(applyEvent(taskIn('in_progress'), ACTORS.lead, { type: 'SUBMIT' }, NOW));
     expect(result.task).toMatchObject({ state: 'submitted', hasPendingSubmission: true });
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'schedule_review_reminder' },
-      { kind: 'notify', audience: 'standing_committee', reason: 'SUBMIT' },
     ]);
   });
 
-  it('APPROVE records the decision, stops every job and notifies the lead agency and the Office', () => {
+  it('APPROVE records the decision and stops every job', () => {
     const result = ok(
       applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '  Đạt yêu cầu ' }, NOW),
     );
@@ -367,8 +362,6 @@ describe('applyEvent: what a successful event changes and asks for', () => {
       { kind: 'record_submission_decision', decision: 'approved', comment: 'Đạt yêu cầu' },
       { kind: 'cancel_scheduled_actions' },
       { kind: 'clear_review_reminder' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'APPROVE' },
-      { kind: 'notify', audience: 'office', reason: 'APPROVE' },
     ]);
     const silent = ok(
       applyEvent(taskIn('submitted'), ACTORS.standing_committee, { type: 'APPROVE', comment: '   ' }, NOW),
@@ -390,17 +383,15 @@ describe('applyEvent: what a successful event changes and asks for', () => {
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'record_submission_decision', decision: 'returned', comment: 'Bổ sung số liệu' },
       { kind: 'clear_review_reminder' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'RETURN' },
     ]);
   });
 
-  it('CANCEL stops every job and tells the lead agency, when there is one', () => {
+  it('CANCEL stops every job, of a draft as of work under way', () => {
     const result = ok(applyEvent(taskIn('in_progress'), ACTORS.standing_committee, VALID_EVENTS.CANCEL, NOW));
     expect(result.task.state).toBe('cancelled');
     expect(result.effects).toEqual<Effect[]>([
       { kind: 'cancel_scheduled_actions' },
       { kind: 'clear_review_reminder' },
-      { kind: 'notify', audience: 'lead_agency', reason: 'CANCEL' },
     ]);
     const draft = taskIn('drafted', { leadAgencyId: null });
     expect(ok(applyEvent(draft, ACTORS.office, VALID_EVENTS.CANCEL, NOW)).effects).toEqual<Effect[]>([

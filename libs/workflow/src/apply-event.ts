@@ -26,7 +26,6 @@ const EFFECT_KINDS: ReadonlySet<string> = new Set<Effect['kind']>([
   'schedule_review_reminder',
   'clear_review_reminder',
   'record_submission_decision',
-  'notify',
 ]);
 
 function accepts(state: TaskState, type: TaskEventType): boolean {

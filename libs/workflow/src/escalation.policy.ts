@@ -1,5 +1,5 @@
 import { isValidCalendarDate } from './local-date.js';
-import type { NotifyAudience } from './task.model.js';
+import { RECIPIENTS, type Audience } from './recipients.js';
 
 /**
  * The escalation ladder as data: ISO-8601 durations, so production uses days and tests use seconds.
@@ -29,7 +29,8 @@ export interface PlannedAction {
   dueAt: Date;
   /** Escalation level the task reaches when this fires (0: a reminder only). */
   level: 0 | 1 | 2;
-  audiences: NotifyAudience[];
+  /** Who is told when it fires: the recipient rule's row for the rung. */
+  audiences: readonly Audience[];
 }
 
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -84,17 +85,17 @@ export function planDeadlineActions(dueDate: string, policy: EscalationPolicy): 
       offset,
       dueAt: new Date(deadline - ms),
       level: 0,
-      audiences: ['lead_agency'],
+      audiences: RECIPIENTS.remind_before,
     }));
   return [
     ...reminders,
-    { rung: 'overdue', offset: 'PT0S', dueAt: new Date(deadline), level: 1, audiences: ['lead_agency', 'office'] },
+    { rung: 'overdue', offset: 'PT0S', dueAt: new Date(deadline), level: 1, audiences: RECIPIENTS.overdue },
     {
       rung: 'escalate',
       offset: policy.escalateAfter,
       dueAt: new Date(deadline + parseIsoDuration(policy.escalateAfter)),
       level: 2,
-      audiences: ['standing_committee', 'office', 'lead_agency'],
+      audiences: RECIPIENTS.escalate,
     },
   ];
 }
@@ -105,7 +106,7 @@ export function planReviewReminder(submittedAt: Date, policy: EscalationPolicy):
     offset: policy.reviewReminderAfter,
     dueAt: new Date(submittedAt.getTime() + parseIsoDuration(policy.reviewReminderAfter)),
     level: 0,
-    audiences: ['standing_committee'],
+    audiences: RECIPIENTS.review_reminder,
   };
 }
 

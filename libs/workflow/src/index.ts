@@ -13,7 +13,6 @@ export {
   type RefusalCode,
   type Refusal,
   type Effect,
-  type NotifyAudience,
   type ApplyResult,
 } from './task.model.js';
 export { relationOf, canRead, canComment, canUploadSubmission, canEditDraft } from './access.rules.js';
@@ -36,6 +35,15 @@ export {
   type PlannedAction,
   type Rung,
 } from './escalation.policy.js';
+export {
+  AUDIENCES,
+  CHANGE_KINDS,
+  RECIPIENTS,
+  audiencesOf,
+  isChangeKind,
+  type Audience,
+  type ChangeKind,
+} from './recipients.js';
 export { targetOf } from './target-state.js';
 export { inputRefusal, normalizeComment, type InputFacts } from './input.rules.js';
 export { refusalFor } from './refusal.messages.js';

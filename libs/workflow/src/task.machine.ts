@@ -69,25 +69,13 @@ const taskSetup = setup({
     schedule_review_reminder: effect(),
     clear_review_reminder: effect(),
     record_submission_decision: effect<EffectParams<'record_submission_decision'>>(),
-    notify: effect<EffectParams<'notify'>>(),
   },
 });
-
-// Bound to the setup so the shared CANCEL transition type-checks outside the machine config.
-const { enqueueActions } = taskSetup;
 
 const cancelTransition = {
   target: 'cancelled',
   guard: 'permitted',
-  actions: [
-    'cancel_scheduled_actions',
-    'clear_review_reminder',
-    enqueueActions(({ context, enqueue }) => {
-      // A draft may be cancelled before anyone was chosen to lead it.
-      if (context.leadAgencyId != null)
-        enqueue({ type: 'notify', params: { audience: 'lead_agency', reason: 'CANCEL' } });
-    }),
-  ],
+  actions: ['cancel_scheduled_actions', 'clear_review_reminder'],
 } as const;
 
 export const taskMachine = taskSetup.createMachine({
@@ -107,12 +95,6 @@ export const taskMachine = taskSetup.createMachine({
               deadlineVersion: context.deadlineVersion + 1,
             })),
             { type: 'schedule_deadline_actions', params: ({ context }) => deadlineOf(context) },
-            { type: 'notify', params: { audience: 'lead_agency', reason: 'ASSIGN' } },
-            enqueueActions(({ context, enqueue }) => {
-              if (context.coordinatingAgencyIds.length > 0) {
-                enqueue({ type: 'notify', params: { audience: 'coordinating_agencies', reason: 'ASSIGN' } });
-              }
-            }),
           ],
         },
         CANCEL: cancelTransition,
@@ -130,14 +112,9 @@ export const taskMachine = taskSetup.createMachine({
               deadlineVersion: context.deadlineVersion + 1,
             })),
             { type: 'schedule_deadline_actions', params: ({ context }) => deadlineOf(context) },
-            { type: 'notify', params: { audience: 'lead_agency', reason: 'REASSIGN' } },
           ],
         },
-        START: {
-          target: 'in_progress',
-          guard: 'permitted',
-          actions: { type: 'notify', params: { audience: 'office', reason: 'START' } },
-        },
+        START: { target: 'in_progress', guard: 'permitted' },
         CANCEL: cancelTransition,
       },
     },
@@ -146,10 +123,7 @@ export const taskMachine = taskSetup.createMachine({
         SUBMIT: {
           target: 'submitted',
           guard: 'permitted',
-          actions: [
-            'schedule_review_reminder',
-            { type: 'notify', params: { audience: 'standing_committee', reason: 'SUBMIT' } },
-          ],
+          actions: ['schedule_review_reminder'],
         },
         CANCEL: cancelTransition,
       },
@@ -164,8 +138,6 @@ export const taskMachine = taskSetup.createMachine({
             { type: 'record_submission_decision', params: ({ event }) => decision('approved', event.comment) },
             'cancel_scheduled_actions',
             'clear_review_reminder',
-            { type: 'notify', params: { audience: 'lead_agency', reason: 'APPROVE' } },
-            { type: 'notify', params: { audience: 'office', reason: 'APPROVE' } },
           ],
         },
         RETURN: {
@@ -176,7 +148,6 @@ export const taskMachine = taskSetup.createMachine({
             assign(({ context }) => ({ revision: context.revision + 1, hasPendingSubmission: false })),
             { type: 'record_submission_decision', params: ({ event }) => decision('returned', event.comment) },
             'clear_review_reminder',
-            { type: 'notify', params: { audience: 'lead_agency', reason: 'RETURN' } },
           ],
         },
       },

@@ -59,15 +59,12 @@ export interface Refusal {
   messageVi: string;
 }
 
-export type NotifyAudience = 'lead_agency' | 'office' | 'standing_committee' | 'coordinating_agencies';
-
 export type Effect =
   | { kind: 'schedule_deadline_actions'; dueDate: string; deadlineVersion: number; leadAgencyId: string }
   | { kind: 'cancel_scheduled_actions' }
   | { kind: 'schedule_review_reminder' }
   | { kind: 'clear_review_reminder' }
-  | { kind: 'record_submission_decision'; decision: 'approved' | 'returned'; comment?: string }
-  | { kind: 'notify'; audience: NotifyAudience; reason: TaskEventType };
+  | { kind: 'record_submission_decision'; decision: 'approved' | 'returned'; comment?: string };
 
 export type ApplyResult =
   { ok: true; from: TaskState; to: TaskState; task: TaskFacts; effects: Effect[] } | { ok: false; refusal: Refusal };

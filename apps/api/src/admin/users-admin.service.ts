@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@dondoc/contracts';
-import { AgencyLookup } from '../agencies/agency-lookup.service.js';
+import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ApiError } from '../common/api-error.js';
@@ -11,7 +11,7 @@ export class UsersAdminService {
   constructor(
     private readonly repo: UsersAdminRepository,
     private readonly passwords: PasswordService,
-    private readonly agencies: AgencyLookup,
+    private readonly agencies: AgenciesRepository,
   ) {}
 
   list(): Promise<UserDto[]> {

@@ -4,12 +4,11 @@ import { AgencyEntity } from '@dondoc/persistence';
 import { AgenciesController } from './agencies.controller.js';
 import { AgenciesRepository } from './agencies.repository.js';
 import { AgenciesService } from './agencies.service.js';
-import { AgencyLookup } from './agency-lookup.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AgencyEntity])],
   controllers: [AgenciesController],
-  providers: [AgenciesService, AgenciesRepository, AgencyLookup],
-  exports: [AgenciesService, AgencyLookup],
+  providers: [AgenciesService, AgenciesRepository],
+  exports: [AgenciesService, AgenciesRepository],
 })
 export class AgenciesModule {}

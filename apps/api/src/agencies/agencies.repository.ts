@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AgencyEntity } from '@dondoc/persistence';
 import { Repository } from 'typeorm';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class AgenciesRepository {
   constructor(@InjectRepository(AgencyEntity) private readonly repo: Repository<AgencyEntity>) {}
@@ -29,5 +31,22 @@ export class AgenciesRepository {
   ): Promise<AgencyEntity | null> {
     await this.repo.update({ id }, values);
     return this.findById(id);
+  }
+
+  async isActive(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM agencies WHERE id = $1 AND active`, [id]);
+    return rows.length === 1;
+  }
+
+  /** The ids among `ids` that are not active agencies. */
+  async unknownIds(ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await this.repo.query(
+      `SELECT id FROM agencies WHERE id = ANY($1::uuid[]) AND active`,
+      [[...new Set(ids)]],
+    );
+    const known = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !known.has(id));
   }
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createCommentRequestSchema, type CommentDto, type CreateCommentRequest } from '@dondoc/contracts';
+import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
+import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
@@ -21,7 +23,8 @@ export class CommentsController {
     @CurrentUser() user: AuthUser,
     @Param('taskId', UuidParamPipe) taskId: string,
     @Body(new ZodPipe(createCommentRequestSchema)) body: CreateCommentRequest,
+    @Req() req: Request,
   ): Promise<CommentDto> {
-    return this.comments.create(user, taskId, body.body);
+    return this.comments.create(user, taskId, body.body, requestIdOf(req));
   }
 }

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { DIRECTIVE_IMPORT_MAX_BYTES } from '@dondoc/contracts';
 import { memoryStorage } from 'multer';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 import { DirectiveImportController } from './directive-import.controller.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
 import { DirectiveImportService } from './directive-import.service.js';
@@ -11,6 +12,7 @@ import { DirectiveImportService } from './directive-import.service.js';
 @Module({
   imports: [
     AgenciesModule,
+    TasksModule,
     MulterModule.register({
       storage: memoryStorage(),
       // One file; a bigger one is a 413 PAYLOAD_TOO_LARGE before anything is read.

@@ -6,15 +6,18 @@ import type {
   DirectiveImportProposal,
 } from '@dondoc/contracts';
 import { parseDirective } from '@dondoc/directive-parser';
+import { searchTextOf, taskCode } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
-import { AgencyLookup } from '../agencies/agency-lookup.service.js';
+import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DirectiveRow } from '../directives/directives.repository.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
+import { TasksRepository } from '../tasks/tasks.repository.js';
 import { documentText, emptyDocument, type UploadedDocument } from './document-text.js';
-import { DirectiveImportRepository, taskCode } from './directive-import.repository.js';
+import { DirectiveImportRepository } from './directive-import.repository.js';
 import { toProposal } from './to-proposal.js';
 
 function toDto(r: DirectiveRow): DirectiveDto {
@@ -45,7 +48,9 @@ const UNIQUE_VIOLATION = '23505';
 export class DirectiveImportService {
   constructor(
     private readonly repo: DirectiveImportRepository,
-    private readonly agencies: AgencyLookup,
+    private readonly agencies: AgenciesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,17 +113,32 @@ export class DirectiveImportService {
     if (await this.repo.directiveIdByNumber(number)) throw directiveExists(number);
     const actor = toActor(user);
     try {
-      return await this.repo.transaction(async (m) => {
-        const directive = await this.repo.insertDirective(m, input.directive, user.id);
+      return await this.changes.transaction(async (tx) => {
+        const directive = await this.repo.insertDirective(tx.manager, input.directive, user.id);
         if (!directive) throw directiveExists(number);
-        const taken = await this.repo.existingCodes(
-          m,
-          input.tasks.map((_, i) => taskCode(directive.number, i)),
-        );
+        const codes = input.tasks.map((_, i) => taskCode(directive.number, i));
+        const taken = await this.tasks.codesTaken(tx.manager, codes);
         if (taken.length) {
           throw new ApiError(409, 'DUPLICATE', `Mã nhiệm vụ đã có / Task code(s) already in use: ${taken.join(', ')}`);
         }
-        const tasks = await this.repo.insertTasks(m, directive, input.tasks, actor);
+        const rows = await tx.create(
+          directive.id,
+          input.tasks.map((t, i) => ({
+            code: codes[i],
+            title: t.title,
+            description: t.description ?? '',
+            deliverableType: t.deliverableType,
+            field: t.field,
+            leadAgencyId: t.leadAgencyId ?? null,
+            coordinatingAgencyIds: t.coordinatingAgencyIds ?? [],
+            dueDate: t.dueDate ?? null,
+            deadlineText: t.deadlineText ?? null,
+            searchText: searchTextOf({ code: codes[i], title: t.title, description: t.description }),
+          })),
+          actor,
+          { source: 'import' },
+        );
+        const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
         return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };
       });
     } catch (err) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateDirectiveRequest } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
-import { TASK_COLUMNS, type TaskRow } from '../tasks/task-row.js';
+import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
 import { taskScope } from '../tasks/task-scope.js';
 
 export interface DirectiveRow {

@@ -4,7 +4,7 @@ import { TASK_STATES, type TaskState } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { toSummary } from '../tasks/task-row.js';
+import { toSummary } from '../tasks/task-summary.js';
 import { DirectivesRepository, type DirectiveRow } from './directives.repository.js';
 
 function toDto(r: DirectiveRow): DirectiveDto {

@@ -1,21 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { notificationTitle, type ExtensionDecisionRequest, type ExtensionDecisionResponse } from '@dondoc/contracts';
-import {
-  actionJobId,
-  deadlineInstant,
-  isValidPolicy,
-  mergePolicy,
-  planDeadlineActions,
-  STATE_LABELS,
-  type Actor,
-  type EscalationPolicy,
-} from '@dondoc/workflow';
+import type { ExtensionDecisionRequest, ExtensionDecisionResponse } from '@dondoc/contracts';
+import { deadlineInstant, STATE_LABELS, type Actor } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { SignalBus } from '../redis/signal-bus.service.js';
-import { toSummary } from '../tasks/task-row.js';
-import { TasksRepository, type ScheduleChange, type TaskDetailRow } from '../tasks/tasks.repository.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
+import { DEADLINE_RUNGS, deadlineLadder, policyFor } from '../tasks/schedule-change.js';
+import { toSummary } from '../tasks/task-summary.js';
+import { TasksRepository, type TaskDetailRow } from '../tasks/tasks.repository.js';
 import { toExtensionRequestDto, type ExtensionRequestRow } from './extension-dto.js';
 import { GRANTABLE_STATES, mayDecideExtension } from './extension.rules.js';
 import { ExtensionsRepository } from './extensions.repository.js';
@@ -31,7 +23,7 @@ export class DecideExtensionUseCase {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly extensions: ExtensionsRepository,
-    private readonly bus: SignalBus,
+    private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,6 +58,11 @@ export class DecideExtensionUseCase {
       : this.refuse(actor, request, task, comment, requestId);
   }
 
+  /**
+   * The request is locked first (two deciders queue up and the second sees the first's decision), then the
+   * task moves only if it is still the version the decision was based on. Nothing is written before both
+   * checks pass, so a refusal leaves no trace.
+   */
   private async grant(
     actor: Actor,
     request: ExtensionRequestRow,
@@ -77,39 +74,42 @@ export class DecideExtensionUseCase {
     const toDueDate = request.requested_due_date;
     const now = new Date();
     const deadlineVersion = task.deadline_version + 1;
-    const ladder: ScheduleChange['add'] = planDeadlineActions(toDueDate, this.policyFor(task)).map((a) => ({
-      rung: a.rung,
-      offset: a.offset,
-      version: deadlineVersion,
-      level: a.level,
-      audiences: a.audiences,
-      job_id: actionJobId(task.id, a.rung, a.offset, deadlineVersion),
-      due_at: a.dueAt.toISOString(),
-    }));
-    const written = await this.extensions.grant({
-      extensionId: request.id,
-      taskId: task.id,
-      expectedVersion: task.version,
-      actor,
-      comment,
-      fromDueDate,
-      toDueDate,
-      deadlineVersion,
-      resetEscalation: deadlineInstant(toDueDate).getTime() > now.getTime(),
-      ladder,
-      grantableStates: GRANTABLE_STATES,
-      requestId,
-      notice: { kind: 'EXTENSION_GRANTED', title: notificationTitle('EXTENSION_GRANTED', task) },
+    const written = await this.changes.transaction(async (tx) => {
+      if (!(await this.extensions.lockOpen(tx.manager, request.id))) throw alreadyDecided();
+      const applied = await tx.apply({
+        kind: 'EXTENSION_GRANTED',
+        taskId: task.id,
+        actor,
+        from: task.state,
+        expect: { version: task.version },
+        set: {
+          dueDate: toDueDate,
+          keepOriginalDueDate: true,
+          deadlineVersion,
+          // The new deadline lies ahead: whatever escalation the old one reached no longer holds.
+          escalationLevel: deadlineInstant(toDueDate).getTime() > now.getTime() ? { reset: true } : undefined,
+        },
+        comment,
+        data: { requestId: request.id, from: fromDueDate, to: toDueDate, deadlineVersion },
+        notificationData: { requestId: request.id, from: fromDueDate, to: toDueDate },
+        // The old ladder belongs to a deadline that no longer exists; the relay removes its jobs.
+        schedule: {
+          cancelRungs: [...DEADLINE_RUNGS],
+          add: deadlineLadder(task.id, toDueDate, deadlineVersion, policyFor(this.config.escalation, task.escalation_policy)),
+        },
+        requestId,
+      });
+      if (!applied) throw conflict();
+      await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment);
+      return applied;
     });
-    if (!written.ok) throw written.reason === 'decided' ? alreadyDecided() : conflict();
-    // The new rows are in PostgreSQL already; the nudge only spares the relay's wait for its timer.
-    this.bus.nudgeSchedule();
     return {
-      request: toExtensionRequestDto(written.request),
+      request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
       task: toSummary(written.task, actor, now, this.config.dueSoonDays),
     };
   }
 
+  /** A refusal records the decision; the task and its schedule stay as they are. */
   private async refuse(
     actor: Actor,
     request: ExtensionRequestRow,
@@ -117,18 +117,27 @@ export class DecideExtensionUseCase {
     comment: string,
     requestId: string | null,
   ): Promise<ExtensionDecisionResponse> {
-    const written = await this.extensions.refuse({
-      extensionId: request.id,
-      taskId: task.id,
-      actor,
-      comment,
-      requestId,
-      notice: { kind: 'EXTENSION_REFUSED', title: notificationTitle('EXTENSION_REFUSED', task) },
+    const written = await this.changes.transaction(async (tx) => {
+      if (!(await this.extensions.lockOpen(tx.manager, request.id))) throw alreadyDecided();
+      // The history row names the state the task really had at the decision.
+      const locked = await tx.lock(task.id);
+      if (!locked) throw ApiError.notFound('Extension request');
+      await this.extensions.decide(tx.manager, request.id, 'refused', actor.userId, comment);
+      const applied = await tx.apply({
+        kind: 'EXTENSION_REFUSED',
+        taskId: task.id,
+        actor,
+        from: locked.state,
+        comment,
+        data: { requestId: request.id, requestedDueDate: request.requested_due_date },
+        notificationData: { requestId: request.id, requestedDueDate: request.requested_due_date },
+        requestId,
+      });
+      if (!applied) throw conflict();
+      return applied;
     });
-    if (!written.ok) throw alreadyDecided();
-    this.bus.nudgeSchedule();
     return {
-      request: toExtensionRequestDto(written.request),
+      request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
       task: toSummary(written.task, actor, new Date(), this.config.dueSoonDays),
     };
   }
@@ -151,13 +160,5 @@ export class DecideExtensionUseCase {
       );
     }
     return task.due_date;
-  }
-
-  /** The configured ladder with the directive's overrides, merged exactly as TransitionTaskUseCase does. */
-  private policyFor(row: TaskDetailRow): EscalationPolicy {
-    const override = row.escalation_policy;
-    return override && isValidPolicy({ ...this.config.escalation, ...override })
-      ? mergePolicy(this.config.escalation, override)
-      : this.config.escalation;
   }
 }

@@ -10,5 +10,6 @@ import { RequestExtensionUseCase } from './request-extension.use-case.js';
   imports: [TasksModule],
   controllers: [ExtensionsController],
   providers: [ExtensionsRepository, RequestExtensionUseCase, DecideExtensionUseCase],
+  exports: [ExtensionsRepository],
 })
 export class ExtensionsModule {}

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { notificationTitle, type CreateExtensionRequest, type ExtensionRequestDto } from '@dondoc/contracts';
+import type { CreateExtensionRequest, ExtensionRequestDto } from '@dondoc/contracts';
 import { STATE_LABELS } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
-import { SignalBus } from '../redis/signal-bus.service.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { toExtensionRequestDto } from './extension-dto.js';
 import { mayRequestExtension, REQUESTABLE_STATES, requestedDateProblem } from './extension.rules.js';
-import { ExtensionsRepository } from './extensions.repository.js';
+import { ExtensionsRepository, isOpenRequestClash } from './extensions.repository.js';
+
+const alreadyOpen = () =>
+  new ApiError(
+    409,
+    'EXTENSION_ALREADY_OPEN',
+    'This task already has an extension request awaiting a decision; wait for it before asking again',
+  );
 
 /** Xin gia hạn: the lead agency asks the Standing Committee for a later deadline. */
 @Injectable()
@@ -15,7 +22,7 @@ export class RequestExtensionUseCase {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly extensions: ExtensionsRepository,
-    private readonly bus: SignalBus,
+    private readonly changes: TaskChangesService,
   ) {}
 
   async execute(
@@ -43,28 +50,40 @@ export class RequestExtensionUseCase {
     if (!reason) throw new ApiError(400, 'COMMENT_REQUIRED', 'Give the reason for asking an extension');
     const problem = requestedDateProblem(task.due_date, req.requestedDueDate);
     if (problem) throw new ApiError(400, 'INVALID_DUE_DATE', problem);
+    const currentDueDate = task.due_date;
 
-    const written = await this.extensions.create({
-      taskId,
-      expectedVersion: task.version,
-      actor,
-      currentDueDate: task.due_date,
-      requestedDueDate: req.requestedDueDate,
-      reason,
-      requestId,
-      notice: { kind: 'EXTENSION_REQUESTED', title: notificationTitle('EXTENSION_REQUESTED', task) },
-    });
-    if (!written.ok) {
-      throw written.reason === 'open'
-        ? new ApiError(
-            409,
-            'EXTENSION_ALREADY_OPEN',
-            'This task already has an extension request awaiting a decision; wait for it before asking again',
-          )
-        : new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+    try {
+      const id = await this.changes.transaction(async (tx) => {
+        // Locked at the version the checks were made on: two requests on one task queue up (the second then
+        // sees the first) and no transition slips in between; the unique index on open requests stays the last guard.
+        const locked = await tx.lock(taskId, task.version);
+        if (!locked) {
+          throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+        }
+        if (await this.extensions.hasOpen(tx.manager, taskId)) throw alreadyOpen();
+        const requestRowId = await this.extensions.insert(tx.manager, {
+          taskId,
+          requestedBy: actor.userId,
+          currentDueDate,
+          requestedDueDate: req.requestedDueDate,
+          reason,
+        });
+        await tx.apply({
+          kind: 'EXTENSION_REQUESTED',
+          taskId,
+          actor,
+          from: locked.state,
+          comment: reason,
+          data: { requestId: requestRowId, requestedDueDate: req.requestedDueDate, currentDueDate },
+          notificationData: { requestId: requestRowId, requestedDueDate: req.requestedDueDate },
+          requestId,
+        });
+        return requestRowId;
+      });
+      return toExtensionRequestDto((await this.extensions.findById(id))!);
+    } catch (e) {
+      if (isOpenRequestClash(e)) throw alreadyOpen();
+      throw e;
     }
-    // The relay publishes the outbox row to open boards now rather than on its next timer tick.
-    this.bus.nudgeSchedule();
-    return toExtensionRequestDto(written.request);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReportQuery } from '@dondoc/contracts';
+import { deadlineStatusCall, localDaySql } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { taskScope } from '../tasks/task-scope.js';
 
@@ -25,10 +26,6 @@ export interface ReportWindow {
 /** The states that count in the figures: assigned onwards, not cancelled. */
 export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')`;
 
-// Local dates by the fixed offset (as libs/workflow's localDate): exact for Asia/Ho_Chi_Minh, which has kept
-// UTC+7 since 1975, and it spares a time-zone database lookup per row.
-export const LOCAL = `INTERVAL '+07:00'`;
-
 /**
  * `facts`: one row per task as it stood at the window's moment, with the columns every report reads
  * (id, code, title, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
@@ -45,7 +42,8 @@ export const LOCAL = `INTERVAL '+07:00'`;
  *   moment; when that event carries none (the demo seed's ASSIGN), the `data.from` of the first grant after
  *   the moment, i.e. the deadline that grant replaced; else the first deadline kept on the row;
  * - first deadline: the `data.from` of the first grant before the moment, else the deadline in force;
- * - done day: the local day of `completed_at` (the approved submission's time) when approved by then.
+ * - done day: the local day of `completed_at` (the approved submission's time) when approved by then
+ *   (NULL if unknown: the status then counts the report's day, as `deadlineStatus()` counts `now`).
  * Directive, field and deliverable type are read from the row: they can only change while drafted.
  */
 export function factsCte(
@@ -65,7 +63,7 @@ export function factsCte(
   if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
   const where = [scope.sql, ...rowFilters].join(' AND ');
   const agency = query.agencyId ? p.add(query.agencyId) : null;
-  const doneDay = `CASE WHEN %STATE% = 'approved' THEN (COALESCE(t.completed_at, now()) AT TIME ZONE ${LOCAL})::date END`;
+  const doneDay = `CASE WHEN %STATE% = 'approved' THEN ${localDaySql('t.completed_at')} END`;
 
   if (window.live) {
     const cte = `facts AS (
@@ -118,23 +116,25 @@ export function factsCte(
 }
 
 /**
- * A deadline status per task, as `deadlineStatus()` in libs/workflow decides it, against the deadline in
- * force (`status`) and against the first one (`status_original`): on_time/late for approved work (by its
- * submission day), overdue/due_soon/not_due for the rest as of `day`; drafts and cancelled tasks keep
- * their state as their status, 'none' is unfinished work without a deadline. `day` and `soon` are
- * placeholders for the report's local date and the due-soon window.
+ * A deadline status per task from `dondoc_deadline_status` (the SQL twin of `deadlineStatus()` in
+ * libs/workflow), against the deadline in force (`status`) and against the first one (`status_original`):
+ * on_time/late for approved work (by its approval day), overdue/due_soon/not_due for the rest as of `day`.
+ * The report views add labels of their own around it: drafts and cancelled tasks keep their state as their
+ * status, and 'none' is unfinished work without a deadline. `day` and `soon` are placeholders for the
+ * report's local date and the due-soon window.
  *
  * The views group by these columns first and add up the groups afterwards (`figureSums`), so each
  * status is computed once per task, not once per figure.
  */
 export function statusColumns(day: string, soon: string): string {
   const status = (due: string) => `CASE WHEN f.state IN ('drafted','cancelled') THEN f.state
-      WHEN f.state = 'approved' THEN CASE WHEN f.done_day <= ${due} THEN 'on_time' ELSE 'late' END
-      WHEN ${due} IS NULL THEN 'none'
-      WHEN ${due} < ${day}::date THEN 'overdue'
-      WHEN ${due} - ${day}::date <= ${soon}::int THEN 'due_soon'
-      ELSE 'not_due' END`;
+      ELSE COALESCE(${factStatus(due, day, soon)}, 'none') END`;
   return `${status('f.due_date')} AS status, ${status('f.original_due_date')} AS status_original, f.extended`;
+}
+
+/** The deadline status of a row of `facts` (alias `f`) against the deadline `due`, as of the local date `day`. */
+export function factStatus(due: string, day: string, soon: string): string {
+  return deadlineStatusCall({ state: 'f.state', dueDate: due, doneDay: 'f.done_day', today: day, dueSoonDays: soon });
 }
 
 /** The figures of `ReportFigures` summed over the groups `g` made with `statusColumns` (a column `n` each). */

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportQuery } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
+import { localDaySql } from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
 import {
   COUNTED_STATES,
   factsCte,
-  LOCAL,
+  factStatus,
   figureSums,
   statusColumns,
   SqlParams,
@@ -253,7 +254,7 @@ export class ReportsRepository {
       `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state = 'submitted'),
        q AS (
        SELECT x.*, s.submitted_at, s.returns,
-              ${day}::date - (s.submitted_at AT TIME ZONE ${LOCAL})::date AS waiting_days
+              ${day}::date - ${localDaySql('s.submitted_at')} AS waiting_days
          FROM x
          JOIN LATERAL (
            SELECT max(s.submitted_at) AS submitted_at,
@@ -317,11 +318,7 @@ function taskSelect(day: string, soon: string, extra = ''): string {
   return `SELECT f.id, f.code, f.title, f.directive_id, d.number AS directive_number, f.field, f.deliverable_type,
           f.lead_agency_id, a.name AS lead_agency_name, f.state, f.due_date::text AS due_date,
           f.original_due_date::text AS original_due_date, f.extended, f.done_day::text AS done_day,
-          CASE WHEN f.due_date IS NULL THEN NULL
-               WHEN f.state = 'approved' THEN CASE WHEN f.done_day <= f.due_date THEN 'on_time' ELSE 'late' END
-               WHEN f.due_date < ${day}::date THEN 'overdue'
-               WHEN f.due_date - ${day}::date <= ${soon}::int THEN 'due_soon'
-               ELSE 'not_due' END AS status,
+          ${factStatus('f.due_date', day, soon)} AS status,
           CASE WHEN f.due_date IS NULL THEN NULL
                ELSE GREATEST(0, COALESCE(f.done_day, ${day}::date) - f.due_date) END AS days_overdue${extra}
      FROM facts f

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { submissionFieldsSchema, type SubmissionDto } from '@dondoc/contracts';
 import { create as contentDisposition } from 'content-disposition';
+import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
+import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { FileStorageService } from './file-storage.service.js';
@@ -28,8 +30,9 @@ export class SubmissionsController {
     @Param('taskId', UuidParamPipe) taskId: string,
     @Body(new ZodPipe(submissionFieldsSchema)) body: { note?: string },
     @UploadedFiles() files: UploadedFile[] | undefined,
+    @Req() req: Request,
   ): Promise<SubmissionDto> {
-    return this.submissions.create(user, taskId, body.note ?? '', files ?? []);
+    return this.submissions.create(user, taskId, body.note ?? '', files ?? [], requestIdOf(req));
   }
 
   @Roles(...TASK_READERS)

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 import { FileStorageService } from './file-storage.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
-import { TasksRepository } from '../tasks/tasks.repository.js';
 
 @Module({
   imports: [
+    TasksModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -25,7 +26,7 @@ import { TasksRepository } from '../tasks/tasks.repository.js';
     }),
   ],
   controllers: [SubmissionsController],
-  providers: [SubmissionsService, SubmissionsRepository, FileStorageService, TasksRepository],
+  providers: [SubmissionsService, SubmissionsRepository, FileStorageService],
   exports: [SubmissionsRepository],
 })
 export class SubmissionsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface SubmissionRow {
   id: string;
@@ -70,41 +70,35 @@ export class SubmissionsRepository {
 
   /**
    * A new deliverable version with its files, only while the task is still in progress at the revision
-   * the caller saw (the row lock on the task orders concurrent uploads and transitions).
+   * the caller saw (the row lock on the task orders concurrent uploads and transitions). Runs inside the
+   * transaction that records the upload as a change of the task.
    */
   async insert(
+    m: EntityManager,
     taskId: string,
     revision: number,
     note: string,
     userId: string,
     files: NewFile[],
   ): Promise<{ id: string; seq: number } | undefined> {
-    return this.db.transaction(async (m) => {
-      const locked: unknown[] = await m.query(
-        `SELECT 1 FROM tasks WHERE id = $1 AND state = 'in_progress' AND revision = $2 FOR UPDATE`,
-        [taskId, revision],
-      );
-      if (!locked.length) return undefined;
-      const rows: { id: string; seq: number }[] = await m.query(
-        `INSERT INTO submissions (task_id, seq, revision, note, submitted_by)
-         VALUES ($1, (SELECT COALESCE(max(seq), 0) + 1 FROM submissions WHERE task_id = $1), $2, $3, $4)
-         RETURNING id, seq`,
-        [taskId, revision, note, userId],
-      );
-      for (const f of files) {
-        await m.query(
-          `INSERT INTO attachments (task_id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [taskId, rows[0].id, f.fileName, f.mimeType, f.sizeBytes, f.sha256, f.storageKey, userId],
-        );
-      }
+    const locked: unknown[] = await m.query(
+      `SELECT 1 FROM tasks WHERE id = $1 AND state = 'in_progress' AND revision = $2 FOR UPDATE`,
+      [taskId, revision],
+    );
+    if (!locked.length) return undefined;
+    const rows: { id: string; seq: number }[] = await m.query(
+      `INSERT INTO submissions (task_id, seq, revision, note, submitted_by)
+       VALUES ($1, (SELECT COALESCE(max(seq), 0) + 1 FROM submissions WHERE task_id = $1), $2, $3, $4)
+       RETURNING id, seq`,
+      [taskId, revision, note, userId],
+    );
+    for (const f of files) {
       await m.query(
-        `INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id, comment, data, task_version)
-         SELECT id, 'DELIVERABLE_UPLOADED', state, state, $2, 'agency', lead_agency_id, NULLIF($3, ''), $4::jsonb, version
-           FROM tasks WHERE id = $1`,
-        [taskId, userId, note, JSON.stringify({ submissionId: rows[0].id, seq: rows[0].seq, files: files.length })],
+        `INSERT INTO attachments (task_id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [taskId, rows[0].id, f.fileName, f.mimeType, f.sizeBytes, f.sha256, f.storageKey, userId],
       );
-      return rows[0];
-    });
+    }
+    return rows[0];
   }
 }

@@ -4,6 +4,7 @@ import { canUploadSubmission } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { FileStorageService } from './file-storage.service.js';
 import { checkFileType, cleanFileName } from './file-type-check.js';
@@ -22,10 +23,17 @@ export class SubmissionsService {
     private readonly tasks: TasksRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly storage: FileStorageService,
+    private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(user: AuthUser, taskId: string, note: string, uploads: UploadedFile[]): Promise<SubmissionDto> {
+  async create(
+    user: AuthUser,
+    taskId: string,
+    note: string,
+    uploads: UploadedFile[],
+    requestId: string | null = null,
+  ): Promise<SubmissionDto> {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
@@ -65,7 +73,21 @@ export class SubmissionsService {
           storageKey,
         });
       }
-      const created = await this.submissions.insert(taskId, task.revision, note.trim(), user.id, stored);
+      const created = await this.changes.transaction(async (tx) => {
+        const row = await this.submissions.insert(tx.manager, taskId, task.revision, note.trim(), user.id, stored);
+        if (!row) return undefined;
+        await tx.apply({
+          kind: 'DELIVERABLE_UPLOADED',
+          taskId,
+          actor,
+          from: 'in_progress',
+          comment: note.trim() || null,
+          data: { submissionId: row.id, seq: row.seq, files: stored.length },
+          notificationData: { submissionId: row.id, seq: row.seq, files: stored.length },
+          requestId,
+        });
+        return row;
+      });
       if (!created) {
         throw new ApiError(
           409,

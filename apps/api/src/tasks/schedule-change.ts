@@ -1,18 +1,39 @@
-import { notificationTitle, type NotificationKind } from '@dondoc/contracts';
+import type { ScheduleChange, ScheduledActionInput } from '@dondoc/persistence';
 import {
   actionJobId,
+  isValidPolicy,
+  mergePolicy,
   planDeadlineActions,
   planReviewReminder,
   type Effect,
   type EscalationPolicy,
-  type NotifyAudience,
   type PlannedAction,
   type Rung,
-  type TaskEventType,
 } from '@dondoc/workflow';
-import type { ScheduleChange } from './tasks.repository.js';
 
-const DEADLINE_RUNGS: Rung[] = ['remind_before', 'overdue', 'escalate'];
+export const DEADLINE_RUNGS: readonly Rung[] = ['remind_before', 'overdue', 'escalate'];
+
+function row(taskId: string, a: PlannedAction, version: number): ScheduledActionInput {
+  return {
+    rung: a.rung,
+    offset: a.offset,
+    version,
+    level: a.level,
+    audiences: a.audiences,
+    job_id: actionJobId(taskId, a.rung, a.offset, version),
+    due_at: a.dueAt.toISOString(),
+  };
+}
+
+/** The reminders, overdue and escalation of one deadline, keyed by its version. */
+export function deadlineLadder(
+  taskId: string,
+  dueDate: string,
+  deadlineVersion: number,
+  policy: EscalationPolicy,
+): ScheduledActionInput[] {
+  return planDeadlineActions(dueDate, policy).map((a) => row(taskId, a, deadlineVersion));
+}
 
 /**
  * Turns a transition's effects into rows of the schedule, written in the same statement as the task:
@@ -26,47 +47,30 @@ export function scheduleChange(
   policy: EscalationPolicy,
 ): ScheduleChange {
   const cancel = new Set<Rung>();
-  const add: ScheduleChange['add'] = [];
-  const push = (a: PlannedAction, version: number) =>
-    add.push({
-      rung: a.rung,
-      offset: a.offset,
-      version,
-      level: a.level,
-      audiences: a.audiences,
-      job_id: actionJobId(taskId, a.rung, a.offset, version),
-      due_at: a.dueAt.toISOString(),
-    });
+  const add: ScheduledActionInput[] = [];
   for (const e of effects) {
     switch (e.kind) {
       case 'schedule_deadline_actions':
         DEADLINE_RUNGS.forEach((r) => cancel.add(r));
-        for (const a of planDeadlineActions(e.dueDate, policy)) push(a, e.deadlineVersion);
+        add.push(...deadlineLadder(taskId, e.dueDate, e.deadlineVersion, policy));
         break;
       case 'cancel_scheduled_actions':
         [...DEADLINE_RUNGS, 'review_reminder' as const].forEach((r) => cancel.add(r));
         break;
       case 'schedule_review_reminder':
-        push(planReviewReminder(now, policy), nextVersion);
+        add.push(row(taskId, planReviewReminder(now, policy), nextVersion));
         break;
       case 'clear_review_reminder':
         cancel.add('review_reminder');
         break;
       case 'record_submission_decision':
-      case 'notify':
         break;
     }
   }
   return { cancelRungs: [...cancel], add };
 }
 
-/** One notification per transition, to the union of the audiences its effects name. */
-export function notificationFor(
-  event: TaskEventType,
-  task: { code: string; title: string },
-  effects: readonly Effect[],
-): { kind: NotificationKind; title: string; audiences: NotifyAudience[] } | null {
-  const audiences = [...new Set(effects.flatMap((e) => (e.kind === 'notify' ? [e.audience] : [])))];
-  if (!audiences.length) return null;
-  return { kind: event, title: notificationTitle(event, task), audiences };
+/** The configured ladder with the directive's overrides (an invalid override is ignored). */
+export function policyFor(configured: EscalationPolicy, override: Record<string, unknown> | null): EscalationPolicy {
+  return override && isValidPolicy({ ...configured, ...override }) ? mergePolicy(configured, override) : configured;
 }

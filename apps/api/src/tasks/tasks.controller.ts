@@ -7,7 +7,6 @@ import {
   updateTaskRequestSchema,
   type CreateTaskRequest,
   type Page,
-  type TaskDetailDto,
   type TaskListQuery,
   type TaskSummaryDto,
   type TransitionRequest,
@@ -49,12 +48,6 @@ export class TasksController {
     @Body(new ZodPipe(createTaskRequestSchema)) body: CreateTaskRequest,
   ): Promise<TaskSummaryDto> {
     return this.tasks.create(user, body);
-  }
-
-  @Roles(...TASK_READERS)
-  @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskDetailDto> {
-    return this.tasks.get(user, id);
   }
 
   // Every task reader reaches the service so that a task the caller cannot see answers 404, not 403.

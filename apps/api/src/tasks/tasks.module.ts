@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
-import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksRepository } from './tasks.repository.js';
 import { TasksService } from './tasks.service.js';
 import { TransitionTaskUseCase } from './transition-task.use-case.js';
 
+/** Tasks themselves: the board's list, drafts, transitions. Modules about a task's parts import this one. */
 @Module({
-  imports: [AgenciesModule, SubmissionsModule],
+  imports: [AgenciesModule],
   controllers: [TasksController],
   providers: [TasksService, TasksRepository, TransitionTaskUseCase],
   exports: [TasksRepository],

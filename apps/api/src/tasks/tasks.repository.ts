@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskListQuery } from '@dondoc/contracts';
-import { foldVietnamese } from '@dondoc/persistence';
-import type { Actor, Effect, Rung, TaskEventType, TaskState } from '@dondoc/workflow';
+import { foldVietnamese, TASK_COLUMNS, taskCode, type TaskRow } from '@dondoc/persistence';
+import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TASK_COLUMNS, taskColumns, type TaskRow } from './task-row.js';
 import { taskScope } from './task-scope.js';
 
 export interface TaskDetailRow extends TaskRow {
@@ -14,41 +13,6 @@ export interface TaskDetailRow extends TaskRow {
   directive_title: string;
   pending_submission_id: string | null;
   pending_submitted_at: Date | null;
-}
-
-export interface TransitionWrite {
-  taskId: string;
-  expectedVersion: number;
-  fromState: TaskState;
-  toState: TaskState;
-  event: TaskEventType;
-  leadAgencyId: string | null;
-  dueDate: string | null;
-  deadlineVersion: number;
-  revision: number;
-  completedAt: Date | null;
-  actor: Actor;
-  comment: string | null;
-  data: Record<string, unknown>;
-  effects: Effect[];
-  decision: { submissionId: string; decision: 'approved' | 'returned'; comment: string | null } | null;
-  requestId: string | null;
-  schedule: ScheduleChange;
-  notification: { kind: string; title: string; audiences: string[] } | null;
-}
-
-/** What a change does to the task's pending actions: which rungs end, which actions begin. */
-export interface ScheduleChange {
-  cancelRungs: Rung[];
-  add: {
-    rung: Rung;
-    offset: string;
-    version: number;
-    level: number;
-    audiences: string[];
-    job_id: string;
-    due_at: string;
-  }[];
 }
 
 /** `%`, `_` and `\` typed by a person are literal characters in a search, not patterns. */
@@ -142,89 +106,6 @@ export class TasksRepository {
     return rows[0];
   }
 
-  /**
-   * The whole transition in one statement, hence one transaction: the conditional update (version and
-   * state must still be what the decision was based on), the history row, the outbox rows and the
-   * decision on the submission (PostgreSQL runs every data-modifying CTE to completion, read or not).
-   * Returns undefined when someone else changed the task first.
-   */
-  async applyTransition(w: TransitionWrite): Promise<TaskRow | undefined> {
-    const outbox = w.effects
-      .filter((e) => e.kind !== 'record_submission_decision')
-      .map((e) => ({ kind: e.kind, payload: e }));
-    const rows: TaskRow[] = await this.db.query(
-      `WITH upd AS (
-         UPDATE tasks SET state = $4, version = version + 1, lead_agency_id = $5, due_date = $6::date,
-                deadline_version = $7, revision = $8, completed_at = $9, updated_at = now()
-          WHERE id = $1 AND version = $2 AND state = $3
-          RETURNING *),
-       ev AS (
-         INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id, comment, data, task_version)
-         SELECT upd.id, $10, $3, $4, $11, $12, $13, $14, $15::jsonb, upd.version FROM upd
-         RETURNING id),
-       ob AS (
-         INSERT INTO outbox (task_id, kind, payload, request_id)
-         SELECT upd.id, e->>'kind', e->'payload', $16 FROM upd, jsonb_array_elements($17::jsonb) e
-         RETURNING id),
-       dec AS (
-         UPDATE submissions SET decision = $19, decision_comment = $20, decided_by = $11, decided_at = now()
-          WHERE id = $18 AND decision IS NULL AND EXISTS (SELECT 1 FROM upd)
-          RETURNING id),
-       cancelled AS (
-         UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
-          WHERE task_id = $1 AND status = 'pending' AND rung = ANY($21::text[]) AND EXISTS (SELECT 1 FROM upd)
-          RETURNING id),
-       scheduled AS (
-         INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id)
-         SELECT upd.id, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, $16
-           FROM upd, jsonb_to_recordset($22::jsonb)
-                AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
-         ON CONFLICT (job_id) DO NOTHING
-         RETURNING id),
-       notified AS (
-         INSERT INTO notifications (user_id, task_id, kind, title, dedupe_key)
-         SELECT u.id, upd.id, $23, $24, 'task-' || upd.id || '-v' || upd.version
-           FROM upd JOIN users u ON u.active AND u.id <> $11 AND (
-                ('lead_agency' = ANY($25::text[]) AND u.agency_id = upd.lead_agency_id)
-             OR ('coordinating_agencies' = ANY($25::text[]) AND u.agency_id = ANY(upd.coordinating_agency_ids))
-             OR ('office' = ANY($25::text[]) AND u.role = 'office')
-             OR ('standing_committee' = ANY($25::text[]) AND u.role = 'standing_committee'))
-          WHERE $23::text IS NOT NULL
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING
-         RETURNING id)
-       SELECT ${taskColumns('upd')}
-         FROM upd`,
-      [
-        w.taskId,
-        w.expectedVersion,
-        w.fromState,
-        w.toState,
-        w.leadAgencyId,
-        w.dueDate,
-        w.deadlineVersion,
-        w.revision,
-        w.completedAt,
-        w.event,
-        w.actor.userId,
-        w.actor.role,
-        w.actor.agencyId,
-        w.comment,
-        JSON.stringify(w.data),
-        w.requestId,
-        JSON.stringify(outbox),
-        w.decision?.submissionId ?? null,
-        w.decision?.decision ?? null,
-        w.decision?.comment ?? null,
-        w.schedule.cancelRungs,
-        JSON.stringify(w.schedule.add),
-        w.notification?.kind ?? null,
-        w.notification?.title ?? null,
-        w.notification?.audiences ?? [],
-      ],
-    );
-    return rows[0];
-  }
-
   async history(taskId: string): Promise<
     {
       id: string;
@@ -249,16 +130,22 @@ export class TasksRepository {
     );
   }
 
-  async comments(
-    taskId: string,
-  ): Promise<
-    { id: string; author_id: string; author_name: string | null; author_role: string; body: string; created_at: Date }[]
-  > {
-    return this.db.query(
-      `SELECT c.id, c.author_id, u.full_name AS author_name, c.author_role, c.body, c.created_at
-         FROM comments c LEFT JOIN users u ON u.id = c.author_id
-        WHERE c.task_id = $1 ORDER BY c.created_at, c.id`,
-      [taskId],
-    );
+  async directiveNumber(directiveId: string): Promise<string | undefined> {
+    const rows: { number: string }[] = await this.db.query(`SELECT number FROM directives WHERE id = $1`, [directiveId]);
+    return rows[0]?.number;
+  }
+
+  async codesTaken(m: EntityManager, codes: string[]): Promise<string[]> {
+    const rows: { code: string }[] = await m.query(`SELECT code FROM tasks WHERE code = ANY($1::text[])`, [codes]);
+    return rows.map((r) => r.code);
+  }
+
+  /** `<directive number>-<NN>`, the next number among the directive's tasks. */
+  async nextCode(m: EntityManager, directiveId: string, number: string): Promise<string> {
+    const rows: { n: string }[] = await m.query(`SELECT count(*) + 1 AS n FROM tasks WHERE directive_id = $1`, [
+      directiveId,
+    ]);
+    return taskCode(number, Number(rows[0].n) - 1);
   }
 }
+

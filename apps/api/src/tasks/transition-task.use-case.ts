@@ -1,29 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
-import {
-  applyEvent,
-  isValidPolicy,
-  mergePolicy,
-  STATE_LABELS,
-  type EscalationPolicy,
-  type TaskEvent,
-} from '@dondoc/workflow';
+import { applyEvent, STATE_LABELS, type TaskEvent } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AgencyLookup } from '../agencies/agency-lookup.service.js';
-import { SignalBus } from '../redis/signal-bus.service.js';
+import { AgenciesRepository } from '../agencies/agencies.repository.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
-import { toFacts, toSummary } from './task-row.js';
-import { notificationFor, scheduleChange } from './schedule-change.js';
-import { TasksRepository, type TaskDetailRow } from './tasks.repository.js';
+import { toFacts, toSummary } from './task-summary.js';
+import { policyFor, scheduleChange } from './schedule-change.js';
+import { TasksRepository } from './tasks.repository.js';
 
 @Injectable()
 export class TransitionTaskUseCase {
   constructor(
     private readonly tasks: TasksRepository,
-    private readonly agencies: AgencyLookup,
-    private readonly bus: SignalBus,
+    private readonly agencies: AgenciesRepository,
+    private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,40 +56,44 @@ export class TransitionTaskUseCase {
     }
 
     const decides = event.type === 'APPROVE' || event.type === 'RETURN';
-    const written = await this.tasks.applyTransition({
+    const comment = event.comment?.trim() || null;
+    const moves = event.type === 'ASSIGN' || event.type === 'REASSIGN';
+    const written = await this.changes.apply({
+      kind: event.type,
       taskId,
-      expectedVersion: row.version,
-      fromState: result.from,
-      toState: result.to,
-      event: event.type,
-      leadAgencyId: result.task.leadAgencyId,
-      dueDate: result.task.dueDate,
-      deadlineVersion: result.task.deadlineVersion,
-      revision: result.task.revision,
-      // Timeliness is judged by when the approved deliverable was handed in, not when it was reviewed.
-      completedAt: event.type === 'APPROVE' ? (row.pending_submitted_at ?? now) : row.completed_at,
       actor,
-      comment: event.comment?.trim() || null,
-      data:
-        event.type === 'ASSIGN' || event.type === 'REASSIGN'
-          ? {
-              leadAgencyId: result.task.leadAgencyId,
-              dueDate: result.task.dueDate,
-              previousLeadAgencyId: row.lead_agency_id,
-            }
-          : {},
-      effects: result.effects,
-      decision:
+      from: result.from,
+      expect: { version: row.version },
+      set: {
+        state: result.to,
+        leadAgencyId: result.task.leadAgencyId,
+        dueDate: result.task.dueDate,
+        deadlineVersion: result.task.deadlineVersion,
+        revision: result.task.revision,
+        // Timeliness is judged by when the approved deliverable was handed in, not when it was reviewed.
+        completedAt: event.type === 'APPROVE' ? (row.pending_submitted_at ?? now) : row.completed_at,
+      },
+      comment,
+      data: moves
+        ? {
+            leadAgencyId: result.task.leadAgencyId,
+            dueDate: result.task.dueDate,
+            previousLeadAgencyId: row.lead_agency_id,
+          }
+        : {},
+      previousLeadAgencyId: event.type === 'REASSIGN' ? row.lead_agency_id : null,
+      submissionDecision:
         decides && row.pending_submission_id
-          ? {
-              submissionId: row.pending_submission_id,
-              decision: event.type === 'APPROVE' ? 'approved' : 'returned',
-              comment: event.comment?.trim() || null,
-            }
-          : null,
+          ? { submissionId: row.pending_submission_id, decision: event.type === 'APPROVE' ? 'approved' : 'returned', comment }
+          : undefined,
+      schedule: scheduleChange(
+        taskId,
+        result.effects,
+        row.version + 1,
+        now,
+        policyFor(this.config.escalation, row.escalation_policy),
+      ),
       requestId,
-      schedule: scheduleChange(taskId, result.effects, row.version + 1, now, this.policyFor(row)),
-      notification: notificationFor(event.type, row, result.effects),
     });
     if (!written) {
       throw new ApiError(
@@ -105,16 +102,7 @@ export class TransitionTaskUseCase {
         'Someone else changed this task a moment ago; reload it and try again',
       );
     }
-    // Committed: wake the relay now for the schedule and the live events, rather than at its next tick.
-    this.bus.nudgeSchedule();
-    return toSummary(written, actor, now, this.config.dueSoonDays);
-  }
-
-  private policyFor(row: TaskDetailRow): EscalationPolicy {
-    const override = row.escalation_policy;
-    return override && isValidPolicy({ ...this.config.escalation, ...override })
-      ? mergePolicy(this.config.escalation, override)
-      : this.config.escalation;
+    return toSummary(written.task, actor, now, this.config.dueSoonDays);
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {

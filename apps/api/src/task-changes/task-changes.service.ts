@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  TaskChangeWriter,
+  type AppliedChange,
+  type ChangeActor,
+  type NewTask,
+  type TaskChange,
+  type TaskRow,
+} from '@dondoc/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SignalBus } from '../redis/signal-bus.service.js';
+
+/** A transaction in which changes go through the writer next to the caller's own rows (a comment, a request). */
+export interface ChangeTransaction {
+  manager: EntityManager;
+  lock(taskId: string, expectedVersion?: number): Promise<TaskRow | undefined>;
+  apply(change: TaskChange): Promise<AppliedChange | undefined>;
+  create(
+    directiveId: string,
+    tasks: NewTask[],
+    actor: ChangeActor,
+    data?: Record<string, unknown>,
+    requestId?: string | null,
+  ): Promise<TaskRow[]>;
+}
+
+/**
+ * The API's door to the task-change writer. After a commit that wrote a change it wakes the worker's
+ * relay, which moves the schedule into Redis and tells the recipients' browsers, rather than waiting for
+ * the relay's timer.
+ */
+@Injectable()
+export class TaskChangesService {
+  private readonly writer = new TaskChangeWriter();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bus: SignalBus,
+  ) {}
+
+  /** One change on its own: one statement, hence one transaction. */
+  async apply(change: TaskChange): Promise<AppliedChange | undefined> {
+    const applied = await this.writer.apply(this.db, change);
+    if (applied) this.bus.nudgeSchedule();
+    return applied;
+  }
+
+  async transaction<T>(work: (tx: ChangeTransaction) => Promise<T>): Promise<T> {
+    let wrote = false;
+    const result = await this.db.transaction((manager) =>
+      work({
+        manager,
+        lock: (taskId, expectedVersion) => this.writer.lock(manager, taskId, expectedVersion),
+        apply: async (change) => {
+          const applied = await this.writer.apply(manager, change);
+          wrote ||= applied !== undefined;
+          return applied;
+        },
+        create: async (directiveId, tasks, actor, data, requestId) => {
+          const rows = await this.writer.create(manager, directiveId, tasks, actor, data, requestId);
+          wrote ||= rows.length > 0;
+          return rows;
+        },
+      }),
+    );
+    // Committed: only now may the relay look for what was written.
+    if (wrote) this.bus.nudgeSchedule();
+    return result;
+  }
+}

@@ -1,0 +1,357 @@
+import { notificationHeadline } from '@dondoc/contracts';
+import { audiencesOf, type ChangeKind, type Rung, type TaskState } from '@dondoc/workflow';
+import type { DataSource, EntityManager } from 'typeorm';
+import { taskColumns, type TaskRow } from './task-row.js';
+
+type Db = DataSource | EntityManager;
+
+/** Who makes a change: a signed-in user, or the system (the worker's reminders, with no user). */
+export interface ChangeActor {
+  userId: string | null;
+  role: string;
+  agencyId: string | null;
+}
+
+export const SYSTEM_ACTOR: ChangeActor = Object.freeze({ userId: null, role: 'system', agencyId: null });
+
+/** A row of the schedule a change adds; the worker's relay turns it into a BullMQ job. */
+export interface ScheduledActionInput {
+  rung: Rung;
+  offset: string;
+  version: number;
+  level: number;
+  audiences: readonly string[];
+  job_id: string;
+  due_at: string;
+}
+
+/** What a change does to the task's pending actions: which rungs end, which actions begin. */
+export interface ScheduleChange {
+  cancelRungs: Rung[];
+  add: ScheduledActionInput[];
+}
+
+/** The columns of the task a change may set. */
+export interface TaskRowUpdate {
+  state?: TaskState;
+  leadAgencyId?: string | null;
+  coordinatingAgencyIds?: string[];
+  dueDate?: string | null;
+  deadlineVersion?: number;
+  revision?: number;
+  completedAt?: Date | null;
+  title?: string;
+  description?: string;
+  deliverableType?: string;
+  field?: string;
+  deadlineText?: string | null;
+  searchText?: string;
+  /** Keep the first deadline when this change moves it. */
+  keepOriginalDueDate?: boolean;
+  escalationLevel?: { atLeast: number } | { reset: true };
+}
+
+export interface TaskChange {
+  kind: ChangeKind;
+  taskId: string;
+  actor: ChangeActor;
+  /**
+   * The state the change was decided on: the change applies only while the task is still in it (the
+   * recipient rule depends on it too). The new state is `set.state`, or this one.
+   */
+  from: TaskState;
+  /**
+   * Optimistic concurrency: the change applies only while the task is still this version; the version
+   * then goes up by one. Required for any change of state, lead or deadline (typeorm #2848:
+   * `@VersionColumn` makes no write conditional, so the condition is ours).
+   */
+  expect?: { version: number };
+  set?: TaskRowUpdate;
+  /** The history row's event, when it is not the change kind (a reminder is recorded as REMINDED). */
+  historyEvent?: string;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+  /** Makes the change happen once: a second change with the same key writes nothing (a job delivered twice). */
+  dedupeKey?: string;
+  schedule?: ScheduleChange;
+  /** The scheduled action this change carries out, marked done with it. */
+  firedAction?: { id: string; firedAt: Date; latenessMs: number };
+  submissionDecision?: { submissionId: string; decision: 'approved' | 'returned'; comment: string | null };
+  /** Extra data for the notification (the history row's data goes to the history only). */
+  notificationData?: Record<string, unknown>;
+  /** For REASSIGN: the agency the task was taken from, told through `previous_lead_agency`. */
+  previousLeadAgencyId?: string | null;
+  requestId?: string | null;
+}
+
+export interface AppliedChange {
+  task: TaskRow;
+  /** The history row written; null when `dedupeKey` found the change already made. */
+  eventId: string | null;
+  /** The users whose notification this change wrote. */
+  recipients: string[];
+}
+
+export interface NewTask {
+  code: string;
+  title: string;
+  description: string;
+  deliverableType: string;
+  field: string;
+  leadAgencyId: string | null;
+  coordinatingAgencyIds: string[];
+  dueDate: string | null;
+  deadlineText: string | null;
+  searchText: string;
+}
+
+const STATE_OR_DEADLINE: readonly (keyof TaskRowUpdate)[] = ['state', 'leadAgencyId', 'dueDate', 'deadlineVersion'];
+
+/** Placeholder numbering for one statement. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown, cast = ''): string {
+    this.values.push(v);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+function setClauses(set: TaskRowUpdate, p: Params): string[] {
+  const out: string[] = [];
+  const col = (name: string, v: unknown, cast = '') => out.push(`${name} = ${p.add(v, cast)}`);
+  if (set.state !== undefined) col('state', set.state);
+  if (set.leadAgencyId !== undefined) col('lead_agency_id', set.leadAgencyId, '::uuid');
+  if (set.coordinatingAgencyIds !== undefined) col('coordinating_agency_ids', set.coordinatingAgencyIds, '::uuid[]');
+  // SET reads the old row, so the first deadline survives however many moves follow.
+  if (set.keepOriginalDueDate) out.push('original_due_date = COALESCE(t.original_due_date, t.due_date)');
+  if (set.dueDate !== undefined) col('due_date', set.dueDate, '::date');
+  if (set.deadlineVersion !== undefined) col('deadline_version', set.deadlineVersion, '::int');
+  if (set.revision !== undefined) col('revision', set.revision, '::int');
+  if (set.completedAt !== undefined) col('completed_at', set.completedAt, '::timestamptz');
+  if (set.title !== undefined) col('title', set.title);
+  if (set.description !== undefined) col('description', set.description);
+  if (set.deliverableType !== undefined) col('deliverable_type', set.deliverableType);
+  if (set.field !== undefined) col('field', set.field);
+  if (set.deadlineText !== undefined) col('deadline_text', set.deadlineText);
+  if (set.searchText !== undefined) col('search_text', set.searchText);
+  if (set.escalationLevel) {
+    out.push(
+      'reset' in set.escalationLevel
+        ? 'escalation_level = 0'
+        : `escalation_level = GREATEST(t.escalation_level, ${p.add(set.escalationLevel.atLeast, '::int')})`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The one writer of task changes. Every change to a task (transitions, draft edits, submissions,
+ * comments, extension requests and decisions, reminders and escalations, new tasks) is written here, in
+ * one statement: the task row (conditional on its version when state or deadline change), one history
+ * row, the schedule rows, the notifications to the people the recipient rule names, and one outbox row
+ * carrying the change and its recipients for the relay and the live stream. Run it inside the caller's
+ * transaction (`db` an EntityManager) when the change comes with rows of its own (a comment, a request).
+ */
+export class TaskChangeWriter {
+  /**
+   * Locks the task for a change decided on what the caller read: undefined when it is no longer that
+   * version. Two changes of one task then queue up, and the second sees the first.
+   */
+  async lock(db: EntityManager, taskId: string, expectedVersion?: number): Promise<TaskRow | undefined> {
+    const rows: TaskRow[] = await db.query(
+      `SELECT ${taskColumns('t')} FROM tasks t WHERE t.id = $1 AND ($2::int IS NULL OR t.version = $2) FOR UPDATE`,
+      [taskId, expectedVersion ?? null],
+    );
+    return rows[0];
+  }
+
+  /** Applies one change; undefined when the task is not the expected version or state any more (or is gone). */
+  async apply(db: Db, c: TaskChange): Promise<AppliedChange | undefined> {
+    const set = c.set ?? {};
+    if (!c.expect && STATE_OR_DEADLINE.some((k) => set[k] !== undefined)) {
+      throw new Error(`task-change writer: ${c.kind} changes state or deadline without an expected version`);
+    }
+    const p = new Params();
+    const id = p.add(c.taskId, '::uuid');
+    const ctes: string[] = [];
+
+    // cur: the task as the change found it (locked); upd: the task after the change.
+    ctes.push(`cur AS (SELECT t.id, t.state AS old_state FROM tasks t
+      WHERE t.id = ${id} AND t.state = ${p.add(c.from)}${c.expect ? ` AND t.version = ${p.add(c.expect.version, '::int')}` : ''}
+      FOR UPDATE)`);
+    const clauses = setClauses(set, p);
+    if (c.expect) clauses.push('version = t.version + 1');
+    if (clauses.length) {
+      clauses.push('updated_at = now()');
+      ctes.push(`upd AS (UPDATE tasks t SET ${clauses.join(', ')} FROM cur WHERE t.id = cur.id
+        RETURNING t.*, cur.old_state)`);
+    } else {
+      ctes.push(`upd AS (SELECT t.*, cur.old_state FROM tasks t JOIN cur ON cur.id = t.id)`);
+    }
+
+    const actorId = p.add(c.actor.userId, '::uuid');
+    const dedupe = p.add(c.dedupeKey ?? null, '::text');
+    ctes.push(`ev AS (
+      INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,
+                               comment, data, task_version, dedupe_key)
+      SELECT upd.id, ${p.add(c.historyEvent ?? c.kind)}, upd.old_state, upd.state, ${actorId}, ${p.add(c.actor.role)},
+             ${p.add(c.actor.agencyId, '::uuid')}, ${p.add(c.comment ?? null, '::text')}, ${p.add(JSON.stringify(c.data ?? {}), '::jsonb')},
+             upd.version, ${dedupe}
+        FROM upd
+      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      RETURNING id)`);
+
+    if (c.schedule?.cancelRungs.length) {
+      ctes.push(`cancelled AS (
+        UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
+         WHERE task_id = ${id} AND status = 'pending' AND rung = ANY(${p.add(c.schedule.cancelRungs, '::text[]')})
+           AND EXISTS (SELECT 1 FROM ev)
+        RETURNING id)`);
+    }
+    if (c.schedule?.add.length) {
+      ctes.push(`scheduled AS (
+        INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id)
+        SELECT ${id}, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, ${p.add(c.requestId ?? null, '::text')}
+          FROM ev, jsonb_to_recordset(${p.add(JSON.stringify(c.schedule.add), '::jsonb')})
+               AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
+        ON CONFLICT (job_id) DO NOTHING
+        RETURNING id)`);
+    }
+    if (c.firedAction) {
+      // Done even when the history row existed already: the action has happened either way.
+      ctes.push(`fired AS (
+        UPDATE scheduled_actions SET status = 'done', fired_at = ${p.add(c.firedAction.firedAt, '::timestamptz')},
+               lateness_ms = ${p.add(c.firedAction.latenessMs, '::bigint')}, attempts = attempts + 1, updated_at = now()
+         WHERE id = ${p.add(c.firedAction.id, '::bigint')} AND EXISTS (SELECT 1 FROM upd)
+        RETURNING id)`);
+    }
+    if (c.submissionDecision) {
+      const d = c.submissionDecision;
+      ctes.push(`dec AS (
+        UPDATE submissions SET decision = ${p.add(d.decision)}, decision_comment = ${p.add(d.comment, '::text')},
+               decided_by = ${actorId}, decided_at = now()
+         WHERE id = ${p.add(d.submissionId, '::uuid')} AND decision IS NULL AND EXISTS (SELECT 1 FROM ev)
+        RETURNING id)`);
+    }
+
+    const audiences = p.add(audiencesOf(c.kind, { from: c.from, to: set.state ?? c.from }), '::text[]');
+    const kind = p.add(c.kind);
+    // The title names the task; the body carries what the author said (a return's comment, say).
+    ctes.push(`notified AS (
+      INSERT INTO notifications (user_id, task_id, kind, title, body, data, dedupe_key)
+      SELECT u.id, upd.id, ${kind}, ${p.add(notificationHeadline(c.kind))} || ' — ' || upd.code || ': ' || upd.title,
+             COALESCE(${p.add(c.comment ?? null, '::text')}, ''), ${p.add(JSON.stringify(c.notificationData ?? {}), '::jsonb')},
+             COALESCE(${dedupe}, 'change-' || ev.id)
+        FROM upd CROSS JOIN ev
+        JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId} AND (
+             ('office' = ANY(${audiences}) AND u.role = 'office')
+          OR ('standing_committee' = ANY(${audiences}) AND u.role = 'standing_committee')
+          OR (u.role = 'agency' AND (
+                ('lead_agency' = ANY(${audiences}) AND u.agency_id = upd.lead_agency_id)
+             OR ('previous_lead_agency' = ANY(${audiences}) AND u.agency_id = ${p.add(c.previousLeadAgencyId ?? null, '::uuid')})
+             OR ('coordinating_agencies' = ANY(${audiences}) AND u.agency_id = ANY(upd.coordinating_agency_ids)))))
+      ON CONFLICT (user_id, dedupe_key) DO NOTHING
+      RETURNING user_id)`);
+    ctes.push(`ob AS (
+      INSERT INTO outbox (task_id, kind, payload, request_id)
+      SELECT upd.id, ${kind}, jsonb_build_object('v', 1, 'change', ${kind}::text, 'taskId', upd.id, 'taskVersion', upd.version,
+               'recipients', COALESCE((SELECT jsonb_agg(n.user_id) FROM notified n), '[]'::jsonb)),
+             ${p.add(c.requestId ?? null, '::text')}
+        FROM upd CROSS JOIN ev
+      RETURNING id)`);
+
+    const rows: (TaskRow & { event_id: string | null; recipients: string[] | null })[] = await db.query(
+      `WITH ${ctes.join(',\n')}
+       SELECT ${taskColumns('upd')}, (SELECT id::text FROM ev) AS event_id,
+              (SELECT array_agg(n.user_id::text) FROM notified n) AS recipients
+         FROM upd`,
+      p.values,
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { event_id, recipients, ...task } = row;
+    return { task, eventId: event_id, recipients: recipients ?? [] };
+  }
+
+  /**
+   * New drafts of a directive, each with its CREATE history row and an outbox row for open boards, in one
+   * statement. Drafts tell nobody (the recipient rule's CREATE row is empty).
+   */
+  async create(
+    db: Db,
+    directiveId: string,
+    tasks: NewTask[],
+    actor: ChangeActor,
+    data: Record<string, unknown> = {},
+    requestId: string | null = null,
+  ): Promise<TaskRow[]> {
+    const input = tasks.map((t, ord) => ({
+      ord,
+      code: t.code,
+      title: t.title,
+      description: t.description,
+      deliverable_type: t.deliverableType,
+      field: t.field,
+      lead_agency_id: t.leadAgencyId,
+      coordinating_agency_ids: [...new Set(t.coordinatingAgencyIds)],
+      due_date: t.dueDate,
+      deadline_text: t.deadlineText,
+      search_text: t.searchText,
+    }));
+    return db.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(ord int, code text, title text, description text,
+           deliverable_type text, field text, lead_agency_id uuid, coordinating_agency_ids uuid[], due_date date,
+           deadline_text text, search_text text)),
+       ins AS (
+         INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
+                            coordinating_agency_ids, due_date, deadline_text, search_text, created_by)
+         SELECT $2, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
+                due_date, deadline_text, search_text, $3
+           FROM input ORDER BY ord
+         RETURNING *),
+       ev AS (
+         INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,
+                                  data, task_version)
+         SELECT ins.id, 'CREATE', NULL, ins.state, $3, $4, $5, $6::jsonb, ins.version FROM ins
+         RETURNING id),
+       ob AS (
+         INSERT INTO outbox (task_id, kind, payload, request_id)
+         SELECT ins.id, 'CREATE', jsonb_build_object('v', 1, 'change', 'CREATE', 'taskId', ins.id,
+                  'taskVersion', ins.version, 'recipients', '[]'::jsonb), $7
+           FROM ins
+         RETURNING id)
+       SELECT ${taskColumns('ins')} FROM ins JOIN input USING (code) ORDER BY input.ord`,
+      [JSON.stringify(input), directiveId, actor.userId, actor.role, actor.agencyId, JSON.stringify(data), requestId],
+    );
+  }
+
+  /** A fired action that no longer applies (the task moved on): recorded, no history, nobody told. */
+  async skipAction(db: Db, actionId: string, firedAt: Date): Promise<void> {
+    await db.query(
+      `UPDATE scheduled_actions SET status = 'skipped', fired_at = $2, attempts = attempts + 1, updated_at = now() WHERE id = $1`,
+      [actionId, firedAt],
+    );
+  }
+
+  /** A failed attempt of an action; after the last one it is `failed` (and the caller raises an incident). */
+  async recordActionFailure(db: Db, actionId: string, error: string, final: boolean): Promise<void> {
+    await db.query(
+      `UPDATE scheduled_actions SET attempts = attempts + 1, last_error = left($2, 2000),
+              status = CASE WHEN $3 AND status = 'pending' THEN 'failed' ELSE status END, updated_at = now()
+        WHERE id = $1`,
+      [actionId, error, final],
+    );
+  }
+
+  /** Opens the incident for an action out of attempts; its task id when new, undefined when it existed. */
+  async openIncident(db: Db, actionId: string, message: string): Promise<string | undefined> {
+    const rows: { task_id: string }[] = await db.query(
+      `INSERT INTO incidents (action_id, task_id, message)
+       SELECT id, task_id, $2 FROM scheduled_actions WHERE id = $1
+       ON CONFLICT (action_id) DO NOTHING RETURNING task_id`,
+      [actionId, message],
+    );
+    return rows[0]?.task_id;
+  }
+}

@@ -1,0 +1,38 @@
+import type { TaskState } from '@dondoc/workflow';
+
+/** A `tasks` row as the SQL of `taskColumns` returns it. */
+export interface TaskRow {
+  id: string;
+  code: string;
+  directive_id: string;
+  title: string;
+  deliverable_type: string;
+  field: string;
+  state: TaskState;
+  version: number;
+  revision: number;
+  deadline_version: number;
+  lead_agency_id: string | null;
+  coordinating_agency_ids: string[];
+  due_date: string | null;
+  /** The first deadline (never moved by an extension); see `taskColumns`. */
+  original_due_date: string | null;
+  deadline_text: string | null;
+  escalation_level: number;
+  completed_at: Date | null;
+  updated_at: Date;
+  description?: string;
+}
+
+/**
+ * Columns the board needs; `due_date::text` keeps calendar dates out of time-zone conversion.
+ * `original_due_date` is only written when an extension first moves the deadline, so until then the
+ * first deadline is the current one.
+ */
+export function taskColumns(a = 't'): string {
+  return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
+  ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
+  COALESCE(${a}.original_due_date, ${a}.due_date)::text AS original_due_date,
+  ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at`;
+}
+export const TASK_COLUMNS = taskColumns('t');
