@@ -1,20 +1,14 @@
-import type { SubmissionDto, TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
-import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
+import type { TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
+import { EVENT_LABELS, STATE_LABELS, targetOf } from '@dondoc/workflow';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUpload } from '../api/api-client';
 import { useLabel } from '../common/use-label';
 import { AgencyDeadlineFields } from './agency-deadline-fields';
 import { CommentField } from './comment-field';
 import { SubmissionFields } from './submission-fields';
 import { inputErrorText } from './transition-errors';
-import { targetState } from './transition-rules';
-
-export interface TransitionValues {
-  comment?: string;
-  leadAgencyId?: string;
-  dueDate?: string;
-}
+import { inputProblems, type TransitionValues } from './transition-rules';
+import { useUploadSubmission } from './use-upload-submission';
 
 interface Props {
   task: TaskSummaryDto;
@@ -58,7 +52,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const [dueDate, setDueDate] = useState(event === 'ASSIGN' ? (task.dueDate ?? '') : '');
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [progress, setProgress] = useState<number | null>(null);
+  const uploadSubmission = useUploadSubmission(task.id);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -67,17 +61,25 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => () => returnTo?.focus?.(), [returnTo]);
 
-  const commentRequired = event === 'RETURN' || event === 'CANCEL';
-  const picksAgency = event === 'ASSIGN' || event === 'REASSIGN';
+  // Which fields the event asks for: what libs/workflow would find missing in an empty form.
+  const [needs] = useState(() => inputProblems(task, event, {}));
+  const commentRequired = needs.comment !== undefined;
+  const picksAgency = needs.leadAgencyId !== undefined;
 
+  const values = (): TransitionValues => ({
+    comment: comment.trim() || undefined,
+    leadAgencyId: picksAgency ? leadAgencyId : undefined,
+    dueDate: picksAgency && dueDate ? dueDate : undefined,
+  });
+
+  // What the input lacks is libs/workflow's to say, in its own words; the file count is the upload's limit.
   const validate = (): Errors => {
     const found: Errors = {};
-    const required = t('board.transition.required');
-    if (commentRequired && !comment.trim()) found.comment = required;
-    if (picksAgency && !leadAgencyId) found.leadAgencyId = required;
-    if (event === 'REASSIGN' && leadAgencyId && leadAgencyId === task.leadAgencyId)
-      found.leadAgencyId = t('board.transition.sameAgency');
-    if (event === 'ASSIGN' && !dueDate) found.dueDate = required;
+    const problems = inputProblems(task, event, values());
+    for (const field of ['comment', 'leadAgencyId', 'dueDate'] as const) {
+      const problem = problems[field];
+      if (problem) found[field] = label(problem.text);
+    }
     if (event === 'SUBMIT' && files.length > MAX_FILES) found.files = t('board.transition.tooManyFiles');
     return found;
   };
@@ -85,15 +87,10 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const upload = async (): Promise<boolean> => {
     // Nothing chosen: the deliverable may already have been uploaded in the drawer; the server decides.
     if (!note.trim() && files.length === 0) return true;
-    const form = new FormData();
-    if (note.trim()) form.append('note', note.trim());
-    for (const file of files) form.append('files', file);
-    setProgress(0);
     try {
-      await apiUpload<SubmissionDto>(`/tasks/${task.id}/submissions`, form, setProgress);
+      await uploadSubmission.mutateAsync({ note: note.trim(), files });
       return true;
     } catch (err) {
-      setProgress(null);
       setErrors({ files: t('board.toast.uploadFailed', { message: inputErrorText(err, t) }) });
       return false;
     }
@@ -109,11 +106,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
       setBusy(false);
       return;
     }
-    onConfirm({
-      comment: comment.trim() || undefined,
-      leadAgencyId: picksAgency ? leadAgencyId : undefined,
-      dueDate: picksAgency && dueDate ? dueDate : undefined,
-    });
+    onConfirm(values());
   };
 
   const eventLabel = label(EVENT_LABELS[event]);
@@ -142,7 +135,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
           <p className="hint">
             {t('board.transition.moveTo', {
               from: label(STATE_LABELS[task.state]),
-              to: label(STATE_LABELS[targetState(event, task.state)]),
+              to: label(STATE_LABELS[targetOf(task.state, event) ?? task.state]),
             })}
           </p>
           {event === 'START' && <p>{t('board.transition.confirmStart')}</p>}
@@ -152,7 +145,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
               currentLeadId={task.leadAgencyId}
               leadAgencyId={leadAgencyId}
               dueDate={dueDate}
-              dueDateRequired={event === 'ASSIGN'}
+              dueDateRequired={needs.dueDate !== undefined}
               onLeadAgency={setLeadAgencyId}
               onDueDate={setDueDate}
               errors={errors}
@@ -163,7 +156,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
               note={note}
               onNote={setNote}
               onFiles={setFiles}
-              progress={progress}
+              progress={uploadSubmission.progress}
               error={errors.files ?? null}
             />
           )}

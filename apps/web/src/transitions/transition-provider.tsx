@@ -1,7 +1,8 @@
 import type { TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
 import { useCallback, useState, type ReactNode } from 'react';
 import { TransitionContext } from './transition-context';
-import { TransitionDialog, type TransitionValues } from './transition-dialog';
+import { TransitionDialog } from './transition-dialog';
+import type { TransitionValues } from './transition-rules';
 import { useTransitionMutation } from './use-transition-mutation';
 
 interface Pending {

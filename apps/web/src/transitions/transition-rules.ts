@@ -1,5 +1,23 @@
 import type { TaskEventName, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
-import { allowedEvents, applyEvent, type Actor, type TaskEvent, type TaskFacts } from '@dondoc/workflow';
+import {
+  allowedEvents,
+  applyEvent,
+  inputRefusal,
+  refusalFor,
+  targetOf,
+  TASK_EVENTS,
+  type Actor,
+  type RefusalCode,
+  type TaskEvent,
+  type TaskFacts,
+} from '@dondoc/workflow';
+
+/** What the transition dialog collects besides the event itself. */
+export interface TransitionValues {
+  comment?: string;
+  leadAgencyId?: string;
+  dueDate?: string;
+}
 
 /** The facts libs/workflow decides on, read from a list row. */
 export function factsOf(task: TaskSummaryDto): TaskFacts {
@@ -19,44 +37,21 @@ export function eventsFor(task: TaskSummaryDto, actor: Actor): TaskEventName[] {
 }
 
 /**
- * Which event a drop from one column onto another means. REASSIGN stays in its column, so it is
- * reached through the card's menu only; CANCEL is the only way into "cancelled".
+ * Which event a drop from one column onto another means: the one that takes a task from `from` to
+ * `to` (libs/workflow's targetOf). REASSIGN stays in its column, so it is reached through the card's
+ * menu only; CANCEL is the only way into "cancelled".
  */
 export function eventForMove(from: TaskStateName, to: TaskStateName): TaskEventName | null {
-  if (to === 'cancelled') return from === 'drafted' || from === 'assigned' || from === 'in_progress' ? 'CANCEL' : null;
-  if (from === 'drafted' && to === 'assigned') return 'ASSIGN';
-  if (from === 'assigned' && to === 'in_progress') return 'START';
-  if (from === 'in_progress' && to === 'submitted') return 'SUBMIT';
-  if (from === 'submitted' && to === 'approved') return 'APPROVE';
-  if (from === 'submitted' && to === 'in_progress') return 'RETURN';
-  return null;
-}
-
-/** Where an event leaves the task (mirrors task.machine.ts; used for the optimistic move). */
-export function targetState(event: TaskEventName, from: TaskStateName): TaskStateName {
-  switch (event) {
-    case 'ASSIGN':
-    case 'REASSIGN':
-      return 'assigned';
-    case 'START':
-    case 'RETURN':
-      return 'in_progress';
-    case 'SUBMIT':
-      return 'submitted';
-    case 'APPROVE':
-      return 'approved';
-    case 'CANCEL':
-      return 'cancelled';
-  }
-  return from;
+  if (from === to) return null;
+  return TASK_EVENTS.find((event) => targetOf(from, event) === to) ?? null;
 }
 
 /** Columns this task may be dropped on by this user right now. */
 export function dropTargets(task: TaskSummaryDto, actor: Actor): Set<TaskStateName> {
   const targets = new Set<TaskStateName>();
   for (const event of eventsFor(task, actor)) {
-    const to = targetState(event, task.state);
-    if (eventForMove(task.state, to) === event) targets.add(to);
+    const to = targetOf(task.state, event);
+    if (to !== null && eventForMove(task.state, to) === event) targets.add(to);
   }
   return targets;
 }
@@ -83,9 +78,56 @@ export function optimisticTask(
   task: TaskSummaryDto,
   input: { event: TaskEventName; leadAgencyId?: string; dueDate?: string },
 ): TaskSummaryDto {
-  const next: TaskSummaryDto = { ...task, state: targetState(input.event, task.state), allowedEvents: [] };
+  const next: TaskSummaryDto = { ...task, state: targetOf(task.state, input.event) ?? task.state, allowedEvents: [] };
   if (input.leadAgencyId) next.leadAgencyId = input.leadAgencyId;
   if (input.dueDate) next.dueDate = input.dueDate;
   if (input.event === 'RETURN') next.revision = task.revision + 1;
   return next;
+}
+
+export type InputField = 'comment' | 'leadAgencyId' | 'dueDate';
+
+export interface InputProblem {
+  code: RefusalCode;
+  /** libs/workflow's own sentence for it. */
+  text: { vi: string; en: string };
+}
+
+const FIELD_OF: Partial<Record<RefusalCode, InputField>> = {
+  COMMENT_REQUIRED: 'comment',
+  LEAD_AGENCY_REQUIRED: 'leadAgencyId',
+  SAME_LEAD_AGENCY: 'leadAgencyId',
+  DUE_DATE_REQUIRED: 'dueDate',
+  INVALID_DUE_DATE: 'dueDate',
+};
+
+// A value each rule accepts, put in place of a field already found wanting so the next rule speaks.
+const STAND_IN: Record<InputField, string> = { comment: '-', leadAgencyId: '\u0000', dueDate: '2000-01-01' };
+
+/**
+ * What the dialog's input lacks, by field, decided by libs/workflow's input rules (the server's own).
+ * Empty fields count as not given. The ASSIGN dialog starts from the task's lead agency and due date,
+ * so what it shows is the whole input: a field emptied there is missing, not "keep the task's".
+ * Whether a deliverable waits (SUBMIT) is not the dialog's to know: the server decides that.
+ */
+export function inputProblems(
+  task: TaskSummaryDto,
+  event: TaskEventName,
+  values: TransitionValues,
+): Partial<Record<InputField, InputProblem>> {
+  const facts: TaskFacts = event === 'ASSIGN' ? { ...factsOf(task), leadAgencyId: null, dueDate: null } : factsOf(task);
+  const probe: Record<string, string | undefined> = {
+    comment: values.comment || undefined,
+    leadAgencyId: values.leadAgencyId || undefined,
+    dueDate: values.dueDate || undefined,
+  };
+  const found: Partial<Record<InputField, InputProblem>> = {};
+  for (;;) {
+    const code = inputRefusal(facts, { ...probe, type: event } as TaskEvent);
+    const field = code === null ? undefined : FIELD_OF[code];
+    if (code === null || field === undefined || found[field]) return found;
+    const { message, messageVi } = refusalFor(code, { type: event, state: task.state });
+    found[field] = { code, text: { vi: messageVi, en: message } };
+    probe[field] = STAND_IN[field];
+  }
 }
