@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-client';
 import { BoardStatePanel } from '../board/board-state-panel';
 import { formatDate, formatDateTime } from '../common/format';
 import { DashboardBody } from './dashboard-body';
-import { useSnapshot } from './use-snapshots';
+import { useSnapshot } from './use-snapshot';
 
 interface Props {
   id: string;

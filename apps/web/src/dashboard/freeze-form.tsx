@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import { showToast } from '../transitions/toast-store';
-import { useFreezeSnapshot } from './use-snapshots';
+import { useFreezeSnapshot } from './use-freeze-snapshot';
 
 interface Props {
   /** The day the figures describe: the chosen "as of" day, or empty for live figures. */

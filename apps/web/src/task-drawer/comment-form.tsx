@@ -1,18 +1,14 @@
-import type { CommentDto } from '@dondoc/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api-client';
 import { ApiErrorAlert } from './api-error-alert';
-import { useTaskMutation } from './use-task-mutation';
+import { useAddComment } from './use-add-comment';
 
 export function CommentForm({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const fieldId = useId();
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
-  const send = useTaskMutation(taskId, (text: string) =>
-    api<CommentDto>(`/tasks/${taskId}/comments`, { method: 'POST', body: { body: text } }),
-  );
+  const send = useAddComment(taskId);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,11 +1,10 @@
-import type { ExtensionDecisionResponse } from '@dondoc/contracts';
+import type { ExtensionDecisionRequest } from '@dondoc/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api-client';
 import { ApiErrorAlert } from './api-error-alert';
-import { useTaskMutation } from './use-task-mutation';
+import { useDecideExtension } from './use-decide-extension';
 
-type Decision = 'grant' | 'refuse';
+type Decision = ExtensionDecisionRequest['decision'];
 
 /**
  * Grant or refuse an open request. Shown to the Office too: whether the Office may decide is the
@@ -16,16 +15,11 @@ export function ExtensionDecisionForm({ taskId, requestId }: { taskId: string; r
   const commentId = useId();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const decide = useTaskMutation(taskId, (decision: Decision) =>
-    api<ExtensionDecisionResponse>(`/extension-requests/${requestId}/decision`, {
-      method: 'POST',
-      body: { decision, comment: comment.trim() },
-    }),
-  );
+  const decide = useDecideExtension(taskId, requestId);
   const submit = (decision: Decision) => {
-    const empty = !comment.trim();
-    setMissing(empty);
-    if (!empty) decide.mutate(decision, { onSuccess: () => setComment('') });
+    const text = comment.trim();
+    setMissing(!text);
+    if (text) decide.mutate({ decision, comment: text }, { onSuccess: () => setComment('') });
   };
 
   return (

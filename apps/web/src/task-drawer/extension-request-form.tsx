@@ -1,20 +1,13 @@
-import type { ExtensionRequestDto } from '@dondoc/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api-client';
 import { formatDate } from '../common/format';
 import { ApiErrorAlert } from './api-error-alert';
-import { useTaskMutation } from './use-task-mutation';
+import { useRequestExtension } from './use-request-extension';
 
 /** The calendar day after a `YYYY-MM-DD` date: the earliest deadline an extension may ask for. */
 function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-interface Input {
-  requestedDueDate: string;
-  reason: string;
 }
 
 /** Xin gia hạn: the lead agency proposes a later deadline and says why. */
@@ -27,9 +20,7 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const min = dayAfter(currentDueDate);
-  const send = useTaskMutation(taskId, (input: Input) =>
-    api<ExtensionRequestDto>(`/tasks/${taskId}/extension-requests`, { method: 'POST', body: input }),
-  );
+  const send = useRequestExtension(taskId);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,8 +1,7 @@
 import type { AttachmentDto } from '@dondoc/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiDownload } from '../api/api-client';
 import { ApiErrorAlert } from './api-error-alert';
+import { useFileDownload } from './use-file-download';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -13,19 +12,8 @@ function formatSize(bytes: number): string {
 /** Files are behind the session's token, so a plain link would be refused: fetch, then save. */
 export function FileDownloadButton({ taskId, file }: { taskId: string; file: AttachmentDto }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiDownload(`/tasks/${taskId}/files/${file.id}`, file.fileName);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = useFileDownload(taskId, file);
+  const busy = download.isPending;
   return (
     <li className="drawer-file">
       <button
@@ -34,7 +22,7 @@ export function FileDownloadButton({ taskId, file }: { taskId: string; file: Att
         data-testid="drawer-file-download"
         aria-label={t('drawer.submissions.download', { name: file.fileName })}
         disabled={busy}
-        onClick={() => void download()}
+        onClick={() => download.mutate()}
       >
         <span aria-hidden="true">⬇</span> <span className="drawer-file-name">{file.fileName}</span>
         <span className="drawer-muted">
@@ -42,7 +30,7 @@ export function FileDownloadButton({ taskId, file }: { taskId: string; file: Att
           · {busy ? t('drawer.submissions.downloading') : formatSize(file.sizeBytes)}
         </span>
       </button>
-      <ApiErrorAlert error={error} />
+      <ApiErrorAlert error={download.error} />
     </li>
   );
 }
