@@ -81,6 +81,13 @@ export default {
       rootDir: 'apps/api',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
     },
+    // The board's pure modules (board model, transition rules, formatters) in Node: no DOM needed.
+    {
+      ...common('<rootDir>/../..'),
+      displayName: 'web',
+      rootDir: 'apps/web',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
     {
       ...common('<rootDir>/..'),
       displayName: 'e2e',
