@@ -6,3 +6,4 @@ export * from './reports.js';
 export * from './directive-import.js';
 export * from './labels.js';
 export * from './bus.js';
+export { foldVietnamese, stripVietnameseMarks, type FoldOptions } from './fold-vietnamese.js';

