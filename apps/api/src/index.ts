@@ -3,3 +3,4 @@ export { buildConfig, parseEnv, type AppConfig } from './config/app-config.js';
 export { seedDemoProvince, ROLE_ACCOUNTS } from './seed/demo-seed.js';
 export { runMigrations } from './runtime/migrate.js';
 export { TransitionTaskUseCase } from './tasks/transition-task.use-case.js';
+export { taskScope } from './tasks/task-scope.js';

@@ -16,6 +16,8 @@ import { UserEmail1732500000000 } from './migrations/1732500000000-user-email.js
 import { ActionRequestId1732700000000 } from './migrations/1732700000000-action-request-id.js';
 import { BoardOrderIndex1732800000000 } from './migrations/1732800000000-board-order-index.js';
 import { Reports1732600000000 } from './migrations/1732600000000-reports.js';
+import { DeadlineStatusFunction1732900000000 } from './migrations/1732900000000-deadline-status-function.js';
+import { LatenessBigint1733000000000 } from './migrations/1733000000000-lateness-bigint.js';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   Reports1732600000000,
   ActionRequestId1732700000000,
   BoardOrderIndex1732800000000,
+  DeadlineStatusFunction1732900000000,
+  LatenessBigint1733000000000,
 ];
 
 export interface DatabaseConfig {

@@ -18,7 +18,10 @@ function isAgencyMember(task: Membership, actor: Actor): boolean {
  * drafts; the Office, the Standing Committee and the inspector see every task; anyone else sees none.
  * `taskScope` in the API is this rule as SQL; one table of cases tests both (test/e2e/visibility).
  */
-export function canRead(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>, actor: Actor): boolean {
+export function canRead(
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  actor: Actor,
+): boolean {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':
@@ -34,7 +37,10 @@ export function canRead(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordi
   return false;
 }
 
-export function canComment(task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>, actor: Actor): boolean {
+export function canComment(
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  actor: Actor,
+): boolean {
   if (!canRead(task, actor)) return false;
   return actor.role === 'office' || actor.role === 'standing_committee' || isAgencyMember(task, actor);
 }

@@ -32,7 +32,11 @@ export const AUDIENCES = [
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-const AGENCY_AUDIENCES: ReadonlySet<Audience> = new Set(['lead_agency', 'previous_lead_agency', 'coordinating_agencies']);
+const AGENCY_AUDIENCES: ReadonlySet<Audience> = new Set([
+  'lead_agency',
+  'previous_lead_agency',
+  'coordinating_agencies',
+]);
 
 /**
  * The one recipient rule: change kind → who is told. The author of a change is never told of it (the

@@ -95,7 +95,12 @@ export class DecideExtensionUseCase {
         // The old ladder belongs to a deadline that no longer exists; the relay removes its jobs.
         schedule: {
           cancelRungs: [...DEADLINE_RUNGS],
-          add: deadlineLadder(task.id, toDueDate, deadlineVersion, policyFor(this.config.escalation, task.escalation_policy)),
+          add: deadlineLadder(
+            task.id,
+            toDueDate,
+            deadlineVersion,
+            policyFor(this.config.escalation, task.escalation_policy),
+          ),
         },
         requestId,
       });

@@ -58,7 +58,11 @@ export class RequestExtensionUseCase {
         // sees the first) and no transition slips in between; the unique index on open requests stays the last guard.
         const locked = await tx.lock(taskId, task.version);
         if (!locked) {
-          throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+          throw new ApiError(
+            409,
+            'VERSION_CONFLICT',
+            'Someone else changed this task a moment ago; reload it and try again',
+          );
         }
         if (await this.extensions.hasOpen(tx.manager, taskId)) throw alreadyOpen();
         const requestRowId = await this.extensions.insert(tx.manager, {

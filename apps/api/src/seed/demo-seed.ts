@@ -1,4 +1,4 @@
-import { createDataSource, DEMO_AGENCIES, DEMO_DIRECTIVES, DEMO_TASKS, foldVietnamese } from '@dondoc/persistence';
+import { createDataSource, DEMO_AGENCIES, DEMO_DIRECTIVES, DEMO_TASKS, searchTextOf } from '@dondoc/persistence';
 import {
   actionJobId,
   applyEvent,
@@ -229,7 +229,7 @@ async function seedTask(
       c.coordinating,
       p.dueDate,
       p.deadlineText,
-      foldVietnamese(`${p.code} ${p.title} ${p.description}`),
+      searchTextOf({ code: p.code, title: p.title, description: p.description }),
       c.office.userId,
       created,
     ],

@@ -1,7 +1,7 @@
 import type { Actor } from '@dondoc/workflow';
 
 /**
- * The visibility rule as SQL, applied in every query that touches tasks: an agency sees the tasks it
+ * The visibility rule (`canRead` in libs/workflow) as SQL, applied in every query that touches tasks: an agency sees the tasks it
  * leads or coordinates once they leave the Office's drafts; the Office, the Standing Committee and the
  * inspector see all; anyone else sees nothing. `param` is the next free placeholder number.
  */
@@ -20,4 +20,6 @@ export function taskScope(actor: Actor, param: number, alias = 't'): { sql: stri
     case 'admin':
       return { sql: 'FALSE', params: [] };
   }
+  // A role read from storage or a token may be anything: what is not listed sees nothing.
+  return { sql: 'FALSE', params: [] };
 }

@@ -1,12 +1,6 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
 import type { TaskRow } from '@dondoc/persistence';
-import {
-  allowedEvents,
-  daysOverdue,
-  deadlineStatus,
-  type Actor,
-  type TaskFacts,
-} from '@dondoc/workflow';
+import { allowedEvents, daysOverdue, deadlineStatus, type Actor, type TaskFacts } from '@dondoc/workflow';
 
 export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts {
   return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskListQuery } from '@dondoc/contracts';
-import { foldVietnamese, TASK_COLUMNS, taskCode, type TaskRow } from '@dondoc/persistence';
+import { foldVietnamese, TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { taskScope } from './task-scope.js';
@@ -18,17 +18,6 @@ export interface TaskDetailRow extends TaskRow {
 /** `%`, `_` and `\` typed by a person are literal characters in a search, not patterns. */
 function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** SQL twin of `deadlineStatus()` in libs/workflow, used only to filter; $today is the local date. */
-function deadlineStatusSql(today: string, dueSoon: string): string {
-  return `CASE
-    WHEN t.due_date IS NULL OR t.state = 'cancelled' THEN NULL
-    WHEN t.state = 'approved' THEN
-      CASE WHEN (COALESCE(t.completed_at, now()) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= t.due_date THEN 'on_time' ELSE 'late' END
-    WHEN ${today}::date > t.due_date THEN 'overdue'
-    WHEN t.due_date - ${today}::date <= ${dueSoon}::int THEN 'due_soon'
-    ELSE 'not_due' END`;
 }
 
 @Injectable()
@@ -62,7 +51,7 @@ export class TasksRepository {
       }
     }
     if (query.deadlineStatus?.length) {
-      where.push(`(${deadlineStatusSql(p(today), p(dueSoonDays))}) = ANY(${p(query.deadlineStatus)}::text[])`);
+      where.push(`${taskDeadlineStatusSql(p(today), p(dueSoonDays))} = ANY(${p(query.deadlineStatus)}::text[])`);
     }
     // No count(*) OVER (): it makes PostgreSQL read and sort every matching task for every page. A page
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
@@ -131,7 +120,9 @@ export class TasksRepository {
   }
 
   async directiveNumber(directiveId: string): Promise<string | undefined> {
-    const rows: { number: string }[] = await this.db.query(`SELECT number FROM directives WHERE id = $1`, [directiveId]);
+    const rows: { number: string }[] = await this.db.query(`SELECT number FROM directives WHERE id = $1`, [
+      directiveId,
+    ]);
     return rows[0]?.number;
   }
 
@@ -148,4 +139,3 @@ export class TasksRepository {
     return taskCode(number, Number(rows[0].n) - 1);
   }
 }
-

@@ -10,8 +10,7 @@ import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
 
-const conflict = () =>
-  new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
+const conflict = () => new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
 
 @Injectable()
 export class TasksService {

@@ -84,7 +84,11 @@ export class TransitionTaskUseCase {
       previousLeadAgencyId: event.type === 'REASSIGN' ? row.lead_agency_id : null,
       submissionDecision:
         decides && row.pending_submission_id
-          ? { submissionId: row.pending_submission_id, decision: event.type === 'APPROVE' ? 'approved' : 'returned', comment }
+          ? {
+              submissionId: row.pending_submission_id,
+              decision: event.type === 'APPROVE' ? 'approved' : 'returned',
+              comment,
+            }
           : undefined,
       schedule: scheduleChange(
         taskId,
