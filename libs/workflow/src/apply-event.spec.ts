@@ -339,7 +339,7 @@ describe('applyEvent: what a successful event changes and asks for', () => {
     });
   });
 
-  it('START changes the column and nothing else (who is told is the recipient rule\'s)', () => {
+  it("START changes the column and nothing else (who is told is the recipient rule's)", () => {
     const result = ok(applyEvent(taskIn('assigned'), ACTORS.lead, { type: 'START', comment: 'Đã triển khai' }, NOW));
     expect(result.task).toMatchObject({ state: 'in_progress', deadlineVersion: 1, revision: 0 });
     expect(result.effects).toEqual<Effect[]>([]);
@@ -348,9 +348,7 @@ describe('applyEvent: what a successful event changes and asks for', () => {
   it('SUBMIT starts the review reminder', () => {
     const result = ok(applyEvent(taskIn('in_progress'), ACTORS.lead, { type: 'SUBMIT' }, NOW));
     expect(result.task).toMatchObject({ state: 'submitted', hasPendingSubmission: true });
-    expect(result.effects).toEqual<Effect[]>([
-      { kind: 'schedule_review_reminder' },
-    ]);
+    expect(result.effects).toEqual<Effect[]>([{ kind: 'schedule_review_reminder' }]);
   });
 
   it('APPROVE records the decision and stops every job', () => {
@@ -389,10 +387,7 @@ describe('applyEvent: what a successful event changes and asks for', () => {
   it('CANCEL stops every job, of a draft as of work under way', () => {
     const result = ok(applyEvent(taskIn('in_progress'), ACTORS.standing_committee, VALID_EVENTS.CANCEL, NOW));
     expect(result.task.state).toBe('cancelled');
-    expect(result.effects).toEqual<Effect[]>([
-      { kind: 'cancel_scheduled_actions' },
-      { kind: 'clear_review_reminder' },
-    ]);
+    expect(result.effects).toEqual<Effect[]>([{ kind: 'cancel_scheduled_actions' }, { kind: 'clear_review_reminder' }]);
     const draft = taskIn('drafted', { leadAgencyId: null });
     expect(ok(applyEvent(draft, ACTORS.office, VALID_EVENTS.CANCEL, NOW)).effects).toEqual<Effect[]>([
       { kind: 'cancel_scheduled_actions' },
