@@ -3,7 +3,8 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import pino from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { redisOptions, type WorkerConfig } from './config/worker-config.js';
+import { redisOptions } from '@dondoc/contracts';
+import type { WorkerConfig } from './config/worker-config.js';
 import { checkRedisPolicy, type RedisPolicyReport } from './redis/redis-policy.js';
 import { WorkerModule } from './worker.module.js';
 

@@ -4,14 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@dondoc/persistence';
 import { Clock } from './clock.js';
-import { WORKER_CONFIG, redisOptions, type WorkerConfig } from './config/worker-config.js';
-import { EscalationProcessor } from './escalation/escalation.processor.js';
+import { redisOptions } from '@dondoc/contracts';
+import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
+import { EscalationProcessor, escalationProcessorFor } from './escalation/escalation.processor.js';
 import { ActionsRepository } from './escalation/actions.repository.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { LatenessRecorder } from './escalation/lateness.recorder.js';
 import { MailService } from './mail/mail.service.js';
-import { NotificationSignal } from './mail/notification-signal.service.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
+import { BusPublisher } from './redis/bus-publisher.service.js';
+import { EscalationQueue } from './schedule/escalation-queue.js';
+import { QueueErrorLog } from './schedule/queue-error-log.js';
 import { ReconcilerService } from './schedule/reconciler.service.js';
 import { RelayService } from './schedule/relay.service.js';
 import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
@@ -60,17 +63,22 @@ export class WorkerModule {
         { provide: Clock, useValue: new Clock(config.clockOffsetMs) },
         ActionsRepository,
         EscalationService,
-        EscalationProcessor,
+        // Concurrency and lock timing from the validated configuration (see escalationProcessorFor).
+        { provide: EscalationProcessor, useClass: escalationProcessorFor(config) },
         LatenessRecorder,
         { provide: WorkerMetrics, useFactory: () => new WorkerMetrics() },
+        QueueErrorLog,
+        EscalationQueue,
+        BusPublisher,
         ScheduleRepository,
         RelayService,
         ReconcilerService,
         MailService,
-        NotificationSignal,
       ],
       exports: [
         EscalationService,
+        EscalationQueue,
+        BusPublisher,
         RelayService,
         ReconcilerService,
         LatenessRecorder,

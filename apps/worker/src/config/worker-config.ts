@@ -1,3 +1,4 @@
+import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -5,16 +6,17 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  // A crashed worker's job goes to another once its lock lapses (WORKER_LOCK_MS) and a stall check sees it.
+  WORKER_LOCK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
   LATE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]+$/)
-    .default('dondoc'),
+  // The deployment's name on a shared Redis: BullMQ keys and bus channels (the API reads it too).
+  QUEUE_PREFIX: deploymentPrefixSchema.default(DEFAULT_DEPLOYMENT_PREFIX),
   // Tests and demos shift the worker's clock instead of waiting for real deadlines.
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,13 +42,19 @@ export interface WorkerConfig {
   databaseUrl: string;
   redisUrl: string;
   dbPoolSize: number;
+  /** Jobs one worker process runs at once. */
   concurrency: number;
+  /** BullMQ lock of a running job; renewed at half this while the job runs. */
+  lockMs: number;
+  /** How often the worker looks for jobs whose lock lapsed (their worker died). */
+  stalledIntervalMs: number;
   relayIntervalMs: number;
   reconcileIntervalSeconds: number;
   jobAttempts: number;
   jobBackoffMs: number;
   lateAfterMs: number;
   healthPort?: number;
+  /** The deployment's prefix (`QUEUE_PREFIX`): BullMQ keys and `busChannels(queuePrefix)`. */
   queuePrefix: string;
   clockOffsetMs: number;
   logLevel: string;
@@ -76,6 +84,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     redisUrl: e.REDIS_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     concurrency: e.WORKER_CONCURRENCY,
+    lockMs: e.WORKER_LOCK_MS,
+    stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     jobAttempts: e.JOB_ATTEMPTS,
@@ -93,23 +103,5 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
       batch: e.MAIL_BATCH,
       maxAgeHours: e.MAIL_MAX_AGE_HOURS,
     },
-  };
-}
-
-/** ioredis options from a redis:// URL; BullMQ wants `maxRetriesPerRequest: null` on worker connections. */
-export function redisOptions(url: string): {
-  host: string;
-  port: number;
-  username?: string;
-  password?: string;
-  db: number;
-} {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    username: u.username || undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: Number(u.pathname.slice(1) || 0),
   };
 }

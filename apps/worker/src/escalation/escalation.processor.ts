@@ -1,20 +1,19 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger, type Type } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import type { WorkerConfig } from '../config/worker-config.js';
+import { QueueErrorLog } from '../schedule/queue-error-log.js';
 import { ESCALATION_QUEUE, type EscalationJobData } from '../schedule/schedule.constants.js';
 import { EscalationService } from './escalation.service.js';
 import { Clock } from '../clock.js';
 import { LatenessRecorder } from './lateness.recorder.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
-/** The job only hands the action id to the service, which re-reads the database before acting. */
-// Decorator options are read when the module loads, hence the environment rather than injected config.
-@Processor(ESCALATION_QUEUE, {
-  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 20),
-  // A crashed worker's job is handed to another once its lock lapses and the stall check sees it.
-  lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
-  stalledInterval: Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000),
-})
+/**
+ * The job only hands the action id to the service, which re-reads the database before acting. Not a
+ * processor by itself: `escalationProcessorFor(config)` makes the one a worker module runs.
+ */
+@Injectable()
 export class EscalationProcessor extends WorkerHost {
   private readonly logger = new Logger(EscalationProcessor.name);
 
@@ -23,6 +22,7 @@ export class EscalationProcessor extends WorkerHost {
     private readonly lateness: LatenessRecorder,
     private readonly clock: Clock,
     private readonly metrics: WorkerMetrics,
+    private readonly errors: QueueErrorLog,
   ) {
     super();
   }
@@ -64,4 +64,30 @@ export class EscalationProcessor extends WorkerHost {
       this.logger.error(`could not record the failure of ${job.id}: ${(e as Error).message}`);
     }
   }
+
+  /** Lost connections and keys gone after a flush: counted, and one warning per outage (QueueErrorLog). */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.errors.report('worker', error);
+  }
+}
+
+/**
+ * The escalation processor with the validated configuration's worker options. `@Processor`'s options are
+ * fixed when it decorates a class (@nestjs/bullmq hands them to `new Worker(...)` as they are), so each
+ * worker module decorates a subclass of its own: two workers in one process (the tests) keep their own
+ * settings, and nothing reads `process.env` behind the configuration's back.
+ */
+export function escalationProcessorFor(
+  config: Pick<WorkerConfig, 'concurrency' | 'lockMs' | 'stalledIntervalMs'>,
+): Type<EscalationProcessor> {
+  class ConfiguredEscalationProcessor extends EscalationProcessor {}
+  // Applied as a call, not as `@Processor` syntax, so no constructor metadata hides the parent's.
+  Processor(ESCALATION_QUEUE, {
+    concurrency: config.concurrency,
+    // A crashed worker's job is handed to another once its lock lapses and the stall check sees it.
+    lockDuration: config.lockMs,
+    stalledInterval: config.stalledIntervalMs,
+  })(ConfiguredEscalationProcessor);
+  return ConfiguredEscalationProcessor;
 }

@@ -1,12 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { getQueueToken } from '@nestjs/bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { RunningWorker } from '../bootstrap.js';
 import { LatenessRecorder } from '../escalation/lateness.recorder.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
-import { ESCALATION_QUEUE } from '../schedule/schedule.constants.js';
+import { EscalationQueue } from '../schedule/escalation-queue.js';
 
 const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized'] as const;
 
@@ -18,7 +16,7 @@ export function startHealthServer(worker: RunningWorker, port: number, host = '1
   const db = worker.app.get<DataSource>(getDataSourceToken());
   const lateness = worker.app.get(LatenessRecorder);
   const metrics = worker.app.get(WorkerMetrics);
-  const queue = worker.app.get<Queue>(getQueueToken(ESCALATION_QUEUE));
+  const queue = worker.app.get(EscalationQueue);
 
   const send = (res: ServerResponse, status: number, body: unknown, type = 'application/json') => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -40,7 +38,7 @@ export function startHealthServer(worker: RunningWorker, port: number, host = '1
 
   const scrape = async (res: ServerResponse) => {
     // Queue depths are read at scrape time; Redis being away leaves the last values.
-    const counts = await queue.getJobCounts(...QUEUE_STATES).catch(() => undefined);
+    const counts = await queue.counts(...QUEUE_STATES).catch(() => undefined);
     if (counts) for (const state of QUEUE_STATES) metrics.queueJobs.set({ state }, counts[state] ?? 0);
     send(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
   };

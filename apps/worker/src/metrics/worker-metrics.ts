@@ -25,6 +25,13 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  readonly queueErrors = new Counter({
+    name: 'dondoc_queue_errors_total',
+    help: 'Errors BullMQ reported (Redis unreachable, job keys gone after a flush), by source (worker, queue)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   readonly queueJobs = new Gauge({
     name: 'dondoc_queue_jobs',
     help: 'Jobs in the escalation queue by state',

@@ -1,10 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { Clock } from '../clock.js';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
-import { toJob } from './relay.service.js';
-import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
+import { EscalationQueue } from './escalation-queue.js';
 import { ScheduleRepository, type PendingAction } from './schedule.repository.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
@@ -17,15 +19,14 @@ const IN_FLIGHT = 3;
  * After FLUSHALL or a Redis restart without persistence, nothing is lost.
  */
 @Injectable()
-export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
   constructor(
-    @InjectQueue(ESCALATION_QUEUE) private readonly queue: Queue<EscalationJobData>,
+    private readonly queue: EscalationQueue,
     private readonly schedule: ScheduleRepository,
-    private readonly clock: Clock,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly metrics: WorkerMetrics,
   ) {}
@@ -35,7 +36,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     this.timer = setInterval(() => this.trigger(), this.config.reconcileIntervalSeconds * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the queue closes: the pass in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -60,8 +62,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     for (;;) {
       const page = await this.schedule.pendingAfter(after, PAGE);
       if (!page.length) break;
-      const now = this.clock.now();
-      const batch: Promise<void> = this.addMissing(page, now)
+      const batch: Promise<void> = this.addMissing(page)
         .then(() => this.schedule.markDispatched(page.map((a) => a.id)))
         .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error(String(e))))
         .finally(() => inflight.delete(batch));
@@ -76,15 +77,12 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     return { actions, ms: Date.now() - started };
   }
 
-  /** Adds the jobs Redis lacks (one pipelined EXISTS per page): those are the repairs. */
-  private async addMissing(page: PendingAction[], now: number): Promise<void> {
-    const client = await this.queue.getBackend().client;
-    const pipeline = client.pipeline();
-    for (const a of page) pipeline.runCommand('exists', [this.queue.toKey(a.job_id)]);
-    const found = (await pipeline.exec()) ?? [];
-    const missing = page.filter((_a, i) => found[i]?.[1] !== 1);
+  /** Adds the jobs Redis lacks: those are the repairs. */
+  private async addMissing(page: PendingAction[]): Promise<void> {
+    const existing = await this.queue.existing(page.map((a) => a.job_id));
+    const missing = page.filter((a) => !existing.has(a.job_id));
     if (!missing.length) return;
-    await this.queue.addBulk(missing.map((a) => toJob(a, now, this.clock.toReal(now))));
+    await this.queue.add(missing);
     this.metrics.reconcilerRepairs.inc(missing.length);
   }
 }

@@ -10,6 +10,15 @@ export interface PendingAction {
   request_id: string | null;
 }
 
+/** An undispatched outbox row; `payload` follows `OutboxPayload` (libs/contracts) for rows written since v1. */
+export interface OutboxEvent {
+  id: string;
+  task_id: string | null;
+  kind: string;
+  request_id: string | null;
+  payload: unknown;
+}
+
 @Injectable()
 export class ScheduleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -54,11 +63,10 @@ export class ScheduleRepository {
     );
   }
 
-  undispatchedEvents(
-    limit: number,
-  ): Promise<{ id: string; task_id: string | null; kind: string; request_id: string | null }[]> {
+  /** The outbox rows the relay has not published yet, oldest first, with the payload it publishes from. */
+  undispatchedEvents(limit: number): Promise<OutboxEvent[]> {
     return this.db.query(
-      `SELECT id, task_id, kind, request_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1`,
+      `SELECT id, task_id, kind, request_id, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );
   }

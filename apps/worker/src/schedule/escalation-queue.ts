@@ -1,0 +1,81 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobType, Queue } from 'bullmq';
+import { Clock } from '../clock.js';
+import { QueueErrorLog } from './queue-error-log.js';
+import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
+import type { PendingAction } from './schedule.repository.js';
+
+/**
+ * The job for an action. `timestamp` is pinned to the instant the delay was computed from: BullMQ would
+ * otherwise stamp each job of a large addBulk when it gets to it, and every job would fire that much late.
+ */
+export function toJob(a: PendingAction, now: number, realNow: number) {
+  return {
+    name: a.rung,
+    data: { actionId: String(a.id), ...(a.request_id ? { requestId: a.request_id } : {}) } satisfies EscalationJobData,
+    opts: { jobId: a.job_id, delay: Math.max(0, a.due_at.getTime() - now), timestamp: realNow },
+  };
+}
+
+/**
+ * The worker's one handle on the BullMQ queue of escalation actions: the relay and the reconciler add and
+ * remove jobs through it, the health server reads its depths; nothing else touches BullMQ's queue or its
+ * keys. Job ids are the actions' `job_id` (deterministic, no `:`), so adding an existing job is a no-op.
+ */
+@Injectable()
+export class EscalationQueue {
+  constructor(
+    @InjectQueue(ESCALATION_QUEUE) private readonly queue: Queue<EscalationJobData>,
+    private readonly clock: Clock,
+    errors: QueueErrorLog,
+  ) {
+    // Without a listener BullMQ prints every error (connection lost, keys flushed) to stderr.
+    queue.on('error', (e: Error) => errors.report('queue', e));
+  }
+
+  /** Delayed jobs for these actions, each due at its `due_at` on the worker's clock; existing ids are kept. */
+  async add(actions: readonly PendingAction[]): Promise<void> {
+    if (!actions.length) return;
+    const now = this.clock.now();
+    const realNow = this.clock.toReal(now);
+    await this.queue.addBulk(actions.map((a) => toJob(a, now, realNow)));
+  }
+
+  /**
+   * Removes the jobs with these ids (an id Redis does not hold is already gone). A job that is running
+   * right now stays, and finds its action cancelled when it looks; Redis being away rejects, so the caller
+   * does not mark anything removed.
+   */
+  async remove(jobIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      jobIds.map((id) =>
+        this.queue.remove(id).catch((e: Error & { code?: unknown }) => {
+          // BullMQ's refusals carry a numeric code; anything else is Redis failing.
+          if (typeof e.code !== 'number') throw e;
+        }),
+      ),
+    );
+  }
+
+  /** Which of these job ids Redis holds (one pipelined EXISTS per id). */
+  async existing(jobIds: readonly string[]): Promise<Set<string>> {
+    if (!jobIds.length) return new Set();
+    const client = await this.queue.getBackend().client;
+    const pipeline = client.pipeline();
+    for (const id of jobIds) pipeline.runCommand('exists', [this.queue.toKey(id)]);
+    const replies = (await pipeline.exec()) ?? [];
+    const found = new Set<string>();
+    jobIds.forEach((id, i) => {
+      const [error, reply] = replies[i] ?? [];
+      if (error) throw error;
+      if (reply === 1) found.add(id);
+    });
+    return found;
+  }
+
+  /** Jobs per state, for the metrics. */
+  counts<S extends JobType>(...states: S[]): Promise<Record<string, number>> {
+    return this.queue.getJobCounts(...states);
+  }
+}
