@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
 import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
@@ -46,6 +47,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  // The deployment's name on a shared Redis (the worker's variable too): the bus channels are
+  // `${QUEUE_PREFIX}.schedule` and `${QUEUE_PREFIX}.events`. API and worker must agree.
+  QUEUE_PREFIX: deploymentPrefixSchema.default(DEFAULT_DEPLOYMENT_PREFIX),
   ESCALATION_REMIND_BEFORE: isoDurations.default('P14D,P3D'),
   ESCALATION_ESCALATE_AFTER: isoDuration.default('P7D'),
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
@@ -79,6 +83,8 @@ export interface AppConfig {
   logLevel: string;
   trustProxy: boolean;
   redisUrl: string;
+  /** `QUEUE_PREFIX`: this deployment's bus channels are `busChannels(deploymentPrefix)`. */
+  deploymentPrefix: string;
   escalation: EscalationPolicy;
   /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
   extensionsOfficeMayDecide: boolean;
@@ -132,6 +138,7 @@ export function buildConfig(
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
     redisUrl: raw.REDIS_URL,
+    deploymentPrefix: raw.QUEUE_PREFIX,
     escalation: {
       remindBefore: raw.ESCALATION_REMIND_BEFORE.split(',')
         .map((d) => d.trim())

@@ -5,14 +5,13 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { parseBusMessage, type TaskChangedMessage } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
-import { EVENTS_CHANNEL, SignalBus } from '../redis/signal-bus.service.js';
-import { taskScope } from '../tasks/task-scope.js';
-import { coalesceTaskChanges, parseBusMessage, type BusMessage } from './bus-message.js';
+import { SignalBus } from '../redis/signal-bus.service.js';
+import { coalesceTaskChanges } from './coalesce-task-changes.js';
+import { EventsRepository } from './events.repository.js';
 
 /** One event for one browser: the SSE event name and its JSON data (which repeats the name). */
 export interface StreamEvent {
@@ -29,8 +28,6 @@ interface Client {
   end(): void;
 }
 
-type TaskChanged = Extract<BusMessage, { type: 'task.changed' }>;
-
 /**
  * Task changes are collected this long before their visibility is checked, so the several outbox rows
  * of one transition (and a burst of transitions) cost one query per kind of reader, not one per row.
@@ -40,16 +37,18 @@ const BATCH_MS = 25;
 const SUBSCRIBE_WAIT_MS = 2000;
 
 /**
- * This instance's one subscription to `dondoc.events`, fanned out to its own event-stream clients. The
- * worker publishes every change once on Redis, so every API instance hears it and tells only the
- * clients connected to it; no instance needs to know about the others.
+ * This instance's one subscription to its deployment's events channel (`busChannels(QUEUE_PREFIX).events`,
+ * `dondoc.events` by default), fanned out to its own event-stream clients. The worker publishes every
+ * change once on Redis, so every API instance of the deployment hears it and tells only the clients
+ * connected to it; no instance needs to know about the others, and another deployment on the same Redis
+ * server hears none of it. Messages are validated on receipt (`parseBusMessage`): anything else is dropped.
  */
 @Injectable()
 export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(EventHub.name);
   private readonly clients = new Set<Client>();
   private subscriber?: Redis;
-  private pending: TaskChanged[] = [];
+  private pending: TaskChangedMessage[] = [];
   private flushTimer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private readyOnce = false;
@@ -57,7 +56,7 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
 
   constructor(
     private readonly bus: SignalBus,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -75,12 +74,13 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
       if (this.readyOnce) this.broadcast({ type: 'resync', data: { type: 'resync' } });
       this.readyOnce = true;
     });
-    sub.on('message', (channel: string, raw: string) => {
-      if (channel === EVENTS_CHANNEL) this.receive(raw);
+    const channel = this.bus.channels.events;
+    sub.on('message', (from: string, raw: string) => {
+      if (from === channel) this.receive(raw);
     });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      sub.subscribe(EVENTS_CHANNEL).catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`)),
+      sub.subscribe(channel).catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`)),
       new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS))),
     ]);
     clearTimeout(timer);
@@ -116,11 +116,11 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
     if (!m || !this.clients.size) return;
     switch (m.type) {
       case 'notification': {
-        // A user's own notifications need no visibility check: the worker chose the recipients.
+        // A user's own notifications need no visibility check: the writer chose the recipients.
         const ids = new Set(m.userIds);
+        const data = { type: 'notification', taskId: m.taskId, kind: m.kind };
         for (const c of this.clients) {
-          if (ids.has(c.user.id))
-            this.deliver(c, { type: 'notification', data: { type: 'notification', taskId: m.taskId } });
+          if (ids.has(c.user.id)) this.deliver(c, { type: 'notification', data });
         }
         return;
       }
@@ -140,32 +140,12 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   }
 
   /** Which clients may see which of the batch's tasks, decided in SQL by the same rule as every list. */
-  private async flush(batch: TaskChanged[]): Promise<void> {
+  private async flush(batch: TaskChangedMessage[]): Promise<void> {
     if (!this.clients.size || !batch.length) return;
     const changes = coalesceTaskChanges(batch);
-    const taskIds = [...new Set(changes.map((c) => c.taskId))];
-
-    const scopes = new Map<string, Actor>();
-    for (const c of this.clients) if (!scopes.has(c.scopeKey)) scopes.set(c.scopeKey, c.actor);
-    const keys: string[] = [];
-    const params: unknown[] = [taskIds];
-    const parts: string[] = [];
-    for (const [key, actor] of scopes) {
-      const scope = taskScope(actor, params.length + 1);
-      if (scope.sql === 'FALSE') continue; // sees no task at all: no need to ask
-      params.push(...scope.params);
-      parts.push(`SELECT ${keys.length}::int AS k, t.id FROM tasks t WHERE t.id = ANY($1::uuid[]) AND ${scope.sql}`);
-      keys.push(key);
-    }
-    if (!parts.length) return;
-    const rows: { k: number; id: string }[] = await this.db.query(parts.join(' UNION ALL '), params);
-    const visible = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const key = keys[r.k];
-      let set = visible.get(key);
-      if (!set) visible.set(key, (set = new Set()));
-      set.add(r.id);
-    }
+    const readers = new Map<string, Actor>();
+    for (const c of this.clients) if (!readers.has(c.scopeKey)) readers.set(c.scopeKey, c.actor);
+    const visible = await this.events.visibleTasks([...new Set(changes.map((c) => c.taskId))], readers);
     for (const c of this.clients) {
       const mine = visible.get(c.scopeKey);
       if (!mine) continue;
@@ -173,7 +153,13 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
         if (mine.has(ch.taskId)) {
           this.deliver(c, {
             type: 'task.changed',
-            data: { type: 'task.changed', taskId: ch.taskId, kinds: ch.kinds, requestId: ch.requestId },
+            data: {
+              type: 'task.changed',
+              taskId: ch.taskId,
+              kinds: ch.kinds,
+              requestId: ch.requestId,
+              ...(ch.version !== undefined ? { version: ch.version } : {}),
+            },
           });
         }
       }
