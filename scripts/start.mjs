@@ -78,6 +78,7 @@ async function waitForApi(port) {
   return false;
 }
 
+// The API and the worker get one environment, so they agree on QUEUE_PREFIX (the bus channels, the queue).
 function run(name, script) {
   const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
   children.push(child);
