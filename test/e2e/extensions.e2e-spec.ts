@@ -223,7 +223,13 @@ describe('extension requests (xin gia hạn)', () => {
       ],
     );
     const leadId = await agencyId(t.db, LEAD);
-    expect(await recipients(task.id, 'EXTENSION_GRANTED')).toEqual(await usernames(`agency_id = $1`, [leadId]));
+    // The recipient rule: the lead, its coordinators and the Office hear of a grant.
+    expect(await recipients(task.id, 'EXTENSION_GRANTED')).toEqual(
+      await usernames(
+        `(agency_id = $1 OR agency_id = ANY((SELECT coordinating_agency_ids FROM tasks WHERE id = $2)::uuid[]) OR role = 'office')`,
+        [leadId, task.id],
+      ),
+    );
 
     // The lead agency reads the decision in its inbox.
     const inbox = await t.http
@@ -316,7 +322,10 @@ describe('extension requests (xin gia hạn)', () => {
       ],
     );
     const leadId = await agencyId(t.db, LEAD);
-    expect(await recipients(task.id, 'EXTENSION_REFUSED')).toEqual(await usernames(`agency_id = $1`, [leadId]));
+    // The recipient rule: the lead and the Office hear of a refusal.
+    expect(await recipients(task.id, 'EXTENSION_REFUSED')).toEqual(
+      await usernames(`(agency_id = $1 OR role = 'office')`, [leadId]),
+    );
 
     // A refused request is closed: the agency may ask again.
     await opened(task, '2031-08-31');

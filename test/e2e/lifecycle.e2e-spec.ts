@@ -111,10 +111,23 @@ describe('a task from draft to approval', () => {
     expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''D%E1%BB%B1");
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
 
-    // The outbox holds the effects the escalation worker will relay.
-    const outbox = await t.db.query(`SELECT kind FROM outbox WHERE task_id = $1 ORDER BY id`, [id]);
-    expect(outbox.rows.map((o: { kind: string }) => o.kind)).toContain('schedule_deadline_actions');
-    expect(outbox.rows.map((o: { kind: string }) => o.kind)).toContain('cancel_scheduled_actions');
+    // One outbox row per change, in order, for the relay and the live stream.
+    const outbox = await t.db.query(`SELECT kind, payload FROM outbox WHERE task_id = $1 ORDER BY id`, [id]);
+    expect(outbox.rows.map((o: { kind: string }) => o.kind)).toEqual([
+      'CREATE',
+      'EDIT',
+      'ASSIGN',
+      'START',
+      'DELIVERABLE_UPLOADED',
+      'SUBMIT',
+      'RETURN',
+      'DELIVERABLE_UPLOADED',
+      'SUBMIT',
+      'APPROVE',
+    ]);
+    for (const o of outbox.rows as { kind: string; payload: { change: string; taskId: string } }[]) {
+      expect(o.payload).toMatchObject({ v: 1, change: o.kind, taskId: id });
+    }
   });
 
   it('answers 409 with an actionable message for a stale version, and changes nothing', async () => {

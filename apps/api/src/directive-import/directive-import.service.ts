@@ -136,7 +136,7 @@ export class DirectiveImportService {
             searchText: searchTextOf({ code: codes[i], title: t.title, description: t.description }),
           })),
           actor,
-          { source: 'import' },
+          { data: { source: 'import' } },
         );
         const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
         return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };

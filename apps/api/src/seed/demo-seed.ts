@@ -1,19 +1,31 @@
-import { createDataSource, DEMO_AGENCIES, DEMO_DIRECTIVES, DEMO_TASKS, searchTextOf } from '@dondoc/persistence';
 import {
-  actionJobId,
+  createDataSource,
+  DEMO_AGENCIES,
+  DEMO_DIRECTIVES,
+  DEMO_TASKS,
+  searchTextOf,
+  SYSTEM_ACTOR,
+  TaskChangeWriter,
+  type TaskChange,
+  type TaskRow,
+} from '@dondoc/persistence';
+import {
   applyEvent,
   DEFAULT_ESCALATION_POLICY,
   isActionRelevant,
   localDate,
-  planDeadlineActions,
-  planReviewReminder,
   type Actor,
+  type Rung,
   type TaskEvent,
   type TaskFacts,
 } from '@dondoc/workflow';
 import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
+import { scheduleChange } from '../tasks/schedule-change.js';
+import { toFacts } from '../tasks/task-summary.js';
 import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
+
+const writer = new TaskChangeWriter();
 
 export const ROLE_ACCOUNTS = [
   { username: 'vanphong', fullName: 'Nguyễn Thị Thu Hà (Văn phòng Tỉnh ủy)', role: 'office' },
@@ -204,175 +216,132 @@ async function seedTask(
   const created = steps[0]
     ? new Date(steps[0].when.getTime() - 3 * 86_400_000)
     : new Date(c.now.getTime() - 7 * 86_400_000);
-  let facts: TaskFacts = {
-    state: 'drafted',
-    leadAgencyId: c.lead,
-    coordinatingAgencyIds: c.coordinating,
-    dueDate: p.dueDate,
-    deadlineVersion: 0,
-    revision: 0,
-    hasPendingSubmission: false,
-    completedAt: null,
-  };
-  const rows: { id: string }[] = await m.query(
-    `INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
-                        due_date, deadline_text, search_text, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::date, $10, $11, $12, $13) RETURNING id`,
+  // The demo's past goes through the one writer like any change: history, schedule and notifications.
+  const [row] = await writer.create(
+    m,
+    c.directiveId,
     [
-      c.directiveId,
-      p.code,
-      p.title,
-      p.description,
-      p.deliverableType,
-      p.field,
-      c.lead,
-      c.coordinating,
-      p.dueDate,
-      p.deadlineText,
-      searchTextOf({ code: p.code, title: p.title, description: p.description }),
-      c.office.userId,
-      created,
+      {
+        code: p.code,
+        title: p.title,
+        description: p.description,
+        deliverableType: p.deliverableType,
+        field: p.field,
+        leadAgencyId: c.lead,
+        coordinatingAgencyIds: c.coordinating,
+        dueDate: p.dueDate,
+        deadlineText: p.deadlineText,
+        searchText: searchTextOf({ code: p.code, title: p.title, description: p.description }),
+      },
     ],
+    c.office,
+    { at: created },
   );
-  const taskId = rows[0].id;
-  let version = 1;
-  await m.query(
-    `INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, task_version, at)
-     VALUES ($1, 'CREATE', NULL, 'drafted', $2, 'office', 1, $3)`,
-    [taskId, c.office.userId, created],
-  );
+  let task: TaskRow = row;
+  let facts: TaskFacts = { ...toFacts(task), hasPendingSubmission: false, completedAt: null };
   let seq = 0;
   let pendingSubmission: { id: string; at: Date } | null = null;
   for (const step of steps) {
     if (step.submission) {
       const sub: { id: string }[] = await m.query(
         `INSERT INTO submissions (task_id, seq, revision, note, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [taskId, ++seq, facts.revision, step.submission, step.actor.userId, step.when],
+        [task.id, ++seq, facts.revision, step.submission, step.actor.userId, step.when],
       );
       pendingSubmission = { id: sub[0].id, at: step.when };
       facts = { ...facts, hasPendingSubmission: true };
+      task = await apply(m, {
+        kind: 'DELIVERABLE_UPLOADED',
+        taskId: task.id,
+        actor: step.actor,
+        from: task.state,
+        comment: step.submission,
+        data: { submissionId: sub[0].id, seq, files: 0 },
+        at: new Date(step.when.getTime() - 60_000),
+      });
     }
     const result = applyEvent(facts, step.actor, step.event, step.when);
     if (!result.ok) throw new Error(`demo seed: ${p.code} ${step.event.type} refused: ${result.refusal.code}`);
-    version += 1;
-    if ((step.event.type === 'APPROVE' || step.event.type === 'RETURN') && pendingSubmission) {
-      await m.query(
-        `UPDATE submissions SET decision = $2, decision_comment = $3, decided_by = $4, decided_at = $5 WHERE id = $1`,
-        [
-          pendingSubmission.id,
-          step.event.type === 'APPROVE' ? 'approved' : 'returned',
-          step.event.comment ?? null,
-          step.actor.userId,
-          step.when,
-        ],
-      );
-    }
-    const completedAt =
-      step.event.type === 'APPROVE' ? (pendingSubmission?.at ?? step.when) : (facts.completedAt ?? null);
-    if (step.event.type === 'APPROVE' || step.event.type === 'RETURN') pendingSubmission = null;
+    const decides = step.event.type === 'APPROVE' || step.event.type === 'RETURN';
+    const completedAt = step.event.type === 'APPROVE' ? (pendingSubmission?.at ?? step.when) : task.completed_at;
+    task = await apply(m, {
+      kind: step.event.type,
+      taskId: task.id,
+      actor: step.actor,
+      from: result.from,
+      expect: { version: task.version },
+      set: {
+        state: result.to,
+        leadAgencyId: result.task.leadAgencyId,
+        dueDate: result.task.dueDate,
+        deadlineVersion: result.task.deadlineVersion,
+        revision: result.task.revision,
+        completedAt,
+      },
+      comment: step.event.comment ?? null,
+      data:
+        step.event.type === 'ASSIGN'
+          ? { leadAgencyId: result.task.leadAgencyId, dueDate: result.task.dueDate, previousLeadAgencyId: null }
+          : {},
+      submissionDecision:
+        decides && pendingSubmission
+          ? {
+              submissionId: pendingSubmission.id,
+              decision: step.event.type === 'APPROVE' ? 'approved' : 'returned',
+              comment: step.event.comment ?? null,
+            }
+          : undefined,
+      schedule: scheduleChange(task.id, result.effects, task.version + 1, step.when, DEFAULT_ESCALATION_POLICY),
+      at: step.when,
+    });
+    if (decides) pendingSubmission = null;
     facts = { ...result.task, completedAt };
-    await m.query(
-      `INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id, comment, task_version, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        taskId,
-        step.event.type,
-        result.from,
-        result.to,
-        step.actor.userId,
-        step.actor.role,
-        step.actor.agencyId,
-        step.event.comment ?? null,
-        version,
-        step.when,
-      ],
-    );
   }
-  await seedSchedule(m, taskId, facts, version, pendingSubmission?.at ?? null, c.now);
-  const today = localDate(c.now);
-  const overdueDays =
-    facts.dueDate && !['approved', 'cancelled', 'drafted'].includes(facts.state)
-      ? daysBetween(facts.dueDate, today)
-      : 0;
-  const escalation = overdueDays > 7 ? 2 : overdueDays > 0 ? 1 : 0;
-  const lastAt = steps.length ? steps[steps.length - 1].when : created;
-  await m.query(
-    `UPDATE tasks SET state = $2, version = $3, revision = $4, deadline_version = $5, lead_agency_id = $6, due_date = $7::date,
-            completed_at = $8, escalation_level = $9, updated_at = $10 WHERE id = $1`,
-    [
-      taskId,
-      facts.state,
-      version,
-      facts.revision,
-      facts.deadlineVersion,
-      facts.leadAgencyId,
-      facts.dueDate,
-      facts.completedAt ?? null,
-      escalation,
-      lastAt,
-    ],
-  );
+  await fireDueActions(m, task, c.now);
+}
+
+async function apply(m: EntityManager, change: TaskChange): Promise<TaskRow> {
+  const applied = await writer.apply(m, change);
+  if (!applied) throw new Error(`demo seed: ${change.kind} on ${change.taskId} was not applied`);
+  return applied.task;
 }
 
 /**
- * The schedule a live demo task would have: rungs whose time has passed are recorded as fired (with
- * their history rows), the rest are pending and the worker's reconciler turns them into jobs.
+ * What the worker would have done by now: every action of the schedule whose time has passed and that still
+ * applies fires, at its own time; the rest stays pending for the worker.
  */
-async function seedSchedule(
-  m: EntityManager,
-  taskId: string,
-  facts: TaskFacts,
-  version: number,
-  submittedAt: Date | null,
-  now: Date,
-): Promise<void> {
-  if (!['assigned', 'in_progress', 'submitted'].includes(facts.state) || !facts.dueDate) return;
-  const planned = planDeadlineActions(facts.dueDate, DEFAULT_ESCALATION_POLICY).map((a) => ({
-    ...a,
-    version: facts.deadlineVersion,
-  }));
-  if (facts.state === 'submitted' && submittedAt) {
-    planned.push({ ...planReviewReminder(submittedAt, DEFAULT_ESCALATION_POLICY), version });
-  }
-  for (const a of planned) {
+async function fireDueActions(m: EntityManager, task: TaskRow, now: Date): Promise<void> {
+  const due: {
+    id: string;
+    rung: Rung;
+    offset: string;
+    version: number;
+    level: number;
+    job_id: string;
+    due_at: Date;
+  }[] = await m.query(
+    `SELECT id, rung, "offset", version, level, job_id, due_at FROM scheduled_actions
+        WHERE task_id = $1 AND status = 'pending' AND due_at <= $2 ORDER BY due_at, id`,
+    [task.id, now],
+  );
+  let current = task;
+  for (const a of due) {
     const relevant = isActionRelevant(
       { rung: a.rung, version: a.version },
-      { state: facts.state, deadlineVersion: facts.deadlineVersion, version },
+      { state: current.state, deadlineVersion: current.deadline_version, version: current.version },
     );
     if (!relevant) continue;
-    const jobId = actionJobId(taskId, a.rung, a.offset, a.version);
-    const past = a.dueAt.getTime() <= now.getTime();
-    await m.query(
-      `INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, status, fired_at, lateness_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        taskId,
-        a.rung,
-        a.offset,
-        a.version,
-        a.level,
-        a.audiences,
-        jobId,
-        a.dueAt,
-        past ? 'done' : 'pending',
-        past ? a.dueAt : null,
-        past ? 0 : null,
-      ],
-    );
-    if (past) {
-      await m.query(
-        `INSERT INTO task_events (task_id, event, from_state, to_state, actor_role, data, task_version, at, dedupe_key)
-         VALUES ($1, $2, $3, $3, 'system', $4::jsonb, $5, $6, $7)`,
-        [
-          taskId,
-          a.rung === 'overdue' || a.rung === 'escalate' ? 'ESCALATED' : 'REMINDED',
-          facts.state,
-          JSON.stringify({ rung: a.rung, offset: a.offset, level: a.level }),
-          version,
-          a.dueAt,
-          jobId,
-        ],
-      );
-    }
+    current = await apply(m, {
+      kind: a.rung,
+      taskId: current.id,
+      actor: SYSTEM_ACTOR,
+      from: current.state,
+      historyEvent: a.rung === 'overdue' || a.rung === 'escalate' ? 'ESCALATED' : 'REMINDED',
+      set: a.level > 0 ? { escalationLevel: { atLeast: a.level } } : undefined,
+      data: { rung: a.rung, offset: a.offset, level: a.level, actionId: a.id, latenessMs: 0 },
+      notificationData: { rung: a.rung, offset: a.offset, level: a.level, late: false },
+      dedupeKey: a.job_id,
+      firedAction: { id: a.id, firedAt: a.due_at, latenessMs: 0 },
+      at: a.due_at,
+    });
   }
 }

@@ -20,8 +20,7 @@ export interface ChangeTransaction {
     directiveId: string,
     tasks: NewTask[],
     actor: ChangeActor,
-    data?: Record<string, unknown>,
-    requestId?: string | null,
+    options?: { data?: Record<string, unknown>; requestId?: string | null },
   ): Promise<TaskRow[]>;
 }
 
@@ -57,8 +56,8 @@ export class TaskChangesService {
           wrote ||= applied !== undefined;
           return applied;
         },
-        create: async (directiveId, tasks, actor, data, requestId) => {
-          const rows = await this.writer.create(manager, directiveId, tasks, actor, data, requestId);
+        create: async (directiveId, tasks, actor, options) => {
+          const rows = await this.writer.create(manager, directiveId, tasks, actor, options);
           wrote ||= rows.length > 0;
           return rows;
         },

@@ -82,6 +82,8 @@ export interface TaskChange {
   /** For REASSIGN: the agency the task was taken from, told through `previous_lead_agency`. */
   previousLeadAgencyId?: string | null;
   requestId?: string | null;
+  /** When the change happened, if not now: the demo seed writes a past history through the same door. */
+  at?: Date;
 }
 
 export interface AppliedChange {
@@ -181,8 +183,9 @@ export class TaskChangeWriter {
       FOR UPDATE)`);
     const clauses = setClauses(set, p);
     if (c.expect) clauses.push('version = t.version + 1');
+    const at = p.add(c.at ?? null, '::timestamptz');
     if (clauses.length) {
-      clauses.push('updated_at = now()');
+      clauses.push(`updated_at = COALESCE(${at}, now())`);
       ctes.push(`upd AS (UPDATE tasks t SET ${clauses.join(', ')} FROM cur WHERE t.id = cur.id
         RETURNING t.*, cur.old_state)`);
     } else {
@@ -193,10 +196,10 @@ export class TaskChangeWriter {
     const dedupe = p.add(c.dedupeKey ?? null, '::text');
     ctes.push(`ev AS (
       INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,
-                               comment, data, task_version, dedupe_key)
+                               comment, data, task_version, dedupe_key, at)
       SELECT upd.id, ${p.add(c.historyEvent ?? c.kind)}, upd.old_state, upd.state, ${actorId}, ${p.add(c.actor.role)},
              ${p.add(c.actor.agencyId, '::uuid')}, ${p.add(c.comment ?? null, '::text')}, ${p.add(JSON.stringify(c.data ?? {}), '::jsonb')},
-             upd.version, ${dedupe}
+             upd.version, ${dedupe}, COALESCE(${at}, now())
         FROM upd
       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
       RETURNING id)`);
@@ -229,7 +232,7 @@ export class TaskChangeWriter {
       const d = c.submissionDecision;
       ctes.push(`dec AS (
         UPDATE submissions SET decision = ${p.add(d.decision)}, decision_comment = ${p.add(d.comment, '::text')},
-               decided_by = ${actorId}, decided_at = now()
+               decided_by = ${actorId}, decided_at = COALESCE(${at}, now())
          WHERE id = ${p.add(d.submissionId, '::uuid')} AND decision IS NULL AND EXISTS (SELECT 1 FROM ev)
         RETURNING id)`);
     }
@@ -238,10 +241,10 @@ export class TaskChangeWriter {
     const kind = p.add(c.kind);
     // The title names the task; the body carries what the author said (a return's comment, say).
     ctes.push(`notified AS (
-      INSERT INTO notifications (user_id, task_id, kind, title, body, data, dedupe_key)
+      INSERT INTO notifications (user_id, task_id, kind, title, body, data, dedupe_key, created_at)
       SELECT u.id, upd.id, ${kind}, ${p.add(notificationHeadline(c.kind))} || ' — ' || upd.code || ': ' || upd.title,
              COALESCE(${p.add(c.comment ?? null, '::text')}, ''), ${p.add(JSON.stringify(c.notificationData ?? {}), '::jsonb')},
-             COALESCE(${dedupe}, 'change-' || ev.id)
+             COALESCE(${dedupe}, 'change-' || ev.id), COALESCE(${at}, now())
         FROM upd CROSS JOIN ev
         JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId} AND (
              ('office' = ANY(${audiences}) AND u.role = 'office')
@@ -282,8 +285,7 @@ export class TaskChangeWriter {
     directiveId: string,
     tasks: NewTask[],
     actor: ChangeActor,
-    data: Record<string, unknown> = {},
-    requestId: string | null = null,
+    options: { data?: Record<string, unknown>; requestId?: string | null; at?: Date } = {},
   ): Promise<TaskRow[]> {
     const input = tasks.map((t, ord) => ({
       ord,
@@ -305,15 +307,15 @@ export class TaskChangeWriter {
            deadline_text text, search_text text)),
        ins AS (
          INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
-                            coordinating_agency_ids, due_date, deadline_text, search_text, created_by)
+                            coordinating_agency_ids, due_date, deadline_text, search_text, created_by, created_at, updated_at)
          SELECT $2, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
-                due_date, deadline_text, search_text, $3
+                due_date, deadline_text, search_text, $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
            FROM input ORDER BY ord
          RETURNING *),
        ev AS (
          INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,
-                                  data, task_version)
-         SELECT ins.id, 'CREATE', NULL, ins.state, $3, $4, $5, $6::jsonb, ins.version FROM ins
+                                  data, task_version, at)
+         SELECT ins.id, 'CREATE', NULL, ins.state, $3, $4, $5, $6::jsonb, ins.version, ins.created_at FROM ins
          RETURNING id),
        ob AS (
          INSERT INTO outbox (task_id, kind, payload, request_id)
@@ -322,7 +324,16 @@ export class TaskChangeWriter {
            FROM ins
          RETURNING id)
        SELECT ${taskColumns('ins')} FROM ins JOIN input USING (code) ORDER BY input.ord`,
-      [JSON.stringify(input), directiveId, actor.userId, actor.role, actor.agencyId, JSON.stringify(data), requestId],
+      [
+        JSON.stringify(input),
+        directiveId,
+        actor.userId,
+        actor.role,
+        actor.agencyId,
+        JSON.stringify(options.data ?? {}),
+        options.requestId ?? null,
+        options.at ?? null,
+      ],
     );
   }
 
