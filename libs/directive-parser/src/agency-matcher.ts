@@ -1,4 +1,4 @@
-import { foldVietnamese } from './normalize-text.js';
+import { foldWords } from './normalize-text.js';
 
 /** An agency of the registry the directive is matched against (the province's own list). */
 export interface RegistryAgency {
@@ -65,7 +65,7 @@ export function expandAbbreviations(text: string): string {
  * committee (the Standing Committee of the Đảng ủy Quân sự acts for it) and without a leading "giao"/"đồng chí".
  */
 export function agencyKey(raw: string): string {
-  let key = foldVietnamese(expandAbbreviations(raw));
+  let key = foldWords(expandAbbreviations(raw));
   key = key.replace(/^(giao cho|giao|de nghi|cac dong chi|dong chi)\s+/, '').replace(/\s+(chu tri|phoi hop)$/, '');
   const withoutStanding = key.replace(/^ban thuong vu\s+/, '');
   if (withoutStanding !== key && !/^(tinh uy|thanh uy|huyen uy|thi uy)?$/.test(withoutStanding)) key = withoutStanding;

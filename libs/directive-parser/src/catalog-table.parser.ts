@@ -1,4 +1,4 @@
-import { collapseSpaces, foldVietnamese, isUpperCaseLine } from './normalize-text.js';
+import { collapseSpaces, foldWords, isUpperCaseLine } from './normalize-text.js';
 
 export type CatalogColumn = 'index' | 'lead' | 'coordinating' | 'title' | 'due' | 'note' | 'form';
 
@@ -48,7 +48,7 @@ function splitCells(line: string): string[] | null {
 function headerColumns(cells: string[]): CatalogColumn[] | null {
   if (isIndex(cells[0])) return null;
   const columns = cells.map((cell): CatalogColumn | null => {
-    const folded = foldVietnamese(cell);
+    const folded = foldWords(cell);
     if (!folded || folded.split(' ').length > 12) return null;
     return HEADER_WORDS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
   });
@@ -86,7 +86,7 @@ function captionAbove(lines: string[], headerIndex: number): string | null {
   for (let i = headerIndex - 1; i >= Math.max(0, headerIndex - 6); i--) {
     const line = lines[i].trim();
     if (!line || line.startsWith('(')) continue;
-    if (/^(?:danh muc|phu luc|bang|bieu)\b/.test(foldVietnamese(line))) return line;
+    if (/^(?:danh muc|phu luc|bang|bieu)\b/.test(foldWords(line))) return line;
   }
   return null;
 }
@@ -167,7 +167,7 @@ export interface DeclaredCount {
  */
 export function parseDeclaredCount(normalizedText: string): DeclaredCount | null {
   for (const line of normalizedText.split('\n')) {
-    const folded = foldVietnamese(line);
+    const folded = foldWords(line);
     const total = /(\d{1,3})\s+(?:phan viec|nhiem vu|san pham|noi dung|viec)\s+gom/.exec(folded);
     if (!total) continue;
     const rest = folded.slice(total.index + total[0].length);

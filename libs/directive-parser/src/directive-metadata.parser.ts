@@ -1,5 +1,5 @@
 import type { DirectiveKind, DirectiveMetadata } from './directive.model.js';
-import { collapseSpaces, foldVietnamese, isUpperCaseLine, toSentenceCase } from './normalize-text.js';
+import { collapseSpaces, foldWords, isUpperCaseLine, toSentenceCase } from './normalize-text.js';
 
 // Party documents number "07-CTr/TU"; state bodies "45/KH-UBND".
 const NUMBER = /(?<![\p{L}\d])(\d{1,4})\s*[-–]\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*\/\s*([A-ZĐƯ][A-ZĐƯa-z]{0,7})(?![\p{L}])/gu;
@@ -18,7 +18,7 @@ const KIND_BY_CODE: Record<string, DirectiveKind> = {
 
 /** The kind a title names: "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình chỉ đạo tháng 4", "THÔNG BÁO KẾT LUẬN". */
 export function kindOfTitle(title: string): DirectiveKind | null {
-  const folded = foldVietnamese(title);
+  const folded = foldWords(title);
   if (/^thong bao(?: ket luan)?/.test(folded) && /ket luan|y kien chi dao/.test(folded)) return 'thong-bao-ket-luan';
   if (/^chuong trinh hanh dong/.test(folded)) return 'chuong-trinh-hanh-dong';
   if (/^chuong trinh(?: cong tac)?(?: lanh dao)?,? chi dao|^chuong trinh cong tac/.test(folded))
@@ -116,7 +116,7 @@ function numbersIn(lines: string[]): NumberHit[] {
 function findNumber(lines: string[], head: number): NumberHit | null {
   const hits = numbersIn(lines);
   const before = (hit: NumberHit, width: number): string =>
-    foldVietnamese(lines[hit.line].slice(Math.max(0, hit.index - width), hit.index));
+    foldWords(lines[hit.line].slice(Math.max(0, hit.index - width), hit.index));
   return (
     hits.find(
       (h) =>
@@ -146,7 +146,7 @@ const KIND_WORD = /^(?:chuong trinh|ket luan|thong bao|nghi quyet|chi thi|ke hoa
 function findTitle(lines: string[], head: number): { title: string; line: number } | null {
   for (let i = 0; i < Math.min(lines.length, head); i++) {
     const line = lines[i].trim();
-    if (!line || HEADER_LINE.test(line) || PLACE_DATE.test(line) || !KIND_WORD.test(foldVietnamese(line))) continue;
+    if (!line || HEADER_LINE.test(line) || PLACE_DATE.test(line) || !KIND_WORD.test(foldWords(line))) continue;
     const parts = [toSentenceCase(line)];
     for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) {
       const next = lines[j].trim();

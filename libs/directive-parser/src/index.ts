@@ -26,7 +26,7 @@ export {
   type AgencyCandidate,
 } from './agency-matcher.js';
 export { parseDeadline, findDeadline, findPeriods, type Deadline, type DeadlineOptions } from './deadline.parser.js';
-export { normalizeText, foldVietnamese, modernizeToneMarks } from './normalize-text.js';
+export { normalizeText, modernizeToneMarks } from './normalize-text.js';
 export { parseAssignment, type Assignment } from './assignment.parser.js';
 export { parseCatalogTables, parseDeclaredCount, type CatalogTable, type CatalogRow } from './catalog-table.parser.js';
 export { parseDirectiveMetadata } from './directive-metadata.parser.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { agencyKey } from './agency-matcher.js';
-import { foldVietnamese, modernizeToneMarks, normalizeText, stripMarkup, toSentenceCase } from './normalize-text.js';
+import { foldWords, modernizeToneMarks, normalizeText, stripMarkup, toSentenceCase } from './normalize-text.js';
 
 const VIETNAMESE_WORDS = [
   'Ủy',
@@ -49,14 +49,14 @@ describe('modernizeToneMarks', () => {
   });
 });
 
-describe('foldVietnamese', () => {
+describe('foldWords', () => {
   it('ignores tone placement, Unicode form and case', () => {
     fc.assert(
       fc.property(phrase, fc.boolean(), fc.boolean(), (p, nfd, upper) => {
         let variant = modernizeToneMarks(p);
         if (nfd) variant = variant.normalize('NFD');
         if (upper) variant = variant.toUpperCase();
-        return foldVietnamese(variant) === foldVietnamese(p);
+        return foldWords(variant) === foldWords(p);
       }),
     );
   });

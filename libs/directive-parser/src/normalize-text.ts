@@ -1,9 +1,11 @@
+import { foldVietnamese } from '@dondoc/contracts';
+
 /**
  * Text clean-up shared by every parser. Two levels:
  * - `normalizeText` keeps a directive readable (it is what the Office reviews) but removes what the different
  *   sources add: NFD input, old tone placement (`Uỷ`, `khoá`), markdown emphasis, HTML fragments, stray spaces.
  *   It never adds or removes a line, so line numbers still point into the text the user pasted.
- * - `foldVietnamese` is for comparing: no diacritics, lower case, punctuation as single spaces.
+ * - `foldWords` is for comparing: no diacritics, lower case, punctuation as single spaces.
  */
 
 const OPEN_SYLLABLE_TONES: ReadonlyArray<[RegExp, string]> = [
@@ -73,16 +75,12 @@ export function normalizeText(raw: string): string {
     .join('\n');
 }
 
-/** For comparisons only: `Uỷ ban  Kiểm-tra` → `uy ban kiem tra`. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/**
+ * For comparisons only: `Uỷ ban  Kiểm-tra` → `uy ban kiem tra`. The project's one folding function
+ * (`foldVietnamese` of @dondoc/contracts) keeping words only: punctuation, like white space, separates words.
+ */
+export function foldWords(text: string): string {
+  return foldVietnamese(text, { wordsOnly: true });
 }
 
 /** Single spaces, no tabs: for titles and task texts. */
@@ -118,7 +116,7 @@ export function isUpperCaseLine(text: string): boolean {
 }
 
 /**
- * Like `foldVietnamese` (on NFC input) but one output character per input UTF-16 unit, so a match found in the folded text can be
+ * Like `foldWords` (on NFC input) but one output character per input UTF-16 unit, so a match found in the folded text can be
  * sliced out of the original. Letters lose their marks and case; ASCII punctuation stays; anything else is a space.
  */
 export function foldKeepingLength(text: string): string {

@@ -1,7 +1,7 @@
 import { parseAssignment } from './assignment.parser.js';
 import type { Block } from './document-structure.js';
 import type { TaskField, TaskSource } from './directive.model.js';
-import { foldVietnamese, isUpperCaseLine } from './normalize-text.js';
+import { foldWords, isUpperCaseLine } from './normalize-text.js';
 import { fieldOfHeading } from './task-classifier.js';
 
 export type SectionKind = 'tasks' | 'review' | 'purpose' | 'organization' | 'neutral';
@@ -34,7 +34,7 @@ export interface ProseItem {
 
 /** What a heading announces: results of the past period, goals, the work to do, or how to organise it. */
 export function sectionKindOf(heading: string): SectionKind {
-  const folded = foldVietnamese(heading);
+  const folded = foldWords(heading);
   const forward =
     /nhiem vu|giai phap|phuong huong|chi dao|trong tam|thoi gian toi|can tap trung|ke hoach|tiep tuc/.test(folded);
   if (/^(?:ve\s+)?(?:muc dich|yeu cau|muc tieu|quan diem|chi tieu)/.test(folded)) return 'purpose';
@@ -82,7 +82,7 @@ const CLOSING =
   /^(?:can cu (?:chuong trinh|ket luan|nghi quyet|ke hoach|thong bao|chi thi|noi dung)|de nghi cac|yeu cau cac|trong qua trinh (?:thuc hien|trien khai)|giao van phong tinh uy (?:theo doi|chu tri theo doi)|van phong tinh uy (?:theo doi|co trach nhiem|tham muu theo doi)|(?:chuong trinh|ket luan|thong bao|chi thi|nghi quyet) nay|cac cap uy(?:,)? .{0,60}(?:to chuc thuc hien|quan triet|bao cao))/;
 
 function isClosing(text: string): boolean {
-  return CLOSING.test(foldVietnamese(text));
+  return CLOSING.test(foldWords(text));
 }
 
 /** "Bích Huệ", "Mai Văn Huỳnh": a byline or a signature name after the last item. */

@@ -14,7 +14,7 @@ import type {
   WorkItemReconciliation,
 } from './directive.model.js';
 import { splitBlocks } from './document-structure.js';
-import { foldKeepingLength, foldVietnamese, modernizeToneMarks, normalizeText, stripMarkup } from './normalize-text.js';
+import { foldKeepingLength, foldWords, modernizeToneMarks, normalizeText, stripMarkup } from './normalize-text.js';
 import { parseProseItems, type ProseItem } from './numbered-prose.parser.js';
 import { classifyDeliverable, classifyField, countWorkItems, fieldOfHeading } from './task-classifier.js';
 
@@ -82,11 +82,11 @@ function agencies(
   coordinatingRaw: readonly string[],
 ): { lead: ProposedAgency | null; coordinating: ProposedAgency[] } {
   const lead = leadRaw ? toProposed(matcher, leadRaw) : null;
-  const seen = new Set<string>(lead ? [lead.code ?? foldVietnamese(lead.raw)] : []);
+  const seen = new Set<string>(lead ? [lead.code ?? foldWords(lead.raw)] : []);
   const coordinating: ProposedAgency[] = [];
   for (const raw of coordinatingRaw) {
     const agency = toProposed(matcher, raw);
-    const key = agency.code ?? foldVietnamese(agency.raw);
+    const key = agency.code ?? foldWords(agency.raw);
     // An agency cannot coordinate with itself ("Ban Tổ chức chủ trì, phối hợp với Ban Tổ chức").
     if (seen.has(key)) continue;
     seen.add(key);
@@ -97,7 +97,7 @@ function agencies(
 
 function tokens(text: string): Set<string> {
   return new Set(
-    foldVietnamese(text)
+    foldWords(text)
       .split(' ')
       .filter((t) => t.length > 1 && !/^\d+$/.test(t)),
   );
@@ -310,7 +310,7 @@ const FORWARD_WORDS = /nhiem vu|chi dao|trong tam|thuc hien|trien khai|phuong hu
 function periodsIn(text: string, defaultYear: number | null, forwardOnly: boolean): Deadline[] {
   return findPeriods(text, { defaultYear }).filter((p) => {
     if (!p.dueDate) return false;
-    const near = foldVietnamese(text.slice(Math.max(0, p.start - 60), p.start))
+    const near = foldWords(text.slice(Math.max(0, p.start - 60), p.start))
       .split(' ')
       .slice(-6)
       .join(' ');
@@ -318,7 +318,7 @@ function periodsIn(text: string, defaultYear: number | null, forwardOnly: boolea
     if (FORWARD_WORDS.test(near)) return true;
     // Without a forward word, a title's period still names the document's ("Chương trình công tác tháng 3"),
     // unless it is the first part of a year, which titles review ("về công tác 6 tháng đầu năm").
-    return !forwardOnly && !/dau nam/.test(foldVietnamese(p.text));
+    return !forwardOnly && !/dau nam/.test(foldWords(p.text));
   });
 }
 
@@ -338,7 +338,7 @@ function documentPeriod(title: string, intro: string, defaultYear: number | null
 /** The period a task's own section heading names ("II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2022"). */
 function sectionPeriod(item: ProseItem, defaultYear: number | null): Deadline | null {
   for (const heading of [...item.headings].reverse()) {
-    if (!/nhiem vu|phuong huong|chi dao|trong tam/.test(foldVietnamese(heading))) continue;
+    if (!/nhiem vu|phuong huong|chi dao|trong tam/.test(foldWords(heading))) continue;
     const found = periodsIn(heading, defaultYear, false)[0];
     if (found) return found;
   }

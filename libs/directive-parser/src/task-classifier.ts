@@ -1,5 +1,5 @@
 import type { DeliverableType, TaskField, WorkItem } from './directive.model.js';
-import { foldVietnamese } from './normalize-text.js';
+import { foldWords } from './normalize-text.js';
 
 const DELIVERABLE_WORDS: ReadonlyArray<[RegExp, DeliverableType]> = [
   [/^so (?:va |\s*)?(?:tong )?ket/, 'so-ket'],
@@ -28,7 +28,7 @@ function typeAtStart(folded: string): DeliverableType | null {
  * about, not what it produces.
  */
 export function classifyDeliverable(text: string): DeliverableType {
-  const folded = foldVietnamese(text.replace(/^[\s\-–•+]+/, ''));
+  const folded = foldWords(text.replace(/^[\s\-–•+]+/, ''));
   const direct = typeAtStart(folded);
   if (direct) return direct;
   const afterVerb = folded.replace(LEADING_VERBS, '');
@@ -56,7 +56,7 @@ export function countWorkItems(text: string, boldMarks: readonly string[] = []):
   for (const clause of text.split(CLAUSE_SPLIT)) {
     const trimmed = clause.trim();
     if (!trimmed) continue;
-    const folded = foldVietnamese(trimmed);
+    const folded = foldWords(trimmed);
     if (/^thuc hien\s/.test(folded)) continue;
     const type = classifyDeliverable(trimmed);
     if (type !== 'khac') items.push({ type, text: trimmed });
@@ -164,7 +164,7 @@ function scoreFields(folded: string, weight: number, scores: Map<TaskField, numb
  */
 export function fieldOfHeading(heading: string): TaskField | null {
   // Only the heading's own words, not the sentences that may follow it on the same line.
-  const folded = foldVietnamese(heading.split(/[:.](?:\s|$)/)[0].slice(0, 120));
+  const folded = foldWords(heading.split(/[:.](?:\s|$)/)[0].slice(0, 120));
   if (
     /xay dung dang|he thong chinh tri|tuyen truyen|tuyen giao|cong tac can bo|to chuc can bo|kiem tra giam sat|dan van|noi chinh|chinh quyen|mat tran/.test(
       folded,
@@ -179,8 +179,8 @@ export function fieldOfHeading(heading: string): TaskField | null {
 
 /** The field a task's own words point to; its first sentence counts double. Null when nothing stands out. */
 export function classifyField(text: string): TaskField | null {
-  const folded = foldVietnamese(text);
-  const firstSentence = foldVietnamese(text.split(/[.;](?:\s|$)/)[0] ?? '');
+  const folded = foldWords(text);
+  const firstSentence = foldWords(text.split(/[.;](?:\s|$)/)[0] ?? '');
   const scores = new Map<TaskField, number>();
   scoreFields(folded, 1, scores);
   scoreFields(firstSentence, 1, scores);

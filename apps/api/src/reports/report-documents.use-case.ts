@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportQuery, UrgingLetterQuery } from '@dondoc/contracts';
+import { stripVietnameseMarks, type ReportQuery, type UrgingLetterQuery } from '@dondoc/contracts';
 import { create as contentDisposition } from 'content-disposition';
 import type { AuthUser } from '../auth/auth-user.js';
 import { periodicReportDocx, urgingLetterDocx } from './report-docx.builder.js';
@@ -17,12 +17,7 @@ export interface ReportFile {
 
 /** "Báo cáo … 30-06-2021.xlsx": the Vietnamese name in filename* (RFC 5987), plain ASCII in filename. */
 export function attachment(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9 ._-]/g, '_');
+  const ascii = stripVietnameseMarks(name).replace(/[^A-Za-z0-9 ._-]/g, '_');
   return contentDisposition(name, { type: 'attachment', fallback: ascii });
 }
 
