@@ -7,7 +7,6 @@ export {
   type DeadlineStatusArgs,
 } from './deadline-status.sql.js';
 // Moved to @dondoc/contracts; re-exported until the last importer from here has switched.
-export { foldVietnamese } from '@dondoc/contracts';
 export {
   DEMO_AGENCIES,
   DEMO_DIRECTIVES,

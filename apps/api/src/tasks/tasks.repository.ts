@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TaskListQuery } from '@dondoc/contracts';
-import { foldVietnamese, TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
+import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
+import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { taskScope } from './task-scope.js';

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../search-text.js';
+import { foldVietnamese } from '@dondoc/contracts';
 
 /** What `tasks.search_text` holds: code, title and description folded, so `de an` finds `Đề án`. */
 export function searchTextOf(t: { code: string; title: string; description?: string | null }): string {
