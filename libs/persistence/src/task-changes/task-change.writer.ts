@@ -178,8 +178,10 @@ export class TaskChangeWriter {
     const ctes: string[] = [];
 
     // cur: the task as the change found it (locked); upd: the task after the change.
+    // $1 the task, $2 its expected version (the benchmarks' recorded statement relies on this order).
+    const version = c.expect ? ` AND t.version = ${p.add(c.expect.version, '::int')}` : '';
     ctes.push(`cur AS (SELECT t.id, t.state AS old_state FROM tasks t
-      WHERE t.id = ${id} AND t.state = ${p.add(c.from)}${c.expect ? ` AND t.version = ${p.add(c.expect.version, '::int')}` : ''}
+      WHERE t.id = ${id}${version} AND t.state = ${p.add(c.from)}
       FOR UPDATE)`);
     const clauses = setClauses(set, p);
     if (c.expect) clauses.push('version = t.version + 1');
