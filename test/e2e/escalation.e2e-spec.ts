@@ -73,7 +73,7 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `t${process.pid}`, ...POLICY });
   });
 
   afterEach(async () => {

@@ -50,8 +50,9 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    a = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
-    b = await startTestApp({ REDIS_URL: redis.url, ...POLICY });
+    // One deployment: the APIs and the worker share the prefix of the bus channels.
+    a = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `ev${process.pid}`, ...POLICY });
+    b = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `ev${process.pid}`, ...POLICY });
     portA = await listen(a);
     portB = await listen(b);
     worker = await startWorker(

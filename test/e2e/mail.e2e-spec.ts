@@ -44,7 +44,7 @@ describe('notification e-mail (real PostgreSQL, its own redis-server and SMTP si
   beforeAll(async () => {
     redis = await TestRedis.start();
     sink = await SmtpSink.start({ user: 'dondoc', pass: 'mật-khẩu thử' });
-    t = await startTestApp({ REDIS_URL: redis.url });
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `mail${process.pid}` });
     const admin = await t.as('admin');
 
     // An agency and an account of the suite's own, so no other suite's notification is mailed here.

@@ -35,6 +35,7 @@ describe('two APIs and two workers as separate processes', () => {
         NODE_ENV: 'production',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
+        QUEUE_PREFIX: `multi${process.pid}`,
         JWT_SECRET: 'multi-instance-test-secret-0123456789abcdef',
         HOST: '127.0.0.1',
         PORT: String(port),

@@ -42,6 +42,7 @@ describe('a worker killed with SIGKILL while processing', () => {
     redis = await TestRedis.start();
     t = await startTestApp({
       REDIS_URL: redis.url,
+      QUEUE_PREFIX: `crash${process.pid}`,
       ESCALATION_REMIND_BEFORE: 'PT2S,PT1S',
       ESCALATION_ESCALATE_AFTER: 'PT1S',
     });

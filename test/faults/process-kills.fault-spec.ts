@@ -26,6 +26,7 @@ describe('processes killed under load', () => {
     redis = await TestRedis.start();
     t = await startTestApp({
       REDIS_URL: redis.url,
+      QUEUE_PREFIX: `fcrash${process.pid}`,
       ESCALATION_REMIND_BEFORE: 'PT2S,PT1S',
       ESCALATION_ESCALATE_AFTER: 'PT1S',
     });

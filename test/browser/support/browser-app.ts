@@ -50,6 +50,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     t = await startTestApp({
       WEB_DIR: webDir,
       REDIS_URL: redis.url,
+      // One deployment with the worker below: the bus channels carry this prefix.
+      QUEUE_PREFIX: `br${process.pid}`,
       LOGIN_LIMIT_PER_ACCOUNT: '1000',
       LOGIN_LIMIT_PER_ADDRESS: '10000',
     });

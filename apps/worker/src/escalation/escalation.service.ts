@@ -60,21 +60,22 @@ export class EscalationService {
   /** Out of attempts: an incident the Office sees, never only a log line. */
   async recordFailure(actionId: string, error: string, final: boolean): Promise<void> {
     const opened = await this.db.transaction(async (m) => {
+      // The action, then its task, in the order fire() locks them: two actions of one task failing for good
+      // at once would otherwise deadlock (each holding the key-share lock its incident row takes on the task).
+      const a = final ? await this.actions.lockWithTask(m, actionId) : undefined;
       await this.writer.recordActionFailure(m, actionId, error, final);
-      if (!final) return false;
+      if (!a) return false;
       const taskId = await this.writer.openIncident(
         m,
         actionId,
         `Không thực hiện được bước nhắc việc sau nhiều lần thử: ${error.slice(0, 500)}`,
       );
       if (!taskId) return false;
-      const task = await this.writer.lock(m, taskId);
-      if (!task) return false;
       await this.writer.apply(m, {
         kind: 'INCIDENT',
         taskId,
         actor: SYSTEM_ACTOR,
-        from: task.state,
+        from: a.state,
         data: { actionId },
         notificationData: { actionId },
         dedupeKey: `incident-${actionId}`,
