@@ -10,6 +10,7 @@ import { EscalationProcessor, escalationProcessorFor } from './escalation/escala
 import { ActionsRepository } from './escalation/actions.repository.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { LatenessRecorder } from './escalation/lateness.recorder.js';
+import { MailRepository } from './mail/mail.repository.js';
 import { MailService } from './mail/mail.service.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { BusPublisher } from './redis/bus-publisher.service.js';
@@ -73,6 +74,7 @@ export class WorkerModule {
         ScheduleRepository,
         RelayService,
         ReconcilerService,
+        MailRepository,
         MailService,
       ],
       exports: [

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { composeMail, type MailableNotification } from './mail-message.js';
+import { MailRepository } from './mail.repository.js';
 
 /** Errors that say the server (not this message) is the problem: stop the pass, try again later. */
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL']);
@@ -28,7 +27,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly backoff = new Map<string, { failures: number; until: number }>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: MailRepository,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -119,28 +118,11 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     const now = Date.now();
     for (const [id, b] of this.backoff) if (b.until + MAX_BACKOFF_MS < now) this.backoff.delete(id);
     const waiting = [...this.backoff].filter(([, b]) => b.until > now).map(([id]) => id);
-    return this.db.query(
-      `WITH claimed AS (
-         UPDATE notifications n SET emailed_at = now()
-          WHERE n.id IN (
-                SELECT c.id FROM notifications c JOIN users u ON u.id = c.user_id
-                 WHERE c.emailed_at IS NULL AND u.email IS NOT NULL AND u.active
-                   AND c.created_at > now() - $2::float8 * interval '1 hour'
-                   AND NOT (c.id = ANY($3::uuid[]))
-                 ORDER BY c.created_at
-                 LIMIT $1
-                   FOR UPDATE OF c SKIP LOCKED)
-            AND n.emailed_at IS NULL
-          RETURNING n.id, n.user_id, n.task_id, n.kind, n.title, n.body, n.created_at)
-       SELECT c.id, c.task_id, c.kind, c.title, c.body, u.email, u.full_name
-         FROM claimed c JOIN users u ON u.id = c.user_id
-        ORDER BY c.created_at`,
-      [this.config.mail.batch, this.config.mail.maxAgeHours, waiting],
-    );
+    return this.notifications.claim(this.config.mail.batch, this.config.mail.maxAgeHours, waiting);
   }
 
   private async release(ids: string[]): Promise<void> {
-    await this.db.query(`UPDATE notifications SET emailed_at = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.notifications.release(ids);
   }
 
   private delay(id: string): void {
