@@ -27,4 +27,5 @@ export {
   type TaskRowUpdate,
 } from './task-changes/task-change.writer.js';
 export { TASK_COLUMNS, taskColumns, type TaskRow } from './task-changes/task-row.js';
+export { actionFiredChange, type FiringAction } from './task-changes/action-fired-change.js';
 export { searchTextOf, taskCode } from './task-changes/task-identity.js';

@@ -4,8 +4,9 @@ import {
   DEMO_DIRECTIVES,
   DEMO_TASKS,
   searchTextOf,
-  SYSTEM_ACTOR,
+  actionFiredChange,
   TaskChangeWriter,
+  type FiringAction,
   type TaskChange,
   type TaskRow,
 } from '@dondoc/persistence';
@@ -15,13 +16,12 @@ import {
   isActionRelevant,
   localDate,
   type Actor,
-  type Rung,
   type TaskEvent,
   type TaskFacts,
 } from '@dondoc/workflow';
 import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
-import { scheduleChange } from '../tasks/schedule-change.js';
+import { transitionChange } from '../tasks/transition-change.js';
 import { toFacts } from '../tasks/task-summary.js';
 import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
 
@@ -261,40 +261,20 @@ async function seedTask(
     }
     const result = applyEvent(facts, step.actor, step.event, step.when);
     if (!result.ok) throw new Error(`demo seed: ${p.code} ${step.event.type} refused: ${result.refusal.code}`);
-    const decides = step.event.type === 'APPROVE' || step.event.type === 'RETURN';
-    const completedAt = step.event.type === 'APPROVE' ? (pendingSubmission?.at ?? step.when) : task.completed_at;
-    task = await apply(m, {
-      kind: step.event.type,
+    const change = transitionChange({
       taskId: task.id,
       actor: step.actor,
-      from: result.from,
-      expect: { version: task.version },
-      set: {
-        state: result.to,
-        leadAgencyId: result.task.leadAgencyId,
-        dueDate: result.task.dueDate,
-        deadlineVersion: result.task.deadlineVersion,
-        revision: result.task.revision,
-        completedAt,
-      },
-      comment: step.event.comment ?? null,
-      data:
-        step.event.type === 'ASSIGN'
-          ? { leadAgencyId: result.task.leadAgencyId, dueDate: result.task.dueDate, previousLeadAgencyId: null }
-          : {},
-      submissionDecision:
-        decides && pendingSubmission
-          ? {
-              submissionId: pendingSubmission.id,
-              decision: step.event.type === 'APPROVE' ? 'approved' : 'returned',
-              comment: step.event.comment ?? null,
-            }
-          : undefined,
-      schedule: scheduleChange(task.id, result.effects, task.version + 1, step.when, DEFAULT_ESCALATION_POLICY),
+      event: step.event,
+      result,
+      before: { version: task.version, leadAgencyId: task.lead_agency_id, completedAt: task.completed_at },
+      pendingSubmission: pendingSubmission && { id: pendingSubmission.id, submittedAt: pendingSubmission.at },
+      now: step.when,
+      policy: DEFAULT_ESCALATION_POLICY,
       at: step.when,
     });
-    if (decides) pendingSubmission = null;
-    facts = { ...result.task, completedAt };
+    task = await apply(m, change);
+    if (step.event.type === 'APPROVE' || step.event.type === 'RETURN') pendingSubmission = null;
+    facts = { ...result.task, completedAt: task.completed_at };
   }
   await fireDueActions(m, task, c.now);
 }
@@ -310,17 +290,9 @@ async function apply(m: EntityManager, change: TaskChange): Promise<TaskRow> {
  * applies fires, at its own time; the rest stays pending for the worker.
  */
 async function fireDueActions(m: EntityManager, task: TaskRow, now: Date): Promise<void> {
-  const due: {
-    id: string;
-    rung: Rung;
-    offset: string;
-    version: number;
-    level: number;
-    job_id: string;
-    due_at: Date;
-  }[] = await m.query(
-    `SELECT id, rung, "offset", version, level, job_id, due_at FROM scheduled_actions
-        WHERE task_id = $1 AND status = 'pending' AND due_at <= $2 ORDER BY due_at, id`,
+  const due: (FiringAction & { version: number; due_at: Date })[] = await m.query(
+    `SELECT id, task_id, rung, "offset", version, level, job_id, due_at FROM scheduled_actions
+      WHERE task_id = $1 AND status = 'pending' AND due_at <= $2 ORDER BY due_at, id`,
     [task.id, now],
   );
   let current = task;
@@ -330,18 +302,9 @@ async function fireDueActions(m: EntityManager, task: TaskRow, now: Date): Promi
       { state: current.state, deadlineVersion: current.deadline_version, version: current.version },
     );
     if (!relevant) continue;
-    current = await apply(m, {
-      kind: a.rung,
-      taskId: current.id,
-      actor: SYSTEM_ACTOR,
-      from: current.state,
-      historyEvent: a.rung === 'overdue' || a.rung === 'escalate' ? 'ESCALATED' : 'REMINDED',
-      set: a.level > 0 ? { escalationLevel: { atLeast: a.level } } : undefined,
-      data: { rung: a.rung, offset: a.offset, level: a.level, actionId: a.id, latenessMs: 0 },
-      notificationData: { rung: a.rung, offset: a.offset, level: a.level, late: false },
-      dedupeKey: a.job_id,
-      firedAction: { id: a.id, firedAt: a.due_at, latenessMs: 0 },
-      at: a.due_at,
-    });
+    current = await apply(
+      m,
+      actionFiredChange(a, current.state, { at: a.due_at, latenessMs: 0, late: false, backdated: true }),
+    );
   }
 }

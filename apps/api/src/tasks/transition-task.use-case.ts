@@ -8,7 +8,8 @@ import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary } from './task-summary.js';
-import { policyFor, scheduleChange } from './schedule-change.js';
+import { policyFor } from './schedule-change.js';
+import { transitionChange } from './transition-change.js';
 import { TasksRepository } from './tasks.repository.js';
 
 @Injectable()
@@ -55,50 +56,21 @@ export class TransitionTaskUseCase {
       }
     }
 
-    const decides = event.type === 'APPROVE' || event.type === 'RETURN';
-    const comment = event.comment?.trim() || null;
-    const moves = event.type === 'ASSIGN' || event.type === 'REASSIGN';
-    const written = await this.changes.apply({
-      kind: event.type,
-      taskId,
-      actor,
-      from: result.from,
-      expect: { version: row.version },
-      set: {
-        state: result.to,
-        leadAgencyId: result.task.leadAgencyId,
-        dueDate: result.task.dueDate,
-        deadlineVersion: result.task.deadlineVersion,
-        revision: result.task.revision,
-        // Timeliness is judged by when the approved deliverable was handed in, not when it was reviewed.
-        completedAt: event.type === 'APPROVE' ? (row.pending_submitted_at ?? now) : row.completed_at,
-      },
-      comment,
-      data: moves
-        ? {
-            leadAgencyId: result.task.leadAgencyId,
-            dueDate: result.task.dueDate,
-            previousLeadAgencyId: row.lead_agency_id,
-          }
-        : {},
-      previousLeadAgencyId: event.type === 'REASSIGN' ? row.lead_agency_id : null,
-      submissionDecision:
-        decides && row.pending_submission_id
-          ? {
-              submissionId: row.pending_submission_id,
-              decision: event.type === 'APPROVE' ? 'approved' : 'returned',
-              comment,
-            }
-          : undefined,
-      schedule: scheduleChange(
+    const written = await this.changes.apply(
+      transitionChange({
         taskId,
-        result.effects,
-        row.version + 1,
+        actor,
+        event,
+        result,
+        before: { version: row.version, leadAgencyId: row.lead_agency_id, completedAt: row.completed_at },
+        pendingSubmission: row.pending_submission_id
+          ? { id: row.pending_submission_id, submittedAt: row.pending_submitted_at ?? now }
+          : null,
         now,
-        policyFor(this.config.escalation, row.escalation_policy),
-      ),
-      requestId,
-    });
+        policy: policyFor(this.config.escalation, row.escalation_policy),
+        requestId,
+      }),
+    );
     if (!written) {
       throw new ApiError(
         409,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SYSTEM_ACTOR, TaskChangeWriter } from '@dondoc/persistence';
+import { actionFiredChange, SYSTEM_ACTOR, TaskChangeWriter } from '@dondoc/persistence';
 import { isActionRelevant } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
@@ -36,19 +36,7 @@ export class EscalationService {
         return { outcome: 'skipped' as const, latenessMs };
       }
       const late = latenessMs > this.config.lateAfterMs;
-      await this.writer.apply(m, {
-        kind: a.rung,
-        taskId: a.task_id,
-        actor: SYSTEM_ACTOR,
-        from: a.state,
-        historyEvent: a.rung === 'overdue' || a.rung === 'escalate' ? 'ESCALATED' : 'REMINDED',
-        set: a.level > 0 ? { escalationLevel: { atLeast: a.level } } : undefined,
-        data: { rung: a.rung, offset: a.offset, level: a.level, actionId: a.id, latenessMs },
-        notificationData: { rung: a.rung, offset: a.offset, level: a.level, late },
-        // The job id: a second delivery of the same action writes nothing again.
-        dedupeKey: a.job_id,
-        firedAction: { id: a.id, firedAt: now, latenessMs },
-      });
+      await this.writer.apply(m, actionFiredChange(a, a.state, { at: now, latenessMs, late }));
       if (late) this.logger.warn(`action ${a.job_id} fired ${Math.round(latenessMs / 1000)} s late`);
       return { outcome: 'fired' as const, latenessMs };
     });
