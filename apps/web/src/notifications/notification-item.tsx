@@ -1,18 +1,17 @@
-import type { NotificationDto } from '@dondoc/contracts';
+import { isNotificationKind, notificationTitleEn, type NotificationDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/format';
 
 /**
  * The server writes titles in Vietnamese ("<kind> — <code>: <title>"); in English the kind's part is
- * swapped for its English wording and the task's own code and title are kept.
+ * swapped for its English wording (the same table in libs/contracts) and the task's code and title kept.
  */
 function useTitle(n: NotificationDto): string {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   if (i18n.language !== 'en') return n.title;
-  const key = `drawer.notifications.kinds.${n.kind}`;
   const cut = n.title.indexOf(' — ');
-  if (!i18n.exists(key) || cut < 0) return n.title;
-  return `${t(key)}${n.title.slice(cut)}`;
+  if (!isNotificationKind(n.kind) || cut < 0) return n.title;
+  return `${notificationTitleEn(n.kind)}${n.title.slice(cut)}`;
 }
 
 export function NotificationItem({ notification, onOpen }: { notification: NotificationDto; onOpen: () => void }) {
