@@ -1,5 +1,6 @@
 export * from './error-codes.js';
 export * from './schemas.js';
+export * from './date-range.js';
 export * from './responses.js';
 export * from './notification-text.js';
 export * from './reports.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_RANGE_MESSAGE, isDateInRange } from './date-range.js';
 
 const ROLE_VALUES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
 const STATE_VALUES = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved', 'cancelled'] as const;
@@ -35,7 +36,8 @@ const text = (max: number) =>
     .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not be empty'));
 
-export const isoDate = z.iso.date();
+/** A calendar date `YYYY-MM-DD` within DATE_MIN..DATE_MAX (date-range.ts). */
+export const isoDate = z.iso.date().refine(isDateInRange, DATE_RANGE_MESSAGE);
 export const uuid = z.uuid();
 
 const noNul = (s: string) => !s.includes('\u0000');

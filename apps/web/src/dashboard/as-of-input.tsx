@@ -1,3 +1,4 @@
+import { DATE_MIN } from '@dondoc/contracts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
@@ -104,6 +105,7 @@ export function AsOfInput({ value, max, onChange }: Props) {
           className="as-of-native"
           tabIndex={-1}
           aria-hidden="true"
+          min={DATE_MIN}
           max={max}
           value={value}
           onChange={(e) => apply(e.target.value, true)}

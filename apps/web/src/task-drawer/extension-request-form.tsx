@@ -1,3 +1,4 @@
+import { DATE_MAX, DATE_MIN } from '@dondoc/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
@@ -49,7 +50,8 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
         id={dateId}
         type="date"
         name="requestedDueDate"
-        min={min}
+        min={min > DATE_MIN ? min : DATE_MIN}
+        max={DATE_MAX}
         value={date}
         aria-describedby={hintId}
         onChange={(e) => {

@@ -1,3 +1,4 @@
+import { DATE_MAX, DATE_MIN } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
 
@@ -50,6 +51,8 @@ export function AgencyDeadlineFields(props: Props) {
         <input
           type="date"
           name="dueDate"
+          min={DATE_MIN}
+          max={DATE_MAX}
           value={props.dueDate}
           required={props.dueDateRequired}
           aria-invalid={errors.dueDate ? true : undefined}
