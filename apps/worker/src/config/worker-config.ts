@@ -11,6 +11,8 @@ const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  // How often Redis is checked for having lost its data (a flush, a restart): then the reconciler runs at once.
+  LOSS_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
   LATE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
@@ -50,6 +52,7 @@ export interface WorkerConfig {
   stalledIntervalMs: number;
   relayIntervalMs: number;
   reconcileIntervalSeconds: number;
+  lossCheckMs: number;
   jobAttempts: number;
   jobBackoffMs: number;
   lateAfterMs: number;
@@ -88,6 +91,7 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    lossCheckMs: e.LOSS_CHECK_MS,
     jobAttempts: e.JOB_ATTEMPTS,
     jobBackoffMs: e.JOB_BACKOFF_MS,
     lateAfterMs: e.LATE_AFTER_MS,

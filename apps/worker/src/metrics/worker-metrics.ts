@@ -25,6 +25,12 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  readonly redisLosses = new Counter({
+    name: 'dondoc_redis_losses_total',
+    help: 'Times Redis was found to have lost the schedule (flushed or restarted empty) and was reconciled at once',
+    registers: [this.registry],
+  });
+
   readonly queueErrors = new Counter({
     name: 'dondoc_queue_errors_total',
     help: 'Errors BullMQ reported (Redis unreachable, job keys gone after a flush), by source (worker, queue)',

@@ -74,6 +74,26 @@ export class EscalationQueue {
     return found;
   }
 
+  /**
+   * A key of ours beside the queue's: Redis lost its data (FLUSHALL, a restart without persistence) when it
+   * is gone. Not a job id any action can have (those start with the task id).
+   */
+  private get sentinelKey(): string {
+    return this.queue.toKey('schedule-sentinel');
+  }
+
+  /** Marks this Redis as holding the schedule the reconciler is about to rebuild. */
+  async plantSentinel(): Promise<void> {
+    const client = await this.queue.getBackend().client;
+    await client.set(this.sentinelKey, String(Date.now()));
+  }
+
+  /** False when Redis has lost what it held since the sentinel was planted. */
+  async sentinelPresent(): Promise<boolean> {
+    const client = await this.queue.getBackend().client;
+    return (await client.get(this.sentinelKey)) !== null;
+  }
+
   /** Jobs per state, for the metrics. */
   counts<S extends JobType>(...states: S[]): Promise<Record<string, number>> {
     return this.queue.getJobCounts(...states);

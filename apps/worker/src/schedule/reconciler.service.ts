@@ -22,6 +22,8 @@ const IN_FLIGHT = 3;
 export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
   private timer?: NodeJS.Timeout;
+  private lossTimer?: NodeJS.Timeout;
+  private checking = false;
   private running?: Promise<unknown>;
 
   constructor(
@@ -34,11 +36,33 @@ export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicat
   onApplicationBootstrap(): void {
     this.trigger();
     this.timer = setInterval(() => this.trigger(), this.config.reconcileIntervalSeconds * 1000);
+    this.lossTimer = setInterval(() => this.checkForLoss(), this.config.lossCheckMs);
+  }
+
+  /**
+   * A flush or a restart without persistence empties Redis without a word: the sentinel key planted before
+   * each reconcile is then gone, and the schedule is rebuilt now rather than at the next periodic pass.
+   */
+  private checkForLoss(): void {
+    if (this.checking || this.running) return;
+    this.checking = true;
+    this.queue
+      .sentinelPresent()
+      .then((present) => {
+        if (present) return;
+        this.logger.warn('Redis lost the schedule (flushed or restarted empty): reconciling now');
+        this.metrics.redisLosses.inc();
+        this.trigger();
+      })
+      // Redis away: the next check, or the reconnect, will tell.
+      .catch(() => undefined)
+      .finally(() => (this.checking = false));
   }
 
   /** Before the queue closes: the pass in progress finishes first. */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.lossTimer);
     await this.running?.catch(() => undefined);
   }
 
@@ -54,6 +78,8 @@ export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicat
 
   async reconcile(): Promise<{ actions: number; ms: number }> {
     const started = Date.now();
+    // Planted first: a loss during the pass removes it again, and the next check reconciles once more.
+    await this.queue.plantSentinel();
     let after = '0';
     let actions = 0;
     // Reading the next page overlaps with Redis taking the previous ones: a few batches in flight.

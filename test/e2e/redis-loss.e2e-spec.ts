@@ -1,0 +1,74 @@
+import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
+import { Redis } from 'ioredis';
+import { makeTask } from './support/fixtures.js';
+import { TestRedis } from './support/redis-server.js';
+import { until } from './support/wait.js';
+import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+
+/**
+ * A flush (or a restart without persistence) empties Redis silently. The worker notices within its loss
+ * check and rebuilds the schedule at once, not at the next periodic reconcile (an hour away here).
+ */
+describe('Redis loses the schedule: the worker notices and reconciles at once', () => {
+  let redis: TestRedis;
+  let t: TestApp;
+  let worker: RunningWorker;
+  const prefix = `loss${process.pid}`;
+
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: prefix });
+    worker = await startWorker(
+      workerConfigFromEnv({
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: prefix,
+        RELAY_INTERVAL_MS: '200',
+        RECONCILE_INTERVAL_SECONDS: '3600',
+        LOSS_CHECK_MS: '500',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await redis?.down();
+  });
+
+  it('puts every pending job back within seconds of a FLUSHALL', async () => {
+    const task = await makeTask(t.db, { state: 'drafted', dueDate: '2030-12-31' });
+    await t.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await t.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: task.version })
+      .expect(200);
+    const jobIds = async () =>
+      (
+        await t.db.query<{ job_id: string }>(
+          `SELECT job_id FROM scheduled_actions WHERE task_id = $1 AND status = 'pending'`,
+          [task.id],
+        )
+      ).rows.map((r) => r.job_id);
+    const ids = await jobIds();
+    expect(ids).toHaveLength(4);
+    const client = new Redis(redis.url);
+    try {
+      const inRedis = async () => {
+        const found = await Promise.all(ids.map((id) => client.exists(`${prefix}:escalations:${id}`)));
+        return found.every((n) => n === 1);
+      };
+      await until('the jobs of the assignment in Redis', inRedis, 15_000);
+
+      await client.flushall();
+      expect(await inRedis()).toBe(false);
+      const flushed = Date.now();
+      await until('the jobs back in Redis after the flush', inRedis, 30_000, 50);
+      const took = Date.now() - flushed;
+      process.stderr.write(`redis loss: schedule back ${took} ms after FLUSHALL (target under 5,000 ms)\n`);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
