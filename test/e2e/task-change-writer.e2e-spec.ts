@@ -154,6 +154,49 @@ describe('TaskChangeWriter', () => {
     expect(await counts(task.id)).toEqual({ history: 1, notifications: 1, outbox: 1, schedule: 0 });
   });
 
+  it('records an action fired 40 days late (lateness past 32 bits of milliseconds)', async () => {
+    const task = await makeTask(pool, { state: 'in_progress' });
+    const jobId = `writer-late-${task.id}`;
+    await writer.apply(ds, {
+      kind: 'EDIT',
+      taskId: task.id,
+      actor: office,
+      from: 'in_progress',
+      schedule: {
+        cancelRungs: [],
+        add: [
+          {
+            rung: 'overdue',
+            offset: 'PT0S',
+            version: 1,
+            level: 1,
+            audiences: ['lead_agency', 'office'],
+            job_id: jobId,
+            due_at: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+          },
+        ],
+      },
+    });
+    const action: { id: string }[] = await ds.query(`SELECT id FROM scheduled_actions WHERE job_id = $1`, [jobId]);
+    const latenessMs = 40 * 86_400_000;
+    const fired = await writer.apply(ds, {
+      kind: 'overdue',
+      taskId: task.id,
+      actor: SYSTEM_ACTOR,
+      from: 'in_progress',
+      historyEvent: 'ESCALATED',
+      set: { escalationLevel: { atLeast: 1 } },
+      dedupeKey: jobId,
+      firedAction: { id: action[0].id, firedAt: new Date(), latenessMs },
+    });
+    expect(fired!.task.escalation_level).toBe(1);
+    const row: { status: string; lateness_ms: string }[] = await ds.query(
+      `SELECT status, lateness_ms FROM scheduled_actions WHERE id = $1`,
+      [action[0].id],
+    );
+    expect(row[0]).toEqual({ status: 'done', lateness_ms: String(latenessMs) });
+  });
+
   it('creates drafts with their CREATE rows and tells nobody', async () => {
     const directive: { id: string }[] = await ds.query(`SELECT id FROM directives WHERE number = '07-CTr/TU'`);
     const code = `WR-${process.pid}-${Date.now().toString(36)}`;
