@@ -6,6 +6,7 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { noStoreForApi } from './common/no-store.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Prometheus expects /metrics at the root.
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  app.use(noStoreForApi);
   // A whole board is megabytes of JSON; the event stream must not be buffered by a compressor.
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/events') && compression.filter(req, res) }));
   const shutdown = app.get(ShutdownState);
