@@ -268,6 +268,28 @@ export function multipart(parts: { name: string; filename?: string; contentType?
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/**
+ * Like `multipart`, but each part's Content-Disposition parameters after `name` are raw bytes, exactly as
+ * given: `filename*=UTF-8''...` (RFC 5987), or a `filename="..."` in latin-1 bytes as older clients send it.
+ */
+export function multipartRawNames(
+  parts: { name: string; params?: Buffer; contentType?: string; data: Buffer | string }[],
+): {
+  body: Buffer;
+  contentType: string;
+} {
+  const boundary = `----dondoc-raw-${Date.now().toString(36)}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"`, 'utf8'));
+    if (p.params) chunks.push(Buffer.from('; '), p.params);
+    chunks.push(Buffer.from(`\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`, 'utf8'));
+    chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** Every regular file under `dir`, relative to it (empty when the directory does not exist yet). */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];

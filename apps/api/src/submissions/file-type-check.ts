@@ -36,13 +36,30 @@ export async function checkFileType(fileName: string, content: Buffer): Promise<
 
 /** Keep the uploaded name for display only: no paths, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
-  // multer hands over latin1-decoded names; browsers send UTF-8.
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  const base = decoded.split(/[\\/]/).pop() ?? 'file';
+  const base = decodeUploadedName(name).split(/[\\/]/).pop() ?? 'file';
   const cleaned = base
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
     .normalize('NFC')
     .trim();
   return (cleaned || 'file').slice(-200);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The name as the person wrote it. busboy decodes a plain `filename="..."` as latin1 (multer's
+ * `defParamCharset`), which keeps every byte: browsers send UTF-8 bytes there, older clients latin-1 ones.
+ * A `filename*=UTF-8''...` (RFC 5987) arrives already decoded. So: a character above U+00FF cannot come from
+ * latin1 decoding (already decoded, keep it); otherwise the bytes are UTF-8 when they decode as UTF-8, and
+ * latin-1 (what we hold) when they do not, instead of turning `café` into `caf\uFFFD` or `Báo` into `B\uFFFDo`.
+ */
+function decodeUploadedName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- the whole latin1 range is what busboy can hand over
+  if (!/^[\u0000-\u00ff]*$/.test(name)) return name;
+  try {
+    return strictUtf8.decode(Buffer.from(name, 'latin1'));
+  } catch {
+    return name;
+  }
 }

@@ -15,6 +15,8 @@ import { SubmissionsService } from './submissions.service.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
+        // Plain `filename=` bytes as latin1 (lossless); cleanFileName tells UTF-8 from latin-1 and keeps filename*.
+        defParamCharset: 'latin1',
         limits: {
           fileSize: config.maxUploadBytes,
           files: config.maxFilesPerSubmission,
