@@ -71,6 +71,8 @@ const MATRIX = {
   'GET /agencies':                                      row(200,   200,      200,      200,  200, 200,  200,      UA),
   // Every signed-in role may open the stream (the admin receives only its own notifications).
   'GET /events':                                        row(200,   200,      200,      200,  200, 200,  200,      UA),
+  // A browser's way into the stream: a single-use ticket of the caller's own session.
+  'POST /events/tickets':                               row(201,   201,      201,      201,  201, 201,  201,      UA),
 
   'GET /directives':                                    row(200,   200,      200,      403,  200, 200,  200,      UA),
   'GET /directives/:id':                                row(200,   200,      200,      403,  200, 200,  200,      UA),
@@ -489,6 +491,13 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /agencies': scenario({
     send: (t, _s, auth) => t.http.get('/api/agencies').set(auth),
     ok: (res) => expect(res.body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining([LEAD, COORD])),
+  }),
+  'POST /events/tickets': scenario({
+    send: (t, _s, auth) => t.http.post('/api/events/tickets').set(auth),
+    ok: (res) => {
+      expect(res.body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+    },
   }),
   'GET /events': scenario({
     send: (t, _s, auth) => t.http.get('/api/events').set(auth).buffer(true).parse(untilFirstEvent),

@@ -31,13 +31,22 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
     return (t.app.getHttpServer().address() as AddressInfo).port;
   };
 
-  /** A stream on instance `port`, signed in as `username` by header (or by query string). */
-  const stream = async (t: TestApp, port: number, username: string, via: 'header' | 'query' = 'header') => {
+  /** A single-use stream ticket of `username`'s session, asked of instance `t`. */
+  const ticketOf = async (t: TestApp, username: string): Promise<string> =>
+    (
+      await t.http
+        .post('/api/events/tickets')
+        .set(await t.as(username))
+        .expect(201)
+    ).body.ticket as string;
+
+  /** A stream on instance `port`, signed in as `username` by header (or, as a browser does, by ticket). */
+  const stream = async (t: TestApp, port: number, username: string, via: 'header' | 'ticket' = 'header') => {
     const token = await t.token(username);
     const opened =
       via === 'header'
         ? await SseClient.open(port, '/api/events', { Authorization: `Bearer ${token}` })
-        : await SseClient.open(port, `/api/events?access_token=${encodeURIComponent(token)}`);
+        : await SseClient.open(port, `/api/events?ticket=${encodeURIComponent(await ticketOf(t, username))}`);
     expect(opened.status).toBe(200);
     expect(opened.contentType).toMatch(/^text\/event-stream/);
     clients.push(opened.client!);
@@ -81,7 +90,8 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
 
   it('tells the agencies that may see a task, on another instance than the change, and no one else', async () => {
     const lead = await stream(b, portB, 'ban-tuyen-giao');
-    const leadByQuery = await stream(b, portB, 'ban-tuyen-giao', 'query');
+    // The ticket comes from instance A and opens the stream on instance B: any instance redeems it.
+    const leadByQuery = await stream(a, portB, 'ban-tuyen-giao', 'ticket');
     const coord = await stream(b, portB, 'ban-dan-van');
     const unrelated = await stream(b, portB, 'ban-noi-chinh');
     const admin = await stream(b, portB, 'admin');
@@ -99,7 +109,7 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
     const seen = await until('task.changed on the lead agency stream', () => lead.of('task.changed', task.id)[0]);
     expect(seen.data).toMatchObject({ type: 'task.changed', taskId: task.id, requestId });
     expect(seen.data.kinds).toEqual(['ASSIGN']);
-    await until('task.changed by ?access_token=', () => leadByQuery.of('task.changed', task.id)[0]);
+    await until('task.changed by ?ticket=', () => leadByQuery.of('task.changed', task.id)[0]);
     await until('task.changed for the coordinating agency', () => coord.of('task.changed', task.id)[0]);
     await until('task.changed for the Office on instance A', () => office.of('task.changed', task.id)[0]);
     // The ASSIGN notification the transition wrote reaches its recipients, found by the relay.
@@ -142,15 +152,28 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
     await until('one notification event per notification', () => lead.of('notification', task.id).length === 5, 5000);
   });
 
-  it('answers 401 without a valid token, before any stream starts', async () => {
+  it('answers 401 without a valid token or ticket, before any stream starts', async () => {
     const token = await b.token('ban-tuyen-giao');
+    const used = await ticketOf(b, 'ban-tuyen-giao');
+    const first = await SseClient.open(portB, `/api/events?ticket=${used}`);
+    expect(first.status).toBe(200);
+    first.client!.close();
+    const expired = await ticketOf(b, 'ban-tuyen-giao');
+    await b.db.query(`UPDATE stream_tickets SET expires_at = now() - interval '1 second'`);
     const cases: [string, Record<string, string>][] = [
       ['/api/events', {}],
-      ['/api/events?access_token=not-a-token', {}],
-      ['/api/events?access_token=', {}],
+      // A long-lived token is no credential in a URL, however spelled.
+      [`/api/events?access_token=${token}`, {}],
+      [`/api/events?access%5Ftoken=${token}`, {}],
+      [`/api/events?token=${token}`, {}],
+      ['/api/events?ticket=not-a-ticket', {}],
+      ['/api/events?ticket=', {}],
+      // A ticket opens one stream, within its minute.
+      [`/api/events?ticket=${used}`, {}],
+      [`/api/events?ticket=${expired}`, {}],
       ['/api/events', { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }],
-      // A malformed header is not rescued by a good query token.
-      [`/api/events?access_token=${token}`, { Authorization: 'Token abc' }],
+      // A malformed header is not rescued by a good ticket.
+      [`/api/events?ticket=${await ticketOf(b, 'ban-tuyen-giao')}`, { Authorization: 'Token abc' }],
     ];
     for (const [path, headers] of cases) {
       const res = await SseClient.open(portB, path, headers);
@@ -161,8 +184,12 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
     // A logged-out session cannot open a stream either.
     const login = await b.http.post('/api/auth/login').send({ username: 'kiemtra', password: 'demo12345' }).expect(200);
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    const ticket = (await b.http.post('/api/events/tickets').set(auth).expect(201)).body.ticket as string;
     await b.http.post('/api/auth/logout').set(auth).expect(204);
     expect((await SseClient.open(portB, '/api/events', auth)).status).toBe(401);
+    // Nor a ticket of the session that ended, nor a new ticket.
+    expect((await SseClient.open(portB, `/api/events?ticket=${ticket}`)).status).toBe(401);
+    await b.http.post('/api/events/tickets').set(auth).expect(401);
   });
 
   it('forgets a client that hangs up', async () => {

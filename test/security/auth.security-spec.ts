@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from '../e2e/support/test-a
 
 /**
  * What test/e2e/auth.e2e-spec.ts and admin.e2e-spec.ts do not cover yet: every kind of bad token on
- * every way a token arrives (the header, and `?access_token=` of the event stream) and on routes of
+ * every way a token arrives (the header, and the event stream's ticket asked for with it) and on routes of
  * every kind (read, write, admin); a user disabled or a session expired in the database itself; the
  * login limit under a burst of parallel attempts; argon2id parameters read back from every stored hash.
  */
@@ -24,7 +24,7 @@ describe('authentication: bad tokens everywhere', () => {
     return res.body.accessToken as string;
   };
 
-  /** Every way in: reads, a write, an admin route, the event stream by header and by query. */
+  /** Every way in: reads, a write, an admin route, the event stream by header, and a ticket for it. */
   async function expectRefusedEverywhere(token: string, what: string) {
     const bearer = { Authorization: `Bearer ${token}` };
     const attempts = [
@@ -36,7 +36,7 @@ describe('authentication: bad tokens everywhere', () => {
         .send({ number: `X-${Date.now()}`, kind: 'plan', title: 'x' }),
       await t.http.get('/api/admin/users').set(bearer),
       await t.http.get('/api/events').set(bearer),
-      await t.http.get('/api/events').query({ access_token: token }),
+      await t.http.post('/api/events/tickets').set(bearer),
     ];
     for (const res of attempts) {
       expect({ what, status: res.status }).toEqual({ what, status: 401 });

@@ -52,7 +52,9 @@ function deny(route: Route, caller: Caller): Deny | null {
   if (PUBLIC.test(p) || p.startsWith('/api/auth/')) return null;
   if (caller === 'admin') {
     if (p.startsWith('/api/admin/')) return null;
-    if (['GET /api/agencies', 'GET /api/notifications', 'GET /api/events'].includes(name)) return null;
+    if (['GET /api/agencies', 'GET /api/notifications', 'GET /api/events', 'POST /api/events/tickets'].includes(name)) {
+      return null;
+    }
     if (p === '/api/notifications/{id}/read') return { status: 404, why: "someone else's notification" };
     return { why: 'the administrator manages accounts and agencies only' };
   }
@@ -60,6 +62,8 @@ function deny(route: Route, caller: Caller): Deny | null {
   if (p === '/api/notifications/{id}/read' && caller !== 'ownAgency') {
     return { status: 404, why: "someone else's notification" };
   }
+  // A stream ticket changes nothing: every signed-in caller may ask for one.
+  if (name === 'POST /api/events/tickets') return null;
   if (caller === 'inspector') return write ? { why: 'the inspector never writes' } : null;
   if (caller === 'otherAgency' || caller === 'ownAgency') {
     if (caller === 'otherAgency' && TASK_SCOPED.test(p)) return { status: 404, why: "another agency's task" };

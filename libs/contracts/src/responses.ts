@@ -185,3 +185,9 @@ export interface ExtensionDecisionResponse {
   request: ExtensionRequestDto;
   task: TaskSummaryDto;
 }
+
+/** `POST /api/events/tickets`: opens one event stream (`GET /api/events?ticket=`) within a minute. */
+export interface StreamTicketResponse {
+  ticket: string;
+  expiresAt: string;
+}

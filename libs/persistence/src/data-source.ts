@@ -9,6 +9,7 @@ import { BoardOrderIndex1732800000000 } from './migrations/1732800000000-board-o
 import { Reports1732600000000 } from './migrations/1732600000000-reports.js';
 import { DeadlineStatusFunction1732900000000 } from './migrations/1732900000000-deadline-status-function.js';
 import { LatenessBigint1733000000000 } from './migrations/1733000000000-lateness-bigint.js';
+import { StreamTickets1733100000000 } from './migrations/1733100000000-stream-tickets.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   BoardOrderIndex1732800000000,
   DeadlineStatusFunction1732900000000,
   LatenessBigint1733000000000,
+  StreamTickets1733100000000,
 ];
 
 export interface DatabaseConfig {

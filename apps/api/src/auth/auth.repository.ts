@@ -46,4 +46,36 @@ export class AuthRepository {
     if (!r) return undefined;
     return { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, sessionId };
   }
+
+  /** Stores a stream ticket's hash for this session; tickets long expired are cleared on the way. */
+  async createStreamTicket(hash: string, sessionId: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.db.query(
+      `WITH purged AS (DELETE FROM stream_tickets WHERE expires_at < now() - interval '1 hour')
+       INSERT INTO stream_tickets (ticket_hash, session_id, user_id, expires_at) VALUES ($1, $2, $3, $4)`,
+      [hash, sessionId, userId, expiresAt],
+    );
+  }
+
+  /** Uses a ticket up (it works once) and gives its user while the ticket is fresh and the session live. */
+  async redeemStreamTicket(hash: string): Promise<AuthUser | undefined> {
+    const rows: (Omit<UserRow, 'password_hash' | 'active'> & { session_id: string })[] = await this.db.query(
+      `WITH used AS (
+         DELETE FROM stream_tickets WHERE ticket_hash = $1 RETURNING session_id, user_id, expires_at)
+       SELECT u.id, u.username, u.full_name, u.role, u.agency_id, s.id AS session_id
+         FROM used JOIN sessions s ON s.id = used.session_id AND s.user_id = used.user_id
+         JOIN users u ON u.id = s.user_id
+        WHERE used.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [hash],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      username: r.username,
+      fullName: r.full_name,
+      role: r.role,
+      agencyId: r.agency_id,
+      sessionId: r.session_id,
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginRequest, LoginResponse, UserDto } from '@dondoc/contracts';
@@ -7,6 +7,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthRepository } from './auth.repository.js';
 import { PasswordService } from './password.service.js';
+
+/** A stream ticket opens one event stream, within this long of being issued. */
+export const STREAM_TICKET_TTL_MS = 60_000;
+const TICKET = /^[A-Za-z0-9_-]{43}$/;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 interface TokenClaims {
   sub: string;
@@ -61,5 +67,26 @@ export class AuthService {
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return undefined;
     if (!/^[0-9a-f-]{36}$/.test(claims.sid) || !/^[0-9a-f-]{36}$/.test(claims.sub)) return undefined;
     return this.repo.findLiveSession(claims.sid, claims.sub);
+  }
+
+  /** Whether the session behind a signed-in user still holds (not logged out, not expired, user active). */
+  async sessionLive(user: AuthUser): Promise<boolean> {
+    return (await this.repo.findLiveSession(user.sessionId, user.id)) !== undefined;
+  }
+
+  /**
+   * A ticket for `GET /api/events?ticket=`: EventSource cannot send the bearer header, and a long-lived token
+   * in a URL would be kept by logs, proxies and histories. Random, single use, valid for a minute.
+   */
+  async issueStreamTicket(user: AuthUser): Promise<{ ticket: string; expiresAt: string }> {
+    const ticket = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + STREAM_TICKET_TTL_MS);
+    await this.repo.createStreamTicket(sha256(ticket), user.sessionId, user.id, expiresAt);
+    return { ticket, expiresAt: expiresAt.toISOString() };
+  }
+
+  async redeemStreamTicket(ticket: string): Promise<AuthUser | undefined> {
+    if (!TICKET.test(ticket)) return undefined;
+    return this.repo.redeemStreamTicket(sha256(ticket));
   }
 }

@@ -1,34 +1,63 @@
 import type { Request } from 'express';
 
-const TOKEN = /^[A-Za-z0-9._-]{1,4096}$/;
+const TICKET = /^[A-Za-z0-9_-]{1,128}$/;
 
-/**
- * The caller's token: the usual bearer header, or `?access_token=` because a browser's EventSource
- * cannot set headers. The header wins when both are given; a malformed one is not silently replaced by
- * the query's.
- */
-export function accessTokenOf(req: Request): string | undefined {
+/** The bearer token of the `Authorization` header; a malformed header gives none. */
+export function bearerTokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
-  if (header !== undefined) {
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._-]+)$/.exec(header) : null;
-    return match ? match[1] : undefined;
-  }
-  const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof q === 'string' && TOKEN.test(q) ? q : undefined;
+  if (typeof header !== 'string') return undefined;
+  return /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
 }
 
-const IN_URL = /([?&]access_token=)[^&#]*/gi;
+/**
+ * The stream ticket of `GET /api/events?ticket=` (EventSource cannot set headers). Only when no
+ * `Authorization` header is given: a bad header is not silently replaced by the query.
+ */
+export function streamTicketOf(req: Request): string | undefined {
+  if (req.headers.authorization !== undefined) return undefined;
+  const q = (req.query as Record<string, unknown> | undefined)?.ticket;
+  return typeof q === 'string' && TICKET.test(q) ? q : undefined;
+}
+
+/** Query parameters that carry a credential, however the name is spelled or percent-encoded. */
+const SECRET_NAMES = new Set(['access_token', 'ticket', 'token']);
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const end = hash < 0 ? url.length : hash;
+  const query = url
+    .slice(q + 1, end)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return SECRET_NAMES.has(decodedName(name)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, q + 1)}${query}${url.slice(end)}`;
+}
 
 /**
- * For the HTTP log's request serializer: the token in the query string of `/api/events` is a bearer
- * credential, so neither the logged URL nor the logged query may carry it.
+ * For the HTTP log's request serializer: a credential in the query string (the stream ticket, or a token
+ * someone put there however spelled: `access_token`, `ACCESS_TOKEN`, `access%5Ftoken`) is never logged.
  */
 export function redactAccessToken<T extends { url?: unknown; query?: unknown }>(req: T): T {
-  if (typeof req.url === 'string') req.url = req.url.replace(IN_URL, '$1[redacted]');
+  if (typeof req.url === 'string') req.url = redactUrl(req.url);
   const query = req.query as Record<string, unknown> | undefined;
-  // A copy: the serialized object may share the query object with the live request.
-  if (query && typeof query === 'object' && 'access_token' in query) {
-    req.query = { ...query, access_token: '[redacted]' };
+  if (query && typeof query === 'object') {
+    const secret = Object.keys(query).filter((k) => SECRET_NAMES.has(k.toLowerCase()));
+    // A copy: the serialized object may share the query object with the live request.
+    if (secret.length) req.query = { ...query, ...Object.fromEntries(secret.map((k) => [k, '[redacted]'])) };
   }
   return req;
 }

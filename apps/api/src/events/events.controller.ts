@@ -1,11 +1,10 @@
-import { Controller, type MessageEvent, Req, Sse, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, type MessageEvent, Post, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { StreamTicketResponse } from '@dondoc/contracts';
 import { Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Public } from '../auth/auth.decorators.js';
+import { ALL_ROLES, CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
-import { accessTokenOf } from './access-token.js';
 import { EventHub } from './event-hub.service.js';
 import { EventsAuthGuard } from './events-auth.guard.js';
 
@@ -26,19 +25,35 @@ export class EventsController {
   ) {}
 
   /**
+   * A single-use ticket, valid for a minute, to open the event stream with `GET /api/events?ticket=`:
+   * EventSource cannot send the bearer header, and a long-lived token must not travel in a URL.
+   */
+  @Roles(...ALL_ROLES)
+  @Post('tickets')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A single-use ticket (60 s) to open the event stream without a token in the URL' })
+  ticket(@CurrentUser() user: AuthUser): Promise<StreamTicketResponse> {
+    return this.auth.issueStreamTicket(user);
+  }
+
+  /**
    * Live changes for the signed-in user: `task.changed` for tasks the user may see, `notification` for
    * the user's own notifications, `resync` when events may have been missed (reload everything).
    * `@Public()` only steps past the global guard, which reads the header alone; EventsAuthGuard
-   * authenticates the same way and also accepts `?access_token=` (EventSource cannot set headers).
+   * authenticates the same way and also accepts a stream ticket in `?ticket=` (EventSource cannot set
+   * headers). The session is checked again every minute, so logging out ends the stream.
    */
   @Public()
   @UseGuards(EventsAuthGuard)
   @Sse()
   @ApiOperation({ summary: 'Server-sent events: task.changed, notification, resync' })
-  @ApiQuery({ name: 'access_token', required: false, description: 'For EventSource, which cannot send headers' })
+  @ApiQuery({
+    name: 'ticket',
+    required: false,
+    description: 'From POST /api/events/tickets: for EventSource, which cannot send headers',
+  })
   @ApiOkResponse({ content: { 'text/event-stream': {} } })
-  stream(@CurrentUser() user: AuthUser, @Req() req: Request): Observable<MessageEvent> {
-    const token = accessTokenOf(req);
+  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       const unregister = this.hub.register(
         user,
@@ -48,8 +63,7 @@ export class EventsController {
       subscriber.next({ type: 'ready', retry: RETRY_MS, data: { type: 'ready', userId: user.id } });
       const heartbeat = setInterval(() => subscriber.next({ comment: 'heartbeat' }), HEARTBEAT_MS);
       const recheck = setInterval(() => {
-        if (!token) return;
-        this.auth.authenticate(token).then(
+        this.auth.sessionLive(user).then(
           (still) => {
             if (still) return;
             subscriber.next({ type: 'session.ended', data: { type: 'session.ended' } });
