@@ -43,6 +43,16 @@ function sliceLike(original: string, folded: string, foldedPart: string, from: n
   return at < 0 ? foldedPart : original.slice(at, at + foldedPart.length);
 }
 
+const SUBJECT_WINDOW = 90 + 160;
+
+const BULLET_OR_SPACE = /[-–•+\s]/;
+
+function leadingBullets(folded: string): number {
+  let i = 0;
+  while (i < folded.length && BULLET_OR_SPACE.test(folded[i])) i++;
+  return i;
+}
+
 export function isGenericAgency(name: string): boolean {
   return GENERIC.test(foldKeepingLength(name).trim());
 }
@@ -87,10 +97,16 @@ export function parseAssignment(text: string): Assignment {
   const helpers: { at: number; name: string }[] = [];
   for (const pattern of [LABEL, GIAO, CHU_TRI, SUBJECT]) {
     pattern.lastIndex = 0;
+    // SUBJECT is anchored at the start and its name is at most 90 characters after the bullets: reading it in a
+    // window keeps a long line from costing 90 backtracking steps per character.
+    // A name held entirely in the bullets is no name, so the window starts shortly before their end.
+    const bullets = pattern === SUBJECT ? leadingBullets(folded) : 0;
+    const offset = Math.max(0, bullets - 100);
+    const haystack = pattern === SUBJECT ? folded.slice(offset, bullets + SUBJECT_WINDOW) : folded;
     let m: RegExpExecArray | null;
-    while ((m = pattern.exec(folded))) {
+    while ((m = pattern.exec(haystack))) {
       const part = m[1].trim();
-      const at = folded.indexOf(part, m.index);
+      const at = folded.indexOf(part, offset + m.index);
       const name = text.slice(at, at + part.length).replace(/^[-–•+*\s]+/, '');
       const names = splitAgencyList(name);
       // "Giao Ban Tổ chức phối hợp thực hiện": named only to help whoever leads.

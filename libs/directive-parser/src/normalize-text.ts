@@ -120,14 +120,35 @@ export function isUpperCaseLine(text: string): boolean {
  * sliced out of the original. Letters lose their marks and case; ASCII punctuation stays; anything else is a space.
  */
 export function foldKeepingLength(text: string): string {
-  let out = '';
-  for (const ch of text.split('')) {
-    if (ch === 'đ' || ch === 'Đ') out += 'd';
-    else if (ch.charCodeAt(0) < 128) out += ch.toLowerCase();
-    else {
-      const base = ch.normalize('NFD').charAt(0).toLowerCase();
-      out += /[a-z]/.test(base) ? base : ' ';
-    }
+  // One pass over char codes with a per-code-unit table, output built in chunks: splitting into one string per
+  // character and appending them one by one allocated so much that long inputs spent most of their time in GC.
+  const out: string[] = [];
+  const chunk = new Array<number>(Math.min(text.length, FOLD_CHUNK));
+  for (let start = 0; start < text.length; start += FOLD_CHUNK) {
+    const end = Math.min(text.length, start + FOLD_CHUNK);
+    chunk.length = end - start;
+    for (let i = start; i < end; i++) chunk[i - start] = foldedUnit(text.charCodeAt(i));
+    out.push(String.fromCharCode(...chunk));
   }
-  return out;
+  return out.join('');
+}
+
+const FOLD_CHUNK = 8192;
+/** Folded code unit of every UTF-16 code unit met so far (0: not yet computed). */
+const FOLDED_UNITS = new Uint16Array(0x10000);
+
+function foldedUnit(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  const known = FOLDED_UNITS[code];
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(code);
+  let folded: number;
+  if (ch === 'đ' || ch === 'Đ')
+    folded = 100; // d
+  else {
+    const base = ch.normalize('NFD').charAt(0).toLowerCase();
+    folded = /^[a-z]$/.test(base) ? base.charCodeAt(0) : 32;
+  }
+  FOLDED_UNITS[code] = folded;
+  return folded;
 }

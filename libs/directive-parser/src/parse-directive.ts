@@ -390,10 +390,10 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Pa
   const normalized = normalizeText(text);
   const blocks = splitBlocks(normalized);
   const items = parseProseItems(blocks);
-  const firstItemLine = Math.min(
-    ...[...items.map((i) => i.startLine), ...blocks.filter((b) => b.kind === 'roman').map((b) => b.startLine)],
-    rawLines.length + 1,
-  );
+  // A loop, not Math.min(...lines): spreading a long document's items overflows the call stack.
+  let firstItemLine = rawLines.length + 1;
+  for (const item of items) firstItemLine = Math.min(firstItemLine, item.startLine);
+  for (const block of blocks) if (block.kind === 'roman') firstItemLine = Math.min(firstItemLine, block.startLine);
   const directive = parseDirectiveMetadata(normalized, firstItemLine - 1);
   const intro = normalized
     .split('\n')
