@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type {
   ConfirmDirectiveImportRequest,
   ConfirmDirectiveImportResponse,
   DirectiveDto,
   DirectiveImportProposal,
 } from '@dondoc/contracts';
-import { parseDirective } from '@dondoc/directive-parser';
 import { searchTextOf, taskCode } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
@@ -16,7 +15,9 @@ import type { DirectiveRow } from '../directives/directives.repository.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
-import { documentText, emptyDocument, type UploadedDocument } from './document-text.js';
+import type { UploadedDocument } from './document-text.js';
+import { emptyDocument } from './import-refusal.js';
+import { ImportPoolBusy, ImportWorkerPool } from './import-worker-pool.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
 import { toProposal } from './to-proposal.js';
 
@@ -45,7 +46,10 @@ function directiveExists(number: string): ApiError {
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
-export class DirectiveImportService {
+export class DirectiveImportService implements OnModuleDestroy {
+  /** Untrusted documents are expanded and parsed in worker threads, under a memory limit and a time budget. */
+  private readonly workers = new ImportWorkerPool();
+
   constructor(
     private readonly repo: DirectiveImportRepository,
     private readonly agencies: AgenciesRepository,
@@ -54,23 +58,39 @@ export class DirectiveImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  async onModuleDestroy(): Promise<void> {
+    await this.workers.close();
+  }
+
   /** Reads the directive and proposes its tasks; writes nothing. */
   async propose(input: { text?: string; file?: UploadedDocument }): Promise<DirectiveImportProposal> {
-    let text: string;
-    let source: DirectiveImportProposal['source'];
-    if (input.file) {
-      const read = await documentText(input.file);
-      text = read.text;
-      source = { kind: read.kind, fileName: cleanFileName(input.file.originalname), characters: 0, lines: 0 };
-    } else {
-      text = input.text ?? '';
-      if (!text.trim()) throw emptyDocument('Hãy dán văn bản hoặc chọn tệp / Paste the text or choose a file');
-      source = { kind: 'text', fileName: null, characters: 0, lines: 0 };
+    if (!input.file && !/\S/.test(input.text ?? '')) {
+      const refusal = emptyDocument('Hãy dán văn bản hoặc chọn tệp / Paste the text or choose a file');
+      throw new ApiError(refusal.status, refusal.code, refusal.message);
     }
-    source.characters = text.length;
-    source.lines = text.split('\n').length;
     const registry = await this.repo.activeAgencies();
-    const parsed = parseDirective(text, { agencies: registry, today: localDate(new Date()) });
+    let result;
+    try {
+      result = await this.workers.run({
+        text: input.file ? undefined : input.text,
+        file: input.file ? { originalname: input.file.originalname, buffer: input.file.buffer } : undefined,
+        agencies: registry,
+        today: localDate(new Date()),
+      });
+    } catch (err) {
+      if (err instanceof ImportPoolBusy) throw new ApiError(503, 'SERVICE_UNAVAILABLE', err.message);
+      throw err;
+    }
+    if (!result.ok) {
+      const { status, code, message, details } = result.refusal;
+      throw new ApiError(status, code, message, details);
+    }
+    const { parsed } = result;
+    const source: DirectiveImportProposal['source'] = input.file
+      ? { kind: result.kind, fileName: cleanFileName(input.file.originalname), characters: 0, lines: 0 }
+      : { kind: 'text', fileName: null, characters: 0, lines: 0 };
+    source.characters = result.characters;
+    source.lines = result.lines;
     if (!parsed.tasks.length) {
       throw new ApiError(
         422,

@@ -1,7 +1,10 @@
 import mammoth from 'mammoth';
-import { Worker } from 'node:worker_threads';
 import { extractText } from 'unpdf';
-import { ApiError } from '../common/api-error.js';
+import { emptyDocument, ImportRefusal } from './import-refusal.js';
+import { assertZipExpandsWithin } from './zip-limits.js';
+
+// Runs in the import worker thread (import-worker.ts), never in the API's own thread: untrusted documents are
+// expanded and parsed there, under a memory limit and a time budget.
 
 /** What an uploaded directive turned out to be, and its text. */
 export interface DocumentText {
@@ -18,12 +21,8 @@ export interface UploadedDocument {
 const ACCEPTED =
   'Chỉ nhận tệp .txt (UTF-8), .docx hoặc .pdf có lớp văn bản / Only .txt (UTF-8), .docx and text-based .pdf files are accepted';
 
-export function emptyDocument(what = 'Văn bản trống / The document is empty'): ApiError {
-  return new ApiError(400, 'EMPTY_DOCUMENT', what);
-}
-
-function unsupported(reason: string): ApiError {
-  return new ApiError(415, 'UNSUPPORTED_FILE_TYPE', `${reason}. ${ACCEPTED}`);
+function unsupported(reason: string): ImportRefusal {
+  return new ImportRefusal(415, 'UNSUPPORTED_FILE_TYPE', `${reason}. ${ACCEPTED}`);
 }
 
 function extensionOf(name: string): string | null {
@@ -70,6 +69,8 @@ export function decodeText(b: Buffer): string {
 }
 
 async function docxText(b: Buffer): Promise<string> {
+  // What the archive expands to, checked before mammoth (JSZip) inflates anything: a 300 KB file can hold 300 MB.
+  assertZipExpandsWithin(b);
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: b }));
@@ -80,33 +81,7 @@ async function docxText(b: Buffer): Promise<string> {
   return value.replace(/\n\n/g, '\n');
 }
 
-/**
- * Under Jest (CommonJS in a VM without ES modules) unpdf cannot `import()` its bundled pdf.js, so there the
- * extraction runs in a worker thread, a plain Node context where it can. Production runs as native ESM and
- * extracts in process.
- */
-function extractInWorker(modulePath: string, data: Uint8Array): Promise<string[]> {
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    require(workerData.modulePath).extractText(workerData.data, { mergePages: false }).then(
-      (r) => parentPort.postMessage({ pages: Array.isArray(r.text) ? r.text : [r.text] }),
-      (e) => parentPort.postMessage({ error: String((e && e.message) || e) }),
-    );`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { modulePath, data } });
-    worker.once('message', (m: { pages?: string[]; error?: string }) => {
-      void worker.terminate();
-      if (m.pages) resolve(m.pages);
-      else reject(new Error(m.error));
-    });
-    worker.once('error', reject);
-  });
-}
-
 async function pdfPages(data: Uint8Array): Promise<string[]> {
-  if (typeof require === 'function' && typeof __filename === 'string') {
-    return extractInWorker(require.resolve('unpdf'), data);
-  }
   const { text } = await extractText(data, { mergePages: false });
   return Array.isArray(text) ? text : [text];
 }
@@ -122,7 +97,7 @@ async function pdfText(b: Buffer): Promise<string> {
   }
   const text = pages.join('\n');
   if (!text.trim()) {
-    throw new ApiError(
+    throw new ImportRefusal(
       422,
       'PDF_HAS_NO_TEXT',
       'Tệp PDF không có lớp văn bản (bản quét); hãy chạy OCR trước / This PDF has no text layer (a scan); run OCR first',
