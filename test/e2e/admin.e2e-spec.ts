@@ -93,7 +93,7 @@ describe('administration of agencies and accounts', () => {
           fullName: 'Chuyên viên',
           role: 'agency',
           agencyId: id,
-          password: 'mat-khau-123',
+          password: 'Kế-hoạch-quý-III-2021',
         });
       expectError(user, 400, 'UNKNOWN_AGENCY');
       const exists = await t.db.query(`SELECT 1 FROM users WHERE username = $1`, [`nv-disabled-${stamp}`]);
@@ -233,15 +233,15 @@ describe('administration of agencies and accounts', () => {
       const created = await t.http
         .post('/api/admin/users')
         .set(admin)
-        .send({ username, fullName: 'Lê Văn Luân', role: 'agency', agencyId: a.id, password: 'mat-khau-123' });
+        .send({ username, fullName: 'Lê Văn Luân', role: 'agency', agencyId: a.id, password: 'Kế-hoạch-quý-III-2021' });
       expect(created.status).toBe(201);
-      const token = (await login(username, 'mat-khau-123')).body.accessToken as string;
+      const token = (await login(username, 'Kế-hoạch-quý-III-2021')).body.accessToken as string;
       const moved = await t.http.patch(`/api/admin/users/${created.body.id}`).set(admin).send({ agencyId: b.id });
       expectClean(moved);
       expect(moved.status).toBe(200);
       expect(moved.body.agencyId).toBe(b.id);
       expectError(await t.http.get('/api/auth/me').set(bearer(token)), 401, 'UNAUTHENTICATED');
-      const fresh = await login(username, 'mat-khau-123');
+      const fresh = await login(username, 'Kế-hoạch-quý-III-2021');
       expect(fresh.body.user.agencyId).toBe(b.id);
     });
 
@@ -259,7 +259,7 @@ describe('administration of agencies and accounts', () => {
           const res = await t.http
             .post('/api/admin/users')
             .set(admin)
-            .send({ username, fullName: 'Không cơ quan', role: 'agency', password: 'mat-khau-123', ...extra });
+            .send({ username, fullName: 'Không cơ quan', role: 'agency', password: 'Kế-hoạch-quý-III-2021', ...extra });
           expectError(res, 400, 'VALIDATION_FAILED');
         }
         expect(await userExists(username)).toBe(false);
@@ -267,10 +267,13 @@ describe('administration of agencies and accounts', () => {
 
       it('an office account with agencyId → 400', async () => {
         const username = `vanphong-co-coquan-${stamp}`;
-        const res = await t.http
-          .post('/api/admin/users')
-          .set(admin)
-          .send({ username, fullName: 'Văn phòng', role: 'office', agencyId: agency, password: 'mat-khau-123' });
+        const res = await t.http.post('/api/admin/users').set(admin).send({
+          username,
+          fullName: 'Văn phòng',
+          role: 'office',
+          agencyId: agency,
+          password: 'Kế-hoạch-quý-III-2021',
+        });
         expectError(res, 400, 'VALIDATION_FAILED');
         expect(await userExists(username)).toBe(false);
       });
@@ -280,7 +283,7 @@ describe('administration of agencies and accounts', () => {
           const res = await t.http
             .post('/api/admin/users')
             .set(admin)
-            .send({ username, fullName: 'Trùng tên', role: 'office', password: 'mat-khau-123' });
+            .send({ username, fullName: 'Trùng tên', role: 'office', password: 'Kế-hoạch-quý-III-2021' });
           expectError(res, 409, 'DUPLICATE');
         }
         const n = await t.db.query<{ n: number }>(
@@ -304,15 +307,15 @@ describe('administration of agencies and accounts', () => {
 
       it('other bad account input → 400', async () => {
         for (const body of [
-          { username: 'Có Dấu', fullName: 'x', role: 'office', password: 'mat-khau-123' },
-          { username: `role-${stamp}`, fullName: 'x', role: 'superuser', password: 'mat-khau-123' },
-          { username: `role-${stamp}`, fullName: 'x', role: 'office', password: 'mat-khau-123', active: true },
+          { username: 'Có Dấu', fullName: 'x', role: 'office', password: 'Kế-hoạch-quý-III-2021' },
+          { username: `role-${stamp}`, fullName: 'x', role: 'superuser', password: 'Kế-hoạch-quý-III-2021' },
+          { username: `role-${stamp}`, fullName: 'x', role: 'office', password: 'Kế-hoạch-quý-III-2021', active: true },
           {
             username: `role-${stamp}`,
             fullName: 'x',
             role: 'agency',
             agencyId: 'ban-dan-van',
-            password: 'mat-khau-123',
+            password: 'Kế-hoạch-quý-III-2021',
           },
         ]) {
           expectError(await t.http.post('/api/admin/users').set(admin).send(body), 400, 'VALIDATION_FAILED');
@@ -376,7 +379,12 @@ describe('administration of agencies and accounts', () => {
           t.http
             .post('/api/admin/users')
             .set(h)
-            .send({ username: `chiem-${who}-${stamp}`, fullName: 'x', role: 'admin', password: 'mat-khau-123' }),
+            .send({
+              username: `chiem-${who}-${stamp}`,
+              fullName: 'x',
+              role: 'admin',
+              password: 'Kế-hoạch-quý-III-2021',
+            }),
           t.http.patch(`/api/admin/users/${target.id}`).set(h).send({ role: 'admin', agencyId: null }),
           t.http.post(`/api/admin/users/${target.id}/reset-password`).set(h).send({ password: 'bi-chiem-quyen' }),
           t.http.get('/api/admin/agencies').set(h),
@@ -405,7 +413,7 @@ describe('administration of agencies and accounts', () => {
         await t.http.get('/api/admin/users'),
         await t.http.post('/api/admin/users').send({}),
         await t.http.patch(`/api/admin/users/${target.id}`).send({ active: false }),
-        await t.http.post(`/api/admin/users/${target.id}/reset-password`).send({ password: 'mat-khau-123' }),
+        await t.http.post(`/api/admin/users/${target.id}/reset-password`).send({ password: 'Kế-hoạch-quý-III-2021' }),
         await t.http.get('/api/admin/agencies'),
         await t.http.post('/api/admin/agencies').send({}),
         await t.http.patch(`/api/admin/agencies/${targetAgency}`).send({ active: false }),

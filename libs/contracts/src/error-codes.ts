@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'PDF_HAS_NO_TEXT',
   'UNSUPPORTED_FILE_TYPE',
   'NO_TASKS_FOUND',
+  'WEAK_PASSWORD',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

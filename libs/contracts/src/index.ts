@@ -8,3 +8,4 @@ export * from './directive-import.js';
 export * from './labels.js';
 export * from './bus.js';
 export { foldVietnamese, stripVietnameseMarks, type FoldOptions } from './fold-vietnamese.js';
+export * from './password-policy.js';

@@ -136,7 +136,13 @@ export const updateAgencyRequestSchema = z
   .strictObject({ name: requiredText(300).optional(), kind: text(50).optional(), active: z.boolean().optional() })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
-const password = z.string().min(8, 'at least 8 characters').max(256);
+const password = z
+  .string()
+  .min(8, 'at least 8 characters')
+  .max(256)
+  .describe(
+    'At least 8 characters (12 or more advised), not a common password, not the username or the name, strong enough (zxcvbn-ts score 3 of 4); otherwise 400 WEAK_PASSWORD',
+  );
 /**
  * Where the worker mails notifications; null (or absent) for no mail. Trimmed before the check (a pasted
  * address often ends in a space); `.check` rather than `.pipe` keeps the e-mail format in the OpenAPI docs.

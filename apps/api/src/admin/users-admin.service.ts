@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@dondoc/contracts';
+import {
+  describePasswordProblems,
+  passwordProblems,
+  type CreateUserRequest,
+  type PasswordContext,
+  type UpdateUserRequest,
+  type UserDto,
+} from '@dondoc/contracts';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordService } from '../auth/password.service.js';
@@ -19,6 +26,7 @@ export class UsersAdminService {
   }
 
   async create(input: CreateUserRequest): Promise<UserDto> {
+    checkPassword(input.password, input);
     const agencyId = input.agencyId ?? null;
     await this.checkRoleAgency(input.role, agencyId);
     if (await this.repo.usernameTaken(input.username)) {
@@ -54,7 +62,9 @@ export class UsersAdminService {
   }
 
   async resetPassword(id: string, password: string): Promise<void> {
-    if (!(await this.repo.findById(id))) throw ApiError.notFound('User');
+    const user = await this.repo.findById(id);
+    if (!user) throw ApiError.notFound('User');
+    checkPassword(password, user);
     await this.repo.setPassword(id, await this.passwords.hash(password));
   }
 
@@ -67,4 +77,19 @@ export class UsersAdminService {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist or is disabled');
     }
   }
+}
+
+/**
+ * The password policy of `@dondoc/contracts` (OWASP ASVS 5.0 V6): a 400 `WEAK_PASSWORD` listing every problem,
+ * Vietnamese then English, before anything is written. Accounts made by the demo seed do not pass here.
+ */
+function checkPassword(password: string, user: PasswordContext): void {
+  const problems = passwordProblems(password, { username: user.username, fullName: user.fullName });
+  if (problems.length === 0) return;
+  throw new ApiError(
+    400,
+    'WEAK_PASSWORD',
+    describePasswordProblems(problems),
+    problems.map((p) => ({ path: 'password', message: `${p.message.vi} / ${p.message.en}` })),
+  );
 }
