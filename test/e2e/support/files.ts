@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { deflateRawSync, deflateSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32 as zlibCrc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 // ---------------------------------------------------------------------------------------------
 // Small, real files built by hand, so upload tests send what a user's office software would.
@@ -382,4 +383,110 @@ export function signJwt(
 
 export function decodeJwt(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decompression bombs (issue 13): tiny files that expand enormously, built in memory chunk by chunk.
+// ---------------------------------------------------------------------------------------------
+
+/** An entry already deflated (raw deflate), with the CRC-32 and size of what it expands to. */
+export interface DeflatedEntry {
+  name: string;
+  body: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** A zip archive of entries deflated beforehand, so one may expand to far more than the test holds in memory. */
+export function zipDeflated(entries: DeflatedEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.body.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.body.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.body);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** `prefix`, then `size` bytes of `fill`, then `suffix`, deflated a megabyte at a time (never all in memory). */
+export async function deflatedRun(prefix: string, fill: number, size: number, suffix = ''): Promise<DeflatedEntry> {
+  const z = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  z.on('data', (d: Buffer) => out.push(d));
+  const ended = once(z, 'end');
+  const chunk = Buffer.alloc(1024 * 1024, fill);
+  let crc = 0;
+  let total = 0;
+  const write = async (b: Buffer) => {
+    crc = zlibCrc32(b, crc);
+    total += b.length;
+    if (!z.write(b)) await once(z, 'drain');
+  };
+  await write(Buffer.from(prefix, 'utf8'));
+  for (let left = size; left > 0; left -= chunk.length)
+    await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+  await write(Buffer.from(suffix, 'utf8'));
+  z.end();
+  await ended;
+  return { name: '', body: Buffer.concat(out), crc: crc >>> 0, size: total };
+}
+
+/** A .docx whose `word/document.xml` is a paragraph of `expandTo` spaces: about 1/1000 of that on the wire. */
+export async function docxBomb(expandTo: number): Promise<Buffer> {
+  const small = (name: string, text: string): DeflatedEntry => {
+    const raw = Buffer.from(text, 'utf8');
+    return { name, body: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
+  };
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const document = await deflatedRun(
+    `${XML}<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t xml:space="preserve">`,
+    0x20,
+    expandTo,
+    '</w:t></w:r></w:p></w:body></w:document>',
+  );
+  return zipDeflated([
+    small(
+      '[Content_Types].xml',
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+        '</Types>',
+    ),
+    small(
+      '_rels/.rels',
+      `${XML}<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${OFFICE_DOC}" Target="word/document.xml"/></Relationships>`,
+    ),
+    { ...document, name: 'word/document.xml' },
+  ]);
 }

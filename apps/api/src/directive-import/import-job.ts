@@ -12,7 +12,10 @@ export interface ImportJob {
 
 export type ImportJobResult =
   | { ok: true; kind: DocumentText['kind'] | 'text'; characters: number; lines: number; parsed: ParsedDirective }
-  | { ok: false; refusal: { status: number; code: ImportRefusal['code']; message: string; details?: ImportRefusal['details'] } };
+  | {
+      ok: false;
+      refusal: { status: number; code: ImportRefusal['code']; message: string; details?: ImportRefusal['details'] };
+    };
 
 /** Reads and parses one directive. Pure apart from reading the given bytes; runs in the import worker. */
 export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {

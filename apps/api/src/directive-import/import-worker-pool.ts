@@ -38,9 +38,7 @@ function tooLarge(limit: 'memory' | 'time', limits: ImportLimits): Refusal {
       : `Đọc văn bản quá ${Math.round(limits.timeBudgetMs / 1000)} giây nên đã dừng; hãy chia nhỏ văn bản / ` +
         `Reading the document took over ${Math.round(limits.timeBudgetMs / 1000)} s and was stopped; split it`;
   const details =
-    limit === 'memory'
-      ? { limit, maxMb: limits.maxOldGenerationSizeMb }
-      : { limit, maxMs: limits.timeBudgetMs };
+    limit === 'memory' ? { limit, maxMb: limits.maxOldGenerationSizeMb } : { limit, maxMs: limits.timeBudgetMs };
   return { ok: false, refusal: { status: 413, code: 'PAYLOAD_TOO_LARGE', message, details } };
 }
 
@@ -135,7 +133,10 @@ export class ImportWorkerPool {
         );
       const onExit = (code: number) =>
         finish(false, () => rejectJob(new Error(`import worker exited with code ${code}`)));
-      const timer = setTimeout(() => finish(false, () => resolveJob(tooLarge('time', this.limits))), this.limits.timeBudgetMs);
+      const timer = setTimeout(
+        () => finish(false, () => resolveJob(tooLarge('time', this.limits))),
+        this.limits.timeBudgetMs,
+      );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -202,6 +203,8 @@ export class ImportWorkerPool {
 /** Every import thread is busy and the queue is full. */
 export class ImportPoolBusy extends Error {
   constructor() {
-    super('Đang có nhiều văn bản được nhập cùng lúc; hãy thử lại sau ít phút / Too many imports at once; try again in a minute');
+    super(
+      'Đang có nhiều văn bản được nhập cùng lúc; hãy thử lại sau ít phút / Too many imports at once; try again in a minute',
+    );
   }
 }
