@@ -461,8 +461,11 @@ export async function deflatedRun(prefix: string, fill: number, size: number, su
   return { name: '', body: Buffer.concat(out), crc: crc >>> 0, size: total };
 }
 
-/** A .docx whose `word/document.xml` is a paragraph of `expandTo` spaces: about 1/1000 of that on the wire. */
-export async function docxBomb(expandTo: number): Promise<Buffer> {
+/**
+ * A .docx whose `word/document.xml` is one paragraph of `expandTo` repeated letters (`fill`): about 1/1000 of that
+ * on the wire.
+ */
+export async function docxBomb(expandTo: number, fill = 0x61): Promise<Buffer> {
   const small = (name: string, text: string): DeflatedEntry => {
     const raw = Buffer.from(text, 'utf8');
     return { name, body: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
@@ -470,7 +473,7 @@ export async function docxBomb(expandTo: number): Promise<Buffer> {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const document = await deflatedRun(
     `${XML}<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t xml:space="preserve">`,
-    0x20,
+    fill,
     expandTo,
     '</w:t></w:r></w:p></w:body></w:document>',
   );
