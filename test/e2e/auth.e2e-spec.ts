@@ -220,7 +220,8 @@ describe('signing in and out', () => {
 describe('login throttling per account', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_LIMIT_PER_ACCOUNT: '3' });
+    // A long first wait (the default is 2 s), so a slow machine cannot let it lapse before the 4th attempt.
+    t = await startTestApp({ LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_BACKOFF_BASE_SECONDS: '60' });
   });
   afterAll(() => t.close());
 
@@ -248,7 +249,11 @@ describe('login throttling per account', () => {
 describe('login throttling per address', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_LIMIT_PER_ADDRESS: '5', LOGIN_LIMIT_PER_ACCOUNT: '100' });
+    t = await startTestApp({
+      LOGIN_LIMIT_PER_ADDRESS: '5',
+      LOGIN_LIMIT_PER_ACCOUNT: '100',
+      LOGIN_BACKOFF_BASE_SECONDS: '60',
+    });
   });
   afterAll(() => t.close());
 

@@ -167,7 +167,11 @@ describe('authentication: bad tokens everywhere', () => {
 describe('the login limit under a burst of parallel attempts', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_ADDRESS: '10000' });
+    t = await startTestApp({
+      LOGIN_LIMIT_PER_ACCOUNT: '3',
+      LOGIN_LIMIT_PER_ADDRESS: '10000',
+      LOGIN_BACKOFF_BASE_SECONDS: '60',
+    });
   });
   afterAll(() => t.close());
 

@@ -2,13 +2,12 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordService } from './password.service.js';
 
 @Module({
@@ -22,32 +21,9 @@ import { PasswordService } from './password.service.js';
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    // Applied on the login route only: per address and per account.
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          {
-            name: 'address',
-            ttl: config.loginLimitWindowSeconds * 1000,
-            limit: config.loginLimitPerAddress,
-            getTracker: (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown',
-          },
-          {
-            name: 'account',
-            ttl: config.loginLimitWindowSeconds * 1000,
-            limit: config.loginLimitPerAccount,
-            getTracker: (req: Record<string, unknown>) => {
-              const body = (req as unknown as Request).body as { username?: unknown } | undefined;
-              return typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 64) : '';
-            },
-          },
-        ],
-      }),
-    }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthRepository, PasswordService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthRepository, PasswordService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordService],
 })
 export class AuthModule {}

@@ -1,5 +1,4 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiErrorBody, ErrorCode } from '@dondoc/contracts';
 import type { Request, Response } from 'express';
 import { ApiError } from './api-error.js';
@@ -33,6 +32,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId, path: req.path }, 'request failed');
     }
     if (res.headersSent) return;
+    // A 429 says how long to wait (login throttling, auth/login-throttle.ts), in seconds.
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 
@@ -44,9 +46,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: exception.message,
         details: exception.details,
       };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many attempts; wait a minute and try again' };
     }
     // Nest 12 wraps body-parser's errors in an HttpException and keeps the original as `cause`.
     const parserError = (exception instanceof HttpException ? exception.cause : exception) as

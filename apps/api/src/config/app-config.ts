@@ -40,9 +40,20 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('demo12345'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
   MAX_FILES_PER_SUBMISSION: z.coerce.number().int().min(1).max(50).default(10),
-  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Failed sign-ins (apps/api/src/auth/login-throttle.ts): an account (or a client address) may fail this
+  // many times, then each further failure makes it wait, doubling from LOGIN_BACKOFF_BASE_SECONDS up to
+  // LOGIN_BACKOFF_MAX_SECONDS; failures are forgotten after LOGIN_LIMIT_WINDOW_SECONDS without one, and
+  // an account's count after a successful sign-in. Past LOGIN_DAILY_LIMIT_PER_ACCOUNT failures in 24 h,
+  // every failure waits the maximum. Counted in Redis (shared by the instances), in-process without it.
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(2),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_DAILY_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+  // `redis` (shared by the instances; in-process while Redis is unreachable) or `memory` (this process
+  // only). Default `redis`, but `memory` under NODE_ENV=test so test apps on one Redis keep apart.
+  LOGIN_LIMIT_STORE: z.enum(['redis', 'memory']).optional(),
   DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -79,6 +90,10 @@ export interface AppConfig {
   loginLimitPerAccount: number;
   loginLimitPerAddress: number;
   loginLimitWindowSeconds: number;
+  loginBackoffBaseSeconds: number;
+  loginBackoffMaxSeconds: number;
+  loginDailyLimitPerAccount: number;
+  loginLimitStore: 'redis' | 'memory';
   dueSoonDays: number;
   logLevel: string;
   trustProxy: boolean;
@@ -134,6 +149,10 @@ export function buildConfig(
     loginLimitPerAccount: raw.LOGIN_LIMIT_PER_ACCOUNT,
     loginLimitPerAddress: raw.LOGIN_LIMIT_PER_ADDRESS,
     loginLimitWindowSeconds: raw.LOGIN_LIMIT_WINDOW_SECONDS,
+    loginBackoffBaseSeconds: raw.LOGIN_BACKOFF_BASE_SECONDS,
+    loginBackoffMaxSeconds: Math.max(raw.LOGIN_BACKOFF_MAX_SECONDS, raw.LOGIN_BACKOFF_BASE_SECONDS),
+    loginDailyLimitPerAccount: raw.LOGIN_DAILY_LIMIT_PER_ACCOUNT,
+    loginLimitStore: raw.LOGIN_LIMIT_STORE ?? (raw.NODE_ENV === 'test' ? 'memory' : 'redis'),
     dueSoonDays: raw.DUE_SOON_DAYS,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
