@@ -8,7 +8,12 @@ import { resolve } from 'node:path';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const env = { ...process.env };
-const log = (msg) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
+// On a terminal, plain lines (the API and the worker print pino-pretty there too); JSON otherwise.
+const pretty = env.LOG_FORMAT === 'pretty' || (env.LOG_FORMAT !== 'json' && process.stdout.isTTY === true);
+const log = (msg) =>
+  process.stdout.write(
+    pretty ? `[start] ${msg}\n` : `${JSON.stringify({ level: 30, time: Date.now(), app: 'start', msg })}\n`,
+  );
 const dataDir = env.DATA_DIR ?? '.data';
 const children = [];
 let embedded;
@@ -60,15 +65,16 @@ async function ensureRedis() {
       stdio: 'ignore',
     },
   );
+  redis.name = 'redis-server';
   children.push(redis);
   for (let i = 0; i < 50 && !(await reachable('127.0.0.1', 6379)); i++) await new Promise((r) => setTimeout(r, 100));
   log(`Started redis-server on 127.0.0.1:6379 (${found})`);
 }
 
 async function waitForApi(port) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 600 && !stopping; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
       if (res.status === 200) return true;
     } catch {
       /* not yet listening */
@@ -78,42 +84,81 @@ async function waitForApi(port) {
   return false;
 }
 
+// A child killed by a signal has exitCode null and signalCode set: both null means it still runs.
+const alive = (c) => c.exitCode === null && c.signalCode === null;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+// A child that has not stopped this long after SIGTERM is killed: Ctrl-C is over within ~2 s.
+const GRACE_MS = Number(env.STOP_GRACE_MS ?? 1500);
+
 // The API and the worker get one environment, so they agree on QUEUE_PREFIX (the bus channels, the queue).
 function run(name, script) {
+  if (stopping) return undefined;
   const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+  child.name = name;
   children.push(child);
   child.once('exit', (code, signal) => {
-    if (!stopping) {
-      log(`${name} exited (${signal ?? code}); stopping everything`);
-      void stop(code ?? 1);
-    }
+    if (stopping) return;
+    // Stopped as asked (SIGINT/SIGTERM sent to it alone, or ahead of us by the terminal): stop the rest, exit 0.
+    const asked = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+    log(`The ${name} exited (${signal ?? `code ${code}`}); stopping everything`);
+    void stop(asked ? 0 : code || 1);
   });
   return child;
 }
 
 let stopping = false;
+let starting; // the embedded PostgreSQL while it starts
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const c of children.reverse()) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  const running = children.filter(alive);
+  const exited = Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
+  // The worker first, then the API, Redis last; all at once: each drains on its own.
+  for (const c of [...running].reverse()) c.kill('SIGTERM');
+  await Promise.race([exited, sleep(GRACE_MS)]);
+  for (const c of running.filter(alive)) {
+    log(`The ${c.name ?? 'child'} did not stop within ${GRACE_MS} ms of SIGTERM; killing it`);
+    c.kill('SIGKILL');
+  }
+  await Promise.race([exited, sleep(1000)]);
+  if (!embedded && starting) embedded = await Promise.race([starting.catch(() => undefined), sleep(5000)]);
   if (embedded) await embedded.stop().catch(() => undefined);
   process.exit(code);
 }
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+// `on`, not `once`: a second Ctrl-C must not fall back to the default action (exit 130, children left behind).
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+function banner(port, seeded) {
+  const password = env.DEMO_PASSWORD ?? 'demo12345';
+  const where = embedded
+    ? `embedded PostgreSQL in ${resolve(dataDir, 'postgres')} (127.0.0.1:${env.EMBEDDED_PG_PORT ?? 54329})`
+    : `PostgreSQL at ${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//')}`;
+  const lines = [
+    `Đôn Đốc is running at http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`,
+    seeded
+      ? `  Sign in as vanphong (Office), thuongvu (Standing Committee) or an agency such as ban-tuyen-giao; password ${password}`
+      : '  Sign in with your accounts (no demo seeded: SEED_DEMO is not true)',
+    `  Data: ${where}; uploaded files in ${resolve(env.STORAGE_DIR ?? `${dataDir}/files`)}`,
+    '  Stop: Ctrl-C (stops the API, the worker and the database)',
+  ];
+  if (pretty) process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  else log(lines.map((l) => l.trim()).join(' | '));
+}
 
 if (!env.DATABASE_URL) {
   const { startEmbeddedDatabase } = await import('../apps/api/dist/runtime/embedded-database.js');
-  embedded = await startEmbeddedDatabase(dataDir, log);
+  starting = startEmbeddedDatabase(dataDir, log);
+  embedded = await starting;
   env.DATABASE_URL = embedded.url;
   env.SEED_DEMO ??= 'true';
 }
-await ensureRedis();
-run('API', 'apps/api/dist/main.js');
-if (await waitForApi(Number(env.PORT ?? 3000))) {
+if (!stopping) await ensureRedis();
+const port = Number(env.PORT ?? 3000);
+if (run('API', 'apps/api/dist/main.js') && (await waitForApi(port))) {
   run('worker', 'apps/worker/dist/main.js');
-} else {
+  if (!stopping) banner(port, /^(true|1)$/i.test(env.SEED_DEMO ?? ''));
+} else if (!stopping) {
   log('The API did not become healthy; not starting the worker');
   await stop(1);
 }

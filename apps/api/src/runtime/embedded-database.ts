@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -63,8 +64,27 @@ export async function startEmbeddedDatabase(dataDir: string, log: (msg: string) 
   log(`Embedded PostgreSQL listening on 127.0.0.1:${port} (data in ${databaseDir})`);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/dondoc`,
-    stop: () => pg.stop(),
+    stop: () => stopServer(pg),
   };
+}
+
+/**
+ * `pg.stop()` waits for an exit that has already happened when the server died first (a terminal's
+ * Ctrl-C reaches it too): then it would wait forever. Fast shutdown (SIGINT), SIGKILL if it hangs.
+ */
+async function stopServer(pg: { stop(): Promise<void> }, timeoutMs = 5000): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    pg.stop(),
+    new Promise<void>((done) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        done();
+      }, timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
