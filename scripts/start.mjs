@@ -149,7 +149,14 @@ function banner(port, seeded) {
 if (!env.DATABASE_URL) {
   const { startEmbeddedDatabase } = await import('../apps/api/dist/runtime/embedded-database.js');
   starting = startEmbeddedDatabase(dataDir, log);
-  embedded = await starting;
+  try {
+    embedded = await starting;
+  } catch (err) {
+    // A taken port and the like are one sentence (StartupError); anything else keeps its stack.
+    const what = err?.constructor?.name === 'StartupError' ? err.message : (err?.stack ?? String(err));
+    process.stderr.write(`The embedded PostgreSQL did not start: ${what}\n`);
+    process.exit(1);
+  }
   env.DATABASE_URL = embedded.url;
   env.SEED_DEMO ??= 'true';
 }

