@@ -298,6 +298,9 @@ describe('bad input gets a clear JSON error and changes nothing', () => {
           .send(validTask({ title, description: 'x'.repeat(1024 * 1024 + 10) })),
       );
       expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+      // The answer says the limit.
+      expect(res.body.details).toEqual({ limitBytes: 1024 * 1024 });
+      expect(res.body.message).toContain('1 MB');
       expect(await countTasksTitled(title)).toBe(0);
     });
   });

@@ -157,7 +157,10 @@ describe('uploads and downloads', () => {
         .set(await small.as(LEAD))
         .attach('files', pdf(), 'nho.pdf')
         .attach('files', pdf('x'.repeat(20_000)), 'lon.pdf');
-      expectError(res, 413);
+      expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+      // The answer says the limit (MAX_UPLOAD_MB=0.01).
+      expect(res.body.details).toEqual({ limitBytes: Math.round(0.01 * 1024 * 1024) });
+      expect(res.body.message).toContain('0.01 MB');
       const n = await small.db.query(`SELECT 1 FROM attachments WHERE task_id = $1`, [task.id]);
       expect(n.rowCount).toBe(0);
     } finally {

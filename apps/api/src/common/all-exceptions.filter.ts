@@ -1,6 +1,7 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ApiErrorBody, ErrorCode } from '@dondoc/contracts';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { DIRECTIVE_IMPORT_MAX_BYTES, type ApiErrorBody, type ErrorCode } from '@dondoc/contracts';
 import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from './api-error.js';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -20,11 +21,13 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, req.path);
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
     // For the metrics middleware: outcomes labelled by stable code.
     res.locals.errorCode = body.code;
@@ -38,7 +41,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  private toBody(exception: unknown, path: string): ApiErrorBody {
     if (exception instanceof ApiError) {
       return {
         statusCode: exception.getStatus(),
@@ -54,7 +57,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      const limit = (parserError as { limit?: unknown }).limit;
+      return tooLarge(typeof limit === 'number' ? limit : undefined, 'Nội dung yêu cầu', 'The request body');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -69,6 +73,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: `Not ready: ${down.join(', ') || 'a dependency is down'}`,
           details,
         };
+      }
+      // multer's file-size limit: say which limit, for the route that has it.
+      if (status === 413) {
+        const limit = /\/directives\/import$/.test(path) ? DIRECTIVE_IMPORT_MAX_BYTES : this.config.maxUploadBytes;
+        return tooLarge(limit, 'Tệp', 'A file');
       }
       const message =
         typeof response === 'object' && response && 'message' in response
@@ -106,4 +115,23 @@ function isConnectionLost(exception: unknown): boolean {
   if (code && /^(57P0[123]|08\d{3})$/.test(code)) return true;
   const message = `${err?.driverError?.message ?? ''} ${err?.message ?? ''}`;
   return /Connection terminated|not queryable|ECONNRESET|ECONNREFUSED|terminating connection/.test(message);
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 100) / 100} MB`;
+}
+
+/** A 413 that says the limit, in Vietnamese then English, and gives it in bytes. */
+function tooLarge(limitBytes: number | undefined, whatVi: string, whatEn: string): ApiErrorBody {
+  if (limitBytes === undefined) {
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `${whatVi} quá lớn / ${whatEn} is too large` };
+  }
+  const limit = megabytes(limitBytes);
+  return {
+    statusCode: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `${whatVi} vượt quá giới hạn ${limit} / ${whatEn} is larger than the ${limit} limit`,
+    details: { limitBytes },
+  };
 }
