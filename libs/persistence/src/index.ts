@@ -29,3 +29,4 @@ export {
 export { TASK_COLUMNS, taskColumns, type TaskRow } from './task-changes/task-row.js';
 export { actionFiredChange, type FiringAction } from './task-changes/action-fired-change.js';
 export { searchTextOf, taskCode } from './task-changes/task-identity.js';
+export { newTaskOf } from './task-changes/new-task-of.js';

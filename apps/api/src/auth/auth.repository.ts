@@ -42,9 +42,7 @@ export class AuthRepository {
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],
     );
-    const r = rows[0];
-    if (!r) return undefined;
-    return { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, sessionId };
+    return rows[0] && toAuthUser(rows[0], sessionId);
   }
 
   /** Stores a stream ticket's hash for this session; tickets long expired are cleared on the way. */
@@ -67,15 +65,10 @@ export class AuthRepository {
         WHERE used.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [hash],
     );
-    const r = rows[0];
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      username: r.username,
-      fullName: r.full_name,
-      role: r.role,
-      agencyId: r.agency_id,
-      sessionId: r.session_id,
-    };
+    return rows[0] && toAuthUser(rows[0], rows[0].session_id);
   }
+}
+
+function toAuthUser(r: Omit<UserRow, 'password_hash' | 'active'>, sessionId: string): AuthUser {
+  return { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, sessionId };
 }

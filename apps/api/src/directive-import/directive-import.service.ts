@@ -5,7 +5,7 @@ import type {
   DirectiveDto,
   DirectiveImportProposal,
 } from '@dondoc/contracts';
-import { searchTextOf, taskCode } from '@dondoc/persistence';
+import { newTaskOf, taskCode } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -143,18 +143,7 @@ export class DirectiveImportService implements OnModuleDestroy {
         }
         const rows = await tx.create(
           directive.id,
-          input.tasks.map((t, i) => ({
-            code: codes[i],
-            title: t.title,
-            description: t.description ?? '',
-            deliverableType: t.deliverableType,
-            field: t.field,
-            leadAgencyId: t.leadAgencyId ?? null,
-            coordinatingAgencyIds: t.coordinatingAgencyIds ?? [],
-            dueDate: t.dueDate ?? null,
-            deadlineText: t.deadlineText ?? null,
-            searchText: searchTextOf({ code: codes[i], title: t.title, description: t.description }),
-          })),
+          input.tasks.map((t, i) => newTaskOf(codes[i], t)),
           actor,
           { data: { source: 'import' } },
         );

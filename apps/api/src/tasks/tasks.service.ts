@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaskRequest, Page, TaskListQuery, TaskSummaryDto, UpdateTaskRequest } from '@dondoc/contracts';
-import { searchTextOf } from '@dondoc/persistence';
+import { newTaskOf, searchTextOf } from '@dondoc/persistence';
 import { canEditDraft, localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -43,24 +43,7 @@ export class TasksService {
       if ((await this.tasks.codesTaken(tx.manager, [code])).length) {
         throw new ApiError(409, 'DUPLICATE', `A task with code "${code}" already exists`);
       }
-      const [created] = await tx.create(
-        input.directiveId,
-        [
-          {
-            code,
-            title: input.title,
-            description: input.description ?? '',
-            deliverableType: input.deliverableType,
-            field: input.field,
-            leadAgencyId: input.leadAgencyId ?? null,
-            coordinatingAgencyIds: input.coordinatingAgencyIds ?? [],
-            dueDate: input.dueDate ?? null,
-            deadlineText: input.deadlineText ?? null,
-            searchText: searchTextOf({ code, title: input.title, description: input.description }),
-          },
-        ],
-        actor,
-      );
+      const [created] = await tx.create(input.directiveId, [newTaskOf(code, input)], actor);
       return created;
     });
     return toSummary(row, actor, new Date(), this.config.dueSoonDays);

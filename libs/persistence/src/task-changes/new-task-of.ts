@@ -1,0 +1,30 @@
+import type { NewTask } from './task-change.writer.js';
+import { searchTextOf } from './task-identity.js';
+
+/** A new draft from what the Office typed or imported (optional fields as the API accepts them). */
+export function newTaskOf(
+  code: string,
+  t: {
+    title: string;
+    description?: string | null;
+    deliverableType: string;
+    field: string;
+    leadAgencyId?: string | null;
+    coordinatingAgencyIds?: string[] | null;
+    dueDate?: string | null;
+    deadlineText?: string | null;
+  },
+): NewTask {
+  return {
+    code,
+    title: t.title,
+    description: t.description ?? '',
+    deliverableType: t.deliverableType,
+    field: t.field,
+    leadAgencyId: t.leadAgencyId ?? null,
+    coordinatingAgencyIds: t.coordinatingAgencyIds ?? [],
+    dueDate: t.dueDate ?? null,
+    deadlineText: t.deadlineText ?? null,
+    searchText: searchTextOf({ code, title: t.title, description: t.description }),
+  };
+}
