@@ -16,6 +16,7 @@ import { DirectiveImportModule } from './directive-import/directive-import.modul
 import { DirectivesModule } from './directives/directives.module.js';
 import { ExtensionsModule } from './extensions/extensions.module.js';
 import { redactAccessToken } from './events/access-token.js';
+import { logTransport, requestLogOptions } from './runtime/logging.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
@@ -66,8 +67,10 @@ export class AppModule {
               ],
               censor: '[redacted]',
             },
-            // GET /api/events may carry the token in its query string (EventSource sends no headers).
-            serializers: { req: redactAccessToken },
+            // One line a request, no headers; GET /api/events may carry the token in its query string
+            // (EventSource sends no headers), redacted. Probes at debug; pino-pretty on a terminal.
+            ...requestLogOptions(redactAccessToken),
+            transport: logTransport(),
             autoLogging: config.env !== 'test',
           },
         }),

@@ -4,12 +4,20 @@ import { createApp } from './bootstrap.js';
 import { buildConfig, ConfigError, parseEnv } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './runtime/embedded-database.js';
 import { runMigrations } from './runtime/migrate.js';
+import { prettyLogs } from './runtime/logging.js';
 import { ShutdownState } from './runtime/shutdown-state.js';
 import { portFree, portTaken, StartupError } from './runtime/startup-error.js';
 import { localJwtSecret } from './runtime/secrets.js';
 import { seedDemoProvince } from './seed/demo-seed.js';
 
-const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
+// On a terminal, lines like pino-pretty's; JSON otherwise (runtime/logging.ts).
+const pretty = prettyLogs();
+const log = (msg: string) =>
+  process.stdout.write(
+    pretty
+      ? `[${new Date().toTimeString().slice(0, 8)}] INFO: ${msg}\n`
+      : `${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`,
+  );
 
 async function main(): Promise<void> {
   // A local .env is a convenience for development; real deployments set the environment.

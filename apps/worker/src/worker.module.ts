@@ -41,7 +41,37 @@ export class WorkerModule {
       imports: [
         WorkerConfigModule.register(config),
         // JSON lines like the API's, so one log pipeline reads both.
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { app: 'worker', pid: process.pid } } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            base: { app: 'worker', pid: process.pid },
+            // pino-pretty on a terminal (`npm start`), JSON elsewhere; LOG_FORMAT=json|pretty decides.
+            transport:
+              process.env.LOG_FORMAT === 'pretty' ||
+              (process.env.LOG_FORMAT !== 'json' && process.stdout.isTTY && process.env.NODE_ENV !== 'production')
+                ? {
+                    target: 'pino-pretty',
+                    options: {
+                      translateTime: 'SYS:HH:MM:ss',
+                      ignore: 'pid,hostname,app,context',
+                      messageFormat: 'worker {if context}{context}{end}: {msg}',
+                      singleLine: true,
+                    },
+                  }
+                : undefined,
+            // Nest's module inventory at start-up is for debugging.
+            hooks: {
+              logMethod(args, method, level) {
+                const context = (args[0] as { context?: unknown } | undefined)?.context;
+                if (level === 30 && (context === 'InstanceLoader' || context === 'NestFactory')) {
+                  if (this.isLevelEnabled('debug')) this.debug(...args);
+                  return;
+                }
+                method.apply(this, args);
+              },
+            },
+          },
+        }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
           retryAttempts: 10,
