@@ -3,7 +3,7 @@
 #   docker build -f docker/api.Dockerfile -t dondoc-api .
 # Migrations run as their own step with the same image: `node apps/api/dist/main.js migrate`.
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 # Manifests first, so the dependency layer is cached until a manifest changes.
 COPY package.json package-lock.json nx.json tsconfig.base.json .swcrc ./
@@ -21,7 +21,7 @@ COPY apps/api apps/api
 RUN npx nx run-many -t build --projects=@dondoc/workflow,@dondoc/contracts,@dondoc/persistence,@dondoc/directive-parser,@dondoc/api \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WEB_DIR=
 WORKDIR /app
 COPY --from=build --chown=node:node /src/package.json ./

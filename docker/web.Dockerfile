@@ -2,7 +2,7 @@
 # The board's static files behind nginx, which also proxies /api to the API replicas.
 #   docker build -f docker/web.Dockerfile -t dondoc-web .
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json nx.json tsconfig.base.json .swcrc ./
 COPY apps/api/package.json apps/api/

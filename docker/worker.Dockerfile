@@ -2,7 +2,7 @@
 # The escalation worker (BullMQ). Build from the repository root:
 #   docker build -f docker/worker.Dockerfile -t dondoc-worker .
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json nx.json tsconfig.base.json .swcrc ./
 COPY apps/api/package.json apps/api/
@@ -19,7 +19,7 @@ COPY apps/worker apps/worker
 RUN npx nx run-many -t build --projects=@dondoc/workflow,@dondoc/contracts,@dondoc/persistence,@dondoc/worker \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production WORKER_HEALTH_PORT=3001
 WORKDIR /app
 COPY --from=build --chown=node:node /src/package.json ./
