@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestRedis } from './support/redis-server.js';
@@ -41,6 +41,7 @@ interface Started {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   api: number;
   worker: number;
+  postgres?: number;
 }
 
 /**
@@ -53,6 +54,7 @@ describe('scripts/start.mjs stops everything it started', () => {
   let dataDir: string;
   const started: ChildProcess[] = [];
   const pids: number[] = [];
+  const dirs: string[] = [];
 
   beforeAll(async () => {
     for (const f of ['apps/api/dist/main.js', 'apps/worker/dist/main.js']) {
@@ -67,11 +69,15 @@ describe('scripts/start.mjs stops everything it started', () => {
     for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
     for (const pid of pids) if (running(pid)) process.kill(pid, 'SIGKILL');
     await redis?.down();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const d of [dataDir, ...dirs]) rmSync(d, { recursive: true, force: true });
   });
 
-  async function start(): Promise<Started> {
+  async function start(embedded = false): Promise<Started> {
     const port = await freePort();
+    // The embedded PostgreSQL runs as user postgres when we are root: its directory must be reachable.
+    const pgDir = embedded ? mkdtempSync(join(tmpdir(), 'dondoc-start-pg-')) : undefined;
+    if (pgDir) chmodSync(pgDir, 0o755);
+    if (pgDir) dirs.push(pgDir);
     // Its own process group, as a shell gives a foreground job: a terminal's Ctrl-C goes to the whole group.
     const proc = spawn(process.execPath, [START], {
       cwd: ROOT,
@@ -79,7 +85,9 @@ describe('scripts/start.mjs stops everything it started', () => {
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        DATABASE_URL: testDatabaseUrl(),
+        ...(embedded
+          ? { DATABASE_URL: '', EMBEDDED_PG_PORT: String(await freePort()) }
+          : { DATABASE_URL: testDatabaseUrl() }),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `start${process.pid}`,
         JWT_SECRET: 'start-script-test-secret-0123456789abcdef',
@@ -89,7 +97,7 @@ describe('scripts/start.mjs stops everything it started', () => {
         LOG_LEVEL: 'warn',
         LOG_FORMAT: 'json',
         WEB_DIR: '',
-        DATA_DIR: dataDir,
+        DATA_DIR: pgDir ?? dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -119,13 +127,16 @@ describe('scripts/start.mjs stops everything it started', () => {
         const k = childrenOf(proc.pid!);
         const api = k.find((c) => c.cmd.includes('apps/api/dist/main.js'));
         const worker = k.find((c) => c.cmd.includes('apps/worker/dist/main.js'));
-        return api && worker && out.includes('Escalation worker running') ? { api: api.pid, worker: worker.pid } : null;
+        const postgres = k.find((c) => c.cmd.includes('/bin/postgres'))?.pid;
+        return api && worker && out.includes('Escalation worker running')
+          ? { api: api.pid, worker: worker.pid, postgres }
+          : null;
       },
       60_000,
       200,
     );
     clearTimeout(waiting);
-    pids.push(kids.api, kids.worker);
+    pids.push(kids.api, kids.worker, ...(kids.postgres ? [kids.postgres] : []));
     return { proc, output: () => out, exit, ...kids };
   }
 
@@ -172,4 +183,14 @@ describe('scripts/start.mjs stops everything it started', () => {
       await until('every child to be gone', () => ![s.api, s.worker].some(running), 2_000, 50);
     },
   );
+
+  // The embedded server is start.mjs's own child: the old script waited forever for it after a child's death.
+  it('with the embedded PostgreSQL, the worker killed first: the database stops too', async () => {
+    const s = await start(true);
+    expect(s.postgres).toBeDefined();
+    process.kill(s.worker, 'SIGKILL');
+    const { code } = await stopped(s, 15_000);
+    expect(code).not.toBe(0);
+    await until('every child to be gone', () => ![s.api, s.worker, s.postgres!].some(running), 5_000, 50);
+  }, 150_000);
 });
