@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const command = process.argv[2] ?? 'serve';
   const raw = parseEnv(process.env);
+  // First of all (before the database, migrations, seed and Nest): a taken port is one sentence.
+  if (command === 'serve' && raw.PORT !== 0 && !(await portFree(raw.PORT, raw.HOST)))
+    throw portTaken(raw.PORT, raw.HOST);
   let embedded: EmbeddedDatabase | undefined;
   const databaseUrl = raw.DATABASE_URL ?? (embedded = await startEmbeddedDatabase(raw.DATA_DIR, log)).url;
   const stopEmbedded = async () => {
@@ -51,8 +54,6 @@ async function main(): Promise<void> {
         return;
       }
     }
-    // Before Nest starts: a taken port is one sentence, not a stack trace after "successfully started".
-    if (config.port !== 0 && !(await portFree(config.port, config.host))) throw portTaken(config.port, config.host);
     const app = await createApp(config);
     // Drain (readiness 503, Connection: close), then close: the listener stops accepting, requests in
     // flight finish, the pools close; the embedded server stops last.
