@@ -48,7 +48,9 @@ export class WorkerModule {
             // pino-pretty on a terminal (`npm start`), JSON elsewhere; LOG_FORMAT=json|pretty decides.
             transport:
               process.env.LOG_FORMAT === 'pretty' ||
-              (process.env.LOG_FORMAT !== 'json' && process.stdout.isTTY && process.env.NODE_ENV !== 'production')
+              (process.env.LOG_FORMAT !== 'json' &&
+                process.stdout.isTTY &&
+                !['production', 'test'].includes(process.env.NODE_ENV ?? ''))
                 ? {
                     target: 'pino-pretty',
                     options: {

@@ -4,12 +4,13 @@ import type { Options } from 'pino-http';
 
 /**
  * Human-readable logs on a terminal (`npm start`), JSON everywhere else: `LOG_FORMAT=json` or `pretty`
- * decides; unset, a TTY outside production gets pino-pretty.
+ * decides; unset, a TTY outside production (and tests) gets pino-pretty.
  */
 export function prettyLogs(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.LOG_FORMAT === 'json') return false;
   if (env.LOG_FORMAT === 'pretty') return true;
-  return process.stdout.isTTY === true && env.NODE_ENV !== 'production';
+  // Jest sets NODE_ENV=test: no transport thread per test app, even when run from a terminal.
+  return process.stdout.isTTY === true && env.NODE_ENV !== 'production' && env.NODE_ENV !== 'test';
 }
 
 /** pino's transport for a terminal, or none (plain JSON on stdout). */
