@@ -14,8 +14,8 @@ COPY libs/workflow/package.json libs/workflow/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/directive-parser/package.json libs/directive-parser/
-# `npm install`, not `npm ci`: see DESIGN.md §5 (lockfiles made without other platforms' native builds).
-RUN npm install --no-audit --no-fund
+# The committed lockfile is complete (every platform's optional packages), so `npm ci` installs exactly it.
+RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY apps/api apps/api
 RUN npx nx run-many -t build --projects=@dondoc/workflow,@dondoc/contracts,@dondoc/persistence,@dondoc/directive-parser,@dondoc/api \

@@ -12,7 +12,7 @@ COPY libs/workflow/package.json libs/workflow/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/directive-parser/package.json libs/directive-parser/
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY apps/web apps/web
 RUN npm run build -w @dondoc/web

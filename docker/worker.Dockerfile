@@ -12,8 +12,8 @@ COPY libs/workflow/package.json libs/workflow/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/directive-parser/package.json libs/directive-parser/
-# `npm install`, not `npm ci`: see DESIGN.md §5.
-RUN npm install --no-audit --no-fund
+# The committed lockfile is complete, so `npm ci` installs exactly it.
+RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY apps/worker apps/worker
 RUN npx nx run-many -t build --projects=@dondoc/workflow,@dondoc/contracts,@dondoc/persistence,@dondoc/worker \
