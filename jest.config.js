@@ -1,5 +1,5 @@
-// One Jest run for the whole workspace. NestJS 12 is ESM-only while @nestjs/throttler and nestjs-pino
-// are CommonJS packages that require() it: Jest on Node 20 cannot require ESM, so tests run as
+// One Jest run for the whole workspace. NestJS 12 is ESM-only while nestjs-pino
+// is a CommonJS package that require()s it: Jest on Node 20 cannot require ESM, so tests run as
 // CommonJS and swc transpiles our TypeScript and the ESM-only packages (DESIGN.md §5). Production runs
 // the same code as native ESM.
 const swc = [
