@@ -9,32 +9,9 @@ import {
   needsAttention,
   waitingDays,
 } from './board-model';
+import { taskSummary } from '../test-support/task-summary.fixture';
 
-function task(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
-  return {
-    id: 't-1',
-    code: '07-CTr/TU-01',
-    directiveId: 'd-1',
-    title: 'Xây dựng kế hoạch tuyên truyền',
-    deliverableType: 'plan',
-    field: 'party_building',
-    state: 'in_progress',
-    version: 3,
-    revision: 0,
-    deadlineVersion: 1,
-    leadAgencyId: 'a-btg',
-    coordinatingAgencyIds: [],
-    dueDate: '2021-06-30',
-    deadlineText: null,
-    deadlineStatus: 'not_due',
-    daysOverdue: null,
-    escalationLevel: 0,
-    completedAt: null,
-    updatedAt: '2021-06-01T02:00:00.000Z',
-    allowedEvents: [],
-    ...overrides,
-  };
-}
+const task = taskSummary;
 
 // Local midnight in Asia/Ho_Chi_Minh (UTC+7) is 17:00 UTC the day before.
 const MIDNIGHT_30_JUNE = new Date('2021-06-29T17:00:00.000Z');

@@ -9,32 +9,10 @@ import {
   optimisticTask,
   refusalOf,
 } from './transition-rules';
+import { taskSummary } from '../test-support/task-summary.fixture';
 
-function task(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
-  return {
-    id: 't-1',
-    code: '07-CTr/TU-01',
-    directiveId: 'd-1',
-    title: 'Xây dựng kế hoạch tuyên truyền',
-    deliverableType: 'plan',
-    field: 'party_building',
-    state: 'in_progress',
-    version: 3,
-    revision: 0,
-    deadlineVersion: 1,
-    leadAgencyId: 'a-btg',
-    coordinatingAgencyIds: ['a-btc'],
-    dueDate: '2021-06-30',
-    deadlineText: null,
-    deadlineStatus: 'not_due',
-    daysOverdue: null,
-    escalationLevel: 0,
-    completedAt: null,
-    updatedAt: '2021-06-01T02:00:00.000Z',
-    allowedEvents: [],
-    ...overrides,
-  };
-}
+const task = (overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto =>
+  taskSummary({ coordinatingAgencyIds: ['a-btc'], ...overrides });
 
 const OFFICE: Actor = { userId: 'u-vp', role: 'office', agencyId: 'a-vp' };
 const COMMITTEE: Actor = { userId: 'u-btv', role: 'standing_committee', agencyId: null };
