@@ -766,14 +766,15 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   }),
   'GET /reports/snapshots': reportRead('snapshots', (res) => expect(Array.isArray(res.body.items)).toBe(true)),
   'GET /reports/snapshots/:id': scenario<{ id: string }>({
+    // Frozen through the API, so the stored figures are what the API writes (the document is checked).
     prepare: async (t) => ({
       id: (
-        await t.db.query<{ id: string }>(
-          `INSERT INTO report_snapshots (title, as_of, live, params, figures, created_by)
-           SELECT 'Báo cáo thử ma trận', '2021-06-30', false, '{}', '{"summary": {}}', id FROM users WHERE username = 'vanphong'
-           RETURNING id`,
-        )
-      ).rows[0].id,
+        await t.http
+          .post('/api/reports/snapshots')
+          .set(await t.as('vanphong'))
+          .send({ title: 'Báo cáo thử ma trận', asOf: '2021-06-30' })
+          .expect(201)
+      ).body.id,
     }),
     send: (t, s, auth) => t.http.get(`/api/reports/snapshots/${s.id}`).set(auth),
     snapshot: snapshotCount,

@@ -1,15 +1,16 @@
-import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { noStoreForApi } from './common/no-store.middleware.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import type { AppConfig } from './config/app-config.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
+import { setRoutePrefix } from './route-prefix.js';
 import { ShutdownState } from './runtime/shutdown-state.js';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -20,8 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  // Prometheus expects /metrics at the root.
-  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  setRoutePrefix(app);
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.use(noStoreForApi);
   // A whole board is megabytes of JSON; the event stream must not be buffered by a compressor.
@@ -57,15 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     maxAge: 600,
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Đôn Đốc API')
-      .setDescription('Directive tasks of the Provincial Party Committee: assignment, submission, approval')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

@@ -4,3 +4,4 @@ export { seedDemoProvince, ROLE_ACCOUNTS } from './seed/demo-seed.js';
 export { runMigrations } from './runtime/migrate.js';
 export { TransitionTaskUseCase } from './tasks/transition-task.use-case.js';
 export { taskScope } from './tasks/task-scope.js';
+export { previewOpenApiDocument } from './openapi/openapi-preview.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DirectiveDto } from './responses.js';
+import { directiveSchema, named } from './responses.js';
 import {
   createDirectiveRequestSchema,
   createTaskRequestSchema,
@@ -29,63 +29,89 @@ export type DeliverableTypeValue = (typeof DELIVERABLE_TYPE_VALUES)[number];
 export type FieldValue = (typeof FIELD_VALUES)[number];
 export type DirectiveKindValue = (typeof DIRECTIVE_KIND_VALUES)[number];
 
-export interface DirectiveImportCandidate {
-  id: string;
-  code: string;
-  name: string;
-  /** 0..1, best first. */
-  score: number;
-}
+export const directiveImportCandidateSchema = named(
+  'DirectiveImportCandidate',
+  z.strictObject({ id: z.guid(), code: z.string(), name: z.string(), score: z.number().describe('0..1, best first') }),
+);
+export type DirectiveImportCandidate = z.infer<typeof directiveImportCandidateSchema>;
 
 /** An agency the directive names that matched no registry entry: its wording and the likeliest agencies. */
-export interface DirectiveImportUnmatchedAgency {
-  raw: string;
-  candidates: DirectiveImportCandidate[];
-}
+export const directiveImportUnmatchedAgencySchema = named(
+  'DirectiveImportUnmatchedAgency',
+  z.strictObject({ raw: z.string(), candidates: z.array(directiveImportCandidateSchema) }),
+);
+export type DirectiveImportUnmatchedAgency = z.infer<typeof directiveImportUnmatchedAgencySchema>;
 
-export interface DirectiveImportTask {
-  title: string;
-  /** The task's own wording in the directive. */
-  text: string;
-  deliverableType: DeliverableTypeValue;
-  field: FieldValue;
-  /** Whether `field` was read from the text (false: a default the Office should check). */
-  fieldFound: boolean;
-  leadAgencyId: string | null;
-  /** The lead agency as the directive names it, when it matched nothing (`leadAgencyId` is then null). */
-  leadAgencyUnmatched: DirectiveImportUnmatchedAgency | null;
-  coordinatingAgencyIds: string[];
-  coordinatingAgenciesUnmatched: DirectiveImportUnmatchedAgency[];
-  dueText: string | null;
-  /** YYYY-MM-DD, end of the period the wording names. */
-  dueDate: string | null;
-  milestones: string[];
-  /** 0..1: how sure the parser is; under DIRECTIVE_IMPORT_LOW_CONFIDENCE the row deserves a look. */
-  confidence: number;
-  source: { startLine: number; endLine: number; marker: string | null; section: string | null };
-}
+export const directiveImportTaskProposalSchema = named(
+  'DirectiveImportTask',
+  z.strictObject({
+    title: z.string(),
+    text: z.string().describe("The task's own wording in the directive"),
+    deliverableType: z.enum(DELIVERABLE_TYPE_VALUES),
+    field: z.enum(FIELD_VALUES),
+    fieldFound: z
+      .boolean()
+      .describe('Whether `field` was read from the text (false: a default the Office should check)'),
+    leadAgencyId: z.guid().nullable(),
+    leadAgencyUnmatched: directiveImportUnmatchedAgencySchema
+      .nullable()
+      .describe('The lead agency as the directive names it, when it matched nothing (`leadAgencyId` is then null)'),
+    coordinatingAgencyIds: z.array(z.guid()),
+    coordinatingAgenciesUnmatched: z.array(directiveImportUnmatchedAgencySchema),
+    dueText: z.string().nullable(),
+    dueDate: z.iso.date().nullable().describe('End of the period the wording names'),
+    milestones: z.array(z.string()),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('How sure the parser is; under DIRECTIVE_IMPORT_LOW_CONFIDENCE (0.6) the row deserves a look'),
+    source: z.strictObject({
+      startLine: z.int(),
+      endLine: z.int(),
+      marker: z.string().nullable(),
+      section: z.string().nullable(),
+    }),
+  }),
+);
+export type DirectiveImportTask = z.infer<typeof directiveImportTaskProposalSchema>;
 
-export interface DirectiveImportProposal {
-  directive: {
-    number: string | null;
-    kind: DirectiveKindValue;
-    title: string;
-    issuedOn: string | null;
-    issuer: string | null;
-    signer: string | null;
-    place: string | null;
-  };
-  /** The directive already registered under the same number, if any (confirming would be refused). */
-  existingDirectiveId: string | null;
-  /** The period the directive governs ("tháng 4-2021"), the default deadline of its tasks. */
-  period: { text: string; dueDate: string | null } | null;
-  tasks: DirectiveImportTask[];
-  /** Agency names found but not matched, for the Office to resolve once. */
-  unmatchedAgencies: string[];
-  warnings: string[];
-  /** What was read. */
-  source: { kind: 'text' | 'txt' | 'docx' | 'pdf'; fileName: string | null; characters: number; lines: number };
-}
+export const directiveImportProposalSchema = named(
+  'DirectiveImportProposal',
+  z.strictObject({
+    directive: z.strictObject({
+      number: z.string().nullable(),
+      kind: z.enum(DIRECTIVE_KIND_VALUES),
+      title: z.string(),
+      issuedOn: z.iso.date().nullable(),
+      issuer: z.string().nullable(),
+      signer: z.string().nullable(),
+      place: z.string().nullable(),
+    }),
+    existingDirectiveId: z
+      .guid()
+      .nullable()
+      .describe('The directive already registered under the same number, if any (confirming would be refused)'),
+    period: z
+      .strictObject({ text: z.string(), dueDate: z.iso.date().nullable() })
+      .nullable()
+      .describe('The period the directive governs ("tháng 4-2021"), the default deadline of its tasks'),
+    tasks: z.array(directiveImportTaskProposalSchema),
+    unmatchedAgencies: z
+      .array(z.string())
+      .describe('Agency names found but not matched, for the Office to resolve once'),
+    warnings: z.array(z.string()),
+    source: z
+      .strictObject({
+        kind: z.enum(['text', 'txt', 'docx', 'pdf']),
+        fileName: z.string().nullable(),
+        characters: z.int(),
+        lines: z.int(),
+      })
+      .describe('What was read'),
+  }),
+);
+export type DirectiveImportProposal = z.infer<typeof directiveImportProposalSchema>;
 
 /** One row of the (edited) proposal: what `POST /api/tasks` takes, less the directive and the code. */
 export const directiveImportTaskSchema = createTaskRequestSchema.omit({ directiveId: true, code: true });
@@ -98,9 +124,14 @@ export const confirmDirectiveImportRequestSchema = z.strictObject({
 export type ConfirmDirectiveImportRequest = z.infer<typeof confirmDirectiveImportRequestSchema>;
 export type DirectiveImportTaskInput = z.infer<typeof directiveImportTaskSchema>;
 
-export interface ConfirmDirectiveImportResponse {
-  directive: DirectiveDto;
-  /** In the order of the request's tasks; codes are `<number>-01`, `<number>-02`, ... */
-  taskIds: string[];
-  tasks: { id: string; code: string }[];
-}
+export const confirmDirectiveImportResponseSchema = named(
+  'ConfirmDirectiveImportResponse',
+  z.strictObject({
+    directive: directiveSchema,
+    taskIds: z.array(z.guid()).describe("In the order of the request's tasks"),
+    tasks: z
+      .array(z.strictObject({ id: z.guid(), code: z.string() }))
+      .describe('Codes are `<number>-01`, `<number>-02`, ...'),
+  }),
+);
+export type ConfirmDirectiveImportResponse = z.infer<typeof confirmDirectiveImportResponseSchema>;

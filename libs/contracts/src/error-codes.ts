@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { named } from './responses.js';
+
 /** Stable error codes: clients switch on these, never on messages. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -41,11 +44,20 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiErrorBody {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  /** Validation issues (400), or each dependency's state when a health check fails (503). */
-  details?: { path: string; message: string }[] | Record<string, unknown>;
-  requestId?: string;
-}
+export const apiErrorSchema = named(
+  'ApiError',
+  z.strictObject({
+    statusCode: z.int().min(400).max(599),
+    code: z.enum(ERROR_CODES).describe('Stable: clients switch on it, never on the message'),
+    message: z.string().describe('Readable; Vietnamese first where a person will read it'),
+    details: z
+      .union([z.array(z.strictObject({ path: z.string(), message: z.string() })), z.record(z.string(), z.unknown())])
+      .optional()
+      .describe(
+        "Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429)",
+      ),
+    requestId: z.string().optional().describe('Quote it when reporting a problem: the logs carry it'),
+  }),
+  'Every error answer',
+);
+export type ApiErrorBody = Omit<z.infer<typeof apiErrorSchema>, 'code'> & { code: ErrorCode };

@@ -9,3 +9,4 @@ export * from './labels.js';
 export * from './bus.js';
 export { foldVietnamese, stripVietnameseMarks, type FoldOptions } from './fold-vietnamese.js';
 export * from './password-policy.js';
+export * from './request-schemas.js';

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { instant, named } from './responses.js';
 import { DELIVERABLE_TYPE_VALUES, FIELD_VALUES, isoDate, uuid } from './schemas.js';
+
+const calendarDate = z.iso.date();
+const rate = z.number().min(0).max(1).nullable();
 
 /**
  * Filters every report accepts. `asOf` (a calendar date, Asia/Ho_Chi_Minh) asks for the figures as
@@ -46,176 +50,230 @@ export type ReportSnapshotListQuery = z.infer<typeof reportSnapshotListQuerySche
  * tasks are not counted (see `ReportSummary.excluded`). Rates are fractions (0..1) or null when there
  * is nothing to divide by.
  */
-export interface ReportFigures {
-  total: number;
-  finished: number;
-  onTime: number;
-  late: number;
-  onTimeOriginal: number;
-  lateOriginal: number;
-  unfinished: number;
-  notDue: number;
-  dueSoon: number;
-  overdue: number;
-  /** Unfinished and past the first deadline (includes tasks still within an extension). */
-  overdueOriginal: number;
-  /** Tasks whose deadline had been extended by then. */
-  extended: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-  onTimeRateOriginal: number | null;
-}
+export const reportFiguresSchema = named(
+  'ReportFigures',
+  z.strictObject({
+    total: z.int(),
+    finished: z.int(),
+    onTime: z.int(),
+    late: z.int(),
+    onTimeOriginal: z.int(),
+    lateOriginal: z.int(),
+    unfinished: z.int(),
+    notDue: z.int(),
+    dueSoon: z.int(),
+    overdue: z.int(),
+    overdueOriginal: z
+      .int()
+      .describe('Unfinished and past the first deadline (includes tasks still within an extension)'),
+    extended: z.int().describe('Tasks whose deadline had been extended by then'),
+    completionRate: rate,
+    onTimeRate: rate,
+    onTimeRateOriginal: rate,
+  }),
+);
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 
-export interface ReportFilters {
-  directiveId: string | null;
-  agencyId: string | null;
-  field: string | null;
-  deliverableType: string | null;
-}
+export const reportFiltersSchema = named(
+  'ReportFilters',
+  z.strictObject({
+    directiveId: z.guid().nullable(),
+    agencyId: z.guid().nullable(),
+    field: z.string().nullable(),
+    deliverableType: z.string().nullable(),
+  }),
+);
+export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
-export interface ReportMeta {
-  /** The calendar day the figures describe (today when live). */
-  asOf: string;
-  /** True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf`. */
-  live: boolean;
-  generatedAt: string;
-  dueSoonDays: number;
-  filters: ReportFilters;
-}
+const metaFields = {
+  asOf: calendarDate.describe('The calendar day the figures describe (today when live)'),
+  live: z
+    .boolean()
+    .describe(
+      'True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf`',
+    ),
+  generatedAt: instant,
+  dueSoonDays: z.int(),
+  filters: reportFiltersSchema,
+};
+export type ReportMeta = z.infer<z.ZodObject<typeof metaFields>>;
 
-export interface ReportSummary extends ReportMeta {
-  figures: ReportFigures;
-  /** Not in the figures: drafts are not assigned yet, cancelled tasks are no longer owed. */
-  excluded: { drafted: number; cancelled: number };
-}
+export const reportSummarySchema = named(
+  'ReportSummary',
+  z.strictObject({
+    ...metaFields,
+    figures: reportFiguresSchema,
+    excluded: z
+      .strictObject({ drafted: z.int(), cancelled: z.int() })
+      .describe('Not in the figures: drafts are not assigned yet, cancelled tasks are no longer owed'),
+  }),
+);
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
-export interface ReportAgencyRow {
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-  figures: ReportFigures;
-}
-export interface ReportByAgency extends ReportMeta {
-  rows: ReportAgencyRow[];
-  totals: ReportFigures;
-}
+const table = <R extends z.ZodType>(id: string, row: R) =>
+  named(id, z.strictObject({ ...metaFields, rows: z.array(row), totals: reportFiguresSchema }));
 
-export interface ReportDirectiveRow {
-  directiveId: string;
-  number: string;
-  title: string;
-  /** "N of M done" is `figures.finished` of `figures.total`; the on-time rate is `figures.onTimeRate`. */
-  figures: ReportFigures;
-}
-export interface ReportByDirective extends ReportMeta {
-  rows: ReportDirectiveRow[];
-  totals: ReportFigures;
-}
+export const reportAgencyRowSchema = named(
+  'ReportAgencyRow',
+  z.strictObject({ agencyId: z.guid(), agencyCode: z.string(), agencyName: z.string(), figures: reportFiguresSchema }),
+);
+export type ReportAgencyRow = z.infer<typeof reportAgencyRowSchema>;
+export const reportByAgencySchema = table('ReportByAgency', reportAgencyRowSchema);
+export type ReportByAgency = z.infer<typeof reportByAgencySchema>;
 
-export interface ReportFieldRow {
-  field: string;
-  label: string;
-  figures: ReportFigures;
-}
-export interface ReportByField extends ReportMeta {
-  rows: ReportFieldRow[];
-  totals: ReportFigures;
-}
+/** "N of M done" is `figures.finished` of `figures.total`; the on-time rate is `figures.onTimeRate`. */
+export const reportDirectiveRowSchema = named(
+  'ReportDirectiveRow',
+  z.strictObject({ directiveId: z.guid(), number: z.string(), title: z.string(), figures: reportFiguresSchema }),
+);
+export type ReportDirectiveRow = z.infer<typeof reportDirectiveRowSchema>;
+export const reportByDirectiveSchema = table('ReportByDirective', reportDirectiveRowSchema);
+export type ReportByDirective = z.infer<typeof reportByDirectiveSchema>;
 
-export interface ReportDeliverableTypeRow {
-  deliverableType: string;
-  label: string;
-  figures: ReportFigures;
-}
-export interface ReportByDeliverableType extends ReportMeta {
-  rows: ReportDeliverableTypeRow[];
-  totals: ReportFigures;
-}
+export const reportFieldRowSchema = named(
+  'ReportFieldRow',
+  z.strictObject({ field: z.string(), label: z.string(), figures: reportFiguresSchema }),
+);
+export type ReportFieldRow = z.infer<typeof reportFieldRowSchema>;
+export const reportByFieldSchema = table('ReportByField', reportFieldRowSchema);
+export type ReportByField = z.infer<typeof reportByFieldSchema>;
 
-export interface ReportTaskRef {
-  taskId: string;
-  code: string;
-  title: string;
-  directiveId: string;
-  directiveNumber: string;
-  leadAgencyId: string | null;
-  leadAgencyName: string | null;
-  state: string;
-}
+export const reportDeliverableTypeRowSchema = named(
+  'ReportDeliverableTypeRow',
+  z.strictObject({ deliverableType: z.string(), label: z.string(), figures: reportFiguresSchema }),
+);
+export type ReportDeliverableTypeRow = z.infer<typeof reportDeliverableTypeRowSchema>;
+export const reportByDeliverableTypeSchema = table('ReportByDeliverableType', reportDeliverableTypeRowSchema);
+export type ReportByDeliverableType = z.infer<typeof reportByDeliverableTypeSchema>;
 
-export interface ReportEscalationItem extends ReportTaskRef {
-  dueDate: string;
-  originalDueDate: string;
-  daysOverdue: number;
-  /** 1: overdue (lead agency and Office told); 2: escalated to the Standing Committee. */
-  escalationLevel: number;
-  lastReminderAt: string | null;
-}
-export interface ReportPageInfo {
-  /** All items of the report, not only this page. */
-  total: number;
-  limit: number | null;
-  offset: number;
-}
-export interface ReportEscalations extends ReportMeta, ReportPageInfo {
-  items: ReportEscalationItem[];
-}
+const taskRefFields = {
+  taskId: z.guid(),
+  code: z.string(),
+  title: z.string(),
+  directiveId: z.guid(),
+  directiveNumber: z.string(),
+  leadAgencyId: z.guid().nullable(),
+  leadAgencyName: z.string().nullable(),
+  state: z.string(),
+};
+export type ReportTaskRef = z.infer<z.ZodObject<typeof taskRefFields>>;
 
-export interface ReportReviewItem extends ReportTaskRef {
-  submittedAt: string;
-  /** Calendar days from the submission to the report's day. */
-  waitingDays: number;
-  /** How many times this task had been returned before. */
-  returns: number;
-  dueDate: string | null;
-}
-export interface ReportReviewQueue extends ReportMeta, ReportPageInfo {
-  items: ReportReviewItem[];
-  /** Over every waiting task, not only this page. */
-  averageWaitingDays: number | null;
-  longestWaitingDays: number | null;
-}
+export const reportEscalationItemSchema = named(
+  'ReportEscalationItem',
+  z.strictObject({
+    ...taskRefFields,
+    dueDate: calendarDate,
+    originalDueDate: calendarDate,
+    daysOverdue: z.int(),
+    escalationLevel: z
+      .int()
+      .describe('1: overdue (lead agency and Office told); 2: escalated to the Standing Committee'),
+    lastReminderAt: instant.nullable(),
+  }),
+);
+export type ReportEscalationItem = z.infer<typeof reportEscalationItemSchema>;
 
-export interface ReportAverage {
-  /** In days (fractional, one decimal); null when there is nothing to average. */
-  averageDays: number | null;
-  count: number;
-}
-export interface ReportAverages extends ReportMeta {
-  /** First assignment to first submission, over tasks submitted by then. */
-  assignmentToSubmission: ReportAverage;
-  /** Each decided submission: handed in to approved or returned. */
-  submissionToDecision: ReportAverage;
-  returns: { total: number; tasksReturned: number; submittedTasks: number; averagePerSubmittedTask: number | null };
-}
+const pageInfoFields = {
+  total: z.int().describe('All items of the report, not only this page'),
+  limit: z.int().nullable(),
+  offset: z.int(),
+};
+export type ReportPageInfo = z.infer<z.ZodObject<typeof pageInfoFields>>;
+
+export const reportEscalationsSchema = named(
+  'ReportEscalations',
+  z.strictObject({ ...metaFields, ...pageInfoFields, items: z.array(reportEscalationItemSchema) }),
+);
+export type ReportEscalations = z.infer<typeof reportEscalationsSchema>;
+
+export const reportReviewItemSchema = named(
+  'ReportReviewItem',
+  z.strictObject({
+    ...taskRefFields,
+    submittedAt: instant,
+    waitingDays: z.int().describe("Calendar days from the submission to the report's day"),
+    returns: z.int().describe('How many times this task had been returned before'),
+    dueDate: calendarDate.nullable(),
+  }),
+);
+export type ReportReviewItem = z.infer<typeof reportReviewItemSchema>;
+
+export const reportReviewQueueSchema = named(
+  'ReportReviewQueue',
+  z.strictObject({
+    ...metaFields,
+    ...pageInfoFields,
+    items: z.array(reportReviewItemSchema),
+    averageWaitingDays: z.number().nullable().describe('Over every waiting task, not only this page'),
+    longestWaitingDays: z.number().nullable(),
+  }),
+);
+export type ReportReviewQueue = z.infer<typeof reportReviewQueueSchema>;
+
+export const reportAverageSchema = named(
+  'ReportAverage',
+  z.strictObject({
+    averageDays: z
+      .number()
+      .nullable()
+      .describe('In days (fractional, one decimal); null when there is nothing to average'),
+    count: z.int(),
+  }),
+);
+export type ReportAverage = z.infer<typeof reportAverageSchema>;
+
+export const reportAveragesSchema = named(
+  'ReportAverages',
+  z.strictObject({
+    ...metaFields,
+    assignmentToSubmission: reportAverageSchema.describe(
+      'First assignment to first submission, over tasks submitted by then',
+    ),
+    submissionToDecision: reportAverageSchema.describe('Each decided submission: handed in to approved or returned'),
+    returns: z.strictObject({
+      total: z.int(),
+      tasksReturned: z.int(),
+      submittedTasks: z.int(),
+      averagePerSubmittedTask: z.number().nullable(),
+    }),
+  }),
+);
+export type ReportAverages = z.infer<typeof reportAveragesSchema>;
 
 /** Everything a periodic report holds, as frozen in a snapshot. */
-export interface ReportBundle {
-  summary: ReportSummary;
-  byAgency: ReportByAgency;
-  byDirective: ReportByDirective;
-  byField: ReportByField;
-  byDeliverableType: ReportByDeliverableType;
-  escalations: ReportEscalations;
-  reviewQueue: ReportReviewQueue;
-  averages: ReportAverages;
-}
+export const reportBundleSchema = named(
+  'ReportBundle',
+  z.strictObject({
+    summary: reportSummarySchema,
+    byAgency: reportByAgencySchema,
+    byDirective: reportByDirectiveSchema,
+    byField: reportByFieldSchema,
+    byDeliverableType: reportByDeliverableTypeSchema,
+    escalations: reportEscalationsSchema,
+    reviewQueue: reportReviewQueueSchema,
+    averages: reportAveragesSchema,
+  }),
+);
+export type ReportBundle = z.infer<typeof reportBundleSchema>;
 
-export interface ReportSnapshotSummaryDto {
-  id: string;
-  title: string;
-  asOf: string;
-  live: boolean;
-  filters: ReportFilters;
-  createdBy: { id: string; fullName: string | null };
-  createdAt: string;
-}
-export interface ReportSnapshotDto extends ReportSnapshotSummaryDto {
-  figures: ReportBundle;
-}
-export interface ReportSnapshotPage {
-  items: ReportSnapshotSummaryDto[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+const snapshotSummaryFields = {
+  id: z.guid(),
+  title: z.string(),
+  asOf: calendarDate,
+  live: z.boolean(),
+  filters: reportFiltersSchema,
+  createdBy: z.strictObject({ id: z.guid(), fullName: z.string().nullable() }),
+  createdAt: instant,
+};
+export const reportSnapshotSummarySchema = named('ReportSnapshotSummary', z.strictObject(snapshotSummaryFields));
+export type ReportSnapshotSummaryDto = z.infer<typeof reportSnapshotSummarySchema>;
+export const reportSnapshotSchema = named(
+  'ReportSnapshot',
+  z.strictObject({ ...snapshotSummaryFields, figures: reportBundleSchema }),
+);
+export type ReportSnapshotDto = z.infer<typeof reportSnapshotSchema>;
+export const reportSnapshotPageSchema = named(
+  'ReportSnapshotPage',
+  z.strictObject({ items: z.array(reportSnapshotSummarySchema), total: z.int(), limit: z.int(), offset: z.int() }),
+);
+export type ReportSnapshotPage = z.infer<typeof reportSnapshotPageSchema>;

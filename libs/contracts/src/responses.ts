@@ -1,193 +1,306 @@
-/** Response shapes the web app reads. Dates are ISO strings; calendar dates are `YYYY-MM-DD`. */
-export type RoleName = 'office' | 'standing_committee' | 'agency' | 'inspector' | 'admin';
-export type TaskStateName = 'drafted' | 'assigned' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
-export type TaskEventName = 'ASSIGN' | 'REASSIGN' | 'START' | 'SUBMIT' | 'APPROVE' | 'RETURN' | 'CANCEL';
-export type DeadlineStatusName = 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late';
+import { z } from 'zod';
+import { DEADLINE_STATUS_VALUES, EVENT_VALUES, ROLE_VALUES, STATE_VALUES } from './schemas.js';
 
-export interface UserDto {
-  id: string;
-  username: string;
-  fullName: string;
-  role: RoleName;
-  agencyId: string | null;
-  active?: boolean;
-  /** Only in the administrator's views. */
-  email?: string | null;
+/**
+ * Response shapes, as zod schemas: the types the API and the web app use are inferred from them, and the
+ * OpenAPI document (apps/api/src/openapi) publishes them, so neither can drift from the other.
+ * Instants are ISO-8601 strings; calendar dates are `YYYY-MM-DD`.
+ */
+export const responseSchemas = z.registry<{ id: string; description?: string }>();
+
+/** Names a response schema: it becomes `#/components/schemas/<id>` in the OpenAPI document. */
+export function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  responseSchemas.add(schema, { id, ...(description ? { description } : {}) });
+  return schema;
 }
 
-export interface LoginResponse {
-  accessToken: string;
-  expiresAt: string;
-  user: UserDto;
-}
+export const instant = z.iso.datetime({ offset: true });
+const calendarDate = z.iso.date();
+const id = z.guid();
 
-export interface AgencyDto {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  active: boolean;
-}
+export const roleNameSchema = named('Role', z.enum(ROLE_VALUES));
+export const taskStateSchema = named('TaskState', z.enum(STATE_VALUES));
+export const taskEventSchema = named('TaskEvent', z.enum(EVENT_VALUES));
+export const deadlineStatusSchema = named('DeadlineStatus', z.enum(DEADLINE_STATUS_VALUES));
+export type RoleName = z.infer<typeof roleNameSchema>;
+export type TaskStateName = z.infer<typeof taskStateSchema>;
+export type TaskEventName = z.infer<typeof taskEventSchema>;
+export type DeadlineStatusName = z.infer<typeof deadlineStatusSchema>;
 
-export interface DirectiveDto {
-  id: string;
-  number: string;
-  kind: string;
-  title: string;
-  issuedOn: string | null;
-  issuer: string | null;
-  signer: string | null;
-  place: string | null;
-  createdAt: string;
-}
+export const userSchema = named(
+  'User',
+  z.strictObject({
+    id,
+    username: z.string(),
+    fullName: z.string(),
+    role: roleNameSchema,
+    agencyId: id.nullable(),
+    active: z.boolean().optional(),
+    /** Only in the administrator's views. */
+    email: z.string().nullable().optional(),
+  }),
+);
+export type UserDto = z.infer<typeof userSchema>;
 
-export interface DirectiveProgress {
-  total: number;
-  byState: Record<TaskStateName, number>;
-  approved: number;
-  overdue: number;
-}
+export const loginResponseSchema = named(
+  'LoginResponse',
+  z.strictObject({ accessToken: z.string(), expiresAt: instant, user: userSchema }),
+);
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export interface TaskSummaryDto {
-  id: string;
-  code: string;
-  directiveId: string;
-  title: string;
-  deliverableType: string;
-  field: string;
-  state: TaskStateName;
-  version: number;
-  revision: number;
-  /** Bumps when the deadline or the lead agency changes (an extension, a reassignment). */
-  deadlineVersion: number;
-  leadAgencyId: string | null;
-  coordinatingAgencyIds: string[];
-  dueDate: string | null;
-  deadlineText: string | null;
-  deadlineStatus: DeadlineStatusName | null;
-  /** Whole days past the deadline (to approval for approved work); null without a deadline. */
-  daysOverdue: number | null;
-  escalationLevel: number;
-  completedAt: string | null;
-  updatedAt: string;
-  allowedEvents: TaskEventName[];
-}
+export const agencySchema = named(
+  'Agency',
+  z.strictObject({ id, code: z.string(), name: z.string(), kind: z.string(), active: z.boolean() }),
+);
+export type AgencyDto = z.infer<typeof agencySchema>;
 
-export interface TaskHistoryEntryDto {
-  id: string;
-  event: string;
-  from: TaskStateName | null;
-  to: TaskStateName | null;
-  actor: { id: string | null; fullName: string | null; role: string | null; agencyId: string | null };
-  comment: string | null;
-  at: string;
-  version: number;
-}
+export const directiveSchema = named(
+  'Directive',
+  z.strictObject({
+    id,
+    number: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    issuedOn: calendarDate.nullable(),
+    issuer: z.string().nullable(),
+    signer: z.string().nullable(),
+    place: z.string().nullable(),
+    createdAt: instant,
+  }),
+);
+export type DirectiveDto = z.infer<typeof directiveSchema>;
 
-export interface AttachmentDto {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  downloadUrl: string;
-}
+export const directiveProgressSchema = named(
+  'DirectiveProgress',
+  z.strictObject({
+    total: z.int(),
+    byState: z.strictObject({
+      drafted: z.int(),
+      assigned: z.int(),
+      in_progress: z.int(),
+      submitted: z.int(),
+      approved: z.int(),
+      cancelled: z.int(),
+    }),
+    approved: z.int(),
+    overdue: z.int(),
+  }),
+);
+export type DirectiveProgress = z.infer<typeof directiveProgressSchema>;
 
-export interface SubmissionDto {
-  id: string;
-  seq: number;
-  revision: number;
-  note: string;
-  submittedBy: string;
-  submittedAt: string;
-  decision: 'approved' | 'returned' | null;
-  decisionComment: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  files: AttachmentDto[];
-}
+export const taskSummarySchema = named(
+  'TaskSummary',
+  z.strictObject({
+    id,
+    code: z.string(),
+    directiveId: id,
+    title: z.string(),
+    deliverableType: z.string(),
+    field: z.string(),
+    state: taskStateSchema,
+    version: z.int(),
+    revision: z.int(),
+    /** Bumps when the deadline or the lead agency changes (an extension, a reassignment). */
+    deadlineVersion: z.int(),
+    leadAgencyId: id.nullable(),
+    coordinatingAgencyIds: z.array(id),
+    dueDate: calendarDate.nullable(),
+    deadlineText: z.string().nullable(),
+    deadlineStatus: deadlineStatusSchema.nullable(),
+    daysOverdue: z
+      .int()
+      .nullable()
+      .describe('Whole days past the deadline (to approval for approved work); null without a deadline'),
+    escalationLevel: z.int(),
+    completedAt: instant.nullable(),
+    updatedAt: instant,
+    allowedEvents: z.array(taskEventSchema).describe("The transitions the caller may ask for, by the task's rules"),
+  }),
+);
+export type TaskSummaryDto = z.infer<typeof taskSummarySchema>;
 
-export interface CommentDto {
-  id: string;
-  authorId: string;
-  authorName: string | null;
-  authorRole: string;
-  body: string;
-  createdAt: string;
-}
+export const directiveDetailSchema = named(
+  'DirectiveDetail',
+  directiveSchema.extend({ tasks: z.array(taskSummarySchema), progress: directiveProgressSchema }),
+);
+export type DirectiveDetailDto = z.infer<typeof directiveDetailSchema>;
 
-export interface TaskDetailDto extends TaskSummaryDto {
-  description: string;
-  directive: { id: string; number: string; title: string };
-  history: TaskHistoryEntryDto[];
-  submissions: SubmissionDto[];
-  comments: CommentDto[];
-  /** The first deadline, kept when an extension moves `dueDate`: lateness statistics judge against it. */
-  originalDueDate: string | null;
-  /** Every extension request of the task, newest first. */
-  extensionRequests: ExtensionRequestDto[];
-}
+export const taskHistoryEntrySchema = named(
+  'TaskHistoryEntry',
+  z.strictObject({
+    id: z.string().describe('Increasing with time'),
+    event: z.string(),
+    from: taskStateSchema.nullable(),
+    to: taskStateSchema.nullable(),
+    actor: z.strictObject({
+      id: id.nullable(),
+      fullName: z.string().nullable(),
+      role: z.string().nullable(),
+      agencyId: id.nullable(),
+    }),
+    comment: z.string().nullable(),
+    at: instant,
+    version: z.int(),
+  }),
+);
+export type TaskHistoryEntryDto = z.infer<typeof taskHistoryEntrySchema>;
 
+export const attachmentSchema = named(
+  'Attachment',
+  z.strictObject({
+    id,
+    fileName: z.string(),
+    mimeType: z.string(),
+    sizeBytes: z.int(),
+    sha256: z.string(),
+    downloadUrl: z.string(),
+  }),
+);
+export type AttachmentDto = z.infer<typeof attachmentSchema>;
+
+export const submissionSchema = named(
+  'Submission',
+  z.strictObject({
+    id,
+    seq: z.int(),
+    revision: z.int(),
+    note: z.string(),
+    submittedBy: z.string().describe("The submitter's name (the account id when it has none)"),
+    submittedAt: instant,
+    decision: z.enum(['approved', 'returned']).nullable(),
+    decisionComment: z.string().nullable(),
+    decidedBy: z.string().nullable().describe("The decider's name (the account id when it has none)"),
+    decidedAt: instant.nullable(),
+    files: z.array(attachmentSchema),
+  }),
+);
+export type SubmissionDto = z.infer<typeof submissionSchema>;
+
+export const commentSchema = named(
+  'Comment',
+  z.strictObject({
+    id,
+    authorId: id,
+    authorName: z.string().nullable(),
+    authorRole: z.string(),
+    body: z.string(),
+    createdAt: instant,
+  }),
+);
+export type CommentDto = z.infer<typeof commentSchema>;
+
+export const extensionRequestStatusSchema = named('ExtensionRequestStatus', z.enum(['open', 'granted', 'refused']));
+export type ExtensionRequestStatus = z.infer<typeof extensionRequestStatusSchema>;
+
+export const extensionRequestSchema = named(
+  'ExtensionRequest',
+  z.strictObject({
+    id,
+    taskId: id,
+    requestedDueDate: calendarDate,
+    currentDueDate: calendarDate.describe('The task’s due date when the request was made'),
+    reason: z.string(),
+    status: extensionRequestStatusSchema,
+    requestedBy: id,
+    requestedByName: z.string().nullable(),
+    decidedBy: id.nullable(),
+    decidedByName: z.string().nullable(),
+    decidedAt: instant.nullable(),
+    decisionComment: z.string().nullable(),
+    createdAt: instant,
+  }),
+);
+export type ExtensionRequestDto = z.infer<typeof extensionRequestSchema>;
+
+export const taskDetailSchema = named(
+  'TaskDetail',
+  taskSummarySchema.extend({
+    description: z.string(),
+    directive: z.strictObject({ id, number: z.string(), title: z.string() }),
+    history: z.array(taskHistoryEntrySchema),
+    submissions: z.array(submissionSchema),
+    comments: z.array(commentSchema),
+    originalDueDate: calendarDate
+      .nullable()
+      .describe('The first deadline, kept when an extension moves `dueDate`: lateness statistics judge against it'),
+    extensionRequests: z.array(extensionRequestSchema).describe('Every extension request of the task, newest first'),
+  }),
+);
+export type TaskDetailDto = z.infer<typeof taskDetailSchema>;
+
+/** A page of a list; `total` counts every item the filters match. */
 export interface Page<T> {
   items: T[];
   total: number;
   limit: number;
   offset: number;
 }
+const pageFields = { total: z.int(), limit: z.int(), offset: z.int() };
 
-export interface NotificationDto {
-  id: string;
-  taskId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+export const taskPageSchema = named('TaskPage', z.strictObject({ items: z.array(taskSummarySchema), ...pageFields }));
 
-export interface NotificationPage extends Page<NotificationDto> {
-  unread: number;
-}
+export const notificationSchema = named(
+  'Notification',
+  z.strictObject({
+    id,
+    taskId: id.nullable(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: instant,
+    readAt: instant.nullable(),
+  }),
+);
+export type NotificationDto = z.infer<typeof notificationSchema>;
 
-export interface IncidentDto {
-  id: string;
-  taskId: string;
-  taskCode: string;
-  rung: string;
-  dueAt: string;
-  attempts: number;
-  message: string;
-  createdAt: string;
-}
+export const notificationPageSchema = named(
+  'NotificationPage',
+  z.strictObject({ items: z.array(notificationSchema), ...pageFields, unread: z.int() }),
+);
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
 
-export type ExtensionRequestStatus = 'open' | 'granted' | 'refused';
+export const incidentSchema = named(
+  'Incident',
+  z.strictObject({
+    id: z.string().regex(/^\d{1,18}$/),
+    taskId: id,
+    taskCode: z.string(),
+    rung: z.string(),
+    dueAt: instant,
+    attempts: z.int(),
+    message: z.string(),
+    createdAt: instant,
+  }),
+);
+export type IncidentDto = z.infer<typeof incidentSchema>;
 
-export interface ExtensionRequestDto {
-  id: string;
-  taskId: string;
-  requestedDueDate: string;
-  /** The task's due date when the request was made. */
-  currentDueDate: string;
-  reason: string;
-  status: ExtensionRequestStatus;
-  requestedBy: string;
-  requestedByName: string | null;
-  decidedBy: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  createdAt: string;
-}
+export const extensionDecisionResponseSchema = named(
+  'ExtensionDecisionResponse',
+  z.strictObject({ request: extensionRequestSchema, task: taskSummarySchema }),
+  'The request and the task as it now stands (a grant moves its deadline and version)',
+);
+export type ExtensionDecisionResponse = z.infer<typeof extensionDecisionResponseSchema>;
 
-/** A decision answers with the request and the task as it now stands (a grant moves its deadline and version). */
-export interface ExtensionDecisionResponse {
-  request: ExtensionRequestDto;
-  task: TaskSummaryDto;
-}
+export const streamTicketResponseSchema = named(
+  'StreamTicket',
+  z.strictObject({ ticket: z.string(), expiresAt: instant }),
+  'Opens one event stream (`GET /api/events?ticket=`) within a minute',
+);
+export type StreamTicketResponse = z.infer<typeof streamTicketResponseSchema>;
 
-/** `POST /api/events/tickets`: opens one event stream (`GET /api/events?ticket=`) within a minute. */
-export interface StreamTicketResponse {
-  ticket: string;
-  expiresAt: string;
-}
+export const liveResponseSchema = named(
+  'Liveness',
+  z.strictObject({ status: z.literal('ok'), uptimeSeconds: z.int() }),
+);
+
+const healthIndicator = z.record(z.string(), z.looseObject({ status: z.enum(['up', 'down']) }));
+export const healthResponseSchema = named(
+  'Health',
+  z.strictObject({
+    status: z.enum(['ok', 'error', 'shutting_down']),
+    info: healthIndicator.optional(),
+    error: healthIndicator.optional(),
+    details: healthIndicator,
+  }),
+);

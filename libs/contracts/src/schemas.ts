@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DATE_RANGE_MESSAGE, isDateInRange } from './date-range.js';
 
-const ROLE_VALUES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
-const STATE_VALUES = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved', 'cancelled'] as const;
-const EVENT_VALUES = ['ASSIGN', 'REASSIGN', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'] as const;
-const DEADLINE_STATUS_VALUES = ['not_due', 'due_soon', 'overdue', 'on_time', 'late'] as const;
+export const ROLE_VALUES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
+export const STATE_VALUES = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved', 'cancelled'] as const;
+export const EVENT_VALUES = ['ASSIGN', 'REASSIGN', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'] as const;
+export const DEADLINE_STATUS_VALUES = ['not_due', 'due_soon', 'overdue', 'on_time', 'late'] as const;
 export const FIELD_VALUES = ['party_building', 'economy', 'culture_society', 'defense_security'] as const;
 export const DELIVERABLE_TYPE_VALUES = [
   'de_an',

@@ -5,6 +5,7 @@ import { buildConfig, createApp, parseEnv, runMigrations, seedDemoProvince, type
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
+import { OpenApiValidator, type OpenApiDocument } from './openapi-validator.js';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -23,6 +24,27 @@ export function prepareDatabase(): Promise<void> {
     await seedDemoProvince(testDatabaseUrl(), { password: DEMO_PASSWORD, now: new Date() });
   })();
   return prepared;
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+let validator: Promise<OpenApiValidator> | undefined;
+
+/**
+ * supertest, with every answer checked against the served OpenAPI document (openapi-validator.ts):
+ * a response the document does not describe fails the request's test.
+ */
+function validatedAgent(agent: ReturnType<typeof request>, check: OpenApiValidator): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !HTTP_METHODS.has(prop) || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => request.Test).apply(target, args).expect((res) => {
+          const problem = check.check(res);
+          if (problem) throw new Error(`OpenAPI: ${problem}`);
+        });
+    },
+  });
 }
 
 export interface TestApp {
@@ -49,6 +71,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await app.init();
   const server = app.getHttpServer();
+  validator ??= request(server)
+    .get('/api/docs/openapi.json')
+    .then((res) => new OpenApiValidator(res.body as OpenApiDocument));
+  const check = await validator;
   const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
   const tokens = new Map<string, string>();
   const token = async (username: string) => {
@@ -61,7 +87,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
   return {
     app,
-    http: request(server),
+    http: validatedAgent(request(server), check),
     config,
     db,
     token,

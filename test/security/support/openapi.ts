@@ -28,8 +28,18 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 
+/** Replaces `$ref`s to named schemas by the schemas themselves (request bodies hold no cycles). */
+function deref(schema: unknown, components: Record<string, unknown>): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => deref(s, components));
+  if (!schema || typeof schema !== 'object') return schema;
+  const ref = (schema as { $ref?: string }).$ref;
+  if (ref) return deref(components[ref.replace('#/components/schemas/', '')], components);
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, deref(v, components)]));
+}
+
 export async function readRoutes(t: TestApp): Promise<Route[]> {
   const doc = await t.http.get('/api/docs/openapi.json').expect(200);
+  const components = (doc.body.components?.schemas ?? {}) as Record<string, unknown>;
   const routes: Route[] = [];
   for (const [path, ops] of Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)) {
     for (const [method, op] of Object.entries(ops as Record<string, Record<string, unknown>>)) {
@@ -38,7 +48,7 @@ export async function readRoutes(t: TestApp): Promise<Route[]> {
         method: method as Route['method'],
         path,
         params: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
-        body: content?.['application/json']?.schema,
+        body: deref(content?.['application/json']?.schema, components) as JsonSchema | undefined,
         // JSON when the route takes it; Nest's @ApiConsumes('multipart/form-data') documents no body for uploads.
         multipart:
           !content?.['application/json'] && (Boolean(content?.['multipart/form-data']) || /\/submissions$/.test(path)),

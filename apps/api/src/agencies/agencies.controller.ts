@@ -1,15 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AgencyDto } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { type AgencyDto, agencySchema } from '@dondoc/contracts';
+import { z } from 'zod';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { ALL_ROLES, Roles } from '../auth/auth.decorators.js';
 import { AgenciesService } from './agencies.service.js';
 
 @ApiTags('agencies')
-@ApiBearerAuth()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
+  @ApiEndpoint({ summary: 'Active agencies (for pickers and names)', ok: { schema: z.array(agencySchema) } })
   @Roles(...ALL_ROLES)
   @Get()
   list(): Promise<AgencyDto[]> {

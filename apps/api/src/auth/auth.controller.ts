@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { loginRequestSchema, type LoginRequest, type LoginResponse, type UserDto } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  loginRequestSchema,
+  type LoginRequest,
+  type LoginResponse,
+  type UserDto,
+  loginResponseSchema,
+  userSchema,
+} from '@dondoc/contracts';
 import type { Request } from 'express';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { ApiError } from '../common/api-error.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import type { AuthUser } from './auth-user.js';
 import { ALL_ROLES, CurrentUser, Public, Roles } from './auth.decorators.js';
@@ -22,9 +29,15 @@ export class AuthController {
    * Counted per account and per address before the password is checked (login-throttle.ts); a refused
    * attempt is a 429 with Retry-After, the same for an account that exists and one that does not.
    */
+  @ApiEndpoint({
+    summary: 'Sign in: a bearer token for the other operations',
+    public: true,
+    body: loginRequestSchema,
+    ok: { schema: loginResponseSchema },
+    errors: { 401: ['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED'], 429: ['RATE_LIMITED'] },
+  })
   @Public()
   @Post('login')
-  @ApiZodBody(loginRequestSchema)
   @HttpCode(200)
   async login(@Body(new ZodPipe(loginRequestSchema)) body: LoginRequest, @Req() req: Request): Promise<LoginResponse> {
     const attempt = await this.throttle.reserve(body.username, req.ip);
@@ -41,7 +54,7 @@ export class AuthController {
     return answer;
   }
 
-  @ApiBearerAuth()
+  @ApiEndpoint({ summary: 'Sign out: ends every session of the caller', ok: { status: 204 } })
   @Roles(...ALL_ROLES)
   @Post('logout')
   @HttpCode(204)
@@ -49,7 +62,7 @@ export class AuthController {
     await this.auth.logout(user);
   }
 
-  @ApiBearerAuth()
+  @ApiEndpoint({ summary: 'The signed-in account', ok: { schema: userSchema } })
   @Roles(...ALL_ROLES)
   @Get('me')
   me(@CurrentUser() user: AuthUser): UserDto {

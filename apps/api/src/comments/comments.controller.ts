@@ -1,24 +1,32 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createCommentRequestSchema, type CommentDto, type CreateCommentRequest } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  createCommentRequestSchema,
+  type CommentDto,
+  type CreateCommentRequest,
+  commentSchema,
+} from '@dondoc/contracts';
 import type { Request } from 'express';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { CommentsService } from './comments.service.js';
 
 @ApiTags('comments')
-@ApiBearerAuth()
 @Controller('tasks/:taskId/comments')
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
+  @ApiEndpoint({
+    summary: "Comment on a task (the task's parties are notified)",
+    body: createCommentRequestSchema,
+    ok: { status: 201, schema: commentSchema },
+  })
   @Roles(...TASK_READERS)
   @Post()
-  @ApiZodBody(createCommentRequestSchema)
   create(
     @CurrentUser() user: AuthUser,
     @Param('taskId', UuidParamPipe) taskId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   confirmDirectiveImportRequestSchema,
   directiveImportRequestSchema,
@@ -8,31 +8,46 @@ import {
   type ConfirmDirectiveImportResponse,
   type DirectiveImportProposal,
   type DirectiveImportRequest,
+  directiveImportProposalSchema,
+  confirmDirectiveImportResponseSchema,
 } from '@dondoc/contracts';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import type { UploadedDocument } from './document-text.js';
 import { DirectiveImportService } from './directive-import.service.js';
 
 @ApiTags('directives')
-@ApiBearerAuth()
 @Controller('directives/import')
 export class DirectiveImportController {
   constructor(private readonly imports: DirectiveImportService) {}
 
   /** Pasted text (JSON `{text}`) or an uploaded `.txt`/`.docx`/`.pdf` (multipart `file`) → a proposal; saves nothing. */
+  @ApiEndpoint({
+    summary: 'Read a directive (pasted text, .txt, .docx or .pdf) into a proposal of tasks; saves nothing',
+    body: directiveImportRequestSchema,
+    multipart: {
+      properties: {
+        file: {
+          type: 'string',
+          contentMediaType: 'application/octet-stream',
+          description: '.txt, .docx or .pdf, up to 10 MB',
+        },
+      },
+      required: ['file'],
+    },
+    ok: { schema: directiveImportProposalSchema },
+    errors: {
+      400: ['EMPTY_DOCUMENT'],
+      413: ['PAYLOAD_TOO_LARGE'],
+      415: ['UNSUPPORTED_FILE_TYPE'],
+      422: ['PDF_HAS_NO_TEXT', 'NO_TASKS_FOUND'],
+    },
+  })
   @Roles('office')
   @Post()
   @HttpCode(200)
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { text: { type: 'string' }, file: { type: 'string', format: 'binary' } },
-    },
-  })
   @UseInterceptors(FileInterceptor('file'))
   propose(
     @Body(new ZodPipe(directiveImportRequestSchema)) body: DirectiveImportRequest,
@@ -42,9 +57,14 @@ export class DirectiveImportController {
   }
 
   /** The (edited) proposal → the directive and its tasks in `drafted`, in one transaction. */
+  @ApiEndpoint({
+    summary: 'Register the (edited) proposal: the directive and its tasks, drafted, in one transaction',
+    body: confirmDirectiveImportRequestSchema,
+    ok: { status: 201, schema: confirmDirectiveImportResponseSchema },
+    errors: { 400: ['UNKNOWN_AGENCY'], 409: ['DIRECTIVE_EXISTS', 'DUPLICATE'] },
+  })
   @Roles('office')
   @Post('confirm')
-  @ApiZodBody(confirmDirectiveImportRequestSchema)
   confirm(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(confirmDirectiveImportRequestSchema)) body: ConfirmDirectiveImportRequest,

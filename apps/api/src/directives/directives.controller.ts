@@ -1,28 +1,40 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createDirectiveRequestSchema, type CreateDirectiveRequest, type DirectiveDto } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  createDirectiveRequestSchema,
+  type CreateDirectiveRequest,
+  type DirectiveDto,
+  directiveSchema,
+  directiveDetailSchema,
+} from '@dondoc/contracts';
+import { z } from 'zod';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { DirectivesService } from './directives.service.js';
 
 @ApiTags('directives')
-@ApiBearerAuth()
 @Controller('directives')
 export class DirectivesController {
   constructor(private readonly directives: DirectivesService) {}
 
+  @ApiEndpoint({ summary: 'Every registered directive', ok: { schema: z.array(directiveSchema) } })
   @Roles(...TASK_READERS)
   @Get()
   list(): Promise<DirectiveDto[]> {
     return this.directives.list();
   }
 
+  @ApiEndpoint({
+    summary: 'Register a directive',
+    body: createDirectiveRequestSchema,
+    ok: { status: 201, schema: directiveSchema },
+    errors: { 409: ['DIRECTIVE_EXISTS', 'DUPLICATE'] },
+  })
   @Roles('office')
   @Post()
-  @ApiZodBody(createDirectiveRequestSchema)
   create(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(createDirectiveRequestSchema)) body: CreateDirectiveRequest,
@@ -30,6 +42,10 @@ export class DirectivesController {
     return this.directives.create(user, body);
   }
 
+  @ApiEndpoint({
+    summary: 'A directive with the tasks the caller may see and their progress',
+    ok: { schema: directiveDetailSchema },
+  })
   @Roles(...TASK_READERS)
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): ReturnType<DirectivesService['get']> {

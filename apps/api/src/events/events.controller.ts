@@ -1,7 +1,8 @@
 import { Controller, HttpCode, type MessageEvent, Post, Sse, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { StreamTicketResponse } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { type StreamTicketResponse, streamTicketResponseSchema } from '@dondoc/contracts';
 import { Observable } from 'rxjs';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ALL_ROLES, CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -16,7 +17,6 @@ export const RECHECK_MS = 60_000;
 const RETRY_MS = 5_000;
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events')
 export class EventsController {
   constructor(
@@ -28,10 +28,13 @@ export class EventsController {
    * A single-use ticket, valid for a minute, to open the event stream with `GET /api/events?ticket=`:
    * EventSource cannot send the bearer header, and a long-lived token must not travel in a URL.
    */
+  @ApiEndpoint({
+    summary: 'A single-use ticket (60 s) to open the event stream without a token in the URL',
+    ok: { status: 201, schema: streamTicketResponseSchema },
+  })
   @Roles(...ALL_ROLES)
   @Post('tickets')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A single-use ticket (60 s) to open the event stream without a token in the URL' })
   ticket(@CurrentUser() user: AuthUser): Promise<StreamTicketResponse> {
     return this.auth.issueStreamTicket(user);
   }
@@ -43,16 +46,17 @@ export class EventsController {
    * authenticates the same way and also accepts a stream ticket in `?ticket=` (EventSource cannot set
    * headers). The session is checked again every minute, so logging out ends the stream.
    */
+  @ApiEndpoint({
+    summary: 'Server-sent events: task.changed, notification, resync',
+    ticket: true,
+    ok: {
+      description: 'An event stream (`ready` first, then changes; a comment every 20 s keeps it open)',
+      media: { 'text/event-stream': { type: 'string' } },
+    },
+  })
   @Public()
   @UseGuards(EventsAuthGuard)
   @Sse()
-  @ApiOperation({ summary: 'Server-sent events: task.changed, notification, resync' })
-  @ApiQuery({
-    name: 'ticket',
-    required: false,
-    description: 'From POST /api/events/tickets: for EventSource, which cannot send headers',
-  })
-  @ApiOkResponse({ content: { 'text/event-stream': {} } })
   stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       const unregister = this.hub.register(

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   createExtensionRequestSchema,
   extensionDecisionRequestSchema,
@@ -7,11 +7,13 @@ import {
   type ExtensionDecisionRequest,
   type ExtensionDecisionResponse,
   type ExtensionRequestDto,
+  extensionRequestSchema,
+  extensionDecisionResponseSchema,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
@@ -20,7 +22,6 @@ import { RequestExtensionUseCase } from './request-extension.use-case.js';
 
 // Every task reader reaches the use cases so that what the caller cannot see answers 404, not 403.
 @ApiTags('extensions')
-@ApiBearerAuth()
 @Controller()
 export class ExtensionsController {
   constructor(
@@ -28,9 +29,18 @@ export class ExtensionsController {
     private readonly decisions: DecideExtensionUseCase,
   ) {}
 
+  @ApiEndpoint({
+    summary: 'Ask for a later deadline (the lead agency; the Standing Committee decides)',
+    body: createExtensionRequestSchema,
+    ok: { status: 201, schema: extensionRequestSchema },
+    errors: {
+      400: ['COMMENT_REQUIRED', 'INVALID_DUE_DATE'],
+      403: ['FORBIDDEN', 'FORBIDDEN_ROLE'],
+      409: ['EXTENSION_ALREADY_OPEN', 'INVALID_TRANSITION'],
+    },
+  })
   @Roles(...TASK_READERS)
   @Post('tasks/:id/extension-requests')
-  @ApiZodBody(createExtensionRequestSchema)
   request(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) taskId: string,
@@ -40,9 +50,18 @@ export class ExtensionsController {
     return this.requests.execute(user, taskId, body, requestIdOf(req));
   }
 
+  @ApiEndpoint({
+    summary: 'Grant or refuse an extension request (the deciding authority)',
+    body: extensionDecisionRequestSchema,
+    ok: { schema: extensionDecisionResponseSchema },
+    errors: {
+      400: ['COMMENT_REQUIRED'],
+      403: ['FORBIDDEN', 'FORBIDDEN_ROLE'],
+      409: ['EXTENSION_ALREADY_DECIDED', 'EXTENSION_OUTDATED', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
+    },
+  })
   @Roles(...TASK_READERS)
   @Post('extension-requests/:id/decision')
-  @ApiZodBody(extensionDecisionRequestSchema)
   @HttpCode(200)
   decide(
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { liveResponseSchema, healthResponseSchema } from '@dondoc/contracts';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { Public } from '../auth/auth.decorators.js';
 import { RedisHealthIndicator } from '../redis/redis.health.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
@@ -19,6 +21,11 @@ export class HealthController {
   ) {}
 
   /** Liveness: the process answers. Nothing external, so a database outage never gets the API restarted. */
+  @ApiEndpoint({
+    summary: 'Liveness: the process answers (nothing external is checked)',
+    public: true,
+    ok: { schema: liveResponseSchema },
+  })
   @Public()
   @Get('live')
   live(): { status: 'ok'; uptimeSeconds: number } {
@@ -29,6 +36,11 @@ export class HealthController {
    * Readiness: PostgreSQL answers and every migration of this build is applied (503 otherwise). Redis is
    * reported, not required: transitions succeed without it and the reconciler catches up afterwards.
    */
+  @ApiEndpoint({
+    summary: 'Readiness: PostgreSQL answers and every migration is applied; Redis reported',
+    public: true,
+    ok: { schema: healthResponseSchema },
+  })
   @Public()
   @Get('ready')
   @HealthCheck()
@@ -48,6 +60,11 @@ export class HealthController {
   }
 
   /** PostgreSQL must be up (503 otherwise); Redis is reported but only degrades: transitions work without it. */
+  @ApiEndpoint({
+    summary: 'Health: PostgreSQL must be up; Redis reported',
+    public: true,
+    ok: { schema: healthResponseSchema },
+  })
   @Public()
   @Get()
   @HealthCheck()

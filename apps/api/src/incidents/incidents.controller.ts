@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { IncidentDto } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { type IncidentDto, incidentSchema } from '@dondoc/contracts';
+import { z } from 'zod';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiError } from '../common/api-error.js';
@@ -8,11 +10,14 @@ import { IncidentsRepository } from './incidents.repository.js';
 
 /** Escalation steps that failed after every retry: the Office sees and closes them. */
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('incidents')
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsRepository) {}
 
+  @ApiEndpoint({
+    summary: 'Escalation steps that failed after every retry, still open',
+    ok: { schema: z.array(incidentSchema) },
+  })
   @Roles('office', 'standing_committee', 'inspector')
   @Get()
   async list(): Promise<IncidentDto[]> {
@@ -28,6 +33,12 @@ export class IncidentsController {
     }));
   }
 
+  @ApiEndpoint({
+    summary: 'Close an incident once handled',
+    params: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+    ok: { status: 204 },
+    errors: { 404: ['NOT_FOUND'] },
+  })
   @Roles('office')
   @Post(':id/resolve')
   @HttpCode(204)

@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { notificationListQuerySchema, type NotificationListQuery, type NotificationPage } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  notificationListQuerySchema,
+  type NotificationListQuery,
+  type NotificationPage,
+  notificationPageSchema,
+} from '@dondoc/contracts';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiError } from '../common/api-error.js';
@@ -9,12 +15,16 @@ import { ZodPipe } from '../common/zod-body.pipe.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   /** The caller's own notifications, newest first, with the unread count. */
+  @ApiEndpoint({
+    summary: "The caller's notifications, newest first, with the unread count",
+    query: notificationListQuerySchema,
+    ok: { schema: notificationPageSchema },
+  })
   @Roles(...ALL_ROLES)
   @Get()
   async list(
@@ -40,6 +50,7 @@ export class NotificationsController {
     };
   }
 
+  @ApiEndpoint({ summary: 'Mark a notification read', ok: { status: 204 } })
   @Roles(...ALL_ROLES)
   @Post(':id/read')
   @HttpCode(204)

@@ -1,19 +1,25 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   reportQuerySchema,
   urgingLetterQuerySchema,
   type ReportQuery,
   type UrgingLetterQuery,
 } from '@dondoc/contracts';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
-import { REPORT_READERS } from './report-roles.js';
+import { REPORT_FILTER_ERRORS, REPORT_READERS } from './report-roles.js';
 import { ReportDocumentsUseCase, type ReportFile } from './report-documents.use-case.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const BINARY = { type: 'string', contentMediaType: 'application/octet-stream' };
+const DISPOSITION = {
+  'Content-Disposition': {
+    description: 'attachment, with the Vietnamese file name (RFC 5987 `filename*`)',
+    schema: { type: 'string' },
+  },
+};
 
 function send(file: ReportFile): StreamableFile {
   return new StreamableFile(file.body, { type: file.type, length: file.body.length, disposition: file.disposition });
@@ -21,32 +27,63 @@ function send(file: ReportFile): StreamableFile {
 
 /** The same reports as Excel workbooks and Word documents, named in Vietnamese (RFC 5987). */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Roles(...REPORT_READERS)
 @Controller('reports')
 export class ReportDocumentsController {
   constructor(private readonly documents: ReportDocumentsUseCase) {}
 
+  @ApiEndpoint({
+    summary: 'Figures by agency as an Excel workbook',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: {
+      media: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': BINARY },
+      headers: DISPOSITION,
+    },
+  })
   @Get('by-agency.xlsx')
-  @ApiProduces(XLSX)
   async byAgencyXlsx(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
     return send(await this.documents.byAgencyXlsx(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Every task in the report as an Excel workbook',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: {
+      media: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': BINARY },
+      headers: DISPOSITION,
+    },
+  })
   @Get('tasks.xlsx')
-  @ApiProduces(XLSX)
   async tasksXlsx(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
     return send(await this.documents.tasksXlsx(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'The periodic report (báo cáo định kỳ) as a Word document',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: {
+      media: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': BINARY },
+      headers: DISPOSITION,
+    },
+  })
   @Get('periodic.docx')
-  @ApiProduces(DOCX)
   async periodicDocx(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
     return send(await this.documents.periodicDocx(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'The urging letter (công văn đôn đốc) to one agency as a Word document',
+    query: urgingLetterQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: {
+      media: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': BINARY },
+      headers: DISPOSITION,
+    },
+  })
   @Get('urging-letter.docx')
-  @ApiProduces(DOCX)
   async urgingLetterDocx(
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(urgingLetterQuerySchema)) q: UrgingLetterQuery,

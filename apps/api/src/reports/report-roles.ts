@@ -1,3 +1,4 @@
+import type { EndpointSpec } from '../openapi/api-endpoint.decorator.js';
 import type { Role } from '@dondoc/workflow';
 
 /**
@@ -10,3 +11,6 @@ export const REPORT_READERS: Role[] = ['office', 'standing_committee', 'inspecto
 
 /** Freezing a report is writing: the inspector only reads. */
 export const SNAPSHOT_WRITERS: Role[] = ['office', 'standing_committee'];
+
+/** A report filtered by a directive or an agency that does not exist answers 400. */
+export const REPORT_FILTER_ERRORS = { 400: ['UNKNOWN_DIRECTIVE', 'UNKNOWN_AGENCY'] } satisfies EndpointSpec['errors'];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   createReportSnapshotSchema,
   reportListQuerySchema,
@@ -19,19 +19,28 @@ import {
   type ReportSnapshotListQuery,
   type ReportSnapshotPage,
   type ReportSummary,
+  reportSummarySchema,
+  reportByAgencySchema,
+  reportByDirectiveSchema,
+  reportByFieldSchema,
+  reportByDeliverableTypeSchema,
+  reportEscalationsSchema,
+  reportReviewQueueSchema,
+  reportAveragesSchema,
+  reportSnapshotSchema,
+  reportSnapshotPageSchema,
 } from '@dondoc/contracts';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody } from '../common/api-zod-body.decorator.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
-import { REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
+import { REPORT_FILTER_ERRORS, REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
 import { ReportsService } from './reports.service.js';
 
 /** The monitoring views as JSON; see report-roles.ts for who may read them. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Roles(...REPORT_READERS)
 @Controller('reports')
 export class ReportsController {
@@ -40,6 +49,12 @@ export class ReportsController {
     private readonly snapshots: ReportSnapshotsUseCase,
   ) {}
 
+  @ApiEndpoint({
+    summary: 'Headline figures: finished on time or late, unfinished not due, due soon or overdue',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportSummarySchema },
+  })
   @Get('summary')
   async summary(
     @CurrentUser() user: AuthUser,
@@ -48,6 +63,12 @@ export class ReportsController {
     return this.reports.summary(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Figures by lead agency',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByAgencySchema },
+  })
   @Get('by-agency')
   async byAgency(
     @CurrentUser() user: AuthUser,
@@ -56,6 +77,12 @@ export class ReportsController {
     return this.reports.byAgency(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Figures by directive',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByDirectiveSchema },
+  })
   @Get('by-directive')
   async byDirective(
     @CurrentUser() user: AuthUser,
@@ -64,6 +91,12 @@ export class ReportsController {
     return this.reports.byDirective(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Figures by field',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByFieldSchema },
+  })
   @Get('by-field')
   async byField(
     @CurrentUser() user: AuthUser,
@@ -72,6 +105,12 @@ export class ReportsController {
     return this.reports.byField(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Figures by kind of deliverable',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByDeliverableTypeSchema },
+  })
   @Get('by-deliverable-type')
   async byDeliverableType(
     @CurrentUser() user: AuthUser,
@@ -80,6 +119,12 @@ export class ReportsController {
     return this.reports.byDeliverableType(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Overdue tasks and their escalation level, most overdue first',
+    query: reportListQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportEscalationsSchema },
+  })
   @Get('escalations')
   async escalations(
     @CurrentUser() user: AuthUser,
@@ -89,6 +134,12 @@ export class ReportsController {
     return this.reports.escalations(await this.reports.context(user, filters), { limit, offset });
   }
 
+  @ApiEndpoint({
+    summary: 'Submissions waiting for a decision, longest waiting first',
+    query: reportListQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportReviewQueueSchema },
+  })
   @Get('review-queue')
   async reviewQueue(
     @CurrentUser() user: AuthUser,
@@ -98,6 +149,12 @@ export class ReportsController {
     return this.reports.reviewQueue(await this.reports.context(user, filters), { limit, offset });
   }
 
+  @ApiEndpoint({
+    summary: 'Average times: assignment to submission, submission to decision; returns',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportAveragesSchema },
+  })
   @Get('averages')
   async averages(
     @CurrentUser() user: AuthUser,
@@ -106,9 +163,14 @@ export class ReportsController {
     return this.reports.averages(await this.reports.context(user, q));
   }
 
+  @ApiEndpoint({
+    summary: 'Freeze every report as it stands, under a title',
+    body: createReportSnapshotSchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { status: 201, schema: reportSnapshotSchema },
+  })
   @Roles(...SNAPSHOT_WRITERS)
   @Post('snapshots')
-  @ApiZodBody(createReportSnapshotSchema)
   createSnapshot(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(createReportSnapshotSchema)) body: CreateReportSnapshotRequest,
@@ -116,6 +178,11 @@ export class ReportsController {
     return this.snapshots.create(user, body);
   }
 
+  @ApiEndpoint({
+    summary: 'Frozen reports, newest first',
+    query: reportSnapshotListQuerySchema,
+    ok: { schema: reportSnapshotPageSchema },
+  })
   @Get('snapshots')
   listSnapshots(
     @Query(new ZodPipe(reportSnapshotListQuerySchema)) q: ReportSnapshotListQuery,
@@ -123,6 +190,7 @@ export class ReportsController {
     return this.snapshots.list(q);
   }
 
+  @ApiEndpoint({ summary: 'A frozen report with all its figures', ok: { schema: reportSnapshotSchema } })
   @Get('snapshots/:id')
   getSnapshot(@Param('id', UuidParamPipe) id: string): Promise<ReportSnapshotDto> {
     return this.snapshots.get(id);

@@ -10,10 +10,11 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { submissionFieldsSchema, type SubmissionDto } from '@dondoc/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { submissionFieldsSchema, type SubmissionDto, submissionSchema } from '@dondoc/contracts';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request } from 'express';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
@@ -23,7 +24,6 @@ import { FileStorageService } from './file-storage.service.js';
 import { SubmissionsService, type UploadedFile } from './submissions.service.js';
 
 @ApiTags('submissions')
-@ApiBearerAuth()
 @Controller('tasks/:taskId')
 export class SubmissionsController {
   constructor(
@@ -31,9 +31,31 @@ export class SubmissionsController {
     private readonly storage: FileStorageService,
   ) {}
 
+  @ApiEndpoint({
+    summary: 'Hand in deliverables: files and a note (the SUBMIT transition then sends them for review)',
+    multipart: {
+      properties: {
+        files: {
+          type: 'array',
+          items: { type: 'string', contentMediaType: 'application/octet-stream' },
+          description:
+            'PDF, Word, Excel, images or archives; up to MAX_FILES_PER_SUBMISSION files of MAX_UPLOAD_MB each',
+        },
+        note: { type: 'string', maxLength: 5000 },
+      },
+      required: ['files'],
+    },
+    ok: { status: 201, schema: submissionSchema },
+    errors: {
+      400: ['TOO_MANY_FILES', 'SUBMISSION_REQUIRED'],
+      403: ['FORBIDDEN'],
+      409: ['INVALID_TRANSITION'],
+      413: ['FILE_TOO_LARGE'],
+      415: ['FILE_TYPE_NOT_ALLOWED'],
+    },
+  })
   @Roles(...TASK_READERS)
   @Post('submissions')
-  @ApiConsumes('multipart/form-data')
   @UseInterceptors(FilesInterceptor('files'))
   create(
     @CurrentUser() user: AuthUser,
@@ -45,6 +67,13 @@ export class SubmissionsController {
     return this.submissions.create(user, taskId, body.note ?? '', files ?? [], requestIdOf(req));
   }
 
+  @ApiEndpoint({
+    summary: 'Download a submitted file',
+    ok: {
+      description: 'The file as uploaded, with its name in Content-Disposition (RFC 6266)',
+      media: { '*/*': { type: 'string', contentMediaType: 'application/octet-stream' } },
+    },
+  })
   @Roles(...TASK_READERS)
   @Get('files/:fileId')
   async download(
