@@ -28,7 +28,7 @@ const ESM_PACKAGES = [
 ];
 
 const mapper = (root) => ({
-  '^@dondoc/(workflow|contracts|persistence|directive-parser)$': `${root}/libs/$1/src/index.ts`,
+  '^@dondoc/(workflow|contracts|persistence|directive-parser|api-client)$': `${root}/libs/$1/src/index.ts`,
   '^@dondoc/(api|worker)$': `${root}/apps/$1/src/index.ts`,
   '^(\\.{1,2}/.*)\\.js$': '$1',
 });

@@ -8,7 +8,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // The libraries' sources, not their Node builds: one copy of the rules for server and browser.
-    alias: { '@dondoc/workflow': lib('workflow'), '@dondoc/contracts': lib('contracts') },
+    alias: {
+      '@dondoc/workflow': lib('workflow'),
+      '@dondoc/contracts': lib('contracts'),
+      '@dondoc/api-client': lib('api-client'),
+    },
   },
   server: {
     port: 5173,

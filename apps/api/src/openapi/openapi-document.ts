@@ -118,7 +118,7 @@ function describe(path: string, method: string, op: Operation): void {
   const spec = endpointSpec(op[ENDPOINT_EXTENSION]);
   if (!spec) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} has no @ApiEndpoint`);
   delete op[ENDPOINT_EXTENSION];
-  const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   op.summary = spec.summary;
   const parameters = [
     ...pathParams.map((name) => ({

@@ -1,3 +1,4 @@
+import { createApiClient } from '@dondoc/api-client';
 import { sessionStore } from '../auth/session-store';
 
 /** An answer of the API that is not 2xx: its stable `code` and readable message. */
@@ -41,6 +42,43 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details);
 }
 
+const NETWORK_MESSAGE = 'Không kết nối được máy chủ / Cannot reach the server';
+
+/**
+ * The client typed by the API's own OpenAPI document (libs/api-client): paths, parameters, bodies and
+ * answers are checked at compile time. Requests carry the session's token.
+ */
+export const typedApi = createApiClient({ baseUrl: globalThis.location?.origin ?? '' });
+typedApi.use({
+  onRequest({ request }) {
+    for (const [k, v] of Object.entries(authHeaders())) request.headers.set(k, v);
+    return request;
+  },
+});
+
+/** The answer of a typed call, or an ApiError for a non-2xx answer or an unreachable server. */
+export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
+  let result: { data?: D; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  const { response, error } = result;
+  if (!response.ok) {
+    const body = (error ?? {}) as { code?: string; message?: string; details?: unknown };
+    if (response.status === 401) sessionStore.set(null);
+    throw new ApiError(
+      response.status,
+      body.code ?? `HTTP_${response.status}`,
+      body.message ?? response.statusText,
+      body.details,
+    );
+  }
+  return result.data as D;
+}
+
 /** JSON request to the API with the session's token; throws ApiError on a non-2xx answer. */
 export async function api<T>(
   path: string,
@@ -56,7 +94,7 @@ export async function api<T>(
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ / Cannot reach the server');
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
   }
   if (!res.ok) throw await toError(res);
   if (res.status === 204) return undefined as T;
@@ -73,7 +111,7 @@ export function apiUpload<T>(path: string, form: FormData, onProgress?: (fractio
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ / Cannot reach the server'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
     xhr.onload = () => {
       const body = (xhr.response ?? {}) as { code?: string; message?: string; details?: unknown };
       if (xhr.status >= 200 && xhr.status < 300) {

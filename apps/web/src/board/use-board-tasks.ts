@@ -1,7 +1,7 @@
-import type { Page, TaskSummaryDto } from '@dondoc/contracts';
+import { FIELD_VALUES } from '@dondoc/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../api/api-client';
+import { typedApi, unwrap } from '../api/api-client';
 import { queryKeys } from '../api/query-keys';
 import { usePollInterval } from '../live/live-status';
 import { BOARD_STATES } from './board-model';
@@ -21,7 +21,8 @@ export function useBoardTasks(filters: BoardFilters) {
           : (filters.showCancelled ? [...BOARD_STATES, 'cancelled'] : BOARD_STATES).join(','),
       directiveId: filters.directiveId || undefined,
       agencyId: filters.agencyId || undefined,
-      field: filters.field || undefined,
+      // From the URL: an unknown field is dropped rather than refused by the server.
+      field: FIELD_VALUES.find((f) => f === filters.field),
       deadlineStatus: filters.deadlineStatus || undefined,
       q: filters.q.trim() || undefined,
       limit: LIMIT,
@@ -30,7 +31,7 @@ export function useBoardTasks(filters: BoardFilters) {
   );
   return useQuery({
     queryKey: queryKeys.taskList(query),
-    queryFn: ({ signal }) => api<Page<TaskSummaryDto>>('/tasks', { query, signal }),
+    queryFn: ({ signal }) => unwrap(typedApi.GET('/api/tasks', { params: { query }, signal })),
     // Typing in the search box must not blank the board between answers.
     placeholderData: keepPreviousData,
     refetchInterval: pollInterval,

@@ -2,7 +2,7 @@ import type { Page, TaskEventName, TaskSummaryDto, TransitionRequest } from '@do
 import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api-client';
+import { typedApi, unwrap } from '../api/api-client';
 import { queryKeys } from '../api/query-keys';
 import { useLabel } from '../common/use-label';
 import { isStale, transitionErrorText } from './transition-errors';
@@ -46,7 +46,7 @@ export function useTransitionMutation() {
       if (comment?.trim()) body.comment = comment.trim();
       if (leadAgencyId) body.leadAgencyId = leadAgencyId;
       if (dueDate) body.dueDate = dueDate;
-      return api<TaskSummaryDto>(`/tasks/${task.id}/transitions`, { method: 'POST', body });
+      return unwrap(typedApi.POST('/api/tasks/{id}/transitions', { params: { path: { id: task.id } }, body }));
     },
     onMutate: async (input) => {
       // A refetch landing after the optimistic write would put the card back in its old column.
