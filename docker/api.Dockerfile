@@ -14,6 +14,7 @@ COPY libs/workflow/package.json libs/workflow/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/directive-parser/package.json libs/directive-parser/
+COPY libs/api-client/package.json libs/api-client/
 # The committed lockfile is complete (every platform's optional packages), so `npm ci` installs exactly it.
 RUN npm ci --no-audit --no-fund
 COPY libs libs

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 // Docker's engine does not run on these machines: the files are kept valid by linters instead, and the
 // same processes run without containers in the other suites.
@@ -31,6 +31,20 @@ describe('docker/: files a container engine would accept', () => {
       const final = text.slice(text.lastIndexOf('\nFROM '));
       expect(final).toMatch(/^USER node$|nginx-unprivileged/m);
       expect(final).not.toMatch(/JWT_SECRET|PASSWORD/);
+    },
+  );
+
+  it.each(['api.Dockerfile', 'worker.Dockerfile', 'web.Dockerfile'])(
+    '%s copies every workspace manifest before npm ci (the lockfile names them all)',
+    (file) => {
+      const text = readFileSync(`docker/${file}`, 'utf8');
+      const beforeInstall = text.slice(0, text.indexOf('RUN npm ci'));
+      const workspaces = ['apps', 'libs'].flatMap((dir) =>
+        readdirSync(dir)
+          .filter((name) => existsSync(`${dir}/${name}/package.json`))
+          .map((name) => `${dir}/${name}/package.json`),
+      );
+      expect(workspaces.filter((manifest) => !beforeInstall.includes(`COPY ${manifest} `))).toEqual([]);
     },
   );
 
