@@ -2389,9 +2389,11 @@ export interface operations {
     TasksController_list: {
         parameters: {
             query?: {
+                /** @description One or more of drafted, assigned, in_progress, submitted, approved, cancelled: comma-separated or repeated */
                 state?: string | string[];
                 directiveId?: string;
                 agencyId?: string;
+                /** @description One or more of not_due, due_soon, overdue, on_time, late: comma-separated or repeated */
                 deadlineStatus?: string | string[];
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 q?: string;

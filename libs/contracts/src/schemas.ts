@@ -105,17 +105,19 @@ export const submissionFieldsSchema = z.strictObject({
   note: text(5000).optional(),
 });
 
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
+/** One or more values, comma-separated (`state=assigned,in_progress`) or repeated (`state=a&state=b`). */
+const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50));
+    .pipe(z.array(z.enum(values)).max(50))
+    .describe(`One or more of ${values.join(', ')}: comma-separated or repeated`);
 
 export const taskListQuerySchema = z.strictObject({
-  state: csv(z.enum(STATE_VALUES)).optional(),
+  state: csv(STATE_VALUES).optional(),
   directiveId: uuid.optional(),
   agencyId: uuid.optional(),
-  deadlineStatus: csv(z.enum(DEADLINE_STATUS_VALUES)).optional(),
+  deadlineStatus: csv(DEADLINE_STATUS_VALUES).optional(),
   field: z.enum(FIELD_VALUES).optional(),
   q: text(200).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
