@@ -43,6 +43,11 @@ function accountWaitKey(username: string): string {
   return `${prefix}:login:account:${createHash('sha256').update(folded).digest('hex').slice(0, 32)}:wait`;
 }
 
+/** The wait of an address the account signed in from, apart from the account's. */
+function knownWaitKey(username: string, address: string): string {
+  return accountWaitKey(username).replace(/:wait$/, `:known:${address}:wait`);
+}
+
 /** Ends the account's current wait, as its expiry would. */
 async function elapse(username: string): Promise<void> {
   expect(await client.del(accountWaitKey(username))).toBe(1);
@@ -149,6 +154,38 @@ describe('login throttling shared by the API instances', () => {
     }
     expect(unknown).toEqual(wrong);
     expect(wrong.map((w) => (w as { status: number }).status)).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('lets the owner in from an address they signed in from while a stranger keeps the account waiting', async () => {
+    const [stranger, home, cafe] = ['10.3.0.1', '10.3.0.2', '10.3.0.3'];
+    expect((await login(a, 'thuongvu', DEMO_PASSWORD, home)).status).toBe(200);
+    await fail(a, 'thuongvu', 3, stranger);
+    expectError(await login(b, 'thuongvu', DEMO_PASSWORD, stranger), 429, 'RATE_LIMITED');
+    const owner = await login(b, 'thuongvu', DEMO_PASSWORD, home);
+    expectClean(owner);
+    expect(owner.status).toBe(200);
+    expect(owner.body.accessToken).toBeDefined();
+    // The owner's sign-in leaves the stranger's wait as it was, for any address not known to the account.
+    const elsewhere = await login(a, 'thuongvu', DEMO_PASSWORD, cafe);
+    expectError(elsewhere, 429, 'RATE_LIMITED');
+    expect(retryAfter(elsewhere)).toBeGreaterThanOrEqual(28);
+  });
+
+  it('makes a known address that keeps failing wait on its own, twice as long each time', async () => {
+    const home = '10.4.0.1';
+    expect((await login(b, 'admin', DEMO_PASSWORD, home)).status).toBe(200);
+    await fail(a, 'admin', 3, home);
+    const first = await login(b, 'admin', DEMO_PASSWORD, home);
+    expectError(first, 429, 'RATE_LIMITED');
+    expect(retryAfter(first)).toBeGreaterThanOrEqual(28);
+    expect(retryAfter(first)).toBeLessThanOrEqual(30);
+    expect(await client.del(knownWaitKey('admin', home))).toBe(1);
+    await fail(b, 'admin', 1, home);
+    const second = await login(a, 'admin', DEMO_PASSWORD, home);
+    expectError(second, 429, 'RATE_LIMITED');
+    expect(retryAfter(second)).toBeGreaterThanOrEqual(58);
+    // Its failures were its own: the account is not waiting for anyone else.
+    expect((await login(a, 'admin', DEMO_PASSWORD)).status).toBe(200);
   });
 });
 

@@ -18,6 +18,9 @@ function keys(account: string, address: string) {
     accountDay: `a:${account}:day`,
     addressCount: `x:${address}:failures`,
     addressBlock: `x:${address}:wait`,
+    known: `a:${account}:known:${address}`,
+    pairCount: `a:${account}:known:${address}:failures`,
+    pairBlock: `a:${account}:known:${address}:wait`,
   };
 }
 
@@ -34,7 +37,7 @@ async function guessesInADay(userEveryMs?: number): Promise<number> {
   while (now < DAY) {
     if (now >= nextUser) {
       const r = await store.reserve(keys('victim', 'home'), LIMITS);
-      if (r.ok) await store.release(keys('victim', 'home'), r.accountN, r.addressN, 'success');
+      if (r.ok) await store.release(keys('victim', 'home'), r, 'success');
       nextUser += userEveryMs!;
     }
     const r = await store.reserve(keys('victim', `bot-${++address}`), LIMITS);
@@ -84,18 +87,78 @@ describe('progressive login throttling (in-process rules, the same as the Redis 
     const limits = { ...LIMITS, accountFree: 2, dailyLimit: 3 };
     const first = await store.reserve(k, limits);
     if (!first.ok) throw new Error('refused');
-    await store.release(k, first.accountN, first.addressN, 'refund');
+    await store.release(k, first, 'refund');
     const again = await store.reserve(k, limits);
-    expect(again).toEqual({ ok: true, accountN: 1, addressN: 1 });
+    expect(again).toEqual({ ok: true, accountN: 1, addressN: 1, pairN: 0 });
     const second = await store.reserve(k, limits); // the 2nd failure: a wait
     expect(second.ok).toBe(true);
     expect((await store.reserve(k, limits)).ok).toBe(false);
-    if (second.ok) await store.release(k, second.accountN, second.addressN, 'success');
-    // Cleared: one free failure again; the next is the day's 3rd failure (the success did not count), so it
-    // waits the maximum instead of the first step.
-    expect((await store.reserve(k, limits)).ok).toBe(true);
-    expect((await store.reserve(k, limits)).ok).toBe(true);
-    expect(await store.reserve(k, limits)).toEqual({ ok: false, waitMs: LIMITS.maxMs });
+    if (second.ok) await store.release(k, second, 'success');
+    // Cleared: one free failure again (from another address: this one is now known); the next is the day's
+    // 3rd failure (the success did not count), so it waits the maximum instead of the first step.
+    const elsewhere = keys('u', 'elsewhere');
+    expect((await store.reserve(elsewhere, limits)).ok).toBe(true);
+    expect((await store.reserve(elsewhere, limits)).ok).toBe(true);
+    expect(await store.reserve(elsewhere, limits)).toEqual({ ok: false, waitMs: LIMITS.maxMs });
+  });
+
+  it('lets the owner in from a known address while a stranger keeps the account waiting, and no one else', async () => {
+    let now = 0;
+    const store = new MemoryStore(100_000, () => now);
+    const home = keys('victim', 'home');
+    const signedIn = await store.reserve(home, LIMITS);
+    if (!signedIn.ok) throw new Error('refused');
+    await store.release(home, signedIn, 'success');
+    // A stranger fails past the daily limit, each time as soon as allowed: every failure now waits the max.
+    for (let failures = 0; failures < LIMITS.dailyLimit;) {
+      const r = await store.reserve(keys('victim', 'bot'), LIMITS);
+      if (r.ok) failures += 1;
+      else now += r.waitMs;
+    }
+    expect(await store.reserve(keys('victim', 'bot'), LIMITS)).toEqual({ ok: false, waitMs: LIMITS.maxMs });
+    // The owner, from home: at once, counted for the pair and the address, not the account.
+    const owner = await store.reserve(home, LIMITS);
+    expect(owner).toEqual({ ok: true, accountN: 0, addressN: 1, pairN: 1 });
+    if (owner.ok) await store.release(home, owner, 'success');
+    // Their sign-in did not end the stranger's wait, which still holds at any other address.
+    expect(await store.reserve(keys('victim', 'cafe'), LIMITS)).toEqual({ ok: false, waitMs: LIMITS.maxMs });
+    now += LIMITS.maxMs;
+    expect((await store.reserve(keys('victim', 'cafe'), LIMITS)).ok).toBe(true);
+  });
+
+  it('makes a known address that keeps failing wait, doubling, on its own and at its address', async () => {
+    let now = 0;
+    const store = new MemoryStore(100_000, () => now);
+    const home = keys('owner', 'home');
+    const signedIn = await store.reserve(home, LIMITS);
+    if (!signedIn.ok) throw new Error('refused');
+    await store.release(home, signedIn, 'success');
+    const waits: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await store.reserve(home, LIMITS);
+      if (!r.ok) {
+        waits.push(r.waitMs);
+        now += r.waitMs;
+      }
+    }
+    // Five free failures, then 2 s, 4 s, 8 s: the same steps as an account's.
+    expect(waits).toEqual([2000, 4000, 8000]);
+    // Those failures were the pair's, not the account's: another address starts with a clean account.
+    expect(await store.reserve(keys('owner', 'cafe'), LIMITS)).toEqual({
+      ok: true,
+      accountN: 1,
+      addressN: 1,
+      pairN: 0,
+    });
+    // And the address's own limit holds for a known address too.
+    const shared = keys('owner2', 'office');
+    const ok = await store.reserve(shared, LIMITS);
+    if (!ok.ok) throw new Error('refused');
+    await store.release(shared, ok, 'success');
+    const strict = { ...LIMITS, addressFree: 2 };
+    expect((await store.reserve(keys('someone', 'office'), strict)).ok).toBe(true);
+    expect((await store.reserve(shared, strict)).ok).toBe(true); // the address's 2nd failure: a wait
+    expect(await store.reserve(shared, strict)).toEqual({ ok: false, waitMs: 2000 });
   });
 
   it('keys accounts as the login folds them, and IPv6 by /64', () => {

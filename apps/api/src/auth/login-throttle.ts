@@ -5,6 +5,15 @@ import { redisOptions } from '@dondoc/contracts';
 import { Redis } from 'ioredis';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import {
+  MemoryStore,
+  RedisStore,
+  type Keys,
+  type Positions,
+  type ReserveResult,
+  type ThrottleLimits,
+  type ThrottleStore,
+} from './login-throttle.stores.js';
 
 /**
  * Failed sign-ins, counted per account (the folded username, whether or not it exists) and per client
@@ -17,202 +26,21 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
  * attempt counts nothing, so waiting out the delay is the only way on, and nobody can make a user wait
  * longer than `max` for one failure of theirs.
  *
+ * An address that signed in to the account within the last 30 days is *known* to it, and skips the
+ * account's wait: anyone may fail at an account's name, so that wait would otherwise let a stranger lock
+ * the owner out for as long as they keep failing. A known address's attempts count instead against the
+ * (account, address) pair, with the same free failures and backoff, and against the address as usual; its
+ * success clears the pair, and the account only when the account is not waiting (a wait is a stranger's).
+ *
  * Without Redis (down, or `LOGIN_LIMIT_STORE=memory`) the same rules run in this process.
  */
 
-export interface ThrottleLimits {
-  accountFree: number;
-  addressFree: number;
-  windowMs: number;
-  baseMs: number;
-  maxMs: number;
-  dailyLimit: number;
-}
-
-interface Keys {
-  accountCount: string;
-  accountBlock: string;
-  accountDay: string;
-  addressCount: string;
-  addressBlock: string;
-}
+export { MemoryStore, waitAfter, type ThrottleLimits } from './login-throttle.stores.js';
 
 /** A reservation: the attempt's position in each count, and whether it set a wait. */
-export interface LoginAttempt {
+export interface LoginAttempt extends Positions {
   keys: Keys;
   store: ThrottleStore;
-  accountN: number;
-  addressN: number;
-}
-
-type ReserveResult = { ok: false; waitMs: number } | { ok: true; accountN: number; addressN: number };
-
-interface ThrottleStore {
-  reserve(keys: Keys, limits: ThrottleLimits): Promise<ReserveResult>;
-  /** mode `success`: clear the account, take the attempt back from the address; `refund`: take it back from both. */
-  release(keys: Keys, accountN: number, addressN: number, mode: 'success' | 'refund'): Promise<void>;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The wait a failure at position `n` imposes, in ms (0 while still within the free failures). */
-export function waitAfter(n: number, free: number, baseMs: number, maxMs: number): number {
-  if (n < free) return 0;
-  return Math.min(maxMs, baseMs * 2 ** Math.min(n - free, 40));
-}
-
-// KEYS: accountCount, accountBlock, accountDay, addressCount, addressBlock
-// ARGV: accountFree, addressFree, windowMs, baseMs, maxMs, dailyLimit, dayMs
-const RESERVE = `
-local ab = redis.call('PTTL', KEYS[2])
-local xb = redis.call('PTTL', KEYS[5])
-if ab > 0 or xb > 0 then return {0, math.max(ab, xb)} end
-local accountFree, addressFree = tonumber(ARGV[1]), tonumber(ARGV[2])
-local windowMs, baseMs, maxMs = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local function waitAfter(n, free)
-  if n < free then return 0 end
-  return math.min(maxMs, baseMs * 2 ^ math.min(n - free, 40))
-end
-local n = redis.call('INCR', KEYS[1])
-redis.call('PEXPIRE', KEYS[1], windowMs)
-local d = redis.call('INCR', KEYS[3])
-if d == 1 then redis.call('PEXPIRE', KEYS[3], tonumber(ARGV[7])) end
-local m = redis.call('INCR', KEYS[4])
-redis.call('PEXPIRE', KEYS[4], windowMs)
-local aw = waitAfter(n, accountFree)
-if d >= tonumber(ARGV[6]) then aw = maxMs end
-if aw > 0 then redis.call('SET', KEYS[2], n, 'PX', math.floor(aw)) end
-local xw = waitAfter(m, addressFree)
-if xw > 0 then redis.call('SET', KEYS[5], m, 'PX', math.floor(xw)) end
-return {1, n, m}
-`;
-
-// KEYS: as above. ARGV: accountN, addressN, mode
-const RELEASE = `
-local function decr(key)
-  local v = tonumber(redis.call('GET', key) or '0')
-  if v > 0 then redis.call('DECR', key) end
-end
-if ARGV[3] == 'success' then
-  redis.call('DEL', KEYS[1], KEYS[2])
-else
-  decr(KEYS[1])
-  if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-end
-decr(KEYS[3])
-decr(KEYS[4])
-if redis.call('GET', KEYS[5]) == ARGV[2] then redis.call('DEL', KEYS[5]) end
-return 1
-`;
-
-class RedisStore implements ThrottleStore {
-  constructor(private readonly redis: Redis) {}
-
-  private list(keys: Keys): string[] {
-    return [keys.accountCount, keys.accountBlock, keys.accountDay, keys.addressCount, keys.addressBlock];
-  }
-
-  async reserve(keys: Keys, l: ThrottleLimits): Promise<ReserveResult> {
-    const r = (await this.redis.eval(
-      RESERVE,
-      5,
-      ...this.list(keys),
-      l.accountFree,
-      l.addressFree,
-      l.windowMs,
-      l.baseMs,
-      l.maxMs,
-      l.dailyLimit,
-      DAY_MS,
-    )) as number[];
-    return r[0] === 0
-      ? { ok: false, waitMs: Number(r[1]) }
-      : { ok: true, accountN: Number(r[1]), addressN: Number(r[2]) };
-  }
-
-  async release(keys: Keys, accountN: number, addressN: number, mode: 'success' | 'refund'): Promise<void> {
-    await this.redis.eval(RELEASE, 5, ...this.list(keys), accountN, addressN, mode);
-  }
-}
-
-/** The same rules in this process's memory: synchronous, so as atomic as the Lua scripts. */
-export class MemoryStore implements ThrottleStore {
-  private readonly entries = new Map<string, { value: number; expiresAt: number }>();
-  private ops = 0;
-
-  constructor(
-    private readonly maxEntries = 100_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  private get(key: string): { value: number; expiresAt: number } | undefined {
-    const e = this.entries.get(key);
-    if (e && e.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return e;
-  }
-
-  private ttl(key: string): number {
-    const e = this.get(key);
-    return e ? e.expiresAt - this.now() : 0;
-  }
-
-  private set(key: string, value: number, ttlMs: number): void {
-    this.entries.delete(key); // re-inserted last: the oldest entries are the first dropped
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-  }
-
-  private incr(key: string, ttlMs: number, keepTtl: boolean): number {
-    const e = this.get(key);
-    const value = (e?.value ?? 0) + 1;
-    this.set(key, value, keepTtl && e ? e.expiresAt - this.now() : ttlMs);
-    return value;
-  }
-
-  private decr(key: string): void {
-    const e = this.get(key);
-    if (e && e.value > 0) e.value -= 1;
-  }
-
-  private prune(): void {
-    if (++this.ops % 1000 !== 0 && this.entries.size <= this.maxEntries) return;
-    const now = this.now();
-    for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
-    for (const k of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(k);
-    }
-  }
-
-  reserve(keys: Keys, l: ThrottleLimits): Promise<ReserveResult> {
-    this.prune();
-    const blocked = Math.max(this.ttl(keys.accountBlock), this.ttl(keys.addressBlock));
-    if (blocked > 0) return Promise.resolve({ ok: false, waitMs: blocked });
-    const n = this.incr(keys.accountCount, l.windowMs, false);
-    const d = this.incr(keys.accountDay, DAY_MS, true);
-    const m = this.incr(keys.addressCount, l.windowMs, false);
-    const aw = d >= l.dailyLimit ? l.maxMs : waitAfter(n, l.accountFree, l.baseMs, l.maxMs);
-    if (aw > 0) this.set(keys.accountBlock, n, aw);
-    const xw = waitAfter(m, l.addressFree, l.baseMs, l.maxMs);
-    if (xw > 0) this.set(keys.addressBlock, m, xw);
-    return Promise.resolve({ ok: true, accountN: n, addressN: m });
-  }
-
-  release(keys: Keys, accountN: number, addressN: number, mode: 'success' | 'refund'): Promise<void> {
-    if (mode === 'success') {
-      this.entries.delete(keys.accountCount);
-      this.entries.delete(keys.accountBlock);
-    } else {
-      this.decr(keys.accountCount);
-      if (this.get(keys.accountBlock)?.value === accountN) this.entries.delete(keys.accountBlock);
-    }
-    this.decr(keys.accountDay);
-    this.decr(keys.addressCount);
-    if (this.get(keys.addressBlock)?.value === addressN) this.entries.delete(keys.addressBlock);
-    return Promise.resolve();
-  }
 }
 
 /** The account as the login looks it up: trimmed, case-folded, NFC; hashed so Redis holds no usernames. */
@@ -311,6 +139,9 @@ export class LoginThrottle implements OnApplicationShutdown {
       accountDay: `${this.prefix}:account:${account}:day`,
       addressCount: `${this.prefix}:address:${address}:failures`,
       addressBlock: `${this.prefix}:address:${address}:wait`,
+      known: `${this.prefix}:account:${account}:known:${address}`,
+      pairCount: `${this.prefix}:account:${account}:known:${address}:failures`,
+      pairBlock: `${this.prefix}:account:${account}:known:${address}:wait`,
     };
   }
 
@@ -329,10 +160,10 @@ export class LoginThrottle implements OnApplicationShutdown {
     }
     result ??= await this.memory.reserve(keys, this.limits);
     if (!result.ok) throw new LoginThrottledError(Math.max(1, Math.ceil(result.waitMs / 1000)));
-    return { keys, store, accountN: result.accountN, addressN: result.addressN };
+    return { keys, store, accountN: result.accountN, addressN: result.addressN, pairN: result.pairN };
   }
 
-  /** The attempt signed in: the account starts afresh, the address gets its attempt back. */
+  /** The attempt signed in: the account (or pair) starts afresh, the address gets its attempt back and is known. */
   succeeded(attempt: LoginAttempt): Promise<void> {
     return this.release(attempt, 'success');
   }
@@ -344,7 +175,7 @@ export class LoginThrottle implements OnApplicationShutdown {
 
   private async release(attempt: LoginAttempt, mode: 'success' | 'refund'): Promise<void> {
     try {
-      await attempt.store.release(attempt.keys, attempt.accountN, attempt.addressN, mode);
+      await attempt.store.release(attempt.keys, attempt, mode);
     } catch (e) {
       this.warn(e as Error);
     }

@@ -44,7 +44,9 @@ const envSchema = z.object({
   // many times, then each further failure makes it wait, doubling from LOGIN_BACKOFF_BASE_SECONDS up to
   // LOGIN_BACKOFF_MAX_SECONDS; failures are forgotten after LOGIN_LIMIT_WINDOW_SECONDS without one, and
   // an account's count after a successful sign-in. Past LOGIN_DAILY_LIMIT_PER_ACCOUNT failures in 24 h,
-  // every failure waits the maximum. Counted in Redis (shared by the instances), in-process without it.
+  // every failure waits the maximum. An address that signed in to the account within 30 days skips the
+  // account's wait and is throttled on its own (login-throttle.ts). Counted in Redis (shared by the
+  // instances), in-process without it.
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
