@@ -30,9 +30,11 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <nav className="app-nav" aria-label={t('app.name')}>
-          <NavLink to="/" end>
-            {t('nav.board')}
-          </NavLink>
+          {user.role !== 'admin' && (
+            <NavLink to="/" end>
+              {t('nav.board')}
+            </NavLink>
+          )}
           {(user.role === 'office' || user.role === 'standing_committee' || user.role === 'inspector') && (
             <NavLink to="/dashboard" data-testid="nav-dashboard">
               {t('dashboard.nav')}
@@ -41,6 +43,11 @@ export function AppShell() {
           {user.role === 'office' && (
             <NavLink to="/import" data-testid="nav-import">
               {t('directiveImport.nav')}
+            </NavLink>
+          )}
+          {user.role === 'admin' && (
+            <NavLink to="/admin" data-testid="nav-admin">
+              {t('admin.nav')}
             </NavLink>
           )}
         </nav>

@@ -4,7 +4,7 @@ import { ApiError } from './api/api-client';
 import { AppShell } from './app-shell';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
-import { BoardPage } from './board/board-page';
+import { HomePage } from './home-page';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,7 +27,7 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <BoardPage /> },
+      { index: true, element: <HomePage /> },
       {
         path: 'import',
         lazy: async () => ({
@@ -39,6 +39,12 @@ const router = createBrowserRouter([
       {
         path: 'dashboard',
         lazy: async () => ({ Component: (await import('./dashboard/dashboard-page')).DashboardPage }),
+        HydrateFallback: () => null,
+      },
+      // Loaded on demand: the password meter's estimator and dictionaries (~1 MB) serve this page only.
+      {
+        path: 'admin',
+        lazy: async () => ({ Component: (await import('./admin/admin-page')).AdminPage }),
         HydrateFallback: () => null,
       },
     ],

@@ -6,4 +6,6 @@ export const queryKeys = {
   taskList: (filters: Record<string, unknown>) => ['tasks', 'list', filters] as const,
   task: (id: string) => ['tasks', 'detail', id] as const,
   notifications: ['notifications'] as const,
+  adminUsers: ['admin', 'users'] as const,
+  adminAgencies: ['admin', 'agencies'] as const,
 };

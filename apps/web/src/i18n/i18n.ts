@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { initReactI18next } from 'react-i18next';
+import { adminEn, adminVi } from '../admin/admin.i18n';
 import { boardEn, boardVi } from '../board/board.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
@@ -39,6 +40,7 @@ void i18n.use(initReactI18next).init({
         drawer: drawerVi,
         dashboard: dashboardVi,
         directiveImport: directiveImportVi,
+        admin: adminVi,
       },
     },
     en: {
@@ -49,6 +51,7 @@ void i18n.use(initReactI18next).init({
         drawer: drawerEn,
         dashboard: dashboardEn,
         directiveImport: directiveImportEn,
+        admin: adminEn,
       },
     },
   },

@@ -1,0 +1,245 @@
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../e2e/support/test-app.js';
+import { poll, screenshot, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+
+// The administrator's accounts screen against the built app (apps/web/dist) and a real listening API. The
+// account it creates has a name of this run's own, so a rerun on the same database never collides.
+
+jest.setTimeout(180_000);
+
+let b: BrowserApp;
+
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+
+afterAll(async () => {
+  await b?.close();
+});
+
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const USERNAME = `kiem-thu-${suffix}`;
+const FULL_NAME = 'Trần Thị Thu Hà';
+const PASSPHRASE = 'sông Hương chiều nay lặng gió';
+
+/** Signs in through the form; the administrator has no board to wait for, so the caller waits for its page. */
+async function signInThroughForm(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function adminPage(): Promise<Page> {
+  const page = await b.newPage();
+  await signInThroughForm(page, 'admin');
+  await page.getByTestId('accounts-table').waitFor({ state: 'visible' });
+  return page;
+}
+
+const createDialog = (page: Page) => page.getByTestId('create-account-dialog');
+const meter = (page: Page) => createDialog(page).getByRole('meter');
+
+async function openCreate(page: Page): Promise<void> {
+  await page.getByTestId('account-create').click();
+  await createDialog(page).waitFor({ state: 'visible' });
+}
+
+async function accountActive(username: string): Promise<boolean | undefined> {
+  const r = await b.t.db.query<{ active: boolean }>(`SELECT active FROM users WHERE username = $1`, [username]);
+  return r.rows[0]?.active;
+}
+
+function login(username: string, password: string) {
+  return b.t.http.post('/api/auth/login').send({ username, password });
+}
+
+describe('the administrator’s accounts screen in Chromium', () => {
+  let page: Page;
+  /** The created account's password, once the reset test has changed it. */
+  let password = PASSPHRASE;
+
+  beforeAll(async () => {
+    page = await adminPage();
+  });
+
+  it('the administrator signs in and lands on /admin, with the “Quản trị” link and no task board', async () => {
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await expect(page.getByTestId('nav-admin').textContent()).resolves.toBe('Quản trị');
+    expect(await page.locator('.app-nav a[href="/"]').count()).toBe(0);
+    await page.getByTestId('account-row-vanphong').waitFor({ state: 'visible' });
+    const cells = await page.getByTestId('account-row-vanphong').locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['vanphong', expect.any(String), 'Văn phòng Tỉnh ủy']);
+    expect(await page.getByTestId('board').count()).toBe(0);
+    await screenshot(page, 'admin-accounts');
+  });
+
+  it('typing 12345678 shows the meter at its lowest, with the “common password” problem', async () => {
+    await openCreate(page);
+    await createDialog(page).locator('input[name="password"]').fill('12345678');
+    await withEvidence(page, 'admin-meter-common', async () => {
+      await poll(
+        () => page.getByTestId('strength-meter').getAttribute('data-problems'),
+        (codes) => codes === 'COMMON',
+        { what: 'the meter to name the common password' },
+      );
+    });
+    await expect(meter(page).getAttribute('aria-valuenow')).resolves.toBe('0');
+    await expect(meter(page).getAttribute('aria-valuemin')).resolves.toBe('0');
+    await expect(meter(page).getAttribute('aria-valuemax')).resolves.toBe('4');
+    await expect(meter(page).getAttribute('aria-valuetext')).resolves.toBe('Rất yếu');
+    await expect(page.getByTestId('strength-label').textContent()).resolves.toBe('Rất yếu');
+    expect(await meter(page).locator('.is-lit').count()).toBe(1);
+    const verdict = page.getByTestId('strength-problems');
+    await expect(verdict.getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(verdict.textContent()).resolves.toContain('là một mật khẩu phổ biến, dễ bị đoán');
+    await expect(verdict.textContent()).resolves.toContain('Máy chủ sẽ từ chối');
+    // The server is the judge: the meter warns, it does not block.
+    expect(await page.getByTestId('account-submit').isEnabled()).toBe(true);
+    await screenshot(page, 'admin-meter-weak');
+  });
+
+  it('creating an account with a weak password shows the server’s refusal inline and keeps the form', async () => {
+    const dialog = createDialog(page);
+    await dialog.locator('input[name="username"]').fill(USERNAME);
+    await dialog.locator('input[name="fullName"]').fill(FULL_NAME);
+    await dialog.locator('select[name="role"]').selectOption('inspector');
+    await dialog.locator('input[name="email"]').fill(`${USERNAME}@tinhuy.vn`);
+    await dialog.locator('input[name="password"]').fill('12345678');
+    await page.getByTestId('account-submit').click();
+
+    const alert = dialog.getByTestId('admin-error');
+    await alert.waitFor({ state: 'visible' });
+    await expect(alert.getAttribute('data-code')).resolves.toBe('WEAK_PASSWORD');
+    await expect(alert.getAttribute('role')).resolves.toBe('alert');
+    await expect(alert.textContent()).resolves.toContain('là một mật khẩu phổ biến, dễ bị đoán');
+    await expect(dialog.locator('input[name="username"]').inputValue()).resolves.toBe(USERNAME);
+    await expect(dialog.locator('input[name="fullName"]').inputValue()).resolves.toBe(FULL_NAME);
+    await expect(dialog.locator('select[name="role"]').inputValue()).resolves.toBe('inspector');
+    await expect(dialog.locator('input[name="password"]').inputValue()).resolves.toBe('12345678');
+    expect(await page.getByTestId('account-submit').isEnabled()).toBe(true);
+    expect(await accountActive(USERNAME)).toBeUndefined();
+    await screenshot(page, 'admin-create-refused');
+  });
+
+  it('a strong passphrase creates the account, which then signs in', async () => {
+    const dialog = createDialog(page);
+    await dialog.locator('input[name="password"]').fill(PASSPHRASE);
+    await poll(
+      () => page.getByTestId('strength-meter').getAttribute('data-refused'),
+      (refused) => refused === 'false',
+      { what: 'the meter to accept the passphrase' },
+    );
+    await expect(page.getByTestId('strength-problems').textContent()).resolves.toBe('Mật khẩu đạt chính sách.');
+    expect(Number(await meter(page).getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('account-submit').click();
+
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe(`Đã tạo tài khoản ${USERNAME}.`);
+    const row = page.getByTestId(`account-row-${USERNAME}`);
+    await row.waitFor({ state: 'visible' });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 6)).toEqual([
+      USERNAME,
+      FULL_NAME,
+      'Ủy ban Kiểm tra',
+      '—',
+      `${USERNAME}@tinhuy.vn`,
+      'Đang hoạt động',
+    ]);
+    expect(await accountActive(USERNAME)).toBe(true);
+
+    // The new account signs in through the form and reaches its board (the Inspection Committee reads tasks).
+    const own = await b.newPage();
+    await signIn(own, USERNAME, PASSPHRASE);
+    await expect(own.getByTestId('current-user').textContent()).resolves.toContain(FULL_NAME);
+  });
+
+  it('editing the account: an agency account needs its agency, and the list shows the one chosen', async () => {
+    const row = page.getByTestId(`account-row-${USERNAME}`);
+    await row.getByTestId('account-edit').click();
+    const dialog = page.getByTestId('edit-account-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('select[name="role"]').selectOption('agency');
+    await dialog.getByTestId('account-submit').click();
+    await expect(dialog.locator('.field-error').textContent()).resolves.toBe(
+      'Tài khoản Cơ quan, đơn vị phải chọn cơ quan.',
+    );
+    const agency = await b.t.db.query<{ id: string; name: string }>(
+      `SELECT id, name FROM agencies WHERE active ORDER BY name LIMIT 1`,
+    );
+    await dialog.locator('select[name="agencyId"]').selectOption(agency.rows[0].id);
+    await dialog.getByTestId('account-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await poll(
+      () => row.locator('td').nth(3).textContent(),
+      (name) => name === agency.rows[0].name,
+      { what: 'the row to show the chosen agency' },
+    );
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('Cơ quan, đơn vị');
+  });
+
+  it('resetting the password: one holding the person’s name is flagged and refused; a passphrase is set', async () => {
+    await page.getByTestId(`account-row-${USERNAME}`).getByTestId('account-reset-password').click();
+    const dialog = page.getByTestId('reset-password-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const input = dialog.locator('input[name="password"]');
+    await expect(input.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    // The meter knows the account's name (Trần Thị Thu Hà): "Trần" in a long password gets it refused.
+    await input.fill('cô Trần đi chợ Đông Ba sáng nay');
+    await poll(
+      () => dialog.getByTestId('strength-meter').getAttribute('data-problems'),
+      (codes) => codes?.includes('CONTAINS_NAME') ?? false,
+      { what: 'the meter to flag the person’s name' },
+    );
+    await dialog.getByTestId('account-submit').click();
+    await expect(dialog.getByTestId('admin-error').getAttribute('data-code')).resolves.toBe('WEAK_PASSWORD');
+    await expect(input.inputValue()).resolves.toBe('cô Trần đi chợ Đông Ba sáng nay');
+
+    const next = 'mưa bụi bay trên phố cổ Hội An';
+    await input.fill(next);
+    const reset = page.waitForResponse((r) => r.url().endsWith('/reset-password'));
+    await dialog.getByTestId('account-submit').click();
+    expect((await reset).status()).toBe(204);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe(`Đã đặt lại mật khẩu cho ${USERNAME}.`);
+    expect((await login(USERNAME, PASSPHRASE)).status).toBe(401);
+    expect((await login(USERNAME, next)).status).toBe(200);
+    password = next;
+  });
+
+  it('disabling the account is a PATCH the list shows, and the account can no longer sign in', async () => {
+    const row = page.getByTestId(`account-row-${USERNAME}`);
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/admin/users/'));
+    await row.getByTestId('account-toggle-active').click();
+    expect((await patch).postDataJSON()).toEqual({ active: false });
+
+    await page.locator(`[data-testid="account-row-${USERNAME}"][data-active="false"]`).waitFor({ state: 'visible' });
+    await expect(row.getByTestId('account-status').textContent()).resolves.toBe('Đã khóa');
+    await expect(row.getByTestId('account-toggle-active').textContent()).resolves.toBe('Mở khóa');
+    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe(`Đã khóa tài khoản ${USERNAME}.`);
+    expect(await accountActive(USERNAME)).toBe(false);
+    expect((await login(USERNAME, password)).status).toBe(401);
+    await screenshot(page, 'admin-account-disabled');
+  });
+});
+
+describe('another role and /admin', () => {
+  it('an office user opening /admin sees the no-access message, not a network error', async () => {
+    const page = await b.newPage();
+    await signIn(page, 'vanphong');
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/admin/')) refused.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto('/admin');
+    const panel = page.getByTestId('admin-forbidden');
+    await panel.waitFor({ state: 'visible' });
+    await expect(panel.getAttribute('role')).resolves.toBe('alert');
+    await expect(panel.textContent()).resolves.toContain('Bạn không có quyền truy cập trang này');
+    // The page does not ask the API for what it knows will be refused.
+    expect(refused).toEqual([]);
+    await screenshot(page, 'admin-forbidden');
+  });
+});
