@@ -106,6 +106,20 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
     ]);
     const level = await t.db.query(`SELECT escalation_level FROM tasks WHERE id = $1`, [task.id]);
     expect(level.rows[0].escalation_level).toBe(2);
+    // The task's history says which level each step reached, so two "overdue escalation" lines differ.
+    const detail = await t.http
+      .get(`/api/tasks/${task.id}`)
+      .set(await t.as('vanphong'))
+      .expect(200);
+    const steps = (detail.body as { history: { event: string; level: number | null }[] }).history
+      .filter((h) => h.event === 'REMINDED' || h.event === 'ESCALATED')
+      .map((h) => `${h.event}:${h.level}`);
+    expect(steps).toEqual(['REMINDED:0', 'REMINDED:0', 'ESCALATED:1', 'ESCALATED:2']);
+    expect(
+      (detail.body as { history: { event: string; level: number | null }[] }).history
+        .filter((h) => h.event !== 'REMINDED' && h.event !== 'ESCALATED')
+        .every((h) => h.level === null),
+    ).toBe(true);
 
     const lead = await agencyId(t.db, 'ban-tuyen-giao');
     const recipients = await t.db.query<{ kind: string; who: string; n: number }>(

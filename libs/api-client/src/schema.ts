@@ -1006,6 +1006,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             version: number;
+            /** @description Reminders and escalations: the escalation level reached (0 a reminder before the deadline, 1 overdue, 2 reported to the Standing Committee); null for other events */
+            level: number | null;
         };
         Attachment: {
             /** Format: uuid */

@@ -141,6 +141,12 @@ export const taskHistoryEntrySchema = named(
     comment: z.string().nullable(),
     at: instant,
     version: z.int(),
+    level: z
+      .int()
+      .nullable()
+      .describe(
+        'Reminders and escalations: the escalation level reached (0 a reminder before the deadline, 1 overdue, 2 reported to the Standing Committee); null for other events',
+      ),
   }),
 );
 export type TaskHistoryEntryDto = z.infer<typeof taskHistoryEntrySchema>;

@@ -47,6 +47,7 @@ export class TaskDetailService {
         comment: h.comment,
         at: h.at.toISOString(),
         version: h.task_version,
+        level: h.level,
       })),
       submissions: toSubmissionDtos(id, submissions.submissions, submissions.files),
       comments: comments.map((c) => ({

@@ -108,11 +108,13 @@ export class TasksRepository {
       comment: string | null;
       at: Date;
       task_version: number;
+      level: number | null;
     }[]
   > {
     return this.db.query(
       `SELECT e.id::text, e.event, e.from_state, e.to_state, e.actor_user_id, u.full_name AS actor_name, e.actor_role,
-              e.actor_agency_id, e.comment, e.at, e.task_version
+              e.actor_agency_id, e.comment, e.at, e.task_version,
+              CASE WHEN e.event IN ('REMINDED', 'ESCALATED') THEN (e.data->>'level')::int END AS level
          FROM task_events e LEFT JOIN users u ON u.id = e.actor_user_id
         WHERE e.task_id = $1 ORDER BY e.at, e.id`,
       [taskId],

@@ -1,5 +1,6 @@
 import type { ReportAverages, ReportReviewQueue, ReportSummary } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
+import { excludedNote } from './excluded-note';
 import { FigureLink } from './figure-link';
 import { boardLink, FINISHED, REVIEW_LINK, UNFINISHED } from './report-links';
 import { useFormatters } from './use-formatters';
@@ -24,17 +25,18 @@ export function HeadlineFigures({ summary, reviewQueue, averages }: Props) {
   const days = (v: number | null) =>
     v === null ? t('dashboard.headline.noData') : t('dashboard.headline.days', { days: decimal(v) });
 
+  const excluded = excludedNote(t, summary.excluded, num);
+
   return (
     <section className="headline" aria-label={t('dashboard.headline.label')}>
       <div className="headline-card">
         <h2>{t('dashboard.headline.total')}</h2>
         <FigureLink className="figure-big" value={f.total} to={link(undefined)} label={t('dashboard.headline.total')} />
-        <p className="headline-note">
-          {t('dashboard.headline.excluded', {
-            drafted: num(summary.excluded.drafted),
-            cancelled: num(summary.excluded.cancelled),
-          })}
-        </p>
+        {excluded && (
+          <p className="headline-note" data-testid="headline-excluded">
+            {excluded}
+          </p>
+        )}
       </div>
 
       <div className="headline-card headline-finished">

@@ -32,6 +32,12 @@ export function HistoryTimeline({ history }: { history: TaskHistoryEntryDto[] })
                 </span>
               )}
             </div>
+            {/* Two "overdue escalation" lines read alike: say which level each reached. */}
+            {h.level !== null && h.level > 0 && (
+              <div className="drawer-level" data-testid="history-level">
+                {t(`drawer.escalation.level${Math.min(h.level, 2)}`)}
+              </div>
+            )}
             <div className="drawer-muted">
               {who}
               {role && ` · ${role}`} · <time dateTime={h.at}>{formatDateTime(h.at)}</time>

@@ -60,8 +60,13 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
         {task.dueDate ? (
           <>
             <strong>{formatDate(task.dueDate)}</strong>
-            {task.deadlineText && <span className="drawer-muted"> ({task.deadlineText})</span>}
-            {extended && <span className="drawer-muted"> {t('drawer.facts.extended')}</span>}
+            {/* The directive's wording names the first deadline: after an extension it goes with that one. */}
+            {task.deadlineText && !extended && <span className="drawer-muted"> ({task.deadlineText})</span>}
+            {extended && (
+              <span className="drawer-badge" data-testid="drawer-extended">
+                {t('drawer.facts.extended')}
+              </span>
+            )}
           </>
         ) : (
           (task.deadlineText ?? t('drawer.facts.noDeadline'))
@@ -71,7 +76,10 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
       {extended && (
         <>
           <dt>{t('drawer.facts.originalDeadline')}</dt>
-          <dd data-testid="drawer-original-deadline">{formatDate(task.originalDueDate)}</dd>
+          <dd data-testid="drawer-original-deadline">
+            {formatDate(task.originalDueDate)}
+            {task.deadlineText && <span className="drawer-muted"> ({task.deadlineText})</span>}
+          </dd>
         </>
       )}
 

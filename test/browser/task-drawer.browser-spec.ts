@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { makeTask } from '../e2e/support/fixtures.js';
+import { poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+
+// What the task panel says about deadlines and escalations, on tasks made here through the API's own
+// flows (an extension asked and granted; a late assignment the worker escalates), never the demo data.
+
+jest.setTimeout(180_000);
+
+let b: BrowserApp;
+
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+
+afterAll(async () => {
+  await b?.close();
+});
+
+async function openTask(username: string, id: string): Promise<Page> {
+  const page = await b.newPage();
+  await signIn(page, username);
+  await page.goto(`/?task=${id}`);
+  await page.getByTestId('task-drawer').waitFor({ state: 'visible' });
+  return page;
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+describe('the task panel', () => {
+  it('after an extension shows the new date with a badge, and the directive’s wording with the first deadline', async () => {
+    // makeTask's wording for a 31/12/2030 deadline is "quý IV-2030".
+    const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', dueDate: '2030-12-31' });
+    const asked = await b.t.http
+      .post(`/api/tasks/${task.id}/extension-requests`)
+      .set(await b.t.as('ban-tuyen-giao'))
+      .send({ requestedDueDate: '2031-03-31', reason: 'Cần thêm thời gian lấy ý kiến các sở, ngành' })
+      .expect(201);
+    await b.t.http
+      .post(`/api/extension-requests/${asked.body.id}/decision`)
+      .set(await b.t.as('thuongvu'))
+      .send({ decision: 'grant', comment: 'Đồng ý gia hạn' })
+      .expect(200);
+
+    const page = await openTask('vanphong', task.id);
+    await withEvidence(page, 'drawer-extended', async () => {
+      const deadline = page.getByTestId('drawer-deadline');
+      await deadline.getByText('31/03/2031').waitFor();
+      await page.getByTestId('drawer-extended').waitFor();
+      expect(await deadline.textContent()).not.toContain('quý IV-2030');
+      const original = (await page.getByTestId('drawer-original-deadline').textContent()) ?? '';
+      expect(original).toContain('31/12/2030');
+      expect(original).toContain('quý IV-2030');
+    });
+  });
+
+  it('says in its history which level each overdue step reached', async () => {
+    // Assigned 20 days after its deadline: the worker fires the overdue step (level 1) and the escalation
+    // to the Standing Committee (level 2) at once.
+    const task = await makeTask(b.t.db, { state: 'drafted', lead: 'ban-tuyen-giao', dueDate: daysAgo(20) });
+    await b.t.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await b.t.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: task.version })
+      .expect(200);
+    await poll(
+      () => b.task(task.id),
+      (t) => t.history.some((h) => h.event === 'ESCALATED' && h.level === 2),
+      { what: 'the escalation to level 2 in the history', timeout: 60_000 },
+    );
+
+    const page = await openTask('vanphong', task.id);
+    await withEvidence(page, 'drawer-levels', async () => {
+      const levels = page.getByTestId('drawer-history').getByTestId('history-level');
+      await poll(
+        () => levels.allTextContents(),
+        (texts) => texts.length === 2,
+        { what: 'two escalation lines with their levels' },
+      );
+      const texts = await levels.allTextContents();
+      expect(texts[0]).toMatch(/^Mức 1/);
+      expect(texts[1]).toMatch(/^Mức 2/);
+    });
+  });
+});
