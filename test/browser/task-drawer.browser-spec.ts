@@ -17,8 +17,8 @@ afterAll(async () => {
   await b?.close();
 });
 
-async function openTask(username: string, id: string): Promise<Page> {
-  const page = await b.newPage();
+async function openTask(username: string, id: string, locale?: string): Promise<Page> {
+  const page = await b.newPage({ locale });
   await signIn(page, username);
   await page.goto(`/?task=${id}`);
   await page.getByTestId('task-drawer').waitFor({ state: 'visible' });
@@ -80,6 +80,32 @@ describe('the task panel', () => {
       const texts = await levels.allTextContents();
       expect(texts[0]).toMatch(/^Mức 1/);
       expect(texts[1]).toMatch(/^Mức 2/);
+    });
+  });
+
+  it('takes dates day first (dd/mm/yyyy) in an English browser, and says so when a date is not one', async () => {
+    const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', dueDate: '2030-12-31' });
+    const page = await openTask('ban-tuyen-giao', task.id, 'en-US');
+    const form = page.getByTestId('extension-request-form');
+    await withEvidence(page, 'date-day-first', async () => {
+      const date = form.getByTestId('extension-date');
+      // Month first, as an American browser would write it: not a date here, and nothing is sent.
+      await date.fill('03/31/2031');
+      await form.locator('textarea[name="reason"]').fill('Cần thêm thời gian lấy ý kiến các sở, ngành');
+      await form.getByTestId('extension-request-submit').click();
+      await form.locator('.field-error').first().waitFor();
+      expect(await date.getAttribute('aria-invalid')).toBe('true');
+      expect((await b.task(task.id)).extensionRequests).toHaveLength(0);
+
+      await date.fill('31/03/2031');
+      expect(await date.getAttribute('aria-invalid')).toBeNull();
+      await form.getByTestId('extension-request-submit').click();
+      const asked = await poll(
+        () => b.task(task.id),
+        (t) => t.extensionRequests.length === 1,
+        { what: 'the extension request on the server' },
+      );
+      expect(asked.extensionRequests[0]).toMatchObject({ requestedDueDate: '2031-03-31', status: 'open' });
     });
   });
 });

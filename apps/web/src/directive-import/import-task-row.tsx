@@ -6,7 +6,7 @@ import {
 } from '@dondoc/contracts';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField } from './date-field';
+import { DateField } from '../common/date-field';
 import type { DraftRow } from './import-model';
 
 interface Props {

@@ -11,7 +11,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-client';
 import { useAgencies } from '../api/use-agencies';
 import { showToast } from '../transitions/toast-store';
-import { DateField } from './date-field';
+import { DateField } from '../common/date-field';
 import { emptyRow, rowProblems, toConfirmRequest, toDraft, type DraftDirective, type DraftRow } from './import-model';
 import { ImportTaskRow } from './import-task-row';
 import { useAnalyseDirective } from './use-analyse-directive';

@@ -36,5 +36,7 @@ export const en: Messages = {
     none: 'None',
     errorTitle: 'Could not load the data',
     networkError: 'Cannot reach the server. Check the network and try again.',
+    datePlaceholder: 'dd/mm/yyyy',
+    dateInvalid: 'Not a date: type day/month/year, e.g. 31/03/2031 (years 1990–2100)',
   },
 };

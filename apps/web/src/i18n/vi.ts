@@ -35,6 +35,8 @@ export const vi = {
     none: 'Không có',
     errorTitle: 'Không tải được dữ liệu',
     networkError: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    datePlaceholder: 'dd/mm/yyyy',
+    dateInvalid: 'Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 31/03/2031 (năm 1990–2100)',
   },
 };
 

@@ -1,6 +1,6 @@
-import { DATE_MAX, DATE_MIN } from '@dondoc/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../common/date-field';
 import { formatDate } from '../common/format';
 import { ApiErrorAlert } from './api-error-alert';
 import { useRequestExtension } from './use-request-extension';
@@ -46,16 +46,19 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
     <form className="drawer-form drawer-subform" onSubmit={onSubmit} data-testid="extension-request-form" noValidate>
       <h4>{t('drawer.extensions.formTitle')}</h4>
       <label htmlFor={dateId}>{t('drawer.extensions.newDate')}</label>
-      <input
+      {/* Typed day first (dd/mm/yyyy) whatever the browser's language: the browser's own date input is not. */}
+      <DateField
         id={dateId}
-        type="date"
         name="requestedDueDate"
-        min={min > DATE_MIN ? min : DATE_MIN}
-        max={DATE_MAX}
-        value={date}
-        aria-describedby={hintId}
-        onChange={(e) => {
-          setDate(e.target.value);
+        testId="extension-date"
+        value={date || null}
+        label={t('drawer.extensions.newDate')}
+        placeholder={t('common.datePlaceholder')}
+        invalidText={t('common.dateInvalid')}
+        describedBy={hintId}
+        required
+        onChange={(iso, valid) => {
+          setDate(valid ? (iso ?? '') : '');
           setProblems([]);
         }}
       />

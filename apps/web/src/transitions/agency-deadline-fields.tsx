@@ -1,6 +1,6 @@
-import { DATE_MAX, DATE_MIN } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
+import { DateField } from '../common/date-field';
 
 interface Props {
   currentLeadId: string | null;
@@ -48,15 +48,15 @@ export function AgencyDeadlineFields(props: Props) {
           {props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
           {props.dueDateRequired && <span aria-hidden="true"> *</span>}
         </span>
-        <input
-          type="date"
+        <DateField
           name="dueDate"
-          min={DATE_MIN}
-          max={DATE_MAX}
-          value={props.dueDate}
+          testId="transition-due-date"
+          value={props.dueDate || null}
+          label={props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
+          placeholder={t('common.datePlaceholder')}
+          invalidText={t('common.dateInvalid')}
           required={props.dueDateRequired}
-          aria-invalid={errors.dueDate ? true : undefined}
-          onChange={(e) => props.onDueDate(e.target.value)}
+          onChange={(iso, valid) => props.onDueDate(valid ? (iso ?? '') : '')}
         />
         {errors.dueDate && <span className="field-error">{errors.dueDate}</span>}
       </label>

@@ -1,19 +1,5 @@
 import { useState } from 'react';
-
-/** dd/mm/yyyy → YYYY-MM-DD, or null when the text is not a real date. */
-export function parseDisplayDate(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export function displayDate(iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
-}
+import { displayDate, parseDisplayDate } from './date-text';
 
 /**
  * A date typed as dd/mm/yyyy (what Vietnamese offices write), kept as ISO in state. While the text is not a
@@ -26,6 +12,10 @@ export function DateField(props: {
   placeholder: string;
   invalidText: string;
   testId?: string;
+  id?: string;
+  name?: string;
+  required?: boolean;
+  describedBy?: string;
 }) {
   const [text, setText] = useState(displayDate(props.value));
   const [lastValue, setLastValue] = useState(props.value);
@@ -40,7 +30,12 @@ export function DateField(props: {
       <input
         type="text"
         inputMode="numeric"
-        aria-label={props.label}
+        id={props.id}
+        name={props.name}
+        aria-label={props.id ? undefined : props.label}
+        aria-describedby={props.describedBy}
+        aria-required={props.required || undefined}
+        autoComplete="off"
         placeholder={props.placeholder}
         value={text}
         aria-invalid={invalid || undefined}
