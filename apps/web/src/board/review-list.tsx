@@ -30,7 +30,9 @@ export function ReviewList({ tasks, agencies, actor, today, onOpen }: Props) {
   const now = new Date(`${today}T23:59:59+07:00`);
 
   return (
-    // The cards are draggable elsewhere; here there is nowhere to drop, so the menu does the work.
+    // The cards are draggable elsewhere; here there is nowhere to drop, so the menu does the work. A
+    // draggable card here would also swallow the click that opens it (dnd-kit's sensor, with no
+    // activation distance, starts a drag on press and stops the click that follows).
     <DndContext>
       <section className="review-list" data-testid="review-list" aria-labelledby="review-title">
         <header className="review-header">
@@ -50,6 +52,18 @@ export function ReviewList({ tasks, agencies, actor, today, onOpen }: Props) {
                   data-index={item.index}
                   className="column-row review-row"
                   style={{ transform: `translateY(${item.start}px)` }}
+                  // The whole item opens the task, its waiting line too. The card handles its own clicks,
+                  // and a click bubbling out of a portal (the card's menu) is not the item's.
+                  onClick={(e) => {
+                    const target = e.target;
+                    if (
+                      target instanceof Element &&
+                      e.currentTarget.contains(target) &&
+                      !target.closest('.task-card')
+                    ) {
+                      onOpen(task.id);
+                    }
+                  }}
                 >
                   <div className={`waiting${days >= 10 ? ' is-long' : ''}`} data-testid="waiting">
                     {days === 0 ? t('board.card.waitingToday') : t('board.card.waiting', { count: days })}
@@ -60,6 +74,7 @@ export function ReviewList({ tasks, agencies, actor, today, onOpen }: Props) {
                     today={today}
                     actor={actor}
                     onOpen={onOpen}
+                    draggable={false}
                   />
                 </div>
               );

@@ -3,7 +3,7 @@ import { useDraggable } from '@dnd-kit/core';
 import type { Actor } from '@dondoc/workflow';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dropTargets } from '../transitions/transition-rules';
+import { dropTargets, eventsFor } from '../transitions/transition-rules';
 import { needsAttention } from './board-model';
 import { TaskActionsMenu } from './task-actions-menu';
 import { TaskCardBody } from './task-card-body';
@@ -14,22 +14,36 @@ interface Props {
   today: string;
   actor: Actor;
   onOpen: (taskId: string) => void;
+  /** False where there is nowhere to drop (the review queue): the card only opens, by click or Enter. */
+  draggable?: boolean;
 }
 
 /**
  * The draggable shell of a card. Only this thin wrapper subscribes to dnd-kit (which re-renders every
  * draggable when a drag starts); the body is memoised apart, so a drag does not repaint every card.
  */
-export const TaskCard = memo(function TaskCard({ task, agencyName, today, actor, onOpen }: Props) {
+export const TaskCard = memo(function TaskCard({ task, agencyName, today, actor, onOpen, draggable = true }: Props) {
   const { t } = useTranslation();
   const canDrag = dropTargets(task, actor).size > 0;
-  // Every card can be picked up, even one this user may not move: every column then shows as closed
-  // and a drop explains who may make that move, instead of the card silently refusing to budge.
-  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
+  // A card this user may act on can be picked up even towards a column it may not enter: that column
+  // then shows as closed and the drop explains who may make that move. A card with nothing to send
+  // (always, for the inspector) is not picked up at all: a drag that can only be refused is noise.
+  const pickable = draggable && eventsFor(task, actor).length > 0;
+  const {
+    setNodeRef,
+    setActivatorNodeRef,
+    attributes: dndAttributes,
+    listeners,
+    isDragging,
+  } = useDraggable({
     id: task.id,
     data: { task },
+    disabled: !pickable,
     attributes: { roleDescription: t('board.card.roleDescription') },
   });
+  // dnd-kit marks a disabled draggable aria-disabled, which would announce a card that still opens on
+  // click or Enter as unusable; nor does it point such a card at the pick-up instructions.
+  const { 'aria-disabled': _disabled, 'aria-describedby': describedBy, ...attributes } = dndAttributes;
   const ref = (node: HTMLDivElement | null) => {
     setNodeRef(node);
     // Keys pressed on the menu button inside the card must not pick the card up.
@@ -41,6 +55,7 @@ export const TaskCard = memo(function TaskCard({ task, agencyName, today, actor,
     <div
       ref={ref}
       {...attributes}
+      aria-describedby={pickable ? describedBy : undefined}
       {...listeners}
       className={`task-card${attention ? ' needs-attention' : ''}${isDragging ? ' is-dragging' : ''}${canDrag ? ' can-drag' : ''}`}
       data-testid={`task-card-${task.id}`}

@@ -1,8 +1,9 @@
 import type { TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
 import { EVENT_LABELS, STATE_LABELS, targetOf } from '@dondoc/workflow';
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
+import { useModalDialog } from '../task-drawer/use-dialog-focus';
 import { AgencyDeadlineFields } from './agency-deadline-fields';
 import { CommentField } from './comment-field';
 import { SubmissionFields } from './submission-fields';
@@ -43,6 +44,14 @@ function keepFocusInside(e: KeyboardEvent<HTMLElement>): void {
   }
 }
 
+// The native dialog's ::backdrop is part of the dialog element: a press there lands on the dialog itself,
+// outside its box.
+function onBackdrop(e: MouseEvent<HTMLDialogElement>): boolean {
+  if (e.target !== e.currentTarget) return false;
+  const box = e.currentTarget.getBoundingClientRect();
+  return e.clientX < box.left || e.clientX > box.right || e.clientY < box.top || e.clientY > box.bottom;
+}
+
 /** Asks what an event needs (comment, agency and deadline, deliverable) or only for confirmation. */
 export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
@@ -56,10 +65,14 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
-  // Back to where the person was (the card or its ⋯ button) when the dialog goes away. Read while
-  // rendering: by the time effects run, autoFocus has already moved focus into the dialog.
-  const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
-  useEffect(() => () => returnTo?.focus?.(), [returnTo]);
+  // Modal for real (the board behind inert, focus inside), and back to where the person was (the card
+  // or its ⋯ button) when the dialog goes away; after a move, to the card in its new column.
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const cardOf = useCallback(
+    () => document.querySelector<HTMLElement>(`[data-testid="task-card-${CSS.escape(task.id)}"]`),
+    [task.id],
+  );
+  useModalDialog(dialogRef, cardOf);
 
   // Which fields the event asks for: what libs/workflow would find missing in an empty form.
   const [needs] = useState(() => inputProblems(task, event, {}));
@@ -112,80 +125,88 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const eventLabel = label(EVENT_LABELS[event]);
   const titleId = 'transition-dialog-title';
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onCancel()}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="transition-dialog"
-        data-event={event}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !busy) {
-            e.stopPropagation();
-            onCancel();
-          } else if (e.key === 'Tab') {
-            keepFocusInside(e);
-          }
-        }}
-      >
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <h2 id={titleId}>{t('board.transition.title', { event: eventLabel, code: task.code })}</h2>
-          <p className="dialog-task-title">{task.title}</p>
-          <p className="hint">
-            {t('board.transition.moveTo', {
-              from: label(STATE_LABELS[task.state]),
-              to: label(STATE_LABELS[targetOf(task.state, event) ?? task.state]),
-            })}
-          </p>
-          {event === 'START' && <p>{t('board.transition.confirmStart')}</p>}
-          {event === 'APPROVE' && <p>{t('board.transition.confirmApprove')}</p>}
-          {picksAgency && (
-            <AgencyDeadlineFields
-              currentLeadId={task.leadAgencyId}
-              leadAgencyId={leadAgencyId}
-              dueDate={dueDate}
-              dueDateRequired={needs.dueDate !== undefined}
-              onLeadAgency={setLeadAgencyId}
-              onDueDate={setDueDate}
-              errors={errors}
-            />
-          )}
-          {event === 'SUBMIT' && (
-            <SubmissionFields
-              note={note}
-              onNote={setNote}
-              onFiles={setFiles}
-              progress={uploadSubmission.progress}
-              error={errors.files ?? null}
-            />
-          )}
-          {event !== 'SUBMIT' && (
-            <CommentField
-              value={comment}
-              onChange={setComment}
-              required={commentRequired}
-              label={
-                event === 'RETURN'
-                  ? t('board.transition.returnComment')
-                  : event === 'CANCEL'
-                    ? t('board.transition.cancelReason')
-                    : t('board.transition.comment')
-              }
-              error={errors.comment ?? null}
-              autoFocus={!picksAgency}
-            />
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-              {t('board.transition.cancel')}
-            </button>
-            <button type="submit" className="btn btn-primary" data-testid="dialog-confirm" disabled={busy}>
-              {busy ? t('board.transition.sending') : t('board.transition.confirm')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      // Implicit on <dialog>; spelled out because the app's tests and styles select on it.
+      role="dialog"
+      aria-labelledby={titleId}
+      data-testid="transition-dialog"
+      data-event={event}
+      onMouseDown={(e) => onBackdrop(e) && !busy && onCancel()}
+      // Escape: the browser turns it into `cancel`. The dialog leaves when React unmounts it, never by
+      // closing itself, so that its state and the provider's stay one.
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+      // Chrome closes a dialog anyway on a second Escape with no click or key in between.
+      onClose={(e) => {
+        if (busy) e.currentTarget.showModal();
+        else onCancel();
+      }}
+      onKeyDown={(e) => {
+        // Not also the drawer behind, which closes on Escape as well.
+        if (e.key === 'Escape') e.stopPropagation();
+        else if (e.key === 'Tab') keepFocusInside(e);
+      }}
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h2 id={titleId}>{t('board.transition.title', { event: eventLabel, code: task.code })}</h2>
+        <p className="dialog-task-title">{task.title}</p>
+        <p className="hint">
+          {t('board.transition.moveTo', {
+            from: label(STATE_LABELS[task.state]),
+            to: label(STATE_LABELS[targetOf(task.state, event) ?? task.state]),
+          })}
+        </p>
+        {event === 'START' && <p>{t('board.transition.confirmStart')}</p>}
+        {event === 'APPROVE' && <p>{t('board.transition.confirmApprove')}</p>}
+        {picksAgency && (
+          <AgencyDeadlineFields
+            currentLeadId={task.leadAgencyId}
+            leadAgencyId={leadAgencyId}
+            dueDate={dueDate}
+            dueDateRequired={needs.dueDate !== undefined}
+            onLeadAgency={setLeadAgencyId}
+            onDueDate={setDueDate}
+            errors={errors}
+          />
+        )}
+        {event === 'SUBMIT' && (
+          <SubmissionFields
+            note={note}
+            onNote={setNote}
+            onFiles={setFiles}
+            progress={uploadSubmission.progress}
+            error={errors.files ?? null}
+          />
+        )}
+        {event !== 'SUBMIT' && (
+          <CommentField
+            value={comment}
+            onChange={setComment}
+            required={commentRequired}
+            label={
+              event === 'RETURN'
+                ? t('board.transition.returnComment')
+                : event === 'CANCEL'
+                  ? t('board.transition.cancelReason')
+                  : t('board.transition.comment')
+            }
+            error={errors.comment ?? null}
+            autoFocus={!picksAgency}
+          />
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+            {t('board.transition.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" data-testid="dialog-confirm" disabled={busy}>
+            {busy ? t('board.transition.sending') : t('board.transition.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }
