@@ -122,3 +122,9 @@ export function toConfirmRequest(d: DraftDirective, rows: DraftRow[]): ConfirmDi
     })),
   };
 }
+
+/** Directive numbers compare as the registry files them: spaces and case do not make a new one. */
+export function sameNumber(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+  return norm(a) === norm(b);
+}

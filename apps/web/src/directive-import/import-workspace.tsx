@@ -5,14 +5,25 @@ import {
   DIRECTIVE_KIND_VALUES,
   type DirectiveImportProposal,
 } from '@dondoc/contracts';
-import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-client';
+import { queryKeys } from '../api/query-keys';
 import { useAgencies } from '../api/use-agencies';
+import { useDirectives } from '../api/use-directives';
 import { showToast } from '../transitions/toast-store';
 import { DateField } from '../common/date-field';
-import { emptyRow, rowProblems, toConfirmRequest, toDraft, type DraftDirective, type DraftRow } from './import-model';
+import {
+  emptyRow,
+  rowProblems,
+  sameNumber,
+  toConfirmRequest,
+  toDraft,
+  type DraftDirective,
+  type DraftRow,
+} from './import-model';
 import { ImportTaskRow } from './import-task-row';
 import { useAnalyseDirective } from './use-analyse-directive';
 import { useConfirmDirectiveImport } from './use-confirm-directive-import';
@@ -42,6 +53,13 @@ export function ImportWorkspace() {
   const [fileKey, setFileKey] = useState(0);
   const [busy, setBusy] = useState<'analyse' | 'confirm' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirmErrorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirmError) confirmErrorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [confirmError]);
+  const { directives } = useDirectives();
+  const queryClient = useQueryClient();
   const [proposal, setProposal] = useState<DirectiveImportProposal | null>(null);
   const [directive, setDirective] = useState<DraftDirective | null>(null);
   const [rows, setRows] = useState<DraftRow[]>([]);
@@ -90,12 +108,21 @@ export function ImportWorkspace() {
   }, []);
   const removeRow = useCallback((key: string) => setRows((all) => all.filter((r) => r.key !== key)), []);
 
+  // Checked as the number is typed, against every registered directive, not only when the proposal came.
+  const numberTaken =
+    directive !== null &&
+    directive.number.trim() !== '' &&
+    (directives.some((d) => sameNumber(d.number, directive.number)) ||
+      (proposal?.existingDirectiveId !== null &&
+        proposal?.existingDirectiveId !== undefined &&
+        sameNumber(proposal.directive.number ?? '', directive.number)));
   const invalid =
     !directive ||
     !directive.number.trim() ||
     !directive.title.trim() ||
     !directive.issuedOnValid ||
     rows.length === 0 ||
+    numberTaken ||
     rows.some(rowProblems);
 
   const confirm = async () => {
@@ -104,6 +131,7 @@ export function ImportWorkspace() {
       return;
     }
     setError(null);
+    setConfirmError(null);
     setBusy('confirm');
     try {
       const created = await confirmImport.mutateAsync(toConfirmRequest(directive, rows));
@@ -114,13 +142,17 @@ export function ImportWorkspace() {
       // The board's URL filter for a directive is `directive`; its drafts sit in the Dự thảo column.
       void navigate(`/?directive=${encodeURIComponent(created.directive.id)}`);
     } catch (e) {
-      setError(describe(e));
+      // Shown beside the button that was pressed (the page top is far above the table by now).
+      setConfirmError(describe(e));
+      if (e instanceof ApiError && e.code === 'DIRECTIVE_EXISTS')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.directives });
     } finally {
       setBusy(null);
     }
   };
 
   const restart = () => {
+    setConfirmError(null);
     setProposal(null);
     setDirective(null);
     setRows([]);
@@ -129,8 +161,6 @@ export function ImportWorkspace() {
 
   const setDir = (patch: Partial<DraftDirective>) => setDirective((d) => (d ? { ...d, ...patch } : d));
   const low = rows.filter((r) => r.confidence !== null && r.confidence < DIRECTIVE_IMPORT_LOW_CONFIDENCE).length;
-  const numberTaken =
-    proposal?.existingDirectiveId && directive && directive.number.trim() === (proposal.directive.number ?? '');
 
   return (
     <div className="import-page" data-testid="import-page">
@@ -220,8 +250,12 @@ export function ImportWorkspace() {
                 <input
                   data-testid="import-number"
                   value={directive.number}
-                  aria-invalid={!directive.number.trim() || undefined}
-                  onChange={(e) => setDir({ number: e.target.value })}
+                  aria-invalid={!directive.number.trim() || numberTaken || undefined}
+                  aria-describedby={numberTaken ? 'import-number-taken' : undefined}
+                  onChange={(e) => {
+                    setDir({ number: e.target.value });
+                    setConfirmError(null);
+                  }}
                 />
               </label>
               <label>
@@ -269,8 +303,8 @@ export function ImportWorkspace() {
               </label>
             </div>
             {numberTaken && (
-              <p className="import-warning" role="status">
-                {t('directiveImport.directive.exists', { number: directive.number })}
+              <p className="import-warning" role="status" id="import-number-taken" data-testid="import-number-taken">
+                {t('directiveImport.directive.exists', { number: directive.number.trim() })}
               </p>
             )}
             {!directive.number.trim() && (
@@ -331,6 +365,16 @@ export function ImportWorkspace() {
             {rows.length === 0 && <p className="hint">{t('directiveImport.table.empty')}</p>}
           </div>
 
+          {confirmError && (
+            <p
+              ref={confirmErrorRef}
+              className="form-error import-error"
+              role="alert"
+              data-testid="import-confirm-error"
+            >
+              {confirmError}
+            </p>
+          )}
           <div className="import-actions">
             <button
               type="button"

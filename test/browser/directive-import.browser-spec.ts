@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+
+// The import page at the Office's usual 1366 × 768, on a real directive (the 28-KL/TU conclusion: 15 tasks).
+
+jest.setTimeout(180_000);
+
+const CONCLUSION = readFileSync(
+  join(__dirname, '../../libs/directive-parser/fixtures/provincial-conclusion-28-KL-TU-q4-2020-news.txt'),
+  'utf8',
+);
+
+let b: BrowserApp;
+
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+
+afterAll(async () => {
+  await b?.close();
+});
+
+async function proposal(): Promise<Page> {
+  const page = await b.newPage();
+  await signIn(page, 'vanphong');
+  await page.goto('/import');
+  await page.getByTestId('import-text').fill(CONCLUSION);
+  await page.getByTestId('import-analyse').click();
+  await page.getByTestId('import-row-0').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+describe('the directive import page', () => {
+  it('fits 1366 px: no page-wide scroll, and every row’s “Xóa dòng” is on screen', async () => {
+    const page = await proposal();
+    await withEvidence(page, 'import-width', async () => {
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const remove = page.getByTestId('import-row-0').locator('.import-remove button');
+      const box = await remove.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(innerWidth);
+      // The whole button shows, not a clipped part of it.
+      expect(await remove.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    });
+  });
+
+  it('says a number is already registered as it is typed, and will not confirm it', async () => {
+    const existing = (
+      await b.t.db.query<{ number: string }>(`SELECT number FROM directives ORDER BY created_at LIMIT 1`)
+    ).rows[0].number;
+    const page = await proposal();
+    await withEvidence(page, 'import-number-taken', async () => {
+      const number = page.getByTestId('import-number');
+      // Spaces and case do not make a new number.
+      await number.fill(` ${existing.toLowerCase()} `);
+      await page.getByTestId('import-number-taken').waitFor();
+      expect(await number.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+
+      await number.fill(`${existing}-MỚI-${Date.now().toString(36)}`);
+      await poll(
+        () => page.getByTestId('import-number-taken').count(),
+        (n) => n === 0,
+        { what: 'the warning to go once the number is new' },
+      );
+    });
+  });
+});
