@@ -18,6 +18,11 @@ const ASOF = '2021-06-30';
 
 /** A local (Asia/Ho_Chi_Minh) wall-clock time as an instant. */
 const L = (s: string) => new Date(`${s}+07:00`);
+/** 'HH:MM' of an instant in Asia/Ho_Chi_Minh and in UTC. */
+const hhmm = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+/** A count of zero in a sentence ("0 nhiệm vụ"), not the end of "10 nhiệm vụ" or "2,0 nhiệm vụ". */
+const ZERO_TASKS = /(?<![\d,.])0 nhiệm vụ/;
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -486,6 +491,11 @@ describe('reports', () => {
       }),
     });
     expect(past.body.totals).toEqual(PAST);
+    // Vietnamese order: ô sorts with o, so "Tổ" before "Tuyên" (byte order has them the other way round).
+    expect((past.body.rows as { agencyName: string }[]).map((r) => r.agencyName)).toEqual([
+      'Ban Tổ chức Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+    ]);
 
     const may = await get('by-agency', { asOf: '2021-05-25' });
     const mayRows = Object.fromEntries(
@@ -727,6 +737,7 @@ describe('reports', () => {
         'extended',
       ];
       const rowValues = (r: number) => order.map((_k, i) => ws.getRow(r).getCell(3 + i).value);
+      expect(json.rows.map((a) => a.agencyName)).toEqual(['Ban Tổ chức Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy']);
       json.rows.forEach((a, i) => {
         expect(ws.getRow(5 + i).getCell(2).value).toBe(a.agencyName);
         expect(rowValues(5 + i)).toEqual(order.map((k) => a.figures[k]));
@@ -734,7 +745,51 @@ describe('reports', () => {
       const totalRow = 5 + json.rows.length;
       expect(ws.getRow(totalRow).getCell(2).value).toBe('Tổng cộng');
       expect(rowValues(totalRow)).toEqual(order.map((k) => json.totals[k]));
-      expect(ws.getRow(totalRow).getCell(14).value).toBe('75%'); // on-time rate 3 of 4
+      for (let r = 5; r <= totalRow; r++) {
+        for (let c = 3; c < 3 + order.length; c++) expect(ws.getRow(r).getCell(c).type).toBe(ExcelJS.ValueType.Number);
+      }
+    });
+
+    it('by-agency.xlsx holds rates as numbers shown as percentages, empty when there is nothing to divide by', async () => {
+      const json = (await get('by-agency', { asOf: ASOF })).body as {
+        rows: { figures: { completionRate: number | null; onTimeRate: number | null } }[];
+        totals: { completionRate: number; onTimeRate: number };
+      };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(arrayBuffer((await file('by-agency.xlsx', { asOf: ASOF })).body as Buffer));
+      const ws = wb.worksheets[0];
+      const totalRow = 5 + json.rows.length;
+      const onTime = ws.getRow(totalRow).getCell(14); // on-time rate 3 of 4
+      expect(onTime.type).toBe(ExcelJS.ValueType.Number);
+      expect(onTime.value).toBe(0.75);
+      expect(onTime.numFmt).toBe('0.0%');
+      const completion = ws.getRow(totalRow).getCell(13); // 4 of 9
+      expect(completion.value).toBe(json.totals.completionRate);
+      expect(completion.numFmt).toBe('0.0%');
+      json.rows.forEach((a, i) => {
+        expect(ws.getRow(5 + i).getCell(13).value).toBe(a.figures.completionRate);
+        expect(ws.getRow(5 + i).getCell(14).value).toBe(a.figures.onTimeRate);
+      });
+      // Before anything was finished the rates have nothing to divide by: blank, not "0%" and not text.
+      const early = new ExcelJS.Workbook();
+      await early.xlsx.load(arrayBuffer((await file('by-agency.xlsx', { asOf: '2021-04-02' })).body as Buffer));
+      const none = early.worksheets[0].getRow(5).getCell(14);
+      expect(none.type).toBe(ExcelJS.ValueType.Null);
+    });
+
+    it('a live workbook tells the time it was made in Vietnamese local time, not UTC', async () => {
+      const before = new Date();
+      const res = await file('by-agency.xlsx', {});
+      const after = new Date();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(arrayBuffer(res.body as Buffer));
+      const line = text(wb.worksheets[0].getCell('A2'));
+      expect(line).not.toContain('UTC');
+      const local = [hhmm(before, 'Asia/Ho_Chi_Minh'), hhmm(after, 'Asia/Ho_Chi_Minh')];
+      expect(local.map((hm) => line.includes(`${hm} (giờ Việt Nam)`))).toContain(true);
+      expect(line).not.toContain(hhmm(before, 'UTC'));
+      const [y, m, d] = localDate(after).split('-');
+      expect(line).toContain(`${d}/${m}/${y}`);
     });
 
     it('tasks.xlsx lists the tasks of the day with real dates shown dd/mm/yyyy', async () => {
@@ -806,6 +861,35 @@ describe('reports', () => {
       expect(text).toContain('Nơi nhận:');
     });
 
+    it('a live periodic.docx tells the time of the figures in Vietnamese local time', async () => {
+      const before = new Date();
+      const res = await file('periodic.docx', {});
+      const after = new Date();
+      const text = await docText(res.body as Buffer);
+      const words = (at: Date) => hhmm(at, 'Asia/Ho_Chi_Minh').replace(':', ' giờ ') + ' phút';
+      const [y, m, d] = localDate(after).split('-').map(Number);
+      const date = `ngày ${d < 10 ? `0${d}` : d} tháng ${m < 3 ? `0${m}` : m} năm ${y}`;
+      expect([before, after].map((at) => text.includes(`tính đến ${words(at)} ${date}`))).toContain(true);
+      expect(text).not.toContain(hhmm(before, 'UTC').replace(':', ' giờ '));
+      expect(text).not.toMatch(/UTC/);
+    });
+
+    it('periodic.docx leaves out the phrases whose count is zero', async () => {
+      // 02/04/2021: seven tasks assigned (T1-T5, T9, T10), none finished, submitted, due soon, overdue or extended.
+      const summary = (await get('summary', { asOf: '2021-04-02' })).body;
+      expect(summary.figures).toMatchObject({ finished: 0, dueSoon: 0, overdue: 0, extended: 0 });
+      const text = await docText((await file('periodic.docx', { asOf: '2021-04-02' })).body as Buffer);
+      expect(text).not.toMatch(ZERO_TASKS);
+      expect(text).toContain(`Tổng số nhiệm vụ đang theo dõi: ${summary.figures.total} nhiệm vụ.`);
+      expect(text).toContain('Chưa có nhiệm vụ nào hoàn thành.');
+      expect(text).toContain(`Chưa hoàn thành: ${summary.figures.unfinished} nhiệm vụ, trong đó trong hạn`);
+      expect(text).not.toMatch(/sắp đến hạn 0|quá hạn 0|gia hạn: 0|chỉnh sửa: 0|đúng hạn 0/);
+      expect(text).toContain('Không có nhiệm vụ nào đang chờ Ban Thường vụ cho ý kiến.');
+      // The figures the whole report has are still written in full.
+      const full = await docText((await file('periodic.docx', { asOf: ASOF })).body as Buffer);
+      expect(full).not.toMatch(ZERO_TASKS);
+    });
+
     it('urging-letter.docx: to one agency, its overdue and due-soon tasks', async () => {
       const res = await file('urging-letter.docx', { asOf: ASOF, agencyId: agencies[A] });
       expect(fileName(res)).toBe('Công văn đôn đốc Ban Tuyên giáo Tỉnh ủy 30-06-2021.docx');
@@ -813,11 +897,17 @@ describe('reports', () => {
       expect(text).toMatch(/Số +-CV\/VPTU/);
       expect(text).toContain('V/v đôn đốc thực hiện nhiệm vụ');
       expect(text).toContain('Kính gửi: Ban Tuyên giáo Tỉnh ủy');
-      expect(text).toContain('còn 0 nhiệm vụ quá hạn và 1 nhiệm vụ sắp đến hạn');
+      expect(text).toContain('còn 1 nhiệm vụ sắp đến hạn chưa hoàn thành, cụ thể như sau:');
+      expect(text).not.toMatch(ZERO_TASKS);
       expect(text).toContain(`Nhiệm vụ T6\t${directiveNumber}\t05/07/2021\tCòn 5 ngày\t`);
       expect(text).toContain('K/T CHÁNH VĂN PHÒNG');
+    });
+
+    it('urging-letter.docx to an agency with overdue work and none due soon leaves out "0 nhiệm vụ"', async () => {
       const b = await docText((await file('urging-letter.docx', { asOf: ASOF, agencyId: agencies[B] })).body as Buffer);
-      expect(b).toContain('còn 1 nhiệm vụ quá hạn và 0 nhiệm vụ sắp đến hạn');
+      // Overdue work and none due soon: no "… và 0 nhiệm vụ sắp đến hạn".
+      expect(b).not.toMatch(ZERO_TASKS);
+      expect(b).toContain('còn 1 nhiệm vụ quá hạn chưa hoàn thành, cụ thể như sau:');
       expect(b).toContain(`Nhiệm vụ T5\t${directiveNumber}\t20/06/2021\tQuá hạn 10 ngày\t`);
     });
   });

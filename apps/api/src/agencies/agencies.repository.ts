@@ -9,8 +9,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AgenciesRepository {
   constructor(@InjectRepository(AgencyEntity) private readonly repo: Repository<AgencyEntity>) {}
 
+  /** By name then code in the database's collation; AgenciesService puts them in Vietnamese order. */
   list(includeInactive: boolean): Promise<AgencyEntity[]> {
-    return this.repo.find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
+    return this.repo.find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC', code: 'ASC' } });
   }
 
   findById(id: string): Promise<AgencyEntity | null> {

@@ -72,6 +72,7 @@ export class ReportDocumentsUseCase {
       body: await urgingLetterDocx({
         agencyName: agency.name,
         asOf: c.meta.asOf,
+        live: c.meta.live,
         generatedAt: c.meta.generatedAt,
         tasks,
       }),

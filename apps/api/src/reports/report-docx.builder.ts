@@ -6,11 +6,82 @@ import type {
   ReportSummary,
 } from '@dondoc/contracts';
 import { grid, headingBlock, ISSUER, pack, para, run, signatureBlock } from './docx-parts.js';
-import { viDate, viLongDate, viPercent } from './report-labels.js';
+import { localYear, viAsOf, viDate, viPercent } from './report-labels.js';
 import type { ReportTaskRow } from './reports.repository.js';
 
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
-const num = (n: number | null) => (n === null ? '—' : String(n).replace('.', ','));
+const num = (n: number) => String(n).replace('.', ',');
+
+/**
+ * "đúng hạn 3, quá hạn 1" without the parts that count nothing: a document that says "quá hạn 0" or
+ * "0 nhiệm vụ sắp đến hạn" reads as sloppy, so zero counts are left out rather than written.
+ */
+function counted(parts: readonly [label: string, count: number][]): string {
+  return parts
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+}
+
+/** ", trong đó …" when the breakdown has something to say, else nothing. */
+const among = (breakdown: string) => (breakdown ? `, trong đó ${breakdown}` : '');
+
+/** Section I of the periodic report, one paragraph each: all tasks and finished ones, unfinished ones, times. */
+function overviewSentences(r: {
+  summary: ReportSummary;
+  reviewQueue: ReportReviewQueue;
+  averages: ReportAverages;
+}): string[] {
+  const f = r.summary.figures;
+  if (f.total === 0) return ['Không có nhiệm vụ nào đang theo dõi.'];
+  const original = counted([
+    ['đúng hạn', f.onTimeOriginal],
+    ['quá hạn', f.lateOriginal],
+  ]);
+  const finished = f.finished
+    ? ` Đã hoàn thành: ${f.finished} nhiệm vụ (tỷ lệ ${viPercent(f.completionRate)})` +
+      among(
+        counted([
+          ['hoàn thành đúng hạn', f.onTime],
+          ['hoàn thành quá hạn', f.late],
+        ]),
+      ) +
+      (original ? `; so với thời hạn ban đầu (chưa tính gia hạn): ${original}` : '') +
+      '.'
+    : ' Chưa có nhiệm vụ nào hoàn thành.';
+  const unfinished =
+    (f.unfinished
+      ? `Chưa hoàn thành: ${f.unfinished} nhiệm vụ` +
+        among(
+          counted([
+            ['trong hạn', f.notDue],
+            ['sắp đến hạn', f.dueSoon],
+            ['quá hạn', f.overdue],
+          ]),
+        ) +
+        '.'
+      : 'Không còn nhiệm vụ chưa hoàn thành.') + (f.extended ? ` Số nhiệm vụ được gia hạn: ${f.extended}.` : '');
+
+  // An average over nothing (no submission, no decision yet) is left out like a zero count.
+  const { assignmentToSubmission: toSubmit, submissionToDecision: toDecide, returns } = r.averages;
+  const averages = [
+    toSubmit.averageDays !== null ? `từ khi giao đến khi trình: ${num(toSubmit.averageDays)} ngày` : '',
+    toDecide.averageDays !== null
+      ? `từ khi trình đến khi Ban Thường vụ cho ý kiến: ${num(toDecide.averageDays)} ngày`
+      : '',
+  ].filter(Boolean);
+  const returned = returns.total > 0 ? `số lần trả lại để bổ sung, chỉnh sửa: ${returns.total}` : '';
+  const timing = averages.length
+    ? `Thời gian trung bình ${[...averages, returned].filter(Boolean).join('; ')}. `
+    : returned
+      ? `Số lần trả lại để bổ sung, chỉnh sửa: ${returns.total}. `
+      : '';
+  const waiting = r.reviewQueue.items.length;
+  const longest = r.reviewQueue.longestWaitingDays;
+  const queue = waiting
+    ? `Đang chờ Ban Thường vụ cho ý kiến: ${waiting} nhiệm vụ` + (longest ? ` (lâu nhất ${longest} ngày).` : '.')
+    : 'Không có nhiệm vụ nào đang chờ Ban Thường vụ cho ý kiến.';
+  return [`Tổng số nhiệm vụ đang theo dõi: ${f.total} nhiệm vụ.${finished}`, unfinished, timing + queue];
+}
 
 /** Báo cáo kết quả thực hiện: the periodic report of the Office to the Standing Committee. */
 export function periodicReportDocx(r: {
@@ -22,11 +93,10 @@ export function periodicReportDocx(r: {
   directiveTitle: string | null;
 }): Promise<Buffer> {
   const s = r.summary;
-  const f = s.figures;
   const scope = r.directiveTitle ? ` ${r.directiveTitle}` : ' các văn bản chỉ đạo của Tỉnh ủy, Ban Thường vụ Tỉnh ủy';
-  const asOf = s.live ? `tính đến ${viLongDate(s.asOf)}` : `tính đến hết ${viLongDate(s.asOf)}`;
+  const asOf = viAsOf(s);
   const children = [
-    headingBlock('BC/VPTU', yearOf(s.generatedAt.slice(0, 10))),
+    headingBlock('BC/VPTU', localYear(s.generatedAt)),
     para('', { after: 240 }),
     para([run('BÁO CÁO', { bold: true, size: 15 })], { align: 'center', after: 0 }),
     para([run(`kết quả thực hiện nhiệm vụ theo${scope}`, { bold: true })], { align: 'center', after: 0 }),
@@ -38,26 +108,7 @@ export function periodicReportDocx(r: {
       { indent: true },
     ),
     para([run('I. TÌNH HÌNH CHUNG', { bold: true })], { indent: true }),
-    para(
-      `Tổng số nhiệm vụ đang theo dõi: ${f.total} nhiệm vụ. Đã hoàn thành: ${f.finished} nhiệm vụ ` +
-        `(tỷ lệ ${viPercent(f.completionRate) || '0%'}), trong đó hoàn thành đúng hạn ${f.onTime}, ` +
-        `hoàn thành quá hạn ${f.late}; so với thời hạn ban đầu (chưa tính gia hạn): đúng hạn ${f.onTimeOriginal}, ` +
-        `quá hạn ${f.lateOriginal}.`,
-      { indent: true },
-    ),
-    para(
-      `Chưa hoàn thành: ${f.unfinished} nhiệm vụ, trong đó trong hạn ${f.notDue}, sắp đến hạn ${f.dueSoon}, ` +
-        `quá hạn ${f.overdue}. Số nhiệm vụ được gia hạn: ${f.extended}.`,
-      { indent: true },
-    ),
-    para(
-      `Thời gian trung bình từ khi giao đến khi trình: ${num(r.averages.assignmentToSubmission.averageDays)} ngày; ` +
-        `từ khi trình đến khi Ban Thường vụ cho ý kiến: ${num(r.averages.submissionToDecision.averageDays)} ngày; ` +
-        `số lần trả lại để bổ sung, chỉnh sửa: ${r.averages.returns.total}. ` +
-        `Đang chờ Ban Thường vụ cho ý kiến: ${r.reviewQueue.items.length} nhiệm vụ` +
-        (r.reviewQueue.longestWaitingDays !== null ? ` (lâu nhất ${r.reviewQueue.longestWaitingDays} ngày).` : '.'),
-      { indent: true },
-    ),
+    ...overviewSentences(r).map((text) => para(text, { indent: true })),
     para([run('II. KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ', { bold: true })], { indent: true }),
     grid(
       [
@@ -131,6 +182,7 @@ export function periodicReportDocx(r: {
 export function urgingLetterDocx(r: {
   agencyName: string;
   asOf: string;
+  live: boolean;
   generatedAt: string;
   tasks: readonly ReportTaskRow[];
 }): Promise<Buffer> {
@@ -145,19 +197,27 @@ export function urgingLetterDocx(r: {
     t.due_date ? viDate(t.due_date) : '',
     t.status === 'overdue' ? `Quá hạn ${t.days_overdue ?? 0} ngày` : `Còn ${daysLeft(t)} ngày`,
   ]);
+  // "còn 1 nhiệm vụ quá hạn", not "còn 1 nhiệm vụ quá hạn và 0 nhiệm vụ sắp đến hạn".
+  const owed = [
+    overdue.length ? `${overdue.length} nhiệm vụ quá hạn` : '',
+    dueSoon.length ? `${dueSoon.length} nhiệm vụ sắp đến hạn` : '',
+  ]
+    .filter(Boolean)
+    .join(' và ');
+  const intro =
+    `Thực hiện chức năng theo dõi, đôn đốc việc thực hiện các nhiệm vụ do Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao, ` +
+    `Văn phòng Tỉnh ủy nhận thấy, ${viAsOf(r)}, ${r.agencyName} ` +
+    (owed
+      ? `còn ${owed} chưa hoàn thành, cụ thể như sau:`
+      : 'không có nhiệm vụ quá hạn hoặc sắp đến hạn chưa hoàn thành.');
   const children = [
-    headingBlock('CV/VPTU', yearOf(r.generatedAt.slice(0, 10)), 'V/v đôn đốc thực hiện nhiệm vụ'),
+    headingBlock('CV/VPTU', localYear(r.generatedAt), 'V/v đôn đốc thực hiện nhiệm vụ'),
     para('', { after: 240 }),
     para([run('Kính gửi: ', { italics: true }), run(r.agencyName, { bold: true })], { align: 'center', after: 240 }),
-    para(
-      `Thực hiện chức năng theo dõi, đôn đốc việc thực hiện các nhiệm vụ do Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao, ` +
-        `Văn phòng Tỉnh ủy nhận thấy, tính đến ${viLongDate(r.asOf)}, ${r.agencyName} còn ${overdue.length} nhiệm vụ ` +
-        `quá hạn và ${dueSoon.length} nhiệm vụ sắp đến hạn chưa hoàn thành, cụ thể như sau:`,
-      { indent: true },
-    ),
-    rows.length
-      ? grid(['STT', 'Nhiệm vụ', 'Văn bản chỉ đạo', 'Thời hạn', 'Tình trạng'], [6, 50, 14, 14, 16], rows)
-      : para('(Không có nhiệm vụ quá hạn hoặc sắp đến hạn.)', { indent: true }),
+    para(intro, { indent: true }),
+    ...(rows.length
+      ? [grid(['STT', 'Nhiệm vụ', 'Văn bản chỉ đạo', 'Thời hạn', 'Tình trạng'], [6, 50, 14, 14, 16], rows)]
+      : []),
     para('', { after: 120 }),
     para(
       `Văn phòng Tỉnh ủy đề nghị ${r.agencyName} khẩn trương tập trung thực hiện, ` +

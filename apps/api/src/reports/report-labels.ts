@@ -1,5 +1,5 @@
 import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
-import { DEADLINE_STATUS_LABELS, STATE_LABELS, type DeadlineStatus, type TaskState } from '@dondoc/workflow';
+import { DEADLINE_STATUS_LABELS, localDate, STATE_LABELS, type DeadlineStatus, type TaskState } from '@dondoc/workflow';
 
 export function fieldLabel(field: string): string {
   return (FIELD_LABELS as Record<string, { vi: string }>)[field]?.vi ?? field;
@@ -36,4 +36,31 @@ export function viLongDate(iso: string): string {
 export function viPercent(rate: number | null): string {
   if (rate === null) return '';
   return `${(Math.round(rate * 1000) / 10).toString().replace('.', ',')}%`;
+}
+
+// Asia/Ho_Chi_Minh has kept UTC+7 without DST since 1975: the fixed offset localDate() in libs/workflow uses.
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * 'HH:MM' of an instant on Vietnamese clocks. Readers are in the province, so a time printed in UTC
+ * ("01:35 UTC" for 08:35) read as seven hours early.
+ */
+export function localTime(instant: string): string {
+  return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The year of an instant in Vietnam: a document made on 31 December after 17:00 UTC is already next year's. */
+export function localYear(instant: string): number {
+  return Number(localDate(new Date(instant)).slice(0, 4));
+}
+
+/**
+ * What the figures of a document cover: "tính đến 08 giờ 35 phút ngày 04 tháng 12 năm 2026" when live (the
+ * moment they were read, in local time, as administrative documents write it), "tính đến hết ngày …" for a
+ * past day.
+ */
+export function viAsOf(meta: { asOf: string; live: boolean; generatedAt: string }): string {
+  if (!meta.live) return `tính đến hết ${viLongDate(meta.asOf)}`;
+  const [hours, minutes] = localTime(meta.generatedAt).split(':');
+  return `tính đến ${hours} giờ ${minutes} phút ${viLongDate(meta.asOf)}`;
 }

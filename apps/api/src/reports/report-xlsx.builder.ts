@@ -4,14 +4,20 @@ import {
   deadlineStatusLabel,
   deliverableTypeLabel,
   fieldLabel,
+  localTime,
   stateLabel,
   viDate,
-  viPercent,
 } from './report-labels.js';
 import type { ReportTaskRow } from './reports.repository.js';
 
 const FONT = 'Times New Roman';
 const DATE_FORMAT = 'dd/mm/yyyy';
+/**
+ * Rates are fractions stored as numbers, so a reader can sum, sort and chart them; Excel shows them as
+ * percentages with the reader's own decimal separator ("87,5%" in a Vietnamese Excel).
+ */
+const PERCENT_FORMAT = '0.0%';
+const COUNT_FORMAT = '0';
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -36,9 +42,10 @@ export function excelDate(iso: string | null): Date | null {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** `generatedAt` is an instant in UTC; the line shows it on Vietnamese clocks, as the date beside it is. */
 function asOfLine(meta: ReportMeta): string {
   return meta.live
-    ? `Số liệu tính đến ngày ${viDate(meta.asOf)} (thời điểm lập: ${meta.generatedAt.slice(11, 16)} UTC)`
+    ? `Số liệu tính đến ngày ${viDate(meta.asOf)}, thời điểm lập: ${localTime(meta.generatedAt)} (giờ Việt Nam)`
     : `Số liệu tính đến hết ngày ${viDate(meta.asOf)}`;
 }
 
@@ -94,21 +101,22 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, meta: ReportMe
 }
 
 const FIGURE_COLUMNS: Column[] = [
-  { header: 'Tổng số nhiệm vụ', width: 10 },
-  { header: 'Đã hoàn thành', width: 11 },
-  { header: 'Hoàn thành đúng hạn', width: 11 },
-  { header: 'Hoàn thành quá hạn', width: 11 },
-  { header: 'Quá hạn so với hạn ban đầu', width: 13 },
-  { header: 'Chưa hoàn thành', width: 11 },
-  { header: 'Trong hạn', width: 10 },
-  { header: 'Sắp đến hạn', width: 10 },
-  { header: 'Quá hạn', width: 10 },
-  { header: 'Được gia hạn', width: 10 },
-  { header: 'Tỷ lệ hoàn thành', width: 11 },
-  { header: 'Tỷ lệ đúng hạn', width: 11 },
+  { header: 'Tổng số nhiệm vụ', width: 10, format: COUNT_FORMAT },
+  { header: 'Đã hoàn thành', width: 11, format: COUNT_FORMAT },
+  { header: 'Hoàn thành đúng hạn', width: 11, format: COUNT_FORMAT },
+  { header: 'Hoàn thành quá hạn', width: 11, format: COUNT_FORMAT },
+  { header: 'Quá hạn so với hạn ban đầu', width: 13, format: COUNT_FORMAT },
+  { header: 'Chưa hoàn thành', width: 11, format: COUNT_FORMAT },
+  { header: 'Trong hạn', width: 10, format: COUNT_FORMAT },
+  { header: 'Sắp đến hạn', width: 10, format: COUNT_FORMAT },
+  { header: 'Quá hạn', width: 10, format: COUNT_FORMAT },
+  { header: 'Được gia hạn', width: 10, format: COUNT_FORMAT },
+  { header: 'Tỷ lệ hoàn thành', width: 11, format: PERCENT_FORMAT },
+  { header: 'Tỷ lệ đúng hạn', width: 11, format: PERCENT_FORMAT },
 ];
 
-function figureCells(f: ReportFigures): (string | number)[] {
+/** Counts and rates as numbers; a rate with nothing to divide by is a blank cell, not 0%. */
+function figureCells(f: ReportFigures): (number | null)[] {
   return [
     f.total,
     f.finished,
@@ -120,8 +128,8 @@ function figureCells(f: ReportFigures): (string | number)[] {
     f.dueSoon,
     f.overdue,
     f.extended,
-    viPercent(f.completionRate),
-    viPercent(f.onTimeRate),
+    f.completionRate,
+    f.onTimeRate,
   ];
 }
 
@@ -136,11 +144,11 @@ function workbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** Kết quả thực hiện theo cơ quan chủ trì: one row per agency, a total row. */
+/** Kết quả thực hiện theo cơ quan chủ trì: one row per agency (in the report's Vietnamese order), a total row. */
 export async function byAgencyWorkbook(report: ReportByAgency): Promise<Buffer> {
   const wb = workbook();
   const { addRow } = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
-    { header: 'STT', width: 6 },
+    { header: 'STT', width: 6, format: COUNT_FORMAT },
     { header: 'Cơ quan chủ trì', width: 40 },
     ...FIGURE_COLUMNS,
   ]);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DELIVERABLE_TYPE_VALUES,
   FIELD_VALUES,
+  sortByVietnamese,
   type ReportAverages,
   type ReportBundle,
   type ReportByAgency,
@@ -131,11 +132,15 @@ export class ReportsService {
     return { ...c.meta, figures: toFigures(row), excluded: { drafted: row.drafted, cancelled: row.cancelled } };
   }
 
+  /**
+   * Rows in Vietnamese order of the agency's name, sorted here because SQL's order follows the database's
+   * collation (C in the embedded build); the workbook, the periodic report and snapshots take this order.
+   */
   async byAgency(c: ReportContext): Promise<ReportByAgency> {
     const rows = await this.reports.byAgency(c.actor, c.query, c.window, this.config.dueSoonDays);
     return {
       ...c.meta,
-      rows: rows.map((r) => ({
+      rows: sortByVietnamese(rows, (r) => r.agency_name).map((r) => ({
         agencyId: r.agency_id,
         agencyCode: r.agency_code,
         agencyName: r.agency_name,

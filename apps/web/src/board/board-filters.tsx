@@ -1,4 +1,4 @@
-import { FIELD_VALUES, type RoleName } from '@dondoc/contracts';
+import { FIELD_VALUES, type RoleName, compareVietnamese } from '@dondoc/contracts';
 import { DEADLINE_STATUS_LABELS } from '@dondoc/workflow';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ export function BoardFiltersBar({ filters, role, onChange, onClear }: Props) {
   }
 
   const agencyOptions = useMemo(
-    () => agencies.map((a) => ({ value: a.id, label: a.name })).sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    () => agencies.map((a) => ({ value: a.id, label: a.name })).sort((a, b) => compareVietnamese(a.label, b.label)),
     [agencies],
   );
   const directiveOptions = directives.map((d) => ({ value: d.id, label: `${d.number} – ${d.title}` }));

@@ -1,4 +1,10 @@
-import type { AgencyDto, DirectiveDto, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import {
+  type AgencyDto,
+  type DirectiveDto,
+  type TaskStateName,
+  type TaskSummaryDto,
+  compareVietnamese,
+} from '@dondoc/contracts';
 import { STATE_LABELS, type Actor } from '@dondoc/workflow';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +56,7 @@ export function BoardLanes(props: Props) {
       name: nameOf(key),
       count: list.length,
       byState: groupByState(list),
-    })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    })).sort((a, b) => compareVietnamese(a.name, b.name));
   }, [tasks, lanes, agencies, directives, t, recentMoves]);
 
   const dropAllowed = (state: TaskStateName) => (allowed ? allowed.has(state) : undefined);

@@ -1,4 +1,4 @@
-import type { ReportAgencyRow, ReportByAgency } from '@dondoc/contracts';
+import { type ReportAgencyRow, type ReportByAgency, compareVietnamese } from '@dondoc/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureLink } from './figure-link';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 function compare(a: ReportAgencyRow, b: ReportAgencyRow, sort: Sort): number {
-  const name = a.agencyName.localeCompare(b.agencyName, 'vi');
+  const name = compareVietnamese(a.agencyName, b.agencyName);
   if (sort.key === 'name') return sort.desc ? -name : name;
   // Agencies with nothing finished have no rate: they sort last either way, not as 0 %.
   const value = (r: ReportAgencyRow) => (sort.key === 'overdue' ? r.figures.overdue : r.figures.onTimeRate);

@@ -1,4 +1,4 @@
-import type { ReportByAgency } from '@dondoc/contracts';
+import { type ReportByAgency, compareVietnamese } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -20,7 +20,7 @@ export function OverdueByAgencyChart({ report }: Props) {
   const { num } = useFormatters();
   const behind = report.rows
     .filter((r) => r.figures.overdue > 0)
-    .sort((a, b) => b.figures.overdue - a.figures.overdue || a.agencyName.localeCompare(b.agencyName, 'vi'));
+    .sort((a, b) => b.figures.overdue - a.figures.overdue || compareVietnamese(a.agencyName, b.agencyName));
   const data = behind.slice(0, TOP).map((r) => ({
     name: r.agencyName,
     overdue: r.figures.overdue,
