@@ -141,13 +141,14 @@ describe('generated access matrix: every documented route × every caller, on an
         [task.id, `gen-matrix-${randomUUID()}`],
       )
     ).rows[0].id;
+    // Frozen through the API: the stored figures are what the API writes (every answer is checked).
     ids.snapshotId = (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO report_snapshots (title, as_of, live, params, figures, created_by)
-         SELECT 'Báo cáo thử', '2021-06-30', false, '{}', '{"summary": {}}', id FROM users WHERE username = 'vanphong'
-         RETURNING id`,
-      )
-    ).rows[0].id;
+      await t.http
+        .post('/api/reports/snapshots')
+        .set(await t.as('vanphong'))
+        .send({ title: 'Báo cáo thử', asOf: '2021-06-30' })
+        .expect(201)
+    ).body.id as string;
     ids.userId = (
       await t.db.query<{ id: string }>(
         `INSERT INTO users (username, full_name, role, password_hash) VALUES ($1, 'Tài khoản thử', 'inspector', 'x') RETURNING id`,
