@@ -36,10 +36,10 @@ describe('the directive import page', () => {
   it('fits 1366 px: no page-wide scroll, and every row’s “Xóa dòng” is on screen', async () => {
     const page = await proposal();
     await withEvidence(page, 'import-width', async () => {
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
+      // Evaluated in the page (a string: this file compiles without the DOM's types).
+      const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+        '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+      );
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       const remove = page.getByTestId('import-row-0').locator('.import-remove button');
       const box = await remove.boundingBox();

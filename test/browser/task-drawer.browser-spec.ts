@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
+import { pdf } from '../e2e/support/files.js';
 import { makeTask } from '../e2e/support/fixtures.js';
-import { poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+import { boardReady, poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
 
 // What the task panel says about deadlines and escalations, on tasks made here through the API's own
 // flows (an extension asked and granted; a late assignment the worker escalates), never the demo data.
@@ -106,6 +107,42 @@ describe('the task panel', () => {
         { what: 'the extension request on the server' },
       );
       expect(asked.extensionRequests[0]).toMatchObject({ requestedDueDate: '2031-03-31', status: 'open' });
+    });
+  });
+});
+
+describe('the submit dialog', () => {
+  it('keeps itself and what was typed when the server refuses, says why inline, and hands the deliverable in once', async () => {
+    const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao' });
+    const code = (await b.t.db.query<{ code: string }>(`SELECT code FROM tasks WHERE id = $1`, [task.id])).rows[0].code;
+    const page = await b.newPage();
+    await signIn(page, 'ban-tuyen-giao');
+    await page.goto(`/?q=${encodeURIComponent(code)}`);
+    await boardReady(page);
+    await page.getByTestId(`task-actions-${task.id}`).click();
+    await page.getByTestId('action-SUBMIT').click();
+    const dialog = page.locator('[data-testid="transition-dialog"]');
+    await withEvidence(page, 'submit-refused-inline', async () => {
+      // Nothing to hand in: refused by the server, said in the dialog, which stays open.
+      await dialog.getByTestId('dialog-confirm').click();
+      await dialog.locator('.field-error').getByText('Vui lòng tải lên').waitFor();
+      expect(await dialog.isVisible()).toBe(true);
+      expect((await b.task(task.id)).state).toBe('in_progress');
+
+      await dialog.locator('textarea[name="note"]').fill('Báo cáo kết quả thực hiện quý IV');
+      await dialog
+        .locator('input[type="file"][name="files"]')
+        .setInputFiles({ name: 'Báo cáo.pdf', mimeType: 'application/pdf', buffer: pdf('Báo cáo') });
+      await dialog.getByTestId('dialog-confirm').click();
+      await dialog.waitFor({ state: 'detached' });
+      const done = await poll(
+        () => b.task(task.id),
+        (t) => t.state === 'submitted',
+        { what: 'the task submitted on the server' },
+      );
+      expect(done.submissions).toHaveLength(1);
+      expect(done.submissions[0]).toMatchObject({ note: 'Báo cáo kết quả thực hiện quý IV' });
+      expect(done.submissions[0].files.map((f) => f.fileName)).toEqual(['Báo cáo.pdf']);
     });
   });
 });

@@ -203,7 +203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand in deliverables: files and a note (the SUBMIT transition then sends them for review) */
+        /** Hand in deliverables: files, a note, or both (the SUBMIT transition then sends them for review) */
         post: operations["SubmissionsController_create"];
         delete?: never;
         options?: never;
@@ -2926,7 +2926,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @description PDF, Word, Excel, images or archives; up to MAX_FILES_PER_SUBMISSION files of MAX_UPLOAD_MB each */
-                    files: string[];
+                    files?: string[];
                     note?: string;
                 };
             };

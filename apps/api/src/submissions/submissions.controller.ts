@@ -32,7 +32,7 @@ export class SubmissionsController {
   ) {}
 
   @ApiEndpoint({
-    summary: 'Hand in deliverables: files and a note (the SUBMIT transition then sends them for review)',
+    summary: 'Hand in deliverables: files, a note, or both (the SUBMIT transition then sends them for review)',
     multipart: {
       properties: {
         files: {
@@ -43,7 +43,6 @@ export class SubmissionsController {
         },
         note: { type: 'string', maxLength: 5000 },
       },
-      required: ['files'],
     },
     ok: { status: 201, schema: submissionSchema },
     errors: {

@@ -7,7 +7,8 @@ import { useModalDialog } from '../task-drawer/use-dialog-focus';
 import { AgencyDeadlineFields } from './agency-deadline-fields';
 import { CommentField } from './comment-field';
 import { SubmissionFields } from './submission-fields';
-import { inputErrorText } from './transition-errors';
+import { ApiError } from '../api/api-client';
+import { inputErrorText, transitionErrorText } from './transition-errors';
 import { inputProblems, type TransitionValues } from './transition-rules';
 import { useUploadSubmission } from './use-upload-submission';
 
@@ -15,7 +16,8 @@ interface Props {
   task: TaskSummaryDto;
   event: TaskEventName;
   onCancel: () => void;
-  onConfirm: (values: TransitionValues) => void;
+  /** Resolves once the server took the move; rejects with its refusal, which the dialog then shows. */
+  onConfirm: (values: TransitionValues) => Promise<void>;
 }
 
 interface Errors {
@@ -23,6 +25,8 @@ interface Errors {
   leadAgencyId?: string;
   dueDate?: string;
   files?: string;
+  /** The server's refusal of the move itself. */
+  form?: string;
 }
 
 const MAX_FILES = 10;
@@ -61,6 +65,9 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const [dueDate, setDueDate] = useState(event === 'ASSIGN' ? (task.dueDate ?? '') : '');
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  // Set once this note and these files are on the server, so that a retry after a refusal does not hand
+  // them in twice; editing either clears it.
+  const [uploaded, setUploaded] = useState(false);
   const uploadSubmission = useUploadSubmission(task.id);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -99,9 +106,10 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
 
   const upload = async (): Promise<boolean> => {
     // Nothing chosen: the deliverable may already have been uploaded in the drawer; the server decides.
-    if (!note.trim() && files.length === 0) return true;
+    if ((!note.trim() && files.length === 0) || uploaded) return true;
     try {
       await uploadSubmission.mutateAsync({ note: note.trim(), files });
+      setUploaded(true);
       return true;
     } catch (err) {
       setErrors({ files: t('board.toast.uploadFailed', { message: inputErrorText(err, t) }) });
@@ -119,7 +127,19 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
       setBusy(false);
       return;
     }
-    onConfirm(values());
+    try {
+      await onConfirm(values());
+    } catch (err) {
+      // What was typed and chosen stays; the refusal is said where the person is looking.
+      if (err instanceof ApiError && err.code === 'SUBMISSION_REQUIRED') {
+        setErrors({ files: inputErrorText(err, t) });
+      } else if (err instanceof ApiError && err.code === 'COMMENT_REQUIRED') {
+        setErrors({ comment: inputErrorText(err, t) });
+      } else {
+        setErrors({ form: transitionErrorText(err, task, label(EVENT_LABELS[event]), t) });
+      }
+      setBusy(false);
+    }
   };
 
   const eventLabel = label(EVENT_LABELS[event]);
@@ -176,8 +196,14 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
         {event === 'SUBMIT' && (
           <SubmissionFields
             note={note}
-            onNote={setNote}
-            onFiles={setFiles}
+            onNote={(next) => {
+              setNote(next);
+              setUploaded(false);
+            }}
+            onFiles={(next) => {
+              setFiles(next);
+              setUploaded(false);
+            }}
             progress={uploadSubmission.progress}
             error={errors.files ?? null}
           />
@@ -197,6 +223,11 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
             error={errors.comment ?? null}
             autoFocus={!picksAgency}
           />
+        )}
+        {errors.form && (
+          <p className="field-error" role="alert" data-testid="dialog-error">
+            {errors.form}
+          </p>
         )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel} disabled={busy}>

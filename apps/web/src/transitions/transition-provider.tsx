@@ -2,6 +2,7 @@ import type { TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
 import { useCallback, useState, type ReactNode } from 'react';
 import { TransitionContext } from './transition-context';
 import { TransitionDialog } from './transition-dialog';
+import { isStale } from './transition-errors';
 import type { TransitionValues } from './transition-rules';
 import { useTransitionMutation } from './use-transition-mutation';
 
@@ -13,18 +14,24 @@ interface Pending {
 /** Owns the one transition dialog of the board: drops and card menus both come through here. */
 export function TransitionProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
-  const mutation = useTransitionMutation();
-  const { mutate } = mutation;
+  const { mutateAsync } = useTransitionMutation();
 
   const request = useCallback((task: TaskSummaryDto, event: TaskEventName) => setPending({ task, event }), []);
   const close = useCallback(() => setPending(null), []);
+  // The dialog stays until the server has answered: a refusal of the input shows in it, with what was
+  // typed still there; a stale copy of the task closes it (the toast says so and the task reloads).
   const confirm = useCallback(
-    (values: TransitionValues) => {
+    async (values: TransitionValues) => {
       if (!pending) return;
-      setPending(null);
-      mutate({ task: pending.task, event: pending.event, ...values });
+      try {
+        await mutateAsync({ task: pending.task, event: pending.event, ...values, inline: true });
+        setPending(null);
+      } catch (err) {
+        if (!isStale(err)) throw err;
+        setPending(null);
+      }
     },
-    [pending, mutate],
+    [pending, mutateAsync],
   );
 
   return (

@@ -16,6 +16,8 @@ export interface TransitionInput {
   comment?: string;
   leadAgencyId?: string;
   dueDate?: string;
+  /** Sent from the dialog, which shows a refusal of its input itself (and keeps what was typed). */
+  inline?: boolean;
 }
 
 const LISTS: QueryKey = ['tasks', 'list'];
@@ -41,7 +43,7 @@ export function useTransitionMutation() {
   const label = useLabel();
 
   return useMutation({
-    mutationFn: ({ task, event, comment, leadAgencyId, dueDate }: TransitionInput) => {
+    mutationFn: ({ task, event, comment, leadAgencyId, dueDate }: TransitionInput): Promise<TaskSummaryDto> => {
       const body: TransitionRequest = { event, expectedVersion: task.version };
       if (comment?.trim()) body.comment = comment.trim();
       if (leadAgencyId) body.leadAgencyId = leadAgencyId;
@@ -58,7 +60,10 @@ export function useTransitionMutation() {
     },
     onError: (err, input, context) => {
       for (const [key, page] of context?.snapshot ?? []) client.setQueryData(key, page);
-      showToast('error', transitionErrorText(err, input.task, label(EVENT_LABELS[input.event]), t));
+      // A stale copy closes the dialog, so that refusal is told here; the dialog shows the others.
+      if (!input.inline || isStale(err)) {
+        showToast('error', transitionErrorText(err, input.task, label(EVENT_LABELS[input.event]), t));
+      }
       if (isStale(err)) {
         void client.invalidateQueries({ queryKey: LISTS });
         void client.invalidateQueries({ queryKey: queryKeys.task(input.task.id) });
