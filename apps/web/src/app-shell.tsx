@@ -22,6 +22,9 @@ export function AppShell() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main-content" data-testid="skip-link">
+        {t('app.skipToMain')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -66,7 +69,7 @@ export function AppShell() {
           </button>
         </div>
       </header>
-      <main className="app-main">
+      <main className="app-main" id="main-content" tabIndex={-1}>
         <Outlet />
       </main>
     </div>

@@ -39,11 +39,20 @@ export const TaskCard = memo(function TaskCard({ task, agencyName, today, actor,
     id: task.id,
     data: { task },
     disabled: !pickable,
-    attributes: { roleDescription: t('board.card.roleDescription') },
+    // A group, not dnd-kit's default button: the card holds its own actions button, and a button may not
+    // contain another control (screen readers flatten a button's content). It stays focusable, opens on
+    // Enter and is picked up with Space.
+    attributes: { role: 'group', roleDescription: t('board.card.roleDescription') },
   });
   // dnd-kit marks a disabled draggable aria-disabled, which would announce a card that still opens on
-  // click or Enter as unusable; nor does it point such a card at the pick-up instructions.
-  const { 'aria-disabled': _disabled, 'aria-describedby': describedBy, ...attributes } = dndAttributes;
+  // click or Enter as unusable; nor does it point such a card at the pick-up instructions. Its
+  // aria-pressed belongs to a button only (a pick-up is announced by the live region instead).
+  const {
+    'aria-disabled': _disabled,
+    'aria-pressed': _pressed,
+    'aria-describedby': describedBy,
+    ...attributes
+  } = dndAttributes;
   const ref = (node: HTMLDivElement | null) => {
     setNodeRef(node);
     // Keys pressed on the menu button inside the card must not pick the card up.
@@ -55,6 +64,7 @@ export const TaskCard = memo(function TaskCard({ task, agencyName, today, actor,
     <div
       ref={ref}
       {...attributes}
+      aria-label={`${task.code}: ${task.title}`}
       aria-describedby={pickable ? describedBy : undefined}
       {...listeners}
       className={`task-card${attention ? ' needs-attention' : ''}${isDragging ? ' is-dragging' : ''}${canDrag ? ' can-drag' : ''}`}

@@ -1,7 +1,7 @@
 import type { Messages } from './vi';
 
 export const en: Messages = {
-  app: { name: 'Đôn Đốc', tagline: 'Tracking and urging assigned tasks' },
+  app: { name: 'Đôn Đốc', tagline: 'Tracking and urging assigned tasks', skipToMain: 'Skip to main content' },
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -21,7 +21,7 @@ export const en: Messages = {
     inspector: 'Inspection Committee',
     admin: 'Administrator',
   },
-  nav: { board: 'Task board', language: 'Tiếng Việt', languageLabel: 'Switch to Vietnamese' },
+  nav: { board: 'Task board', language: 'Tiếng Việt', languageLabel: 'Tiếng Việt: switch to Vietnamese' },
   live: {
     connected: 'Live updates',
     polling: 'Refreshing every 15 seconds',

@@ -1,6 +1,6 @@
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). */
 export const vi = {
-  app: { name: 'Đôn Đốc', tagline: 'Theo dõi, đôn đốc thực hiện nhiệm vụ' },
+  app: { name: 'Đôn Đốc', tagline: 'Theo dõi, đôn đốc thực hiện nhiệm vụ', skipToMain: 'Bỏ qua đến nội dung chính' },
   auth: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -20,7 +20,7 @@ export const vi = {
     inspector: 'Ủy ban Kiểm tra',
     admin: 'Quản trị hệ thống',
   },
-  nav: { board: 'Bảng nhiệm vụ', language: 'English', languageLabel: 'Chuyển sang tiếng Anh' },
+  nav: { board: 'Bảng nhiệm vụ', language: 'English', languageLabel: 'English: chuyển sang tiếng Anh' },
   live: {
     connected: 'Cập nhật trực tiếp',
     polling: 'Tự làm mới mỗi 15 giây',

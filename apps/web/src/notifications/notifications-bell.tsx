@@ -61,7 +61,8 @@ export function NotificationsBell() {
         type="button"
         className="btn btn-ghost notifications-bell"
         data-testid="notifications-bell"
-        aria-label={t('drawer.notifications.bellLabel', { count: unread })}
+        // The name holds the count as the badge shows it (99+), so speech input can say what it sees.
+        aria-label={t('drawer.notifications.bellLabel', { count: unread > 99 ? '99+' : unread })}
         title={t('drawer.notifications.bell')}
         aria-expanded={open}
         aria-controls={panelId}
