@@ -224,6 +224,123 @@ describe('the administrator’s accounts screen in Chromium', () => {
   });
 });
 
+/**
+ * The official order of agencies is one setting for the whole database: the e2e suites that read lists in
+ * order take the same PostgreSQL advisory lock, and this test puts the order back before letting go.
+ */
+const ORDER_LOCK = 7_415_002;
+async function withOrderLock<T>(fn: () => Promise<T>): Promise<T> {
+  const c = await b.t.db.connect();
+  try {
+    await c.query(`SELECT pg_advisory_lock($1)`, [ORDER_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await b.t.db.query(`UPDATE agencies SET sort_order = NULL WHERE sort_order IS NOT NULL`);
+      await c.query(`SELECT pg_advisory_unlock($1)`, [ORDER_LOCK]);
+    }
+  } finally {
+    c.release();
+  }
+}
+
+describe('the administrator’s agencies in Chromium', () => {
+  let page: Page;
+  const CODE = `kiem-thu-${suffix}`;
+  const NAME = `Ban Kiểm thử ${suffix}`;
+  const codes = () => page.getByTestId('agencies-table').locator('td.admin-username').allTextContents();
+  const notice = (text: string) =>
+    page.locator('[data-testid="agency-notice"]', { hasText: text }).waitFor({ state: 'visible' });
+  const focused = () => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
+
+  beforeAll(async () => {
+    page = await adminPage();
+    await page.getByTestId('agencies-table').waitFor({ state: 'visible' });
+  });
+  afterAll(async () => {
+    await b?.t.db.query(`DELETE FROM agencies WHERE code = $1`, [CODE]);
+  });
+
+  it('creating an agency adds it to the list; disabling it is a PATCH the row and the pickers show', async () => {
+    await page.getByTestId('agency-create').click();
+    const dialog = page.getByTestId('create-agency-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('input[name="code"]').fill(CODE);
+    await dialog.locator('input[name="name"]').fill(NAME);
+    await dialog.locator('select[name="kind"]').selectOption('office');
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/admin/agencies'),
+    );
+    await dialog.getByTestId('agency-submit').click();
+    expect((await created).status()).toBe(201);
+    await dialog.waitFor({ state: 'hidden' });
+    await notice(`Đã thêm cơ quan ${NAME}.`);
+    const row = page.getByTestId(`agency-row-${CODE}`);
+    await row.waitFor({ state: 'visible' });
+    await expect(row.locator('td').nth(3).textContent()).resolves.toBe('Văn phòng');
+
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/admin/agencies/'));
+    await row.getByTestId('agency-toggle-active').click();
+    expect((await patch).postDataJSON()).toEqual({ active: false });
+    await page.locator(`[data-testid="agency-row-${CODE}"][data-active="false"]`).waitFor({ state: 'visible' });
+    await expect(row.getByTestId('agency-status').textContent()).resolves.toBe('Ngừng hoạt động');
+    await notice(`Đã ngừng hoạt động cơ quan ${NAME}.`);
+    const db = await b.t.db.query<{ active: boolean; kind: string }>(
+      `SELECT active, kind FROM agencies WHERE code = $1`,
+      [CODE],
+    );
+    expect(db.rows[0]).toEqual({ active: false, kind: 'office' });
+    const pickers = await b.t.http.get('/api/agencies').set(await b.t.as('vanphong'));
+    expect(pickers.body.map((a: { code: string }) => a.code)).not.toContain(CODE);
+    await screenshot(page, 'admin-agency-disabled');
+  });
+
+  it('moves an agency up from the keyboard, saves the whole order, and the order shows after a reload', async () => {
+    await withOrderLock(async () => {
+      await page.reload();
+      await page.getByTestId('agencies-table').waitFor({ state: 'visible' });
+      const before = await codes();
+      const at = before.indexOf('van-phong');
+      expect(at).toBeGreaterThan(1);
+
+      // Twice with Enter: focus stays on the agency moved, so the second press moves it again.
+      await page.getByTestId('agency-up-van-phong').focus();
+      await page.keyboard.press('Enter');
+      await poll(focused, (id) => id === 'agency-up-van-phong', { what: 'focus on the agency moved' });
+      await page.keyboard.press('Enter');
+      const moved = [...before];
+      moved.splice(at, 1);
+      moved.splice(at - 2, 0, 'van-phong');
+      expect(await codes()).toEqual(moved);
+      await expect(page.getByTestId('agencies-table').getAttribute('data-dirty')).resolves.toBe('true');
+      await expect(page.getByTestId('agency-row-van-phong').locator('td').first().textContent()).resolves.toBe(
+        String(at - 1),
+      );
+
+      const put = page.waitForResponse(
+        (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/admin/agencies/order'),
+      );
+      await page.getByTestId('agency-order-save').click();
+      const answer = await put;
+      expect(answer.status()).toBe(200);
+      expect(((await answer.json()) as { code: string }[]).map((a) => a.code)).toEqual(moved);
+      expect((answer.request().postDataJSON() as { agencyIds: string[] }).agencyIds).toHaveLength(moved.length);
+      // The notice comes once the lists are fetched again, a moment after the answer.
+      await notice('Đã lưu thứ tự chính thức của các cơ quan.');
+      const place = await b.t.db.query<{ sort_order: number }>(
+        `SELECT sort_order FROM agencies WHERE code = 'van-phong'`,
+      );
+      expect(place.rows[0].sort_order).toBe(at - 1);
+
+      await page.reload();
+      await page.getByTestId('agencies-table').waitFor({ state: 'visible' });
+      expect(await codes()).toEqual(moved);
+      await expect(page.getByTestId('agencies-table').getAttribute('data-dirty')).resolves.toBe('false');
+      await screenshot(page, 'admin-agency-order');
+    });
+  });
+});
+
 describe('another role and /admin', () => {
   it('an office user opening /admin sees the no-access message, not a network error', async () => {
     const page = await b.newPage();

@@ -55,6 +55,36 @@ describe('the task panel', () => {
     });
   });
 
+  it('lets the Standing Committee grant another date than the one asked, with a comment', async () => {
+    const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', dueDate: '2030-12-31' });
+    await b.t.http
+      .post(`/api/tasks/${task.id}/extension-requests`)
+      .set(await b.t.as('ban-tuyen-giao'))
+      .send({ requestedDueDate: '2031-06-30', reason: 'Chờ ý kiến thẩm định của các sở' })
+      .expect(201);
+    const page = await openTask('thuongvu', task.id);
+    const form = page.getByTestId('extension-decision-form');
+    await withEvidence(page, 'grant-other-date', async () => {
+      const date = form.getByTestId('extension-grant-date');
+      // The date asked for comes filled in, day first.
+      expect(await date.inputValue()).toBe('30/06/2031');
+      await date.fill('31/03/2031');
+      await form.locator('textarea[name="decisionComment"]').fill('Đồng ý gia hạn đến hết quý I-2031.');
+      await form.getByTestId('extension-grant').click();
+      const granted = await poll(
+        () => b.task(task.id),
+        (t) => t.dueDate === '2031-03-31',
+        { what: 'the deadline moved to 31/03/2031 on the server' },
+      );
+      expect(granted.extensionRequests[0]).toMatchObject({
+        status: 'granted',
+        requestedDueDate: '2031-06-30',
+        grantedDueDate: '2031-03-31',
+      });
+      await page.getByTestId('extension-granted-other').getByText('31/03/2031').waitFor();
+    });
+  });
+
   it('says in its history which level each overdue step reached', async () => {
     // Assigned 20 days after its deadline: the worker fires the overdue step (level 1) and the escalation
     // to the Standing Committee (level 2) at once.
@@ -78,7 +108,8 @@ describe('the task panel', () => {
         (texts) => texts.length === 2,
         { what: 'two escalation lines with their levels' },
       );
-      const texts = await levels.allTextContents();
+      // Both steps are late and fire together, in either order.
+      const texts = (await levels.allTextContents()).sort();
       expect(texts[0]).toMatch(/^Mức 1/);
       expect(texts[1]).toMatch(/^Mức 2/);
     });

@@ -136,6 +136,7 @@ const MATRIX = {
   'GET /admin/agencies':                                row(403,   403,      403,      200,  403, 403,  403,      UA),
   'POST /admin/agencies':                               row(403,   403,      403,      201,  403, 403,  403,      UA),
   'PATCH /admin/agencies/:id':                          row(403,   403,      403,      200,  403, 403,  403,      UA),
+  'PUT /admin/agencies/order':                          row(403,   403,      403,      200,  403, 403,  403,      UA),
 
   // Reports compare agencies with one another: the Office, the Standing Committee and the inspector read
   // them; agencies follow their own work on the board (403), the administrator has no tasks. Freezing a
@@ -164,7 +165,7 @@ type Headers = Record<string, string>;
 interface Scenario<S> {
   /** Fresh data for the row (a task, a user...). */
   prepare?: (t: TestApp, actor: Actor) => Promise<S>;
-  send: (t: TestApp, s: S, auth: Headers, actor: Actor) => Test;
+  send: (t: TestApp, s: S, auth: Headers, actor: Actor) => Test | Promise<Response>;
   /** What a refused request (or any read) must leave untouched and a successful write must change. */
   snapshot?: (t: TestApp, s: S) => Promise<unknown>;
   /** Whether a successful answer must have changed the snapshot. */
@@ -375,6 +376,25 @@ async function throwawayAgency(t: TestApp): Promise<string> {
     [`matrix-a-${uniq()}`],
   );
   return r.rows[0].id;
+}
+
+/**
+ * Holds the advisory lock of the official order of agencies (the same key in agency-order and vietnamese-order)
+ * while `fn` runs, so that no suite reads a list in order while this one has an order set.
+ */
+const ORDER_LOCK = 7_415_002;
+async function withOrderLock<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
+  const c = await t.db.connect();
+  try {
+    await c.query(`SELECT pg_advisory_lock($1)`, [ORDER_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await c.query(`SELECT pg_advisory_unlock($1)`, [ORDER_LOCK]);
+    }
+  } finally {
+    c.release();
+  }
 }
 
 /** An unread notification for one account, as the worker would write it. */
@@ -731,6 +751,36 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     snapshot: async (t, s) =>
       (await t.db.query(`SELECT name, kind, active, updated_at FROM agencies WHERE id = $1`, [s.id])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, name: 'Tên cơ quan đã đổi' }),
+  }),
+  // The official order is one setting for the whole database: set under the lock the suites that read lists in
+  // order take (agency-order, vietnamese-order), then put back (no place anywhere) before letting go.
+  'PUT /admin/agencies/order': scenario<{ placed: { n: number } }>({
+    writes: true,
+    prepare: () => Promise.resolve({ placed: { n: 0 } }),
+    send: (t, s, auth) =>
+      withOrderLock(t, async () => {
+        try {
+          let res: Response;
+          // Another suite may register an agency between the read and the write: then read and send again.
+          for (let attempt = 1; ; attempt++) {
+            const ids = (await t.db.query<{ id: string }>(`SELECT id FROM agencies ORDER BY name, code`)).rows;
+            res = await t.http
+              .put('/api/admin/agencies/order')
+              .set(auth)
+              .send({ agencyIds: ids.map((a) => a.id) });
+            if (res.status !== 400 || attempt === 5) break;
+          }
+          s.placed = (
+            await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM agencies WHERE sort_order IS NOT NULL`)
+          ).rows[0];
+          return res;
+        } finally {
+          await t.db.query(`UPDATE agencies SET sort_order = NULL WHERE sort_order IS NOT NULL`);
+        }
+      }),
+    // How many agencies had a place right after the request (the scenario puts them back at once).
+    snapshot: (_t, s) => Promise.resolve({ ...s.placed }),
+    ok: (res) => expect(res.body.length).toBeGreaterThan(10),
   }),
 
   'GET /reports/summary': reportRead('summary', (res) => expect(typeof res.body.figures.total).toBe('number')),

@@ -105,6 +105,7 @@ describe('entities match the migrated schema', () => {
         'DriftedAgency: agencies.code is not in the entity',
         'DriftedAgency: agencies.kind is not in the entity',
         'DriftedAgency: agencies.created_at is not in the entity',
+        'DriftedAgency: agencies.sort_order is not in the entity',
         'DriftedAgency: agencies.updated_at is not in the entity',
         'MissingTable: no table no_such_table',
       ].sort(),

@@ -130,6 +130,7 @@ describe('extension requests (xin gia hạn)', () => {
       id: expect.any(String),
       taskId: task.id,
       requestedDueDate: '2031-09-30',
+      grantedDueDate: null,
       currentDueDate: DUE,
       reason: REASON,
       status: 'open',
@@ -169,6 +170,7 @@ describe('extension requests (xin gia hạn)', () => {
     expect(granted.body.request).toMatchObject({
       id: requestId,
       status: 'granted',
+      grantedDueDate: '2031-09-30',
       decisionComment: 'Đồng ý gia hạn đến hết quý III.',
       decidedBy: expect.any(String),
       decidedAt: expect.any(String),
@@ -218,7 +220,7 @@ describe('extension requests (xin gia hạn)', () => {
           'assigned',
           'assigned',
           'Đồng ý gia hạn đến hết quý III.',
-          { requestId, from: DUE, to: '2031-09-30', deadlineVersion: after.deadline_version },
+          { requestId, from: DUE, to: '2031-09-30', requested: '2031-09-30', deadlineVersion: after.deadline_version },
         ],
       ],
     );
@@ -379,7 +381,8 @@ describe('extension requests (xin gia hạn)', () => {
     ['an unknown decision', { decision: 'approve', comment: 'Đồng ý.' }, 'VALIDATION_FAILED'],
     ['no comment', { decision: 'grant' }, 'VALIDATION_FAILED'],
     ['a blank comment', { decision: 'refuse', comment: '  ' }, 'COMMENT_REQUIRED'],
-    ['an unknown field', { decision: 'grant', comment: 'Đồng ý.', dueDate: '2032-01-01' }, 'VALIDATION_FAILED'],
+    ['an unknown field', { decision: 'grant', comment: 'Đồng ý.', newDueDate: '2032-01-01' }, 'VALIDATION_FAILED'],
+    ['a date that is not one', { decision: 'grant', comment: 'Đồng ý.', dueDate: '2032-02-30' }, 'VALIDATION_FAILED'],
   ])('refuses a decision with %s (400), writing nothing', async (_what, body, code) => {
     const task = await assigned();
     const requestId = await opened(task);
@@ -513,6 +516,46 @@ describe('extension requests (xin gia hạn)', () => {
     const outdated = await decide(movedRequest, { decision: 'grant', comment: 'Đồng ý.' });
     expect({ status: outdated.status, code: outdated.body.code }).toEqual({ status: 409, code: 'EXTENSION_OUTDATED' });
     expect((await taskRow(moved.id)).due_date).toBe('2031-10-31');
+  });
+
+  it('grants another date than the one asked, with a comment: the deadline moves there and the request says so', async () => {
+    const task = await assigned();
+    const requestId = await opened(task, '2031-09-30');
+    const res = await decide(requestId, {
+      decision: 'grant',
+      comment: 'Đồng ý gia hạn, nhưng chỉ đến hết tháng 7.',
+      dueDate: '2031-07-31',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.request).toMatchObject({
+      status: 'granted',
+      requestedDueDate: '2031-09-30',
+      grantedDueDate: '2031-07-31',
+    });
+    expect(res.body.task.dueDate).toBe('2031-07-31');
+    const row = await taskRow(task.id);
+    expect({ due: row.due_date, first: row.original_due_date }).toEqual({ due: '2031-07-31', first: DUE });
+    const history = await t.db.query<{ data: Record<string, unknown> }>(
+      `SELECT data FROM task_events WHERE task_id = $1 AND event = 'EXTENSION_GRANTED'`,
+      [task.id],
+    );
+    expect(history.rows[0].data).toMatchObject({ to: '2031-07-31', requested: '2031-09-30' });
+  });
+
+  it('refuses a chosen date that does not extend, or a date with a refusal, and changes nothing', async () => {
+    const task = await assigned();
+    const requestId = await opened(task, '2031-09-30');
+    const before = await taskRow(task.id);
+    const shorter = await decide(requestId, { decision: 'grant', comment: 'Đồng ý.', dueDate: DUE });
+    expect({ status: shorter.status, code: shorter.body.code }).toEqual({ status: 400, code: 'INVALID_DUE_DATE' });
+    const refusal = await decide(requestId, { decision: 'refuse', comment: 'Không.', dueDate: '2031-08-31' });
+    expect({ status: refusal.status, code: refusal.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(await taskRow(task.id)).toEqual(before);
+    const open = await t.db.query<{ status: string; granted_due_date: string | null }>(
+      `SELECT status, granted_due_date::text FROM extension_requests WHERE id = $1`,
+      [requestId],
+    );
+    expect(open.rows[0]).toEqual({ status: 'open', granted_due_date: null });
   });
 
   describe('a grant racing a transition', () => {

@@ -271,7 +271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant or refuse an extension request (the deciding authority) */
+        /** Grant (to the date asked, or another) or refuse an extension request (the deciding authority) */
         post: operations["ExtensionsController_decide"];
         delete?: never;
         options?: never;
@@ -343,6 +343,23 @@ export interface paths {
         put?: never;
         /** Register an agency */
         post: operations["AdminController_createAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agencies/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the official order of agencies, the one every list, export and document follows */
+        put: operations["AdminController_setAgencyOrder"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -827,6 +844,10 @@ export interface components {
             kind?: string;
             active?: boolean;
         };
+        AgencyOrderRequest: {
+            /** @description Every agency, disabled ones too, exactly once, in the official order; otherwise 400 VALIDATION_FAILED (400 UNKNOWN_AGENCY for an id that is no agency) */
+            agencyIds: string[];
+        };
         CreateUserRequest: {
             username: string;
             fullName: string;
@@ -858,6 +879,11 @@ export interface components {
             /** @enum {string} */
             decision: "grant" | "refuse";
             comment: string;
+            /**
+             * Format: date
+             * @description With `grant` only: a deadline other than the one asked (later than the current one); 400 otherwise
+             */
+            dueDate?: string;
         };
         CreateReportSnapshotRequest: {
             /** Format: date */
@@ -1055,6 +1081,8 @@ export interface components {
             taskId: string;
             /** Format: date */
             requestedDueDate: string;
+            /** @description The deadline granted: the one asked or another the decider chose; null until granted */
+            grantedDueDate: string | null;
             /**
              * Format: date
              * @description The task’s due date when the request was made
@@ -3398,7 +3426,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "COMMENT_REQUIRED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "COMMENT_REQUIRED" | "INVALID_DUE_DATE" | "MALFORMED_JSON" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -4029,6 +4057,102 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "DUPLICATE";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminController_setAgencyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"][];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -8,6 +8,12 @@ export * from './directive-import.js';
 export * from './labels.js';
 export * from './bus.js';
 export { foldVietnamese, stripVietnameseMarks, type FoldOptions } from './fold-vietnamese.js';
-export { compareVietnamese, sortByVietnamese } from './vietnamese-order.js';
+export {
+  compareAgencyOrder,
+  compareVietnamese,
+  sortByAgencyOrder,
+  sortByVietnamese,
+  type OrderedAgency,
+} from './vietnamese-order.js';
 export * from './password-policy.js';
 export * from './request-schemas.js';

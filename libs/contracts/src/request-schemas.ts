@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { confirmDirectiveImportRequestSchema, directiveImportRequestSchema } from './directive-import.js';
 import { createReportSnapshotSchema } from './reports.js';
 import {
+  agencyOrderRequestSchema,
   createAgencyRequestSchema,
   createCommentRequestSchema,
   createDirectiveRequestSchema,
@@ -28,6 +29,7 @@ const named: Record<string, z.ZodType> = {
   CreateCommentRequest: createCommentRequestSchema,
   CreateAgencyRequest: createAgencyRequestSchema,
   UpdateAgencyRequest: updateAgencyRequestSchema,
+  AgencyOrderRequest: agencyOrderRequestSchema,
   CreateUserRequest: createUserRequestSchema,
   UpdateUserRequest: updateUserRequestSchema,
   ResetPasswordRequest: resetPasswordRequestSchema,

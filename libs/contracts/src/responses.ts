@@ -204,6 +204,9 @@ export const extensionRequestSchema = named(
     id,
     taskId: id,
     requestedDueDate: calendarDate,
+    grantedDueDate: calendarDate
+      .nullable()
+      .describe('The deadline granted: the one asked or another the decider chose; null until granted'),
     currentDueDate: calendarDate.describe('The task’s due date when the request was made'),
     reason: z.string(),
     status: extensionRequestStatusSchema,

@@ -137,6 +137,16 @@ export const createAgencyRequestSchema = z.strictObject({
 export const updateAgencyRequestSchema = z
   .strictObject({ name: requiredText(300).optional(), kind: text(50).optional(), active: z.boolean().optional() })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+/** The official order of agencies: every agency (active and disabled) exactly once, the first first. */
+export const agencyOrderRequestSchema = z.strictObject({
+  agencyIds: z
+    .array(uuid)
+    .min(1)
+    .max(1000)
+    .describe(
+      'Every agency, disabled ones too, exactly once, in the official order; otherwise 400 VALIDATION_FAILED (400 UNKNOWN_AGENCY for an id that is no agency)',
+    ),
+});
 
 const password = z
   .string()
@@ -175,6 +185,7 @@ export const updateUserRequestSchema = z
 export const resetPasswordRequestSchema = z.strictObject({ password });
 export type CreateAgencyRequest = z.infer<typeof createAgencyRequestSchema>;
 export type UpdateAgencyRequest = z.infer<typeof updateAgencyRequestSchema>;
+export type AgencyOrderRequest = z.infer<typeof agencyOrderRequestSchema>;
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
@@ -198,5 +209,8 @@ export const EXTENSION_DECISION_VALUES = ['grant', 'refuse'] as const;
 export const extensionDecisionRequestSchema = z.strictObject({
   decision: z.enum(EXTENSION_DECISION_VALUES),
   comment: text(5000),
+  dueDate: isoDate
+    .optional()
+    .describe('With `grant` only: a deadline other than the one asked (later than the current one); 400 otherwise'),
 });
 export type ExtensionDecisionRequest = z.infer<typeof extensionDecisionRequestSchema>;

@@ -21,3 +21,25 @@ export function compareVietnamese(a: string, b: string): number {
 export function sortByVietnamese<T>(items: Iterable<T>, key: (item: T) => string): T[] {
   return [...items].sort((a, b) => compareVietnamese(key(a), key(b)));
 }
+
+/** What the official order of agencies needs to know of one: its place (null = not placed) and its name. */
+export interface OrderedAgency {
+  sortOrder: number | null;
+  name: string;
+}
+
+/**
+ * The official order of agencies (thứ tự chính thức), the one every list, export and document follows:
+ * agencies the administrator placed by their place, then the others in Vietnamese order of their names.
+ */
+export function compareAgencyOrder(a: OrderedAgency, b: OrderedAgency): number {
+  if (a.sortOrder !== null && b.sortOrder !== null) return a.sortOrder - b.sortOrder;
+  if (a.sortOrder !== null) return -1;
+  if (b.sortOrder !== null) return 1;
+  return compareVietnamese(a.name, b.name);
+}
+
+/** A sorted copy in the official order of agencies, the place and name of each read by `key`. */
+export function sortByAgencyOrder<T>(items: Iterable<T>, key: (item: T) => OrderedAgency): T[] {
+  return [...items].sort((a, b) => compareAgencyOrder(key(a), key(b)));
+}

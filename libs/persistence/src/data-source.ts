@@ -10,6 +10,8 @@ import { Reports1732600000000 } from './migrations/1732600000000-reports.js';
 import { DeadlineStatusFunction1732900000000 } from './migrations/1732900000000-deadline-status-function.js';
 import { LatenessBigint1733000000000 } from './migrations/1733000000000-lateness-bigint.js';
 import { StreamTickets1733100000000 } from './migrations/1733100000000-stream-tickets.js';
+import { ExtensionGrantedDate1733300000000 } from './migrations/1733300000000-extension-granted-date.js';
+import { AgencySortOrder1733400000000 } from './migrations/1733400000000-agency-sort-order.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   DeadlineStatusFunction1732900000000,
   LatenessBigint1733000000000,
   StreamTickets1733100000000,
+  ExtensionGrantedDate1733300000000,
+  AgencySortOrder1733400000000,
 ];
 
 export interface DatabaseConfig {

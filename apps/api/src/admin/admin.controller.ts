@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  agencyOrderRequestSchema,
   createAgencyRequestSchema,
   createUserRequestSchema,
   resetPasswordRequestSchema,
   updateAgencyRequestSchema,
   updateUserRequestSchema,
   type AgencyDto,
+  type AgencyOrderRequest,
   type CreateAgencyRequest,
   type CreateUserRequest,
   type ResetPasswordRequest,
@@ -85,6 +87,17 @@ export class AdminController {
   @Get('agencies')
   listAgencies(): Promise<AgencyDto[]> {
     return this.agencies.list(true);
+  }
+
+  @ApiEndpoint({
+    summary: 'Set the official order of agencies, the one every list, export and document follows',
+    body: agencyOrderRequestSchema,
+    ok: { schema: z.array(agencySchema) },
+    errors: { 400: ['UNKNOWN_AGENCY'] },
+  })
+  @Put('agencies/order')
+  setAgencyOrder(@Body(new ZodPipe(agencyOrderRequestSchema)) body: AgencyOrderRequest): Promise<AgencyDto[]> {
+    return this.agencies.setOrder(body);
   }
 
   @ApiEndpoint({

@@ -9,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AgenciesRepository {
   constructor(@InjectRepository(AgencyEntity) private readonly repo: Repository<AgencyEntity>) {}
 
-  /** By name then code in the database's collation; AgenciesService puts them in Vietnamese order. */
+  /** By name then code in the database's collation; AgenciesService puts them in the official order. */
   list(includeInactive: boolean): Promise<AgencyEntity[]> {
     return this.repo.find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC', code: 'ASC' } });
   }
@@ -32,6 +32,30 @@ export class AgenciesRepository {
   ): Promise<AgencyEntity | null> {
     await this.repo.update({ id }, values);
     return this.findById(id);
+  }
+
+  /**
+   * Sets the official order in one transaction: `ids[0]` gets place 1, and so on. The table is locked against
+   * writes first, so an agency registered meanwhile cannot slip between the check and the update. Answers the
+   * ids that are no agency and the agencies `ids` leaves out (by name); nothing is written unless both are empty.
+   */
+  setOrder(ids: readonly string[]): Promise<{ unknown: string[]; missing: string[] }> {
+    return this.repo.manager.transaction(async (m) => {
+      await m.query(`LOCK TABLE agencies IN SHARE ROW EXCLUSIVE MODE`);
+      const all: { id: string; name: string }[] = await m.query(`SELECT id, name FROM agencies`);
+      const known = new Set(all.map((a) => a.id));
+      const named = new Set(ids);
+      const unknown = ids.filter((id) => !known.has(id));
+      const missing = all.filter((a) => !named.has(a.id)).map((a) => a.name);
+      if (unknown.length || missing.length) return { unknown, missing };
+      await m.query(
+        `UPDATE agencies a SET sort_order = o.place, updated_at = now()
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, place)
+          WHERE a.id = o.id AND a.sort_order IS DISTINCT FROM o.place::int`,
+        [[...ids]],
+      );
+      return { unknown, missing };
+    });
   }
 
   async isActive(id: string): Promise<boolean> {

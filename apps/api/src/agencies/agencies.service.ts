@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  sortByVietnamese,
+  sortByAgencyOrder,
   type AgencyDto,
+  type AgencyOrderRequest,
   type CreateAgencyRequest,
   type UpdateAgencyRequest,
 } from '@dondoc/contracts';
@@ -18,11 +19,37 @@ export class AgenciesService {
   constructor(private readonly repo: AgenciesRepository) {}
 
   /**
-   * In Vietnamese order, for every picker and the admin page: the database's collation (C in the embedded
-   * build) would put "Ban Tổ chức" before "Ban cán sự".
+   * In the official order, for every picker and the admin page: the places the administrator set, then the
+   * agencies not placed in Vietnamese order (sorted here: the database's collation, C in the embedded build,
+   * would put "Ban Tổ chức" before "Ban cán sự").
    */
   async list(includeInactive: boolean): Promise<AgencyDto[]> {
-    return sortByVietnamese(await this.repo.list(includeInactive), (a) => a.name).map(toAgencyDto);
+    return sortByAgencyOrder(await this.repo.list(includeInactive), (a) => a).map(toAgencyDto);
+  }
+
+  /** Sets the official order: every agency, disabled ones too, exactly once. Answers every agency in it. */
+  async setOrder(input: AgencyOrderRequest): Promise<AgencyDto[]> {
+    const seen = new Set<string>();
+    const twice = [...new Set(input.agencyIds.filter((id) => seen.size === seen.add(id).size))];
+    if (twice.length) {
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `Each agency must be named exactly once; named twice: ${twice.join(', ')}`,
+      );
+    }
+    const { unknown, missing } = await this.repo.setOrder(input.agencyIds);
+    if (unknown.length) {
+      throw new ApiError(400, 'UNKNOWN_AGENCY', `No such agency: ${unknown.join(', ')}`);
+    }
+    if (missing.length) {
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `The order must name every agency, disabled ones too; missing: ${missing.join(', ')}`,
+      );
+    }
+    return this.list(true);
   }
 
   async create(input: CreateAgencyRequest): Promise<AgencyDto> {

@@ -48,13 +48,18 @@ export class DecideExtensionUseCase {
       );
     }
     if (request.status !== 'open') throw alreadyDecided();
+    if (req.decision === 'refuse' && req.dueDate !== undefined) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'A refusal sets no deadline: leave dueDate out', [
+        { path: 'dueDate', message: 'only with decision "grant"' },
+      ]);
+    }
     // State before input, as for transitions: a grant that cannot happen says so whatever the comment.
-    if (req.decision === 'grant') this.checkGrantable(request, task);
+    if (req.decision === 'grant') this.checkGrantable(request, task, req.dueDate);
     const comment = req.comment.trim();
     if (!comment) throw new ApiError(400, 'COMMENT_REQUIRED', 'Give a comment with the decision');
 
     return req.decision === 'grant'
-      ? this.grant(actor, request, task, comment, requestId)
+      ? this.grant(actor, request, task, comment, req.dueDate, requestId)
       : this.refuse(actor, request, task, comment, requestId);
   }
 
@@ -68,10 +73,11 @@ export class DecideExtensionUseCase {
     request: ExtensionRequestRow,
     task: TaskDetailRow,
     comment: string,
+    chosenDueDate: string | undefined,
     requestId: string | null,
   ): Promise<ExtensionDecisionResponse> {
-    const fromDueDate = this.checkGrantable(request, task);
-    const toDueDate = request.requested_due_date;
+    const fromDueDate = this.checkGrantable(request, task, chosenDueDate);
+    const toDueDate = chosenDueDate ?? request.requested_due_date;
     const now = new Date();
     const deadlineVersion = task.deadline_version + 1;
     const written = await this.changes.transaction(async (tx) => {
@@ -90,7 +96,13 @@ export class DecideExtensionUseCase {
           escalationLevel: deadlineInstant(toDueDate).getTime() > now.getTime() ? { reset: true } : undefined,
         },
         comment,
-        data: { requestId: request.id, from: fromDueDate, to: toDueDate, deadlineVersion },
+        data: {
+          requestId: request.id,
+          from: fromDueDate,
+          to: toDueDate,
+          requested: request.requested_due_date,
+          deadlineVersion,
+        },
         notificationData: { requestId: request.id, from: fromDueDate, to: toDueDate },
         // The old ladder belongs to a deadline that no longer exists; the relay removes its jobs.
         schedule: {
@@ -105,7 +117,7 @@ export class DecideExtensionUseCase {
         requestId,
       });
       if (!applied) throw conflict();
-      await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment);
+      await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment, toDueDate);
       return applied;
     });
     return {
@@ -148,7 +160,7 @@ export class DecideExtensionUseCase {
   }
 
   /** The task's current due date when a grant can move it; otherwise the 409 that says why not. */
-  private checkGrantable(request: ExtensionRequestRow, task: TaskDetailRow): string {
+  private checkGrantable(request: ExtensionRequestRow, task: TaskDetailRow, chosenDueDate?: string): string {
     if (!GRANTABLE_STATES.includes(task.state) || !task.due_date) {
       throw new ApiError(
         409,
@@ -156,8 +168,16 @@ export class DecideExtensionUseCase {
         `The task is "${STATE_LABELS[task.state].en}": there is no deadline left to extend; refuse the request instead`,
       );
     }
-    // The Office may have re-dated the task (REASSIGN) since the request: a grant never shortens a deadline.
-    if (request.requested_due_date <= task.due_date) {
+    // A grant never shortens a deadline, whether the date is the one asked or the decider's own.
+    if (chosenDueDate !== undefined && chosenDueDate <= task.due_date) {
+      throw new ApiError(
+        400,
+        'INVALID_DUE_DATE',
+        `Hạn gia hạn phải sau hạn hiện tại (${task.due_date}) / The granted date must be later than the current due date ${task.due_date}`,
+      );
+    }
+    // The Office may have re-dated the task (REASSIGN) since the request.
+    if (chosenDueDate === undefined && request.requested_due_date <= task.due_date) {
       throw new ApiError(
         409,
         'EXTENSION_OUTDATED',

@@ -8,6 +8,7 @@ export interface ExtensionRequestRow {
   requested_by_name: string | null;
   current_due_date: string;
   requested_due_date: string;
+  granted_due_date: string | null;
   reason: string;
   status: ExtensionRequestStatus;
   decided_by: string | null;
@@ -22,6 +23,7 @@ export function toExtensionRequestDto(r: ExtensionRequestRow): ExtensionRequestD
     id: r.id,
     taskId: r.task_id,
     requestedDueDate: r.requested_due_date,
+    grantedDueDate: r.granted_due_date,
     currentDueDate: r.current_due_date,
     reason: r.reason,
     status: r.status,

@@ -51,11 +51,11 @@ export class ExtensionsController {
   }
 
   @ApiEndpoint({
-    summary: 'Grant or refuse an extension request (the deciding authority)',
+    summary: 'Grant (to the date asked, or another) or refuse an extension request (the deciding authority)',
     body: extensionDecisionRequestSchema,
     ok: { schema: extensionDecisionResponseSchema },
     errors: {
-      400: ['COMMENT_REQUIRED'],
+      400: ['COMMENT_REQUIRED', 'INVALID_DUE_DATE'],
       403: ['FORBIDDEN', 'FORBIDDEN_ROLE'],
       409: ['EXTENSION_ALREADY_DECIDED', 'EXTENSION_OUTDATED', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
     },

@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ExtensionRequestRow } from './extension-dto.js';
 
 const REQUEST_COLUMNS = `er.id, er.task_id, er.requested_by, rb.full_name AS requested_by_name,
-  er.current_due_date::text AS current_due_date, er.requested_due_date::text AS requested_due_date, er.reason,
+  er.current_due_date::text AS current_due_date, er.requested_due_date::text AS requested_due_date,
+  er.granted_due_date::text AS granted_due_date, er.reason,
   er.status, er.decided_by, db.full_name AS decided_by_name, er.decided_at, er.decision_comment, er.created_at`;
 const REQUEST_FROM = `extension_requests er
   LEFT JOIN users rb ON rb.id = er.requested_by
@@ -75,11 +76,13 @@ export class ExtensionsRepository {
     status: 'granted' | 'refused',
     deciderId: string,
     comment: string,
+    grantedDueDate: string | null = null,
   ): Promise<void> {
     await m.query(
-      `UPDATE extension_requests SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4
+      `UPDATE extension_requests
+          SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4, granted_due_date = $5::date
         WHERE id = $1 AND status = 'open'`,
-      [id, status, deciderId, comment],
+      [id, status, deciderId, comment, grantedDueDate],
     );
   }
 }

@@ -21,6 +21,8 @@ export interface AgencyCountsRow extends FigureCounts {
   agency_id: string;
   agency_code: string;
   agency_name: string;
+  /** The agency's place in the official order; null when not placed. */
+  agency_sort_order: number | null;
 }
 
 export interface DirectiveCountsRow extends FigureCounts {
@@ -144,9 +146,10 @@ export class ReportsRepository {
     const { cte } = factsCte(actor, query, w, p);
     return this.run(
       `WITH ${cte}, ${grouped('f.lead_agency_id', p.add(w.day), p.add(dueSoonDays))}
-       SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, ${figureSums()}
+       SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.sort_order AS agency_sort_order,
+              ${figureSums()}
          FROM g JOIN agencies a ON a.id = g.k
-        GROUP BY a.id ORDER BY a.name, a.code`,
+        GROUP BY a.id ORDER BY a.sort_order NULLS LAST, a.name, a.code`,
       p.values,
     );
   }

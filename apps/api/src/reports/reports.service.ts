@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DELIVERABLE_TYPE_VALUES,
   FIELD_VALUES,
-  sortByVietnamese,
+  sortByAgencyOrder,
   type ReportAverages,
   type ReportBundle,
   type ReportByAgency,
@@ -133,14 +133,15 @@ export class ReportsService {
   }
 
   /**
-   * Rows in Vietnamese order of the agency's name, sorted here because SQL's order follows the database's
-   * collation (C in the embedded build); the workbook, the periodic report and snapshots take this order.
+   * Rows in the official order of agencies (the administrator's places, then Vietnamese order of the names),
+   * sorted here because SQL's order follows the database's collation (C in the embedded build); the workbook,
+   * the periodic report and snapshots take this order.
    */
   async byAgency(c: ReportContext): Promise<ReportByAgency> {
     const rows = await this.reports.byAgency(c.actor, c.query, c.window, this.config.dueSoonDays);
     return {
       ...c.meta,
-      rows: sortByVietnamese(rows, (r) => r.agency_name).map((r) => ({
+      rows: sortByAgencyOrder(rows, (r) => ({ sortOrder: r.agency_sort_order, name: r.agency_name })).map((r) => ({
         agencyId: r.agency_id,
         agencyCode: r.agency_code,
         agencyName: r.agency_name,

@@ -5,9 +5,10 @@ import { BoardStatePanel } from '../board/board-state-panel';
 import '../board/board.css';
 import './admin.css';
 import { AccountsPanel } from './accounts-panel';
+import { AgenciesPanel } from './agencies-panel';
 
 /**
- * "Quản trị" (route `/admin`, administrators only). Loaded on demand: the password meter brings zxcvbn-ts
+ * "Quản trị" (route `/admin`, administrators only): accounts, then agencies and their official order. Loaded on demand: the password meter brings zxcvbn-ts
  * and its dictionaries (~1 MB), which no other page needs.
  */
 export function AdminPage() {
@@ -41,6 +42,7 @@ export function AdminPage() {
         <p className="hint">{t('admin.intro')}</p>
       </header>
       <AccountsPanel />
+      <AgenciesPanel />
     </div>
   );
 }

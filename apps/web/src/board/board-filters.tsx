@@ -1,4 +1,4 @@
-import { FIELD_VALUES, type RoleName, compareVietnamese } from '@dondoc/contracts';
+import { FIELD_VALUES, type RoleName } from '@dondoc/contracts';
 import { DEADLINE_STATUS_LABELS } from '@dondoc/workflow';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,10 +34,8 @@ export function BoardFiltersBar({ filters, role, onChange, onClear }: Props) {
     setShowCancelled(filters.showCancelled);
   }
 
-  const agencyOptions = useMemo(
-    () => agencies.map((a) => ({ value: a.id, label: a.name })).sort((a, b) => compareVietnamese(a.label, b.label)),
-    [agencies],
-  );
+  // In the official order the API gives (the administrator's, Vietnamese order for the rest).
+  const agencyOptions = useMemo(() => agencies.map((a) => ({ value: a.id, label: a.name })), [agencies]);
   const directiveOptions = directives.map((d) => ({ value: d.id, label: `${d.number} – ${d.title}` }));
   const fieldOptions = FIELD_VALUES.map((f) => ({ value: f, label: t(`field.${f}`) }));
   const deadlineOptions = DEADLINE_KEYS.map((k) => ({ value: k, label: label(DEADLINE_STATUS_LABELS[k]) }));

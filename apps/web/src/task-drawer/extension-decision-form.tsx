@@ -1,6 +1,7 @@
 import type { ExtensionDecisionRequest } from '@dondoc/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../common/date-field';
 import { ApiErrorAlert } from './api-error-alert';
 import { useDecideExtension } from './use-decide-extension';
 
@@ -10,16 +11,23 @@ type Decision = ExtensionDecisionRequest['decision'];
  * Grant or refuse an open request. Shown to the Office too: whether the Office may decide is the
  * server's setting, so a refusal comes back as its 403 message rather than a hidden button.
  */
-export function ExtensionDecisionForm({ taskId, requestId }: { taskId: string; requestId: string }) {
+export function ExtensionDecisionForm(props: { taskId: string; requestId: string; requestedDueDate: string }) {
   const { t } = useTranslation();
   const commentId = useId();
+  const dateId = useId();
+  const hintId = useId();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const decide = useDecideExtension(taskId, requestId);
+  // The date asked for, unless the decider gives another (a grant for a shorter or longer extension).
+  const [dueDate, setDueDate] = useState<string | null>(props.requestedDueDate);
+  const [dateValid, setDateValid] = useState(true);
+  const decide = useDecideExtension(props.taskId, props.requestId);
   const submit = (decision: Decision) => {
     const text = comment.trim();
     setMissing(!text);
-    if (text) decide.mutate({ decision, comment: text }, { onSuccess: () => setComment('') });
+    if (!text || (decision === 'grant' && (!dateValid || !dueDate))) return;
+    const other = decision === 'grant' && dueDate !== props.requestedDueDate ? { dueDate: dueDate ?? undefined } : {};
+    decide.mutate({ decision, comment: text, ...other }, { onSuccess: () => setComment('') });
   };
 
   return (
@@ -43,6 +51,24 @@ export function ExtensionDecisionForm({ taskId, requestId }: { taskId: string; r
           {t('drawer.extensions.commentRequired')}
         </p>
       )}
+      <label htmlFor={dateId}>{t('drawer.extensions.grantDate')}</label>
+      <DateField
+        id={dateId}
+        name="grantedDueDate"
+        testId="extension-grant-date"
+        value={dueDate}
+        label={t('drawer.extensions.grantDate')}
+        placeholder={t('common.datePlaceholder')}
+        invalidText={t('common.dateInvalid')}
+        describedBy={hintId}
+        onChange={(iso, valid) => {
+          setDueDate(iso);
+          setDateValid(valid);
+        }}
+      />
+      <p id={hintId} className="drawer-hint">
+        {t('drawer.extensions.grantDateHint')}
+      </p>
       <ApiErrorAlert error={decide.error} />
       <div className="drawer-form-actions">
         <button

@@ -60,7 +60,14 @@ export function ExtensionRequests({ task, actor }: { task: TaskDetailDto; actor:
                 )}
               </>
             )}
-            {r.status === 'open' && mayDecide && <ExtensionDecisionForm taskId={task.id} requestId={r.id} />}
+            {r.status === 'granted' && r.grantedDueDate && r.grantedDueDate !== r.requestedDueDate && (
+              <div className="drawer-level" data-testid="extension-granted-other">
+                {t('drawer.extensions.grantedOther', { date: formatDate(r.grantedDueDate) })}
+              </div>
+            )}
+            {r.status === 'open' && mayDecide && (
+              <ExtensionDecisionForm taskId={task.id} requestId={r.id} requestedDueDate={r.requestedDueDate} />
+            )}
           </li>
         ))}
       </ul>

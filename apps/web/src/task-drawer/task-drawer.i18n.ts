@@ -115,6 +115,9 @@ export const drawerVi = {
     grant: 'Đồng ý gia hạn',
     refuse: 'Không đồng ý',
     commentRequired: 'Hãy ghi ý kiến kèm theo quyết định.',
+    grantDate: 'Gia hạn đến ngày',
+    grantDateHint: 'Mặc định là ngày cơ quan đề nghị; có thể cho hạn khác, sau hạn hiện tại.',
+    grantedOther: 'Đồng ý gia hạn đến {{date}} (khác ngày đề nghị)',
   },
   errors: {
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
@@ -255,6 +258,9 @@ export const drawerEn: typeof drawerVi = {
     grant: 'Grant extension',
     refuse: 'Refuse',
     commentRequired: 'Write a comment with the decision.',
+    grantDate: 'Extend to',
+    grantDateHint: 'The date the agency asked for by default; another date, after the current deadline, may be given.',
+    grantedOther: 'Granted until {{date}} (not the date asked)',
   },
   errors: {
     forbidden: 'You are not allowed to do this.',

@@ -18,6 +18,10 @@ export class AgencyEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** The official order (1 first) set by the administrator; null = not placed (after the placed ones). */
+  @Column({ name: 'sort_order', type: 'integer', nullable: true })
+  sortOrder!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
