@@ -177,3 +177,35 @@ describe('the submit dialog', () => {
     });
   });
 });
+
+describe('the board', () => {
+  it('shows agencies no “Dự thảo” column (they never see drafts); the Office keeps it', async () => {
+    const agency = await b.newPage();
+    await signIn(agency, 'ban-tuyen-giao');
+    await agency.locator('[data-testid="column-assigned"]').waitFor();
+    expect(await agency.locator('[data-testid="column-drafted"]').count()).toBe(0);
+    const office = await b.newPage();
+    await signIn(office, 'vanphong');
+    await office.locator('[data-testid="column-drafted"]').waitFor();
+  });
+
+  it('drops the escalation badge once a late task is approved; an open one keeps it', async () => {
+    const approved = await makeTask(b.t.db, { state: 'approved', lead: 'ban-tuyen-giao' });
+    const open = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao' });
+    await b.t.db.query(`UPDATE tasks SET escalation_level = 2 WHERE id = ANY($1::uuid[])`, [[approved.id, open.id]]);
+    const page = await b.newPage();
+    await signIn(page, 'vanphong');
+    for (const [task, badges] of [
+      [approved, 0],
+      [open, 1],
+    ] as const) {
+      const code = (await b.t.db.query<{ code: string }>(`SELECT code FROM tasks WHERE id = $1`, [task.id])).rows[0]
+        .code;
+      await page.goto(`/?q=${encodeURIComponent(code)}`);
+      await boardReady(page);
+      const card = page.locator(`[data-testid="task-card-${task.id}"]`);
+      await card.waitFor();
+      expect(await card.getByTestId('escalation-badge').count()).toBe(badges);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
-import { BOARD_STATES, byWaitingTime, needsAttention, ALL_STATES } from './board-model';
+import { byWaitingTime, columnsFor, needsAttention } from './board-model';
 import { BoardStatePanel } from './board-state-panel';
 import { KanbanBoard } from './kanban-board';
 import { ReviewList } from './review-list';
@@ -88,7 +88,7 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
   return (
     <KanbanBoard
       tasks={visible}
-      states={filters.showCancelled ? ALL_STATES : BOARD_STATES}
+      states={columnsFor(role, filters.showCancelled)}
       lanes={filters.lanes}
       agencies={agencies}
       directives={directives}

@@ -3,6 +3,8 @@ import {
   ALL_STATES,
   BOARD_STATES,
   byWaitingTime,
+  columnsFor,
+  showsEscalation,
   countdownOf,
   deadlineTone,
   groupByState,
@@ -166,5 +168,24 @@ describe('byWaitingTime', () => {
       task({ id: 'old-a', code: 'KL-01', updatedAt: '2021-06-01T00:00:00.000Z' }),
     ];
     expect(list.sort(byWaitingTime).map((t) => t.id)).toEqual(['old-a', 'old-b', 'new']);
+  });
+});
+
+describe('columnsFor', () => {
+  it('gives agencies no "Dự thảo" column: they never see drafts', () => {
+    expect(columnsFor('agency', false)).toEqual(['assigned', 'in_progress', 'submitted', 'approved']);
+    expect(columnsFor('agency', true)).toEqual(['assigned', 'in_progress', 'submitted', 'approved', 'cancelled']);
+    expect(columnsFor('office', false)[0]).toBe('drafted');
+    expect(columnsFor('standing_committee', false)).toContain('drafted');
+  });
+});
+
+describe('showsEscalation', () => {
+  it('shows the escalation badge only while the task is still owed', () => {
+    expect(showsEscalation({ escalationLevel: 2, state: 'in_progress' })).toBe(true);
+    expect(showsEscalation({ escalationLevel: 1, state: 'submitted' })).toBe(true);
+    expect(showsEscalation({ escalationLevel: 2, state: 'approved' })).toBe(false);
+    expect(showsEscalation({ escalationLevel: 2, state: 'cancelled' })).toBe(false);
+    expect(showsEscalation({ escalationLevel: 0, state: 'in_progress' })).toBe(false);
   });
 });

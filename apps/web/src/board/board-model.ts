@@ -1,9 +1,20 @@
-import type { TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import type { RoleName, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
 import { daysUntilDue } from '@dondoc/workflow';
 
 /** The lifecycle columns, left to right; "cancelled" only when asked for. */
 export const BOARD_STATES: readonly TaskStateName[] = ['drafted', 'assigned', 'in_progress', 'submitted', 'approved'];
 export const ALL_STATES: readonly TaskStateName[] = [...BOARD_STATES, 'cancelled'];
+
+/** The board's columns for a role: agencies never see drafts, so theirs would always be empty. */
+export function columnsFor(role: RoleName, showCancelled: boolean): readonly TaskStateName[] {
+  const states = showCancelled ? ALL_STATES : BOARD_STATES;
+  return role === 'agency' ? states.filter((s) => s !== 'drafted') : states;
+}
+
+/** The escalation badge is a call to act: it goes once the task is approved or cancelled. */
+export function showsEscalation(task: Pick<TaskSummaryDto, 'escalationLevel' | 'state'>): boolean {
+  return task.escalationLevel > 0 && task.state !== 'approved' && task.state !== 'cancelled';
+}
 
 export type DeadlineTone = 'on-time' | 'in-deadline' | 'late' | 'overdue' | 'not-started';
 
@@ -45,9 +56,9 @@ export function countdownOf(task: TaskSummaryDto, now: Date): Countdown {
   return { kind: 'overdue', days: -days };
 }
 
-/** Needs the Office's eye: past its deadline or already escalated. */
+/** Needs the Office's eye: past its deadline or escalated, while still owed. */
 export function needsAttention(task: TaskSummaryDto): boolean {
-  return task.deadlineStatus === 'overdue' || task.escalationLevel > 0;
+  return task.deadlineStatus === 'overdue' || showsEscalation(task);
 }
 
 /** Tasks per column in the server's order, except that `pinned` tasks (just moved) come first. */

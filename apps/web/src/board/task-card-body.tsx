@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import { useLabel } from '../common/use-label';
-import { countdownOf, deadlineTone, type Countdown } from './board-model';
+import { countdownOf, deadlineTone, showsEscalation, type Countdown } from './board-model';
 
 interface Props {
   task: TaskSummaryDto;
@@ -46,7 +46,7 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
       <div className="task-card-top">
         <span className="task-code">{task.code}</span>
         <span className="task-type">{t(`deliverable.${task.deliverableType}`, task.deliverableType)}</span>
-        {task.escalationLevel > 0 && (
+        {showsEscalation(task) && (
           <span
             className={`badge badge-escalation level-${task.escalationLevel}`}
             data-testid="escalation-badge"
