@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../e2e/support/test-app.js';
 import { poll, screenshot, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+import { withAgencyOrderLock } from '../e2e/support/agency-order-lock.js';
 
 // The administrator's accounts screen against the built app (apps/web/dist) and a real listening API. The
 // account it creates has a name of this run's own, so a rerun on the same database never collides.
@@ -224,26 +225,6 @@ describe('the administrator’s accounts screen in Chromium', () => {
   });
 });
 
-/**
- * The official order of agencies is one setting for the whole database: the e2e suites that read lists in
- * order take the same PostgreSQL advisory lock, and this test puts the order back before letting go.
- */
-const ORDER_LOCK = 7_415_002;
-async function withOrderLock<T>(fn: () => Promise<T>): Promise<T> {
-  const c = await b.t.db.connect();
-  try {
-    await c.query(`SELECT pg_advisory_lock($1)`, [ORDER_LOCK]);
-    try {
-      return await fn();
-    } finally {
-      await b.t.db.query(`UPDATE agencies SET sort_order = NULL WHERE sort_order IS NOT NULL`);
-      await c.query(`SELECT pg_advisory_unlock($1)`, [ORDER_LOCK]);
-    }
-  } finally {
-    c.release();
-  }
-}
-
 describe('the administrator’s agencies in Chromium', () => {
   let page: Page;
   const CODE = `kiem-thu-${suffix}`;
@@ -296,7 +277,7 @@ describe('the administrator’s agencies in Chromium', () => {
   });
 
   it('moves an agency up from the keyboard, saves the whole order, and the order shows after a reload', async () => {
-    await withOrderLock(async () => {
+    await withAgencyOrderLock(b.t.db, 'set', async () => {
       await page.reload();
       await page.getByTestId('agencies-table').waitFor({ state: 'visible' });
       const before = await codes();

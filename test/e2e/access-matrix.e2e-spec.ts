@@ -3,6 +3,7 @@ import type { Response, Test } from 'supertest';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { untilFirstEvent } from './support/sse-client.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+import { withAgencyOrderLock } from './support/agency-order-lock.js';
 
 /**
  * The access matrix: every endpoint × every kind of caller → exactly one HTTP status.
@@ -378,25 +379,6 @@ async function throwawayAgency(t: TestApp): Promise<string> {
   return r.rows[0].id;
 }
 
-/**
- * Holds the advisory lock of the official order of agencies (the same key in agency-order and vietnamese-order)
- * while `fn` runs, so that no suite reads a list in order while this one has an order set.
- */
-const ORDER_LOCK = 7_415_002;
-async function withOrderLock<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
-  const c = await t.db.connect();
-  try {
-    await c.query(`SELECT pg_advisory_lock($1)`, [ORDER_LOCK]);
-    try {
-      return await fn();
-    } finally {
-      await c.query(`SELECT pg_advisory_unlock($1)`, [ORDER_LOCK]);
-    }
-  } finally {
-    c.release();
-  }
-}
-
 /** An unread notification for one account, as the worker would write it. */
 async function notify(t: TestApp, username: string): Promise<string> {
   const r = await t.db.query<{ id: string }>(
@@ -758,7 +740,7 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     writes: true,
     prepare: () => Promise.resolve({ placed: { n: 0 } }),
     send: (t, s, auth) =>
-      withOrderLock(t, async () => {
+      withAgencyOrderLock(t.db, 'set', async () => {
         try {
           let res: Response;
           // Another suite may register an agency between the read and the write: then read and send again.

@@ -4,6 +4,7 @@ import type { Test } from 'supertest';
 import { makeTask } from './support/fixtures.js';
 import { expectError } from './support/files.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { withAgencyOrderLock } from './support/agency-order-lock.js';
 
 /**
  * The official order of agencies (thứ tự chính thức): set by the administrator with PUT /api/admin/agencies/order,
@@ -14,21 +15,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * lock (the same key in vietnamese-order and access-matrix) keeps them from reading lists while an order is set.
  * Each test sets the order, checks it and puts it back (sort_order NULL everywhere) while holding the lock.
  */
-const ORDER_LOCK = 7_415_002;
-
-async function withOrderLock<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
-  const c = await t.db.connect();
-  try {
-    await c.query(`SELECT pg_advisory_lock($1)`, [ORDER_LOCK]);
-    try {
-      return await fn();
-    } finally {
-      await c.query(`SELECT pg_advisory_unlock($1)`, [ORDER_LOCK]);
-    }
-  } finally {
-    c.release();
-  }
-}
 
 const FIRST = ['van-phong', 'ubkt'];
 /** Agencies with a task of this suite's directive: what its report by agency lists. */
@@ -91,12 +77,12 @@ describe('the official order of agencies', () => {
   });
   afterAll(async () => {
     if (!t) return;
-    await withOrderLock(t, cleanUp);
+    await withAgencyOrderLock(t.db, 'set', cleanUp);
     await t.close();
   });
 
   it('the administrator sets an order; the lists and the report by agency follow it, agencies without a place after', async () => {
-    await withOrderLock(t, async () => {
+    await withAgencyOrderLock(t.db, 'set', async () => {
       try {
         // "Văn phòng Tỉnh ủy" and "Ủy ban Kiểm tra Tỉnh ủy" first (last in Vietnamese order), then the rest as they were.
         const put = await putOrder((list) => {
@@ -162,7 +148,7 @@ describe('the official order of agencies', () => {
   });
 
   it('refuses an order that leaves an agency out, names one twice or names no agency, and a caller other than the administrator', async () => {
-    await withOrderLock(t, async () => {
+    await withAgencyOrderLock(t.db, 'set', async () => {
       try {
         const before = await sortOrders();
         const ids = (await adminList()).map((a) => a.id);

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { makeTask } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { withAgencyOrderLock } from './support/agency-order-lock.js';
 
 /**
  * Agency names in Vietnamese order wherever they are listed: users saw them in byte order ("Ban Tổ chức"
@@ -16,21 +17,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * shared, so no order is set while they run; and the expected order is worked out from the places as they
  * are, so a place left behind (a run cut short) still gives the right answer.
  */
-const ORDER_LOCK = 7_415_002;
-
-async function withOrderLock<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
-  const c = await t.db.connect();
-  try {
-    await c.query(`SELECT pg_advisory_lock_shared($1)`, [ORDER_LOCK]);
-    try {
-      return await fn();
-    } finally {
-      await c.query(`SELECT pg_advisory_unlock_shared($1)`, [ORDER_LOCK]);
-    }
-  } finally {
-    c.release();
-  }
-}
 
 /** The demo province's agencies (seeded names), as Vietnamese readers expect them. */
 const EXPECTED: [code: string, name: string][] = [
@@ -84,7 +70,7 @@ describe('agency names in Vietnamese order', () => {
     ['GET /api/admin/agencies', '/api/admin/agencies', 'admin'],
   ])('%s answers in Vietnamese order', async (_what, path, who) => {
     const auth = await t.as(who);
-    await withOrderLock(t, async () => {
+    await withAgencyOrderLock(t.db, 'read', async () => {
       const res = await t.http.get(path).set(auth);
       expect(res.status).toBe(200);
       const names = (res.body as { name: string }[]).map((a) => a.name);
@@ -95,7 +81,7 @@ describe('agency names in Vietnamese order', () => {
   });
 
   it('with no place set anywhere, the official order is the Vietnamese order', async () => {
-    await withOrderLock(t, async () => {
+    await withAgencyOrderLock(t.db, 'read', async () => {
       const placed = await t.db.query(`SELECT 1 FROM agencies WHERE sort_order IS NOT NULL`);
       if (placed.rowCount) return; // a place left behind by a run cut short: the tests above still hold
       const names = ((await t.http.get('/api/agencies').set(await t.as('vanphong'))).body as { name: string }[]).map(
@@ -108,7 +94,7 @@ describe('agency names in Vietnamese order', () => {
 
   it('GET /api/reports/by-agency lists its rows in Vietnamese order', async () => {
     const auth = await t.as('vanphong');
-    await withOrderLock(t, async () => {
+    await withAgencyOrderLock(t.db, 'read', async () => {
       const res = await t.http.get('/api/reports/by-agency').query({ directiveId }).set(auth);
       expect(res.status).toBe(200);
       expect((res.body as { rows: { agencyName: string }[] }).rows.map((r) => r.agencyName)).toEqual(
@@ -130,7 +116,7 @@ describe('agency names in Vietnamese order', () => {
 
   it('by-agency.xlsx lists its rows in Vietnamese order', async () => {
     const auth = await t.as('thuongvu');
-    const [body, expected] = await withOrderLock(t, async () =>
+    const [body, expected] = await withAgencyOrderLock(t.db, 'read', async () =>
       Promise.all([file('by-agency.xlsx', auth), officialOrder(t, NAMES)]),
     );
     const wb = new ExcelJS.Workbook();
@@ -143,7 +129,7 @@ describe('agency names in Vietnamese order', () => {
 
   it('periodic.docx lists the agency table in Vietnamese order', async () => {
     const auth = await t.as('thuongvu');
-    const [body, expected] = await withOrderLock(t, async () =>
+    const [body, expected] = await withAgencyOrderLock(t.db, 'read', async () =>
       Promise.all([file('periodic.docx', auth), officialOrder(t, NAMES)]),
     );
     const zip = await JSZip.loadAsync(body);
