@@ -77,6 +77,25 @@ const holdsFocus = (l: Locator) => l.evaluate((el) => el.contains(el.ownerDocume
 const frames = (page: Page) =>
   page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))');
 
+/** dnd-kit's keyboard drag of a focused card one column right (Space, →, Space), each step announced. */
+async function keyboardMoveRight(page: Page, card: Locator, code: string): Promise<void> {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await card.focus();
+  await page.keyboard.press('Space');
+  await poll(
+    () => live.innerText(),
+    (text) => text.includes(code),
+    { what: 'the pick-up announcement' },
+  );
+  await page.keyboard.press('ArrowRight');
+  await poll(
+    () => live.innerText(),
+    (text) => text.includes('Đang thực hiện'),
+    { what: 'the announcement of the “Đang thực hiện” column' },
+  );
+  await page.keyboard.press('Space');
+}
+
 describe('the board with the keyboard and the mouse, in Chromium', () => {
   it('the Standing Committee opens a task of “Chờ duyệt” with a mouse click', async () => {
     const task = await makeTask(b.t.db, { state: 'submitted', lead: 'ban-tuyen-giao' });
@@ -109,22 +128,7 @@ describe('the board with the keyboard and the mouse, in Chromium', () => {
     const page = await pageSession('ban-tuyen-giao');
     const sent = transitionRequests(page);
     const c = await showCard(page, task.id);
-    const live = page.locator('[id^="DndLiveRegion"]');
-    const code = await codeOf(task.id);
-    await c.focus();
-    await page.keyboard.press('Space');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes(code),
-      { what: 'the pick-up announcement' },
-    );
-    await page.keyboard.press('ArrowRight');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes('Đang thực hiện'),
-      { what: 'the announcement of the “Đang thực hiện” column' },
-    );
-    await page.keyboard.press('Space');
+    await keyboardMoveRight(page, c, await codeOf(task.id));
     const d = dialog(page);
     await d.waitFor({ state: 'visible' });
     await frames(page);
@@ -173,22 +177,7 @@ describe('the board with the keyboard and the mouse, in Chromium', () => {
     const task = await makeTask(b.t.db, { state: 'assigned', lead: 'ban-tuyen-giao' });
     const page = await pageSession('ban-tuyen-giao');
     const c = await showCard(page, task.id);
-    const live = page.locator('[id^="DndLiveRegion"]');
-    const code = await codeOf(task.id);
-    await c.focus();
-    await page.keyboard.press('Space');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes(code),
-      { what: 'the pick-up announcement' },
-    );
-    await page.keyboard.press('ArrowRight');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes('Đang thực hiện'),
-      { what: 'the announcement of the “Đang thực hiện” column' },
-    );
-    await page.keyboard.press('Space');
+    await keyboardMoveRight(page, c, await codeOf(task.id));
     await dialog(page).waitFor({ state: 'visible' });
     await frames(page);
     await page.keyboard.type('Bắt đầu ngay');
