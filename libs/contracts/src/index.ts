@@ -17,3 +17,4 @@ export {
 } from './vietnamese-order.js';
 export * from './password-policy.js';
 export * from './request-schemas.js';
+export * from './task-bulk.js';

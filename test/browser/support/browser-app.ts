@@ -36,7 +36,8 @@ export interface BrowserApp {
 }
 
 export async function startBrowserApp(): Promise<BrowserApp> {
-  const webDir = resolve('apps/web/dist');
+  // BROWSER_WEB_DIR: a build of its own, so parallel work on the board does not swap the files mid-run.
+  const webDir = resolve(process.env.BROWSER_WEB_DIR ?? 'apps/web/dist');
   if (!existsSync(join(webDir, 'index.html'))) {
     throw new Error(`${webDir}/index.html is missing: build the board first (npm run build, or npm test's pretest)`);
   }
