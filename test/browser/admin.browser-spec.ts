@@ -209,7 +209,10 @@ describe('the administrator’s accounts screen in Chromium', () => {
     password = next;
   });
 
-  it('disabling the account is a PATCH the list shows, and the account can no longer sign in', async () => {
+  it('disabling the account is a PATCH the list shows, its open session ends, and it can no longer sign in', async () => {
+    // A session opened before the account is disabled.
+    const own = await b.newPage();
+    await signIn(own, USERNAME, password);
     const row = page.getByTestId(`account-row-${USERNAME}`);
     const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/admin/users/'));
     await row.getByTestId('account-toggle-active').click();
@@ -222,6 +225,21 @@ describe('the administrator’s accounts screen in Chromium', () => {
     expect(await accountActive(USERNAME)).toBe(false);
     expect((await login(USERNAME, password)).status).toBe(401);
     await screenshot(page, 'admin-account-disabled');
+
+    // The session it already had no longer opens anything: the next load goes back to the sign-in form.
+    await own.reload();
+    await own.waitForURL(/\/login/);
+    await own.locator('input[name="username"]').waitFor({ state: 'visible' });
+  });
+
+  it('the administrator’s own row offers no “Khóa” (the server would refuse it), and says why', async () => {
+    const own = page.getByTestId('account-row-admin').getByTestId('account-toggle-active');
+    await expect(own.isDisabled()).resolves.toBe(true);
+    await expect(own.getAttribute('title')).resolves.toBe('Không thể tự khóa tài khoản bạn đang đăng nhập');
+    // Everyone else's stays available.
+    await expect(
+      page.getByTestId(`account-row-${USERNAME}`).getByTestId('account-toggle-active').isDisabled(),
+    ).resolves.toBe(false);
   });
 });
 

@@ -6,12 +6,14 @@ interface Props {
   agency: AgencyDto | undefined;
   /** Its enable/disable is on its way to the server. */
   busy: boolean;
+  /** The signed-in administrator's own row: the server refuses to disable it (409), so no button offers it. */
+  self: boolean;
   onEdit: (user: UserDto) => void;
   onResetPassword: (user: UserDto) => void;
   onToggleActive: (user: UserDto) => void;
 }
 
-export function AccountRow({ user, agency, busy, onEdit, onResetPassword, onToggleActive }: Props) {
+export function AccountRow({ user, agency, busy, self, onEdit, onResetPassword, onToggleActive }: Props) {
   const { t } = useTranslation();
   // Accounts listed before `active` existed in the answer are active.
   const active = user.active !== false;
@@ -58,7 +60,8 @@ export function AccountRow({ user, agency, busy, onEdit, onResetPassword, onTogg
             className="btn"
             data-testid="account-toggle-active"
             aria-label={named(toggle)}
-            disabled={busy}
+            disabled={busy || (self && active)}
+            title={self && active ? t('admin.actions.selfDisableHint') : undefined}
             onClick={() => onToggleActive(user)}
           >
             {busy ? t('admin.form.saving') : toggle}

@@ -1,6 +1,7 @@
 import type { UserDto } from '@dondoc/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/use-session';
 import { BoardStatePanel } from '../board/board-state-panel';
 import { AccountsTable } from './accounts-table';
 import { AdminErrorAlert } from './admin-error-alert';
@@ -17,6 +18,7 @@ type OpenDialog = { kind: 'create' } | { kind: 'edit'; user: UserDto } | { kind:
 export function AccountsPanel() {
   const { t } = useTranslation();
   const users = useAdminUsers();
+  const selfId = useSession()?.user.id ?? null;
   const { agencies, byId } = useAdminAgencies();
   const { update } = useAccountMutations();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -83,6 +85,7 @@ export function AccountsPanel() {
             users={sorted}
             agencies={byId}
             busyId={update.isPending ? (update.variables?.id ?? null) : null}
+            selfId={selfId}
             onEdit={(user) => setDialog({ kind: 'edit', user })}
             onResetPassword={(user) => setDialog({ kind: 'reset', user })}
             onToggleActive={toggleActive}

@@ -6,6 +6,8 @@ interface Props {
   users: UserDto[];
   agencies: Map<string, AgencyDto>;
   busyId: string | null;
+  /** The signed-in administrator. */
+  selfId: string | null;
   onEdit: (user: UserDto) => void;
   onResetPassword: (user: UserDto) => void;
   onToggleActive: (user: UserDto) => void;
@@ -13,7 +15,7 @@ interface Props {
 
 const COLUMNS = ['username', 'fullName', 'role', 'agency', 'email', 'status', 'actions'] as const;
 
-export function AccountsTable({ users, agencies, busyId, ...actions }: Props) {
+export function AccountsTable({ users, agencies, busyId, selfId, ...actions }: Props) {
   const { t } = useTranslation();
   return (
     <div className="admin-table-wrap">
@@ -35,6 +37,7 @@ export function AccountsTable({ users, agencies, busyId, ...actions }: Props) {
               user={u}
               agency={u.agencyId ? agencies.get(u.agencyId) : undefined}
               busy={busyId === u.id}
+              self={selfId === u.id}
               {...actions}
             />
           ))}
