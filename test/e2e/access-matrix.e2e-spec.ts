@@ -154,6 +154,9 @@ const MATRIX = {
   'GET /reports/tasks.xlsx':                            row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/periodic.docx':                         row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/urging-letter.docx':                    row(200,   200,      200,      403,  403, 403,  403,      UA),
+  // Every urging letter at once (by filters) or for a list selection: read like the single letter.
+  'GET /reports/urging-letters.zip':                    row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'POST /reports/urging-letters.zip':                   row(200,   200,      200,      403,  403, 403,  403,      UA),
   'POST /reports/snapshots':                            row(201,   201,      403,      403,  403, 403,  403,      UA),
   'GET /reports/snapshots':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/snapshots/:id':                         row(200,   200,      200,      403,  403, 403,  403,      UA),
@@ -787,6 +790,24 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     send: (t, s, auth) => t.http.get('/api/reports/urging-letter.docx').query({ agencyId: s.agencyId }).set(auth),
     snapshot: snapshotCount,
     ok: (res) => expect(res.headers['content-type']).toMatch(/wordprocessingml/),
+  }),
+  // An overdue task of the lead's of its own, so there is always a letter to make.
+  'GET /reports/urging-letters.zip': scenario<{ task: TaskRef; agencyId: string }>({
+    prepare: async (t) => ({
+      task: await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD], dueDate: '2021-01-15' }),
+      agencyId: await agencyId(t.db, LEAD),
+    }),
+    send: (t, s, auth) => t.http.get('/api/reports/urging-letters.zip').query({ agencyId: s.agencyId }).set(auth),
+    snapshot: snapshotCount,
+    ok: (res) => expect(res.headers['content-type']).toBe('application/zip'),
+  }),
+  'POST /reports/urging-letters.zip': scenario<{ task: TaskRef }>({
+    prepare: async (t) => ({
+      task: await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD], dueDate: '2021-01-15' }),
+    }),
+    send: (t, s, auth) => t.http.post('/api/reports/urging-letters.zip').set(auth).send({ taskIds: [s.task.id] }),
+    snapshot: snapshotCount,
+    ok: (res) => expect(res.headers['content-type']).toBe('application/zip'),
   }),
   'POST /reports/snapshots': scenario<{ title: string }>({
     writes: true,

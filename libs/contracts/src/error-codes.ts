@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FILE_TYPE',
   'NO_TASKS_FOUND',
   'WEAK_PASSWORD',
+  'NOTHING_TO_URGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { confirmDirectiveImportRequestSchema, directiveImportRequestSchema } from './directive-import.js';
 import { createReportSnapshotSchema } from './reports.js';
+import { urgingLettersRequestSchema } from './task-bulk.js';
 import {
   agencyOrderRequestSchema,
   createAgencyRequestSchema,
@@ -38,5 +39,6 @@ const named: Record<string, z.ZodType> = {
   CreateReportSnapshotRequest: createReportSnapshotSchema,
   DirectiveImportTextRequest: directiveImportRequestSchema,
   ConfirmDirectiveImportRequest: confirmDirectiveImportRequestSchema,
+  UrgingLettersRequest: urgingLettersRequestSchema,
 };
 for (const [id, schema] of Object.entries(named)) requestSchemas.add(schema, { id });

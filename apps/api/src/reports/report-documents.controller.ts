@@ -1,10 +1,12 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   reportQuerySchema,
   urgingLetterQuerySchema,
+  urgingLettersRequestSchema,
   type ReportQuery,
   type UrgingLetterQuery,
+  type UrgingLettersRequest,
 } from '@dondoc/contracts';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -14,6 +16,7 @@ import { REPORT_FILTER_ERRORS, REPORT_READERS } from './report-roles.js';
 import { ReportDocumentsUseCase, type ReportFile } from './report-documents.use-case.js';
 
 const BINARY = { type: 'string', contentMediaType: 'application/octet-stream' };
+const ZIP = { 'application/zip': BINARY };
 const DISPOSITION = {
   'Content-Disposition': {
     description: 'attachment, with the Vietnamese file name (RFC 5987 `filename*`)',
@@ -89,5 +92,39 @@ export class ReportDocumentsController {
     @Query(new ZodPipe(urgingLetterQuerySchema)) q: UrgingLetterQuery,
   ) {
     return send(await this.documents.urgingLetterDocx(user, q));
+  }
+
+  @ApiEndpoint({
+    summary: 'Urging letters (công văn đôn đốc) to every lead agency with overdue tasks, one .docx each, in a .zip',
+    description:
+      'One letter per lead agency that has overdue tasks under the filters (the letter of `urging-letter.docx`), ' +
+      'in the official order of agencies, named "Công văn đôn đốc - <agency> - dd-mm-yyyy.docx". ' +
+      '409 NOTHING_TO_URGE when no agency has overdue tasks.',
+    query: reportQuerySchema,
+    errors: { ...REPORT_FILTER_ERRORS, 409: ['NOTHING_TO_URGE'] },
+    ok: { media: ZIP, headers: DISPOSITION },
+  })
+  @Get('urging-letters.zip')
+  async urgingLettersZip(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
+    return send(await this.documents.urgingLettersZip(user, q));
+  }
+
+  @ApiEndpoint({
+    summary: 'Urging letters for the lead agencies of selected tasks, one .docx each, in a .zip',
+    description:
+      'Each letter lists only the selected tasks of its agency that are overdue or due soon (on `asOf`, else now); ' +
+      'other selected tasks have nothing to urge and are left out. 404 when any id is not a task the caller sees; ' +
+      '409 NOTHING_TO_URGE when no selected task is overdue or due soon.',
+    body: urgingLettersRequestSchema,
+    errors: { 404: ['NOT_FOUND'], 409: ['NOTHING_TO_URGE'] },
+    ok: { status: 200, media: ZIP, headers: DISPOSITION },
+  })
+  @Post('urging-letters.zip')
+  @HttpCode(200)
+  async urgingLettersForTasks(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(urgingLettersRequestSchema)) body: UrgingLettersRequest,
+  ) {
+    return send(await this.documents.urgingLettersForTasks(user, body));
   }
 }

@@ -190,12 +190,20 @@ export function urgingLetterDocx(r: {
   const dueSoon = r.tasks.filter((t) => t.status === 'due_soon');
   const daysLeft = (t: ReportTaskRow) =>
     t.due_date ? Math.round((Date.parse(t.due_date) - Date.parse(r.asOf)) / 86_400_000) : 0;
+  // Due on the letter's day is "Đến hạn", not "Còn 0 ngày". The code is how the agency finds the task on its board.
+  const standing = (t: ReportTaskRow) =>
+    t.status === 'overdue'
+      ? `Quá hạn ${t.days_overdue ?? 0} ngày`
+      : daysLeft(t) > 0
+        ? `Còn ${daysLeft(t)} ngày`
+        : 'Đến hạn';
   const rows = [...overdue, ...dueSoon].map((t, i) => [
     i + 1,
+    t.code,
     t.title,
     t.directive_number,
     t.due_date ? viDate(t.due_date) : '',
-    t.status === 'overdue' ? `Quá hạn ${t.days_overdue ?? 0} ngày` : `Còn ${daysLeft(t)} ngày`,
+    standing(t),
   ]);
   // "còn 1 nhiệm vụ quá hạn", not "còn 1 nhiệm vụ quá hạn và 0 nhiệm vụ sắp đến hạn".
   const owed = [
@@ -216,7 +224,13 @@ export function urgingLetterDocx(r: {
     para([run('Kính gửi: ', { italics: true }), run(r.agencyName, { bold: true })], { align: 'center', after: 240 }),
     para(intro, { indent: true }),
     ...(rows.length
-      ? [grid(['STT', 'Nhiệm vụ', 'Văn bản chỉ đạo', 'Thời hạn', 'Tình trạng'], [6, 50, 14, 14, 16], rows)]
+      ? [
+          grid(
+            ['STT', 'Mã nhiệm vụ', 'Nhiệm vụ', 'Văn bản chỉ đạo', 'Thời hạn', 'Tình trạng'],
+            [6, 14, 38, 14, 13, 15],
+            rows,
+          ),
+        ]
       : []),
     para('', { after: 120 }),
     para(

@@ -14,6 +14,7 @@ import {
   type FigureCounts,
   type ReportWindow,
 } from './report-facts.sql.js';
+import { taskScope } from '../tasks/task-scope.js';
 
 export type GroupedCounts<K extends string> = FigureCounts & Record<K, string>;
 
@@ -64,6 +65,14 @@ export interface ReviewRow extends ReportTaskRow {
   total: number;
   average_waiting: string;
   longest_waiting: number;
+}
+
+/** An agency a document is addressed to. */
+export interface AgencyRef {
+  id: string;
+  code: string;
+  name: string;
+  sortOrder: number | null;
 }
 
 /** A page of a list; without one, the whole list (for snapshots and documents). */
@@ -187,25 +196,45 @@ export class ReportsRepository {
     );
   }
 
-  /** Every counted task with its status then, for the task list and the documents. */
+  /** Every counted task with its status then, for the task list and the documents; optionally only `ids`. */
   async tasks(
     actor: Actor,
     query: ReportQuery,
     w: ReportWindow,
     dueSoonDays: number,
     statuses?: readonly string[],
+    ids?: readonly string[],
   ): Promise<ReportTaskRow[]> {
     const p = new SqlParams();
     const { cte } = factsCte(actor, query, w, p);
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
-    const filter = statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '';
+    const filter =
+      (statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '') +
+      (ids ? ` AND x.id = ANY(${p.add(ids)}::uuid[])` : '');
     return this.run(
       `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state IN ${COUNTED_STATES})
        SELECT * FROM x WHERE TRUE${filter}
         ORDER BY x.directive_number, x.code`,
       p.values,
     );
+  }
+
+  /** How many of `ids` the actor may see (any state): a selection must be seen in full, or it is refused. */
+  async visibleCount(actor: Actor, ids: readonly string[]): Promise<number> {
+    const scope = taskScope(actor, 2);
+    const rows: { n: number }[] = await this.run(
+      `SELECT count(*)::int AS n FROM tasks t WHERE t.id = ANY($1::uuid[]) AND ${scope.sql}`,
+      [ids, ...scope.params],
+    );
+    return rows[0].n;
+  }
+
+  /** Agencies with their place in the official order, for documents addressed to each. */
+  async agencies(ids: readonly string[]): Promise<AgencyRef[]> {
+    return this.db.query(`SELECT id, code, name, sort_order AS "sortOrder" FROM agencies WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /**

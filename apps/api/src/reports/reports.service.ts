@@ -23,7 +23,7 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
 import { FIGURE_KEYS, type FigureCounts, type ReportWindow } from './report-facts.sql.js';
-import { ReportsRepository, type Page, type ReportTaskRow } from './reports.repository.js';
+import { ReportsRepository, type AgencyRef, type Page, type ReportTaskRow } from './reports.repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -261,8 +261,18 @@ export class ReportsService {
   }
 
   /** Counted tasks then, optionally only those in the given deadline statuses (for the documents). */
-  tasks(c: ReportContext, statuses?: readonly string[]): Promise<ReportTaskRow[]> {
-    return this.reports.tasks(c.actor, c.query, c.window, this.config.dueSoonDays, statuses);
+  tasks(c: ReportContext, statuses?: readonly string[], ids?: readonly string[]): Promise<ReportTaskRow[]> {
+    return this.reports.tasks(c.actor, c.query, c.window, this.config.dueSoonDays, statuses, ids);
+  }
+
+  /** Whether the caller may see every one of `ids`. */
+  async seesAll(c: ReportContext, ids: readonly string[]): Promise<boolean> {
+    return (await this.reports.visibleCount(c.actor, ids)) === ids.length;
+  }
+
+  /** The agencies in the official order of agencies. */
+  async agenciesInOrder(ids: readonly string[]): Promise<AgencyRef[]> {
+    return sortByAgencyOrder(await this.reports.agencies(ids), (a) => a);
   }
 
   agency(id: string): Promise<{ id: string; code: string; name: string } | undefined> {

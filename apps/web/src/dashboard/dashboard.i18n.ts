@@ -56,6 +56,9 @@ export const dashboardVi = {
     fileTasks: 'Danh sách nhiệm vụ {{date}}.xlsx',
     filePeriodic: 'Báo cáo kết quả thực hiện {{date}}.docx',
     fileUrging: 'Công văn đôn đốc {{agency}} {{date}}.docx',
+    urgingAll: 'Công văn đôn đốc (tất cả cơ quan)',
+    fileUrgingAll: 'Công văn đôn đốc {{date}}.zip',
+    nothingToUrge: 'Không có cơ quan nào có nhiệm vụ quá hạn, nên không có công văn đôn đốc nào để tạo.',
   },
   status: {
     total: 'Tổng số',
@@ -242,6 +245,9 @@ export const dashboardEn: typeof dashboardVi = {
     fileTasks: 'Danh sách nhiệm vụ {{date}}.xlsx',
     filePeriodic: 'Báo cáo kết quả thực hiện {{date}}.docx',
     fileUrging: 'Công văn đôn đốc {{agency}} {{date}}.docx',
+    urgingAll: 'Urging letters (all agencies)',
+    fileUrgingAll: 'Công văn đôn đốc {{date}}.zip',
+    nothingToUrge: 'No agency has overdue tasks, so there is no urging letter to make.',
   },
   status: {
     total: 'Total',

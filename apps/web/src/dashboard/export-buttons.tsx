@@ -8,7 +8,7 @@ interface Props {
   downloads: ReturnType<typeof useReportDownload>;
 }
 
-/** The per-agency table and the task list to Excel, the periodic report to Word. */
+/** The per-agency table and the task list to Excel, the periodic report to Word, every urging letter zipped. */
 export function ExportButtons({ asOf, today, downloads }: Props) {
   const { t } = useTranslation();
   const { busy, download } = downloads;
@@ -32,6 +32,12 @@ export function ExportButtons({ asOf, today, downloads }: Props) {
       path: '/reports/periodic.docx',
       label: t('dashboard.exports.periodicDocx'),
       file: t('dashboard.exports.filePeriodic', { date }),
+    },
+    {
+      key: 'urging-zip',
+      path: '/reports/urging-letters.zip',
+      label: t('dashboard.exports.urgingAll'),
+      file: t('dashboard.exports.fileUrgingAll', { date }),
     },
   ];
 

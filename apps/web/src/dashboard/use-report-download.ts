@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload, apiUrl } from '../api/api-client';
 import { showToast } from '../transitions/toast-store';
+import { downloadFailure } from './download-failure';
 
 /**
  * Downloads a report document (the token rides in a header, so a plain link would be refused) and
@@ -18,7 +19,8 @@ export function useReportDownload() {
         await apiDownload(apiUrl(path, query).slice('/api'.length), fileName);
         showToast('success', t('dashboard.exports.done', { file: fileName }));
       } catch (e) {
-        showToast('error', t('dashboard.exports.failed', { message: (e as Error).message }));
+        const { kind, text } = downloadFailure(e, t);
+        showToast(kind, text);
       } finally {
         setBusy(null);
       }
