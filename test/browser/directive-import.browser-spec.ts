@@ -71,4 +71,53 @@ describe('the directive import page', () => {
       );
     });
   });
+
+  it('“Xác nhận và giao” stays off until every row has a lead and a deadline, then creates the tasks assigned', async () => {
+    const page = await proposal();
+    const lead = (await b.t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'`)).rows[0]
+      .id;
+    const number = `28-GIAO-${Date.now().toString(36)}/TU`;
+    await withEvidence(page, 'import-confirm-assign', async () => {
+      await page.getByTestId('import-number').fill(number);
+      const assign = page.getByTestId('import-confirm-assign');
+      const why = page.getByTestId('import-assign-why');
+      expect(await assign.textContent()).toBe('Xác nhận và giao');
+      expect(await assign.getAttribute('aria-describedby')).toBe('import-assign-why');
+
+      // Row 1 without a lead: the button is off and says which row.
+      const firstLead = page.getByTestId('import-row-0').locator('.import-lead select').first();
+      await firstLead.selectOption('');
+      await poll(
+        () => assign.isDisabled(),
+        (off) => off,
+        { what: 'the assign button to be disabled' },
+      );
+      expect(await why.textContent()).toMatch(/dòng 1(,|\s|$).*chưa có cơ quan chủ trì/);
+
+      // The Office completes every row.
+      const rows = await page.locator('[data-testid^="import-row-"]').count();
+      expect(rows).toBe(15);
+      for (let i = 0; i < rows; i++) {
+        const row = page.getByTestId(`import-row-${i}`);
+        const select = row.locator('.import-lead select').first();
+        if (!(await select.inputValue())) await select.selectOption(lead);
+        const due = row.locator('.import-due input').first();
+        if (!(await due.inputValue())) await due.fill('31/12/2030');
+      }
+      await poll(
+        () => assign.isEnabled(),
+        (on) => on,
+        { what: 'the assign button to be enabled' },
+      );
+      expect(await why.textContent()).toContain('giao ngay');
+      await assign.click();
+      await page.waitForURL(/\?directive=/, { timeout: 30_000 });
+    });
+    const states = await b.t.db.query<{ state: string; n: number }>(
+      `SELECT t.state, count(*)::int AS n FROM tasks t JOIN directives d ON d.id = t.directive_id
+        WHERE d.number = $1 GROUP BY t.state`,
+      [number],
+    );
+    expect(states.rows).toEqual([{ state: 'assigned', n: 15 }]);
+  });
 });

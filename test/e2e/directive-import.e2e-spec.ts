@@ -498,6 +498,92 @@ describe('directive import (Nhập văn bản)', () => {
     });
   });
 
+  describe('"Xác nhận và giao": confirm and assign in one go', () => {
+    let proposal: DirectiveImportProposal;
+    let fallbackLead: string;
+    beforeAll(async () => {
+      proposal = (await send('pasted text', read(FIXTURE_LIST[2])).expect(200)).body as DirectiveImportProposal;
+      fallbackLead = (await t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'`)).rows[0]
+        .id;
+    });
+
+    /** The conclusion with every row given a lead and a deadline, as the Office completes it before assigning. */
+    function complete(number: string) {
+      const body = confirmBody(proposal, number);
+      for (const task of body.tasks) {
+        task.leadAgencyId ??= fallbackLead;
+        task.coordinatingAgencyIds = task.coordinatingAgencyIds.filter((c) => c !== task.leadAgencyId);
+        task.dueDate ??= '2030-12-31';
+      }
+      return body;
+    }
+
+    it('creates the 15 tasks already assigned, each with its CREATE and ASSIGN history and the lead notified', async () => {
+      const number = uniqueNumber('28-GIAO');
+      const body = { ...complete(number), assign: true };
+      const before = await counts(t);
+      const res = await t.http.post('/api/directives/import/confirm').set(office).send(body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 201, code: undefined });
+      expect(res.body.taskIds).toHaveLength(15);
+      expect(await counts(t)).toEqual({
+        directives: before.directives + 1,
+        tasks: before.tasks + 15,
+        events: before.events + 30,
+      });
+      const tasks = await t.db.query<{ id: string; state: string; lead_agency_id: string; due_date: string }>(
+        `SELECT id, state, lead_agency_id, due_date::text FROM tasks WHERE id = ANY($1::uuid[])`,
+        [res.body.taskIds],
+      );
+      const byId = new Map(tasks.rows.map((r) => [r.id, r]));
+      (res.body.taskIds as string[]).forEach((id, i) => {
+        expect(byId.get(id)).toMatchObject({
+          state: 'assigned',
+          lead_agency_id: body.tasks[i].leadAgencyId,
+          due_date: body.tasks[i].dueDate,
+        });
+      });
+      const events = await t.db.query<{ event: string }>(
+        `SELECT event FROM task_events WHERE task_id = $1 ORDER BY id`,
+        [res.body.taskIds[0]],
+      );
+      expect(events.rows.map((e) => e.event)).toEqual(['CREATE', 'ASSIGN']);
+      const notified = await t.db.query<{ n: number }>(
+        `SELECT count(DISTINCT n.task_id)::int AS n FROM notifications n WHERE n.task_id = ANY($1::uuid[])`,
+        [res.body.taskIds],
+      );
+      expect(notified.rows[0].n).toBe(15);
+      // Now on the lead agency's board, unlike drafts.
+      const leadCode = codeOf.get(body.tasks[0].leadAgencyId!)!;
+      const agency = await t.http
+        .get('/api/tasks')
+        .query({ directiveId: res.body.directive.id })
+        .set(await t.as(leadCode))
+        .expect(200);
+      expect(agency.body.items.map((i: { id: string }) => i.id)).toContain(res.body.taskIds[0]);
+    });
+
+    it('refuses to assign when a row lacks a lead or a deadline, creating nothing', async () => {
+      const body = { ...complete(uniqueNumber('28-THIEU')), assign: true };
+      body.tasks[4].leadAgencyId = null;
+      body.tasks[9].dueDate = null;
+      const before = await counts(t);
+      const res = await t.http.post('/api/directives/import/confirm').set(office).send(body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'IMPORT_ASSIGN_INCOMPLETE' });
+      expect(res.body.message).toContain('5, 10');
+      expect(res.body.details).toEqual([
+        { path: 'tasks.4.leadAgencyId', message: expect.any(String) },
+        { path: 'tasks.9.dueDate', message: expect.any(String) },
+      ]);
+      expect(await counts(t)).toEqual(before);
+      // The same rows without `assign` are fine as drafts.
+      const drafts = await t.http
+        .post('/api/directives/import/confirm')
+        .set(office)
+        .send({ ...body, assign: false });
+      expect(drafts.status).toBe(201);
+    });
+  });
+
   describe('only the Office imports', () => {
     const text = () => read(FIXTURE_LIST[1]);
     it.each(['thuongvu', 'kiemtra', 'admin', 'ban-tuyen-giao'])('%s → 403 on both endpoints', async (user) => {

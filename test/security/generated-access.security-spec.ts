@@ -44,7 +44,9 @@ const PUBLIC = /^\/api\/(health(\/live|\/ready)?|docs(\/.*)?|auth\/login)$/;
 const CREATES = new Set(['POST /api/tasks', 'POST /api/directives']);
 const TASK_SCOPED = /^\/api\/(tasks\/\{|extension-requests\/)/;
 /** POSTs that only read (a selection too long for a query string): the inspector may send them. */
-const READING_POSTS = new Set(['POST /api/reports/urging-letters.zip']);
+const READING_POSTS = new Set(['POST /api/reports/urging-letters.zip', 'POST /api/tasks/export.xlsx']);
+/** Sent with the target task's id in the body (a selection), so an agency's answer is about another agency's task. */
+const SELECTION_EXPORT = 'POST /api/tasks/export.xlsx';
 
 function deny(route: Route, caller: Caller): Deny | null {
   const name = routeName(route);
@@ -69,6 +71,7 @@ function deny(route: Route, caller: Caller): Deny | null {
   if (caller === 'inspector') return write ? { why: 'the inspector never writes' } : null;
   if (caller === 'otherAgency' || caller === 'ownAgency') {
     if (caller === 'otherAgency' && TASK_SCOPED.test(p)) return { status: 404, why: "another agency's task" };
+    if (caller === 'otherAgency' && name === SELECTION_EXPORT) return { status: 404, why: "another agency's task" };
     if (p.startsWith('/api/reports/') || p.startsWith('/api/incidents')) {
       return { status: 403, why: 'agencies read no reports or incidents' };
     }
@@ -87,6 +90,7 @@ function deny(route: Route, caller: Caller): Deny | null {
     if (CREATES.has(name) || name === 'PATCH /api/tasks/{id}') return { status: 403, why: 'only the Office' };
     if (p === '/api/tasks/{id}/transitions') return { status: 403, why: 'ASSIGN is the Office’s' };
     if (p === '/api/incidents/{id}/resolve') return { status: 403, why: 'the Office closes incidents' };
+    if (name === 'POST /api/tasks/bulk') return { status: 403, why: 'only the Office acts on many tasks at once' };
     return null;
   }
   if (caller === 'office') {
@@ -192,6 +196,14 @@ describe('generated access matrix: every documented route × every caller, on an
     // A route this table does not know yet still gets every check, on an id nobody owns.
     return randomUUID();
   };
+  /** Bodies the generator cannot build (a union), or that must name the target task to mean anything. */
+  const bodyFor = (name: string): unknown => {
+    if (name === SELECTION_EXPORT) return { taskIds: [task.id] };
+    if (name === 'POST /api/tasks/bulk') {
+      return { action: 'cancel', items: [{ taskId: task.id, expectedVersion: task.version }], comment: 'Hủy thử' };
+    }
+    return undefined;
+  };
   const urlOf = (route: Route) => route.path.replace(/\{([^}]+)\}/g, (_, name: string) => target(route, name));
 
   it('denies, on every route, what the rules deny; leaks nothing of another agency', async () => {
@@ -208,7 +220,7 @@ describe('generated access matrix: every documented route × every caller, on an
         // Anonymous callers try every route, the public ones included (clean answers, no 5xx).
         if (!rule && !leakCheck && caller !== 'anon') continue;
         const auth = caller === 'anon' ? {} : await t.as(ACCOUNT[caller]);
-        const body = example(route.body, ctx);
+        const body = bodyFor(routeName(route)) ?? example(route.body, ctx);
         const query = route.path === '/api/reports/urging-letter.docx' ? { agencyId: ctx.agencyId } : {};
         const res = await send(t, route, urlOf(route), auth, body, query);
         expectClean(res);
@@ -237,6 +249,9 @@ describe('generated access matrix: every documented route × every caller, on an
       const res = await t.http.get('/api/tasks').query(q).set(other).expect(200);
       if (JSON.stringify(res.body).includes(task.id)) leaks.push(`GET /api/tasks?${JSON.stringify(q)} lists it`);
     }
+    // The deciders' queue, every open request at once: the other agency's request stays out of it.
+    const queue = await t.http.get('/api/extension-requests').query({ limit: 500 }).set(other).expect(200);
+    if (JSON.stringify(queue.body).includes(task.id)) leaks.push('GET /api/extension-requests lists its request');
     process.stderr.write(
       `security generated-access: ${JSON.stringify({
         routes: routes.length,

@@ -120,6 +120,13 @@ export const directiveImportTaskSchema = createTaskRequestSchema.omit({ directiv
 export const confirmDirectiveImportRequestSchema = z.strictObject({
   directive: createDirectiveRequestSchema,
   tasks: z.array(directiveImportTaskSchema).min(1, 'at least one task').max(500),
+  assign: z
+    .boolean()
+    .optional()
+    .describe(
+      '"Xác nhận và giao": also assign every created task, in the same transaction. Every task then needs a ' +
+        'lead agency and a due date (else 400 IMPORT_ASSIGN_INCOMPLETE, nothing created).',
+    ),
 });
 export type ConfirmDirectiveImportRequest = z.infer<typeof confirmDirectiveImportRequestSchema>;
 export type DirectiveImportTaskInput = z.infer<typeof directiveImportTaskSchema>;

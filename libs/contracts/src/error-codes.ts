@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'NO_TASKS_FOUND',
   'WEAK_PASSWORD',
   'NOTHING_TO_URGE',
+  'BULK_REFUSED',
+  'IMPORT_ASSIGN_INCOMPLETE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -55,7 +57,7 @@ export const apiErrorSchema = named(
       .union([z.array(z.strictObject({ path: z.string(), message: z.string() })), z.record(z.string(), z.unknown())])
       .optional()
       .describe(
-        "Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429)",
+        "Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED)",
       ),
     requestId: z.string().optional().describe('Quote it when reporting a problem: the logs carry it'),
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { confirmDirectiveImportRequestSchema, directiveImportRequestSchema } from './directive-import.js';
 import { createReportSnapshotSchema } from './reports.js';
-import { urgingLettersRequestSchema } from './task-bulk.js';
+import { bulkTaskActionRequestSchema, taskExportRequestSchema, urgingLettersRequestSchema } from './task-bulk.js';
 import {
   agencyOrderRequestSchema,
   createAgencyRequestSchema,
@@ -40,5 +40,7 @@ const named: Record<string, z.ZodType> = {
   DirectiveImportTextRequest: directiveImportRequestSchema,
   ConfirmDirectiveImportRequest: confirmDirectiveImportRequestSchema,
   UrgingLettersRequest: urgingLettersRequestSchema,
+  BulkTaskActionRequest: bulkTaskActionRequestSchema,
+  TaskExportRequest: taskExportRequestSchema,
 };
 for (const [id, schema] of Object.entries(named)) requestSchemas.add(schema, { id });

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -11,9 +11,11 @@ import {
   directiveImportProposalSchema,
   confirmDirectiveImportResponseSchema,
 } from '@dondoc/contracts';
+import type { Request } from 'express';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { requestIdOf } from '../common/request-id.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import type { UploadedDocument } from './document-text.js';
 import { DirectiveImportService } from './directive-import.service.js';
@@ -61,14 +63,18 @@ export class DirectiveImportController {
     summary: 'Register the (edited) proposal: the directive and its tasks, drafted, in one transaction',
     body: confirmDirectiveImportRequestSchema,
     ok: { status: 201, schema: confirmDirectiveImportResponseSchema },
-    errors: { 400: ['UNKNOWN_AGENCY'], 409: ['DIRECTIVE_EXISTS', 'DUPLICATE'] },
+    errors: {
+      400: ['UNKNOWN_AGENCY', 'IMPORT_ASSIGN_INCOMPLETE'],
+      409: ['DIRECTIVE_EXISTS', 'DUPLICATE', 'BULK_REFUSED'],
+    },
   })
   @Roles('office')
   @Post('confirm')
   confirm(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(confirmDirectiveImportRequestSchema)) body: ConfirmDirectiveImportRequest,
+    @Req() req: Request,
   ): Promise<ConfirmDirectiveImportResponse> {
-    return this.imports.confirm(user, body);
+    return this.imports.confirm(user, body, requestIdOf(req));
   }
 }

@@ -5,7 +5,7 @@ import type {
   DirectiveDto,
   DirectiveImportProposal,
 } from '@dondoc/contracts';
-import { newTaskOf, taskCode } from '@dondoc/persistence';
+import { newTaskOf, taskCode, type TaskRow } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -13,7 +13,10 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DirectiveRow } from '../directives/directives.repository.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
-import { TaskChangesService } from '../task-changes/task-changes.service.js';
+import { TaskChangesService, type ChangeTransaction } from '../task-changes/task-changes.service.js';
+import { bulkRefused } from '../tasks/bulk-tasks.use-case.js';
+import { decideTransition } from '../tasks/bulk-task-decision.js';
+import { policyFor } from '../tasks/schedule-change.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import type { UploadedDocument } from './document-text.js';
 import { emptyDocument } from './import-refusal.js';
@@ -104,8 +107,31 @@ export class DirectiveImportService implements OnModuleDestroy {
     return toProposal(parsed, { existingDirectiveId, source });
   }
 
-  /** Creates the directive and every task in `drafted`, in one transaction; nothing at all on any refusal. */
-  async confirm(user: AuthUser, input: ConfirmDirectiveImportRequest): Promise<ConfirmDirectiveImportResponse> {
+  /**
+   * Creates the directive and every task in `drafted`, in one transaction; nothing at all on any refusal.
+   * With `assign` the drafts are also assigned in that transaction, each through the writer as a single ASSIGN.
+   */
+  async confirm(
+    user: AuthUser,
+    input: ConfirmDirectiveImportRequest,
+    requestId: string | null = null,
+  ): Promise<ConfirmDirectiveImportResponse> {
+    if (input.assign) {
+      const incomplete = input.tasks.flatMap((t, i) => [
+        ...(t.leadAgencyId ? [] : [{ path: `tasks.${i}.leadAgencyId`, message: 'required to assign' }]),
+        ...(t.dueDate ? [] : [{ path: `tasks.${i}.dueDate`, message: 'required to assign' }]),
+      ]);
+      if (incomplete.length) {
+        const rows = [...new Set(incomplete.map((x) => Number(x.path.split('.')[1]) + 1))];
+        throw new ApiError(
+          400,
+          'IMPORT_ASSIGN_INCOMPLETE',
+          `Nhiệm vụ ${rows.join(', ')} chưa có cơ quan chủ trì hoặc thời hạn, chưa thể giao / ` +
+            `Task(s) ${rows.join(', ')} lack a lead agency or a due date and cannot be assigned`,
+          incomplete,
+        );
+      }
+    }
     input.tasks.forEach((t, i) => {
       if (t.leadAgencyId && t.coordinatingAgencyIds?.includes(t.leadAgencyId)) {
         throw new ApiError(
@@ -145,8 +171,9 @@ export class DirectiveImportService implements OnModuleDestroy {
           directive.id,
           input.tasks.map((t, i) => newTaskOf(codes[i], t)),
           actor,
-          { data: { source: 'import' } },
+          { data: { source: 'import' }, requestId },
         );
+        if (input.assign) await this.assignCreated(tx, rows, input, actor, requestId);
         const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
         return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };
       });
@@ -159,5 +186,37 @@ export class DirectiveImportService implements OnModuleDestroy {
       }
       throw err;
     }
+  }
+
+  /** Assigns the drafts just created, as the single ASSIGN would; one refusal rolls the whole import back. */
+  private async assignCreated(
+    tx: ChangeTransaction,
+    rows: TaskRow[],
+    input: ConfirmDirectiveImportRequest,
+    actor: ReturnType<typeof toActor>,
+    requestId: string | null,
+  ): Promise<void> {
+    const now = new Date();
+    // The agencies were checked above; a new directive has no escalation policy of its own.
+    const ctx = { actor, now, requestId, isActiveAgency: () => true };
+    const policy = policyFor(this.config.escalation, null);
+    const refusals = [];
+    for (const [i, row] of rows.entries()) {
+      const t = input.tasks[i];
+      const d = decideTransition(
+        { row, pendingSubmission: null, policy },
+        { type: 'ASSIGN', leadAgencyId: t.leadAgencyId ?? undefined, dueDate: t.dueDate ?? undefined },
+        row.version,
+        ctx,
+      );
+      if (!d.ok) {
+        refusals.push(d.refusal);
+        continue;
+      }
+      if (!(await tx.apply(d.change))) {
+        refusals.push({ taskId: row.id, code: 'VERSION_CONFLICT', message: 'Changed meanwhile' });
+      }
+    }
+    if (refusals.length) throw bulkRefused(refusals);
   }
 }

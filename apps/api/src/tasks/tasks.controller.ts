@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  bulkTaskActionRequestSchema,
+  bulkTaskActionResponseSchema,
+  taskExportRequestSchema,
+  type BulkTaskActionRequest,
+  type BulkTaskActionResponse,
+  type TaskExportRequest,
   createTaskRequestSchema,
   taskListQuerySchema,
   transitionRequestSchema,
@@ -21,6 +27,8 @@ import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
+import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
+import { TaskExportUseCase } from './task-export.use-case.js';
 import { TasksService } from './tasks.service.js';
 import { TransitionTaskUseCase } from './transition-task.use-case.js';
 
@@ -30,7 +38,65 @@ export class TasksController {
   constructor(
     private readonly tasks: TasksService,
     private readonly transitions: TransitionTaskUseCase,
+    private readonly bulk: BulkTasksUseCase,
+    private readonly exports: TaskExportUseCase,
   ) {}
+
+  @ApiEndpoint({
+    summary: 'Assign, move the deadline of, or cancel many tasks at once (the Office), all or nothing',
+    description:
+      'Every task is decided as its single endpoint would decide it, in one transaction. If any is refused, ' +
+      'nothing changes and the answer is 409 BULK_REFUSED with `details.refusals` naming each refused task and ' +
+      'the code the single endpoint would give (NOT_FOUND for a task out of scope).',
+    body: bulkTaskActionRequestSchema,
+    ok: { schema: bulkTaskActionResponseSchema },
+    errors: { 409: ['BULK_REFUSED'] },
+  })
+  @Roles('office')
+  @Post('bulk')
+  @HttpCode(200)
+  bulkAction(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(bulkTaskActionRequestSchema)) body: BulkTaskActionRequest,
+    @Req() req: Request,
+  ): Promise<BulkTaskActionResponse> {
+    return this.bulk.execute(user, body, requestIdOf(req));
+  }
+
+  @ApiEndpoint({
+    summary: 'Exactly these tasks, in this order, as an Excel workbook (the list as on screen)',
+    description: 'A task the caller may not see, or that does not exist, refuses the whole export (404 NOT_FOUND).',
+    body: taskExportRequestSchema,
+    errors: { 404: ['NOT_FOUND'] },
+    ok: {
+      media: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          type: 'string',
+          contentMediaType: 'application/octet-stream',
+        },
+      },
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment, with the Vietnamese file name (RFC 5987 `filename*`)',
+          schema: { type: 'string' },
+        },
+      },
+    },
+  })
+  @Roles(...TASK_READERS)
+  @Post('export.xlsx')
+  @HttpCode(200)
+  async exportXlsx(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(taskExportRequestSchema)) body: TaskExportRequest,
+  ): Promise<StreamableFile> {
+    const file = await this.exports.execute(user, body);
+    return new StreamableFile(file.body, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      length: file.body.length,
+      disposition: file.disposition,
+    });
+  }
 
   @ApiEndpoint({
     summary: 'Tasks the caller may see, in board order, filtered and paged',

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
+import { TaskExportRowsQuery } from './task-export-rows.query.js';
+import { TaskExportUseCase } from './task-export.use-case.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksRepository } from './tasks.repository.js';
 import { TasksService } from './tasks.service.js';
@@ -9,7 +12,14 @@ import { TransitionTaskUseCase } from './transition-task.use-case.js';
 @Module({
   imports: [AgenciesModule],
   controllers: [TasksController],
-  providers: [TasksService, TasksRepository, TransitionTaskUseCase],
+  providers: [
+    TasksService,
+    TasksRepository,
+    TransitionTaskUseCase,
+    BulkTasksUseCase,
+    TaskExportUseCase,
+    TaskExportRowsQuery,
+  ],
   exports: [TasksRepository],
 })
 export class TasksModule {}

@@ -26,6 +26,8 @@ export const directiveImportVi = {
     PAYLOAD_TOO_LARGE: 'Tệp hoặc văn bản quá lớn.',
     DIRECTIVE_EXISTS: 'Văn bản số này đã được nhập trước đây; không tạo lại. Hãy kiểm tra số hiệu.',
     UNKNOWN_AGENCY: 'Có cơ quan không còn trong danh mục; hãy chọn lại.',
+    IMPORT_ASSIGN_INCOMPLETE: 'Có nhiệm vụ chưa có cơ quan chủ trì hoặc thời hạn nên chưa thể giao; chưa tạo gì.',
+    BULK_REFUSED: 'Không giao được một số nhiệm vụ; chưa tạo gì. Hãy kiểm tra cơ quan chủ trì và thời hạn.',
     generic: 'Không thực hiện được: {{message}}',
   },
   directive: {
@@ -99,6 +101,12 @@ export const directiveImportVi = {
     blocked: 'Hãy sửa các ô được đánh dấu đỏ trước khi xác nhận.',
     done: 'Đã tạo văn bản {{number}} và {{count}} nhiệm vụ ở cột Dự thảo.',
     restart: 'Làm lại từ đầu',
+    assign: 'Xác nhận và giao',
+    assigning: 'Đang giao…',
+    assignDone: 'Đã tạo văn bản {{number}} và giao {{count}} nhiệm vụ cho các cơ quan chủ trì.',
+    assignReady: 'Tạo {{count}} nhiệm vụ và giao ngay cho cơ quan chủ trì, theo thời hạn đã ghi.',
+    assignNoLead: 'Chưa giao được: dòng {{rows}} chưa có cơ quan chủ trì.',
+    assignNoDeadline: 'Chưa giao được: dòng {{rows}} chưa có thời hạn.',
   },
 };
 
@@ -129,6 +137,8 @@ export const directiveImportEn: typeof directiveImportVi = {
     PAYLOAD_TOO_LARGE: 'The file or text is too large.',
     DIRECTIVE_EXISTS: 'A directive with this number was imported before; it is not created again. Check the number.',
     UNKNOWN_AGENCY: 'An agency is no longer in the registry; choose again.',
+    IMPORT_ASSIGN_INCOMPLETE: 'Some tasks have no lead agency or deadline and cannot be assigned; nothing was created.',
+    BULK_REFUSED: 'Some tasks could not be assigned; nothing was created. Check the lead agencies and deadlines.',
     generic: 'That did not work: {{message}}',
   },
   directive: {
@@ -202,5 +212,11 @@ export const directiveImportEn: typeof directiveImportVi = {
     blocked: 'Fix the cells marked in red before confirming.',
     done: 'Directive {{number}} and {{count}} tasks were created in the Draft column.',
     restart: 'Start over',
+    assign: 'Confirm and assign',
+    assigning: 'Assigning…',
+    assignDone: 'Directive {{number}} was created and its {{count}} tasks were assigned to their lead agencies.',
+    assignReady: 'Create the {{count}} tasks and assign them now to their lead agencies, with the deadlines shown.',
+    assignNoLead: 'Cannot assign yet: row(s) {{rows}} have no lead agency.',
+    assignNoDeadline: 'Cannot assign yet: row(s) {{rows}} have no deadline.',
   },
 };

@@ -99,8 +99,9 @@ export function rowProblems(r: DraftRow): boolean {
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
-export function toConfirmRequest(d: DraftDirective, rows: DraftRow[]): ConfirmDirectiveImportRequest {
+export function toConfirmRequest(d: DraftDirective, rows: DraftRow[], assign = false): ConfirmDirectiveImportRequest {
   return {
+    ...(assign ? { assign: true } : {}),
     directive: {
       number: d.number.trim(),
       kind: d.kind,
@@ -120,6 +121,18 @@ export function toConfirmRequest(d: DraftDirective, rows: DraftRow[]): ConfirmDi
       dueDate: r.dueDate,
       deadlineText: r.dueText ? r.dueText.slice(0, 200) : null,
     })),
+  };
+}
+
+/**
+ * Why the rows cannot be assigned at once ("Xác nhận và giao"): the 1-based numbers of rows without a lead
+ * agency and of rows without a deadline. Both empty: every row can be assigned.
+ */
+export function assignGaps(rows: readonly DraftRow[]): { noLead: number[]; noDeadline: number[] } {
+  const numbers = (missing: (r: DraftRow) => boolean) => rows.flatMap((r, i) => (missing(r) ? [i + 1] : []));
+  return {
+    noLead: numbers((r) => !r.leadAgencyId),
+    noDeadline: numbers((r) => !r.dueDate || !r.dueDateValid),
   };
 }
 

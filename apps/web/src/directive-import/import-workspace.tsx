@@ -16,6 +16,7 @@ import { useDirectives } from '../api/use-directives';
 import { showToast } from '../transitions/toast-store';
 import { DateField } from '../common/date-field';
 import {
+  assignGaps,
   emptyRow,
   rowProblems,
   sameNumber,
@@ -37,6 +38,8 @@ const KNOWN_ERRORS = [
   'PAYLOAD_TOO_LARGE',
   'DIRECTIVE_EXISTS',
   'UNKNOWN_AGENCY',
+  'IMPORT_ASSIGN_INCOMPLETE',
+  'BULK_REFUSED',
 ];
 
 function sizeText(bytes: number): string {
@@ -51,7 +54,7 @@ export function ImportWorkspace() {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
-  const [busy, setBusy] = useState<'analyse' | 'confirm' | null>(null);
+  const [busy, setBusy] = useState<'analyse' | 'confirm' | 'assign' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const confirmErrorRef = useRef<HTMLParagraphElement>(null);
@@ -125,19 +128,32 @@ export function ImportWorkspace() {
     numberTaken ||
     rows.some(rowProblems);
 
-  const confirm = async () => {
-    if (!directive || invalid) {
+  // "Xác nhận và giao" needs a lead and a deadline on every row; the reason shows beside the button.
+  const gaps = assignGaps(rows);
+  const assignReasons = [
+    ...(gaps.noLead.length ? [t('directiveImport.confirm.assignNoLead', { rows: gaps.noLead.join(', ') })] : []),
+    ...(gaps.noDeadline.length
+      ? [t('directiveImport.confirm.assignNoDeadline', { rows: gaps.noDeadline.join(', ') })]
+      : []),
+  ];
+  const assignBlocked = assignReasons.length > 0;
+
+  const confirm = async (assign = false) => {
+    if (!directive || invalid || (assign && assignBlocked)) {
       setError(t('directiveImport.confirm.blocked'));
       return;
     }
     setError(null);
     setConfirmError(null);
-    setBusy('confirm');
+    setBusy(assign ? 'assign' : 'confirm');
     try {
-      const created = await confirmImport.mutateAsync(toConfirmRequest(directive, rows));
+      const created = await confirmImport.mutateAsync(toConfirmRequest(directive, rows, assign));
       showToast(
         'success',
-        t('directiveImport.confirm.done', { number: created.directive.number, count: created.taskIds.length }),
+        t(assign ? 'directiveImport.confirm.assignDone' : 'directiveImport.confirm.done', {
+          number: created.directive.number,
+          count: created.taskIds.length,
+        }),
       );
       // The board's URL filter for a directive is `directive`; its drafts sit in the Dự thảo column.
       void navigate(`/?directive=${encodeURIComponent(created.directive.id)}`);
@@ -400,7 +416,20 @@ export function ImportWorkspace() {
                 ? t('directiveImport.confirm.saving')
                 : t('directiveImport.confirm.button', { count: rows.length })}
             </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="import-confirm-assign"
+              disabled={busy !== null || invalid || assignBlocked}
+              aria-describedby="import-assign-why"
+              onClick={() => void confirm(true)}
+            >
+              {busy === 'assign' ? t('directiveImport.confirm.assigning') : t('directiveImport.confirm.assign')}
+            </button>
           </div>
+          <p id="import-assign-why" className="hint import-assign-why" data-testid="import-assign-why">
+            {assignBlocked ? assignReasons.join(' ') : t('directiveImport.confirm.assignReady', { count: rows.length })}
+          </p>
         </>
       )}
     </div>

@@ -1,0 +1,100 @@
+import ExcelJS from 'exceljs';
+import { daysOverdue, deadlineStatus } from '@dondoc/workflow';
+import { excelDate } from '../reports/report-xlsx.builder.js';
+import { deadlineStatusLabel, localTime, stateLabel, viDate } from '../reports/report-labels.js';
+import { toFacts } from './task-summary.js';
+import type { TaskExportRow } from './task-export-rows.query.js';
+
+// The house style of the report workbooks (report-xlsx.builder.ts): Times New Roman, thin borders, A4 landscape.
+const FONT = 'Times New Roman';
+const DATE_FORMAT = 'dd/mm/yyyy';
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+const COLUMNS: { header: string; width: number; format?: string }[] = [
+  { header: 'Mã', width: 14 },
+  { header: 'Nhiệm vụ', width: 50 },
+  { header: 'Văn bản', width: 16 },
+  { header: 'Cơ quan chủ trì', width: 24 },
+  { header: 'Cơ quan phối hợp', width: 30 },
+  { header: 'Hạn', width: 12, format: DATE_FORMAT },
+  { header: 'Tình trạng thời hạn', width: 14 },
+  { header: 'Số ngày quá hạn', width: 10, format: '0' },
+  { header: 'Trạng thái', width: 16 },
+];
+
+/** Header row number: a title, the export time, a blank line, then the table. */
+const HEADER_ROW = 4;
+
+/** Exactly the given rows, in their order: the list on screen as a workbook (dates as dates, counts as numbers). */
+export async function taskExportWorkbook(
+  rows: readonly TaskExportRow[],
+  now: Date,
+  dueSoonDays: number,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Đôn Đốc - Văn phòng Tỉnh ủy';
+  wb.created = now;
+  const ws = wb.addWorksheet('Nhiệm vụ', {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+  });
+  ws.columns = COLUMNS.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  const last = COLUMNS.length;
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(1, 1).value = 'DANH SÁCH NHIỆM VỤ';
+  ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 28;
+  ws.mergeCells(2, 1, 2, last);
+  const iso = now.toISOString();
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  ws.getCell(2, 1).value = `Xuất lúc ${localTime(iso)} ngày ${viDate(today)} (giờ Việt Nam), ${rows.length} nhiệm vụ`;
+  ws.getCell(2, 1).font = { name: FONT, size: 12, italic: true };
+  ws.getCell(2, 1).alignment = { horizontal: 'center' };
+  const header = ws.getRow(HEADER_ROW);
+  COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+  });
+  header.height = 36;
+  for (const r of rows) {
+    const facts = toFacts(r);
+    const values: (string | number | Date | null)[] = [
+      r.code,
+      r.title,
+      r.directive_number,
+      r.lead_agency_name ?? '',
+      r.coordinating_agency_names.join('; '),
+      excelDate(r.due_date),
+      deadlineStatusLabel(deadlineStatus(facts, now, { dueSoonDays })),
+      daysOverdue(facts, now),
+      stateLabel(r.state),
+    ];
+    const row = ws.addRow(values);
+    COLUMNS.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = THIN;
+      cell.font = { name: FONT, size: 12 };
+      cell.alignment = { vertical: 'top', wrapText: typeof values[i] === 'string' };
+      if (c.format) cell.numFmt = c.format;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
