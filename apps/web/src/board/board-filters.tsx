@@ -1,13 +1,11 @@
-import { FIELD_VALUES, type RoleName } from '@dondoc/contracts';
-import { DEADLINE_STATUS_LABELS } from '@dondoc/workflow';
-import { useCallback, useMemo, useState } from 'react';
+import type { RoleName } from '@dondoc/contracts';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '../api/use-agencies';
-import { useDirectives } from '../api/use-directives';
-import { useLabel } from '../common/use-label';
-import { FilterSelect } from './filter-select';
+import { useIsNarrow } from '../common/use-media-query';
+import { BoardFilterFields } from './board-filter-fields';
+import { FiltersSheet } from './filters-sheet';
 import { SearchBox } from './search-box';
-import { hasNarrowingFilters, type BoardFilters, type Lanes } from './use-board-filters';
+import type { BoardFilters } from './use-board-filters';
 
 interface Props {
   filters: BoardFilters;
@@ -16,114 +14,56 @@ interface Props {
   onClear: () => void;
 }
 
-const DEADLINE_KEYS = Object.keys(DEADLINE_STATUS_LABELS) as (keyof typeof DEADLINE_STATUS_LABELS)[];
+/** The filters behind the "Bộ lọc" button on a phone (all but the search): those that differ from the default. */
+export function countHiddenFilters(f: BoardFilters): number {
+  const isBoard = f.view === 'board';
+  return [
+    f.directiveId,
+    f.agencyId,
+    f.field,
+    f.deadlineStatus,
+    f.attention,
+    isBoard && f.lanes !== 'none',
+    isBoard && f.showCancelled,
+  ].filter(Boolean).length;
+}
 
-/** Directive, agency, field, deadline status, search; swimlanes and the cancelled column on the board. */
+/**
+ * Search and filters. On a wide screen all of them in the toolbar; on a phone the search box stays and the
+ * rest go behind one "Bộ lọc (n)" button that opens a full-screen sheet, so the board starts on screen one.
+ */
 export function BoardFiltersBar({ filters, role, onChange, onClear }: Props) {
   const { t } = useTranslation();
-  const label = useLabel();
-  const { agencies } = useAgencies();
-  const { directives } = useDirectives();
+  const narrow = useIsNarrow();
+  const [sheetOpen, setSheetOpen] = useState(false);
   const onQ = useCallback((q: string) => onChange({ q }), [onChange]);
-  // The router applies URL changes in a transition; a checkbox bound only to the URL would flick back
-  // for a moment after the click, so it keeps its own state, re-synced whenever the URL changes.
-  const [showCancelled, setShowCancelled] = useState(filters.showCancelled);
-  const [syncedCancelled, setSyncedCancelled] = useState(filters.showCancelled);
-  if (filters.showCancelled !== syncedCancelled) {
-    setSyncedCancelled(filters.showCancelled);
-    setShowCancelled(filters.showCancelled);
+  const hidden = countHiddenFilters(filters);
+  const fields = <BoardFilterFields filters={filters} role={role} onChange={onChange} onClear={onClear} />;
+
+  if (!narrow) {
+    return (
+      <div className="board-filters" role="search" aria-label={t('board.filters.label')}>
+        <SearchBox value={filters.q} onChange={onQ} />
+        {fields}
+      </div>
+    );
   }
-
-  // In the official order the API gives (the administrator's, Vietnamese order for the rest).
-  const agencyOptions = useMemo(() => agencies.map((a) => ({ value: a.id, label: a.name })), [agencies]);
-  const directiveOptions = directives.map((d) => ({ value: d.id, label: `${d.number} – ${d.title}` }));
-  const fieldOptions = FIELD_VALUES.map((f) => ({ value: f, label: t(`field.${f}`) }));
-  const deadlineOptions = DEADLINE_KEYS.map((k) => ({ value: k, label: label(DEADLINE_STATUS_LABELS[k]) }));
-  const isBoard = filters.view === 'board';
-  // The Office and the Standing Committee watch the whole province; an agency sees only its own tasks.
-  const watchesProvince = role === 'office' || role === 'standing_committee' || role === 'inspector';
-
   return (
-    <div className="board-filters" role="search" aria-label={t('board.filters.label')}>
-      <SearchBox value={filters.q} onChange={onQ} />
-      <FilterSelect
-        name="directiveId"
-        label={t('board.filters.directive')}
-        value={filters.directiveId}
-        allLabel={t('board.filters.all')}
-        options={directiveOptions}
-        onChange={(directiveId) => onChange({ directiveId })}
-      />
-      <FilterSelect
-        name="agencyId"
-        label={t('board.filters.agency')}
-        value={filters.agencyId}
-        allLabel={t('board.filters.all')}
-        options={agencyOptions}
-        onChange={(agencyId) => onChange({ agencyId })}
-      />
-      <FilterSelect
-        name="field"
-        label={t('board.filters.field')}
-        value={filters.field}
-        allLabel={t('board.filters.all')}
-        options={fieldOptions}
-        onChange={(field) => onChange({ field })}
-      />
-      <FilterSelect
-        name="deadlineStatus"
-        label={t('board.filters.deadlineStatus')}
-        value={filters.deadlineStatus}
-        allLabel={t('board.filters.all')}
-        options={deadlineOptions}
-        onChange={(deadlineStatus) => onChange({ deadlineStatus })}
-      />
-      {isBoard && (
-        <label className="filter">
-          <span className="filter-label">{t('board.filters.lanes')}</span>
-          <select
-            name="lanes"
-            data-testid="filter-lanes"
-            value={filters.lanes}
-            onChange={(e) => onChange({ lanes: e.target.value as Lanes })}
-          >
-            <option value="none">{t('board.filters.lanesNone')}</option>
-            <option value="agency">{t('board.filters.lanesAgency')}</option>
-            <option value="directive">{t('board.filters.lanesDirective')}</option>
-          </select>
-        </label>
-      )}
-      {watchesProvince && (
-        <button
-          type="button"
-          className={`btn chip chip-attention${filters.attention ? ' is-on' : ''}`}
-          aria-pressed={filters.attention}
-          data-testid="filter-attention"
-          onClick={() => onChange({ attention: !filters.attention })}
-        >
-          {t('board.filters.attention')}
-        </button>
-      )}
-      {isBoard && (
-        <label className="filter-check">
-          <input
-            type="checkbox"
-            name="showCancelled"
-            data-testid="toggle-cancelled"
-            checked={showCancelled}
-            onChange={(e) => {
-              setShowCancelled(e.target.checked);
-              onChange({ showCancelled: e.target.checked });
-            }}
-          />
-          {t('board.filters.showCancelled')}
-        </label>
-      )}
-      {hasNarrowingFilters(filters) && (
-        <button type="button" className="btn btn-ghost" data-testid="clear-filters" onClick={onClear}>
-          {t('board.filters.clear')}
-        </button>
-      )}
+    <div className="board-filters is-narrow">
+      <div role="search" aria-label={t('board.filters.search')} className="board-filters-search">
+        <SearchBox value={filters.q} onChange={onQ} />
+      </div>
+      <button
+        type="button"
+        className={`btn filters-button${hidden > 0 ? ' is-on' : ''}`}
+        data-testid="filters-button"
+        aria-haspopup="dialog"
+        aria-expanded={sheetOpen}
+        onClick={() => setSheetOpen(true)}
+      >
+        {hidden > 0 ? t('board.filters.buttonCount', { n: hidden }) : t('board.filters.button')}
+      </button>
+      {sheetOpen && <FiltersSheet onClose={() => setSheetOpen(false)}>{fields}</FiltersSheet>}
     </div>
   );
 }

@@ -1,10 +1,4 @@
-import {
-  type AgencyDto,
-  type DirectiveDto,
-  type TaskStateName,
-  type TaskSummaryDto,
-  compareVietnamese,
-} from '@dondoc/contracts';
+import type { AgencyDto, DirectiveDto, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
 import { STATE_LABELS, type Actor } from '@dondoc/workflow';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +6,7 @@ import { useLabel } from '../common/use-label';
 import { useRecentMoves } from '../transitions/recent-moves';
 import { BoardColumn } from './board-column';
 import { groupByState } from './board-model';
+import { laneGroups, NO_LANE } from './lane-rows';
 import type { Lanes } from './use-board-filters';
 
 interface Props {
@@ -26,9 +21,9 @@ interface Props {
   actor: Actor;
   today: string;
   onOpen: (taskId: string) => void;
+  /** Set on a phone, where the lanes show the one column the switcher picked (its tab panel). */
+  panelId?: string;
 }
-
-const NONE = '-';
 
 /** Swimlanes: one row per lead agency or directive, each cut into the lifecycle columns. */
 export function BoardLanes(props: Props) {
@@ -38,31 +33,30 @@ export function BoardLanes(props: Props) {
   const recentMoves = useRecentMoves();
 
   const rows = useMemo(() => {
-    const groups = new Map<string, TaskSummaryDto[]>();
-    for (const task of tasks) {
-      const key = (lanes === 'agency' ? task.leadAgencyId : task.directiveId) ?? NONE;
-      const list = groups.get(key);
-      if (list) list.push(task);
-      else groups.set(key, [task]);
-    }
     const nameOf = (key: string) => {
-      if (key === NONE) return t('board.lane.noAgency');
+      if (key === NO_LANE) return t('board.lane.noAgency');
       if (lanes === 'agency') return agencies.get(key)?.name ?? t('board.lane.unknown');
       const d = directives.get(key);
       return d ? `${d.number} – ${d.title}` : t('board.lane.unknown');
     };
-    return Array.from(groups, ([key, list]) => ({
+    return laneGroups(tasks, lanes, agencies, directives, nameOf).map(({ key, tasks: list }) => ({
       key,
       name: nameOf(key),
       count: list.length,
       byState: groupByState(list),
-    })).sort((a, b) => compareVietnamese(a.name, b.name));
+    }));
   }, [tasks, lanes, agencies, directives, t, recentMoves]);
 
   const dropAllowed = (state: TaskStateName) => (allowed ? allowed.has(state) : undefined);
 
   return (
-    <div className="board-lanes" style={{ ['--columns' as string]: states.length }}>
+    <div
+      className={`board-lanes${props.panelId ? ' is-single' : ''}`}
+      id={props.panelId}
+      role={props.panelId ? 'tabpanel' : undefined}
+      aria-labelledby={props.panelId && states[0] ? `column-tab-${states[0]}` : undefined}
+      style={{ ['--columns' as string]: states.length }}
+    >
       <div className="lane-header-row">
         {states.map((state) => (
           <div

@@ -4,6 +4,7 @@ export const boardVi = {
   views: {
     label: 'Chế độ xem',
     board: 'Bảng Kanban',
+    list: 'Danh sách',
     review: 'Chờ duyệt',
   },
   filters: {
@@ -22,6 +23,9 @@ export const boardVi = {
     showCancelled: 'Hiện cột Đã hủy',
     attention: 'Quá hạn / đã báo cáo vượt cấp',
     clear: 'Xóa bộ lọc',
+    button: 'Bộ lọc',
+    buttonCount: 'Bộ lọc ({{n}})',
+    done: 'Xong',
   },
   column: {
     count_one: '{{count}} nhiệm vụ',
@@ -29,6 +33,7 @@ export const boardVi = {
     empty: 'Không có nhiệm vụ',
     dropHere: 'Thả vào đây',
     closed: 'Không thể chuyển vào cột này',
+    switcher: 'Chọn cột',
   },
   lane: {
     noAgency: 'Chưa có cơ quan chủ trì',
@@ -50,6 +55,8 @@ export const boardVi = {
     coordinating_other: '{{count}} cơ quan phối hợp',
     revision: 'Trả lại lần {{n}}',
     revisionTitle: 'Kết quả đã bị trả lại {{n}} lần, đang chỉnh sửa để trình lại',
+    extension: 'Đề nghị gia hạn',
+    extensionTitle: 'Đang đề nghị gia hạn đến {{date}}, chờ Ban Thường vụ quyết định',
     escalation1: 'Quá hạn – đã báo Văn phòng',
     escalation2: 'Đã báo cáo vượt cấp',
     escalationTitle1: 'Quá hạn: đã nhắc cơ quan chủ trì và báo Văn phòng Tỉnh ủy',
@@ -77,6 +84,20 @@ export const boardVi = {
   review: {
     title: 'Kết quả chờ Ban Thường vụ duyệt',
     hint: 'Sắp xếp theo thời gian chờ, lâu nhất trước.',
+    queuesLabel: 'Việc chờ Ban Thường vụ xử lý',
+    queueTitle: 'Chờ duyệt ({{count}})',
+  },
+  extensionQueue: {
+    title: 'Đề nghị gia hạn ({{count}})',
+    hint: 'Đề nghị gửi lâu nhất xếp trước. Chọn một đề nghị để mở nhiệm vụ và quyết định.',
+    empty: 'Không có đề nghị gia hạn nào đang chờ quyết định',
+    loading: 'Đang tải các đề nghị gia hạn…',
+    error: 'Không tải được các đề nghị gia hạn',
+    dates: 'Hạn hiện tại {{from}} → xin đến {{to}}',
+    reason: 'Lý do',
+    waiting_one: 'chờ {{count}} ngày',
+    waiting_other: 'chờ {{count}} ngày',
+    waitingToday: 'mới gửi hôm nay',
   },
   dnd: {
     instructions:
@@ -104,7 +125,10 @@ export const boardVi = {
     dueDateOptional: 'Thời hạn mới (để trống nếu giữ nguyên)',
     note: 'Ghi chú kèm kết quả',
     files: 'Tệp sản phẩm (tối đa 10 tệp)',
-    filesHint: 'Đính kèm tệp kết quả (tối đa 10 tệp), hoặc ghi chú nội dung đã hoàn thành.',
+    filesHint:
+      'Đính kèm tệp kết quả (tối đa 10 tệp), hoặc ghi chú nội dung đã hoàn thành. Tệp đã tải lên ở mục “Sản phẩm đã trình” trong khung chi tiết nhiệm vụ được trình kèm.',
+    alreadyUploaded:
+      'Đã tải lên sản phẩm lần {{seq}} ({{count}} tệp) trong khung chi tiết nhiệm vụ; bấm “Xác nhận” để trình, hoặc thêm tệp, ghi chú nếu cần.',
     uploading: 'Đang tải lên… {{percent}}%',
     tooManyFiles: 'Chỉ được chọn tối đa 10 tệp.',
     confirm: 'Xác nhận',
@@ -146,6 +170,7 @@ export const boardEn: typeof boardVi = {
   views: {
     label: 'View',
     board: 'Kanban board',
+    list: 'List',
     review: 'Awaiting review',
   },
   filters: {
@@ -164,6 +189,9 @@ export const boardEn: typeof boardVi = {
     showCancelled: 'Show Cancelled column',
     attention: 'Overdue / escalated',
     clear: 'Clear filters',
+    button: 'Filters',
+    buttonCount: 'Filters ({{n}})',
+    done: 'Done',
   },
   column: {
     count_one: '{{count}} task',
@@ -171,6 +199,7 @@ export const boardEn: typeof boardVi = {
     empty: 'No tasks',
     dropHere: 'Drop here',
     closed: 'Cannot move into this column',
+    switcher: 'Choose a column',
   },
   lane: {
     noAgency: 'No lead agency yet',
@@ -192,6 +221,8 @@ export const boardEn: typeof boardVi = {
     coordinating_other: '{{count}} coordinating agencies',
     revision: 'Returned ×{{n}}',
     revisionTitle: 'The work was returned {{n}} time(s) and is being reworked',
+    extension: 'Extension asked',
+    extensionTitle: 'An extension to {{date}} is asked, awaiting the Standing Committee’s decision',
     escalation1: 'Overdue – Office notified',
     escalation2: 'Escalated',
     escalationTitle1: 'Overdue: the lead agency was reminded and the Office notified',
@@ -219,6 +250,20 @@ export const boardEn: typeof boardVi = {
   review: {
     title: 'Submissions awaiting the Standing Committee',
     hint: 'Sorted by waiting time, longest first.',
+    queuesLabel: 'Work awaiting the Standing Committee',
+    queueTitle: 'Awaiting review ({{count}})',
+  },
+  extensionQueue: {
+    title: 'Extension requests ({{count}})',
+    hint: 'Oldest request first. Choose one to open the task and decide.',
+    empty: 'No extension request is awaiting a decision',
+    loading: 'Loading extension requests…',
+    error: 'Could not load the extension requests',
+    dates: 'Due {{from}} → asked {{to}}',
+    reason: 'Reason',
+    waiting_one: 'waiting {{count}} day',
+    waiting_other: 'waiting {{count}} days',
+    waitingToday: 'sent today',
   },
   dnd: {
     instructions:
@@ -246,7 +291,10 @@ export const boardEn: typeof boardVi = {
     dueDateOptional: 'New due date (leave empty to keep it)',
     note: 'Note with the deliverable',
     files: 'Deliverable files (up to 10)',
-    filesHint: 'Attach the deliverable (up to 10 files), or a note on what was done.',
+    filesHint:
+      'Attach the deliverable (up to 10 files), or a note on what was done. Files already uploaded under “Submissions” in the task panel are submitted with it.',
+    alreadyUploaded:
+      'Version {{seq}} ({{count}} files) is already uploaded in the task panel; press “Confirm” to submit it, or add files or a note.',
     uploading: 'Uploading… {{percent}}%',
     tooManyFiles: 'Choose at most 10 files.',
     confirm: 'Confirm',

@@ -16,11 +16,13 @@ import {
 } from '@dnd-kit/core';
 import type { Actor } from '@dondoc/workflow';
 import { useCallback, useMemo, useState } from 'react';
+import { useIsNarrow } from '../common/use-media-query';
 import { useRecentMoves } from '../transitions/recent-moves';
 import { dropTargets } from '../transitions/transition-rules';
 import { BoardColumn } from './board-column';
 import { BoardLanes } from './board-lanes';
 import { groupByState } from './board-model';
+import { ColumnSwitcher } from './column-switcher';
 import { columnKeyboardCoordinates } from './keyboard-coordinates';
 import { TaskCardBody } from './task-card-body';
 import type { Lanes } from './use-board-filters';
@@ -51,16 +53,22 @@ const KEYBOARD_CODES = {
   end: [KeyboardCode.Space, KeyboardCode.Enter],
 };
 
+const PANEL_ID = 'board-column-panel';
+
 /** The lifecycle columns (or swimlanes of them) in one dnd-kit context. */
 export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor, today, onOpen }: Props) {
   const [active, setActive] = useState<{ task: TaskSummaryDto; targets: Set<TaskStateName> } | null>(null);
-  const sensors = useSensors(
-    // A few pixels before a drag starts, so that a click still opens the task.
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    // On a tablet a finger scrolls the columns; a short press picks the card up.
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
-  );
+  const narrow = useIsNarrow();
+  const mouse = useSensor(MouseSensor, { activationConstraint: { distance: 6 } });
+  // On a tablet a finger scrolls the columns; a press held still picks the card up.
+  const touch = useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 5 } });
+  const keyboard = useSensor(KeyboardSensor, {
+    coordinateGetter: columnKeyboardCoordinates,
+    keyboardCodes: KEYBOARD_CODES,
+  });
+  // A phone shows one column: there is nowhere to drag to, so a finger only ever scrolls and the moves
+  // are in the card's ⋯ menu (and the panel).
+  const sensors = useSensors(mouse, narrow ? null : touch, keyboard);
   const onDrop = useDropHandler(actor);
   const isAllowed = useCallback((task: TaskSummaryDto, to: TaskStateName) => dropTargets(task, actor).has(to), [actor]);
   const accessibility = useDndAnnouncements(isAllowed);
@@ -86,6 +94,15 @@ export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor,
   const onDragCancel = useCallback(() => setActive(null), []);
   const allowed = (state: TaskStateName) => (active ? active.targets.has(state) : undefined);
 
+  // The phone's one column: the one picked, else the first with tasks.
+  const [chosen, setChosen] = useState<TaskStateName | null>(null);
+  const current =
+    chosen && states.includes(chosen)
+      ? chosen
+      : (states.find((s) => (byState.get(s)?.length ?? 0) > 0) ?? states[0] ?? 'assigned');
+  const counts = useMemo(() => new Map(states.map((s) => [s, byState.get(s)?.length ?? 0])), [states, byState]);
+  const shown = narrow ? [current] : states;
+
   return (
     <DndContext
       sensors={sensors}
@@ -95,9 +112,17 @@ export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor,
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
     >
+      {narrow && (
+        <ColumnSwitcher states={states} counts={counts} current={current} panelId={PANEL_ID} onChange={setChosen} />
+      )}
       {lanes === 'none' ? (
-        <div className="board-columns">
-          {states.map((state) => (
+        <div
+          className={`board-columns${narrow ? ' is-single' : ''}`}
+          id={narrow ? PANEL_ID : undefined}
+          role={narrow ? 'tabpanel' : undefined}
+          aria-labelledby={narrow ? `column-tab-${current}` : undefined}
+        >
+          {shown.map((state) => (
             <BoardColumn
               key={state}
               state={state}
@@ -115,7 +140,8 @@ export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor,
         <BoardLanes
           tasks={tasks}
           byState={byState}
-          states={states}
+          states={shown}
+          panelId={narrow ? PANEL_ID : undefined}
           lanes={lanes}
           agencies={agencies}
           directives={directives}

@@ -1,6 +1,6 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
 import { EVENT_LABELS, type Actor } from '@dondoc/workflow';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
@@ -10,6 +10,22 @@ import { eventsFor } from '../transitions/transition-rules';
 interface Props {
   task: TaskSummaryDto;
   actor: Actor;
+}
+
+const MENU_PX = 200;
+const MARGIN_PX = 8;
+
+/**
+ * Where the menu goes: under the button, its right edge on the button's, but always inside the screen (on a
+ * phone the button may sit near either edge, or near the bottom: then the menu opens upwards).
+ */
+function placeMenu(anchor: DOMRect, height: number): { top: number; left: number } {
+  const width = Math.min(MENU_PX, window.innerWidth - 2 * MARGIN_PX);
+  const left = Math.min(Math.max(MARGIN_PX, anchor.right - width), window.innerWidth - width - MARGIN_PX);
+  const below = anchor.bottom + 4;
+  const fitsBelow = below + height <= window.innerHeight - MARGIN_PX;
+  const top = fitsBelow ? below : Math.max(MARGIN_PX, anchor.top - 4 - height);
+  return { top, left };
 }
 
 /** Every move a drag can make, and REASSIGN, without a mouse: only the events this user may send. */
@@ -22,6 +38,12 @@ export function TaskActionsMenu({ task, actor }: Props) {
   const menuRef = useRef<HTMLDivElement>(null);
   const open = anchor !== null;
   const events = open ? eventsFor(task, actor) : [];
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+
+  // Placed once its height is known, before the browser paints it.
+  useLayoutEffect(() => {
+    setPlace(anchor ? placeMenu(anchor, menuRef.current?.offsetHeight ?? 0) : null);
+  }, [anchor]);
 
   useEffect(() => {
     if (!anchor) return;
@@ -89,7 +111,7 @@ export function TaskActionsMenu({ task, actor }: Props) {
             className="task-actions-menu"
             role="menu"
             aria-label={t('board.card.actions', { code: task.code })}
-            style={{ top: anchor.bottom + 4, left: Math.max(8, anchor.right - 200) }}
+            style={place ?? placeMenu(anchor, 0)}
             onKeyDown={onMenuKey}
             // React bubbles events out of a portal to the card: they must not open the task or start a drag.
             onClick={(e) => e.stopPropagation()}

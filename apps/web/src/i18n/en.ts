@@ -21,7 +21,7 @@ export const en: Messages = {
     inspector: 'Inspection Committee',
     admin: 'Administrator',
   },
-  nav: { board: 'Task board', language: 'Tiếng Việt', languageLabel: 'Tiếng Việt: switch to Vietnamese' },
+  nav: { board: 'Task board', menu: 'Menu', language: 'Tiếng Việt', languageLabel: 'Tiếng Việt: switch to Vietnamese' },
   live: {
     connected: 'Live updates',
     polling: 'Refreshing every 15 seconds',

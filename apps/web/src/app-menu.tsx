@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+
+interface Props {
+  children: ReactNode;
+}
+
+const MENU_ID = 'app-menu';
+
+/**
+ * The header on a phone: one ☰ button opens the navigation, language and sign-out under the header.
+ * Escape, a click outside or going to another page closes it.
+ */
+export function AppMenu({ children }: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (open && pathname !== openedAt) {
+    setOpen(false);
+    setOpenedAt(pathname);
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="app-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn btn-ghost app-menu-button"
+        data-testid="app-menu-button"
+        aria-expanded={open}
+        aria-controls={MENU_ID}
+        onClick={() => {
+          setOpenedAt(pathname);
+          setOpen(!open);
+        }}
+      >
+        <span aria-hidden="true">☰</span> {t('nav.menu')}
+      </button>
+      <div
+        id={MENU_ID}
+        className="app-menu-panel"
+        data-testid="app-menu"
+        hidden={!open}
+        // A link followed inside the menu closes it even when it leads to the page already shown.
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('a')) setOpen(false);
+        }}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
