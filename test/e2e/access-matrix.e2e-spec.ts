@@ -84,6 +84,9 @@ const MATRIX = {
 
   'GET /tasks':                                         row(200,   200,      200,      403,  200, 200,  200,      UA),
   'POST /tasks':                                        row(201,   403,      403,      403,  403, 403,  403,      UA),
+  // The list's bulk actions are the Office's; its export is a read, in the caller's scope.
+  'POST /tasks/bulk':                                   row(200,   403,      403,      403,  403, 403,  403,      UA),
+  'POST /tasks/export.xlsx':                            row(200,   200,      200,      403,  200, 200,  NF,       UA),
   'GET /tasks/:id (drafted)':                           row(200,   200,      200,      403,  NF,  NF,   NF,       UA),
   'GET /tasks/:id (assigned)':                          row(200,   200,      200,      403,  200, 200,  NF,       UA),
   'GET /tasks/:id (approved)':                          row(200,   200,      200,      403,  200, 200,  NF,       UA),
@@ -122,6 +125,8 @@ const MATRIX = {
   'POST /tasks/:id/extension-requests (submitted)':     row(FR,    FR,       FR,       403,  IT,  FR,   NF,       UA),
   'POST /extension-requests/:id/decision (open)':       row(FR,    200,      FR,       403,  FR,  FR,   NF,       UA),
   'POST /extension-requests/:id/decision (decided)':    row(FR,    '409 EXTENSION_ALREADY_DECIDED', FR, 403, FR, FR, NF, UA),
+  // The deciders' queue: every task reader, each seeing the requests of the tasks it sees (checked in `ok`).
+  'GET /extension-requests':                            row(200,   200,      200,      403,  200, 200,  200,      UA),
 
   // Each caller's own inbox; someone else's notification is not found, whoever asks.
   'GET /notifications':                                 row(200,   200,      200,      200,  200, 200,  200,      UA),
@@ -611,6 +616,24 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'POST /tasks/:id/transitions APPROVE (submitted)': transition('APPROVE', 'submitted'),
   'POST /tasks/:id/transitions RETURN (submitted)': transition('RETURN', 'submitted'),
   'POST /tasks/:id/transitions CANCEL (drafted)': transition('CANCEL', 'drafted'),
+  'POST /tasks/bulk': onTask(
+    'drafted',
+    (t, task, _x, auth) =>
+      t.http
+        .post('/api/tasks/bulk')
+        .set(auth)
+        .send({
+          action: 'cancel',
+          items: [{ taskId: task.id, expectedVersion: task.version }],
+          comment: 'Hủy theo danh sách',
+        }),
+    { ok: (res, task) => expect(res.body.tasks).toEqual([expect.objectContaining({ id: task.id, state: 'cancelled' })]) },
+  ),
+  'POST /tasks/export.xlsx': onTask(
+    'assigned',
+    (t, task, _x, auth) => t.http.post('/api/tasks/export.xlsx').set(auth).send({ taskIds: [task.id] }),
+    { writes: false, ok: (res) => expect(res.headers['content-type']).toMatch(/spreadsheetml/) },
+  ),
   'POST /tasks/:id/transitions CANCEL (in_progress)': transition('CANCEL', 'in_progress'),
   'POST /tasks/:id/transitions ASSIGN (in_progress)': transition('ASSIGN', 'in_progress'),
   'POST /tasks/:id/transitions REASSIGN (submitted)': transition('REASSIGN', 'submitted'),
@@ -638,6 +661,24 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'POST /tasks/:id/extension-requests (submitted)': askExtension('submitted'),
   'POST /extension-requests/:id/decision (open)': decideExtension(false),
   'POST /extension-requests/:id/decision (decided)': decideExtension(true),
+  'GET /extension-requests': scenario<{ requestId: string }>({
+    prepare: async (t) => {
+      const task = await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD] });
+      const r = await t.db.query<{ id: string }>(
+        `INSERT INTO extension_requests (task_id, requested_by, current_due_date, requested_due_date, reason)
+         SELECT $1, u.id, '2030-12-31', '2031-06-30', 'Cần thêm thời gian.' FROM users u WHERE u.username = $2
+         RETURNING id`,
+        [task.id, LEAD],
+      );
+      return { requestId: r.rows[0].id };
+    },
+    send: (t, _s, auth) => t.http.get('/api/extension-requests?limit=500').set(auth),
+    ok: (res, s, _t, actor) => {
+      const ids = res.body.items.map((i: { id: string }) => i.id);
+      if (actor === 'unrelated') expect(ids).not.toContain(s.requestId);
+      else expect(ids).toContain(s.requestId);
+    },
+  }),
 
   'GET /notifications': scenario<{ id: string }>({
     prepare: async (t, actor) => ({ id: actor === 'anon' ? '' : await notify(t, ACCOUNT[actor]) }),

@@ -647,4 +647,181 @@ describe('extension requests (xin gia hạn)', () => {
       }
     });
   });
+
+  describe("the deciders' queue: GET /extension-requests", () => {
+    type QueueItem = { id: string; status: string; task: { id: string; code: string }; requestedAt: string };
+    const queue = async (who: string, query = '') => {
+      const res = await t.http.get(`/api/extension-requests${query}`).set(await t.as(who));
+      expect(res.status).toBe(200);
+      return res.body as { items: QueueItem[]; total: number; limit: number; offset: number };
+    };
+    /** Whole queue, all pages: other tests of this file leave requests open too. */
+    const requestIds = async (who: string, status = 'open') =>
+      (await queue(who, `?status=${status}&limit=500`)).items.map((i) => i.id);
+    const openCount = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM extension_requests WHERE status = 'open'`)).rows[0].n;
+
+    it('lists open requests oldest first with the task essentials; decided ones leave it', async () => {
+      const first = await assigned();
+      const second = await assigned('2031-07-31');
+      const firstId = await opened(first, '2031-09-30');
+      const secondId = await opened(second, '2031-10-31');
+      const code = async (id: string) =>
+        (await t.db.query(`SELECT code, title FROM tasks WHERE id = $1`, [id])).rows[0] as {
+          code: string;
+          title: string;
+        };
+      const leadUser = (await t.db.query(`SELECT id FROM users WHERE username = $1`, [LEAD])).rows[0].id;
+
+      const page = await queue('thuongvu');
+      expect(page).toMatchObject({ limit: 100, offset: 0, total: await openCount() });
+      const ids = page.items.map((i) => i.id);
+      expect(ids).toContain(firstId);
+      expect(ids.indexOf(firstId)).toBeLessThan(ids.indexOf(secondId));
+      const times = page.items.map((i) => i.requestedAt);
+      expect([...times].sort()).toEqual(times);
+      expect(page.items.find((i) => i.id === firstId)).toEqual({
+        id: firstId,
+        status: 'open',
+        task: {
+          id: first.id,
+          ...(await code(first.id)),
+          state: 'assigned',
+          leadAgencyId: await agencyId(t.db, LEAD),
+          dueDate: DUE,
+        },
+        currentDueDate: DUE,
+        requestedDueDate: '2031-09-30',
+        reason: REASON,
+        requestedBy: leadUser,
+        requestedByName: expect.any(String),
+        requestedAt: expect.any(String),
+      });
+      // The explicit status is the default.
+      expect((await queue('thuongvu', '?status=open')).items.map((i) => i.id)).toEqual(ids);
+
+      expect(
+        (await decide(firstId, { decision: 'grant', dueDate: '2031-08-31', comment: 'Gia hạn đến hết tháng 8.' }))
+          .status,
+      ).toBe(200);
+      expect((await decide(secondId, { decision: 'refuse', comment: 'Không đủ lý do.' })).status).toBe(200);
+      const open = await requestIds('thuongvu');
+      expect(open).not.toContain(firstId);
+      expect(open).not.toContain(secondId);
+      expect(await requestIds('thuongvu', 'granted')).toContain(firstId);
+      expect(await requestIds('thuongvu', 'refused')).toContain(secondId);
+      expect(await requestIds('thuongvu', 'granted')).not.toContain(secondId);
+    });
+
+    it('pages with limit and offset, and refuses an unknown status', async () => {
+      await opened(await assigned());
+      await opened(await assigned());
+      const all = await requestIds('vanphong');
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      const p1 = await queue('vanphong', '?limit=1');
+      const p2 = await queue('vanphong', '?limit=1&offset=1');
+      expect(p1.items.map((i) => i.id)).toEqual(all.slice(0, 1));
+      expect(p2.items.map((i) => i.id)).toEqual(all.slice(1, 2));
+      expect(p2.total).toBe(all.length);
+      const bad = await t.http.get('/api/extension-requests?status=pending').set(await t.as('thuongvu'));
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('shows each caller the requests of the tasks they see: agencies their own, the others all, admin none', async () => {
+      const ours = await assigned();
+      const oursId = await opened(ours);
+      const theirs = await makeTask(t.db, { state: 'drafted', lead: UNRELATED, coordinating: [], dueDate: DUE });
+      const assignedTheirs = await t.http
+        .post(`/api/tasks/${theirs.id}/transitions`)
+        .set(await t.as('vanphong'))
+        .send({ event: 'ASSIGN', expectedVersion: theirs.version });
+      expect(assignedTheirs.status).toBe(200);
+      const theirsAsk = await ask(theirs.id, { requestedDueDate: '2031-09-30', reason: REASON }, UNRELATED);
+      expect(theirsAsk.status).toBe(201);
+      const theirsId: string = theirsAsk.body.id;
+
+      for (const who of ['thuongvu', 'vanphong', 'kiemtra']) {
+        const ids = await requestIds(who);
+        expect({ who, ours: ids.includes(oursId), theirs: ids.includes(theirsId) }).toEqual({
+          who,
+          ours: true,
+          theirs: true,
+        });
+      }
+      // The lead and the coordinating agency see the task, so its request; the other agency does not.
+      for (const [who, seesOurs, seesTheirs] of [
+        [LEAD, true, false],
+        [COORD, true, false],
+        [UNRELATED, false, true],
+      ] as const) {
+        const page = await queue(who, '?limit=500');
+        const ids = page.items.map((i) => i.id);
+        expect({ who, ours: ids.includes(oursId), theirs: ids.includes(theirsId) }).toEqual({
+          who,
+          ours: seesOurs,
+          theirs: seesTheirs,
+        });
+        // Counted in the query, under the same scope.
+        const visible = await t.db.query(
+          `SELECT count(*)::int AS n FROM extension_requests er JOIN tasks t ON t.id = er.task_id
+            WHERE er.status = 'open' AND t.state <> 'drafted'
+              AND (t.lead_agency_id = $1 OR $1 = ANY(t.coordinating_agency_ids))`,
+          [await agencyId(t.db, who)],
+        );
+        expect(page.total).toBe(visible.rows[0].n);
+      }
+      const admin = await t.http.get('/api/extension-requests').set(await t.as('admin'));
+      expect(admin.status).toBe(403);
+      expect((await t.http.get('/api/extension-requests')).status).toBe(401);
+    });
+  });
+
+  describe('openExtensionRequest on task summaries', () => {
+    const detail = async (id: string, who = 'thuongvu') => {
+      const res = await t.http.get(`/api/tasks/${id}`).set(await t.as(who));
+      expect(res.status).toBe(200);
+      return res.body as { openExtensionRequest: unknown; extensionRequests: { id: string; createdAt: string }[] };
+    };
+    const listed = async (id: string, who = 'thuongvu') => {
+      const res = await t.http.get('/api/tasks?limit=10000').set(await t.as(who));
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string; openExtensionRequest: unknown }[]).find((i) => i.id === id);
+    };
+
+    it('appears when asked, on the list and the detail, and goes when granted', async () => {
+      const task = await assigned();
+      expect((await detail(task.id)).openExtensionRequest).toBeNull();
+      expect((await listed(task.id))?.openExtensionRequest).toBeNull();
+
+      const requestId = await opened(task, '2031-09-30');
+      const createdAt = (await detail(task.id)).extensionRequests[0].createdAt;
+      const expected = { id: requestId, requestedDueDate: '2031-09-30', requestedAt: createdAt };
+      for (const who of ['thuongvu', LEAD, COORD]) {
+        expect((await detail(task.id, who)).openExtensionRequest).toEqual(expected);
+        expect((await listed(task.id, who))?.openExtensionRequest).toEqual(expected);
+      }
+
+      const granted = await decide(requestId, {
+        decision: 'grant',
+        dueDate: '2031-08-15',
+        comment: 'Đồng ý một phần.',
+      });
+      expect(granted.status).toBe(200);
+      expect(granted.body.task.openExtensionRequest).toBeNull();
+      expect((await detail(task.id)).openExtensionRequest).toBeNull();
+      expect((await listed(task.id))?.openExtensionRequest).toBeNull();
+    });
+
+    it('goes when refused', async () => {
+      const task = await assigned();
+      const requestId = await opened(task);
+      expect((await listed(task.id))?.openExtensionRequest).toMatchObject({ id: requestId });
+      const refused = await decide(requestId, { decision: 'refuse', comment: 'Không đồng ý.' });
+      expect(refused.status).toBe(200);
+      expect(refused.body.task.openExtensionRequest).toBeNull();
+      expect((await detail(task.id)).openExtensionRequest).toBeNull();
+      expect((await listed(task.id))?.openExtensionRequest).toBeNull();
+    });
+  });
 });

@@ -115,6 +115,10 @@ export const taskSummarySchema = named(
     completedAt: instant.nullable(),
     updatedAt: instant,
     allowedEvents: z.array(taskEventSchema).describe("The transitions the caller may ask for, by the task's rules"),
+    openExtensionRequest: z
+      .strictObject({ id, requestedDueDate: calendarDate, requestedAt: instant })
+      .nullable()
+      .describe('The extension request awaiting a decision (at most one per task); null when there is none'),
   }),
 );
 export type TaskSummaryDto = z.infer<typeof taskSummarySchema>;
@@ -221,6 +225,30 @@ export const extensionRequestSchema = named(
 );
 export type ExtensionRequestDto = z.infer<typeof extensionRequestSchema>;
 
+/** One item of the deciders' queue: the request with what is needed to judge it without opening the task. */
+export const extensionQueueItemSchema = named(
+  'ExtensionQueueItem',
+  z.strictObject({
+    id,
+    status: extensionRequestStatusSchema,
+    task: z.strictObject({
+      id,
+      code: z.string(),
+      title: z.string(),
+      state: taskStateSchema,
+      leadAgencyId: id.nullable(),
+      dueDate: calendarDate.nullable().describe('The task’s due date now'),
+    }),
+    currentDueDate: calendarDate.describe('The task’s due date when the request was made'),
+    requestedDueDate: calendarDate,
+    reason: z.string(),
+    requestedBy: id,
+    requestedByName: z.string().nullable(),
+    requestedAt: instant,
+  }),
+);
+export type ExtensionQueueItemDto = z.infer<typeof extensionQueueItemSchema>;
+
 export const taskDetailSchema = named(
   'TaskDetail',
   taskSummarySchema.extend({
@@ -247,6 +275,12 @@ export interface Page<T> {
 const pageFields = { total: z.int(), limit: z.int(), offset: z.int() };
 
 export const taskPageSchema = named('TaskPage', z.strictObject({ items: z.array(taskSummarySchema), ...pageFields }));
+
+export const extensionQueuePageSchema = named(
+  'ExtensionQueuePage',
+  z.strictObject({ items: z.array(extensionQueueItemSchema), ...pageFields }),
+  'Extension requests of the tasks the caller may see, oldest first',
+);
 
 export const notificationSchema = named(
   'Notification',

@@ -1,4 +1,5 @@
-import type { ExtensionRequestDto, ExtensionRequestStatus } from '@dondoc/contracts';
+import type { ExtensionQueueItemDto, ExtensionRequestDto, ExtensionRequestStatus } from '@dondoc/contracts';
+import type { TaskState } from '@dondoc/workflow';
 
 /** An `extension_requests` row as the repository's SQL returns it (dates as text, names joined). */
 export interface ExtensionRequestRow {
@@ -34,5 +35,44 @@ export function toExtensionRequestDto(r: ExtensionRequestRow): ExtensionRequestD
     decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
     decisionComment: r.decision_comment,
     createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** A queue row: the request joined with the task facts a decider reads before opening it. */
+export interface ExtensionQueueRow {
+  id: string;
+  status: ExtensionRequestStatus;
+  task_id: string;
+  task_code: string;
+  task_title: string;
+  task_state: TaskState;
+  lead_agency_id: string | null;
+  task_due_date: string | null;
+  current_due_date: string;
+  requested_due_date: string;
+  reason: string;
+  requested_by: string;
+  requested_by_name: string | null;
+  created_at: Date;
+}
+
+export function toExtensionQueueItemDto(r: ExtensionQueueRow): ExtensionQueueItemDto {
+  return {
+    id: r.id,
+    status: r.status,
+    task: {
+      id: r.task_id,
+      code: r.task_code,
+      title: r.task_title,
+      state: r.task_state,
+      leadAgencyId: r.lead_agency_id,
+      dueDate: r.task_due_date,
+    },
+    currentDueDate: r.current_due_date,
+    requestedDueDate: r.requested_due_date,
+    reason: r.reason,
+    requestedBy: r.requested_by,
+    requestedByName: r.requested_by_name,
+    requestedAt: r.created_at.toISOString(),
   };
 }

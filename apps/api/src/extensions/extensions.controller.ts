@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   createExtensionRequestSchema,
@@ -9,15 +9,21 @@ import {
   type ExtensionRequestDto,
   extensionRequestSchema,
   extensionDecisionResponseSchema,
+  extensionQueuePageSchema,
+  type ExtensionQueueItemDto,
+  type Page,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { DecideExtensionUseCase } from './decide-extension.use-case.js';
+import { toExtensionQueueItemDto } from './extension-dto.js';
+import { extensionQueueQuerySchema, type ExtensionQueueQuery } from './extension-queue.query.js';
+import { ExtensionsRepository } from './extensions.repository.js';
 import { RequestExtensionUseCase } from './request-extension.use-case.js';
 
 // Every task reader reaches the use cases so that what the caller cannot see answers 404, not 403.
@@ -27,7 +33,23 @@ export class ExtensionsController {
   constructor(
     private readonly requests: RequestExtensionUseCase,
     private readonly decisions: DecideExtensionUseCase,
+    private readonly extensions: ExtensionsRepository,
   ) {}
+
+  @ApiEndpoint({
+    summary: 'Extension requests of the tasks the caller may see (open ones by default), oldest first',
+    query: extensionQueueQuerySchema,
+    ok: { schema: extensionQueuePageSchema },
+  })
+  @Roles(...TASK_READERS)
+  @Get('extension-requests')
+  async queue(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(extensionQueueQuerySchema)) query: ExtensionQueueQuery,
+  ): Promise<Page<ExtensionQueueItemDto>> {
+    const { rows, total } = await this.extensions.queue(toActor(user), query);
+    return { items: rows.map(toExtensionQueueItemDto), total, limit: query.limit, offset: query.offset };
+  }
 
   @ApiEndpoint({
     summary: 'Ask for a later deadline (the lead agency; the Standing Committee decides)',

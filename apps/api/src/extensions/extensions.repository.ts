@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ExtensionRequestRow } from './extension-dto.js';
+import { taskScope } from '../tasks/task-scope.js';
+import type { ExtensionQueueRow, ExtensionRequestRow } from './extension-dto.js';
+import type { ExtensionQueueQuery } from './extension-queue.query.js';
 
 const REQUEST_COLUMNS = `er.id, er.task_id, er.requested_by, rb.full_name AS requested_by_name,
   er.current_due_date::text AS current_due_date, er.requested_due_date::text AS requested_due_date,
@@ -41,6 +44,39 @@ export class ExtensionsRepository {
       `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE er.task_id = $1 ORDER BY er.created_at DESC`,
       [taskId],
     );
+  }
+
+  /**
+   * The requests of the tasks the actor may see, oldest first (the longest waiting is decided first). Scope is
+   * the task's: a request is seen exactly by those who see its task.
+   */
+  async queue(actor: Actor, query: ExtensionQueueQuery): Promise<{ rows: ExtensionQueueRow[]; total: number }> {
+    const scope = taskScope(actor, 2);
+    const where = `er.status = $1 AND ${scope.sql}`;
+    const params = [query.status, ...scope.params];
+    const n = params.length;
+    const [rows, counted] = await Promise.all([
+      this.db.query<ExtensionQueueRow[]>(
+        `SELECT er.id, er.status, er.task_id, t.code AS task_code, t.title AS task_title, t.state AS task_state,
+                t.lead_agency_id, t.due_date::text AS task_due_date,
+                er.current_due_date::text AS current_due_date, er.requested_due_date::text AS requested_due_date,
+                er.reason, er.requested_by, rb.full_name AS requested_by_name, er.created_at
+           FROM extension_requests er
+           JOIN tasks t ON t.id = er.task_id
+           LEFT JOIN users rb ON rb.id = er.requested_by
+          WHERE ${where}
+          ORDER BY er.created_at, er.id
+          LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.db
+        .query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM extension_requests er JOIN tasks t ON t.id = er.task_id WHERE ${where}`,
+          params,
+        )
+        .then((r) => Number(r[0].n)),
+    ]);
+    return { rows, total: counted };
   }
 
   async hasOpen(m: EntityManager, taskId: string): Promise<boolean> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
-import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
+import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
+import { openExtensionColumn, type SummaryRow } from './task-summary.js';
 import { taskScope } from './task-scope.js';
 
-export interface TaskDetailRow extends TaskRow {
+export interface TaskDetailRow extends SummaryRow {
   description: string;
   escalation_policy: Record<string, unknown> | null;
   directive_number: string;
@@ -29,7 +30,7 @@ export class TasksRepository {
     query: TaskListQuery,
     today: string,
     dueSoonDays: number,
-  ): Promise<{ rows: TaskRow[]; total: number }> {
+  ): Promise<{ rows: SummaryRow[]; total: number }> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -57,7 +58,7 @@ export class TasksRepository {
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const sql = `SELECT ${TASK_COLUMNS}
+    const sql = `SELECT ${TASK_COLUMNS}, ${openExtensionColumn('t')}
       FROM tasks t WHERE ${whereSql}
       ORDER BY t.due_date NULLS LAST, t.code
       LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`;
@@ -66,7 +67,7 @@ export class TasksRepository {
         .query(`SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`, countParams)
         .then((r: { n: string }[]) => Number(r[0].n));
     const [rows, counted] = await Promise.all([
-      this.db.query<TaskRow[]>(sql, params),
+      this.db.query<SummaryRow[]>(sql, params),
       query.offset === 0 ? Promise.resolve(undefined) : count(),
     ]);
     const total = counted ?? (rows.length < query.limit ? rows.length : await count());
@@ -81,7 +82,7 @@ export class TasksRepository {
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 2);
     const rows: TaskDetailRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
+      `SELECT ${TASK_COLUMNS}, ${openExtensionColumn('t')}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
               s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
          FROM tasks t
          JOIN directives d ON d.id = t.directive_id

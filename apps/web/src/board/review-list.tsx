@@ -13,10 +13,12 @@ interface Props {
   actor: Actor;
   today: string;
   onOpen: (taskId: string) => void;
+  /** Filters hide some submissions: an empty queue then says so rather than "nothing awaits". */
+  filtered?: boolean;
 }
 
 /** "Chờ duyệt": submitted work, longest waiting first, each approved or returned from its menu. */
-export function ReviewList({ tasks, agencies, actor, today, onOpen }: Props) {
+export function ReviewList({ tasks, agencies, actor, today, onOpen, filtered = false }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -36,9 +38,20 @@ export function ReviewList({ tasks, agencies, actor, today, onOpen }: Props) {
     <DndContext>
       <section className="review-list" data-testid="review-list" aria-labelledby="review-title">
         <header className="review-header">
-          <h2 id="review-title">{t('board.review.title')}</h2>
-          <p className="hint">{t('board.review.hint')}</p>
+          <h2 id="review-title" data-testid="review-title">
+            {t('board.review.queueTitle', { count: tasks.length })}
+          </h2>
+          <p className="hint">
+            {t('board.review.title')}. {t('board.review.hint')}
+          </p>
         </header>
+        {tasks.length === 0 && (
+          <p className="work-queue-empty" data-testid="review-empty">
+            {filtered
+              ? `${t('board.states.emptyFiltered')}. ${t('board.states.emptyFilteredHint')}`
+              : `${t('board.states.reviewEmpty')}. ${t('board.states.reviewEmptyHint')}`}
+          </p>
+        )}
         <div ref={scrollRef} className="review-scroll">
           <div className="column-inner" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {

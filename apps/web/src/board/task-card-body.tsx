@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import { useLabel } from '../common/use-label';
 import { countdownOf, deadlineTone, showsEscalation, type Countdown } from './board-model';
+import './work-queues.css';
 
 interface Props {
   task: TaskSummaryDto;
@@ -53,6 +54,19 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
             title={t(task.escalationLevel >= 2 ? 'board.card.escalationTitle2' : 'board.card.escalationTitle1')}
           >
             {t(task.escalationLevel >= 2 ? 'board.card.escalation2' : 'board.card.escalation1')}
+          </span>
+        )}
+        {task.openExtensionRequest && (
+          <span
+            className="badge badge-extension"
+            data-testid="extension-badge"
+            title={t('board.card.extensionTitle', { date: formatDate(task.openExtensionRequest.requestedDueDate) })}
+          >
+            {t('board.card.extension')}
+            <span className="sr-only">
+              {': '}
+              {t('board.card.extensionTitle', { date: formatDate(task.openExtensionRequest.requestedDueDate) })}
+            </span>
           </span>
         )}
         {task.revision > 0 && (

@@ -23,6 +23,7 @@ export function taskSummary(overrides: Partial<TaskSummaryDto> = {}): TaskSummar
     completedAt: null,
     updatedAt: '2021-06-01T02:00:00.000Z',
     allowedEvents: [],
+    openExtensionRequest: null,
     ...overrides,
   };
 }
