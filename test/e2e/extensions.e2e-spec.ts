@@ -813,6 +813,19 @@ describe('extension requests (xin gia hạn)', () => {
       expect((await listed(task.id))?.openExtensionRequest).toBeNull();
     });
 
+    it('stays on the answer of a transition made while the request is open (the card keeps its badge)', async () => {
+      const task = await assigned();
+      const requestId = await opened(task, '2031-10-31');
+      const { version } = (await detail(task.id, LEAD)) as unknown as { version: number };
+      const started = await t.http
+        .post(`/api/tasks/${task.id}/transitions`)
+        .set(await t.as(LEAD))
+        .send({ event: 'START', expectedVersion: version });
+      expect(started.status).toBe(200);
+      expect(started.body.state).toBe('in_progress');
+      expect(started.body.openExtensionRequest).toMatchObject({ id: requestId, requestedDueDate: '2031-10-31' });
+    });
+
     it('goes when refused', async () => {
       const task = await assigned();
       const requestId = await opened(task);

@@ -82,6 +82,8 @@ export class DecideExtensionUseCase {
     const deadlineVersion = task.deadline_version + 1;
     const written = await this.changes.transaction(async (tx) => {
       if (!(await this.extensions.lockOpen(tx.manager, request.id))) throw alreadyDecided();
+      // Decided before the task row is written, so the row the writer returns no longer shows it open.
+      await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment, toDueDate);
       const applied = await tx.apply({
         kind: 'EXTENSION_GRANTED',
         taskId: task.id,
@@ -117,7 +119,6 @@ export class DecideExtensionUseCase {
         requestId,
       });
       if (!applied) throw conflict();
-      await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment, toDueDate);
       return applied;
     });
     return {

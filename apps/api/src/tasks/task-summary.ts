@@ -2,28 +2,6 @@ import type { TaskSummaryDto } from '@dondoc/contracts';
 import type { TaskRow } from '@dondoc/persistence';
 import { allowedEvents, daysOverdue, deadlineStatus, type Actor, type TaskFacts } from '@dondoc/workflow';
 
-/** The open extension request of a task, as `openExtensionColumn` selects it (json: `requestedAt` as PostgreSQL prints it). */
-export interface OpenExtensionCell {
-  id: string;
-  requestedDueDate: string;
-  requestedAt: string;
-}
-
-/**
- * A select-list column: the task's open extension request or NULL, in the same query as the task (the unique
- * index on open requests makes it at most one row, found by that index).
- */
-export function openExtensionColumn(alias = 't'): string {
-  return `(SELECT json_build_object('id', x.id, 'requestedDueDate', x.requested_due_date::text, 'requestedAt', x.created_at)
-     FROM extension_requests x WHERE x.task_id = ${alias}.id AND x.status = 'open' LIMIT 1) AS open_extension_request`;
-}
-
-/**
- * Rows from queries that select `openExtensionColumn` carry the request; rows the task-change writer returns
- * do not, and say null.
- */
-export type SummaryRow = TaskRow & { open_extension_request?: OpenExtensionCell | null };
-
 export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts {
   return {
     state: row.state,
@@ -37,7 +15,7 @@ export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts
   };
 }
 
-export function toSummary(row: SummaryRow, actor: Actor, now: Date, dueSoonDays: number): TaskSummaryDto {
+export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: number): TaskSummaryDto {
   const facts = toFacts(row);
   return {
     id: row.id,
@@ -64,7 +42,7 @@ export function toSummary(row: SummaryRow, actor: Actor, now: Date, dueSoonDays:
   };
 }
 
-function openExtensionOf(row: SummaryRow): TaskSummaryDto['openExtensionRequest'] {
+function openExtensionOf(row: TaskRow): TaskSummaryDto['openExtensionRequest'] {
   const open = row.open_extension_request;
   if (!open) return null;
   return {

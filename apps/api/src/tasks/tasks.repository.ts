@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
-import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql } from '@dondoc/persistence';
+import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { openExtensionColumn, type SummaryRow } from './task-summary.js';
 import { taskScope } from './task-scope.js';
 
-export interface TaskDetailRow extends SummaryRow {
+export interface TaskDetailRow extends TaskRow {
   description: string;
   escalation_policy: Record<string, unknown> | null;
   directive_number: string;
@@ -30,7 +29,7 @@ export class TasksRepository {
     query: TaskListQuery,
     today: string,
     dueSoonDays: number,
-  ): Promise<{ rows: SummaryRow[]; total: number }> {
+  ): Promise<{ rows: TaskRow[]; total: number }> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -58,7 +57,7 @@ export class TasksRepository {
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const sql = `SELECT ${TASK_COLUMNS}, ${openExtensionColumn('t')}
+    const sql = `SELECT ${TASK_COLUMNS}
       FROM tasks t WHERE ${whereSql}
       ORDER BY t.due_date NULLS LAST, t.code
       LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`;
@@ -67,7 +66,7 @@ export class TasksRepository {
         .query(`SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`, countParams)
         .then((r: { n: string }[]) => Number(r[0].n));
     const [rows, counted] = await Promise.all([
-      this.db.query<SummaryRow[]>(sql, params),
+      this.db.query<TaskRow[]>(sql, params),
       query.offset === 0 ? Promise.resolve(undefined) : count(),
     ]);
     const total = counted ?? (rows.length < query.limit ? rows.length : await count());
@@ -82,7 +81,7 @@ export class TasksRepository {
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 2);
     const rows: TaskDetailRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, ${openExtensionColumn('t')}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
+      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
               s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
          FROM tasks t
          JOIN directives d ON d.id = t.directive_id

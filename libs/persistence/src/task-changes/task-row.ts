@@ -22,17 +22,29 @@ export interface TaskRow {
   completed_at: Date | null;
   updated_at: Date;
   description?: string;
+  /** The open extension request, if any (json from `taskColumns`: `requestedAt` as PostgreSQL prints it). */
+  open_extension_request?: OpenExtensionCell | null;
+}
+
+export interface OpenExtensionCell {
+  id: string;
+  requestedDueDate: string;
+  requestedAt: string;
 }
 
 /**
  * Columns the board needs; `due_date::text` keeps calendar dates out of time-zone conversion.
  * `original_due_date` is only written when an extension first moves the deadline, so until then the
- * first deadline is the current one.
+ * first deadline is the current one. The open extension request comes in the same query (the unique
+ * index on open requests makes it at most one row, found by that index), so every answer built from a
+ * row, the writer's included, carries the card's badge.
  */
 export function taskColumns(a = 't'): string {
   return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
   ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
   COALESCE(${a}.original_due_date, ${a}.due_date)::text AS original_due_date,
-  ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at`;
+  ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
+  (SELECT json_build_object('id', x.id, 'requestedDueDate', x.requested_due_date::text, 'requestedAt', x.created_at)
+     FROM extension_requests x WHERE x.task_id = ${a}.id AND x.status = 'open' LIMIT 1) AS open_extension_request`;
 }
 export const TASK_COLUMNS = taskColumns('t');
