@@ -94,6 +94,24 @@ describe('accessibility (axe-core, WCAG 2.x A/AA): no serious or critical violat
     await expectAccessible(page, 'review-committee');
   });
 
+  it('the list view as the Office, with a selection and its bulk dialog', async () => {
+    const page = await pageSession('vanphong');
+    await page.goto('/?view=list');
+    await page.locator('[data-testid="task-row"]').first().waitFor({ state: 'visible' });
+    await expectAccessible(page, 'list-office');
+    await page.locator('[data-testid="row-select"]').first().check();
+    await page.getByTestId('bulk-cancel').click();
+    await page.getByTestId('bulk-dialog').waitFor({ state: 'visible' });
+    await expectAccessible(page, 'list-bulk-dialog');
+  });
+
+  it('the list view as an agency', async () => {
+    const page = await pageSession('ban-tuyen-giao');
+    await page.goto('/?view=list');
+    await page.locator('[data-testid="task-row"]').first().waitFor({ state: 'visible' });
+    await expectAccessible(page, 'list-agency');
+  });
+
   it('the task panel', async () => {
     const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao' });
     const page = await pageSession('vanphong');

@@ -4,10 +4,11 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
-import { byWaitingTime, columnsFor, needsAttention } from './board-model';
+import { columnsFor, narrowTasks } from './board-model';
 import { BoardStatePanel } from './board-state-panel';
 import { KanbanBoard } from './kanban-board';
-import { ReviewList } from './review-list';
+import { TaskListView } from '../task-list/task-list-view';
+import { ReviewQueues } from './review-queues';
 import { hasNarrowingFilters, type BoardFilters } from './use-board-filters';
 import { useToday } from './use-today';
 
@@ -29,14 +30,7 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
   const today = useToday();
   const { agencyId, attention, view } = filters;
 
-  const visible = useMemo(() => {
-    let list = items;
-    // The server's agencyId also matches coordinating agencies; the filter means the lead agency.
-    if (agencyId) list = list.filter((task) => task.leadAgencyId === agencyId);
-    if (attention) list = list.filter(needsAttention);
-    if (view === 'review') list = list.filter((task) => task.state === 'submitted').sort(byWaitingTime);
-    return list;
-  }, [items, agencyId, attention, view]);
+  const visible = useMemo(() => narrowTasks(items, { agencyId, attention, view }), [items, agencyId, attention, view]);
 
   if (query.isPending) return <BoardStatePanel testId="board-loading" title={t('board.states.loading')} />;
   if (query.isError && !query.data) {
@@ -54,6 +48,19 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
       </BoardStatePanel>
     );
   }
+  // The queues say for themselves when one is empty: the other may still hold work.
+  if (view === 'review')
+    return (
+      <ReviewQueues
+        tasks={visible}
+        agencies={agencies}
+        actor={actor}
+        today={today}
+        filtered={hasNarrowingFilters(filters)}
+        agencyId={agencyId}
+        onOpen={onOpen}
+      />
+    );
   if (visible.length === 0) {
     if (hasNarrowingFilters(filters))
       return (
@@ -67,14 +74,6 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
           </button>
         </BoardStatePanel>
       );
-    if (view === 'review')
-      return (
-        <BoardStatePanel
-          testId="board-empty"
-          title={t('board.states.reviewEmpty')}
-          hint={t('board.states.reviewEmptyHint')}
-        />
-      );
     return (
       <BoardStatePanel
         testId="board-empty"
@@ -83,8 +82,8 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
       />
     );
   }
-  if (view === 'review')
-    return <ReviewList tasks={visible} agencies={agencies} actor={actor} today={today} onOpen={onOpen} />;
+  if (view === 'list')
+    return <TaskListView tasks={visible} role={role} agencies={agencies} directives={directives} onOpen={onOpen} />;
   return (
     <KanbanBoard
       tasks={visible}

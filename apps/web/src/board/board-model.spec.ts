@@ -8,6 +8,7 @@ import {
   countdownOf,
   deadlineTone,
   groupByState,
+  narrowTasks,
   needsAttention,
   waitingDays,
 } from './board-model';
@@ -187,5 +188,41 @@ describe('showsEscalation', () => {
     expect(showsEscalation({ escalationLevel: 2, state: 'approved' })).toBe(false);
     expect(showsEscalation({ escalationLevel: 2, state: 'cancelled' })).toBe(false);
     expect(showsEscalation({ escalationLevel: 0, state: 'in_progress' })).toBe(false);
+  });
+});
+
+describe('narrowTasks (shared by the board and the list)', () => {
+  const items = [
+    task({ id: 'lead-a', leadAgencyId: 'a', coordinatingAgencyIds: ['b'], state: 'in_progress' }),
+    task({
+      id: 'lead-b',
+      leadAgencyId: 'b',
+      coordinatingAgencyIds: ['a'],
+      state: 'submitted',
+      updatedAt: '2021-06-02T00:00:00.000Z',
+    }),
+    task({
+      id: 'late',
+      leadAgencyId: 'a',
+      deadlineStatus: 'overdue',
+      state: 'submitted',
+      updatedAt: '2021-06-01T00:00:00.000Z',
+    }),
+  ];
+  it('keeps only the lead agency, not the coordinating ones', () => {
+    expect(narrowTasks(items, { agencyId: 'a', attention: false, view: 'list' }).map((t) => t.id)).toEqual([
+      'lead-a',
+      'late',
+    ]);
+  });
+  it('keeps only tasks needing attention when asked', () => {
+    expect(narrowTasks(items, { agencyId: '', attention: true, view: 'board' }).map((t) => t.id)).toEqual(['late']);
+  });
+  it('keeps submissions, oldest first, on the review queue only', () => {
+    expect(narrowTasks(items, { agencyId: '', attention: false, view: 'review' }).map((t) => t.id)).toEqual([
+      'late',
+      'lead-b',
+    ]);
+    expect(narrowTasks(items, { agencyId: '', attention: false, view: 'list' })).toHaveLength(3);
   });
 });

@@ -87,3 +87,23 @@ export function waitingDays(task: TaskSummaryDto, now: Date): number {
 export function byWaitingTime(a: TaskSummaryDto, b: TaskSummaryDto): number {
   return a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.code.localeCompare(b.code);
 }
+
+/** The client-side part of the board's filters (the server does the rest). */
+export interface ClientNarrowing {
+  agencyId: string;
+  attention: boolean;
+  view: string;
+}
+
+/**
+ * What the board shows of the server's answer: the lead agency only (the server's agencyId also matches
+ * coordinating agencies), "attention" tasks only, and only submissions, oldest first, on the review queue.
+ * The list view uses the same rule, so the two views of one URL never disagree.
+ */
+export function narrowTasks(items: readonly TaskSummaryDto[], f: ClientNarrowing): readonly TaskSummaryDto[] {
+  let list = items;
+  if (f.agencyId) list = list.filter((task) => task.leadAgencyId === f.agencyId);
+  if (f.attention) list = list.filter(needsAttention);
+  if (f.view === 'review') list = list.filter((task) => task.state === 'submitted').sort(byWaitingTime);
+  return list;
+}

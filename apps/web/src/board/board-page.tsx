@@ -12,10 +12,12 @@ import './board.css';
 import { BoardContent } from './board-content';
 import { BoardFiltersBar } from './board-filters';
 import { BoardViewTabs } from './board-view-tabs';
-import { useBoardFilters } from './use-board-filters';
+import { useBoardFilters, type BoardView } from './use-board-filters';
 import { useBoardTasks } from './use-board-tasks';
 
 const NO_TASKS: TaskSummaryDto[] = [];
+const ALL_VIEWS: readonly BoardView[] = ['board', 'list', 'review'];
+const AGENCY_VIEWS: readonly BoardView[] = ['board', 'list'];
 
 /** The kanban board of tasks (route `/`), with its filters in the URL and the task drawer on top. */
 export function BoardPage() {
@@ -46,15 +48,14 @@ export function BoardPage() {
         <div className="board-toolbar">
           <h1 className="sr-only">{t('board.title')}</h1>
           {/* The review queue is the Standing Committee's (and the Office's, who follows it); not an agency's. */}
-          {user.role !== 'agency' && (
-            <BoardViewTabs
-              view={filters.view}
-              reviewCount={
-                filters.view === 'review' && ready ? items.filter((x) => x.state === 'submitted').length : null
-              }
-              onChange={(view) => update({ view })}
-            />
-          )}
+          <BoardViewTabs
+            view={filters.view}
+            views={user.role === 'agency' ? AGENCY_VIEWS : ALL_VIEWS}
+            reviewCount={
+              filters.view === 'review' && ready ? items.filter((x) => x.state === 'submitted').length : null
+            }
+            onChange={(view) => update({ view })}
+          />
           <BoardFiltersBar filters={filters} role={user.role} onChange={update} onClear={clear} />
           {query.isFetching && ready && (
             <span className="refreshing" aria-live="polite">

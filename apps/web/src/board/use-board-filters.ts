@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type Lanes = 'none' | 'agency' | 'directive';
-export type BoardView = 'board' | 'review';
+export type BoardView = 'board' | 'review' | 'list';
 
 export interface BoardFilters {
   q: string;
@@ -15,6 +15,8 @@ export interface BoardFilters {
   view: BoardView;
   showCancelled: boolean;
   attention: boolean;
+  /** The list view's sort, `key:asc|desc` (parsed by task-list-sort.ts); empty = the server's order. */
+  sort: string;
 }
 
 // URL names: short, so a shared link stays readable.
@@ -28,6 +30,7 @@ const PARAM = {
   view: 'view',
   showCancelled: 'cancelled',
   attention: 'attention',
+  sort: 'sort',
 } as const satisfies Record<keyof BoardFilters, string>;
 
 /** Filters that narrow the tasks (as opposed to how they are laid out). */
@@ -52,9 +55,15 @@ export function useBoardFilters(role: RoleName | undefined) {
       field: params.get(PARAM.field) ?? '',
       deadlineStatus: params.get(PARAM.deadlineStatus) ?? '',
       lanes: lanes === 'agency' || lanes === 'directive' ? lanes : 'none',
-      view: view === 'board' || view === 'review' ? view : role === 'standing_committee' ? 'review' : 'board',
+      view:
+        view === 'board' || view === 'review' || view === 'list'
+          ? view
+          : role === 'standing_committee'
+            ? 'review'
+            : 'board',
       showCancelled: params.get(PARAM.showCancelled) === '1',
       attention: params.get(PARAM.attention) === '1',
+      sort: params.get(PARAM.sort) ?? '',
     };
   }, [params, role]);
 

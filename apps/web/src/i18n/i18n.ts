@@ -6,6 +6,7 @@ import { boardEn, boardVi } from '../board/board.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
 import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
+import { taskListEn, taskListVi } from '../task-list/task-list.i18n';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -41,6 +42,7 @@ void i18n.use(initReactI18next).init({
         dashboard: dashboardVi,
         directiveImport: directiveImportVi,
         admin: adminVi,
+        taskList: taskListVi,
       },
     },
     en: {
@@ -52,6 +54,7 @@ void i18n.use(initReactI18next).init({
         dashboard: dashboardEn,
         directiveImport: directiveImportEn,
         admin: adminEn,
+        taskList: taskListEn,
       },
     },
   },

@@ -1,0 +1,87 @@
+import { type AgencyDto, type DirectiveDto, type TaskSummaryDto } from '@dondoc/contracts';
+import { DEADLINE_STATUS_LABELS, STATE_LABELS } from '@dondoc/workflow';
+import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayDate } from '../common/date-text';
+import type { SortKey } from './task-list-sort';
+
+// Core only: sorting is ours (Vietnamese collation, official agency order, sort in the URL) and so is
+// selection (limited to the rows shown); the table gives the column model and cell rendering.
+export const taskListFeatures = tableFeatures({});
+const helper = createColumnHelper<typeof taskListFeatures, TaskSummaryDto>();
+
+/** The data columns, in order; each column's id is its sort key in the URL. */
+export function useTaskListColumns(
+  agencies: ReadonlyMap<string, AgencyDto>,
+  directives: ReadonlyMap<string, DirectiveDto>,
+) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return useMemo(() => {
+    const label = (l: { vi: string; en: string }) => l[lang];
+    const agencyName = (id: string) => agencies.get(id)?.name ?? '…';
+    const head = (key: SortKey) => () => t(`taskList.columns.${key}`);
+    return helper.columns([
+      helper.accessor('code', { id: 'code', header: head('code') }),
+      helper.accessor('title', {
+        id: 'title',
+        header: head('title'),
+        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      }),
+      helper.accessor('directiveId', {
+        id: 'directive',
+        header: head('directive'),
+        cell: (c) => {
+          const d = directives.get(c.getValue());
+          return d ? <span title={d.title}>{d.number}</span> : '…';
+        },
+      }),
+      helper.accessor('leadAgencyId', {
+        id: 'lead',
+        header: head('lead'),
+        cell: (c) => {
+          const id = c.getValue();
+          return id ? agencyName(id) : <span className="muted">{t('taskList.noLead')}</span>;
+        },
+      }),
+      helper.accessor('coordinatingAgencyIds', {
+        id: 'coordinating',
+        header: head('coordinating'),
+        cell: (c) => {
+          // The registry's order is the official one.
+          const names = [...agencies.values()]
+            .filter((a) => c.getValue().includes(a.id))
+            .map((a) => a.name)
+            .join('; ');
+          return <span title={names}>{names}</span>;
+        },
+      }),
+      helper.accessor('dueDate', {
+        id: 'due',
+        header: head('due'),
+        cell: (c) => {
+          const due = c.getValue();
+          return due ? displayDate(due) : <span className="muted">{t('taskList.noDueDate')}</span>;
+        },
+      }),
+      helper.accessor('deadlineStatus', {
+        id: 'deadline',
+        header: head('deadline'),
+        cell: (c) => {
+          const s = c.getValue();
+          return s ? <span className={`deadline-pill deadline-${s}`}>{label(DEADLINE_STATUS_LABELS[s])}</span> : '';
+        },
+      }),
+      helper.accessor('daysOverdue', {
+        id: 'overdue',
+        header: head('overdue'),
+        cell: (c) => {
+          const days = c.getValue();
+          return days && days > 0 ? days : '';
+        },
+      }),
+      helper.accessor('state', { id: 'state', header: head('state'), cell: (c) => label(STATE_LABELS[c.getValue()]) }),
+    ]);
+  }, [agencies, directives, t, lang]);
+}
