@@ -138,6 +138,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, move the deadline of, or cancel many tasks at once (the Office), all or nothing
+         * @description Every task is decided as its single endpoint would decide it, in one transaction. If any is refused, nothing changes and the answer is 409 BULK_REFUSED with `details.refusals` naming each refused task and the code the single endpoint would give (NOT_FOUND for a task out of scope).
+         */
+        post: operations["TasksController_bulkAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exactly these tasks, in this order, as an Excel workbook (the list as on screen)
+         * @description A task the caller may not see, or that does not exist, refuses the whole export (404 NOT_FOUND).
+         */
+        post: operations["TasksController_exportXlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -239,6 +279,23 @@ export interface paths {
         put?: never;
         /** Comment on a task (the task's parties are notified) */
         post: operations["CommentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Extension requests of the tasks the caller may see (open ones by default), oldest first */
+        get: operations["ExtensionsController_queue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -775,6 +832,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/urging-letters.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Urging letters (công văn đôn đốc) to every lead agency with overdue tasks, one .docx each, in a .zip
+         * @description One letter per lead agency that has overdue tasks under the filters (the letter of `urging-letter.docx`), in the official order of agencies, named "Công văn đôn đốc - <agency> - dd-mm-yyyy.docx". 409 NOTHING_TO_URGE when no agency has overdue tasks.
+         */
+        get: operations["ReportDocumentsController_urgingLettersZip"];
+        put?: never;
+        /**
+         * Urging letters for the lead agencies of selected tasks, one .docx each, in a .zip
+         * @description Each letter lists only the selected tasks of its agency that are overdue or due soon (on `asOf`, else now); other selected tasks have nothing to urge and are left out. 404 when any id is not a task the caller sees; 409 NOTHING_TO_URGE when no selected task is overdue or due soon.
+         */
+        post: operations["ReportDocumentsController_urgingLettersForTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -915,6 +996,55 @@ export interface components {
                 dueDate?: string | null;
                 deadlineText?: string | null;
             }[];
+            /** @description "Xác nhận và giao": also assign every created task, in the same transaction. Every task then needs a lead agency and a due date (else 400 IMPORT_ASSIGN_INCOMPLETE, nothing created). */
+            assign?: boolean;
+        };
+        UrgingLettersRequest: {
+            taskIds: string[];
+            /** Format: date */
+            asOf?: string;
+        };
+        BulkTaskActionRequest: {
+            /** @constant */
+            action: "assign";
+            items: {
+                /** Format: uuid */
+                taskId: string;
+                expectedVersion: number;
+            }[];
+            /**
+             * Format: uuid
+             * @description When absent, each draft keeps the lead agency it has (it must have one)
+             */
+            leadAgencyId?: string;
+            /**
+             * Format: date
+             * @description When absent, each draft keeps the deadline it has (it must have one)
+             */
+            dueDate?: string;
+            comment?: string;
+        } | {
+            /** @constant */
+            action: "set-due-date";
+            items: {
+                /** Format: uuid */
+                taskId: string;
+                expectedVersion: number;
+            }[];
+            /** Format: date */
+            dueDate: string;
+        } | {
+            /** @constant */
+            action: "cancel";
+            items: {
+                /** Format: uuid */
+                taskId: string;
+                expectedVersion: number;
+            }[];
+            comment: string;
+        };
+        TaskExportRequest: {
+            taskIds: string[];
         };
         /** @enum {string} */
         Role: "office" | "standing_committee" | "agency" | "inspector" | "admin";
@@ -1000,6 +1130,15 @@ export interface components {
             updatedAt: string;
             /** @description The transitions the caller may ask for, by the task's rules */
             allowedEvents: components["schemas"]["TaskEvent"][];
+            /** @description The extension request awaiting a decision (at most one per task); null when there is none */
+            openExtensionRequest: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                requestedDueDate: string;
+                /** Format: date-time */
+                requestedAt: string;
+            } | null;
         };
         DirectiveDetail: {
             /** Format: uuid */
@@ -1100,6 +1239,34 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ExtensionQueueItem: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ExtensionRequestStatus"];
+            task: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                state: components["schemas"]["TaskState"];
+                leadAgencyId: string | null;
+                /** @description The task’s due date now */
+                dueDate: string | null;
+            };
+            /**
+             * Format: date
+             * @description The task’s due date when the request was made
+             */
+            currentDueDate: string;
+            /** Format: date */
+            requestedDueDate: string;
+            reason: string;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedByName: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+        };
         TaskDetail: {
             /** Format: uuid */
             id: string;
@@ -1126,6 +1293,15 @@ export interface components {
             updatedAt: string;
             /** @description The transitions the caller may ask for, by the task's rules */
             allowedEvents: components["schemas"]["TaskEvent"][];
+            /** @description The extension request awaiting a decision (at most one per task); null when there is none */
+            openExtensionRequest: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                requestedDueDate: string;
+                /** Format: date-time */
+                requestedAt: string;
+            } | null;
             description: string;
             directive: {
                 /** Format: uuid */
@@ -1143,6 +1319,12 @@ export interface components {
         };
         TaskPage: {
             items: components["schemas"]["TaskSummary"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ExtensionQueuePage: {
+            items: components["schemas"]["ExtensionQueueItem"][];
             total: number;
             limit: number;
             offset: number;
@@ -1229,10 +1411,10 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
-            /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429) */
+            /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
             details?: {
                 path: string;
                 message: string;
@@ -1606,6 +1788,16 @@ export interface components {
                 id: string;
                 code: string;
             }[];
+        };
+        BulkRefusal: {
+            /** Format: uuid */
+            taskId: string;
+            /** @description The stable error code the single-task endpoint would answer with */
+            code: string;
+            message: string;
+        };
+        BulkTaskActionResponse: {
+            tasks: components["schemas"]["TaskSummary"][];
         };
     };
     responses: never;
@@ -2338,7 +2530,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                        code?: "IMPORT_ASSIGN_INCOMPLETE" | "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -2374,7 +2566,225 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "DIRECTIVE_EXISTS" | "DUPLICATE";
+                        code?: "BULK_REFUSED" | "DIRECTIVE_EXISTS" | "DUPLICATE";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    TasksController_bulkAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTaskActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkTaskActionResponse"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "BULK_REFUSED";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    TasksController_exportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskExportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the Vietnamese file name (RFC 5987 `filename*`) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
@@ -3243,6 +3653,90 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ExtensionsController_queue: {
+        parameters: {
+            query?: {
+                status?: "open" | "granted" | "refused";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionQueuePage"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };
@@ -6195,6 +6689,228 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportDocumentsController_urgingLettersZip: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the Vietnamese file name (RFC 5987 `filename*`) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOTHING_TO_URGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportDocumentsController_urgingLettersForTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgingLettersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the Vietnamese file name (RFC 5987 `filename*`) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOTHING_TO_URGE";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };
