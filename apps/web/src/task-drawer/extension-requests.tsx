@@ -1,21 +1,18 @@
 import type { TaskDetailDto } from '@dondoc/contracts';
-import { relationOf, type Actor } from '@dondoc/workflow';
+import type { Actor } from '@dondoc/workflow';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../common/format';
 import { ExtensionDecisionForm } from './extension-decision-form';
 import { ExtensionRequestForm } from './extension-request-form';
-
-// Mirrors the API's rule (extension.rules.ts): once submitted, the deadline is the reviewer's business.
-const REQUESTABLE_STATES: readonly string[] = ['assigned', 'in_progress'];
+import { mayDecideExtension, mayRequestExtension } from './task-actions';
 
 /** Requests for a later deadline, newest first, with the forms this person may use. */
 export function ExtensionRequests({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
   const { t } = useTranslation();
   const requests = task.extensionRequests;
   const hasOpen = requests.some((r) => r.status === 'open');
-  const isLead = actor.role === 'agency' && relationOf(task, actor) === 'lead';
-  const mayAsk = isLead && REQUESTABLE_STATES.includes(task.state) && task.dueDate !== null;
-  const mayDecide = actor.role === 'standing_committee' || actor.role === 'office';
+  const mayAsk = mayRequestExtension(task, actor);
+  const mayDecide = mayDecideExtension(actor);
 
   return (
     <>

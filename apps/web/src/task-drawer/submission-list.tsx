@@ -4,7 +4,16 @@ import { formatDateTime } from '../common/format';
 import { FileDownloadButton } from './file-download-button';
 
 /** Every version handed in, newest first: what was sent, with which files, and what the Standing Committee said. */
-export function SubmissionList({ taskId, submissions }: { taskId: string; submissions: SubmissionDto[] }) {
+export function SubmissionList({
+  taskId,
+  submissions,
+  submitted,
+}: {
+  taskId: string;
+  submissions: SubmissionDto[];
+  /** False while the work is in progress: an undecided version there is a working file, not yet handed in. */
+  submitted: boolean;
+}) {
   const { t } = useTranslation();
   if (submissions.length === 0) return <p className="drawer-empty">{t('drawer.submissions.empty')}</p>;
   const newestFirst = [...submissions].sort((a, b) => b.seq - a.seq);
@@ -19,8 +28,14 @@ export function SubmissionList({ taskId, submissions }: { taskId: string; submis
                 ? t('drawer.submissions.revision', { count: s.revision })
                 : t('drawer.submissions.firstRevision')}
             </strong>
-            <span className={`drawer-decision decision-${s.decision ?? 'pending'}`}>
-              {t(`drawer.submissions.${s.decision ?? 'pending'}`)}
+            <span
+              className={`drawer-decision decision-${s.decision ?? 'pending'}`}
+              data-testid="submission-status"
+              data-status={s.decision ?? (submitted ? 'pending' : 'not_submitted')}
+            >
+              {s.decision || submitted
+                ? t(`drawer.submissions.${s.decision ?? 'pending'}`)
+                : t('drawer.submissions.notSubmitted')}
             </span>
           </div>
           <div className="drawer-muted">

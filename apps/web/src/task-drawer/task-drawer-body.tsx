@@ -7,7 +7,10 @@ import { DrawerSection } from './drawer-section';
 import { ExtensionRequests } from './extension-requests';
 import { HistoryTimeline } from './history-timeline';
 import { SubmissionList } from './submission-list';
+import { mayUploadWorkingFiles, pendingSubmissionOf } from './task-actions';
+import { TaskActionsBar } from './task-actions-bar';
 import { TaskFacts } from './task-facts';
+import { WorkingFilesForm } from './working-files-form';
 
 /** Everything known about one task, in the order people read a file: facts, content, work, talk. */
 export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
@@ -15,6 +18,7 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
   const mayComment = canComment(task, actor);
   return (
     <>
+      <TaskActionsBar task={task} actor={actor} />
       <TaskFacts task={task} />
       <DrawerSection title={t('drawer.description.heading')} testId="drawer-description">
         {task.description.trim() ? (
@@ -27,7 +31,10 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
         <ExtensionRequests task={task} actor={actor} />
       </DrawerSection>
       <DrawerSection title={t('drawer.submissions.heading')} testId="drawer-submissions-section">
-        <SubmissionList taskId={task.id} submissions={task.submissions} />
+        {mayUploadWorkingFiles(task, actor) && (
+          <WorkingFilesForm taskId={task.id} hasPending={pendingSubmissionOf(task) !== null} />
+        )}
+        <SubmissionList taskId={task.id} submissions={task.submissions} submitted={task.state !== 'in_progress'} />
       </DrawerSection>
       <DrawerSection title={t('drawer.comments.heading')} testId="drawer-comments-section">
         <CommentList comments={task.comments} canComment={mayComment} />

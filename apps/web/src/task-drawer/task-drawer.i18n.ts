@@ -61,7 +61,7 @@ export const drawerVi = {
   submissions: {
     heading: 'Sản phẩm đã trình',
     empty:
-      'Chưa có sản phẩm nào. Khi thực hiện, cơ quan chủ trì tải sản phẩm lên trên bảng nhiệm vụ rồi trình Ban Thường vụ.',
+      'Chưa có sản phẩm nào. Khi thực hiện, cơ quan chủ trì tải tệp sản phẩm lên ngay tại mục này rồi bấm “Trình” để trình Ban Thường vụ.',
     version: 'Lần trình {{seq}}',
     revision: 'bản chỉnh sửa {{count}}',
     firstRevision: 'bản đầu',
@@ -75,6 +75,27 @@ export const drawerVi = {
     files: 'Tệp đính kèm',
     download: 'Tải về {{name}}',
     downloading: 'Đang tải…',
+    notSubmitted: 'Chưa trình',
+  },
+  workingFiles: {
+    title: 'Tải tệp sản phẩm lên (chưa trình)',
+    intro:
+      'Tải tệp lên trong khi thực hiện; tệp được lưu nhưng chưa trình. Khi hoàn thành, bấm “Trình” ở đầu khung để trình Ban Thường vụ.',
+    files: 'Tệp sản phẩm (tối đa 10 tệp)',
+    filesHint: 'Chấp nhận PDF, Word (doc, docx), Excel (xls, xlsx), OpenDocument (odt, ods), ảnh PNG, JPEG.',
+    note: 'Ghi chú (không bắt buộc)',
+    submit: 'Tải lên',
+    uploading: 'Đang tải lên… {{percent}}%',
+    chooseSomething: 'Hãy chọn ít nhất một tệp hoặc nhập ghi chú.',
+    tooManyFiles: 'Chỉ được chọn tối đa 10 tệp.',
+    failed: 'Không tải lên được:',
+    done: 'Đã tải lên. Tệp hiện trong danh sách bên dưới, chưa trình.',
+    pendingNotice: 'Đã có sản phẩm tải lên cho lần trình này; bấm “Trình” ở đầu khung khi sẵn sàng.',
+  },
+  actions: {
+    label: 'Thao tác với nhiệm vụ',
+    requestExtension: 'Xin gia hạn',
+    viewExtension: 'Xem đề nghị gia hạn',
   },
   comments: {
     heading: 'Trao đổi, ý kiến',
@@ -204,7 +225,7 @@ export const drawerEn: typeof drawerVi = {
   submissions: {
     heading: 'Submissions',
     empty:
-      'Nothing submitted yet. While working on the task, the lead agency uploads its deliverable on the board and submits it to the Standing Committee.',
+      'Nothing submitted yet. While working on the task, the lead agency uploads its files right here, then presses “Submit” to send them to the Standing Committee.',
     version: 'Submission {{seq}}',
     revision: 'revision {{count}}',
     firstRevision: 'first version',
@@ -218,6 +239,27 @@ export const drawerEn: typeof drawerVi = {
     files: 'Files',
     download: 'Download {{name}}',
     downloading: 'Downloading…',
+    notSubmitted: 'Not submitted yet',
+  },
+  workingFiles: {
+    title: 'Upload working files (not submitted)',
+    intro:
+      'Upload files while you work; they are kept but not submitted. When the work is done, press “Submit” at the top of the panel to send it to the Standing Committee.',
+    files: 'Files (up to 10)',
+    filesHint: 'PDF, Word (doc, docx), Excel (xls, xlsx), OpenDocument (odt, ods), PNG and JPEG images are accepted.',
+    note: 'Note (optional)',
+    submit: 'Upload',
+    uploading: 'Uploading… {{percent}}%',
+    chooseSomething: 'Choose at least one file or write a note.',
+    tooManyFiles: 'At most 10 files may be chosen.',
+    failed: 'Upload failed:',
+    done: 'Uploaded. The files are listed below, not yet submitted.',
+    pendingNotice: 'Work for this round is uploaded; press “Submit” at the top of the panel when it is ready.',
+  },
+  actions: {
+    label: 'Task actions',
+    requestExtension: 'Request an extension',
+    viewExtension: 'See the extension request',
   },
   comments: {
     heading: 'Comments',

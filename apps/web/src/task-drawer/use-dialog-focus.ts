@@ -27,6 +27,9 @@ export function useDialogFocus(
     const onKeyDown = (e: KeyboardEvent) => {
       const dialog = dialogRef.current;
       if (!dialog) return;
+      // A modal <dialog> opened from here (the transition dialog) keeps its own keys; this one is inert then.
+      const active = document.activeElement;
+      if (active && !dialog.contains(active) && active.closest('dialog[open]')) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         onCloseRef.current();
@@ -37,7 +40,6 @@ export function useDialogFocus(
       if (items.length === 0) return;
       const first = items[0];
       const last = items[items.length - 1];
-      const active = document.activeElement;
       if (!dialog.contains(active)) {
         e.preventDefault();
         first.focus();

@@ -1,3 +1,4 @@
+import type { SubmissionDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -6,14 +7,21 @@ interface Props {
   onFiles: (files: File[]) => void;
   progress: number | null;
   error: string | null;
+  /** The deliverable already uploaded for this round (from the task panel), when the dialog knows it. */
+  pending?: SubmissionDto | null;
 }
 
 /** The deliverable that SUBMIT sends first: a note and up to 10 files, with upload progress. */
-export function SubmissionFields({ note, onNote, onFiles, progress, error }: Props) {
+export function SubmissionFields({ note, onNote, onFiles, progress, error, pending = null }: Props) {
   const { t } = useTranslation();
   const percent = progress === null ? 0 : Math.round(progress * 100);
   return (
     <>
+      {pending && (
+        <p className="hint" data-testid="submit-already-uploaded">
+          {t('board.transition.alreadyUploaded', { seq: pending.seq, count: pending.files.length })}
+        </p>
+      )}
       <label className="dialog-field">
         <span>{t('board.transition.note')}</span>
         <textarea name="note" rows={3} value={note} autoFocus onChange={(e) => onNote(e.target.value)} />

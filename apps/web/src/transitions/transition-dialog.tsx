@@ -1,8 +1,9 @@
-import type { TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
+import type { TaskDetailDto, TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
 import { EVENT_LABELS, STATE_LABELS, targetOf } from '@dondoc/workflow';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
+import { pendingSubmissionOf } from '../task-drawer/task-actions';
 import { useModalDialog } from '../task-drawer/use-dialog-focus';
 import { AgencyDeadlineFields } from './agency-deadline-fields';
 import { CommentField } from './comment-field';
@@ -30,6 +31,12 @@ interface Errors {
 }
 
 const MAX_FILES = 10;
+
+// Opened from the task panel the dialog has the whole task, so it can tell what is already uploaded;
+// from the board it has a list row and leaves that to the server.
+function pendingDeliverable(task: TaskSummaryDto) {
+  return 'submissions' in task ? pendingSubmissionOf(task as TaskDetailDto) : null;
+}
 
 // A modal dialog: Tab and Shift+Tab go round its own fields instead of into the board behind it.
 function keepFocusInside(e: KeyboardEvent<HTMLElement>): void {
@@ -75,8 +82,11 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   // Modal for real (the board behind inert, focus inside), and back to where the person was (the card
   // or its ⋯ button) when the dialog goes away; after a move, to the card in its new column.
   const dialogRef = useRef<HTMLDialogElement>(null);
+  // Opened from the task panel, focus goes back into the panel rather than to the card behind it.
   const cardOf = useCallback(
-    () => document.querySelector<HTMLElement>(`[data-testid="task-card-${CSS.escape(task.id)}"]`),
+    () =>
+      document.querySelector<HTMLElement>(`[data-testid="task-drawer"][data-task-id="${CSS.escape(task.id)}"]`) ??
+      document.querySelector<HTMLElement>(`[data-testid="task-card-${CSS.escape(task.id)}"]`),
     [task.id],
   );
   useModalDialog(dialogRef, cardOf);
@@ -206,6 +216,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
             }}
             progress={uploadSubmission.progress}
             error={errors.files ?? null}
+            pending={event === 'SUBMIT' ? pendingDeliverable(task) : null}
           />
         )}
         {event !== 'SUBMIT' && (
