@@ -42,7 +42,8 @@ export async function makeTask(
     [
       directive,
       code,
-      `Kế hoạch thử nghiệm ${counter}`,
+      // Unique across the Jest workers: a browser test looks a title up on a board other files share.
+      `Kế hoạch thử nghiệm ${counter} (${process.pid})`,
       lead,
       coordinating,
       opts.dueDate ?? '2030-12-31',
