@@ -121,6 +121,23 @@ describe('accessibility (axe-core, WCAG 2.x A/AA): no serious or critical violat
     await expectAccessible(page, 'task-panel');
   });
 
+  it('the task panel of an overdue task, once the list view’s styles are loaded too', async () => {
+    // The list's deadline colours once leaked onto the panel's badge: red text on a red pill.
+    const task = await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', dueDate: '2021-01-15' });
+    const page = await pageSession('vanphong');
+    await page.goto(`/?view=list&task=${task.id}`);
+    await page.getByTestId('task-drawer').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="drawer-deadline-status"][data-status="overdue"]').waitFor({ state: 'visible' });
+    // axe leaves text in its own background's colour as "incomplete", so the colours are compared here.
+    const colours = await page.evaluate<{ color: string; background: string }>(
+      `(() => { const s = getComputedStyle(document.querySelector('[data-testid="drawer-deadline-status"]'));
+        return { color: s.color, background: s.backgroundColor }; })()`,
+    );
+    expect(colours.color).toBe('rgb(255, 255, 255)');
+    expect(colours.background).not.toBe(colours.color);
+    await expectAccessible(page, 'task-panel-overdue');
+  });
+
   it('the transition dialog', async () => {
     const task = await makeTask(b.t.db, { state: 'assigned', lead: 'ban-tuyen-giao' });
     const page = await b.newPage();
