@@ -136,9 +136,16 @@ describe('the board in Chromium', () => {
     await openAction(agency, task.id, 'SUBMIT');
     await dialog(agency).waitFor({ state: 'visible' });
     await dialog(agency).locator('textarea[name="note"]').fill('Dự thảo kế hoạch lần 1');
+    // The picker speaks the page's language, not the browser's ("Choose Files", "No file chosen").
+    await expect(dialog(agency).locator('.file-picker-button').textContent()).resolves.toBe('Chọn tệp');
+    await expect(dialog(agency).locator('.file-picker-names').textContent()).resolves.toBe('Chưa chọn tệp nào');
     await dialog(agency)
       .locator('input[type="file"][name="files"]')
       .setInputFiles({ name: 'Dự thảo kế hoạch.pdf', mimeType: 'application/pdf', buffer: pdf('Dự thảo lần 1') });
+    await expect(dialog(agency).locator('.file-picker-names').textContent()).resolves.toBe('Dự thảo kế hoạch.pdf');
+    await expect(dialog(agency).locator('input[type="file"][name="files"]').getAttribute('aria-label')).resolves.toBe(
+      'Tệp sản phẩm (tối đa 10 tệp)',
+    );
     await screenshot(agency, 'dialog-submit');
     await agency.getByTestId('dialog-confirm').click();
     let t = await serverState(task.id, 'submitted');

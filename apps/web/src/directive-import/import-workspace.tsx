@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-client';
+import { FilePicker } from '../common/file-picker';
 import { queryKeys } from '../api/query-keys';
 import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
@@ -197,11 +198,11 @@ export function ImportWorkspace() {
             />
           </label>
           <div className="import-file">
-            <label>
-              <span>{t('directiveImport.input.file')}</span>
-              <input
+            <div className="import-file-field">
+              <span aria-hidden="true">{t('directiveImport.input.file')}</span>
+              <FilePicker
                 key={fileKey}
-                type="file"
+                label={t('directiveImport.input.file')}
                 data-testid="import-file"
                 accept={DIRECTIVE_IMPORT_EXTENSIONS.join(',')}
                 disabled={busy !== null}
@@ -210,7 +211,7 @@ export function ImportWorkspace() {
                   setFile(e.target.files?.[0] ?? null);
                 }}
               />
-            </label>
+            </div>
             <span className="hint">{t('directiveImport.input.fileHint', { mb: MB })}</span>
             {file && (
               <span className="import-chosen">

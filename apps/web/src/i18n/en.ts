@@ -38,5 +38,12 @@ export const en: Messages = {
     networkError: 'Cannot reach the server. Check the network and try again.',
     datePlaceholder: 'dd/mm/yyyy',
     dateInvalid: 'Not a date: type day/month/year, e.g. 31/03/2031 (years 1990–2100)',
+    files: {
+      chooseOne: 'Choose a file',
+      chooseMany: 'Choose files',
+      none: 'No file chosen',
+      many_one: '{{count}} file: {{names}}',
+      many_other: '{{count}} files: {{names}}',
+    },
   },
 };

@@ -37,6 +37,13 @@ export const vi = {
     networkError: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     datePlaceholder: 'dd/mm/yyyy',
     dateInvalid: 'Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 31/03/2031 (năm 1990–2100)',
+    files: {
+      chooseOne: 'Chọn tệp',
+      chooseMany: 'Chọn tệp',
+      none: 'Chưa chọn tệp nào',
+      many_one: '{{count}} tệp: {{names}}',
+      many_other: '{{count}} tệp: {{names}}',
+    },
   },
 };
 

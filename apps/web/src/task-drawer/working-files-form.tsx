@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
+import { FilePicker } from '../common/file-picker';
 import { inputErrorText } from '../transitions/transition-errors';
 import { useUploadWorkingFiles } from './use-upload-working-files';
 
@@ -53,11 +54,11 @@ export function WorkingFilesForm({ taskId, hasPending }: { taskId: string; hasPe
       <p className="drawer-hint">
         {hasPending ? t('drawer.workingFiles.pendingNotice') : t('drawer.workingFiles.intro')}
       </p>
-      <label htmlFor={filesId}>{t('drawer.workingFiles.files')}</label>
-      <input
+      <span aria-hidden="true">{t('drawer.workingFiles.files')}</span>
+      <FilePicker
         key={inputKey}
         id={filesId}
-        type="file"
+        label={t('drawer.workingFiles.files')}
         name="files"
         multiple
         accept={ACCEPT}

@@ -1,5 +1,7 @@
 import type { SubmissionDto } from '@dondoc/contracts';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../common/file-picker';
 
 interface Props {
   note: string;
@@ -14,6 +16,7 @@ interface Props {
 /** The deliverable that SUBMIT sends first: a note and up to 10 files, with upload progress. */
 export function SubmissionFields({ note, onNote, onFiles, progress, error, pending = null }: Props) {
   const { t } = useTranslation();
+  const hintId = useId();
   const percent = progress === null ? 0 : Math.round(progress * 100);
   return (
     <>
@@ -26,18 +29,21 @@ export function SubmissionFields({ note, onNote, onFiles, progress, error, pendi
         <span>{t('board.transition.note')}</span>
         <textarea name="note" rows={3} value={note} autoFocus onChange={(e) => onNote(e.target.value)} />
       </label>
-      <label className="dialog-field">
-        <span>{t('board.transition.files')}</span>
-        <input
-          type="file"
+      <div className="dialog-field">
+        <span aria-hidden="true">{t('board.transition.files')}</span>
+        <FilePicker
+          label={t('board.transition.files')}
           name="files"
           multiple
+          aria-describedby={hintId}
           aria-invalid={error ? true : undefined}
           onChange={(e) => onFiles(Array.from(e.target.files ?? []))}
         />
-        <span className="hint">{t('board.transition.filesHint')}</span>
+        <span className="hint" id={hintId}>
+          {t('board.transition.filesHint')}
+        </span>
         {error && <span className="field-error">{error}</span>}
-      </label>
+      </div>
       {progress !== null && (
         <div className="upload-progress">
           <progress max={100} value={percent} aria-label={t('board.transition.uploading', { percent })} />
