@@ -1,15 +1,16 @@
-// `npm run screenshots`: the pictures of the user guide (docs/images/*.png, 1366×768, Vietnamese UI),
+// `npm run screenshots`: the pictures of the user guide (docs/images/*.png, 1366×768 and 390×844, Vietnamese UI),
 // taken from the real built board on a throwaway copy of the demo province, so they follow the interface
 // instead of going stale. Needs PostgreSQL (DATABASE_URL, default the loopback server with trust auth)
 // and Redis (REDIS_URL, default 127.0.0.1:6379) like the tests; creates and drops `dondoc_shots_<pid>`.
 // Exits non-zero, naming the pictures it could not take, when the interface no longer has what a
 // picture needs.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium, signIn, startStack } from '../test/browser/support/throwaway-stack.mjs';
 
 const OUT = resolve(process.env.SCREENSHOT_DIR ?? 'docs/images');
 const VIEWPORT = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
 mkdirSync(OUT, { recursive: true });
 
 const stack = await startStack({ prefix: 'dondoc_shots' });
@@ -28,11 +29,20 @@ async function newPage() {
   return context.newPage();
 }
 
-async function shot(page, name) {
+/** `<name>.png` at 1366×768 and `<name>-390.png` on a phone (390×844), the same screen in the same state. */
+async function shot(page, name, { phone = true } = {}) {
   // Fonts load asynchronously; a picture taken before them shows fallback glyphs for the diacritics.
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   taken.push(name);
+  if (!phone) return;
+  await page.setViewportSize(PHONE);
+  // Media queries switch the layout; give React and the virtualised lists a frame to follow.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(OUT, `${name}-390.png`) });
+  taken.push(`${name}-390`);
+  await page.setViewportSize(VIEWPORT);
+  await page.waitForTimeout(200);
 }
 
 /** One picture or a few that belong together; a failure is reported and the others still run. */
@@ -110,6 +120,20 @@ async function aDayOfWork() {
     `SELECT t.id FROM tasks t WHERE t.state = 'submitted' AND t.lead_agency_id = $1 ORDER BY t.code LIMIT 1`,
     [agency.id],
   ).catch(() => null);
+  // An extension request waits for the Standing Committee next to the submissions.
+  const asking = await oneTask(
+    `SELECT t.id FROM tasks t WHERE t.state = 'in_progress' AND t.lead_agency_id = $1
+        AND NOT EXISTS (SELECT 1 FROM extension_requests x WHERE x.task_id = t.id AND x.status = 'open')
+      ORDER BY t.code DESC LIMIT 1`,
+    [agency.id],
+  ).catch(() => null);
+  if (asking) {
+    const later = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+    await api(`/tasks/${asking.id}/extension-requests`, 'ban-tuyen-giao', {
+      requestedDueDate: later,
+      reason: 'Chờ số liệu điều tra của Cục Thống kê tỉnh, dự kiến có vào cuối quý.',
+    });
+  }
   if (submitted) {
     const s = await api(`/tasks/${submitted.id}`, 'thuongvu');
     await api(`/tasks/${submitted.id}/transitions`, 'thuongvu', {
@@ -147,12 +171,69 @@ try {
     await shot(page, 'drawer');
   });
 
+  await step('office list', async () => {
+    const page = await newPage();
+    await signIn(page, 'vanphong');
+    await page.goto('/?view=list');
+    await page.getByTestId('task-row').first().waitFor({ state: 'visible' });
+    await shot(page, 'list');
+    // The directive with the most drafts: what the Office assigns in one go after an import.
+    const directive = await oneTask(
+      `SELECT directive_id AS id FROM tasks WHERE state = 'drafted' GROUP BY directive_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    await page.goto(`/?view=list&directive=${directive.id}`);
+    await page.getByTestId('task-row').first().waitFor({ state: 'visible' });
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('bulk-assign').click();
+    await page.getByTestId('bulk-dialog').waitFor({ state: 'visible' });
+    await shot(page, 'list-bulk-assign');
+  });
+
+  await step('office dashboard', async () => {
+    const page = await newPage();
+    await signIn(page, 'vanphong');
+    await page.goto('/dashboard');
+    await page.getByTestId('dashboard').waitFor({ state: 'visible' });
+    await page.locator('.recharts-surface').first().waitFor({ state: 'visible' });
+    await shot(page, 'dashboard');
+  });
+
+  await step('office import', async () => {
+    const page = await newPage();
+    await signIn(page, 'vanphong');
+    await page.goto('/import');
+    await page.getByTestId('import-page').waitFor({ state: 'visible' });
+    const text = readFileSync(
+      resolve('../shared/fixtures/directives/provincial-conclusion-28-KL-TU-q4-2020-news.txt'),
+      'utf8',
+    );
+    await page.getByTestId('import-text').fill(text);
+    await page.getByTestId('import-analyse').click();
+    await page.getByTestId('import-confirm').waitFor({ state: 'visible' });
+    await shot(page, 'import');
+  });
+
+  await step('admin', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('demo12345');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('accounts-table').waitFor({ state: 'visible' });
+    await shot(page, 'admin');
+  });
+
   await step('agency', async () => {
     await aDayOfWork();
     const task = await leadTask('in_progress');
     const page = await newPage();
     await signIn(page, task.agency);
     await shot(page, 'board-agency');
+    await page.goto(`/?task=${task.id}`);
+    await page.getByTestId('task-actions-bar').waitFor({ state: 'visible' });
+    await shot(page, 'drawer-actions');
+    await page.goto('/');
+    await page.locator('[data-testid="board"][data-ready="true"]').waitFor({ state: 'visible' });
     await search(page, task.code);
     await openAction(page, task.id, 'SUBMIT');
     const dialog = page.getByTestId('transition-dialog');
@@ -180,7 +261,8 @@ try {
     const page = await newPage();
     await signIn(page, 'thuongvu');
     await page.getByTestId('view-review').click();
-    await page.getByTestId('review-list').waitFor({ state: 'visible' });
+    await page.getByTestId('work-queues').waitFor({ state: 'visible' });
+    await page.getByTestId('extension-queue-item').first().waitFor({ state: 'visible' });
     await shot(page, 'review-standing-committee');
     await page.getByTestId('view-board').click();
     const task = await leadTask('submitted');
