@@ -10,15 +10,16 @@ import {
 } from './report-labels.js';
 import type { ReportTaskRow } from './reports.repository.js';
 
-const FONT = 'Times New Roman';
-const DATE_FORMAT = 'dd/mm/yyyy';
+/** The house style of every workbook (the task list's export too). */
+export const FONT = 'Times New Roman';
+export const DATE_FORMAT = 'dd/mm/yyyy';
 /**
  * Rates are fractions stored as numbers, so a reader can sum, sort and chart them; Excel shows them as
  * percentages with the reader's own decimal separator ("87,5%" in a Vietnamese Excel).
  */
 const PERCENT_FORMAT = '0.0%';
 const COUNT_FORMAT = '0';
-const THIN: Partial<ExcelJS.Borders> = {
+export const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },

@@ -1,19 +1,9 @@
 import ExcelJS from 'exceljs';
 import { daysOverdue, deadlineStatus } from '@dondoc/workflow';
-import { excelDate } from '../reports/report-xlsx.builder.js';
+import { DATE_FORMAT, excelDate, FONT, THIN } from '../reports/report-xlsx.builder.js';
 import { deadlineStatusLabel, localTime, stateLabel, viDate } from '../reports/report-labels.js';
 import { toFacts } from './task-summary.js';
 import type { TaskExportRow } from './task-export-rows.query.js';
-
-// The house style of the report workbooks (report-xlsx.builder.ts): Times New Roman, thin borders, A4 landscape.
-const FONT = 'Times New Roman';
-const DATE_FORMAT = 'dd/mm/yyyy';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 const COLUMNS: { header: string; width: number; format?: string }[] = [
   { header: 'Mã', width: 14 },
