@@ -26,6 +26,9 @@ export interface JsonSchema {
   additionalProperties?: boolean;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
+  /** A tagged union (the bulk actions): each variant fixes its tag with `const`. */
+  oneOf?: JsonSchema[];
+  const?: unknown;
 }
 
 /** Replaces `$ref`s to named schemas by the schemas themselves (request bodies hold no cycles). */
@@ -74,6 +77,8 @@ export interface BodyContext {
 export function example(schema: JsonSchema | undefined, ctx: BodyContext, key = ''): unknown {
   if (!schema) return undefined;
   if (schema.anyOf) return example(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], ctx, key);
+  if (schema.oneOf) return example(schema.oneOf[0], ctx, key);
+  if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   switch (schema.type ?? 'string') {
     case 'object': {
