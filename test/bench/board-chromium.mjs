@@ -1,9 +1,15 @@
 // The board in headless Chromium at 1,000 and 5,000 tasks (targets: interactive < 1.5 s at 5,000 tasks,
-// drag frames p95 < 16.7 ms, drop to server-confirmed < 150 ms). Prints figures; never fails on a number.
+// drag frames p95 < 16.7 ms, drop to server-confirmed < 150 ms), then the list view (`/?view=list`) at
+// exactly --list visible rows (default 10,000): navigation → rows rendered, re-sort by a header (click →
+// header and first row changed), End key (→ last row rendered and focused), a scroll through the whole list
+// one viewport a frame (requestAnimationFrame deltas), rows and elements in the DOM. References measured in
+// the same run on the same tasks: the kanban board's own time to interactive and elements in the DOM, and
+// the page's idle frame interval. Prints figures; never fails on a number.
 // Usage: npm run build && node test/bench/board-chromium.mjs [--sizes 1000,5000] [--runs 3] [--drags 3]
+//        [--list 10000] [--sorts title,title,due,due,lead,state,code] (--list 0 leaves the list out)
 // Needs PostgreSQL (DATABASE_URL: a server where it may create and drop `dondoc_benchboard_<pid>`; default
 // postgres://postgres@127.0.0.1:5432/postgres) and Redis (REDIS_URL, default 127.0.0.1:6379).
-/* global window, document, PerformanceObserver, MutationObserver, requestAnimationFrame */
+/* global window, document, location, PerformanceObserver, MutationObserver, KeyboardEvent, requestAnimationFrame */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,7 +21,14 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
 };
-const SIZES = String(arg('sizes', '1000,5000')).split(',').map(Number);
+const SIZES = String(arg('sizes', '1000,5000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const LIST_ROWS = Number(arg('list', 10_000));
+// Header presses in turn: each goes asc on a new column, desc on the same one (see nextSort).
+const SORTS = String(arg('sorts', 'title,title,due,due,lead,state,code')).split(',');
+const IDLE_FRAMES = 120;
 const RUNS = Number(arg('runs', 3));
 const DRAGS = Number(arg('drags', 3));
 const DRAG_STEPS = 60;
@@ -43,7 +56,11 @@ const INSTRUMENT = () => {
   } catch {
     /* no long-task timing in this build */
   }
+  bench.listReadyAt = null;
   const check = () => {
+    if (bench.listReadyAt === null && document.querySelector('[data-testid="task-list"] [data-testid="task-row"]')) {
+      bench.listReadyAt = performance.now();
+    }
     if (bench.readyAt !== null) return;
     if (
       document.querySelector('[data-testid="board"][data-ready="true"]') &&
@@ -238,6 +255,336 @@ async function dragOnce(page) {
   };
 }
 
+/** Tasks in the board's states (what `/` and `/?view=list` show the Office without filters). */
+async function visibleCount(db) {
+  const { rows } = await db.query(
+    `SELECT count(*) FILTER (WHERE state IN ('drafted', 'assigned', 'in_progress', 'submitted', 'approved'))::int AS v,
+            count(*)::int AS n FROM tasks`,
+  );
+  return rows[0];
+}
+
+/** More bulk tasks until exactly `target` are in the board's states (a tenth of each batch is cancelled). */
+async function topUpVisible(db, target) {
+  for (let i = 0; i < 20; i++) {
+    const { v, n } = await visibleCount(db);
+    if (v >= target) return v;
+    await bulkInsert(db, n + (target - v));
+  }
+  return (await visibleCount(db)).v;
+}
+
+/** Elements and list rows in the DOM, the JS heap: what the page holds once drawn. */
+const DOM_FACTS = () => ({
+  elements: document.getElementsByTagName('*').length,
+  rowsInDom: document.querySelectorAll('[data-testid="task-row"]').length,
+  cardsInDom: document.querySelectorAll('[data-testid^="task-card-"]').length,
+  listRows: Number(document.querySelector('[data-testid="task-list"]')?.getAttribute('data-rows') ?? NaN),
+  heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+});
+
+/** `/?view=list`: navigation → first rows rendered (page clock, from navigation start). */
+async function listReady(page) {
+  const start = Date.now();
+  await page.goto('/?view=list', { waitUntil: 'commit' });
+  await page.locator('[data-testid="task-list"] [data-testid="task-row"]').first().waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - start;
+  const m = {
+    ...(await page.evaluate(() => ({ readyAt: window.__bench.listReadyAt, longTasks: window.__bench.longTasks }))),
+    ...(await page.evaluate(DOM_FACTS)),
+  };
+  return {
+    interactiveMs: m.readyAt,
+    wallMs,
+    longTaskCount: m.longTasks.length,
+    longTaskTotalMs: m.longTasks.reduce((s, t) => s + t.duration, 0),
+    longTaskMaxMs: Math.max(0, ...m.longTasks.map((t) => t.duration)),
+    elements: m.elements,
+    rowsInDom: m.rowsInDom,
+    listRows: m.listRows,
+    heapMB: m.heapMB,
+  };
+}
+
+/** The kanban board at the same tasks, for the reference: elements in the DOM once interactive. */
+async function boardDom(page) {
+  await page.goto('/');
+  await page.locator('[data-testid="board"][data-ready="true"]').waitFor({ state: 'visible', timeout: 120_000 });
+  await page.locator('[data-testid^="task-card-"]').first().waitFor({ timeout: 120_000 });
+  return page.evaluate(DOM_FACTS);
+}
+
+/**
+ * One header press, all on the page's clock: the click is dispatched in the page (no CDP round trip in the
+ * figure); done when the header's aria-sort shows the new order, then the next animation frame (painted).
+ */
+async function sortOnce(page, key) {
+  await page.locator(`[data-testid="sort-${key}"]`).waitFor();
+  await page.evaluate(
+    (key) =>
+      new Promise((done) => {
+        const b = window.__bench;
+        const grid = document.querySelector('[data-testid="task-list"]');
+        const header = () => document.querySelector(`[data-testid="sort-${key}"]`).closest('[role="columnheader"]');
+        const firstCode = () => grid.querySelector('[data-testid="task-row"]')?.getAttribute('data-code') ?? null;
+        const before = { sort: header().getAttribute('aria-sort'), code: firstCode(), url: location.search };
+        const longFrom = b.longTasks.length;
+        const fetchFrom = b.fetches.length;
+        const r = { key, before: before.sort, beforeCode: before.code };
+        const finish = () => {
+          r.longTasks = b.longTasks.slice(longFrom).map((t) => t.duration);
+          r.fetches = b.fetches.length - fetchFrom;
+          r.url = location.search;
+          b.lastSort = r;
+          done();
+        };
+        const settled = () => {
+          if (r.appliedMs != null) return;
+          const now = header()?.getAttribute('aria-sort') ?? null;
+          if (now === before.sort) return;
+          r.appliedMs = performance.now() - r.t0;
+          r.after = now;
+          r.afterCode = firstCode();
+          r.firstRowChanged = r.afterCode !== before.code;
+          mo.disconnect();
+          requestAnimationFrame(() => {
+            r.frameMs = performance.now() - r.t0;
+            // Long tasks are reported after they end: give the observer a moment.
+            setTimeout(finish, 50);
+          });
+        };
+        const mo = new MutationObserver(settled);
+        mo.observe(grid, { subtree: true, childList: true, attributes: true });
+        r.t0 = performance.now();
+        document.querySelector(`[data-testid="sort-${key}"]`).click();
+        settled();
+        setTimeout(() => {
+          if (r.appliedMs == null) {
+            mo.disconnect();
+            r.timedOut = true;
+            finish();
+          }
+        }, 30_000);
+      }),
+    key,
+  );
+  return page.evaluate(() => window.__bench.lastSort);
+}
+
+/** Focus the first row, then End in the page: → last row in the DOM, → it has focus, → next frame. */
+async function endKey(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        const b = window.__bench;
+        const grid = document.querySelector('[data-testid="task-list"]');
+        grid.scrollTop = 0;
+        const n = Number(grid.getAttribute('data-rows'));
+        const row0 = grid.querySelector('[data-testid="task-row"][data-index="0"]');
+        row0.focus();
+        const longFrom = b.longTasks.length;
+        const r = { rows: n };
+        const t0 = performance.now();
+        const look = () => {
+          const last = grid.querySelector(`[data-testid="task-row"][data-index="${n - 1}"]`);
+          if (last && r.lastRowMs == null) r.lastRowMs = performance.now() - t0;
+          if (last && document.activeElement === last) {
+            r.focusedMs = performance.now() - t0;
+            requestAnimationFrame(() => {
+              r.frameMs = performance.now() - t0;
+              r.scrollTop = grid.scrollTop;
+              r.rowsInDom = grid.querySelectorAll('[data-testid="task-row"]').length;
+              setTimeout(() => {
+                r.longTasks = b.longTasks.slice(longFrom).map((t) => t.duration);
+                done(r);
+              }, 50);
+            });
+          } else if (performance.now() - t0 > 30_000) {
+            r.timedOut = true;
+            done(r);
+          } else requestAnimationFrame(look);
+        };
+        row0.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', code: 'End', bubbles: true, cancelable: true }));
+        look();
+      }),
+  );
+}
+
+/**
+ * Main-thread time spent handling each scroll event of the list (the virtualizer's listener renders and
+ * commits the new window synchronously): from a capture listener on the window, which runs first, to a
+ * listener added on the grid after the virtualizer's, which runs last.
+ */
+const WATCH_SCROLL_WORK = () => {
+  const b = window.__bench;
+  const grid = document.querySelector('[data-testid="task-list"]');
+  b.scrollWork = [];
+  if (b.scrollWatch) return;
+  b.scrollWatch = true;
+  let start = null;
+  window.addEventListener(
+    'scroll',
+    (e) => {
+      if (e.target === grid) start = performance.now();
+    },
+    { capture: true, passive: true },
+  );
+  grid.addEventListener(
+    'scroll',
+    () => {
+      if (start !== null) b.scrollWork.push(performance.now() - start);
+      start = null;
+    },
+    { passive: true },
+  );
+};
+
+/**
+ * The page's idle frame interval (the reference), then a scroll of the list's own scroll container from top to
+ * bottom, one viewport height per animation frame: every frame brings in rows never drawn before.
+ */
+async function scrollThrough(page) {
+  return page.evaluate(
+    (idleFrames) =>
+      new Promise((done) => {
+        const b = window.__bench;
+        const grid = document.querySelector('[data-testid="task-list"]');
+        grid.scrollTop = 0;
+        const idle = [];
+        const frames = [];
+        let maxRows = 0;
+        let blank = 0;
+        let last = null;
+        const idleTick = (t) => {
+          if (last !== null) idle.push(t - last);
+          last = t;
+          if (idle.length < idleFrames) requestAnimationFrame(idleTick);
+          else requestAnimationFrame(start);
+        };
+        let longFrom = 0;
+        let t0 = 0;
+        const step = grid.clientHeight;
+        const end = grid.scrollHeight - grid.clientHeight;
+        function start(t) {
+          longFrom = b.longTasks.length;
+          t0 = t;
+          last = t;
+          grid.scrollTop = step;
+          requestAnimationFrame(tick);
+        }
+        function tick(t) {
+          frames.push(t - last);
+          last = t;
+          // What the previous frame drew: the rows must cover the viewport's middle (no blank frame).
+          const rows = grid.querySelectorAll('[data-testid="task-row"]');
+          maxRows = Math.max(maxRows, rows.length);
+          const mid = grid.getBoundingClientRect().top + grid.clientHeight / 2;
+          const hit = document.elementFromPoint(grid.getBoundingClientRect().left + 200, mid);
+          if (!hit?.closest('[data-testid="task-row"]')) blank++;
+          if (grid.scrollTop >= end - 1) {
+            const totalMs = t - t0;
+            setTimeout(
+              () =>
+                done({
+                  idle,
+                  frames,
+                  stepPx: step,
+                  scrollPx: end,
+                  totalMs,
+                  maxRowsInDom: maxRows,
+                  blankFrames: blank,
+                  longTasks: b.longTasks.slice(longFrom).map((x) => x.duration),
+                }),
+              50,
+            );
+            return;
+          }
+          grid.scrollTop = Math.min(end, grid.scrollTop + step);
+          requestAnimationFrame(tick);
+        }
+        requestAnimationFrame(idleTick);
+      }),
+    IDLE_FRAMES,
+  );
+}
+
+/**
+ * A wheel-speed scroll from the middle of the list: two rows (88 px) a frame for `frames` frames, so most
+ * rows stay in view from one frame to the next (what re-renders is the list, not only the new rows).
+ */
+async function scrollSlow(page, frames) {
+  return page.evaluate(
+    (count) =>
+      new Promise((done) => {
+        const b = window.__bench;
+        const grid = document.querySelector('[data-testid="task-list"]');
+        grid.scrollTop = Math.floor(grid.scrollHeight / 2);
+        const out = [];
+        let last = null;
+        let longFrom = 0;
+        const tick = (t) => {
+          if (last === null) longFrom = b.longTasks.length;
+          else out.push(t - last);
+          last = t;
+          if (out.length >= count) {
+            setTimeout(
+              () => done({ frames: out, stepPx: 88, longTasks: b.longTasks.slice(longFrom).map((x) => x.duration) }),
+              50,
+            );
+            return;
+          }
+          grid.scrollTop += 88;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(() => requestAnimationFrame(tick));
+      }),
+    frames,
+  );
+}
+
+/** The list at exactly `target` rows for the Office, with the kanban board at the same tasks beside it. */
+async function measureList(browser, db, target) {
+  const visible = await topUpVisible(db, target);
+  const out = { visibleTasks: visible, board: [], boardDom: null, list: [], sorts: [], end: null, scroll: null };
+  const context = await browser.newContext({
+    baseURL: stack.baseUrl,
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(60_000);
+  await context.addInitScript(INSTRUMENT);
+  try {
+    const login = await context.newPage();
+    await signIn(login, 'vanphong');
+    await login.close();
+    // Alternating, so both views see the same minute of the machine.
+    for (let i = 0; i < RUNS; i++) {
+      out.board.push(await timeToInteractive(context));
+      const page = await context.newPage();
+      out.list.push(await listReady(page));
+      await page.close();
+    }
+    const page = await context.newPage();
+    out.boardDom = await boardDom(page);
+    await listReady(page);
+    for (const key of SORTS) out.sorts.push(await sortOnce(page, key));
+    out.end = await endKey(page);
+    await page.evaluate(WATCH_SCROLL_WORK);
+    out.scroll = await scrollThrough(page);
+    out.scroll.work = await page.evaluate(() => window.__bench.scrollWork);
+    await page.evaluate(WATCH_SCROLL_WORK);
+    out.scrollSlow = await scrollSlow(page, 300);
+    out.scrollSlow.work = await page.evaluate(() => window.__bench.scrollWork);
+    await page.close();
+  } catch (err) {
+    out.error = String(err?.message ?? err).split('\n')[0];
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
 function chromiumVersion() {
   try {
     return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -250,6 +597,7 @@ const stack = await startStack({ prefix: 'dondoc_benchboard' });
 const browser = await launchChromium();
 const browserVersion = browser.version();
 const results = [];
+let listResult = null;
 try {
   for (const size of SIZES) {
     const total = await bulkInsert(stack.db, size);
@@ -286,6 +634,7 @@ try {
     }
     results.push(row);
   }
+  if (LIST_ROWS > 0) listResult = await measureList(browser, stack.db, LIST_ROWS);
 } finally {
   await browser.close();
   await stack.close();
@@ -337,6 +686,94 @@ for (const r of results) {
 }
 console.table(table);
 
+if (listResult) {
+  const L = listResult;
+  const lt = [];
+  const add = (measure, value, reference = '', ratio = '') => lt.push({ measure, value, reference, ratio });
+  const med = (xs) => median(xs.filter((x) => x != null));
+  const boardTti = med(L.board.map((x) => x.interactiveMs));
+  const listTti = med(L.list.map((x) => x.interactiveMs));
+  const ratio = (a, b) => (a == null || !b ? '' : String(Math.round((a / b) * 100) / 100));
+  add(
+    `list ready (navigation → rows), median of ${L.list.length}`,
+    `${round(listTti)} ms (runs ${L.list.map((x) => round(x.interactiveMs)).join(', ')}; long tasks max ${L.list.map((x) => round(x.longTaskMaxMs)).join(', ')} ms)`,
+    `board interactive ${round(boardTti)} ms (runs ${L.board.map((x) => round(x.interactiveMs)).join(', ')})`,
+    ratio(listTti, boardTti),
+  );
+  const l0 = L.list.at(-1);
+  if (l0) {
+    add(
+      'rows in the DOM / rows in the list',
+      `${l0.rowsInDom} / ${l0.listRows} (${l0.elements} elements, heap ${round(l0.heapMB)} MB)`,
+      L.boardDom
+        ? `board: ${L.boardDom.cardsInDom} cards, ${L.boardDom.elements} elements, heap ${round(L.boardDom.heapMB)} MB`
+        : '',
+      L.boardDom ? ratio(l0.elements, L.boardDom.elements) : '',
+    );
+  }
+  if (L.sorts.length) {
+    const applied = L.sorts.map((x) => x.appliedMs).filter((x) => x != null);
+    add(
+      `re-sort (header click → header and rows updated), ${L.sorts.length} presses`,
+      `median ${round(median(applied))} / max ${round(Math.max(...applied))} ms; ${L.sorts
+        .map(
+          (x) =>
+            `${x.key}${x.after === 'descending' ? '↓' : x.after === 'ascending' ? '↑' : '∅'} ${x.timedOut ? 'timed out' : `${round(x.appliedMs)}/${round(x.frameMs)}`}${x.firstRowChanged ? '' : ' (same first row)'}`,
+        )
+        .join(', ')} ms (→ next frame); fetches ${L.sorts.reduce((s, x) => s + (x.fetches ?? 0), 0)}`,
+      `board interactive ${round(boardTti)} ms`,
+      ratio(median(applied), boardTti),
+    );
+    const longs = L.sorts.flatMap((x) => x.longTasks ?? []);
+    add('re-sort long tasks', `${longs.length}, max ${round(Math.max(0, ...longs))} ms`);
+  }
+  if (L.end) {
+    add(
+      `End key → last of ${L.end.rows} rows`,
+      L.end.timedOut
+        ? 'timed out'
+        : `in DOM ${round(L.end.lastRowMs)} ms, focused ${round(L.end.focusedMs)} ms, next frame ${round(L.end.frameMs)} ms (${L.end.rowsInDom} rows in DOM; long tasks ${(L.end.longTasks ?? []).map(round).join(', ') || 'none'})`,
+    );
+  }
+  if (L.scroll) {
+    const f = [...L.scroll.frames].sort((a, b) => a - b);
+    const idle = [...L.scroll.idle].sort((a, b) => a - b);
+    const p50 = pct(f, 0.5);
+    const idle50 = pct(idle, 0.5);
+    add(
+      `scroll frames (${f.length} frames, ${L.scroll.stepPx} px a frame, ${L.scroll.scrollPx} px in ${round(L.scroll.totalMs)} ms)`,
+      `p50 ${round(p50)} / p95 ${round(pct(f, 0.95))} / max ${round(f.at(-1))} ms; ${f.filter((x) => x > 25).length} > 25 ms, ${f.filter((x) => x > 50).length} > 50 ms; blank ${L.scroll.blankFrames}; max ${L.scroll.maxRowsInDom} rows in DOM; long tasks ${L.scroll.longTasks.length} (max ${round(Math.max(0, ...L.scroll.longTasks))} ms)`,
+      `idle frames p50 ${round(idle50)} / p95 ${round(pct(idle, 0.95))} / max ${round(idle.at(-1))} ms`,
+      `${ratio(p50, idle50)} (p95 ${ratio(pct(f, 0.95), pct(idle, 0.95))})`,
+    );
+  }
+  if (L.scrollSlow) {
+    const f = [...L.scrollSlow.frames].sort((a, b) => a - b);
+    const idle = [...(L.scroll?.idle ?? [])].sort((a, b) => a - b);
+    add(
+      `wheel-speed scroll frames (${f.length} frames, ${L.scrollSlow.stepPx} px a frame)`,
+      `p50 ${round(pct(f, 0.5))} / p95 ${round(pct(f, 0.95))} / max ${round(f.at(-1))} ms; ${f.filter((x) => x > 25).length} > 25 ms, ${f.filter((x) => x > 50).length} > 50 ms; long tasks ${L.scrollSlow.longTasks.length} (max ${round(Math.max(0, ...L.scrollSlow.longTasks))} ms)`,
+      idle.length ? `idle frames p50 ${round(pct(idle, 0.5))} / p95 ${round(pct(idle, 0.95))} ms` : '',
+      idle.length ? `${ratio(pct(f, 0.5), pct(idle, 0.5))} (p95 ${ratio(pct(f, 0.95), pct(idle, 0.95))})` : '',
+    );
+  }
+  for (const [name, sc] of [
+    ['full-viewport', L.scroll],
+    ['wheel-speed', L.scrollSlow],
+  ]) {
+    const w = [...(sc?.work ?? [])].sort((a, b) => a - b);
+    if (w.length) {
+      add(
+        `${name} scroll: main-thread work per scroll event (${w.length} events)`,
+        `p50 ${round(pct(w, 0.5))} / p95 ${round(pct(w, 0.95))} / max ${round(w.at(-1))} ms`,
+      );
+    }
+  }
+  if (L.error) add('error', L.error);
+  console.log(`list view, Office, ${L.visibleTasks} tasks in the board's states:`);
+  console.table(lt);
+}
+
 const facts = {
   date: new Date().toISOString(),
   cpus: cpus().length,
@@ -348,6 +785,8 @@ const facts = {
   runs: RUNS,
   drags: DRAGS,
   dragSteps: DRAG_STEPS,
+  listRows: LIST_ROWS,
+  sorts: SORTS,
 };
 mkdirSync(dirname(OUT), { recursive: true });
 const json = JSON.stringify(
@@ -356,6 +795,7 @@ const json = JSON.stringify(
     targets: { interactiveMsAt5000: 1500, dragFrameP95Ms: 16.7, dropToConfirmedMs: 150 },
     machine: facts,
     results,
+    list: listResult,
   },
   (_key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 10) / 10 : value),
 );

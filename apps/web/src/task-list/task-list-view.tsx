@@ -1,7 +1,7 @@
 import type { AgencyDto, BulkTaskAction, DirectiveDto, RoleName, TaskSummaryDto } from '@dondoc/contracts';
-import { useTable } from '@tanstack/react-table';
+import { FlexRender, useTable, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardFilters } from '../board/use-board-filters';
 import { BulkActionDialog } from './bulk-action-dialog';
@@ -27,6 +27,73 @@ export const ROW_HEIGHT = 44;
 const HEAD_HEIGHT = 56;
 const PAGE_ROWS = 10;
 
+interface RowProps {
+  row: Row<typeof taskListFeatures, TaskSummaryDto>;
+  /** `row.getAllCells()`: the table keeps the same array until the columns change (agencies, language). */
+  cells: ReturnType<Row<typeof taskListFeatures, TaskSummaryDto>['getAllCells']>;
+  index: number;
+  selected: boolean;
+  tabbable: boolean;
+  onActivate: (index: number) => void;
+  onOpen: (taskId: string) => void;
+  onToggle: (taskId: string) => void;
+}
+
+/**
+ * One row, memoised: a scroll re-renders the list for its new window, and only the rows that came into view
+ * (or changed selection or tab stop) render again; their props are all stable otherwise.
+ */
+const TaskListRow = memo(function TaskListRow({
+  row,
+  cells,
+  index,
+  selected,
+  tabbable,
+  onActivate,
+  onOpen,
+  onToggle,
+}: RowProps) {
+  const { t } = useTranslation();
+  const task = row.original;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      data-index={index}
+      data-testid="task-row"
+      data-task-id={task.id}
+      data-code={task.code}
+      className={`task-list-row${selected ? ' is-selected' : ''}`}
+      onClick={() => {
+        onActivate(index);
+        onOpen(task.id);
+      }}
+      onFocus={() => onActivate(index)}
+    >
+      <div role="gridcell" aria-colindex={1} className="task-list-check">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={t('taskList.selectRow', { code: task.code })}
+          data-testid="row-select"
+          checked={selected}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => onToggle(task.id)}
+        />
+      </div>
+      {cells.map((cell, i) => (
+        <div key={cell.id} role="gridcell" aria-colindex={i + 2} className={`task-list-cell col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </div>
+      ))}
+    </div>
+  );
+});
+
+const getRowId = (row: TaskSummaryDto) => row.id;
+
 /**
  * The list view ("Danh sách"): the board's tasks as a sortable, selectable grid. Only the rows in view
  * are in the DOM; aria-rowcount/aria-rowindex tell assistive technology where they sit in the whole.
@@ -42,7 +109,7 @@ export function TaskListView({ tasks, role, agencies, directives, onOpen }: Prop
   const ids = useMemo(() => sorted.map((task) => task.id), [sorted]);
   const selection = useTaskListSelection(ids);
   const columns = useTaskListColumns(agencies, directives);
-  const table = useTable({ features: taskListFeatures, columns, data: sorted, getRowId: (row) => row.id });
+  const table = useTable({ features: taskListFeatures, columns, data: sorted, getRowId });
   const rows = table.getRowModel().rows;
   const [dialog, setDialog] = useState<BulkTaskAction | null>(null);
   const downloads = useListDownloads();
@@ -59,6 +126,10 @@ export function TaskListView({ tasks, role, agencies, directives, onOpen }: Prop
   const items = virtualizer.getVirtualItems();
 
   const [active, setActive] = useState(0);
+  // The rows' callbacks stay the same functions across renders (the parent's onOpen may not).
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const openRow = useCallback((taskId: string) => openRef.current(taskId), []);
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   // One row takes Tab (roving tabindex): the active one, or the first rendered once it scrolled away.
   const tabRow = items.some((item) => item.index === activeIndex) ? activeIndex : (items[0]?.index ?? 0);
@@ -188,48 +259,18 @@ export function TaskListView({ tasks, role, agencies, directives, onOpen }: Prop
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const task = row.original;
-            const selected = selection.selected.has(task.id);
             return (
-              <div
+              <TaskListRow
                 key={row.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                tabIndex={item.index === tabRow ? 0 : -1}
-                data-index={item.index}
-                data-testid="task-row"
-                data-task-id={task.id}
-                data-code={task.code}
-                className={`task-list-row${selected ? ' is-selected' : ''}`}
-                onClick={() => {
-                  setActive(item.index);
-                  onOpen(task.id);
-                }}
-                onFocus={() => setActive(item.index)}
-              >
-                <div role="gridcell" aria-colindex={1} className="task-list-check">
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={t('taskList.selectRow', { code: task.code })}
-                    data-testid="row-select"
-                    checked={selected}
-                    onClick={(e) => e.stopPropagation()}
-                    onChange={() => selection.toggle(task.id)}
-                  />
-                </div>
-                {row.getAllCells().map((cell, i) => (
-                  <div
-                    key={cell.id}
-                    role="gridcell"
-                    aria-colindex={i + 2}
-                    className={`task-list-cell col-${cell.column.id}`}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
+                row={row}
+                cells={row.getAllCells()}
+                index={item.index}
+                selected={selection.selected.has(row.original.id)}
+                tabbable={item.index === tabRow}
+                onActivate={setActive}
+                onOpen={openRow}
+                onToggle={selection.toggle}
+              />
             );
           })}
         </div>
