@@ -49,12 +49,28 @@ async function sidewaysOverflow(page: Page): Promise<number> {
       if (overflow > 0) {
         for (const el of document.querySelectorAll('body *')) {
           const r = el.getBoundingClientRect();
+          // Inside a box that scrolls or clips and itself fits, the element moves nothing.
           let clipped = false;
           for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-            if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; }
+            if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= d.clientWidth + 1) {
+              clipped = true;
+              break;
+            }
           }
           if (!clipped && r.right > d.clientWidth + 1 && r.width > 0 && culprits.length < 8) {
             culprits.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.') + ' right=' + Math.round(r.right));
+          }
+        }
+      }
+      // Text runs wider than their box (a long word in a narrow cell) stick out without any element doing so.
+      if (overflow > 0 && culprits.length === 0) {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n && culprits.length < 8; n = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          if (r.right > d.clientWidth + 1) {
+            culprits.push('text "' + n.textContent.slice(0, 40) + '" in ' + n.parentElement.tagName.toLowerCase() + '.' + String(n.parentElement.className) + ' right=' + Math.round(r.right));
           }
         }
       }
