@@ -133,6 +133,12 @@ describe('phones (390×844)', () => {
       .send({ number, kind: 'conclusion', title: `Kết luận ${'dàiquá'.repeat(30)}` });
     expect(created.status).toBe(201);
     await makeTask(b.t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', dueDate: '2021-01-15', directive: number });
+    // A frozen report: its list's visually hidden "open" label once escaped the table's scroll box.
+    const frozen = await b.t.http
+      .post('/api/reports/snapshots')
+      .set(await b.t.as('vanphong'))
+      .send({ title: 'Báo cáo quý IV năm 2026 gửi Ban Thường vụ Tỉnh ủy theo Quy chế 08-QC/TW' });
+    expect(frozen.status).toBe(201);
     const office = await session('vanphong', PHONE);
     await withEvidence(office, 'phone-board-overflow', async () => {
       expect(await sidewaysOverflow(office)).toBe(0);
