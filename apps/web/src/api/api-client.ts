@@ -132,7 +132,36 @@ export function apiUpload<T>(path: string, form: FormData, onProgress?: (fractio
 export async function apiDownload(path: string, fileName: string): Promise<void> {
   const res = await fetch(apiUrl(path), { headers: authHeaders() });
   if (!res.ok) throw await toError(res);
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), fileName);
+}
+
+/**
+ * POSTs JSON and saves the answer as a file, under the name `nameOf` reads from its Content-Disposition.
+ * A POST, not a link: the body may carry thousands of task ids (too long for a URL).
+ */
+export async function apiPostDownload(
+  path: string,
+  body: unknown,
+  nameOf: (disposition: string | null) => string,
+): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  if (!res.ok) throw await toError(res);
+  const name = nameOf(res.headers.get('Content-Disposition'));
+  saveBlob(await res.blob(), name);
+  return name;
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
