@@ -18,7 +18,24 @@ export type NotificationKind =
   | 'EXTENSION_REQUESTED'
   | 'EXTENSION_GRANTED'
   | 'EXTENSION_REFUSED'
-  | 'INCIDENT';
+  | 'INCIDENT'
+  | 'PEOPLE_SET'
+  | 'CONTRIBUTION_REQUESTED'
+  | 'CONTRIBUTION_SUBMITTED'
+  | 'CONTRIBUTION_ACCEPTED'
+  | 'CONTRIBUTION_RETURNED'
+  | 'CONTRIBUTION_REMOVED'
+  | 'contribution_remind'
+  | 'contribution_overdue'
+  | 'contribution_escalate'
+  | 'MILESTONES_SET'
+  | 'MILESTONE_DONE'
+  | 'milestone_remind'
+  | 'milestone_overdue'
+  | 'PROGRESS_REPORTED'
+  | 'PROGRESS_REQUESTED'
+  | 'progress_remind'
+  | 'CARRIED_FORWARD';
 
 const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
   CREATE: { vi: 'Dự thảo nhiệm vụ mới', en: 'Task drafted' },
@@ -40,6 +57,23 @@ const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
   EXTENSION_GRANTED: { vi: 'Đồng ý gia hạn', en: 'Extension granted' },
   EXTENSION_REFUSED: { vi: 'Không đồng ý gia hạn', en: 'Extension refused' },
   INCIDENT: { vi: 'Sự cố nhắc việc cần xử lý', en: 'Escalation incident' },
+  PEOPLE_SET: { vi: 'Phân công người thực hiện, theo dõi nhiệm vụ', en: 'People named for a task' },
+  CONTRIBUTION_REQUESTED: { vi: 'Đề nghị phối hợp thực hiện nhiệm vụ', en: 'Contribution requested' },
+  CONTRIBUTION_SUBMITTED: { vi: 'Cơ quan phối hợp đã gửi nội dung phối hợp', en: 'Contribution submitted' },
+  CONTRIBUTION_ACCEPTED: { vi: 'Cơ quan chủ trì đã tiếp nhận nội dung phối hợp', en: 'Contribution accepted' },
+  CONTRIBUTION_RETURNED: { vi: 'Cơ quan chủ trì đề nghị bổ sung nội dung phối hợp', en: 'Contribution returned' },
+  CONTRIBUTION_REMOVED: { vi: 'Không còn đề nghị phối hợp', en: 'Contribution no longer requested' },
+  contribution_remind: { vi: 'Nhắc hạn: nội dung phối hợp sắp đến hạn', en: 'Reminder: contribution due soon' },
+  contribution_overdue: { vi: 'Nội dung phối hợp đã quá hạn', en: 'Contribution overdue' },
+  contribution_escalate: { vi: 'Báo cáo Văn phòng: phối hợp quá hạn kéo dài', en: 'Escalated: contribution long overdue' },
+  MILESTONES_SET: { vi: 'Cập nhật mốc thực hiện nhiệm vụ', en: 'Milestones set' },
+  MILESTONE_DONE: { vi: 'Đã hoàn thành mốc thực hiện', en: 'Milestone reached' },
+  milestone_remind: { vi: 'Nhắc hạn: mốc thực hiện sắp đến hạn', en: 'Reminder: milestone due soon' },
+  milestone_overdue: { vi: 'Mốc thực hiện đã quá hạn', en: 'Milestone overdue' },
+  PROGRESS_REPORTED: { vi: 'Có báo cáo tiến độ mới', en: 'Progress reported' },
+  PROGRESS_REQUESTED: { vi: 'Đề nghị báo cáo tiến độ', en: 'Progress report requested' },
+  progress_remind: { vi: 'Nhắc: chưa báo cáo tiến độ kỳ này', en: 'Reminder: progress report due' },
+  CARRIED_FORWARD: { vi: 'Chuyển tiếp sang chương trình tháng sau', en: 'Carried forward' },
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -1,4 +1,4 @@
-import { canComment, canEditDraft, canRead, canUploadSubmission, relationOf } from './access.rules.js';
+import { canComment, canEditDraft, canRead, canUploadSubmission, isDecider, maySend, relationOf } from './access.rules.js';
 import { TASK_STATES, type Actor, type TaskFacts, type TaskState } from './task.model.js';
 
 const ACTORS = {
@@ -92,5 +92,39 @@ describe('uploading and editing drafts', () => {
         expect(canEditDraft(taskIn(state), ACTORS[kind])).toBe(state === 'drafted' && kind === 'office');
       }
     }
+  });
+});
+
+describe('people inside an agency and the deciding authority', () => {
+  const LEAD = 'a-lead';
+  const base = { state: 'in_progress' as const, leadAgencyId: LEAD, coordinatingAgencyIds: [] as string[] };
+  const head: Actor = { userId: 'u-head', role: 'agency', agencyId: LEAD, position: 'head' };
+  const officer: Actor = { userId: 'u-officer', role: 'agency', agencyId: LEAD, position: 'officer' };
+  const other: Actor = { userId: 'u-other', role: 'agency', agencyId: LEAD, position: 'officer' };
+
+  it('lets the head work on every task it leads, an officer only on those assigned to them', () => {
+    const task = { ...base, assigneeUserId: officer.userId };
+    expect(maySend('SUBMIT', task, head)).toBe(true);
+    expect(maySend('SUBMIT', task, officer)).toBe(true);
+    expect(maySend('SUBMIT', task, other)).toBe(false);
+    expect(maySend('SUBMIT', { ...base, assigneeUserId: null }, officer)).toBe(false);
+    expect(canUploadSubmission(task, other)).toBe(false);
+  });
+
+  it('lets an officer work on every task when the head allows it', () => {
+    expect(maySend('START', base, { ...other, officersActOnAll: true })).toBe(true);
+  });
+
+  it('has approval follow the deciding authority', () => {
+    const committee: Actor = { userId: 'u-c', role: 'standing_committee', agencyId: null, position: 'member' };
+    const board: Actor = { ...committee, userId: 'u-b', position: 'standing_board' };
+    const office: Actor = { userId: 'u-o', role: 'office', agencyId: null };
+    expect(isDecider({ ...base }, committee)).toBe(true);
+    expect(isDecider({ ...base, decidingAuthority: 'standing_board' }, committee)).toBe(false);
+    expect(isDecider({ ...base, decidingAuthority: 'standing_board' }, board)).toBe(true);
+    expect(isDecider({ ...base, decidingAuthority: 'office' }, office)).toBe(true);
+    expect(isDecider({ ...base, decidingAuthority: 'office' }, board)).toBe(false);
+    expect(maySend('APPROVE', { ...base, decidingAuthority: 'office' }, office)).toBe(true);
+    expect(maySend('RETURN', { ...base, decidingAuthority: 'office' }, committee)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Actor, Relation, TaskEventType, TaskFacts } from './task.model.js';
 
-type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'>;
+type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> &
+  Partial<Pick<TaskFacts, 'assigneeUserId' | 'decidingAuthority'>>;
 
 export function relationOf(task: Membership, actor: Actor): Relation {
   const agencyId = actor.agencyId;
@@ -46,36 +47,64 @@ export function canComment(
 }
 
 export function canUploadSubmission(
-  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'> & Partial<Pick<TaskFacts, 'assigneeUserId'>>,
   actor: Actor,
 ): boolean {
-  return task.state === 'in_progress' && actor.role === 'agency' && relationOf(task, actor) === 'lead';
+  return task.state === 'in_progress' && worksOnTask(task, actor);
 }
 
 export function canEditDraft(task: Pick<TaskFacts, 'state'>, actor: Actor): boolean {
   return task.state === 'drafted' && actor.role === 'office';
 }
 
-type SenderRule = (actor: Actor, relation: Relation) => boolean;
+/**
+ * Whether this agency user works on this task it leads: the head and deputies on every one, an officer on
+ * those assigned to them (or on all, when the head allows it).
+ */
+export function worksOnTask(task: Membership, actor: Actor): boolean {
+  if (actor.role !== 'agency' || relationOf(task, actor) !== 'lead') return false;
+  if (actor.position !== 'officer') return true;
+  return actor.officersActOnAll === true || (!!task.assigneeUserId && task.assigneeUserId === actor.userId);
+}
+
+/** Whether the actor is the task's deciding authority ("rõ thẩm quyền"). */
+export function isDecider(task: Membership, actor: Actor): boolean {
+  switch (task.decidingAuthority ?? 'standing_committee') {
+    case 'standing_committee':
+      return actor.role === 'standing_committee';
+    case 'standing_board':
+      return actor.role === 'standing_committee' && actor.position === 'standing_board';
+    case 'office':
+      return actor.role === 'office';
+  }
+}
+
+/** Whether the actor heads the agency (head or deputy): they assign the agency's tasks to its officers. */
+export function isAgencyHead(actor: Actor): boolean {
+  return actor.role === 'agency' && actor.position !== 'officer';
+}
+
+type SenderRule = (actor: Actor, relation: Relation, task: Membership) => boolean;
 
 const office: SenderRule = (a) => a.role === 'office';
 const standingCommittee: SenderRule = (a) => a.role === 'standing_committee';
 // An agency acts only on tasks it leads and never decides on its own work.
-const leadAgency: SenderRule = (a, r) => a.role === 'agency' && r === 'lead';
-const officeOrStandingCommittee: SenderRule = (a, r) => office(a, r) || standingCommittee(a, r);
+const leadAgency: SenderRule = (a, _r, t) => worksOnTask(t, a);
+const decider: SenderRule = (a, _r, t) => isDecider(t, a);
+const officeOrStandingCommittee: SenderRule = (a, r, t) => office(a, r, t) || standingCommittee(a, r, t);
 
 const SENDERS: Readonly<Record<TaskEventType, SenderRule>> = Object.freeze({
   ASSIGN: office,
   REASSIGN: office,
   START: leadAgency,
   SUBMIT: leadAgency,
-  APPROVE: standingCommittee,
-  RETURN: standingCommittee,
+  APPROVE: decider,
+  RETURN: decider,
   CANCEL: officeOrStandingCommittee,
 });
 
 /** Whether this actor may ever send this event on this task, whatever its state. */
 export function maySend(type: TaskEventType, task: Membership, actor: Actor): boolean {
   // hasOwn: event types arrive from the network; 'constructor' must not find a prototype function
-  return Object.hasOwn(SENDERS, type) && SENDERS[type](actor, relationOf(task, actor));
+  return Object.hasOwn(SENDERS, type) && SENDERS[type](actor, relationOf(task, actor), task);
 }

@@ -6,6 +6,7 @@ import {
   isValidPolicy,
   parseIsoDuration,
   planDeadlineActions,
+  planPartActions,
   planReviewReminder,
 } from './escalation.policy.js';
 
@@ -40,7 +41,7 @@ describe('the default ladder', () => {
       ['overdue', 'PT0S', 0, 1],
       ['escalate', 'P7D', 7 * 86_400_000, 2],
     ]);
-    expect(plan[2].audiences).toEqual(['lead_agency', 'office']);
+    expect(plan[2].audiences).toEqual(['assignee', 'responsible_leader', 'agency_head', 'monitoring_officer', 'office']);
     expect(plan[3].audiences).toContain('standing_committee');
   });
 
@@ -74,5 +75,41 @@ describe('job ids and relevance', () => {
     expect(isValidPolicy(DEFAULT_ESCALATION_POLICY)).toBe(true);
     expect(isValidPolicy({ remindBefore: ['P1M'], escalateAfter: 'P7D', reviewReminderAfter: 'P10D' })).toBe(false);
     expect(isValidPolicy(null)).toBe(false);
+  });
+});
+
+describe('the actions of a part of a task', () => {
+  const due = '2021-03-31';
+  const deadline = Date.parse('2021-04-01T00:00:00+07:00');
+
+  it('gives a contribution the task ladder, levels kept at 0: its lateness is its own', () => {
+    const plan = planPartActions('contribution', due, DEFAULT_ESCALATION_POLICY);
+    expect(plan.map((p) => [p.rung, p.offset, p.dueAt.getTime() - deadline, p.level])).toEqual([
+      ['contribution_remind', 'P14D', -14 * 86_400_000, 0],
+      ['contribution_remind', 'P3D', -3 * 86_400_000, 0],
+      ['contribution_overdue', 'PT0S', 0, 0],
+      ['contribution_escalate', 'P7D', 7 * 86_400_000, 0],
+    ]);
+    expect(plan.at(-1)?.audiences).toEqual(['target_agency', 'lead_agency', 'office']);
+  });
+
+  it('gives a milestone reminders and an overdue, and a reporting period one reminder at 08:00 of its due day', () => {
+    expect(planPartActions('milestone', due, DEFAULT_ESCALATION_POLICY).map((p) => p.rung)).toEqual([
+      'milestone_remind',
+      'milestone_remind',
+      'milestone_overdue',
+    ]);
+    const [p] = planPartActions('progress', due, DEFAULT_ESCALATION_POLICY);
+    expect(p.dueAt.toISOString()).toBe('2021-03-31T01:00:00.000Z');
+  });
+
+  it('fires a part action only while the part is unsettled and the same version, on a live task', () => {
+    const task = { state: 'in_progress', deadlineVersion: 1, version: 4 };
+    const a = { rung: 'milestone_overdue' as const, version: 2 };
+    expect(isActionRelevant(a, task, { version: 2, settled: false })).toBe(true);
+    expect(isActionRelevant(a, task, { version: 3, settled: false })).toBe(false);
+    expect(isActionRelevant(a, task, { version: 2, settled: true })).toBe(false);
+    expect(isActionRelevant(a, task, null)).toBe(false);
+    expect(isActionRelevant(a, { ...task, state: 'approved' }, { version: 2, settled: false })).toBe(false);
   });
 });

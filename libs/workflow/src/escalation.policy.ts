@@ -1,5 +1,5 @@
 import { isValidCalendarDate } from './local-date.js';
-import { RECIPIENTS, type Audience } from './recipients.js';
+import { RECIPIENTS, reminderAudiences, type Audience } from './recipients.js';
 
 /**
  * The escalation ladder as data: ISO-8601 durations, so production uses days and tests use seconds.
@@ -20,10 +20,30 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   reviewReminderAfter: 'P10D',
 };
 
-export type Rung = 'remind_before' | 'overdue' | 'escalate' | 'review_reminder';
+export type TaskRung = 'remind_before' | 'overdue' | 'escalate' | 'review_reminder';
+/** Rungs of a task's part (a contribution's sub-deadline, a milestone, a reporting period): they carry its id. */
+export type PartRung =
+  | 'contribution_remind'
+  | 'contribution_overdue'
+  | 'contribution_escalate'
+  | 'milestone_remind'
+  | 'milestone_overdue'
+  | 'progress_remind';
+export type Rung = TaskRung | PartRung;
+export const PART_RUNGS: readonly PartRung[] = [
+  'contribution_remind',
+  'contribution_overdue',
+  'contribution_escalate',
+  'milestone_remind',
+  'milestone_overdue',
+  'progress_remind',
+];
+export function isPartRung(rung: string): rung is PartRung {
+  return (PART_RUNGS as readonly string[]).includes(rung);
+}
 
 export interface PlannedAction {
-  rung: Rung;
+  rung: TaskRung;
   /** The policy offset this action comes from ('P14D', 'PT0S' for the deadline itself). */
   offset: string;
   dueAt: Date;
@@ -80,12 +100,12 @@ export function planDeadlineActions(dueDate: string, policy: EscalationPolicy): 
   const reminders = [...new Set(policy.remindBefore)]
     .map((offset) => ({ offset, ms: parseIsoDuration(offset) }))
     .sort((a, b) => b.ms - a.ms)
-    .map(({ offset, ms }): PlannedAction => ({
+    .map(({ offset, ms }, i): PlannedAction => ({
       rung: 'remind_before',
       offset,
       dueAt: new Date(deadline - ms),
       level: 0,
-      audiences: RECIPIENTS.remind_before,
+      audiences: reminderAudiences(i),
     }));
   return [
     ...reminders,
@@ -98,6 +118,41 @@ export function planDeadlineActions(dueDate: string, policy: EscalationPolicy): 
       audiences: RECIPIENTS.escalate,
     },
   ];
+}
+
+/**
+ * The actions of a part's date: a contribution's sub-deadline climbs the task's ladder (reminders, overdue,
+ * escalation to the Office); a milestone has reminders and its overdue; a reporting period reminds on its
+ * due date. Levels stay 0: a part's lateness is its own, it never raises the task's escalation level.
+ */
+export function planPartActions(
+  part: 'contribution' | 'milestone' | 'progress',
+  dueDate: string,
+  policy: EscalationPolicy,
+): (Omit<PlannedAction, 'rung'> & { rung: PartRung })[] {
+  const deadline = deadlineInstant(dueDate).getTime();
+  if (part === 'progress') {
+    // The morning of the due date: the reports are wanted that day.
+    const at = deadline - 86_400_000 + 8 * 3_600_000;
+    return [{ rung: 'progress_remind', offset: 'PT0S', dueAt: new Date(at), level: 0, audiences: RECIPIENTS.progress_remind }];
+  }
+  const remind: PartRung = part === 'contribution' ? 'contribution_remind' : 'milestone_remind';
+  const overdue: PartRung = part === 'contribution' ? 'contribution_overdue' : 'milestone_overdue';
+  const out: (Omit<PlannedAction, 'rung'> & { rung: PartRung })[] = [...new Set(policy.remindBefore)]
+    .map((offset) => ({ offset, ms: parseIsoDuration(offset) }))
+    .sort((a, b) => b.ms - a.ms)
+    .map(({ offset, ms }) => ({ rung: remind, offset, dueAt: new Date(deadline - ms), level: 0, audiences: RECIPIENTS[remind] }));
+  out.push({ rung: overdue, offset: 'PT0S', dueAt: new Date(deadline), level: 0, audiences: RECIPIENTS[overdue] });
+  if (part === 'contribution') {
+    out.push({
+      rung: 'contribution_escalate',
+      offset: policy.escalateAfter,
+      dueAt: new Date(deadline + parseIsoDuration(policy.escalateAfter)),
+      level: 0,
+      audiences: RECIPIENTS.contribution_escalate,
+    });
+  }
+  return out;
 }
 
 export function planReviewReminder(submittedAt: Date, policy: EscalationPolicy): PlannedAction {
@@ -114,8 +169,16 @@ export function planReviewReminder(submittedAt: Date, policy: EscalationPolicy):
  * Deterministic BullMQ job id (no ':' — BullMQ reserves it): the same task, rung, offset and version
  * always give the same id, so re-adding a job that still exists is a no-op.
  */
-export function actionJobId(taskId: string, rung: Rung, offset: string, version: number): string {
-  return `${rung}-${offset}-${taskId}-v${version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+export function actionJobId(ownerId: string, rung: Rung, offset: string, version: number): string {
+  return `${rung}-${offset}-${ownerId}-v${version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** What a part's action depends on when it fires: the part's own state, read with the task. */
+export interface PartFacts {
+  /** The part's version when the action was planned, and now (a moved sub-deadline or milestone bumps it). */
+  version: number;
+  /** Done: contribution accepted (or submitted, for its reminders), milestone done, period's report in, or gone. */
+  settled: boolean;
 }
 
 /**
@@ -125,9 +188,17 @@ export function actionJobId(taskId: string, rung: Rung, offset: string, version:
 export function isActionRelevant(
   action: { rung: Rung; version: number },
   task: { state: string; deadlineVersion: number; version: number },
+  part?: PartFacts | null,
 ): boolean {
   if (task.state === 'approved' || task.state === 'cancelled' || task.state === 'drafted') return false;
   switch (action.rung) {
+    case 'contribution_remind':
+    case 'contribution_overdue':
+    case 'contribution_escalate':
+    case 'milestone_remind':
+    case 'milestone_overdue':
+    case 'progress_remind':
+      return !!part && !part.settled && part.version === action.version;
     case 'remind_before':
       return action.version === task.deadlineVersion && (task.state === 'assigned' || task.state === 'in_progress');
     case 'overdue':

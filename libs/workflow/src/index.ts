@@ -3,6 +3,10 @@ export {
   FINAL_STATES,
   TASK_EVENTS,
   ROLES,
+  POSITIONS,
+  DECIDING_AUTHORITIES,
+  type Position,
+  type DecidingAuthority,
   type TaskState,
   type TaskEventType,
   type Role,
@@ -15,7 +19,17 @@ export {
   type Effect,
   type ApplyResult,
 } from './task.model.js';
-export { relationOf, canRead, canComment, canUploadSubmission, canEditDraft } from './access.rules.js';
+export {
+  relationOf,
+  canRead,
+  canComment,
+  canUploadSubmission,
+  canEditDraft,
+  worksOnTask,
+  isDecider,
+  isAgencyHead,
+  maySend,
+} from './access.rules.js';
 export { allowedEvents, applyEvent } from './apply-event.js';
 export { daysOverdue, deadlineStatus, DEFAULT_DUE_SOON_DAYS, type DeadlineStatus } from './deadline-status.js';
 export { localDate, daysUntilDue, isValidCalendarDate } from './local-date.js';
@@ -26,11 +40,17 @@ export {
   actionJobId,
   deadlineInstant,
   isActionRelevant,
+  isPartRung,
   isValidPolicy,
   mergePolicy,
   parseIsoDuration,
   planDeadlineActions,
   planReviewReminder,
+  planPartActions,
+  PART_RUNGS,
+  type PartFacts,
+  type PartRung,
+  type TaskRung,
   type EscalationPolicy,
   type PlannedAction,
   type Rung,
@@ -41,6 +61,7 @@ export {
   RECIPIENTS,
   audiencesOf,
   isChangeKind,
+  reminderAudiences,
   type Audience,
   type ChangeKind,
 } from './recipients.js';

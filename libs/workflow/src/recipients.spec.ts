@@ -1,5 +1,13 @@
 import { TASK_EVENTS, TASK_STATES } from './task.model.js';
-import { AUDIENCES, CHANGE_KINDS, RECIPIENTS, audiencesOf, isChangeKind, type Audience } from './recipients.js';
+import {
+  AUDIENCES,
+  CHANGE_KINDS,
+  RECIPIENTS,
+  audiencesOf,
+  isChangeKind,
+  reminderAudiences,
+  type Audience,
+} from './recipients.js';
 import { DEFAULT_ESCALATION_POLICY, planDeadlineActions, planReviewReminder } from './escalation.policy.js';
 
 const L = 'lead_agency';
@@ -7,6 +15,11 @@ const P = 'previous_lead_agency';
 const C = 'coordinating_agencies';
 const O = 'office';
 const S = 'standing_committee';
+const A = 'assignee';
+const RL = 'responsible_leader';
+const H = 'agency_head';
+const M = 'monitoring_officer';
+const T = 'target_agency';
 
 describe('the recipient rule', () => {
   // The table as the users described it; a change here is a change of who hears of what.
@@ -25,11 +38,26 @@ describe('the recipient rule', () => {
     ['EXTENSION_REQUESTED', [S, O]],
     ['EXTENSION_GRANTED', [L, C, O]],
     ['EXTENSION_REFUSED', [L, O]],
-    ['remind_before', [L]],
-    ['overdue', [L, O]],
-    ['escalate', [S, O, L]],
+    // The named chain: the officer, then the leader, the agency's head and the Office's monitoring officer.
+    ['remind_before', [A, RL]],
+    ['overdue', [A, RL, H, M, O]],
+    ['escalate', [S, O, A, RL, H, M]],
     ['review_reminder', [S]],
     ['INCIDENT', [O]],
+    ['PEOPLE_SET', [A, RL, M]],
+    ['CONTRIBUTION_REQUESTED', [T]],
+    ['CONTRIBUTION_SUBMITTED', [L]],
+    ['CONTRIBUTION_ACCEPTED', [T]],
+    ['CONTRIBUTION_RETURNED', [T]],
+    ['contribution_remind', [T]],
+    ['contribution_overdue', [T, L]],
+    ['contribution_escalate', [T, L, O]],
+    ['MILESTONES_SET', [A, RL]],
+    ['milestone_remind', [A, RL]],
+    ['milestone_overdue', [A, RL, H, M]],
+    ['PROGRESS_REPORTED', [M]],
+    ['PROGRESS_REQUESTED', [L]],
+    ['progress_remind', [L, M]],
   ])('%s tells %j', (kind, audiences) => {
     expect(isChangeKind(kind)).toBe(true);
     expect(audiencesOf(kind as never, { from: 'in_progress', to: 'in_progress' })).toEqual(audiences);
@@ -56,7 +84,11 @@ describe('the recipient rule', () => {
 
   it('is the audience the escalation ladder schedules', () => {
     const ladder = planDeadlineActions('2021-06-30', DEFAULT_ESCALATION_POLICY);
-    for (const a of ladder) expect(a.audiences).toEqual(RECIPIENTS[a.rung]);
+    const reminders = ladder.filter((a) => a.rung === 'remind_before');
+    // The earliest reminder tells the handling officer alone; the later ones bring in the leader.
+    expect(reminders.map((a) => a.audiences)).toEqual([[A], [A, RL]]);
+    expect(reminderAudiences(0)).toEqual([A]);
+    for (const a of ladder.filter((x) => x.rung !== 'remind_before')) expect(a.audiences).toEqual(RECIPIENTS[a.rung]);
     expect(planReviewReminder(new Date(0), DEFAULT_ESCALATION_POLICY).audiences).toEqual(RECIPIENTS.review_reminder);
   });
 });

@@ -15,6 +15,24 @@ export const CHANGE_KINDS = [
   'escalate',
   'review_reminder',
   'INCIDENT',
+  // The parts of a task (issue "Tasks with parts").
+  'PEOPLE_SET',
+  'CONTRIBUTION_REQUESTED',
+  'CONTRIBUTION_SUBMITTED',
+  'CONTRIBUTION_ACCEPTED',
+  'CONTRIBUTION_RETURNED',
+  'CONTRIBUTION_REMOVED',
+  'contribution_remind',
+  'contribution_overdue',
+  'contribution_escalate',
+  'MILESTONES_SET',
+  'MILESTONE_DONE',
+  'milestone_remind',
+  'milestone_overdue',
+  'PROGRESS_REPORTED',
+  'PROGRESS_REQUESTED',
+  'progress_remind',
+  'CARRIED_FORWARD',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -29,6 +47,15 @@ export const AUDIENCES = [
   'coordinating_agencies',
   'office',
   'standing_committee',
+  // Named people of the lead agency: the handling officer, the responsible leader and the agency's heads.
+  // An unnamed officer or leader falls back to the heads, who then assign.
+  'assignee',
+  'responsible_leader',
+  'agency_head',
+  // The Office's monitoring officer of the task (or of its lead agency); nobody when none is named.
+  'monitoring_officer',
+  // The one agency a change is about: a coordinator's contribution.
+  'target_agency',
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
@@ -36,6 +63,10 @@ const AGENCY_AUDIENCES: ReadonlySet<Audience> = new Set([
   'lead_agency',
   'previous_lead_agency',
   'coordinating_agencies',
+  'assignee',
+  'responsible_leader',
+  'agency_head',
+  'target_agency',
 ]);
 
 /**
@@ -61,12 +92,41 @@ export const RECIPIENTS: Readonly<Record<ChangeKind, readonly Audience[]>> = Obj
   EXTENSION_REQUESTED: ['standing_committee', 'office'],
   EXTENSION_GRANTED: ['lead_agency', 'coordinating_agencies', 'office'],
   EXTENSION_REFUSED: ['lead_agency', 'office'],
-  remind_before: ['lead_agency'],
-  overdue: ['lead_agency', 'office'],
-  escalate: ['standing_committee', 'office', 'lead_agency'],
+  // The named chain: the officer first, then the leader, the agency's head and the Office's monitoring
+  // officer (a reminder's own row may narrow it: see `reminderAudiences`).
+  remind_before: ['assignee', 'responsible_leader'],
+  overdue: ['assignee', 'responsible_leader', 'agency_head', 'monitoring_officer', 'office'],
+  escalate: ['standing_committee', 'office', 'assignee', 'responsible_leader', 'agency_head', 'monitoring_officer'],
   review_reminder: ['standing_committee'],
   INCIDENT: ['office'],
+  // Naming people tells those named.
+  PEOPLE_SET: ['assignee', 'responsible_leader', 'monitoring_officer'],
+  CONTRIBUTION_REQUESTED: ['target_agency'],
+  CONTRIBUTION_SUBMITTED: ['lead_agency'],
+  CONTRIBUTION_ACCEPTED: ['target_agency'],
+  CONTRIBUTION_RETURNED: ['target_agency'],
+  CONTRIBUTION_REMOVED: ['target_agency'],
+  // A coordinator's sub-deadline climbs the same ladder: the coordinator, then the lead, then the Office.
+  contribution_remind: ['target_agency'],
+  contribution_overdue: ['target_agency', 'lead_agency'],
+  contribution_escalate: ['target_agency', 'lead_agency', 'office'],
+  MILESTONES_SET: ['assignee', 'responsible_leader'],
+  MILESTONE_DONE: ['monitoring_officer'],
+  milestone_remind: ['assignee', 'responsible_leader'],
+  milestone_overdue: ['assignee', 'responsible_leader', 'agency_head', 'monitoring_officer'],
+  PROGRESS_REPORTED: ['monitoring_officer'],
+  PROGRESS_REQUESTED: ['lead_agency'],
+  progress_remind: ['lead_agency', 'monitoring_officer'],
+  CARRIED_FORWARD: [],
 });
+
+/**
+ * The reminders before a deadline climb the named chain one step each: the earliest tells the handling
+ * officer alone, the later ones the officer and the responsible leader.
+ */
+export function reminderAudiences(index: number): readonly Audience[] {
+  return index === 0 ? ['assignee'] : RECIPIENTS.remind_before;
+}
 
 export function isChangeKind(kind: string): kind is ChangeKind {
   return Object.hasOwn(RECIPIENTS, kind);

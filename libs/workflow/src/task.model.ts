@@ -9,10 +9,22 @@ export type TaskEventType = (typeof TASK_EVENTS)[number];
 export const ROLES = ['office', 'standing_committee', 'agency', 'inspector', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A person's place in an agency (head, deputy, officer) or in the Standing Committee (its Thường trực or a member). */
+export const POSITIONS = ['head', 'deputy', 'officer', 'standing_board', 'member'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** Who decides on a task's result ("rõ thẩm quyền"): the Standing Committee, its Thường trực, or the Office by delegation. */
+export const DECIDING_AUTHORITIES = ['standing_committee', 'standing_board', 'office'] as const;
+export type DecidingAuthority = (typeof DECIDING_AUTHORITIES)[number];
+
 export interface Actor {
   userId: string;
   role: Role;
   agencyId: string | null;
+  /** Unset for accounts read before positions existed: they act as the agency's head did. */
+  position?: Position | null;
+  /** The agency's head lets its officers work on every task it leads, not only those assigned to them. */
+  officersActOnAll?: boolean;
 }
 
 export type Relation = 'lead' | 'coordinating' | 'none';
@@ -22,6 +34,10 @@ export interface TaskFacts {
   state: TaskState;
   leadAgencyId: string | null;
   coordinatingAgencyIds: readonly string[];
+  /** The lead agency's handling officer (chuyên viên xử lý), if named. */
+  assigneeUserId?: string | null;
+  /** Who approves or returns the result; the Standing Committee when unset. */
+  decidingAuthority?: DecidingAuthority;
   /** Calendar date 'YYYY-MM-DD' in Asia/Ho_Chi_Minh. */
   dueDate: string | null;
   /** Bumps whenever dueDate or lead agency changes through an event; keys the scheduled jobs. */

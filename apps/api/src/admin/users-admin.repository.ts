@@ -53,7 +53,9 @@ export class UsersAdminRepository {
     passwordHash: string;
   }): Promise<UserDto> {
     const rows: Row[] = await this.db.query(
-      `INSERT INTO users (username, full_name, role, agency_id, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      // An agency's account is its head unless said otherwise: the agency's only account keeps every power.
+      `INSERT INTO users (username, full_name, role, agency_id, password_hash, email, position)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 = 'agency' THEN 'head' END) RETURNING ${COLUMNS}`,
       [u.username, u.fullName, u.role, u.agencyId, u.passwordHash, u.email],
     );
     return toDto(rows[0]);
@@ -67,7 +69,10 @@ export class UsersAdminRepository {
   ): Promise<UserDto> {
     return this.db.transaction(async (m) => {
       const rows: Row[] = await m.query(
-        `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, email = $6, updated_at = now()
+        `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, email = $6, updated_at = now(),
+                      position = CASE
+                        WHEN $3 = 'agency' THEN CASE WHEN position IN ('head','deputy','officer') THEN position ELSE 'head' END
+                        WHEN $3 = 'standing_committee' AND position IN ('standing_board','member') THEN position END
                       WHERE id = $1 RETURNING ${COLUMNS})
          SELECT * FROM u`,
         [id, u.fullName, u.role, u.agencyId, u.active, u.email],

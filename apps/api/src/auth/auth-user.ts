@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@dondoc/workflow';
+import type { Actor, Position, Role } from '@dondoc/workflow';
 
 export interface AuthUser {
   id: string;
@@ -6,9 +6,19 @@ export interface AuthUser {
   fullName: string;
   role: Role;
   agencyId: string | null;
+  /** Head, deputy or officer of an agency; Thường trực or member of the Standing Committee. */
+  position: Position | null;
+  /** The agency lets its officers work on all its tasks. */
+  officersActOnAll: boolean;
   sessionId: string;
 }
 
 export function toActor(user: AuthUser): Actor {
-  return { userId: user.id, role: user.role, agencyId: user.agencyId };
+  return {
+    userId: user.id,
+    role: user.role,
+    agencyId: user.agencyId,
+    position: user.position,
+    officersActOnAll: user.officersActOnAll,
+  };
 }

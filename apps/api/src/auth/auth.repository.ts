@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@dondoc/workflow';
+import type { Position, Role } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user.js';
 
@@ -10,6 +10,8 @@ interface UserRow {
   full_name: string;
   role: Role;
   agency_id: string | null;
+  position: Position | null;
+  officers_act_on_all: boolean | null;
   active: boolean;
   password_hash: string;
 }
@@ -20,7 +22,8 @@ export class AuthRepository {
 
   async findUserForLogin(username: string): Promise<UserRow | undefined> {
     const rows: UserRow[] = await this.db.query(
-      `SELECT id, username, full_name, role, agency_id, active, password_hash FROM users WHERE username = $1`,
+      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all, u.active, u.password_hash
+         FROM users u LEFT JOIN agencies ag ON ag.id = u.agency_id WHERE u.username = $1`,
       [username],
     );
     return rows[0];
@@ -37,8 +40,8 @@ export class AuthRepository {
   /** One round trip per request: a token counts only while its session is live and its user active. */
   async findLiveSession(sessionId: string, userId: string): Promise<AuthUser | undefined> {
     const rows: Omit<UserRow, 'password_hash' | 'active'>[] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id
-         FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],
     );
@@ -59,9 +62,9 @@ export class AuthRepository {
     const rows: (Omit<UserRow, 'password_hash' | 'active'> & { session_id: string })[] = await this.db.query(
       `WITH used AS (
          DELETE FROM stream_tickets WHERE ticket_hash = $1 RETURNING session_id, user_id, expires_at)
-       SELECT u.id, u.username, u.full_name, u.role, u.agency_id, s.id AS session_id
+       SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all, s.id AS session_id
          FROM used JOIN sessions s ON s.id = used.session_id AND s.user_id = used.user_id
-         JOIN users u ON u.id = s.user_id
+         JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
         WHERE used.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [hash],
     );
@@ -70,5 +73,14 @@ export class AuthRepository {
 }
 
 function toAuthUser(r: Omit<UserRow, 'password_hash' | 'active'>, sessionId: string): AuthUser {
-  return { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, sessionId };
+  return {
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    role: r.role,
+    agencyId: r.agency_id,
+    position: r.position,
+    officersActOnAll: r.officers_act_on_all === true,
+    sessionId,
+  };
 }

@@ -97,7 +97,7 @@ async function seedInTransaction(
   }
   for (const a of DEMO_AGENCIES) {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, 'agency', $3, $4) RETURNING id`,
+      `INSERT INTO users (username, full_name, role, agency_id, password_hash, position) VALUES ($1, $2, 'agency', $3, $4, 'head') RETURNING id`,
       [a.code, `Chuyên viên ${a.name}`, agencyIds.get(a.code), hashes[h++]],
     );
     userIds.set(a.code, rows[0].id);

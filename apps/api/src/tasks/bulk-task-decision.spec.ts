@@ -34,6 +34,16 @@ function row(over: Partial<TaskRow> = {}): TaskRow {
     escalation_level: 0,
     completed_at: null,
     updated_at: new Date('2026-01-01T00:00:00Z'),
+    assignee_user_id: null,
+    responsible_leader_user_id: null,
+    monitoring_user_id: null,
+    deciding_authority: 'standing_committee',
+    is_key: false,
+    progress_percent: null,
+    progress_at: null,
+    series_id: null,
+    period_key: null,
+    carried_from_task_id: null,
     ...over,
   };
 }

@@ -30,6 +30,7 @@ export class EscalationService {
       const relevant = isActionRelevant(
         { rung: a.rung, version: a.version },
         { state: a.state, deadlineVersion: a.deadline_version, version: a.task_version },
+        a.part_version === null ? null : { version: a.part_version, settled: a.part_settled === true },
       );
       if (!relevant) {
         await this.writer.skipAction(m, a.id, now);

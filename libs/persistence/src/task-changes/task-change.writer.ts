@@ -1,5 +1,5 @@
 import { notificationHeadline } from '@dondoc/contracts';
-import { audiencesOf, type ChangeKind, type Rung, type TaskState } from '@dondoc/workflow';
+import { audiencesOf, type Audience, type ChangeKind, type Rung, type TaskState } from '@dondoc/workflow';
 import type { DataSource, EntityManager } from 'typeorm';
 import { taskColumns, type TaskRow } from './task-row.js';
 
@@ -23,11 +23,15 @@ export interface ScheduledActionInput {
   audiences: readonly string[];
   job_id: string;
   due_at: string;
+  /** The part (contribution, milestone, reporting period) a part's rung belongs to. */
+  target_id?: string | null;
 }
 
 /** What a change does to the task's pending actions: which rungs end, which actions begin. */
 export interface ScheduleChange {
   cancelRungs: Rung[];
+  /** Limits `cancelRungs` to the actions of one part (a moved sub-deadline cancels that contribution's only). */
+  cancelTargetId?: string;
   add: ScheduledActionInput[];
 }
 
@@ -46,6 +50,13 @@ export interface TaskRowUpdate {
   field?: string;
   deadlineText?: string | null;
   searchText?: string;
+  assigneeUserId?: string | null;
+  responsibleLeaderUserId?: string | null;
+  monitoringUserId?: string | null;
+  decidingAuthority?: string;
+  isKey?: boolean;
+  progressPercent?: number | null;
+  progressAt?: Date | null;
   /** Keep the first deadline when this change moves it. */
   keepOriginalDueDate?: boolean;
   escalationLevel?: { atLeast: number } | { reset: true };
@@ -81,6 +92,10 @@ export interface TaskChange {
   notificationData?: Record<string, unknown>;
   /** For REASSIGN: the agency the task was taken from, told through `previous_lead_agency`. */
   previousLeadAgencyId?: string | null;
+  /** The agency a part's change is about (a coordinator's contribution), told through `target_agency`. */
+  targetAgencyId?: string | null;
+  /** Who is told, when not the recipient rule's row for the kind: a fired action's own row (the named chain). */
+  audiences?: readonly Audience[];
   requestId?: string | null;
   /** When the change happened, if not now: the demo seed writes a past history through the same door. */
   at?: Date;
@@ -105,6 +120,13 @@ export interface NewTask {
   dueDate: string | null;
   deadlineText: string | null;
   searchText: string;
+  decidingAuthority?: string;
+  isKey?: boolean;
+  /** A recurring series' instance: its series and period, unique together. */
+  seriesId?: string | null;
+  periodKey?: string | null;
+  /** The monthly program's item this one carries forward. */
+  carriedFromTaskId?: string | null;
 }
 
 const STATE_OR_DEADLINE: readonly (keyof TaskRowUpdate)[] = ['state', 'leadAgencyId', 'dueDate', 'deadlineVersion'];
@@ -136,6 +158,13 @@ function setClauses(set: TaskRowUpdate, p: Params): string[] {
   if (set.field !== undefined) col('field', set.field);
   if (set.deadlineText !== undefined) col('deadline_text', set.deadlineText);
   if (set.searchText !== undefined) col('search_text', set.searchText);
+  if (set.assigneeUserId !== undefined) col('assignee_user_id', set.assigneeUserId, '::uuid');
+  if (set.responsibleLeaderUserId !== undefined) col('responsible_leader_user_id', set.responsibleLeaderUserId, '::uuid');
+  if (set.monitoringUserId !== undefined) col('monitoring_user_id', set.monitoringUserId, '::uuid');
+  if (set.decidingAuthority !== undefined) col('deciding_authority', set.decidingAuthority);
+  if (set.isKey !== undefined) col('is_key', set.isKey, '::boolean');
+  if (set.progressPercent !== undefined) col('progress_percent', set.progressPercent, '::smallint');
+  if (set.progressAt !== undefined) col('progress_at', set.progressAt, '::timestamptz');
   if (set.escalationLevel) {
     out.push(
       'reset' in set.escalationLevel
@@ -210,15 +239,16 @@ export class TaskChangeWriter {
       ctes.push(`cancelled AS (
         UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
          WHERE task_id = ${id} AND status = 'pending' AND rung = ANY(${p.add(c.schedule.cancelRungs, '::text[]')})
+           ${c.schedule.cancelTargetId ? `AND target_id = ${p.add(c.schedule.cancelTargetId, '::uuid')}` : ''}
            AND EXISTS (SELECT 1 FROM ev)
         RETURNING id)`);
     }
     if (c.schedule?.add.length) {
       ctes.push(`scheduled AS (
-        INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id)
-        SELECT ${id}, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, ${p.add(c.requestId ?? null, '::text')}
+        INSERT INTO scheduled_actions (task_id, rung, "offset", version, level, audiences, job_id, due_at, request_id, target_id)
+        SELECT ${id}, a.rung, a."offset", a.version, a.level, a.audiences, a.job_id, a.due_at, ${p.add(c.requestId ?? null, '::text')}, a.target_id
           FROM ev, jsonb_to_recordset(${p.add(JSON.stringify(c.schedule.add), '::jsonb')})
-               AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz)
+               AS a(rung text, "offset" text, version int, level int, audiences text[], job_id text, due_at timestamptz, target_id uuid)
         ON CONFLICT (job_id) DO NOTHING
         RETURNING id)`);
     }
@@ -239,7 +269,12 @@ export class TaskChangeWriter {
         RETURNING id)`);
     }
 
-    const audiences = p.add(audiencesOf(c.kind, { from: c.from, to: set.state ?? c.from }), '::text[]');
+    const states = { from: c.from, to: set.state ?? c.from };
+    const ruled = audiencesOf(c.kind, states);
+    // An override may narrow or reorder the rule's row, but agencies still hear nothing of a draft.
+    // A fired action's own row names the chain's step; drafts never reach an agency whatever the row says.
+    const audiences = p.add(c.audiences && states.to !== 'drafted' ? c.audiences : ruled, '::text[]');
+    const heads = `u.position IN ('head','deputy')`;
     const kind = p.add(c.kind);
     // The title names the task; the body carries what the author said (a return's comment, say).
     ctes.push(`notified AS (
@@ -251,10 +286,18 @@ export class TaskChangeWriter {
         JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId} AND (
              ('office' = ANY(${audiences}) AND u.role = 'office')
           OR ('standing_committee' = ANY(${audiences}) AND u.role = 'standing_committee')
+          OR ('monitoring_officer' = ANY(${audiences}) AND u.role = 'office' AND u.id = COALESCE(upd.monitoring_user_id,
+                (SELECT ag.monitoring_user_id FROM agencies ag WHERE ag.id = upd.lead_agency_id)))
           OR (u.role = 'agency' AND (
                 ('lead_agency' = ANY(${audiences}) AND u.agency_id = upd.lead_agency_id)
              OR ('previous_lead_agency' = ANY(${audiences}) AND u.agency_id = ${p.add(c.previousLeadAgencyId ?? null, '::uuid')})
-             OR ('coordinating_agencies' = ANY(${audiences}) AND u.agency_id = ANY(upd.coordinating_agency_ids)))))
+             OR ('coordinating_agencies' = ANY(${audiences}) AND u.agency_id = ANY(upd.coordinating_agency_ids))
+             OR ('target_agency' = ANY(${audiences}) AND u.agency_id = ${p.add(c.targetAgencyId ?? null, '::uuid')})
+             OR (u.agency_id = upd.lead_agency_id AND (
+                   ('agency_head' = ANY(${audiences}) AND ${heads})
+                OR ('assignee' = ANY(${audiences}) AND (u.id = upd.assignee_user_id OR (upd.assignee_user_id IS NULL AND ${heads})))
+                OR ('responsible_leader' = ANY(${audiences})
+                    AND (u.id = upd.responsible_leader_user_id OR (upd.responsible_leader_user_id IS NULL AND ${heads}))))))))
       ON CONFLICT (user_id, dedupe_key) DO NOTHING
       RETURNING user_id)`);
     ctes.push(`ob AS (
@@ -287,7 +330,16 @@ export class TaskChangeWriter {
     directiveId: string,
     tasks: NewTask[],
     actor: ChangeActor,
-    options: { data?: Record<string, unknown>; requestId?: string | null; at?: Date } = {},
+    options: {
+      data?: Record<string, unknown>;
+      requestId?: string | null;
+      at?: Date;
+      /**
+       * A recurring series' instances: a task that exists already (same series and period, or code) is left
+       * alone and not returned, so two workers or a retried job make it once.
+       */
+      skipExisting?: boolean;
+    } = {},
   ): Promise<TaskRow[]> {
     const input = tasks.map((t, ord) => ({
       ord,
@@ -301,18 +353,27 @@ export class TaskChangeWriter {
       due_date: t.dueDate,
       deadline_text: t.deadlineText,
       search_text: t.searchText,
+      deciding_authority: t.decidingAuthority ?? 'standing_committee',
+      is_key: t.isKey ?? false,
+      series_id: t.seriesId ?? null,
+      period_key: t.periodKey ?? null,
+      carried_from_task_id: t.carriedFromTaskId ?? null,
     }));
     return db.query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(ord int, code text, title text, description text,
            deliverable_type text, field text, lead_agency_id uuid, coordinating_agency_ids uuid[], due_date date,
-           deadline_text text, search_text text)),
+           deadline_text text, search_text text, deciding_authority text, is_key boolean, series_id uuid,
+           period_key text, carried_from_task_id uuid)),
        ins AS (
          INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
-                            coordinating_agency_ids, due_date, deadline_text, search_text, created_by, created_at, updated_at)
+                            coordinating_agency_ids, due_date, deadline_text, search_text, deciding_authority, is_key,
+                            series_id, period_key, carried_from_task_id, created_by, created_at, updated_at)
          SELECT $2, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
-                due_date, deadline_text, search_text, $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
+                due_date, deadline_text, search_text, deciding_authority, is_key, series_id, period_key,
+                carried_from_task_id, $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
            FROM input ORDER BY ord
+         ${options.skipExisting ? 'ON CONFLICT DO NOTHING' : ''}
          RETURNING *),
        ev AS (
          INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,

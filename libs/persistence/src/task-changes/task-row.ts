@@ -22,8 +22,34 @@ export interface TaskRow {
   completed_at: Date | null;
   updated_at: Date;
   description?: string;
+  assignee_user_id: string | null;
+  responsible_leader_user_id: string | null;
+  monitoring_user_id: string | null;
+  deciding_authority: 'standing_committee' | 'standing_board' | 'office';
+  is_key: boolean;
+  progress_percent: number | null;
+  progress_at: Date | null;
+  series_id: string | null;
+  period_key: string | null;
+  carried_from_task_id: string | null;
+  /** The next milestone not done (json from `taskColumns`). */
+  next_milestone?: NextMilestoneCell | null;
+  /** Contributions asked of coordinators and how many are accepted (json from `taskColumns`). */
+  contributions_summary?: ContributionsCell | null;
   /** The open extension request, if any (json from `taskColumns`: `requestedAt` as PostgreSQL prints it). */
   open_extension_request?: OpenExtensionCell | null;
+}
+
+export interface NextMilestoneCell {
+  id: string;
+  label: string;
+  dueDate: string;
+}
+
+export interface ContributionsCell {
+  total: number;
+  accepted: number;
+  submitted: number;
 }
 
 export interface OpenExtensionCell {
@@ -44,6 +70,13 @@ export function taskColumns(a = 't'): string {
   ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
   COALESCE(${a}.original_due_date, ${a}.due_date)::text AS original_due_date,
   ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
+  ${a}.assignee_user_id, ${a}.responsible_leader_user_id, ${a}.monitoring_user_id, ${a}.deciding_authority, ${a}.is_key,
+  ${a}.progress_percent, ${a}.progress_at, ${a}.series_id, ${a}.period_key, ${a}.carried_from_task_id,
+  (SELECT json_build_object('id', m.id, 'label', m.label, 'dueDate', m.due_date::text) FROM milestones m
+    WHERE m.task_id = ${a}.id AND m.done_at IS NULL AND m.removed_at IS NULL ORDER BY m.due_date, m.id LIMIT 1) AS next_milestone,
+  (SELECT json_build_object('total', count(*), 'accepted', count(*) FILTER (WHERE c.status = 'accepted'),
+          'submitted', count(*) FILTER (WHERE c.status = 'submitted'))
+     FROM contributions c WHERE c.task_id = ${a}.id HAVING count(*) > 0) AS contributions_summary,
   (SELECT json_build_object('id', x.id, 'requestedDueDate', x.requested_due_date::text, 'requestedAt', x.created_at)
      FROM extension_requests x WHERE x.task_id = ${a}.id AND x.status = 'open' LIMIT 1) AS open_extension_request`;
 }
