@@ -18,3 +18,4 @@ export {
 export * from './password-policy.js';
 export * from './request-schemas.js';
 export * from './task-bulk.js';
+export * from './contributions.js';

@@ -29,6 +29,14 @@ export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 export const urgingLetterQuerySchema = reportQuerySchema.extend({ agencyId: uuid });
 export type UrgingLetterQuery = z.infer<typeof urgingLetterQuerySchema>;
 
+/**
+ * The documents (periodic report, workbooks) also take a reporting period (kỳ báo cáo): each task's
+ * progress is then the latest report made for that period (else the latest made within its dates);
+ * without one, the latest report.
+ */
+export const reportDocumentQuerySchema = reportQuerySchema.extend({ periodId: uuid.optional() });
+export type ReportDocumentQuery = z.infer<typeof reportDocumentQuerySchema>;
+
 const noNul = (s: string) => !s.includes('\u0000');
 /** Freezes a report: its title and the filters of `reportQuerySchema`. */
 export const createReportSnapshotSchema = reportQuerySchema.extend({
@@ -98,11 +106,20 @@ const metaFields = {
 };
 export type ReportMeta = z.infer<z.ZodObject<typeof metaFields>>;
 
+/**
+ * The same figures over key tasks only (nhiệm vụ trọng tâm). Optional because snapshots frozen before
+ * key tasks were reported apart do not hold them; every live answer does.
+ */
+const keyFigures = reportFiguresSchema
+  .optional()
+  .describe('The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots');
+
 export const reportSummarySchema = named(
   'ReportSummary',
   z.strictObject({
     ...metaFields,
     figures: reportFiguresSchema,
+    keyFigures: keyFigures,
     excluded: z
       .strictObject({ drafted: z.int(), cancelled: z.int() })
       .describe('Not in the figures: drafts are not assigned yet, cancelled tasks are no longer owed'),
@@ -111,11 +128,20 @@ export const reportSummarySchema = named(
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 const table = <R extends z.ZodType>(id: string, row: R) =>
-  named(id, z.strictObject({ ...metaFields, rows: z.array(row), totals: reportFiguresSchema }));
+  named(
+    id,
+    z.strictObject({ ...metaFields, rows: z.array(row), totals: reportFiguresSchema, keyTotals: keyFigures }),
+  );
 
 export const reportAgencyRowSchema = named(
   'ReportAgencyRow',
-  z.strictObject({ agencyId: z.guid(), agencyCode: z.string(), agencyName: z.string(), figures: reportFiguresSchema }),
+  z.strictObject({
+    agencyId: z.guid(),
+    agencyCode: z.string(),
+    agencyName: z.string(),
+    figures: reportFiguresSchema,
+    keyFigures: keyFigures,
+  }),
 );
 export type ReportAgencyRow = z.infer<typeof reportAgencyRowSchema>;
 export const reportByAgencySchema = table('ReportByAgency', reportAgencyRowSchema);
@@ -124,7 +150,13 @@ export type ReportByAgency = z.infer<typeof reportByAgencySchema>;
 /** "N of M done" is `figures.finished` of `figures.total`; the on-time rate is `figures.onTimeRate`. */
 export const reportDirectiveRowSchema = named(
   'ReportDirectiveRow',
-  z.strictObject({ directiveId: z.guid(), number: z.string(), title: z.string(), figures: reportFiguresSchema }),
+  z.strictObject({
+    directiveId: z.guid(),
+    number: z.string(),
+    title: z.string(),
+    figures: reportFiguresSchema,
+    keyFigures: keyFigures,
+  }),
 );
 export type ReportDirectiveRow = z.infer<typeof reportDirectiveRowSchema>;
 export const reportByDirectiveSchema = table('ReportByDirective', reportDirectiveRowSchema);
@@ -132,7 +164,7 @@ export type ReportByDirective = z.infer<typeof reportByDirectiveSchema>;
 
 export const reportFieldRowSchema = named(
   'ReportFieldRow',
-  z.strictObject({ field: z.string(), label: z.string(), figures: reportFiguresSchema }),
+  z.strictObject({ field: z.string(), label: z.string(), figures: reportFiguresSchema, keyFigures: keyFigures }),
 );
 export type ReportFieldRow = z.infer<typeof reportFieldRowSchema>;
 export const reportByFieldSchema = table('ReportByField', reportFieldRowSchema);
@@ -140,7 +172,12 @@ export type ReportByField = z.infer<typeof reportByFieldSchema>;
 
 export const reportDeliverableTypeRowSchema = named(
   'ReportDeliverableTypeRow',
-  z.strictObject({ deliverableType: z.string(), label: z.string(), figures: reportFiguresSchema }),
+  z.strictObject({
+    deliverableType: z.string(),
+    label: z.string(),
+    figures: reportFiguresSchema,
+    keyFigures: keyFigures,
+  }),
 );
 export type ReportDeliverableTypeRow = z.infer<typeof reportDeliverableTypeRowSchema>;
 export const reportByDeliverableTypeSchema = table('ReportByDeliverableType', reportDeliverableTypeRowSchema);
@@ -240,6 +277,79 @@ export const reportAveragesSchema = named(
 );
 export type ReportAverages = z.infer<typeof reportAveragesSchema>;
 
+/**
+ * Coordinating agencies' contributions (phối hợp) on the report's tasks, by coordinating agency. A
+ * contribution is on time when its first submission was made by the end of its sub-deadline (local
+ * day, Asia/Ho_Chi_Minh); one without a sub-deadline is never late.
+ */
+export const reportCoordinationFiguresSchema = named(
+  'ReportCoordinationFigures',
+  z.strictObject({
+    requested: z.int().describe('Contributions asked of the agency (not removed)'),
+    submitted: z.int().describe('Submitted at least once'),
+    onTime: z.int().describe('First submission by the end of the sub-deadline'),
+    late: z.int().describe('First submission after the sub-deadline'),
+    overdue: z.int().describe('Not submitted and past the sub-deadline'),
+    notDue: z.int().describe('Not submitted, sub-deadline not passed (or none)'),
+    accepted: z.int().describe('Accepted by the lead agency'),
+    onTimeRate: rate.describe('onTime / (onTime + late + overdue); null when nothing was due'),
+  }),
+);
+export type ReportCoordinationFigures = z.infer<typeof reportCoordinationFiguresSchema>;
+
+export const reportCoordinationRowSchema = named(
+  'ReportCoordinationRow',
+  z.strictObject({
+    agencyId: z.guid(),
+    agencyCode: z.string(),
+    agencyName: z.string(),
+    figures: reportCoordinationFiguresSchema,
+  }),
+);
+export type ReportCoordinationRow = z.infer<typeof reportCoordinationRowSchema>;
+
+export const reportCoordinationSchema = named(
+  'ReportCoordination',
+  z
+    .strictObject({
+      ...metaFields,
+      rows: z.array(reportCoordinationRowSchema),
+      totals: reportCoordinationFiguresSchema,
+    })
+    .describe('By coordinating agency; with `agencyId`, only that agency as a coordinator'),
+);
+export type ReportCoordination = z.infer<typeof reportCoordinationSchema>;
+
+/** Milestones (mốc) of the report's tasks that are in force, by the task's lead agency. */
+export const reportMilestoneFiguresSchema = named(
+  'ReportMilestoneFigures',
+  z.strictObject({
+    total: z.int(),
+    doneOnTime: z.int().describe('Done by the end of its date (local day)'),
+    doneLate: z.int().describe('Done after its date'),
+    missed: z.int().describe("Past its date and not done by the report's day"),
+    upcoming: z.int().describe("Not done, its date not passed by the report's day"),
+  }),
+);
+export type ReportMilestoneFigures = z.infer<typeof reportMilestoneFiguresSchema>;
+
+export const reportMilestoneRowSchema = named(
+  'ReportMilestoneRow',
+  z.strictObject({
+    agencyId: z.guid(),
+    agencyCode: z.string(),
+    agencyName: z.string(),
+    figures: reportMilestoneFiguresSchema,
+  }),
+);
+export type ReportMilestoneRow = z.infer<typeof reportMilestoneRowSchema>;
+
+export const reportMilestonesSchema = named(
+  'ReportMilestones',
+  z.strictObject({ ...metaFields, rows: z.array(reportMilestoneRowSchema), totals: reportMilestoneFiguresSchema }),
+);
+export type ReportMilestones = z.infer<typeof reportMilestonesSchema>;
+
 /** Everything a periodic report holds, as frozen in a snapshot. */
 export const reportBundleSchema = named(
   'ReportBundle',
@@ -252,6 +362,8 @@ export const reportBundleSchema = named(
     escalations: reportEscalationsSchema,
     reviewQueue: reportReviewQueueSchema,
     averages: reportAveragesSchema,
+    coordination: reportCoordinationSchema.optional().describe('Absent in snapshots frozen before it was reported'),
+    milestones: reportMilestonesSchema.optional().describe('Absent in snapshots frozen before it was reported'),
   }),
 );
 export type ReportBundle = z.infer<typeof reportBundleSchema>;

@@ -12,6 +12,7 @@ import { LatenessBigint1733000000000 } from './migrations/1733000000000-lateness
 import { StreamTickets1733100000000 } from './migrations/1733100000000-stream-tickets.js';
 import { ExtensionGrantedDate1733300000000 } from './migrations/1733300000000-extension-granted-date.js';
 import { AgencySortOrder1733400000000 } from './migrations/1733400000000-agency-sort-order.js';
+import { TaskParts1733500000000 } from './migrations/1733500000000-task-parts.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   StreamTickets1733100000000,
   ExtensionGrantedDate1733300000000,
   AgencySortOrder1733400000000,
+  TaskParts1733500000000,
 ];
 
 export interface DatabaseConfig {

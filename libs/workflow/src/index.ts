@@ -68,3 +68,4 @@ export {
 export { targetOf } from './target-state.js';
 export { inputRefusal, normalizeComment, type InputFacts } from './input.rules.js';
 export { refusalFor } from './refusal.messages.js';
+export * from './recurrence.rules.js';

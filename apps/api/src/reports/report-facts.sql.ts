@@ -29,7 +29,7 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
 /**
  * `facts`: one row per task as it stood at the window's moment, with the columns every report reads
  * (id, code, title, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
- * original_due_date, extended, done_day, live_level). Returns the CTE text (without `WITH`), and adds
+ * original_due_date, extended, done_day, live_level, is_key). Returns the CTE text (without `WITH`), and adds
  * its parameters to `p`; `until()` gives the placeholder of the window's end (`'infinity'` when live),
  * which the views use to read history and submissions up to the same moment.
  *
@@ -44,6 +44,9 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
  * - first deadline: the `data.from` of the first grant before the moment, else the deadline in force;
  * - done day: the local day of `completed_at` (the approved submission's time) when approved by then
  *   (NULL if unknown: the status then counts the report's day, as `deadlineStatus()` counts `now`).
+ * - key task (is_key): the `data.isKey` of the last PEOPLE_SET that named it before the moment; else the
+ *   opposite of the first one after it (PEOPLE_SET carries only the keys that changed, so a boolean that
+ *   changed was the other value before); else the row's.
  * Directive, field and deliverable type are read from the row: they can only change while drafted.
  */
 export function factsCte(
@@ -71,7 +74,7 @@ export function factsCte(
              t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
              g.task_id IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 't.state')} AS done_day,
-             t.escalation_level AS live_level
+             t.escalation_level AS live_level, t.is_key
         FROM tasks t
         LEFT JOIN (SELECT DISTINCT e.task_id FROM task_events e WHERE e.event = 'EXTENSION_GRANTED') g ON g.task_id = t.id
        WHERE ${where}${agency ? ` AND t.lead_agency_id = ${agency}::uuid` : ''})`;
@@ -92,7 +95,8 @@ export function factsCte(
              COALESCE(gb.v, dl.v, ga.v, t.original_due_date, t.due_date) AS original_due_date,
              gb.v IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 'ls.v')} AS done_day,
-             NULL::int AS live_level
+             NULL::int AS live_level,
+             COALESCE(kb.v, NOT ka.v, t.is_key) AS is_key
         FROM tasks t
         JOIN (${last(`e.at < ${until()} AND e.to_state IS NOT NULL`, 'e.to_state')}) ls ON ls.task_id = t.id
         LEFT JOIN (${last(`e.at >= ${until()} AND e.event = 'REASSIGN'`, `(e.data->>'previousLeadAgencyId')::uuid`, 'ASC')}) ld
@@ -111,6 +115,13 @@ export function factsCte(
           `(e.data->>'from')::date`,
           'ASC',
         )}) ga ON ga.task_id = t.id
+        LEFT JOIN (${last(`e.at < ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`, `(e.data->>'isKey')::boolean`)}) kb
+          ON kb.task_id = t.id
+        LEFT JOIN (${last(
+          `e.at >= ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`,
+          `(e.data->>'isKey')::boolean`,
+          'ASC',
+        )}) ka ON ka.task_id = t.id
        WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''})`;
   return { cte, until };
 }
@@ -129,7 +140,7 @@ export function factsCte(
 export function statusColumns(day: string, soon: string): string {
   const status = (due: string) => `CASE WHEN f.state IN ('drafted','cancelled') THEN f.state
       ELSE COALESCE(${factStatus(due, day, soon)}, 'none') END`;
-  return `${status('f.due_date')} AS status, ${status('f.original_due_date')} AS status_original, f.extended`;
+  return `${status('f.due_date')} AS status, ${status('f.original_due_date')} AS status_original, f.extended, f.is_key`;
 }
 
 /** The deadline status of a row of `facts` (alias `f`) against the deadline `due`, as of the local date `day`. */
@@ -137,9 +148,17 @@ export function factStatus(due: string, day: string, soon: string): string {
   return deadlineStatusCall({ state: 'f.state', dueDate: due, doneDay: 'f.done_day', today: day, dueSoonDays: soon });
 }
 
-/** The figures of `ReportFigures` summed over the groups `g` made with `statusColumns` (a column `n` each). */
+/**
+ * The figures of `ReportFigures` summed over the groups `g` made with `statusColumns` (a column `n` each),
+ * then the same over key tasks only, as `key_<name>` (nhiệm vụ trọng tâm are reported apart).
+ */
 export function figureSums(): string {
-  const sum = (cond: string, name: string) => `COALESCE(sum(g.n) FILTER (WHERE ${cond}), 0)::int AS ${name}`;
+  return `${sums('')},\n    ${sums('key_', ' AND g.is_key')}`;
+}
+
+function sums(prefix: string, also = ''): string {
+  const sum = (cond: string, name: string) =>
+    `COALESCE(sum(g.n) FILTER (WHERE ${cond}${also}), 0)::int AS ${prefix}${name}`;
   const counted = `g.status NOT IN ('drafted','cancelled')`;
   const unfinished = `g.status NOT IN ('drafted','cancelled','on_time','late')`;
   return [
@@ -173,6 +192,9 @@ export interface FigureCounts {
   extended: number;
 }
 
+/** The key-task figures of a row of `figureSums`. */
+export type KeyFigureCounts = { [K in keyof FigureCounts as `key_${K}`]: number };
+
 export const FIGURE_KEYS: readonly (keyof FigureCounts)[] = [
   'total',
   'finished',
@@ -187,3 +209,8 @@ export const FIGURE_KEYS: readonly (keyof FigureCounts)[] = [
   'overdue_original',
   'extended',
 ];
+
+/** The key tasks' counts of a row of `figureSums`, as plain `FigureCounts`. */
+export function keyCounts(r: KeyFigureCounts): FigureCounts {
+  return Object.fromEntries(FIGURE_KEYS.map((k) => [k, r[`key_${k}`]])) as unknown as FigureCounts;
+}

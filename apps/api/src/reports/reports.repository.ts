@@ -12,13 +12,17 @@ import {
   statusColumns,
   SqlParams,
   type FigureCounts,
+  type KeyFigureCounts,
   type ReportWindow,
 } from './report-facts.sql.js';
 import { taskScope } from '../tasks/task-scope.js';
 
-export type GroupedCounts<K extends string> = FigureCounts & Record<K, string>;
+/** A row of `figureSums`: the figures over all counted tasks and over key tasks (`key_*`). */
+export type Counts = FigureCounts & KeyFigureCounts;
 
-export interface AgencyCountsRow extends FigureCounts {
+export type GroupedCounts<K extends string> = Counts & Record<K, string>;
+
+export interface AgencyCountsRow extends Counts {
   agency_id: string;
   agency_code: string;
   agency_name: string;
@@ -26,7 +30,7 @@ export interface AgencyCountsRow extends FigureCounts {
   agency_sort_order: number | null;
 }
 
-export interface DirectiveCountsRow extends FigureCounts {
+export interface DirectiveCountsRow extends Counts {
   directive_id: string;
   number: string;
   title: string;
@@ -135,12 +139,12 @@ export class ReportsRepository {
     query: ReportQuery,
     w: ReportWindow,
     dueSoonDays: number,
-  ): Promise<FigureCounts & { drafted: number; cancelled: number }> {
+  ): Promise<Counts & { drafted: number; cancelled: number }> {
     const p = new SqlParams();
     const { cte } = factsCte(actor, query, w, p);
-    const rows: (FigureCounts & { drafted: number; cancelled: number })[] = await this.run(
+    const rows: (Counts & { drafted: number; cancelled: number })[] = await this.run(
       `WITH ${cte},
-       g AS (SELECT ${statusColumns(p.add(w.day), p.add(dueSoonDays))}, count(*)::int AS n FROM facts f GROUP BY 1, 2, 3)
+       g AS (SELECT ${statusColumns(p.add(w.day), p.add(dueSoonDays))}, count(*)::int AS n FROM facts f GROUP BY 1, 2, 3, 4)
        SELECT ${figureSums()},
               COALESCE(sum(g.n) FILTER (WHERE g.status = 'drafted'), 0)::int AS drafted,
               COALESCE(sum(g.n) FILTER (WHERE g.status = 'cancelled'), 0)::int AS cancelled
@@ -339,7 +343,7 @@ export class ReportsRepository {
 function grouped(key: string, day: string, soon: string): string {
   return `g AS (
     SELECT ${key} AS k, ${statusColumns(day, soon)}, count(*)::int AS n
-      FROM facts f WHERE f.state IN ${COUNTED_STATES} GROUP BY 1, 2, 3, 4)`;
+      FROM facts f WHERE f.state IN ${COUNTED_STATES} GROUP BY 1, 2, 3, 4, 5)`;
 }
 
 /**
