@@ -104,6 +104,8 @@ describe('entities match the migrated schema', () => {
         'DriftedAgency.name (agencies.name): nullable in the entity, not in the table',
         'DriftedAgency: agencies.code is not in the entity',
         'DriftedAgency: agencies.kind is not in the entity',
+        'DriftedAgency: agencies.monitoring_user_id is not in the entity',
+        'DriftedAgency: agencies.officers_act_on_all is not in the entity',
         'DriftedAgency: agencies.created_at is not in the entity',
         'DriftedAgency: agencies.sort_order is not in the entity',
         'DriftedAgency: agencies.updated_at is not in the entity',

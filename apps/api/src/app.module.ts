@@ -9,7 +9,10 @@ import type { IncomingMessage } from 'node:http';
 import { AdminModule } from './admin/admin.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { MilestonesModule } from './milestones/milestones.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { CommentsModule } from './comments/comments.module.js';
+import { ContributionsModule } from './contributions/contributions.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DirectiveImportModule } from './directive-import/directive-import.module.js';
@@ -23,7 +26,10 @@ import { IncidentsModule } from './incidents/incidents.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ProgressModule } from './progress/progress.module.js';
+import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SeriesModule } from './series/series.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { TaskChangesModule } from './task-changes/task-changes.module.js';
 import { TaskDetailModule } from './task-detail/task-detail.module.js';
@@ -90,12 +96,18 @@ export class AppModule {
         SubmissionsModule,
         CommentsModule,
         ExtensionsModule,
+        SeriesModule,
+        PeopleModule,
+        MilestonesModule,
+        ContributionsModule,
         AdminModule,
         NotificationsModule,
         IncidentsModule,
         EventsModule,
         HealthModule,
         ReportsModule,
+        ProgressModule,
+        ReportingPeriodsModule,
         MetricsModule,
         // The board on the same origin: every non-API path gets index.html (client-side routes).
         ...(config.webDir

@@ -19,3 +19,6 @@ export * from './password-policy.js';
 export * from './request-schemas.js';
 export * from './task-bulk.js';
 export * from './contributions.js';
+export * from './progress.js';
+export * from './task-people.js';
+export * from './series.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { confirmDirectiveImportRequestSchema, directiveImportRequestSchema } from './directive-import.js';
 import { createReportSnapshotSchema } from './reports.js';
+import { agencySettingsRequestSchema, setMilestonesRequestSchema, setTaskPeopleRequestSchema } from './task-people.js';
 import { bulkTaskActionRequestSchema, taskExportRequestSchema, urgingLettersRequestSchema } from './task-bulk.js';
 import {
   agencyOrderRequestSchema,
@@ -42,5 +43,8 @@ const named: Record<string, z.ZodType> = {
   UrgingLettersRequest: urgingLettersRequestSchema,
   BulkTaskActionRequest: bulkTaskActionRequestSchema,
   TaskExportRequest: taskExportRequestSchema,
+  SetTaskPeopleRequest: setTaskPeopleRequestSchema,
+  AgencySettingsRequest: agencySettingsRequestSchema,
+  SetMilestonesRequest: setMilestonesRequestSchema,
 };
 for (const [id, schema] of Object.entries(named)) requestSchemas.add(schema, { id });

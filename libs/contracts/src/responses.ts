@@ -119,6 +119,26 @@ export const taskSummarySchema = named(
       .strictObject({ id, requestedDueDate: calendarDate, requestedAt: instant })
       .nullable()
       .describe('The extension request awaiting a decision (at most one per task); null when there is none'),
+    assigneeUserId: id.nullable().describe("The lead agency's handling officer (chuyên viên xử lý)"),
+    responsibleLeaderUserId: id.nullable().describe("The lead agency's responsible leader (lãnh đạo phụ trách)"),
+    monitoringUserId: id.nullable().describe("The Office's monitoring officer named on the task (chuyên viên theo dõi)"),
+    decidingAuthority: z
+      .enum(['standing_committee', 'standing_board', 'office'])
+      .describe('Who approves or returns the result (rõ thẩm quyền)'),
+    isKey: z.boolean().describe('A key task (nhiệm vụ trọng tâm), counted apart in the statistics'),
+    progressPercent: z.int().min(0).max(100).nullable().describe('The latest progress report\'s percentage'),
+    progressAt: instant.nullable(),
+    nextMilestone: z
+      .strictObject({ id, label: z.string(), dueDate: calendarDate, deadlineStatus: deadlineStatusSchema.nullable() })
+      .nullable()
+      .describe('The earliest milestone not reached yet'),
+    contributions: z
+      .strictObject({ total: z.int(), submitted: z.int(), accepted: z.int() })
+      .nullable()
+      .describe("The coordinators' contributions asked for, and how many are in"),
+    seriesId: id.nullable().describe('The recurring series this task is an instance of'),
+    periodKey: z.string().nullable(),
+    carriedFromTaskId: id.nullable().describe("The previous monthly program's item this one carries forward"),
   }),
 );
 export type TaskSummaryDto = z.infer<typeof taskSummarySchema>;

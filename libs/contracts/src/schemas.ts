@@ -69,6 +69,16 @@ export const createTaskRequestSchema = z.strictObject({
   coordinatingAgencyIds: z.array(uuid).max(100).optional(),
   dueDate: isoDate.nullable().optional(),
   deadlineText: text(200).nullable().optional(),
+  milestones: z
+    .array(z.strictObject({ label: requiredText(300), dueDate: isoDate }))
+    .max(24)
+    .optional()
+    .describe("Dated milestones (mốc), each on or before the task's due date"),
+  isKey: z.boolean().optional().describe('A key task (nhiệm vụ trọng tâm)'),
+  decidingAuthority: z
+    .enum(['standing_committee', 'standing_board', 'office'])
+    .optional()
+    .describe('Who approves the result (rõ thẩm quyền); the Standing Committee by default'),
 });
 export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
 
@@ -120,6 +130,15 @@ export const taskListQuerySchema = z.strictObject({
   deadlineStatus: csv(DEADLINE_STATUS_VALUES).optional(),
   field: z.enum(FIELD_VALUES).optional(),
   q: text(200).optional(),
+  assignee: z
+    .union([z.literal('me'), uuid])
+    .optional()
+    .describe("The handling officer: 'me' for the caller's own tasks (việc của tôi), or a user's id"),
+  monitor: z
+    .union([z.literal('me'), uuid])
+    .optional()
+    .describe("The Office's monitoring officer of the task or of its lead agency: 'me' or a user's id"),
+  key: z.enum(['true', 'false']).optional().describe('Key tasks only (nhiệm vụ trọng tâm), or the others'),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

@@ -5,6 +5,7 @@ import type {
   DirectiveDto,
   DirectiveImportProposal,
 } from '@dondoc/contracts';
+import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
 import { newTaskOf, taskCode, type TaskRow } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
@@ -143,6 +144,7 @@ export class DirectiveImportService implements OnModuleDestroy {
         );
       }
     });
+    input.tasks.forEach((t, i) => checkMilestoneDates(t.dueDate, t.milestones ?? [], i));
     const ids = input.tasks.flatMap((t) => [
       ...(t.leadAgencyId ? [t.leadAgencyId] : []),
       ...(t.coordinatingAgencyIds ?? []),
@@ -173,7 +175,14 @@ export class DirectiveImportService implements OnModuleDestroy {
           actor,
           { data: { source: 'import' }, requestId },
         );
-        if (input.assign) await this.assignCreated(tx, rows, input, actor, requestId);
+        for (const [i, row] of rows.entries()) {
+          await addInitialMilestones(tx, row, input.tasks[i].milestones ?? [], actor, this.config.escalation, requestId);
+        }
+        if (input.assign) {
+          // The milestones' history rows left the version alone; read the rows again all the same.
+          const fresh = await Promise.all(rows.map(async (r) => (await tx.lock(r.id)) ?? r));
+          await this.assignCreated(tx, fresh, input, actor, requestId);
+        }
         const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
         return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };
       });

@@ -5,6 +5,7 @@ import {
   mergePolicy,
   planDeadlineActions,
   planReviewReminder,
+  PART_RUNGS,
   type Effect,
   type EscalationPolicy,
   type PlannedAction,
@@ -55,7 +56,8 @@ export function scheduleChange(
         add.push(...deadlineLadder(taskId, e.dueDate, e.deadlineVersion, policy));
         break;
       case 'cancel_scheduled_actions':
-        [...DEADLINE_RUNGS, 'review_reminder' as const].forEach((r) => cancel.add(r));
+        // A closed task's parts stop too: their sub-deadlines and milestones no longer call on anyone.
+        [...DEADLINE_RUNGS, 'review_reminder' as const, ...PART_RUNGS].forEach((r) => cancel.add(r));
         break;
       case 'schedule_review_reminder':
         add.push(row(taskId, planReviewReminder(now, policy), nextVersion));

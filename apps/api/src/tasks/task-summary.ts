@@ -11,6 +11,8 @@ export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts
     deadlineVersion: row.deadline_version,
     revision: row.revision,
     completedAt: row.completed_at,
+    assigneeUserId: row.assignee_user_id,
+    decidingAuthority: row.deciding_authority,
     ...extra,
   };
 }
@@ -39,6 +41,33 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: nu
     updatedAt: row.updated_at.toISOString(),
     allowedEvents: allowedEvents(facts, actor),
     openExtensionRequest: openExtensionOf(row),
+    assigneeUserId: row.assignee_user_id ?? null,
+    responsibleLeaderUserId: row.responsible_leader_user_id ?? null,
+    monitoringUserId: row.monitoring_user_id ?? null,
+    decidingAuthority: row.deciding_authority ?? 'standing_committee',
+    isKey: row.is_key ?? false,
+    progressPercent: row.progress_percent ?? null,
+    progressAt: row.progress_at ? new Date(row.progress_at).toISOString() : null,
+    nextMilestone: nextMilestoneOf(row, facts, now, dueSoonDays),
+    contributions: row.contributions_summary ?? null,
+    seriesId: row.series_id ?? null,
+    periodKey: row.period_key ?? null,
+    carriedFromTaskId: row.carried_from_task_id ?? null,
+  };
+}
+
+/** A milestone's deadline status is the task's rule applied to the milestone's date while the task is open. */
+function nextMilestoneOf(row: TaskRow, facts: TaskFacts, now: Date, dueSoonDays: number): TaskSummaryDto['nextMilestone'] {
+  const m = row.next_milestone;
+  if (!m) return null;
+  return {
+    id: m.id,
+    label: m.label,
+    dueDate: m.dueDate,
+    deadlineStatus:
+      facts.state === 'approved' || facts.state === 'cancelled'
+        ? null
+        : deadlineStatus({ state: facts.state, dueDate: m.dueDate, completedAt: null }, now, { dueSoonDays }),
   };
 }
 

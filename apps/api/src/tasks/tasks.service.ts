@@ -7,6 +7,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
+import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
 import { toSummary } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
 
@@ -37,6 +38,7 @@ export class TasksService {
     const number = await this.tasks.directiveNumber(input.directiveId);
     if (number === undefined) throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
     await this.checkAgencies(input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
+    checkMilestoneDates(input.dueDate, input.milestones ?? []);
     const actor = toActor(user);
     const row = await this.changes.transaction(async (tx) => {
       const code = input.code ?? (await this.tasks.nextCode(tx.manager, input.directiveId, number));
@@ -44,7 +46,9 @@ export class TasksService {
         throw new ApiError(409, 'DUPLICATE', `A task with code "${code}" already exists`);
       }
       const [created] = await tx.create(input.directiveId, [newTaskOf(code, input)], actor);
-      return created;
+      // A new directive's tasks have the configured ladder; its own override is read when it matters (assign).
+      await addInitialMilestones(tx, created, input.milestones ?? [], actor, this.config.escalation, null);
+      return (await tx.lock(created.id)) ?? created;
     });
     return toSummary(row, actor, new Date(), this.config.dueSoonDays);
   }

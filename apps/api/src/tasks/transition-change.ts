@@ -38,6 +38,8 @@ export function transitionChange(t: {
       revision: result.task.revision,
       // Timeliness is judged by when the approved deliverable was handed in, not when it was reviewed.
       completedAt: event.type === 'APPROVE' ? (t.pendingSubmission?.submittedAt ?? t.now) : before.completedAt,
+      // The people named inside the agency belong to the agency the task is taken from.
+      ...(event.type === 'REASSIGN' ? { assigneeUserId: null, responsibleLeaderUserId: null } : {}),
     },
     comment,
     data: moves

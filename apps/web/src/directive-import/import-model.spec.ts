@@ -1,4 +1,4 @@
-import { assignGaps, emptyRow, sameNumber, toConfirmRequest, type DraftDirective } from './import-model';
+import { assignGaps, emptyRow, proposedMilestones, sameNumber, toConfirmRequest, type DraftDirective } from './import-model';
 
 describe('sameNumber', () => {
   it('ignores spaces and case, as the registry does', () => {
@@ -43,5 +43,17 @@ describe('toConfirmRequest', () => {
   it('asks to assign only for "Xác nhận và giao"', () => {
     expect(toConfirmRequest(directive, rows, true).assign).toBe(true);
     expect(toConfirmRequest(directive, rows)).not.toHaveProperty('assign');
+  });
+});
+
+describe('proposedMilestones', () => {
+  it('keeps the proposed dates before the due date, labelled in Vietnamese', () => {
+    expect(proposedMilestones({ milestones: ['2021-03-31'], dueDate: '2021-06-30' })).toEqual([
+      { label: 'Mốc 31/03/2021', dueDate: '2021-03-31' },
+    ]);
+  });
+
+  it('drops a milestone the Office moved the deadline before', () => {
+    expect(proposedMilestones({ milestones: ['2021-03-31'], dueDate: '2021-03-15' })).toEqual([]);
   });
 });

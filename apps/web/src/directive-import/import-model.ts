@@ -22,6 +22,8 @@ export interface DraftRow {
   dueDate: string | null;
   dueDateValid: boolean;
   dueText: string | null;
+  /** The milestones the wording proposes ("quý I và quý II-2021": 2021-03-31), stored with the task. */
+  milestones: string[];
   /** null for a row the Office added. */
   confidence: number | null;
   lines: { from: number; to: number } | null;
@@ -67,6 +69,7 @@ export function toDraft(p: DirectiveImportProposal): { directive: DraftDirective
       dueDate: t.dueDate,
       dueDateValid: true,
       dueText: t.dueText,
+      milestones: t.milestones,
       confidence: t.confidence,
       lines: { from: t.source.startLine, to: t.source.endLine },
     })),
@@ -88,6 +91,7 @@ export function emptyRow(): DraftRow {
     dueDate: null,
     dueDateValid: true,
     dueText: null,
+    milestones: [],
     confidence: null,
     lines: null,
   };
@@ -120,8 +124,16 @@ export function toConfirmRequest(d: DraftDirective, rows: DraftRow[], assign = f
       coordinatingAgencyIds: r.coordinatingAgencyIds.filter((id) => id !== r.leadAgencyId),
       dueDate: r.dueDate,
       deadlineText: r.dueText ? r.dueText.slice(0, 200) : null,
+      milestones: proposedMilestones(r),
     })),
   };
+}
+
+/** The proposed milestones still before the (possibly edited) due date, labelled by their date. */
+export function proposedMilestones(r: Pick<DraftRow, 'milestones' | 'dueDate'>): { label: string; dueDate: string }[] {
+  return r.milestones
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && (!r.dueDate || d < r.dueDate))
+    .map((d) => ({ label: `Mốc ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`, dueDate: d }));
 }
 
 /**

@@ -7,7 +7,7 @@ import {
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../common/date-field';
-import type { DraftRow } from './import-model';
+import { proposedMilestones, type DraftRow } from './import-model';
 
 interface Props {
   row: DraftRow;
@@ -195,6 +195,15 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
           onChange={(iso, valid) => set({ dueDate: iso, dueDateValid: valid })}
         />
         {row.dueText && <span className="import-raw">{t('directiveImport.table.dueText', { text: row.dueText })}</span>}
+        {proposedMilestones(row).length > 0 && (
+          <span className="import-raw">
+            {t('directiveImport.table.milestones', {
+              list: proposedMilestones(row)
+                .map((m) => m.label)
+                .join(', '),
+            })}
+          </span>
+        )}
       </td>
       <td className="import-confidence">
         {row.confidence === null ? (

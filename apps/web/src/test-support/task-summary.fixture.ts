@@ -24,6 +24,18 @@ export function taskSummary(overrides: Partial<TaskSummaryDto> = {}): TaskSummar
     updatedAt: '2021-06-01T02:00:00.000Z',
     allowedEvents: [],
     openExtensionRequest: null,
+    assigneeUserId: null,
+    responsibleLeaderUserId: null,
+    monitoringUserId: null,
+    decidingAuthority: 'standing_committee',
+    isKey: false,
+    progressPercent: null,
+    progressAt: null,
+    nextMilestone: null,
+    contributions: null,
+    seriesId: null,
+    periodKey: null,
+    carriedFromTaskId: null,
     ...overrides,
   };
 }

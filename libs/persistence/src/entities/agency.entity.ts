@@ -22,6 +22,14 @@ export class AgencyEntity {
   @Column({ name: 'sort_order', type: 'integer', nullable: true })
   sortOrder!: number | null;
 
+  /** The head lets the agency's officers work on every task it leads, not only those assigned to them. */
+  @Column({ name: 'officers_act_on_all', type: 'boolean', default: false })
+  officersActOnAll!: boolean;
+
+  /** The Office's monitoring officer (chuyên viên theo dõi) for this agency. */
+  @Column({ name: 'monitoring_user_id', type: 'uuid', nullable: true })
+  monitoringUserId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

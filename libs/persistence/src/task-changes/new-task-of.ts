@@ -13,6 +13,8 @@ export function newTaskOf(
     coordinatingAgencyIds?: string[] | null;
     dueDate?: string | null;
     deadlineText?: string | null;
+    isKey?: boolean;
+    decidingAuthority?: string;
   },
 ): NewTask {
   return {
@@ -26,5 +28,7 @@ export function newTaskOf(
     dueDate: t.dueDate ?? null,
     deadlineText: t.deadlineText ?? null,
     searchText: searchTextOf({ code, title: t.title, description: t.description }),
+    isKey: t.isKey ?? false,
+    decidingAuthority: t.decidingAuthority ?? 'standing_committee',
   };
 }

@@ -32,6 +32,8 @@ export interface ScheduleChange {
   cancelRungs: Rung[];
   /** Limits `cancelRungs` to the actions of one part (a moved sub-deadline cancels that contribution's only). */
   cancelTargetId?: string;
+  /** Limits `cancelRungs` to the actions of these parts (milestones moved or removed together). */
+  cancelTargetIds?: string[];
   add: ScheduledActionInput[];
 }
 
@@ -240,6 +242,7 @@ export class TaskChangeWriter {
         UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
          WHERE task_id = ${id} AND status = 'pending' AND rung = ANY(${p.add(c.schedule.cancelRungs, '::text[]')})
            ${c.schedule.cancelTargetId ? `AND target_id = ${p.add(c.schedule.cancelTargetId, '::uuid')}` : ''}
+           ${c.schedule.cancelTargetIds ? `AND target_id = ANY(${p.add(c.schedule.cancelTargetIds, '::uuid[]')})` : ''}
            AND EXISTS (SELECT 1 FROM ev)
         RETURNING id)`);
     }
