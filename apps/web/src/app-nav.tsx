@@ -22,6 +22,11 @@ export function AppNav({ role, className }: Props) {
           {t('dashboard.nav')}
         </NavLink>
       )}
+      {(role === 'office' || role === 'standing_committee' || role === 'inspector') && (
+        <NavLink to="/reporting-periods" data-testid="nav-reporting-periods">
+          {t('progress.periods.nav')}
+        </NavLink>
+      )}
       {role === 'office' && (
         <NavLink to="/import" data-testid="nav-import">
           {t('directiveImport.nav')}

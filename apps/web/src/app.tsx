@@ -41,6 +41,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./dashboard/dashboard-page')).DashboardPage }),
         HydrateFallback: () => null,
       },
+      // The Office's reporting periods (kỳ báo cáo); agencies read their own rows there.
+      {
+        path: 'reporting-periods',
+        lazy: async () => ({ Component: (await import('./progress/reporting-periods-page')).ReportingPeriodsPage }),
+        HydrateFallback: () => null,
+      },
       // Loaded on demand: the password meter's estimator and dictionaries (~1 MB) serve this page only.
       {
         path: 'admin',

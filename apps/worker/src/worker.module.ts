@@ -20,6 +20,12 @@ import { ReconcilerService } from './schedule/reconciler.service.js';
 import { RelayService } from './schedule/relay.service.js';
 import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
 import { ScheduleRepository } from './schedule/schedule.repository.js';
+import { RECURRENCE_CONFIG, recurrenceConfigFromEnv } from './recurrence/recurrence-config.js';
+import { RECURRENCE_QUEUE } from './recurrence/recurrence.constants.js';
+import { RecurrenceProcessor } from './recurrence/recurrence.processor.js';
+import { RecurrenceQueue } from './recurrence/recurrence-queue.js';
+import { RecurrenceRepository } from './recurrence/recurrence.repository.js';
+import { RecurrenceService } from './recurrence/recurrence.service.js';
 
 @Global()
 @Module({})
@@ -91,6 +97,7 @@ export class WorkerModule {
           },
         }),
         BullModule.registerQueue({ name: ESCALATION_QUEUE }),
+        BullModule.registerQueue({ name: RECURRENCE_QUEUE }),
       ],
       providers: [
         { provide: Clock, useValue: new Clock(config.clockOffsetMs) },
@@ -108,6 +115,11 @@ export class WorkerModule {
         ReconcilerService,
         MailRepository,
         MailService,
+        { provide: RECURRENCE_CONFIG, useFactory: () => recurrenceConfigFromEnv(process.env) },
+        RecurrenceRepository,
+        RecurrenceService,
+        RecurrenceQueue,
+        RecurrenceProcessor,
       ],
       exports: [
         EscalationService,
@@ -119,6 +131,7 @@ export class WorkerModule {
         Clock,
         MailService,
         WorkerMetrics,
+        RecurrenceService,
       ],
     };
   }

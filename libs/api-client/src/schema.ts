@@ -336,6 +336,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directives/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recurring tasks of a directive the caller may see */
+        get: operations["SeriesController_list"];
+        put?: never;
+        /** Make a task recur (monthly, quarterly, half-yearly, yearly); the open period's instance is made at once */
+        post: operations["SeriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Stop a recurring task (no later period gets an instance) or resume it */
+        patch: operations["SeriesController_update"];
+        trace?: never;
+    };
+    "/api/series/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recurring task's instances the caller may see, one per period, oldest first */
+        get: operations["SeriesController_instances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/{id}/carry-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next monthly program from this one: its unfinished items become drafts that link back */
+        post: operations["SeriesController_carry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People the caller may name on a task: everyone for the Office and the Committee, an agency's own people for it */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name a task's people (6 rõ): the lead agency's head its officer and leader; the Office the monitoring officer, authority and key flag */
+        patch: operations["PeopleController_setTaskPeople"];
+        trace?: never;
+    };
+    "/api/agencies/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's working settings (its own for an agency's users) */
+        get: operations["PeopleController_readSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an agency's working settings: officers on every task (its head), monitoring officer (the Office) */
+        patch: operations["PeopleController_updateSettings"];
+        trace?: never;
+    };
+    "/api/tasks/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's milestones (mốc), each with its own deadline status */
+        get: operations["MilestonesController_list"];
+        /** Set a task's milestones (the whole list): the Office, or the lead agency's people working on it */
+        put: operations["MilestonesController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/milestones/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a milestone reached (the lead agency's people working on the task, or the Office) */
+        post: operations["MilestonesController_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contributions of the tasks the caller sees: an agency’s own (mine=1), those it awaits as lead (asLead=1) */
+        get: operations["ContributionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task’s contributions: all of them for the lead agency and the Office, its own for a coordinator */
+        get: operations["ContributionsController_forTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/contributions/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ask a coordinating agency for its contribution, or change the ask (the lead agency or the Office) */
+        put: operations["ContributionsController_ask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand in the contribution: a note, files, or both (the coordinating agency) */
+        post: operations["ContributionsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the submitted contribution (the lead agency) */
+        post: operations["ContributionsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the submitted contribution with a comment (the lead agency) */
+        post: operations["ContributionsController_giveBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of a contribution */
+        get: operations["ContributionsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -729,6 +1004,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/coordination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coordinating agencies' contributions: on time, late, overdue, accepted (phối hợp đúng hạn / quá hạn)
+         * @description By coordinating agency, over the contributions asked on the tasks the filters choose; with `agencyId`, only the contributions asked of that agency. With `asOf`, folded from the history.
+         */
+        get: operations["ReportsController_coordination"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Milestones by lead agency: done on time, done late, missed, upcoming */
+        get: operations["ReportsController_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/snapshots": {
         parameters: {
             query?: never;
@@ -788,7 +1100,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every task in the report as an Excel workbook */
+        /**
+         * Every task in the report as an Excel workbook, with its latest progress
+         * @description Each task's latest progress report (percentage, narrative, day): with `periodId`, the latest made for that reporting period, else the latest made within the period's dates; without, the latest.
+         */
         get: operations["ReportDocumentsController_tasksXlsx"];
         put?: never;
         post?: never;
@@ -805,7 +1120,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The periodic report (báo cáo định kỳ) as a Word document */
+        /**
+         * The periodic report (báo cáo định kỳ) as a Word document
+         * @description Figures, key tasks, overdue tasks, coordinating agencies and milestones, and each task's latest progress: with `periodId`, the latest report made for that reporting period, else the latest made within its dates.
+         */
         get: operations["ReportDocumentsController_periodicDocx"];
         put?: never;
         post?: never;
@@ -856,6 +1174,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's progress reports, newest first, and the open reporting periods asking it for one */
+        get: operations["ProgressController_list"];
+        put?: never;
+        /** Report a task's progress: percentage, narrative, optional files (the lead agency's people on the task) */
+        post: operations["ProgressController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress-reports/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a progress report's file */
+        get: operations["ProgressController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting periods, open ones first, with asked / reported / missing counts (an agency: its own) */
+        get: operations["ReportingPeriodsController_list"];
+        put?: never;
+        /** Open a reporting period: every open task’s lead agency is asked for a progress report (the Office) */
+        post: operations["ReportingPeriodsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting period: who has and has not reported, per agency and per task (an agency: its own rows) */
+        get: operations["ReportingPeriodsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-periods/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a reporting period: its pending reminders are skipped (the Office) */
+        post: operations["ReportingPeriodsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-periods/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Urge now the lead agencies that have not reported for the period (once a day per task; the Office) */
+        post: operations["ReportingPeriodsController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -888,6 +1310,19 @@ export interface components {
             coordinatingAgencyIds?: string[];
             dueDate?: string | null;
             deadlineText?: string | null;
+            /** @description Dated milestones (mốc), each on or before the task's due date */
+            milestones?: {
+                label: string;
+                /** Format: date */
+                dueDate: string;
+            }[];
+            /** @description A key task (nhiệm vụ trọng tâm) */
+            isKey?: boolean;
+            /**
+             * @description Who approves the result (rõ thẩm quyền); the Standing Committee by default
+             * @enum {string}
+             */
+            decidingAuthority?: "standing_committee" | "standing_board" | "office";
         };
         UpdateTaskRequest: {
             expectedVersion: number;
@@ -935,6 +1370,8 @@ export interface components {
             /** @enum {string} */
             role: "office" | "standing_committee" | "agency" | "inspector" | "admin";
             agencyId?: string | null;
+            /** @description An agency's head, deputy or officer (an agency account is its head when not said); Thường trực or member of the Standing Committee */
+            position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             email?: string | null;
             /** @description At least 8 characters (12 or more advised), not a common password, not the username or the name, strong enough (zxcvbn-ts score 3 of 4); otherwise 400 WEAK_PASSWORD */
             password: string;
@@ -944,6 +1381,7 @@ export interface components {
             /** @enum {string} */
             role?: "office" | "standing_committee" | "agency" | "inspector" | "admin";
             agencyId?: string | null;
+            position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             email?: string | null;
             active?: boolean;
         };
@@ -995,6 +1433,19 @@ export interface components {
                 coordinatingAgencyIds?: string[];
                 dueDate?: string | null;
                 deadlineText?: string | null;
+                /** @description Dated milestones (mốc), each on or before the task's due date */
+                milestones?: {
+                    label: string;
+                    /** Format: date */
+                    dueDate: string;
+                }[];
+                /** @description A key task (nhiệm vụ trọng tâm) */
+                isKey?: boolean;
+                /**
+                 * @description Who approves the result (rõ thẩm quyền); the Standing Committee by default
+                 * @enum {string}
+                 */
+                decidingAuthority?: "standing_committee" | "standing_board" | "office";
             }[];
             /** @description "Xác nhận và giao": also assign every created task, in the same transaction. Every task then needs a lead agency and a due date (else 400 IMPORT_ASSIGN_INCOMPLETE, nothing created). */
             assign?: boolean;
@@ -1045,6 +1496,148 @@ export interface components {
         };
         TaskExportRequest: {
             taskIds: string[];
+            /**
+             * Format: uuid
+             * @description A reporting period: each task's progress as reported for it (else the latest report)
+             */
+            periodId?: string;
+        };
+        SetTaskPeopleRequest: {
+            /** @description A user of the lead agency (its head or deputy assigns) */
+            assigneeUserId?: string | null;
+            /** @description The head or a deputy of the lead agency (its head or deputy names them) */
+            responsibleLeaderUserId?: string | null;
+            /** @description An Office user (the Office names them) */
+            monitoringUserId?: string | null;
+            /**
+             * @description The Office sets it
+             * @enum {string}
+             */
+            decidingAuthority?: "standing_committee" | "standing_board" | "office";
+            /** @description The Office sets it */
+            isKey?: boolean;
+            comment?: string;
+        };
+        AgencySettingsRequest: {
+            /** @description The agency's head lets its officers work on every task it leads (the head sets it) */
+            officersActOnAll?: boolean;
+            /** @description The Office's monitoring officer for the agency (the Office sets it) */
+            monitoringUserId?: string | null;
+        };
+        SetMilestonesRequest: {
+            /** @description Every milestone of the task, each before or on the task's deadline */
+            milestones: {
+                /** Format: uuid */
+                id?: string;
+                label: string;
+                /** Format: date */
+                dueDate: string;
+            }[];
+        };
+        MilestoneDoneRequest: {
+            /** @description What was reached, for the history */
+            note?: string;
+        };
+        CreateProgressReportRequest: {
+            /** @description Whole number from 0 to 100 */
+            percent: number | string;
+            /** @description What was done, what remains (required, at most 5,000 characters) */
+            narrative: string;
+            /**
+             * Format: uuid
+             * @description The open reporting period this report answers; by default every open one still waiting for it
+             */
+            periodId?: string;
+        };
+        CreateReportingPeriodRequest: {
+            /** @constant */
+            kind: "month";
+            year: number;
+            number: number;
+            /**
+             * Format: date
+             * @description When the reports are due (default: the last day of the period, or in 7 days if that has passed)
+             */
+            dueDate?: string;
+            /** @description Shown to the agencies; default in Vietnamese, e.g. "Quý IV/2026" */
+            label?: string;
+        } | {
+            /** @constant */
+            kind: "quarter";
+            year: number;
+            number: number;
+            /**
+             * Format: date
+             * @description When the reports are due (default: the last day of the period, or in 7 days if that has passed)
+             */
+            dueDate?: string;
+            /** @description Shown to the agencies; default in Vietnamese, e.g. "Quý IV/2026" */
+            label?: string;
+        } | {
+            /** @constant */
+            kind: "half_year";
+            year: number;
+            number: number;
+            /**
+             * Format: date
+             * @description When the reports are due (default: the last day of the period, or in 7 days if that has passed)
+             */
+            dueDate?: string;
+            /** @description Shown to the agencies; default in Vietnamese, e.g. "Quý IV/2026" */
+            label?: string;
+        } | {
+            /** @constant */
+            kind: "year";
+            year: number;
+            /**
+             * Format: date
+             * @description When the reports are due (default: the last day of the period, or in 7 days if that has passed)
+             */
+            dueDate?: string;
+            /** @description Shown to the agencies; default in Vietnamese, e.g. "Quý IV/2026" */
+            label?: string;
+        } | {
+            /** @constant */
+            kind: "custom";
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description When the reports are due (default: the last day of the period, or in 7 days if that has passed)
+             */
+            dueDate?: string;
+            /** @description Shown to the agencies; default in Vietnamese, e.g. "Quý IV/2026" */
+            label?: string;
+        };
+        CreateTaskSeriesRequest: {
+            title: string;
+            description?: string;
+            /** @enum {string} */
+            deliverableType: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+            /** @enum {string} */
+            field: "party_building" | "economy" | "culture_society" | "defense_security";
+            /** Format: uuid */
+            leadAgencyId: string;
+            coordinatingAgencyIds?: string[];
+            /** @enum {string} */
+            frequency: "month" | "quarter" | "half_year" | "year";
+            /** @description Day of the period's last month the instance is due (31: the month's last day) */
+            dueDay: number;
+            /** Format: date */
+            startsOn: string;
+            endsOn?: string | null;
+        };
+        UpdateTaskSeriesRequest: {
+            /** @description false stops the series: no later period gets an instance; true resumes it */
+            active: boolean;
+        };
+        CarryForwardRequest: {
+            number: string;
+            title: string;
+            /** Format: date */
+            issuedOn: string;
         };
         /** @enum {string} */
         Role: "office" | "standing_committee" | "agency" | "inspector" | "admin";
@@ -1061,6 +1654,8 @@ export interface components {
             fullName: string;
             role: components["schemas"]["Role"];
             agencyId: string | null;
+            /** @description Head, deputy or officer of an agency; Thường trực or member of the Standing Committee */
+            position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             active?: boolean;
             email?: string | null;
         };
@@ -1139,6 +1734,42 @@ export interface components {
                 /** Format: date-time */
                 requestedAt: string;
             } | null;
+            /** @description The lead agency's handling officer (chuyên viên xử lý) */
+            assigneeUserId: string | null;
+            /** @description The lead agency's responsible leader (lãnh đạo phụ trách) */
+            responsibleLeaderUserId: string | null;
+            /** @description The Office's monitoring officer named on the task (chuyên viên theo dõi) */
+            monitoringUserId: string | null;
+            /**
+             * @description Who approves or returns the result (rõ thẩm quyền)
+             * @enum {string}
+             */
+            decidingAuthority: "standing_committee" | "standing_board" | "office";
+            /** @description A key task (nhiệm vụ trọng tâm), counted apart in the statistics */
+            isKey: boolean;
+            /** @description The latest progress report's percentage */
+            progressPercent: number | null;
+            progressAt: string | null;
+            /** @description The earliest milestone not reached yet */
+            nextMilestone: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: date */
+                dueDate: string;
+                deadlineStatus: components["schemas"]["DeadlineStatus"] | null;
+            } | null;
+            /** @description The coordinators' contributions asked for, and how many are in */
+            contributions: {
+                total: number;
+                submitted: number;
+                accepted: number;
+            } | null;
+            /** @description The recurring series this task is an instance of */
+            seriesId: string | null;
+            periodKey: string | null;
+            /** @description The previous monthly program's item this one carries forward */
+            carriedFromTaskId: string | null;
         };
         DirectiveDetail: {
             /** Format: uuid */
@@ -1302,6 +1933,42 @@ export interface components {
                 /** Format: date-time */
                 requestedAt: string;
             } | null;
+            /** @description The lead agency's handling officer (chuyên viên xử lý) */
+            assigneeUserId: string | null;
+            /** @description The lead agency's responsible leader (lãnh đạo phụ trách) */
+            responsibleLeaderUserId: string | null;
+            /** @description The Office's monitoring officer named on the task (chuyên viên theo dõi) */
+            monitoringUserId: string | null;
+            /**
+             * @description Who approves or returns the result (rõ thẩm quyền)
+             * @enum {string}
+             */
+            decidingAuthority: "standing_committee" | "standing_board" | "office";
+            /** @description A key task (nhiệm vụ trọng tâm), counted apart in the statistics */
+            isKey: boolean;
+            /** @description The latest progress report's percentage */
+            progressPercent: number | null;
+            progressAt: string | null;
+            /** @description The earliest milestone not reached yet */
+            nextMilestone: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: date */
+                dueDate: string;
+                deadlineStatus: components["schemas"]["DeadlineStatus"] | null;
+            } | null;
+            /** @description The coordinators' contributions asked for, and how many are in */
+            contributions: {
+                total: number;
+                submitted: number;
+                accepted: number;
+            } | null;
+            /** @description The recurring series this task is an instance of */
+            seriesId: string | null;
+            periodKey: string | null;
+            /** @description The previous monthly program's item this one carries forward */
+            carriedFromTaskId: string | null;
             description: string;
             directive: {
                 /** Format: uuid */
@@ -1411,7 +2078,7 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -1462,6 +2129,8 @@ export interface components {
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             figures: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyFigures?: components["schemas"]["ReportFigures"];
             /** @description Not in the figures: drafts are not assigned yet, cancelled tasks are no longer owed */
             excluded: {
                 drafted: number;
@@ -1474,6 +2143,8 @@ export interface components {
             agencyCode: string;
             agencyName: string;
             figures: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyFigures?: components["schemas"]["ReportFigures"];
         };
         ReportByAgency: {
             /**
@@ -1489,6 +2160,8 @@ export interface components {
             filters: components["schemas"]["ReportFilters"];
             rows: components["schemas"]["ReportAgencyRow"][];
             totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
         };
         ReportDirectiveRow: {
             /** Format: uuid */
@@ -1511,6 +2184,8 @@ export interface components {
             filters: components["schemas"]["ReportFilters"];
             rows: components["schemas"]["ReportDirectiveRow"][];
             totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
         };
         ReportFieldRow: {
             field: string;
@@ -1531,6 +2206,8 @@ export interface components {
             filters: components["schemas"]["ReportFilters"];
             rows: components["schemas"]["ReportFieldRow"][];
             totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
         };
         ReportDeliverableTypeRow: {
             deliverableType: string;
@@ -1551,6 +2228,8 @@ export interface components {
             filters: components["schemas"]["ReportFilters"];
             rows: components["schemas"]["ReportDeliverableTypeRow"][];
             totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
         };
         ReportEscalationItem: {
             /** Format: uuid */
@@ -1658,6 +2337,80 @@ export interface components {
                 averagePerSubmittedTask: number | null;
             };
         };
+        ReportCoordinationFigures: {
+            /** @description Contributions asked of the agency (not removed) */
+            requested: number;
+            /** @description Submitted at least once */
+            submitted: number;
+            /** @description First submission by the end of the sub-deadline */
+            onTime: number;
+            /** @description First submission after the sub-deadline */
+            late: number;
+            /** @description Not submitted and past the sub-deadline */
+            overdue: number;
+            /** @description Not submitted, sub-deadline not passed (or none) */
+            notDue: number;
+            /** @description Accepted by the lead agency */
+            accepted: number;
+            /** @description onTime / (onTime + late + overdue); null when nothing was due */
+            onTimeRate: number | null;
+        };
+        ReportCoordinationRow: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyCode: string;
+            agencyName: string;
+            figures: components["schemas"]["ReportCoordinationFigures"];
+        };
+        /** @description By coordinating agency; with `agencyId`, only that agency as a coordinator */
+        ReportCoordination: {
+            /**
+             * Format: date
+             * @description The calendar day the figures describe (today when live)
+             */
+            asOf: string;
+            /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
+            live: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            dueSoonDays: number;
+            filters: components["schemas"]["ReportFilters"];
+            rows: components["schemas"]["ReportCoordinationRow"][];
+            totals: components["schemas"]["ReportCoordinationFigures"];
+        };
+        ReportMilestoneFigures: {
+            total: number;
+            /** @description Done by the end of its date (local day) */
+            doneOnTime: number;
+            /** @description Done after its date */
+            doneLate: number;
+            /** @description Past its date and not done by the report's day */
+            missed: number;
+            /** @description Not done, its date not passed by the report's day */
+            upcoming: number;
+        };
+        ReportMilestoneRow: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyCode: string;
+            agencyName: string;
+            figures: components["schemas"]["ReportMilestoneFigures"];
+        };
+        ReportMilestones: {
+            /**
+             * Format: date
+             * @description The calendar day the figures describe (today when live)
+             */
+            asOf: string;
+            /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
+            live: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            dueSoonDays: number;
+            filters: components["schemas"]["ReportFilters"];
+            rows: components["schemas"]["ReportMilestoneRow"][];
+            totals: components["schemas"]["ReportMilestoneFigures"];
+        };
         ReportBundle: {
             summary: components["schemas"]["ReportSummary"];
             byAgency: components["schemas"]["ReportByAgency"];
@@ -1667,6 +2420,10 @@ export interface components {
             escalations: components["schemas"]["ReportEscalations"];
             reviewQueue: components["schemas"]["ReportReviewQueue"];
             averages: components["schemas"]["ReportAverages"];
+            /** @description Absent in snapshots frozen before it was reported */
+            coordination?: components["schemas"]["ReportCoordination"];
+            /** @description Absent in snapshots frozen before it was reported */
+            milestones?: components["schemas"]["ReportMilestones"];
         };
         ReportSnapshotSummary: {
             /** Format: uuid */
@@ -1789,6 +2546,39 @@ export interface components {
                 code: string;
             }[];
         };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            role: string;
+            agencyId: string | null;
+            position: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
+        };
+        PersonList: {
+            items: components["schemas"]["Person"][];
+        };
+        AgencySettings: {
+            /** Format: uuid */
+            agencyId: string;
+            officersActOnAll: boolean;
+            monitoringUserId: string | null;
+        };
+        Milestone: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date */
+            dueDate: string;
+            doneAt: string | null;
+            /**
+             * @description The milestone's own deadline status
+             * @enum {string}
+             */
+            status: "open" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+        };
+        MilestoneList: {
+            items: components["schemas"]["Milestone"][];
+        };
         BulkRefusal: {
             /** Format: uuid */
             taskId: string;
@@ -1798,6 +2588,236 @@ export interface components {
         };
         BulkTaskActionResponse: {
             tasks: components["schemas"]["TaskSummary"][];
+        };
+        /** @enum {string} */
+        ContributionStatus: "requested" | "submitted" | "accepted" | "returned";
+        ContributionFile: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            size: number;
+        };
+        ContributionVersion: {
+            seq: number;
+            note: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            submittedBy: string;
+            submittedByName: string | null;
+            decision: ("accepted" | "returned") | null;
+            decisionComment: string | null;
+            decidedAt: string | null;
+            files: components["schemas"]["ContributionFile"][];
+        };
+        Contribution: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            taskId: string;
+            task: {
+                code: string;
+                title: string;
+                state: components["schemas"]["TaskState"];
+                leadAgencyId: string | null;
+                dueDate: string | null;
+            };
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            request: string;
+            /** @description The sub-deadline */
+            dueDate: string | null;
+            status: components["schemas"]["ContributionStatus"];
+            /** @description Goes up when the sub-deadline moves */
+            version: number;
+            /** @description Of the sub-deadline, as for tasks */
+            deadlineStatus: components["schemas"]["DeadlineStatus"] | null;
+            /** @description Oldest first */
+            versions: components["schemas"]["ContributionVersion"][];
+        };
+        ContributionList: {
+            items: components["schemas"]["Contribution"][];
+        };
+        ProgressReportFile: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mimeType: string;
+            sizeBytes: number;
+        };
+        ProgressReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            taskId: string;
+            percent: number;
+            narrative: string;
+            periodId: string | null;
+            periodLabel: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            reportedBy: string;
+            reportedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            files: components["schemas"]["ProgressReportFile"][];
+        };
+        TaskPeriodAsk: {
+            /** Format: uuid */
+            periodId: string;
+            label: string;
+            /** Format: date */
+            dueDate: string;
+            /** @description The task has a report for this period */
+            reported: boolean;
+        };
+        TaskProgress: {
+            /** Format: uuid */
+            taskId: string;
+            /** @description The latest reported percentage */
+            percent: number | null;
+            reportedAt: string | null;
+            /** @description Newest first */
+            reports: components["schemas"]["ProgressReport"][];
+            openPeriods: components["schemas"]["TaskPeriodAsk"][];
+        };
+        ReportingPeriod: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "half_year" | "year" | "custom";
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            openedAt: string;
+            closedAt: string | null;
+            asked: number;
+            reported: number;
+            missing: number;
+        };
+        ReportingPeriodAgencyRow: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            asked: number;
+            reported: number;
+            missing: number;
+        };
+        ReportingPeriodTaskRow: {
+            /** Format: uuid */
+            taskId: string;
+            code: string;
+            title: string;
+            state: components["schemas"]["TaskState"];
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @description The latest report for the period; null while missing */
+            report: {
+                /** Format: uuid */
+                id: string;
+                percent: number;
+                narrative: string;
+                /** Format: date-time */
+                reportedAt: string;
+            } | null;
+        };
+        ReportingPeriodDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "half_year" | "year" | "custom";
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            openedAt: string;
+            closedAt: string | null;
+            asked: number;
+            reported: number;
+            missing: number;
+            agencies: components["schemas"]["ReportingPeriodAgencyRow"][];
+            tasks: components["schemas"]["ReportingPeriodTaskRow"][];
+        };
+        ReportingPeriodList: {
+            items: components["schemas"]["ReportingPeriod"][];
+        };
+        ReportingPeriodRemind: {
+            /** @description Tasks whose lead agency was urged now */
+            reminded: number;
+            /** @description Missing tasks already urged today (once a day) */
+            alreadyToday: number;
+        };
+        SeriesPeriod: {
+            /** @description '2026-11', '2026-Q4', '2026-H2' or '2026' */
+            key: string;
+            /** @description Vietnamese: "Tháng 11/2026", "Quý IV/2026", "6 tháng cuối năm 2026", "Năm 2026" */
+            label: string;
+            labelEn: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        TaskSeries: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            directiveId: string;
+            code: string;
+            title: string;
+            description: string;
+            deliverableType: string;
+            field: string;
+            /** Format: uuid */
+            leadAgencyId: string;
+            coordinatingAgencyIds: string[];
+            /** @enum {string} */
+            frequency: "month" | "quarter" | "half_year" | "year";
+            dueDay: number;
+            /** Format: date */
+            startsOn: string;
+            endsOn: string | null;
+            active: boolean;
+            /** @description Instances the caller may see */
+            instanceCount: number;
+            /** @description The next period to open (none when stopped or ended) */
+            nextPeriod: components["schemas"]["SeriesPeriod"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TaskSeriesInstance: {
+            period: components["schemas"]["SeriesPeriod"];
+            task: components["schemas"]["TaskSummary"];
+        };
+        TaskSeriesInstances: {
+            series: components["schemas"]["TaskSeries"];
+            instances: components["schemas"]["TaskSeriesInstance"][];
+        };
+        CarriedTask: {
+            /** Format: uuid */
+            fromTaskId: string;
+            task: components["schemas"]["TaskSummary"];
+        };
+        CarryForwardResult: {
+            directive: components["schemas"]["Directive"];
+            /** @description The drafts made from the unfinished items, to edit and assign */
+            tasks: components["schemas"]["CarriedTask"][];
         };
     };
     responses: never;
@@ -2837,6 +3857,12 @@ export interface operations {
                 deadlineStatus?: string | string[];
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 q?: string;
+                /** @description The handling officer: 'me' for the caller's own tasks (việc của tôi), or a user's id */
+                assignee?: "me" | string;
+                /** @description The Office's monitoring officer of the task or of its lead agency: 'me' or a user's id */
+                monitor?: "me" | string;
+                /** @description Key tasks only (nhiệm vụ trọng tâm), or the others */
+                key?: "true" | "false";
                 limit?: number;
                 offset?: number;
             };
@@ -3322,6 +4348,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The file was read but holds nothing usable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTIONS_MISSING_REASON";
                     };
                 };
             };
@@ -3981,6 +5019,2013 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SeriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSeries"][];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SeriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskSeriesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSeries"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SeriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskSeriesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSeries"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SeriesController_instances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSeriesInstances"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SeriesController_carry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarryForwardRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarryForwardResult"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "DUPLICATE" | "NOT_MONTHLY_PROGRAM";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                role?: "office" | "standing_committee" | "agency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PeopleController_setTaskPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTaskPeopleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSummary"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_TRANSITION" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PeopleController_readSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySettings"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PeopleController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencySettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySettings"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    MilestonesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneList"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    MilestonesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetMilestonesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_TRANSITION" | "MILESTONE_ALREADY_DONE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    MilestonesController_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneDoneRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_TRANSITION" | "MILESTONE_ALREADY_DONE";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_list: {
+        parameters: {
+            query?: {
+                /** @description An agency: the contributions asked of it (its queue) */
+                mine?: "1" | "true";
+                /** @description An agency: the contributions it awaits as lead agency */
+                asLead?: "1" | "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_forTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionList"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: string;
+                    /**
+                     * Format: date
+                     * @description Default: the task’s due date minus CONTRIBUTION_DEFAULT_DAYS_BEFORE days
+                     */
+                    dueDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The file was read but holds nothing usable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTION_DUE_DATE_INVALID" | "NOT_A_COORDINATOR";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description PDF, Word, Excel, images or archives; up to MAX_FILES_PER_SUBMISSION files of MAX_UPLOAD_MB each */
+                    files?: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "SUBMISSION_REQUIRED" | "TOO_MANY_FILES" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FILE_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FILE_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTION_STATUS_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_giveBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "COMMENT_REQUIRED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CONTRIBUTION_STATUS_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ContributionsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded, with its name in Content-Disposition (RFC 6266) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
@@ -6105,6 +9150,178 @@ export interface operations {
             };
         };
     };
+    ReportsController_coordination: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCoordination"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_milestones: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportMilestones"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     ReportsController_listSnapshots: {
         parameters: {
             query?: {
@@ -6462,6 +9679,7 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                periodId?: string;
             };
             header?: never;
             path?: never;
@@ -6550,6 +9768,7 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                periodId?: string;
             };
             header?: never;
             path?: never;
@@ -6911,6 +10130,784 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProgressController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgress"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProgressController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgressReportRequest"];
+                "multipart/form-data": {
+                    /** @description Whole number from 0 to 100 */
+                    percent: string;
+                    narrative: string;
+                    /** Format: uuid */
+                    periodId?: string;
+                    /** @description PDF, Word, Excel, OpenDocument or images; up to MAX_FILES_PER_SUBMISSION files of MAX_UPLOAD_MB each */
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "TASK_NOT_IN_PERIOD" | "TOO_MANY_FILES" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_TRANSITION" | "PERIOD_CLOSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FILE_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FILE_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProgressController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded, with its name in Content-Disposition (RFC 6266) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportingPeriodsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodList"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportingPeriodsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportingPeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodDetail"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_DUE_DATE" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PERIOD_EXISTS";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportingPeriodsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodDetail"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportingPeriodsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriod"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PERIOD_CLOSED";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportingPeriodsController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodRemind"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PERIOD_CLOSED";
                     };
                 };
             };

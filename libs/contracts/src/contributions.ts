@@ -65,10 +65,7 @@ export const contributionSchema = named(
 );
 export type ContributionDto = z.infer<typeof contributionSchema>;
 
-export const contributionListSchema = named(
-  'ContributionList',
-  z.strictObject({ items: z.array(contributionSchema) }),
-);
+export const contributionListSchema = named('ContributionList', z.strictObject({ items: z.array(contributionSchema) }));
 export type ContributionListDto = z.infer<typeof contributionListSchema>;
 
 /** `PUT /api/tasks/:id/contributions/:agencyId`: ask (or change the ask); the sub-deadline defaults. */

@@ -65,7 +65,10 @@ const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
   CONTRIBUTION_REMOVED: { vi: 'Không còn đề nghị phối hợp', en: 'Contribution no longer requested' },
   contribution_remind: { vi: 'Nhắc hạn: nội dung phối hợp sắp đến hạn', en: 'Reminder: contribution due soon' },
   contribution_overdue: { vi: 'Nội dung phối hợp đã quá hạn', en: 'Contribution overdue' },
-  contribution_escalate: { vi: 'Báo cáo Văn phòng: phối hợp quá hạn kéo dài', en: 'Escalated: contribution long overdue' },
+  contribution_escalate: {
+    vi: 'Báo cáo Văn phòng: phối hợp quá hạn kéo dài',
+    en: 'Escalated: contribution long overdue',
+  },
   MILESTONES_SET: { vi: 'Cập nhật mốc thực hiện nhiệm vụ', en: 'Milestones set' },
   MILESTONE_DONE: { vi: 'Đã hoàn thành mốc thực hiện', en: 'Milestone reached' },
   milestone_remind: { vi: 'Nhắc hạn: mốc thực hiện sắp đến hạn', en: 'Reminder: milestone due soon' },

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { confirmDirectiveImportRequestSchema, directiveImportRequestSchema } from './directive-import.js';
 import { createReportSnapshotSchema } from './reports.js';
-import { agencySettingsRequestSchema, setMilestonesRequestSchema, setTaskPeopleRequestSchema } from './task-people.js';
+import {
+  agencySettingsRequestSchema,
+  milestoneDoneRequestSchema,
+  setMilestonesRequestSchema,
+  setTaskPeopleRequestSchema,
+} from './task-people.js';
 import { bulkTaskActionRequestSchema, taskExportRequestSchema, urgingLettersRequestSchema } from './task-bulk.js';
 import {
   agencyOrderRequestSchema,
@@ -46,5 +51,6 @@ const named: Record<string, z.ZodType> = {
   SetTaskPeopleRequest: setTaskPeopleRequestSchema,
   AgencySettingsRequest: agencySettingsRequestSchema,
   SetMilestonesRequest: setMilestonesRequestSchema,
+  MilestoneDoneRequest: milestoneDoneRequestSchema,
 };
 for (const [id, schema] of Object.entries(named)) requestSchemas.add(schema, { id });

@@ -35,6 +35,11 @@ export const userSchema = named(
     fullName: z.string(),
     role: roleNameSchema,
     agencyId: id.nullable(),
+    position: z
+      .enum(['head', 'deputy', 'officer', 'standing_board', 'member'])
+      .nullable()
+      .optional()
+      .describe('Head, deputy or officer of an agency; Thường trực or member of the Standing Committee'),
     active: z.boolean().optional(),
     /** Only in the administrator's views. */
     email: z.string().nullable().optional(),
@@ -121,12 +126,14 @@ export const taskSummarySchema = named(
       .describe('The extension request awaiting a decision (at most one per task); null when there is none'),
     assigneeUserId: id.nullable().describe("The lead agency's handling officer (chuyên viên xử lý)"),
     responsibleLeaderUserId: id.nullable().describe("The lead agency's responsible leader (lãnh đạo phụ trách)"),
-    monitoringUserId: id.nullable().describe("The Office's monitoring officer named on the task (chuyên viên theo dõi)"),
+    monitoringUserId: id
+      .nullable()
+      .describe("The Office's monitoring officer named on the task (chuyên viên theo dõi)"),
     decidingAuthority: z
       .enum(['standing_committee', 'standing_board', 'office'])
       .describe('Who approves or returns the result (rõ thẩm quyền)'),
     isKey: z.boolean().describe('A key task (nhiệm vụ trọng tâm), counted apart in the statistics'),
-    progressPercent: z.int().min(0).max(100).nullable().describe('The latest progress report\'s percentage'),
+    progressPercent: z.int().min(0).max(100).nullable().describe("The latest progress report's percentage"),
     progressAt: instant.nullable(),
     nextMilestone: z
       .strictObject({ id, label: z.string(), dueDate: calendarDate, deadlineStatus: deadlineStatusSchema.nullable() })

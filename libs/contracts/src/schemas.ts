@@ -189,6 +189,13 @@ export const createUserRequestSchema = z.strictObject({
   fullName: requiredText(200),
   role: z.enum(ROLE_VALUES),
   agencyId: uuid.nullable().optional(),
+  position: z
+    .enum(['head', 'deputy', 'officer', 'standing_board', 'member'])
+    .nullable()
+    .optional()
+    .describe(
+      "An agency's head, deputy or officer (an agency account is its head when not said); Thường trực or member of the Standing Committee",
+    ),
   email: email.nullable().optional(),
   password,
 });
@@ -197,6 +204,7 @@ export const updateUserRequestSchema = z
     fullName: requiredText(200).optional(),
     role: z.enum(ROLE_VALUES).optional(),
     agencyId: uuid.nullable().optional(),
+    position: z.enum(['head', 'deputy', 'officer', 'standing_board', 'member']).nullable().optional(),
     email: email.nullable().optional(),
     active: z.boolean().optional(),
   })

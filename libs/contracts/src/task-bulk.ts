@@ -45,6 +45,9 @@ export type BulkTaskAction = BulkTaskActionRequest['action'];
 /** Export exactly these rows, in this order (the list's current filter and sort). */
 export const taskExportRequestSchema = z.strictObject({
   taskIds: z.array(uuid).min(1).max(10_000),
+  periodId: uuid
+    .optional()
+    .describe("A reporting period: each task's progress as reported for it (else the latest report)"),
 });
 export type TaskExportRequest = z.infer<typeof taskExportRequestSchema>;
 

@@ -29,10 +29,7 @@ export const setTaskPeopleRequestSchema = z
     isKey: z.boolean().optional().describe('The Office sets it'),
     comment: z.string().trim().max(2000).optional(),
   })
-  .refine(
-    (b) => Object.keys(b).some((k) => k !== 'comment'),
-    { message: 'nothing to change' },
-  );
+  .refine((b) => Object.keys(b).some((k) => k !== 'comment'), { message: 'nothing to change' });
 export type SetTaskPeopleRequest = z.infer<typeof setTaskPeopleRequestSchema>;
 
 export const personSchema = named(
@@ -60,7 +57,10 @@ export const agencySettingsRequestSchema = z
       .boolean()
       .optional()
       .describe("The agency's head lets its officers work on every task it leads (the head sets it)"),
-    monitoringUserId: uuid.nullable().optional().describe("The Office's monitoring officer for the agency (the Office sets it)"),
+    monitoringUserId: uuid
+      .nullable()
+      .optional()
+      .describe("The Office's monitoring officer for the agency (the Office sets it)"),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export type AgencySettingsRequest = z.infer<typeof agencySettingsRequestSchema>;
@@ -80,7 +80,7 @@ export const milestoneSchema = named(
     doneAt: z.iso.datetime({ offset: true }).nullable(),
     status: z
       .enum(['open', 'due_soon', 'overdue', 'done_on_time', 'done_late'])
-      .describe('The milestone\'s own deadline status'),
+      .describe("The milestone's own deadline status"),
   }),
 );
 export type MilestoneDto = z.infer<typeof milestoneSchema>;
@@ -92,6 +92,17 @@ export const setMilestonesRequestSchema = z.strictObject({
   milestones: z
     .array(z.strictObject({ id: uuid.optional(), label, dueDate: isoDate }))
     .max(24)
-    .describe('Every milestone of the task, each before or on the task\'s deadline'),
+    .describe("Every milestone of the task, each before or on the task's deadline"),
 });
 export type SetMilestonesRequest = z.infer<typeof setMilestonesRequestSchema>;
+
+export const milestoneDoneRequestSchema = z.strictObject({
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .optional()
+    .describe('What was reached, for the history'),
+});
+export type MilestoneDoneRequest = z.infer<typeof milestoneDoneRequestSchema>;

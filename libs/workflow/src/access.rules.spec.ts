@@ -1,4 +1,12 @@
-import { canComment, canEditDraft, canRead, canUploadSubmission, isDecider, maySend, relationOf } from './access.rules.js';
+import {
+  canComment,
+  canEditDraft,
+  canRead,
+  canUploadSubmission,
+  isDecider,
+  maySend,
+  relationOf,
+} from './access.rules.js';
 import { TASK_STATES, type Actor, type TaskFacts, type TaskState } from './task.model.js';
 
 const ACTORS = {

@@ -47,7 +47,8 @@ export function canComment(
 }
 
 export function canUploadSubmission(
-  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'> & Partial<Pick<TaskFacts, 'assigneeUserId'>>,
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'> &
+    Partial<Pick<TaskFacts, 'assigneeUserId'>>,
   actor: Actor,
 ): boolean {
   return task.state === 'in_progress' && worksOnTask(task, actor);

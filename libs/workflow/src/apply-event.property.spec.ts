@@ -169,6 +169,8 @@ describe('applyEvent: random sequences from random actors', () => {
               deadlineVersion: before.deadlineVersion,
               revision: before.revision,
               hasPendingSubmission: before.hasPendingSubmission === true,
+              assigneeUserId: before.assigneeUserId ?? null,
+              decidingAuthority: before.decidingAuthority ?? 'standing_committee',
             },
           });
           const [next, actions] = transition(taskMachine, snapshot, { ...event, actor });
@@ -180,6 +182,8 @@ describe('applyEvent: random sequences from random actors', () => {
             deadlineVersion: result.task.deadlineVersion,
             revision: result.task.revision,
             hasPendingSubmission: result.task.hasPendingSubmission,
+            assigneeUserId: before.assigneeUserId ?? null,
+            decidingAuthority: before.decidingAuthority ?? 'standing_committee',
           });
           expect(actions.map((a) => ({ kind: a.type, ...(a.params as object) }))).toEqual(result.effects);
 

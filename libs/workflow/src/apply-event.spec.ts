@@ -418,6 +418,8 @@ describe('applyEvent: what a successful event changes and asks for', () => {
           deadlineVersion: task.deadlineVersion,
           revision: task.revision,
           hasPendingSubmission: task.hasPendingSubmission === true,
+          assigneeUserId: task.assigneeUserId ?? null,
+          decidingAuthority: task.decidingAuthority ?? 'standing_committee',
         },
       });
       const [next, actions] = transition(taskMachine, snapshot, { ...VALID_EVENTS[type], actor: ACTORS[kind] });

@@ -45,6 +45,8 @@ function contextOf(task: TaskFacts): TaskMachineContext {
     deadlineVersion: task.deadlineVersion,
     revision: task.revision,
     hasPendingSubmission: task.hasPendingSubmission === true,
+    assigneeUserId: task.assigneeUserId ?? null,
+    decidingAuthority: task.decidingAuthority ?? 'standing_committee',
   };
 }
 

@@ -41,7 +41,13 @@ describe('the default ladder', () => {
       ['overdue', 'PT0S', 0, 1],
       ['escalate', 'P7D', 7 * 86_400_000, 2],
     ]);
-    expect(plan[2].audiences).toEqual(['assignee', 'responsible_leader', 'agency_head', 'monitoring_officer', 'office']);
+    expect(plan[2].audiences).toEqual([
+      'assignee',
+      'responsible_leader',
+      'agency_head',
+      'monitoring_officer',
+      'office',
+    ]);
     expect(plan[3].audiences).toContain('standing_committee');
   });
 

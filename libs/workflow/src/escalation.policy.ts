@@ -134,14 +134,22 @@ export function planPartActions(
   if (part === 'progress') {
     // The morning of the due date: the reports are wanted that day.
     const at = deadline - 86_400_000 + 8 * 3_600_000;
-    return [{ rung: 'progress_remind', offset: 'PT0S', dueAt: new Date(at), level: 0, audiences: RECIPIENTS.progress_remind }];
+    return [
+      { rung: 'progress_remind', offset: 'PT0S', dueAt: new Date(at), level: 0, audiences: RECIPIENTS.progress_remind },
+    ];
   }
   const remind: PartRung = part === 'contribution' ? 'contribution_remind' : 'milestone_remind';
   const overdue: PartRung = part === 'contribution' ? 'contribution_overdue' : 'milestone_overdue';
   const out: (Omit<PlannedAction, 'rung'> & { rung: PartRung })[] = [...new Set(policy.remindBefore)]
     .map((offset) => ({ offset, ms: parseIsoDuration(offset) }))
     .sort((a, b) => b.ms - a.ms)
-    .map(({ offset, ms }) => ({ rung: remind, offset, dueAt: new Date(deadline - ms), level: 0, audiences: RECIPIENTS[remind] }));
+    .map(({ offset, ms }) => ({
+      rung: remind,
+      offset,
+      dueAt: new Date(deadline - ms),
+      level: 0,
+      audiences: RECIPIENTS[remind],
+    }));
   out.push({ rung: overdue, offset: 'PT0S', dueAt: new Date(deadline), level: 0, audiences: RECIPIENTS[overdue] });
   if (part === 'contribution') {
     out.push({

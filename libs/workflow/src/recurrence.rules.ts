@@ -50,7 +50,7 @@ export function isRecurrenceFrequency(v: unknown): v is RecurrenceFrequency {
   return typeof v === 'string' && (RECURRENCE_FREQUENCIES as readonly string[]).includes(v);
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -59,7 +59,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
 function parts(date: string): [number, number, number] {
-  if (!isValidCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${String(date).slice(0, 40)}`);
+  if (!isValidCalendarDate(date))
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${String(date).slice(0, 40)}`);
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 

@@ -70,6 +70,8 @@ describe('task machine graph', () => {
       deadlineVersion: 0,
       revision: 0,
       hasPendingSubmission: false,
+      assigneeUserId: null,
+      decidingAuthority: 'standing_committee',
     });
   });
 

@@ -1,7 +1,7 @@
 import { assign, createActor, setup, type ActorScope, type ExecutableActionsFrom, type SnapshotFrom } from 'xstate';
 import { maySend } from './access.rules.js';
 import { inputRefusal, normalizeComment } from './input.rules.js';
-import type { Actor, Effect, TaskEvent } from './task.model.js';
+import type { Actor, DecidingAuthority, Effect, TaskEvent } from './task.model.js';
 
 export interface TaskMachineContext {
   leadAgencyId: string | null;
@@ -11,6 +11,9 @@ export interface TaskMachineContext {
   revision: number;
   // In the context so the SUBMIT guard stays a pure function of (context, event).
   hasPendingSubmission: boolean;
+  // Who works on the task inside the lead agency, and who decides on it: the sender rules read them.
+  assigneeUserId: string | null;
+  decidingAuthority: DecidingAuthority;
 }
 
 /** A task event plus who sends it: guards decide from the event alone, with no ambient session. */
@@ -25,6 +28,8 @@ const EMPTY_CONTEXT: TaskMachineContext = {
   deadlineVersion: 0,
   revision: 0,
   hasPendingSubmission: false,
+  assigneeUserId: null,
+  decidingAuthority: 'standing_committee',
 };
 
 function deadlineOf(context: TaskMachineContext): EffectParams<'schedule_deadline_actions'> {

@@ -9,6 +9,7 @@ interface Row {
   full_name: string;
   role: UserDto['role'];
   agency_id: string | null;
+  position: UserDto['position'];
   active: boolean;
   email: string | null;
 }
@@ -19,11 +20,12 @@ const toDto = (r: Row): UserDto => ({
   fullName: r.full_name,
   role: r.role,
   agencyId: r.agency_id,
+  position: r.position ?? null,
   active: r.active,
   email: r.email,
 });
 
-const COLUMNS = 'id, username, full_name, role, agency_id, active, email';
+const COLUMNS = 'id, username, full_name, role, agency_id, position, active, email';
 
 @Injectable()
 export class UsersAdminRepository {
@@ -49,14 +51,15 @@ export class UsersAdminRepository {
     fullName: string;
     role: string;
     agencyId: string | null;
+    position: string | null;
     email: string | null;
     passwordHash: string;
   }): Promise<UserDto> {
     const rows: Row[] = await this.db.query(
       // An agency's account is its head unless said otherwise: the agency's only account keeps every power.
       `INSERT INTO users (username, full_name, role, agency_id, password_hash, email, position)
-       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 = 'agency' THEN 'head' END) RETURNING ${COLUMNS}`,
-      [u.username, u.fullName, u.role, u.agencyId, u.passwordHash, u.email],
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [u.username, u.fullName, u.role, u.agencyId, u.passwordHash, u.email, u.position],
     );
     return toDto(rows[0]);
   }
@@ -64,18 +67,23 @@ export class UsersAdminRepository {
   /** Changes and, when access shrinks, the end of every live session, together. */
   async update(
     id: string,
-    u: { fullName: string; role: string; agencyId: string | null; active: boolean; email: string | null },
+    u: {
+      fullName: string;
+      role: string;
+      agencyId: string | null;
+      active: boolean;
+      email: string | null;
+      position: string | null;
+    },
     revokeSessions: boolean,
   ): Promise<UserDto> {
     return this.db.transaction(async (m) => {
       const rows: Row[] = await m.query(
         `WITH u AS (UPDATE users SET full_name = $2, role = $3, agency_id = $4, active = $5, email = $6, updated_at = now(),
-                      position = CASE
-                        WHEN $3 = 'agency' THEN CASE WHEN position IN ('head','deputy','officer') THEN position ELSE 'head' END
-                        WHEN $3 = 'standing_committee' AND position IN ('standing_board','member') THEN position END
+                      position = $7
                       WHERE id = $1 RETURNING ${COLUMNS})
          SELECT * FROM u`,
-        [id, u.fullName, u.role, u.agencyId, u.active, u.email],
+        [id, u.fullName, u.role, u.agencyId, u.active, u.email, u.position],
       );
       if (revokeSessions) {
         await m.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);

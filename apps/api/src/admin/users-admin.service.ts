@@ -37,6 +37,7 @@ export class UsersAdminService {
       fullName: input.fullName,
       role: input.role,
       agencyId,
+      position: positionFor(input.role, input.position, null),
       email: input.email ?? null,
       passwordHash: await this.passwords.hash(input.password),
     });
@@ -51,13 +52,20 @@ export class UsersAdminService {
       agencyId: input.agencyId !== undefined ? input.agencyId : current.agencyId,
       active: input.active ?? current.active ?? true,
       email: input.email !== undefined ? input.email : (current.email ?? null),
+      position: null as string | null,
     };
     if (next.role !== 'agency' && input.role && input.agencyId === undefined) next.agencyId = null;
     await this.checkRoleAgency(next.role, next.agencyId);
+    next.position = positionFor(next.role, input.position, current.position ?? null);
     if (id === admin.id && (!next.active || next.role !== 'admin')) {
       throw new ApiError(409, 'CONFLICT', 'You cannot disable or demote your own administrator account');
     }
-    const shrinks = !next.active || next.role !== current.role || next.agencyId !== current.agencyId;
+    // A head made an officer loses the power to act on every task: the sessions end as for a new role.
+    const shrinks =
+      !next.active ||
+      next.role !== current.role ||
+      next.agencyId !== current.agencyId ||
+      (next.position ?? null) !== (current.position ?? null);
     return this.repo.update(id, next, shrinks);
   }
 
@@ -92,4 +100,30 @@ function checkPassword(password: string, user: PasswordContext): void {
     describePasswordProblems(problems),
     problems.map((p) => ({ path: 'password', message: `${p.message.vi} / ${p.message.en}` })),
   );
+}
+
+/**
+ * The position a role may have: an agency account is its head, deputy or officer (head when not said: an
+ * agency's only account keeps every power); a Standing Committee account its Thường trực or a member; other
+ * roles none. A position the role cannot have is refused.
+ */
+export function positionFor(role: string, given: string | null | undefined, current: string | null): string | null {
+  const allowed: Record<string, readonly string[]> = {
+    agency: ['head', 'deputy', 'officer'],
+    standing_committee: ['standing_board', 'member'],
+  };
+  const options = allowed[role] ?? [];
+  if (given) {
+    if (!options.includes(given)) {
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `Chức danh "${given}" không áp dụng cho vai trò này (position not valid for the role)`,
+      );
+    }
+    return given;
+  }
+  if (given === null) return role === 'agency' ? 'head' : null;
+  if (current && options.includes(current)) return current;
+  return role === 'agency' ? 'head' : null;
 }

@@ -66,6 +66,13 @@ export class AuthController {
   @Roles(...ALL_ROLES)
   @Get('me')
   me(@CurrentUser() user: AuthUser): UserDto {
-    return { id: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId };
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      agencyId: user.agencyId,
+      position: user.position,
+    };
   }
 }

@@ -49,6 +49,7 @@ export class AuthService {
       fullName: user.full_name,
       role: user.role,
       agencyId: user.agency_id,
+      position: user.position,
     };
     return { accessToken, expiresAt: expiresAt.toISOString(), user: dto };
   }

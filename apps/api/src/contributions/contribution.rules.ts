@@ -6,7 +6,8 @@ import { relationOf, worksOnTask, type Actor, type TaskFacts, type TaskState } f
  * the API, as for extensions: a contribution never moves the task between columns.
  */
 
-type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> & Partial<Pick<TaskFacts, 'assigneeUserId'>>;
+type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> &
+  Partial<Pick<TaskFacts, 'assigneeUserId'>>;
 
 /** The task is live: work is asked for or under review. */
 export const CONTRIBUTION_TASK_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'submitted'];
@@ -55,7 +56,11 @@ export function contributionDueDate(
   let dueDate = given;
   if (dueDate === undefined) {
     if (!taskDueDate) {
-      return { ok: false, message: 'Nhiệm vụ chưa có thời hạn: hãy nêu hạn phối hợp / The task has no due date: give the contribution’s due date' };
+      return {
+        ok: false,
+        message:
+          'Nhiệm vụ chưa có thời hạn: hãy nêu hạn phối hợp / The task has no due date: give the contribution’s due date',
+      };
     }
     const proposed = addDays(taskDueDate, -defaultDaysBefore);
     dueDate = proposed < today ? today : proposed;

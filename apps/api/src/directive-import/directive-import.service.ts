@@ -176,7 +176,14 @@ export class DirectiveImportService implements OnModuleDestroy {
           { data: { source: 'import' }, requestId },
         );
         for (const [i, row] of rows.entries()) {
-          await addInitialMilestones(tx, row, input.tasks[i].milestones ?? [], actor, this.config.escalation, requestId);
+          await addInitialMilestones(
+            tx,
+            row,
+            input.tasks[i].milestones ?? [],
+            actor,
+            this.config.escalation,
+            requestId,
+          );
         }
         if (input.assign) {
           // The milestones' history rows left the version alone; read the rows again all the same.

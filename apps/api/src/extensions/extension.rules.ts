@@ -1,4 +1,4 @@
-import { relationOf, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
+import { worksOnTask, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
 
 /**
  * Who may ask for and decide extensions, and when. Kept beside the API rather than in libs/workflow
@@ -15,11 +15,12 @@ export const GRANTABLE_STATES: readonly TaskState[] = ['assigned', 'in_progress'
 const MAX_EXTENSION_YEARS = 10;
 
 export function mayRequestExtension(
-  task: Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  task: Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> & Partial<Pick<TaskFacts, 'assigneeUserId'>>,
   actor: Actor,
 ): boolean {
-  // Coordinating agencies contribute but do not answer for the deadline, so they cannot move it.
-  return actor.role === 'agency' && relationOf(task, actor) === 'lead';
+  // Coordinating agencies contribute but do not answer for the deadline, so they cannot move it; inside the
+  // lead agency, those who work on the task do.
+  return worksOnTask(task, actor);
 }
 
 export function mayDecideExtension(actor: Actor, officeMayDecide: boolean): boolean {

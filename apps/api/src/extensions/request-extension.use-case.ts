@@ -35,7 +35,11 @@ export class RequestExtensionUseCase {
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
     // Same order as transitions (docs/decisions.md): visibility, role, state, then the input itself.
-    const membership = { leadAgencyId: task.lead_agency_id, coordinatingAgencyIds: task.coordinating_agency_ids };
+    const membership = {
+      leadAgencyId: task.lead_agency_id,
+      coordinatingAgencyIds: task.coordinating_agency_ids,
+      assigneeUserId: task.assignee_user_id,
+    };
     if (!mayRequestExtension(membership, actor)) {
       throw new ApiError(403, 'FORBIDDEN_ROLE', 'Only the lead agency may ask for an extension of this task');
     }

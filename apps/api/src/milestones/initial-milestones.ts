@@ -11,7 +11,11 @@ export interface MilestoneInput {
 }
 
 /** Refuses milestones after the task's own deadline, before anything is written. */
-export function checkMilestoneDates(dueDate: string | null | undefined, milestones: readonly MilestoneInput[], index?: number): void {
+export function checkMilestoneDates(
+  dueDate: string | null | undefined,
+  milestones: readonly MilestoneInput[],
+  index?: number,
+): void {
   for (const m of milestones) {
     if (dueDate && m.dueDate > dueDate) {
       const which = index === undefined ? '' : `Nhiệm vụ ${index + 1}: `;

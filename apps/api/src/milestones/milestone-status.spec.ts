@@ -1,6 +1,6 @@
 import { milestoneStatus } from './milestone-status.js';
 
-describe('a milestone\'s own deadline status', () => {
+describe("a milestone's own deadline status", () => {
   // 10:00 on 2021-03-20 in Asia/Ho_Chi_Minh.
   const now = new Date('2021-03-20T03:00:00Z');
 
@@ -13,7 +13,11 @@ describe('a milestone\'s own deadline status', () => {
 
   it('judges a reached milestone by the local day it was reached', () => {
     // 23:30 local on the due day is still on time; 00:30 the next day is late.
-    expect(milestoneStatus({ due_date: '2021-03-31', done_at: new Date('2021-03-31T16:30:00Z') }, now, 7)).toBe('done_on_time');
-    expect(milestoneStatus({ due_date: '2021-03-31', done_at: new Date('2021-03-31T17:30:00Z') }, now, 7)).toBe('done_late');
+    expect(milestoneStatus({ due_date: '2021-03-31', done_at: new Date('2021-03-31T16:30:00Z') }, now, 7)).toBe(
+      'done_on_time',
+    );
+    expect(milestoneStatus({ due_date: '2021-03-31', done_at: new Date('2021-03-31T17:30:00Z') }, now, 7)).toBe(
+      'done_late',
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  milestoneDoneRequestSchema,
   milestoneListSchema,
+  type MilestoneDoneRequest,
   setMilestonesRequestSchema,
   type MilestoneListDto,
   type SetMilestonesRequest,
@@ -20,7 +22,10 @@ import { MilestonesService } from './milestones.service.js';
 export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
-  @ApiEndpoint({ summary: "A task's milestones (mốc), each with its own deadline status", ok: { schema: milestoneListSchema } })
+  @ApiEndpoint({
+    summary: "A task's milestones (mốc), each with its own deadline status",
+    ok: { schema: milestoneListSchema },
+  })
   @Roles(...TASK_READERS)
   @Get('tasks/:id/milestones')
   list(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) taskId: string): Promise<MilestoneListDto> {
@@ -49,14 +54,20 @@ export class MilestonesController {
   }
 
   @ApiEndpoint({
-    summary: 'Mark a milestone reached (the lead agency\'s people working on the task, or the Office)',
+    summary: "Mark a milestone reached (the lead agency's people working on the task, or the Office)",
+    body: milestoneDoneRequestSchema,
     ok: { schema: milestoneListSchema },
     errors: { 403: ['FORBIDDEN_ROLE'], 409: ['INVALID_TRANSITION', 'MILESTONE_ALREADY_DONE'] },
   })
   @Roles(...TASK_READERS)
   @Post('milestones/:id/done')
   @HttpCode(200)
-  done(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Req() req: Request): Promise<MilestoneListDto> {
-    return this.milestones.markDone(user, id, requestIdOf(req));
+  done(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodPipe(milestoneDoneRequestSchema)) body: MilestoneDoneRequest,
+    @Req() req: Request,
+  ): Promise<MilestoneListDto> {
+    return this.milestones.markDone(user, id, body.note ?? null, requestIdOf(req));
   }
 }

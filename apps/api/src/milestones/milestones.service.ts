@@ -32,10 +32,17 @@ export class MilestonesService {
     const task = await this.tasks.findVisible(toActor(user), taskId);
     if (!task) throw ApiError.notFound('Task');
     const now = new Date();
-    return { items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)) };
+    return {
+      items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)),
+    };
   }
 
-  async set(user: AuthUser, taskId: string, body: SetMilestonesRequest, requestId: string | null): Promise<MilestoneListDto> {
+  async set(
+    user: AuthUser,
+    taskId: string,
+    body: SetMilestonesRequest,
+    requestId: string | null,
+  ): Promise<MilestoneListDto> {
     const actor = toActor(user);
     const now = new Date();
     await this.changes.transaction(async (tx) => {
@@ -77,10 +84,17 @@ export class MilestonesService {
           continue;
         }
         if (old.done_at && old.due_date !== m.dueDate) {
-          throw new ApiError(409, 'MILESTONE_ALREADY_DONE', `Mốc "${old.label}" đã hoàn thành: không đổi ngày được (already reached)`);
+          throw new ApiError(
+            409,
+            'MILESTONE_ALREADY_DONE',
+            `Mốc "${old.label}" đã hoàn thành: không đổi ngày được (already reached)`,
+          );
         }
         const moved = old.due_date !== m.dueDate;
-        const row = moved || old.label !== m.label ? await this.milestones.update(tx.manager, old.id, m.label, m.dueDate, moved) : old;
+        const row =
+          moved || old.label !== m.label
+            ? await this.milestones.update(tx.manager, old.id, m.label, m.dueDate, moved)
+            : old;
         if (moved) replan.push(row);
         after.push(row);
       }
@@ -104,12 +118,24 @@ export class MilestonesService {
         },
         requestId,
       });
-      if (!applied) throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+      if (!applied)
+        throw new ApiError(
+          409,
+          'VERSION_CONFLICT',
+          'Someone else changed this task a moment ago; reload it and try again',
+        );
     });
-    return { items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)) };
+    return {
+      items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)),
+    };
   }
 
-  async markDone(user: AuthUser, milestoneId: string, requestId: string | null): Promise<MilestoneListDto> {
+  async markDone(
+    user: AuthUser,
+    milestoneId: string,
+    note: string | null,
+    requestId: string | null,
+  ): Promise<MilestoneListDto> {
     const actor = toActor(user);
     const now = new Date();
     const taskId = await this.milestones.taskOf(milestoneId);
@@ -118,7 +144,11 @@ export class MilestonesService {
       const task = await this.tasks.findVisible(actor, taskId, tx.manager);
       if (!task) throw ApiError.notFound('Milestone');
       if (!(actor.role === 'office' || worksOnTask(toFacts(task), actor))) {
-        throw new ApiError(403, 'FORBIDDEN_ROLE', 'Chỉ người thực hiện nhiệm vụ hoặc Văn phòng xác nhận mốc (only the lead\'s workers or the Office)');
+        throw new ApiError(
+          403,
+          'FORBIDDEN_ROLE',
+          "Chỉ người thực hiện nhiệm vụ hoặc Văn phòng xác nhận mốc (only the lead's workers or the Office)",
+        );
       }
       const locked = await tx.lock(taskId);
       if (!locked) throw ApiError.notFound('Milestone');
@@ -126,24 +156,32 @@ export class MilestonesService {
         throw new ApiError(409, 'INVALID_TRANSITION', 'Nhiệm vụ không còn đang thực hiện (the task is not under way)');
       }
       const done = await this.milestones.markDone(tx.manager, milestoneId, actor.userId, now);
-      if (!done) throw new ApiError(409, 'MILESTONE_ALREADY_DONE', 'Mốc này đã được xác nhận hoàn thành (already reached)');
+      if (!done)
+        throw new ApiError(409, 'MILESTONE_ALREADY_DONE', 'Mốc này đã được xác nhận hoàn thành (already reached)');
       await tx.apply({
         kind: 'MILESTONE_DONE',
         taskId,
         actor,
         from: locked.state,
+        comment: note?.trim() || null,
         data: { milestoneId, label: done.label, dueDate: done.due_date },
         schedule: { cancelRungs: MILESTONE_RUNGS, cancelTargetId: milestoneId, add: [] },
         requestId,
       });
     });
-    return { items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)) };
+    return {
+      items: (await this.milestones.ofTask(taskId)).map((m) => toMilestoneDto(m, now, this.config.dueSoonDays)),
+    };
   }
 
   private mayPlan(task: TaskDetailRow, actor: Actor): void {
     if (actor.role === 'office') return;
     if (task.state !== 'drafted' && worksOnTask(toFacts(task), actor)) return;
-    throw new ApiError(403, 'FORBIDDEN_ROLE', 'Chỉ Văn phòng hoặc người thực hiện nhiệm vụ đặt mốc (only the Office or the lead\'s workers)');
+    throw new ApiError(
+      403,
+      'FORBIDDEN_ROLE',
+      "Chỉ Văn phòng hoặc người thực hiện nhiệm vụ đặt mốc (only the Office or the lead's workers)",
+    );
   }
 }
 

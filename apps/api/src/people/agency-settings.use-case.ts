@@ -29,10 +29,18 @@ export class AgencySettingsUseCase {
     const actor = toActor(user);
     if (actor.role === 'agency' && actor.agencyId !== agencyId) throw ApiError.notFound('Agency');
     if (body.officersActOnAll !== undefined && !(isAgencyHead(actor) && actor.agencyId === agencyId)) {
-      throw new ApiError(403, 'FORBIDDEN_ROLE', 'Chỉ lãnh đạo cơ quan quyết định việc này (only the agency\'s head or deputy)');
+      throw new ApiError(
+        403,
+        'FORBIDDEN_ROLE',
+        "Chỉ lãnh đạo cơ quan quyết định việc này (only the agency's head or deputy)",
+      );
     }
     if (body.monitoringUserId !== undefined && actor.role !== 'office') {
-      throw new ApiError(403, 'FORBIDDEN_ROLE', 'Chỉ Văn phòng Tỉnh ủy phân công chuyên viên theo dõi (only the Office)');
+      throw new ApiError(
+        403,
+        'FORBIDDEN_ROLE',
+        'Chỉ Văn phòng Tỉnh ủy phân công chuyên viên theo dõi (only the Office)',
+      );
     }
     // Not a task change: no history row; the transaction only keeps the check and the write together.
     return this.changes.transaction(async (tx) => {

@@ -34,7 +34,8 @@ export class PeopleController {
   ) {}
 
   @ApiEndpoint({
-    summary: "People the caller may name on a task: everyone for the Office and the Committee, an agency's own people for it",
+    summary:
+      "People the caller may name on a task: everyone for the Office and the Committee, an agency's own people for it",
     query: peopleQuerySchema,
     ok: { schema: personListSchema },
   })
@@ -71,7 +72,10 @@ export class PeopleController {
   })
   @Roles(...TASK_READERS)
   @Get('agencies/:id/settings')
-  readSettings(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) agencyId: string): Promise<AgencySettingsDto> {
+  readSettings(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) agencyId: string,
+  ): Promise<AgencySettingsDto> {
     return this.settings.read(user, agencyId);
   }
 

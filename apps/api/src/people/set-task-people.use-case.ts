@@ -28,7 +28,12 @@ export class SetTaskPeopleUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(user: AuthUser, taskId: string, body: SetTaskPeopleRequest, requestId: string | null): Promise<TaskSummaryDto> {
+  async execute(
+    user: AuthUser,
+    taskId: string,
+    body: SetTaskPeopleRequest,
+    requestId: string | null,
+  ): Promise<TaskSummaryDto> {
     const actor = toActor(user);
     const now = new Date();
     const written = await this.changes.transaction(async (tx) => {
@@ -38,7 +43,11 @@ export class SetTaskPeopleUseCase {
       const row = await tx.lock(taskId);
       if (!row) throw ApiError.notFound('Task');
       if (row.state === 'approved' || row.state === 'cancelled') {
-        throw new ApiError(409, 'INVALID_TRANSITION', 'Nhiệm vụ đã kết thúc: không phân công được nữa (the task is closed)');
+        throw new ApiError(
+          409,
+          'INVALID_TRANSITION',
+          'Nhiệm vụ đã kết thúc: không phân công được nữa (the task is closed)',
+        );
       }
       await this.checkPeople(tx.manager, row.lead_agency_id, body);
 
@@ -76,7 +85,12 @@ export class SetTaskPeopleUseCase {
         audiences,
         requestId,
       });
-      if (!applied) throw new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
+      if (!applied)
+        throw new ApiError(
+          409,
+          'VERSION_CONFLICT',
+          'Someone else changed this task a moment ago; reload it and try again',
+        );
       return { task: applied.task, unchanged: false };
     });
     return toSummary(written.task, actor, now, this.config.dueSoonDays);
@@ -91,7 +105,7 @@ export class SetTaskPeopleUseCase {
       throw new ApiError(
         403,
         'FORBIDDEN_ROLE',
-        'Chỉ lãnh đạo cơ quan chủ trì phân công chuyên viên xử lý và lãnh đạo phụ trách (only the lead agency\'s head or deputy names them)',
+        "Chỉ lãnh đạo cơ quan chủ trì phân công chuyên viên xử lý và lãnh đạo phụ trách (only the lead agency's head or deputy names them)",
       );
     }
     if (wantsOfficeKeys && actor.role !== 'office') {

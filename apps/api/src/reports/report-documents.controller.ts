@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  reportDocumentQuerySchema,
   reportQuerySchema,
   urgingLetterQuerySchema,
   urgingLettersRequestSchema,
+  type ReportDocumentQuery,
   type ReportQuery,
   type UrgingLetterQuery,
   type UrgingLettersRequest,
@@ -50,8 +52,11 @@ export class ReportDocumentsController {
   }
 
   @ApiEndpoint({
-    summary: 'Every task in the report as an Excel workbook',
-    query: reportQuerySchema,
+    summary: 'Every task in the report as an Excel workbook, with its latest progress',
+    description:
+      "Each task's latest progress report (percentage, narrative, day): with `periodId`, the latest made for " +
+      "that reporting period, else the latest made within the period's dates; without, the latest.",
+    query: reportDocumentQuerySchema,
     errors: REPORT_FILTER_ERRORS,
     ok: {
       media: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': BINARY },
@@ -59,13 +64,19 @@ export class ReportDocumentsController {
     },
   })
   @Get('tasks.xlsx')
-  async tasksXlsx(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
+  async tasksXlsx(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportDocumentQuerySchema)) q: ReportDocumentQuery,
+  ) {
     return send(await this.documents.tasksXlsx(user, q));
   }
 
   @ApiEndpoint({
     summary: 'The periodic report (báo cáo định kỳ) as a Word document',
-    query: reportQuerySchema,
+    description:
+      "Figures, key tasks, overdue tasks, coordinating agencies and milestones, and each task's latest progress: " +
+      'with `periodId`, the latest report made for that reporting period, else the latest made within its dates.',
+    query: reportDocumentQuerySchema,
     errors: REPORT_FILTER_ERRORS,
     ok: {
       media: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': BINARY },
@@ -73,7 +84,10 @@ export class ReportDocumentsController {
     },
   })
   @Get('periodic.docx')
-  async periodicDocx(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
+  async periodicDocx(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportDocumentQuerySchema)) q: ReportDocumentQuery,
+  ) {
     return send(await this.documents.periodicDocx(user, q));
   }
 

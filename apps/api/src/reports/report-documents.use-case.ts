@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   stripVietnameseMarks,
+  type ReportDocumentQuery,
   type ReportQuery,
   type UrgingLetterQuery,
   type UrgingLettersRequest,
@@ -49,36 +50,60 @@ export class ReportDocumentsUseCase {
   constructor(private readonly reports: ReportsService) {}
 
   async byAgencyXlsx(user: AuthUser, q: ReportQuery): Promise<ReportFile> {
-    const report = await this.reports.byAgency(await this.reports.context(user, q));
+    const c = await this.reports.context(user, q);
+    const [report, coordination, milestones] = await Promise.all([
+      this.reports.byAgency(c),
+      this.reports.coordination(c),
+      this.reports.milestones(c),
+    ]);
     return {
-      body: await byAgencyWorkbook(report),
+      body: await byAgencyWorkbook(report, coordination, milestones),
       type: XLSX,
       disposition: attachment(`Báo cáo theo cơ quan chủ trì ${dayName(report.asOf)}.xlsx`),
     };
   }
 
-  async tasksXlsx(user: AuthUser, q: ReportQuery): Promise<ReportFile> {
-    const c = await this.reports.context(user, q);
+  async tasksXlsx(user: AuthUser, q: ReportDocumentQuery): Promise<ReportFile> {
+    const { periodId, ...filters } = q;
+    const c = await this.reports.context(user, filters);
+    const period = await this.reports.period(periodId);
     return {
-      body: await tasksWorkbook(c.meta, await this.reports.tasks(c)),
+      body: await tasksWorkbook(c.meta, await this.reports.tasksWithProgress(c, period?.id), period?.label ?? null),
       type: XLSX,
       disposition: attachment(`Danh sách nhiệm vụ ${dayName(c.meta.asOf)}.xlsx`),
     };
   }
 
-  async periodicDocx(user: AuthUser, q: ReportQuery): Promise<ReportFile> {
-    const c = await this.reports.context(user, q);
-    const [summary, byAgency, escalations, reviewQueue, averages, directive] = await Promise.all([
-      this.reports.summary(c),
-      this.reports.byAgency(c),
-      this.reports.escalations(c),
-      this.reports.reviewQueue(c),
-      this.reports.averages(c),
-      q.directiveId ? this.reports.directive(q.directiveId) : Promise.resolve(undefined),
-    ]);
+  async periodicDocx(user: AuthUser, q: ReportDocumentQuery): Promise<ReportFile> {
+    const { periodId, ...filters } = q;
+    const c = await this.reports.context(user, filters);
+    const period = await this.reports.period(periodId);
+    const [summary, byAgency, escalations, reviewQueue, averages, coordination, milestones, progress, directive] =
+      await Promise.all([
+        this.reports.summary(c),
+        this.reports.byAgency(c),
+        this.reports.escalations(c),
+        this.reports.reviewQueue(c),
+        this.reports.averages(c),
+        this.reports.coordination(c),
+        this.reports.milestones(c),
+        this.reports.tasksWithProgress(c, period?.id),
+        q.directiveId ? this.reports.directive(q.directiveId) : Promise.resolve(undefined),
+      ]);
     const directiveTitle = directive ? `${directive.title} (${directive.number})` : null;
     return {
-      body: await periodicReportDocx({ summary, byAgency, escalations, reviewQueue, averages, directiveTitle }),
+      body: await periodicReportDocx({
+        summary,
+        byAgency,
+        escalations,
+        reviewQueue,
+        averages,
+        coordination,
+        milestones,
+        progress,
+        periodLabel: period?.label ?? null,
+        directiveTitle,
+      }),
       type: DOCX,
       disposition: attachment(`Báo cáo kết quả thực hiện ${dayName(c.meta.asOf)}.docx`),
     };

@@ -1,13 +1,16 @@
 import type {
   ReportAverages,
   ReportByAgency,
+  ReportCoordination,
   ReportEscalations,
+  ReportFigures,
+  ReportMilestones,
   ReportReviewQueue,
   ReportSummary,
 } from '@dondoc/contracts';
 import { grid, headingBlock, ISSUER, pack, para, run, signatureBlock } from './docx-parts.js';
 import { localYear, viAsOf, viDate, viPercent } from './report-labels.js';
-import type { ReportTaskRow } from './reports.repository.js';
+import type { ReportTaskProgressRow, ReportTaskRow } from './reports.repository.js';
 
 const num = (n: number) => String(n).replace('.', ',');
 
@@ -83,6 +86,37 @@ function overviewSentences(r: {
   return [`Tổng số nhiệm vụ đang theo dõi: ${f.total} nhiệm vụ.${finished}`, unfinished, timing + queue];
 }
 
+/** Key tasks (nhiệm vụ trọng tâm) in one sentence; nothing when there are none. */
+export function keyTasksSentence(k: ReportFigures | undefined): string | null {
+  if (!k || k.total === 0) return null;
+  const finished = k.finished
+    ? `đã hoàn thành ${k.finished}` +
+      among(
+        counted([
+          ['đúng hạn', k.onTime],
+          ['quá hạn', k.late],
+        ]),
+      )
+    : 'chưa có nhiệm vụ nào hoàn thành';
+  const unfinished = k.unfinished
+    ? `; chưa hoàn thành ${k.unfinished}` +
+      among(
+        counted([
+          ['trong hạn', k.notDue],
+          ['sắp đến hạn', k.dueSoon],
+          ['quá hạn', k.overdue],
+        ]),
+      )
+    : '';
+  return `Nhiệm vụ trọng tâm: ${k.total} nhiệm vụ, ${finished}${unfinished}.`;
+}
+
+/** "85%" for a task's latest progress; the narrative, or why there is none. */
+function progressCells(t: ReportTaskProgressRow): [string, string] {
+  if (t.progress_percent !== null) return [`${t.progress_percent}%`, t.progress_narrative ?? ''];
+  return ['', t.state === 'approved' ? 'Đã hoàn thành' : 'Chưa báo cáo'];
+}
+
 /** Báo cáo kết quả thực hiện: the periodic report of the Office to the Standing Committee. */
 export function periodicReportDocx(r: {
   summary: ReportSummary;
@@ -90,8 +124,15 @@ export function periodicReportDocx(r: {
   escalations: ReportEscalations;
   reviewQueue: ReportReviewQueue;
   averages: ReportAverages;
+  coordination: ReportCoordination;
+  milestones: ReportMilestones;
+  progress: readonly ReportTaskProgressRow[];
+  /** The reporting period (kỳ báo cáo) the progress is read for, if one was asked. */
+  periodLabel: string | null;
   directiveTitle: string | null;
 }): Promise<Buffer> {
+  const keySentence = keyTasksSentence(r.summary.keyFigures);
+  const keyRows = r.byAgency.rows.filter((a) => (a.keyFigures?.total ?? 0) > 0);
   const s = r.summary;
   const scope = r.directiveTitle ? ` ${r.directiveTitle}` : ' các văn bản chỉ đạo của Tỉnh ủy, Ban Thường vụ Tỉnh ủy';
   const asOf = viAsOf(s);
@@ -109,6 +150,7 @@ export function periodicReportDocx(r: {
     ),
     para([run('I. TÌNH HÌNH CHUNG', { bold: true })], { indent: true }),
     ...overviewSentences(r).map((text) => para(text, { indent: true })),
+    ...(keySentence ? [para(keySentence, { indent: true })] : []),
     para([run('II. KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ', { bold: true })], { indent: true }),
     grid(
       [
@@ -146,6 +188,48 @@ export function periodicReportDocx(r: {
       ],
       true,
     ),
+    ...(keyRows.length
+      ? [
+          para([run('Nhiệm vụ trọng tâm theo cơ quan chủ trì:', { italics: true })], { indent: true }),
+          grid(
+            [
+              'STT',
+              'Cơ quan chủ trì',
+              'Nhiệm vụ trọng tâm',
+              'Đã hoàn thành',
+              'Đúng hạn',
+              'Chưa HT',
+              'Quá hạn (chưa HT)',
+            ],
+            [6, 38, 12, 11, 10, 10, 13],
+            [
+              ...keyRows.map((a, i) => [
+                i + 1,
+                a.agencyName,
+                a.keyFigures!.total,
+                a.keyFigures!.finished,
+                a.keyFigures!.onTime,
+                a.keyFigures!.unfinished,
+                a.keyFigures!.overdue,
+              ]),
+              ...(r.byAgency.keyTotals
+                ? [
+                    [
+                      '',
+                      'Tổng cộng',
+                      r.byAgency.keyTotals.total,
+                      r.byAgency.keyTotals.finished,
+                      r.byAgency.keyTotals.onTime,
+                      r.byAgency.keyTotals.unfinished,
+                      r.byAgency.keyTotals.overdue,
+                    ],
+                  ]
+                : []),
+            ],
+            true,
+          ),
+        ]
+      : []),
     para('', { after: 120 }),
     para([run('III. CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH', { bold: true })], { indent: true }),
     r.escalations.items.length
@@ -162,7 +246,106 @@ export function periodicReportDocx(r: {
         )
       : para('Không có nhiệm vụ quá hạn.', { indent: true }),
     para('', { after: 120 }),
-    para([run('IV. ĐỀ XUẤT', { bold: true })], { indent: true }),
+    para([run('IV. PHỐI HỢP CỦA CÁC CƠ QUAN PHỐI HỢP', { bold: true })], { indent: true }),
+    r.coordination.rows.length
+      ? grid(
+          [
+            'STT',
+            'Cơ quan phối hợp',
+            'Được đề nghị',
+            'Đã gửi',
+            'Phối hợp đúng hạn',
+            'Phối hợp quá hạn',
+            'Quá hạn chưa gửi',
+            'Được chấp nhận',
+          ],
+          [6, 30, 10, 9, 11, 11, 11, 12],
+          [
+            ...r.coordination.rows.map((a, i) => [
+              i + 1,
+              a.agencyName,
+              a.figures.requested,
+              a.figures.submitted,
+              a.figures.onTime,
+              a.figures.late,
+              a.figures.overdue,
+              a.figures.accepted,
+            ]),
+            [
+              '',
+              'Tổng cộng',
+              r.coordination.totals.requested,
+              r.coordination.totals.submitted,
+              r.coordination.totals.onTime,
+              r.coordination.totals.late,
+              r.coordination.totals.overdue,
+              r.coordination.totals.accepted,
+            ],
+          ],
+          true,
+        )
+      : para('Không có yêu cầu phối hợp nào.', { indent: true }),
+    para('', { after: 120 }),
+    para([run('V. CÁC MỐC THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ', { bold: true })], { indent: true }),
+    r.milestones.rows.length
+      ? grid(
+          [
+            'STT',
+            'Cơ quan chủ trì',
+            'Số mốc',
+            'Hoàn thành đúng mốc',
+            'Hoàn thành sau mốc',
+            'Trễ mốc chưa HT',
+            'Chưa đến mốc',
+          ],
+          [6, 34, 10, 13, 13, 12, 12],
+          [
+            ...r.milestones.rows.map((a, i) => [
+              i + 1,
+              a.agencyName,
+              a.figures.total,
+              a.figures.doneOnTime,
+              a.figures.doneLate,
+              a.figures.missed,
+              a.figures.upcoming,
+            ]),
+            [
+              '',
+              'Tổng cộng',
+              r.milestones.totals.total,
+              r.milestones.totals.doneOnTime,
+              r.milestones.totals.doneLate,
+              r.milestones.totals.missed,
+              r.milestones.totals.upcoming,
+            ],
+          ],
+          true,
+        )
+      : para('Không có mốc thực hiện nào.', { indent: true }),
+    para('', { after: 120 }),
+    para(
+      [
+        run(
+          'VI. TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ' + (r.periodLabel ? ` (KỲ BÁO CÁO: ${r.periodLabel.toUpperCase()})` : ''),
+          { bold: true },
+        ),
+      ],
+      { indent: true },
+    ),
+    r.progress.length
+      ? grid(
+          ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Tiến độ', 'Nội dung báo cáo'],
+          [6, 32, 20, 9, 33],
+          r.progress.map((t, i) => [
+            i + 1,
+            `${t.title} (${t.directive_number})` + (t.is_key ? ' - trọng tâm' : ''),
+            t.lead_agency_name ?? '',
+            ...progressCells(t),
+          ]),
+        )
+      : para('Không có nhiệm vụ nào đang theo dõi.', { indent: true }),
+    para('', { after: 120 }),
+    para([run('VII. ĐỀ XUẤT', { bold: true })], { indent: true }),
     para(
       'Văn phòng Tỉnh ủy đề nghị Thường trực Tỉnh ủy chỉ đạo các cơ quan chủ trì khẩn trương hoàn thành các nhiệm vụ ' +
         'quá hạn; Văn phòng Tỉnh ủy tiếp tục theo dõi, đôn đốc và báo cáo định kỳ.',

@@ -1,4 +1,13 @@
-import type { ReportByAgency, ReportFigures, ReportMeta } from '@dondoc/contracts';
+import type {
+  ReportByAgency,
+  ReportCoordination,
+  ReportCoordinationFigures,
+  ReportFigures,
+  ReportMeta,
+  ReportMilestoneFigures,
+  ReportMilestones,
+} from '@dondoc/contracts';
+import { localDate } from '@dondoc/workflow';
 import ExcelJS from 'exceljs';
 import {
   deadlineStatusLabel,
@@ -8,7 +17,7 @@ import {
   stateLabel,
   viDate,
 } from './report-labels.js';
-import type { ReportTaskRow } from './reports.repository.js';
+import type { ReportTaskProgressRow } from './reports.repository.js';
 
 /** The house style of every workbook (the task list's export too). */
 export const FONT = 'Times New Roman';
@@ -145,21 +154,89 @@ function workbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** Kết quả thực hiện theo cơ quan chủ trì: one row per agency (in the report's Vietnamese order), a total row. */
-export async function byAgencyWorkbook(report: ReportByAgency): Promise<Buffer> {
+const COORDINATION_COLUMNS: Column[] = [
+  { header: 'Được đề nghị phối hợp', width: 11, format: COUNT_FORMAT },
+  { header: 'Đã gửi', width: 10, format: COUNT_FORMAT },
+  { header: 'Phối hợp đúng hạn', width: 11, format: COUNT_FORMAT },
+  { header: 'Phối hợp quá hạn', width: 11, format: COUNT_FORMAT },
+  { header: 'Quá hạn chưa gửi', width: 11, format: COUNT_FORMAT },
+  { header: 'Chưa đến hạn', width: 10, format: COUNT_FORMAT },
+  { header: 'Được chấp nhận', width: 11, format: COUNT_FORMAT },
+  { header: 'Tỷ lệ đúng hạn', width: 11, format: PERCENT_FORMAT },
+];
+
+function coordinationCells(f: ReportCoordinationFigures): (number | null)[] {
+  return [f.requested, f.submitted, f.onTime, f.late, f.overdue, f.notDue, f.accepted, f.onTimeRate];
+}
+
+const MILESTONE_COLUMNS: Column[] = [
+  { header: 'Số mốc', width: 10, format: COUNT_FORMAT },
+  { header: 'Hoàn thành đúng mốc', width: 12, format: COUNT_FORMAT },
+  { header: 'Hoàn thành sau mốc', width: 12, format: COUNT_FORMAT },
+  { header: 'Trễ mốc chưa hoàn thành', width: 12, format: COUNT_FORMAT },
+  { header: 'Chưa đến mốc', width: 11, format: COUNT_FORMAT },
+];
+
+function milestoneCells(f: ReportMilestoneFigures): number[] {
+  return [f.total, f.doneOnTime, f.doneLate, f.missed, f.upcoming];
+}
+
+/**
+ * Kết quả thực hiện theo cơ quan chủ trì: one row per agency (in the report's Vietnamese order), a total
+ * row; then the same over key tasks (nhiệm vụ trọng tâm), the coordinating agencies' timeliness and the
+ * milestones by lead agency, a sheet each.
+ */
+export async function byAgencyWorkbook(
+  report: ReportByAgency,
+  coordination: ReportCoordination,
+  milestones: ReportMilestones,
+): Promise<Buffer> {
   const wb = workbook();
-  const { addRow } = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
+  const agencyColumns = (name: string): Column[] => [
     { header: 'STT', width: 6, format: COUNT_FORMAT },
-    { header: 'Cơ quan chủ trì', width: 40 },
+    { header: name, width: 40 },
+  ];
+  const all = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
+    ...agencyColumns('Cơ quan chủ trì'),
     ...FIGURE_COLUMNS,
   ]);
-  report.rows.forEach((r, i) => addRow([i + 1, r.agencyName, ...figureCells(r.figures)]));
-  addRow(['', 'Tổng cộng', ...figureCells(report.totals)], true);
+  report.rows.forEach((r, i) => all.addRow([i + 1, r.agencyName, ...figureCells(r.figures)]));
+  all.addRow(['', 'Tổng cộng', ...figureCells(report.totals)], true);
+
+  const key = sheet(wb, 'Nhiệm vụ trọng tâm', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM THEO CƠ QUAN CHỦ TRÌ', report, [
+    ...agencyColumns('Cơ quan chủ trì'),
+    ...FIGURE_COLUMNS,
+  ]);
+  report.rows
+    .filter((r) => (r.keyFigures?.total ?? 0) > 0)
+    .forEach((r, i) => key.addRow([i + 1, r.agencyName, ...figureCells(r.keyFigures!)]));
+  if (report.keyTotals) key.addRow(['', 'Tổng cộng', ...figureCells(report.keyTotals)], true);
+
+  const co = sheet(wb, 'Phối hợp', 'TÌNH HÌNH PHỐI HỢP CỦA CÁC CƠ QUAN PHỐI HỢP', coordination, [
+    ...agencyColumns('Cơ quan phối hợp'),
+    ...COORDINATION_COLUMNS,
+  ]);
+  coordination.rows.forEach((r, i) => co.addRow([i + 1, r.agencyName, ...coordinationCells(r.figures)]));
+  co.addRow(['', 'Tổng cộng', ...coordinationCells(coordination.totals)], true);
+
+  const ms = sheet(wb, 'Mốc thực hiện', 'CÁC MỐC THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ', milestones, [
+    ...agencyColumns('Cơ quan chủ trì'),
+    ...MILESTONE_COLUMNS,
+  ]);
+  milestones.rows.forEach((r, i) => ms.addRow([i + 1, r.agencyName, ...milestoneCells(r.figures)]));
+  ms.addRow(['', 'Tổng cộng', ...milestoneCells(milestones.totals)], true);
   return toBuffer(wb);
 }
 
-/** Danh sách nhiệm vụ: every counted task with its deadlines and status at the report's day. */
-export async function tasksWorkbook(meta: ReportMeta, tasks: readonly ReportTaskRow[]): Promise<Buffer> {
+/**
+ * Danh sách nhiệm vụ: every counted task with its deadlines and status at the report's day, whether it is a
+ * key task, and its latest progress (of the reporting period `periodLabel` names, when one was asked).
+ */
+export async function tasksWorkbook(
+  meta: ReportMeta,
+  tasks: readonly ReportTaskProgressRow[],
+  periodLabel: string | null = null,
+): Promise<Buffer> {
   const wb = workbook();
   const { addRow } = sheet(wb, 'Danh sách nhiệm vụ', 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN', meta, [
     { header: 'STT', width: 6 },
@@ -175,6 +252,10 @@ export async function tasksWorkbook(meta: ReportMeta, tasks: readonly ReportTask
     { header: 'Tình hình thực hiện', width: 18 },
     { header: 'Ngày hoàn thành', width: 12, format: DATE_FORMAT },
     { header: 'Số ngày quá hạn', width: 9, format: '0' },
+    { header: 'Nhiệm vụ trọng tâm', width: 10 },
+    { header: periodLabel ? `Tiến độ (%) - ${periodLabel}` : 'Tiến độ (%)', width: 10, format: '0' },
+    { header: 'Nội dung báo cáo tiến độ', width: 48 },
+    { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
   ]);
   tasks.forEach((t, i) =>
     addRow([
@@ -191,6 +272,10 @@ export async function tasksWorkbook(meta: ReportMeta, tasks: readonly ReportTask
       deadlineStatusLabel(t.status),
       excelDate(t.done_day),
       t.days_overdue ?? null,
+      t.is_key ? 'x' : '',
+      t.progress_percent,
+      t.progress_narrative ?? '',
+      t.progress_at ? excelDate(localDate(t.progress_at)) : null,
     ]),
   );
   return toBuffer(wb);

@@ -11,6 +11,10 @@ import {
   type ReportByDeliverableType,
   type ReportByDirective,
   type ReportByField,
+  type ReportCoordination,
+  type ReportMilestones,
+  reportCoordinationSchema,
+  reportMilestonesSchema,
   type ReportEscalations,
   type ReportListQuery,
   type ReportQuery,
@@ -161,6 +165,37 @@ export class ReportsController {
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportAverages> {
     return this.reports.averages(await this.reports.context(user, q));
+  }
+
+  @ApiEndpoint({
+    summary: "Coordinating agencies' contributions: on time, late, overdue, accepted (phối hợp đúng hạn / quá hạn)",
+    description:
+      'By coordinating agency, over the contributions asked on the tasks the filters choose; with `agencyId`, ' +
+      'only the contributions asked of that agency. With `asOf`, folded from the history.',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportCoordinationSchema },
+  })
+  @Get('coordination')
+  async coordination(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
+  ): Promise<ReportCoordination> {
+    return this.reports.coordination(await this.reports.context(user, q));
+  }
+
+  @ApiEndpoint({
+    summary: 'Milestones by lead agency: done on time, done late, missed, upcoming',
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportMilestonesSchema },
+  })
+  @Get('milestones')
+  async milestones(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
+  ): Promise<ReportMilestones> {
+    return this.reports.milestones(await this.reports.context(user, q));
   }
 
   @ApiEndpoint({

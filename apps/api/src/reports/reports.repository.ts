@@ -54,6 +54,42 @@ export interface ReportTaskRow {
   done_day: string | null;
   status: 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late' | null;
   days_overdue: number | null;
+  is_key: boolean;
+}
+
+/** A task of the documents with its latest progress report then (of the period, when one is given). */
+export interface ReportTaskProgressRow extends ReportTaskRow {
+  progress_percent: number | null;
+  progress_narrative: string | null;
+  progress_at: Date | null;
+}
+
+/** A coordinating agency's contributions (see `ReportCoordinationFigures`). */
+export interface CoordinationCountsRow {
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  agency_sort_order: number | null;
+  requested: number;
+  submitted: number;
+  on_time: number;
+  late: number;
+  overdue: number;
+  not_due: number;
+  accepted: number;
+}
+
+/** A lead agency's milestones (see `ReportMilestoneFigures`). */
+export interface MilestoneCountsRow {
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  agency_sort_order: number | null;
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  missed: number;
+  upcoming: number;
 }
 
 export interface EscalationRow extends ReportTaskRow {
@@ -224,6 +260,152 @@ export class ReportsRepository {
     );
   }
 
+  /**
+   * The counted tasks then with each one's latest progress report made by then: with `periodId`, the
+   * latest made for that period, else the latest made within the period's dates (local days); without,
+   * the latest of all. Progress reports are never changed, so their `created_at` dates them.
+   */
+  async tasksWithProgress(
+    actor: Actor,
+    query: ReportQuery,
+    w: ReportWindow,
+    dueSoonDays: number,
+    periodId?: string,
+  ): Promise<ReportTaskProgressRow[]> {
+    const p = new SqlParams();
+    const { cte, until } = factsCte(actor, query, w, p);
+    const day = p.add(w.day);
+    const soon = p.add(dueSoonDays);
+    const period = periodId ? `${p.add(periodId)}::uuid` : null;
+    const latest = period
+      ? `FROM progress_reports pr, reporting_periods rp
+          WHERE rp.id = ${period} AND pr.task_id = x.id AND pr.created_at < ${until()}
+            AND (pr.period_id = ${period} OR ${localDaySql('pr.created_at')} BETWEEN rp.starts_on AND rp.ends_on)
+          ORDER BY (pr.period_id IS NOT DISTINCT FROM ${period}) DESC, pr.created_at DESC, pr.id DESC`
+      : `FROM progress_reports pr WHERE pr.task_id = x.id AND pr.created_at < ${until()}
+          ORDER BY pr.created_at DESC, pr.id DESC`;
+    return this.run(
+      `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state IN ${COUNTED_STATES})
+       SELECT x.*, pg.percent AS progress_percent, pg.narrative AS progress_narrative, pg.created_at AS progress_at
+         FROM x LEFT JOIN LATERAL (SELECT pr.percent, pr.narrative, pr.created_at ${latest} LIMIT 1) pg ON TRUE
+        ORDER BY x.directive_number, x.code`,
+      p.values,
+    );
+  }
+
+  /** A reporting period's label, for the documents that read progress for it. */
+  async period(id: string): Promise<{ id: string; label: string } | undefined> {
+    const rows: { id: string; label: string }[] = await this.db.query(
+      `SELECT id, label FROM reporting_periods WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Contributions asked of coordinating agencies on the counted tasks, by coordinating agency (with
+   * `agencyId`, that agency's only; the other filters choose the tasks). Live from the contributions
+   * and their versions; in the past folded from the history: a contribution is asked when its last
+   * CONTRIBUTION_REQUESTED/REMOVED by then is a request (whose `dueDate` is the sub-deadline), submitted
+   * at its first CONTRIBUTION_SUBMITTED, accepted when its last decision or submission is an acceptance.
+   */
+  async coordination(actor: Actor, query: ReportQuery, w: ReportWindow): Promise<CoordinationCountsRow[]> {
+    const p = new SqlParams();
+    const { agencyId, ...taskQuery } = query;
+    const { cte, until } = factsCte(actor, taskQuery, w, p);
+    const counted = `SELECT f.id FROM facts f WHERE f.state IN ${COUNTED_STATES}`;
+    // A function: `until()` adds its parameter on first use, and the live statement must not have it.
+    const ofThis = () => `e.task_id = r.task_id AND e.data->>'contributionId' = r.cid AND e.at < ${until()}`;
+    const parts = w.live
+      ? `c AS (
+           SELECT c.agency_id, c.due_date, c.status = 'accepted' AS accepted,
+                  (SELECT min(v.submitted_at) FROM contribution_versions v WHERE v.contribution_id = c.id) AS first_at
+             FROM contributions c WHERE c.task_id IN (${counted}))`
+      : `r AS (
+           SELECT DISTINCT ON (e.data->>'contributionId') e.task_id, e.data->>'contributionId' AS cid,
+                  (e.data->>'agencyId')::uuid AS agency_id, e.event, (e.data->>'dueDate')::date AS due_date
+             FROM task_events e
+            WHERE e.event IN ('CONTRIBUTION_REQUESTED','CONTRIBUTION_REMOVED') AND e.at < ${until()}
+              AND e.task_id IN (${counted})
+            ORDER BY e.data->>'contributionId', e.at DESC, e.id DESC),
+         c AS (
+           SELECT r.agency_id, r.due_date, s.first_at, COALESCE(d.event = 'CONTRIBUTION_ACCEPTED', false) AS accepted
+             FROM r
+             LEFT JOIN LATERAL (SELECT min(e.at) AS first_at FROM task_events e
+                                 WHERE e.event = 'CONTRIBUTION_SUBMITTED' AND ${ofThis()}) s ON TRUE
+             LEFT JOIN LATERAL (SELECT e.event FROM task_events e
+                                 WHERE e.event IN ('CONTRIBUTION_SUBMITTED','CONTRIBUTION_ACCEPTED','CONTRIBUTION_RETURNED')
+                                   AND ${ofThis()} ORDER BY e.at DESC, e.id DESC LIMIT 1) d ON TRUE
+            WHERE r.event = 'CONTRIBUTION_REQUESTED')`;
+    const day = p.add(w.day);
+    const agency = agencyId ? ` AND c.agency_id = ${p.add(agencyId)}::uuid` : '';
+    return this.run(
+      `WITH ${cte}, ${parts},
+       x AS (
+         SELECT c.agency_id, c.accepted, c.first_at IS NOT NULL AS submitted,
+                c.first_at IS NOT NULL AND (c.due_date IS NULL OR ${localDaySql('c.first_at')} <= c.due_date) AS on_time,
+                c.first_at IS NULL AND c.due_date < ${day}::date AS overdue
+           FROM c WHERE TRUE${agency})
+       SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.sort_order AS agency_sort_order,
+              count(*)::int AS requested,
+              (count(*) FILTER (WHERE x.submitted))::int AS submitted,
+              (count(*) FILTER (WHERE x.on_time))::int AS on_time,
+              (count(*) FILTER (WHERE x.submitted AND NOT x.on_time))::int AS late,
+              (count(*) FILTER (WHERE x.overdue))::int AS overdue,
+              (count(*) FILTER (WHERE NOT x.submitted AND NOT x.overdue))::int AS not_due,
+              (count(*) FILTER (WHERE x.accepted))::int AS accepted
+         FROM x JOIN agencies a ON a.id = x.agency_id
+        GROUP BY a.id`,
+      p.values,
+    );
+  }
+
+  /**
+   * Milestones in force on the counted tasks, by the task's lead agency then. Live from the milestones
+   * not removed; in the past, the list of the last MILESTONES_SET by then, each done at its first
+   * MILESTONE_DONE by then.
+   */
+  async milestones(actor: Actor, query: ReportQuery, w: ReportWindow): Promise<MilestoneCountsRow[]> {
+    const p = new SqlParams();
+    const { cte, until } = factsCte(actor, query, w, p);
+    const parts = w.live
+      ? `m AS (
+           SELECT f.lead_agency_id AS agency_id, m.due_date, m.done_at
+             FROM milestones m JOIN facts f ON f.id = m.task_id
+            WHERE f.state IN ${COUNTED_STATES} AND m.removed_at IS NULL)`
+      : `ms AS (
+           SELECT DISTINCT ON (e.task_id) e.task_id, e.data->'milestones' AS list
+             FROM task_events e
+            WHERE e.event = 'MILESTONES_SET' AND e.at < ${until()}
+              AND e.task_id IN (SELECT f.id FROM facts f WHERE f.state IN ${COUNTED_STATES})
+            ORDER BY e.task_id, e.at DESC, e.id DESC),
+         m AS (
+           SELECT f.lead_agency_id AS agency_id, (ml->>'dueDate')::date AS due_date, d.at AS done_at
+             FROM ms JOIN facts f ON f.id = ms.task_id
+            CROSS JOIN LATERAL jsonb_array_elements(ms.list) ml
+             LEFT JOIN LATERAL (SELECT min(e.at) AS at FROM task_events e
+                                 WHERE e.task_id = ms.task_id AND e.event = 'MILESTONE_DONE'
+                                   AND e.data->>'milestoneId' = ml->>'id' AND e.at < ${until()}) d ON TRUE)`;
+    const day = p.add(w.day);
+    return this.run(
+      `WITH ${cte}, ${parts},
+       x AS (
+         SELECT m.agency_id, m.done_at IS NOT NULL AS done,
+                m.done_at IS NOT NULL AND ${localDaySql('m.done_at')} <= m.due_date AS on_time,
+                m.due_date < ${day}::date AS past
+           FROM m)
+       SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.sort_order AS agency_sort_order,
+              count(*)::int AS total,
+              (count(*) FILTER (WHERE x.on_time))::int AS done_on_time,
+              (count(*) FILTER (WHERE x.done AND NOT x.on_time))::int AS done_late,
+              (count(*) FILTER (WHERE NOT x.done AND x.past))::int AS missed,
+              (count(*) FILTER (WHERE NOT x.done AND NOT x.past))::int AS upcoming
+         FROM x JOIN agencies a ON a.id = x.agency_id
+        GROUP BY a.id`,
+      p.values,
+    );
+  }
+
   /** How many of `ids` the actor may see (any state): a selection must be seen in full, or it is refused. */
   async visibleCount(actor: Actor, ids: readonly string[]): Promise<number> {
     const scope = taskScope(actor, 2);
@@ -356,7 +538,8 @@ function taskSelect(day: string, soon: string, extra = ''): string {
           f.original_due_date::text AS original_due_date, f.extended, f.done_day::text AS done_day,
           ${factStatus('f.due_date', day, soon)} AS status,
           CASE WHEN f.due_date IS NULL THEN NULL
-               ELSE GREATEST(0, COALESCE(f.done_day, ${day}::date) - f.due_date) END AS days_overdue${extra}
+               ELSE GREATEST(0, COALESCE(f.done_day, ${day}::date) - f.due_date) END AS days_overdue,
+          f.is_key${extra}
      FROM facts f
      JOIN directives d ON d.id = f.directive_id
      LEFT JOIN agencies a ON a.id = f.lead_agency_id`;

@@ -5,6 +5,10 @@ import {
   sortByAgencyOrder,
   type ReportAverages,
   type ReportBundle,
+  type ReportCoordination,
+  type ReportCoordinationFigures,
+  type ReportMilestoneFigures,
+  type ReportMilestones,
   type ReportByAgency,
   type ReportByDeliverableType,
   type ReportByDirective,
@@ -22,8 +26,17 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
-import { FIGURE_KEYS, type FigureCounts, type ReportWindow } from './report-facts.sql.js';
-import { ReportsRepository, type AgencyRef, type Page, type ReportTaskRow } from './reports.repository.js';
+import { FIGURE_KEYS, keyCounts, type FigureCounts, type ReportWindow } from './report-facts.sql.js';
+import {
+  ReportsRepository,
+  type AgencyRef,
+  type CoordinationCountsRow,
+  type Counts,
+  type MilestoneCountsRow,
+  type ReportTaskProgressRow,
+  type Page,
+  type ReportTaskRow,
+} from './reports.repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +71,16 @@ export function toFigures(c: FigureCounts): ReportFigures {
   };
 }
 
+/** The figures of a `figureSums` row over all counted tasks and over key tasks only. */
+function both(c: Counts): { figures: ReportFigures; keyFigures: ReportFigures } {
+  return { figures: toFigures(c), keyFigures: toFigures(keyCounts(c)) };
+}
+
+/** Totals of grouped rows, over all tasks and over key tasks. */
+function totalsOf(rows: readonly Counts[]): { totals: ReportFigures; keyTotals: ReportFigures } {
+  return { totals: totalOf(rows), keyTotals: totalOf(rows.map(keyCounts)) };
+}
+
 /** Column totals of grouped rows; the rates are recomputed from the summed counts, never averaged. */
 function totalOf(rows: readonly FigureCounts[]): ReportFigures {
   const sum = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as unknown as FigureCounts;
@@ -79,6 +102,44 @@ function taskRef(r: ReportTaskRow): ReportTaskRef {
 }
 
 const days = (v: string | null): number | null => (v === null ? null : Number(v));
+
+type CoordinationCounts = Omit<
+  CoordinationCountsRow,
+  'agency_id' | 'agency_code' | 'agency_name' | 'agency_sort_order'
+>;
+const COORDINATION_KEYS = ['requested', 'submitted', 'on_time', 'late', 'overdue', 'not_due', 'accepted'] as const;
+
+function toCoordination(c: CoordinationCounts): ReportCoordinationFigures {
+  return {
+    requested: c.requested,
+    submitted: c.submitted,
+    onTime: c.on_time,
+    late: c.late,
+    overdue: c.overdue,
+    notDue: c.not_due,
+    accepted: c.accepted,
+    onTimeRate: rate(c.on_time, c.on_time + c.late + c.overdue),
+  };
+}
+
+type MilestoneCounts = Omit<MilestoneCountsRow, 'agency_id' | 'agency_code' | 'agency_name' | 'agency_sort_order'>;
+const MILESTONE_KEYS = ['total', 'done_on_time', 'done_late', 'missed', 'upcoming'] as const;
+
+function toMilestones(c: MilestoneCounts): ReportMilestoneFigures {
+  return { total: c.total, doneOnTime: c.done_on_time, doneLate: c.done_late, missed: c.missed, upcoming: c.upcoming };
+}
+
+/** Column sums of rows over `keys`. */
+function sumOf<K extends string>(rows: readonly Record<K, number>[], keys: readonly K[]): Record<K, number> {
+  const sum = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const r of rows) for (const k of keys) sum[k] += r[k];
+  return sum;
+}
+
+const agencyOrder = (r: { agency_sort_order: number | null; agency_name: string }) => ({
+  sortOrder: r.agency_sort_order,
+  name: r.agency_name,
+});
 
 /** The JSON views. Every figure comes from SQL over the same `facts`; this class only names and shapes. */
 @Injectable()
@@ -129,7 +190,7 @@ export class ReportsService {
 
   async summary(c: ReportContext): Promise<ReportSummary> {
     const row = await this.reports.summary(c.actor, c.query, c.window, this.config.dueSoonDays);
-    return { ...c.meta, figures: toFigures(row), excluded: { drafted: row.drafted, cancelled: row.cancelled } };
+    return { ...c.meta, ...both(row), excluded: { drafted: row.drafted, cancelled: row.cancelled } };
   }
 
   /**
@@ -145,9 +206,9 @@ export class ReportsService {
         agencyId: r.agency_id,
         agencyCode: r.agency_code,
         agencyName: r.agency_name,
-        figures: toFigures(r),
+        ...both(r),
       })),
-      totals: totalOf(rows),
+      ...totalsOf(rows),
     };
   }
 
@@ -244,20 +305,90 @@ export class ReportsService {
     };
   }
 
+  /** Coordinating agencies' timeliness (phối hợp đúng hạn / quá hạn), in the official order of agencies. */
+  async coordination(c: ReportContext): Promise<ReportCoordination> {
+    const rows = await this.reports.coordination(c.actor, c.query, c.window);
+    return {
+      ...c.meta,
+      rows: sortByAgencyOrder(rows, agencyOrder).map((r) => ({
+        agencyId: r.agency_id,
+        agencyCode: r.agency_code,
+        agencyName: r.agency_name,
+        figures: toCoordination(r),
+      })),
+      totals: toCoordination(sumOf(rows, COORDINATION_KEYS)),
+    };
+  }
+
+  /** Milestones by lead agency: done on time, done late, missed, upcoming. */
+  async milestones(c: ReportContext): Promise<ReportMilestones> {
+    const rows = await this.reports.milestones(c.actor, c.query, c.window);
+    return {
+      ...c.meta,
+      rows: sortByAgencyOrder(rows, agencyOrder).map((r) => ({
+        agencyId: r.agency_id,
+        agencyCode: r.agency_code,
+        agencyName: r.agency_name,
+        figures: toMilestones(r),
+      })),
+      totals: toMilestones(sumOf(rows, MILESTONE_KEYS)),
+    };
+  }
+
   /** Every view at once, for a snapshot and the periodic report. */
   async bundle(c: ReportContext): Promise<ReportBundle> {
-    const [summary, byAgency, byDirective, byField, byDeliverableType, escalations, reviewQueue, averages] =
-      await Promise.all([
-        this.summary(c),
-        this.byAgency(c),
-        this.byDirective(c),
-        this.byField(c),
-        this.byDeliverableType(c),
-        this.escalations(c),
-        this.reviewQueue(c),
-        this.averages(c),
+    const [
+      summary,
+      byAgency,
+      byDirective,
+      byField,
+      byDeliverableType,
+      escalations,
+      reviewQueue,
+      averages,
+      coordination,
+      milestones,
+    ] = await Promise.all([
+      this.summary(c),
+      this.byAgency(c),
+      this.byDirective(c),
+      this.byField(c),
+      this.byDeliverableType(c),
+      this.escalations(c),
+      this.reviewQueue(c),
+      this.averages(c),
+      this.coordination(c),
+      this.milestones(c),
+    ]);
+    return {
+      summary,
+      byAgency,
+      byDirective,
+      byField,
+      byDeliverableType,
+      escalations,
+      reviewQueue,
+      averages,
+      coordination,
+      milestones,
+    };
+  }
+
+  /** Counted tasks then with their latest progress (of the period `periodId`, when given). */
+  tasksWithProgress(c: ReportContext, periodId?: string): Promise<ReportTaskProgressRow[]> {
+    return this.reports.tasksWithProgress(c.actor, c.query, c.window, this.config.dueSoonDays, periodId);
+  }
+
+  /** The reporting period the documents are asked for: 400 when there is no such period. */
+  async period(periodId: string | undefined): Promise<{ id: string; label: string } | null> {
+    if (!periodId) return null;
+    const period = await this.reports.period(periodId);
+    if (!period) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Invalid input: periodId: no such reporting period', [
+        { path: 'periodId', message: 'no such reporting period' },
       ]);
-    return { summary, byAgency, byDirective, byField, byDeliverableType, escalations, reviewQueue, averages };
+    }
+    return period;
   }
 
   /** Counted tasks then, optionally only those in the given deadline statuses (for the documents). */

@@ -11,8 +11,10 @@ import {
   type TaskRow,
 } from '@dondoc/persistence';
 import {
+  actionJobId,
   applyEvent,
   DEFAULT_ESCALATION_POLICY,
+  planPartActions,
   isActionRelevant,
   localDate,
   type Actor,
@@ -28,10 +30,25 @@ import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './de
 const writer = new TaskChangeWriter();
 
 export const ROLE_ACCOUNTS = [
-  { username: 'vanphong', fullName: 'Nguyễn Thị Thu Hà (Văn phòng Tỉnh ủy)', role: 'office' },
-  { username: 'thuongvu', fullName: 'Trần Văn Minh (Ban Thường vụ Tỉnh ủy)', role: 'standing_committee' },
-  { username: 'kiemtra', fullName: 'Lê Hoàng Phúc (Ủy ban Kiểm tra Tỉnh ủy)', role: 'inspector' },
-  { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin' },
+  { username: 'vanphong', fullName: 'Nguyễn Thị Thu Hà (Văn phòng Tỉnh ủy)', role: 'office', position: null },
+  // Thường trực Tỉnh ủy: decides the tasks whose authority is the Standing Committee's Thường trực too.
+  {
+    username: 'thuongvu',
+    fullName: 'Trần Văn Minh (Ban Thường vụ Tỉnh ủy)',
+    role: 'standing_committee',
+    position: 'standing_board',
+  },
+  { username: 'kiemtra', fullName: 'Lê Hoàng Phúc (Ủy ban Kiểm tra Tỉnh ủy)', role: 'inspector', position: null },
+  { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', position: null },
+] as const;
+
+/**
+ * The officers of the agency that leads most demo tasks: its head (the agency's own account) assigns each of
+ * its tasks to one of them, so "việc của tôi" and the named reminder chain have something to show.
+ */
+export const DEMO_OFFICERS = [
+  { username: 'bcsd-ubnd.cv1', fullName: 'Phạm Thu Trang (chuyên viên)', agencyCode: 'bcsd-ubnd' },
+  { username: 'bcsd-ubnd.cv2', fullName: 'Đỗ Minh Khang (chuyên viên)', agencyCode: 'bcsd-ubnd' },
 ] as const;
 
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
@@ -57,7 +74,7 @@ export async function seedDemoProvince(
     const existing: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM agencies`);
     if (Number(existing[0].n) > 0) return null;
     const hashes = await Promise.all(
-      [...ROLE_ACCOUNTS, ...DEMO_AGENCIES].map(() =>
+      [...ROLE_ACCOUNTS, ...DEMO_AGENCIES, ...DEMO_OFFICERS].map(() =>
         argon2.hash(options.password, { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 }),
       ),
     );
@@ -90,8 +107,8 @@ async function seedInTransaction(
   let h = 0;
   for (const u of ROLE_ACCOUNTS) {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO users (username, full_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [u.username, u.fullName, u.role, hashes[h++]],
+      `INSERT INTO users (username, full_name, role, password_hash, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [u.username, u.fullName, u.role, hashes[h++], u.position],
     );
     userIds.set(u.username, rows[0].id);
   }
@@ -102,6 +119,18 @@ async function seedInTransaction(
     );
     userIds.set(a.code, rows[0].id);
   }
+  for (const o of DEMO_OFFICERS) {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO users (username, full_name, role, agency_id, password_hash, position) VALUES ($1, $2, 'agency', $3, $4, 'officer') RETURNING id`,
+      [o.username, o.fullName, agencyIds.get(o.agencyCode), hashes[h++]],
+    );
+    userIds.set(o.username, rows[0].id);
+  }
+  // The Office's monitoring officer for the agencies that lead most work.
+  await m.query(`UPDATE agencies SET monitoring_user_id = $1 WHERE code = ANY($2::text[])`, [
+    userIds.get('vanphong'),
+    ['bcsd-ubnd', 'ban-tuyen-giao'],
+  ]);
 
   const { shift, planned } = planDemo(DEMO_TASKS, now);
   const directiveIds = new Map<string, string>();
@@ -123,13 +152,15 @@ async function seedInTransaction(
     directiveIds.set(d.key, rows[0].id);
   }
 
+  const officers = DEMO_OFFICERS.map((o) => userIds.get(o.username)!);
   const office: Actor = { userId: userIds.get('vanphong')!, role: 'office', agencyId: null };
   const committee: Actor = { userId: userIds.get('thuongvu')!, role: 'standing_committee', agencyId: null };
   for (const p of planned) {
     const lead = p.leadAgencyCode ? agencyIds.get(p.leadAgencyCode)! : null;
     const leadActor: Actor | null = lead
-      ? { userId: userIds.get(p.leadAgencyCode!)!, role: 'agency', agencyId: lead }
+      ? { userId: userIds.get(p.leadAgencyCode!)!, role: 'agency', agencyId: lead, position: 'head' }
       : null;
+    const hasOfficers = DEMO_OFFICERS.some((o) => o.agencyCode === p.leadAgencyCode);
     await seedTask(m, p, {
       directiveId: directiveIds.get(p.directiveKey)!,
       lead,
@@ -137,10 +168,11 @@ async function seedInTransaction(
       office,
       committee,
       leadActor,
+      officer: hasOfficers ? officers[planned.indexOf(p) % officers.length] : null,
       now,
     });
   }
-  return { tasks: planned.length, users: ROLE_ACCOUNTS.length + DEMO_AGENCIES.length };
+  return { tasks: planned.length, users: ROLE_ACCOUNTS.length + DEMO_AGENCIES.length + DEMO_OFFICERS.length };
 }
 
 function stepsFor(p: PlannedTask, c: { office: Actor; committee: Actor; leadActor: Actor | null; now: Date }): Step[] {
@@ -209,6 +241,8 @@ async function seedTask(
     office: Actor;
     committee: Actor;
     leadActor: Actor | null;
+    /** The lead agency's officer its head assigns the task to, right after it arrives. */
+    officer: string | null;
     now: Date;
   },
 ): Promise<void> {
@@ -238,6 +272,37 @@ async function seedTask(
     { at: created },
   );
   let task: TaskRow = row;
+  if (p.milestones?.length) {
+    const ms: { id: string; label: string; due_date: string; version: number }[] = await m.query(
+      `INSERT INTO milestones (task_id, label, due_date, created_at)
+       SELECT $1, 'Mốc ' || to_char(d, 'DD/MM/YYYY'), d, $3 FROM unnest($2::date[]) AS d
+       RETURNING id, label, due_date::text AS due_date, version`,
+      [task.id, p.milestones, created],
+    );
+    task = await apply(m, {
+      kind: 'MILESTONES_SET',
+      taskId: task.id,
+      actor: c.office,
+      from: task.state,
+      data: { milestones: ms.map((x) => ({ id: x.id, label: x.label, dueDate: x.due_date })) },
+      schedule: {
+        cancelRungs: [],
+        add: ms.flatMap((x) =>
+          planPartActions('milestone', x.due_date, DEFAULT_ESCALATION_POLICY).map((a) => ({
+            rung: a.rung,
+            offset: a.offset,
+            version: x.version,
+            level: a.level,
+            audiences: a.audiences,
+            job_id: actionJobId(x.id, a.rung, a.offset, x.version),
+            due_at: a.dueAt.toISOString(),
+            target_id: x.id,
+          })),
+        ),
+      },
+      at: created,
+    });
+  }
   let facts: TaskFacts = { ...toFacts(task), hasPendingSubmission: false, completedAt: null };
   let seq = 0;
   let pendingSubmission: { id: string; at: Date } | null = null;
@@ -275,6 +340,20 @@ async function seedTask(
     task = await apply(m, change);
     if (step.event.type === 'APPROVE' || step.event.type === 'RETURN') pendingSubmission = null;
     facts = { ...result.task, completedAt: task.completed_at };
+    if (step.event.type === 'ASSIGN' && c.officer && c.leadActor) {
+      // The head hands the task to an officer and keeps it under their own lead (6 rõ: rõ người).
+      task = await apply(m, {
+        kind: 'PEOPLE_SET',
+        taskId: task.id,
+        actor: c.leadActor,
+        from: task.state,
+        set: { assigneeUserId: c.officer, responsibleLeaderUserId: c.leadActor.userId },
+        data: { assigneeUserId: c.officer, responsibleLeaderUserId: c.leadActor.userId },
+        audiences: ['assignee'],
+        at: new Date(step.when.getTime() + 2 * 3_600_000),
+      });
+      facts = { ...facts, assigneeUserId: c.officer };
+    }
   }
   await fireDueActions(m, task, c.now);
 }
@@ -290,16 +369,20 @@ async function apply(m: EntityManager, change: TaskChange): Promise<TaskRow> {
  * applies fires, at its own time; the rest stays pending for the worker.
  */
 async function fireDueActions(m: EntityManager, task: TaskRow, now: Date): Promise<void> {
-  const due: (FiringAction & { version: number; due_at: Date })[] = await m.query(
-    `SELECT id, task_id, rung, "offset", version, level, job_id, due_at FROM scheduled_actions
-      WHERE task_id = $1 AND status = 'pending' AND due_at <= $2 ORDER BY due_at, id`,
-    [task.id, now],
-  );
+  const due: (FiringAction & { version: number; due_at: Date; part_version: number | null; part_done: boolean })[] =
+    await m.query(
+      `SELECT a.id, a.task_id, a.rung, a."offset", a.version, a.level, a.job_id, a.due_at, a.audiences, a.target_id,
+              ms.version AS part_version, (ms.done_at IS NOT NULL OR ms.removed_at IS NOT NULL) AS part_done
+         FROM scheduled_actions a LEFT JOIN milestones ms ON ms.id = a.target_id
+        WHERE a.task_id = $1 AND a.status = 'pending' AND a.due_at <= $2 ORDER BY a.due_at, a.id`,
+      [task.id, now],
+    );
   let current = task;
   for (const a of due) {
     const relevant = isActionRelevant(
       { rung: a.rung, version: a.version },
       { state: current.state, deadlineVersion: current.deadline_version, version: current.version },
+      a.part_version === null ? null : { version: a.part_version, settled: a.part_done },
     );
     if (!relevant) continue;
     current = await apply(

@@ -41,9 +41,10 @@ export class SubmissionsService {
       state: task.state,
       leadAgencyId: task.lead_agency_id,
       coordinatingAgencyIds: task.coordinating_agency_ids,
+      assigneeUserId: task.assignee_user_id,
     };
     if (!canUploadSubmission(facts, actor)) {
-      if (actor.role === 'agency' && task.lead_agency_id === actor.agencyId) {
+      if (canUploadSubmission({ ...facts, state: 'in_progress' }, actor)) {
         throw new ApiError(
           409,
           'INVALID_TRANSITION',

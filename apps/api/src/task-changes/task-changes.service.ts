@@ -20,7 +20,7 @@ export interface ChangeTransaction {
     directiveId: string,
     tasks: NewTask[],
     actor: ChangeActor,
-    options?: { data?: Record<string, unknown>; requestId?: string | null },
+    options?: { data?: Record<string, unknown>; requestId?: string | null; skipExisting?: boolean },
   ): Promise<TaskRow[]>;
 }
 

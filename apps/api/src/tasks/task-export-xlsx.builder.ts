@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { daysOverdue, deadlineStatus } from '@dondoc/workflow';
+import { daysOverdue, deadlineStatus, localDate } from '@dondoc/workflow';
 import { DATE_FORMAT, excelDate, FONT, THIN } from '../reports/report-xlsx.builder.js';
 import { deadlineStatusLabel, localTime, stateLabel, viDate } from '../reports/report-labels.js';
 import { toFacts } from './task-summary.js';
@@ -15,6 +15,10 @@ const COLUMNS: { header: string; width: number; format?: string }[] = [
   { header: 'Tình trạng thời hạn', width: 14 },
   { header: 'Số ngày quá hạn', width: 10, format: '0' },
   { header: 'Trạng thái', width: 16 },
+  { header: 'Nhiệm vụ trọng tâm', width: 10 },
+  { header: 'Tiến độ (%)', width: 10, format: '0' },
+  { header: 'Báo cáo tiến độ mới nhất', width: 48 },
+  { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
 ];
 
 /** Header row number: a title, the export time, a blank line, then the table. */
@@ -76,6 +80,10 @@ export async function taskExportWorkbook(
       deadlineStatusLabel(deadlineStatus(facts, now, { dueSoonDays })),
       daysOverdue(facts, now),
       stateLabel(r.state),
+      r.is_key ? 'x' : '',
+      r.latest_percent,
+      r.latest_narrative ?? '',
+      r.latest_at ? excelDate(localDate(r.latest_at)) : null,
     ];
     const row = ws.addRow(values);
     COLUMNS.forEach((c, i) => {

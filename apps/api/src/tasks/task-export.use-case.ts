@@ -25,7 +25,7 @@ export class TaskExportUseCase {
         { path: 'taskIds', message: 'duplicate ids' },
       ]);
     }
-    const found = await this.rows.visible(toActor(user), req.taskIds);
+    const found = await this.rows.visible(toActor(user), req.taskIds, req.periodId);
     const missing = req.taskIds.filter((id) => !found.has(id));
     if (missing.length) {
       throw new ApiError(

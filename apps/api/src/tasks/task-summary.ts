@@ -57,7 +57,12 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: nu
 }
 
 /** A milestone's deadline status is the task's rule applied to the milestone's date while the task is open. */
-function nextMilestoneOf(row: TaskRow, facts: TaskFacts, now: Date, dueSoonDays: number): TaskSummaryDto['nextMilestone'] {
+function nextMilestoneOf(
+  row: TaskRow,
+  facts: TaskFacts,
+  now: Date,
+  dueSoonDays: number,
+): TaskSummaryDto['nextMilestone'] {
   const m = row.next_milestone;
   if (!m) return null;
   return {

@@ -165,6 +165,7 @@ export class TasksController {
       ],
       403: ['FORBIDDEN_ROLE'],
       409: ['VERSION_CONFLICT', 'INVALID_TRANSITION'],
+      422: ['CONTRIBUTIONS_MISSING_REASON'],
     },
   })
   @Roles(...TASK_READERS)

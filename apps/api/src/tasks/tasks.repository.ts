@@ -45,7 +45,8 @@ export class TasksRepository {
       where.push(`(t.lead_agency_id = ${a} OR ${a} = ANY(t.coordinating_agency_ids))`);
     }
     if (query.field) where.push(`t.field = ${p(query.field)}`);
-    if (query.assignee) where.push(`t.assignee_user_id = ${p(query.assignee === 'me' ? actor.userId : query.assignee)}::uuid`);
+    if (query.assignee)
+      where.push(`t.assignee_user_id = ${p(query.assignee === 'me' ? actor.userId : query.assignee)}::uuid`);
     if (query.monitor) {
       where.push(`COALESCE(t.monitoring_user_id, (SELECT ag.monitoring_user_id FROM agencies ag WHERE ag.id = t.lead_agency_id))
         = ${p(query.monitor === 'me' ? actor.userId : query.monitor)}::uuid`);

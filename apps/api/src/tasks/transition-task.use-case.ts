@@ -1,10 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
 import { applyEvent, STATE_LABELS, type TaskEvent } from '@dondoc/workflow';
+import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
+import {
+  missingContributionsOf,
+  requireReasonForMissing,
+  withMissingContributions,
+} from '../contributions/missing-contributions.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary } from './task-summary.js';
@@ -19,6 +26,7 @@ export class TransitionTaskUseCase {
     private readonly agencies: AgenciesRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async execute(
@@ -56,21 +64,24 @@ export class TransitionTaskUseCase {
       }
     }
 
-    const written = await this.changes.apply(
-      transitionChange({
-        taskId,
-        actor,
-        event,
-        result,
-        before: { version: row.version, leadAgencyId: row.lead_agency_id, completedAt: row.completed_at },
-        pendingSubmission: row.pending_submission_id
-          ? { id: row.pending_submission_id, submittedAt: row.pending_submitted_at ?? now }
-          : null,
-        now,
-        policy: policyFor(this.config.escalation, row.escalation_policy),
-        requestId,
-      }),
-    );
+    // The lead submits without every coordinator's contribution accepted: only with a reason, kept in the history.
+    const missing = event.type === 'SUBMIT' ? await missingContributionsOf(this.db, taskId) : [];
+    requireReasonForMissing(missing, req.comment);
+
+    const change = transitionChange({
+      taskId,
+      actor,
+      event,
+      result,
+      before: { version: row.version, leadAgencyId: row.lead_agency_id, completedAt: row.completed_at },
+      pendingSubmission: row.pending_submission_id
+        ? { id: row.pending_submission_id, submittedAt: row.pending_submitted_at ?? now }
+        : null,
+      now,
+      policy: policyFor(this.config.escalation, row.escalation_policy),
+      requestId,
+    });
+    const written = await this.changes.apply(withMissingContributions(change, missing));
     if (!written) {
       throw new ApiError(
         409,

@@ -6,6 +6,7 @@ import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
 import { useLabel } from '../common/use-label';
 import { FilterSelect } from './filter-select';
+import { PeopleFilterChips } from './people-filter-chips';
 import { hasNarrowingFilters, type BoardFilters, type Lanes } from './use-board-filters';
 
 interface Props {
@@ -104,6 +105,7 @@ export function BoardFilterFields({ filters, role, onChange, onClear }: Props) {
           {t('board.filters.attention')}
         </button>
       )}
+      <PeopleFilterChips filters={filters} role={role} onChange={onChange} />
       {isBoard && (
         <label className="filter-check">
           <input

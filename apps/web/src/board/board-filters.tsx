@@ -23,6 +23,9 @@ export function countHiddenFilters(f: BoardFilters): number {
     f.field,
     f.deadlineStatus,
     f.attention,
+    f.mine,
+    f.watching,
+    f.key,
     isBoard && f.lanes !== 'none',
     isBoard && f.showCancelled,
   ].filter(Boolean).length;

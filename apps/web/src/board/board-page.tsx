@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
 import { useSession } from '../auth/use-session';
+import { AgencySettingsButton } from '../people/agency-settings-dialog';
+import { PeopleNamesProvider } from '../people/people-names';
 import { TaskDrawer } from '../task-drawer/task-drawer';
 import { ToastRegion } from '../transitions/toast-region';
 import { TransitionProvider } from '../transitions/transition-provider';
@@ -57,23 +59,26 @@ export function BoardPage() {
             onChange={(view) => update({ view })}
           />
           <BoardFiltersBar filters={filters} role={user.role} onChange={update} onClear={clear} />
+          <AgencySettingsButton role={user.role} />
           {query.isFetching && ready && (
             <span className="refreshing" aria-live="polite">
               {t('board.states.refreshing')}
             </span>
           )}
         </div>
-        <BoardContent
-          query={query}
-          items={items}
-          filters={filters}
-          role={user.role}
-          actor={actor}
-          agencies={agencies}
-          directives={directives}
-          onOpen={openTask}
-          onClear={clear}
-        />
+        <PeopleNamesProvider>
+          <BoardContent
+            query={query}
+            items={items}
+            filters={filters}
+            role={user.role}
+            actor={actor}
+            agencies={agencies}
+            directives={directives}
+            onOpen={openTask}
+            onClear={clear}
+          />
+        </PeopleNamesProvider>
         <ToastRegion />
       </div>
       <TaskDrawer />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import { useLabel } from '../common/use-label';
 import { countdownOf, deadlineTone, showsEscalation, type Countdown } from './board-model';
+import { TaskCardParts } from './task-card-parts';
 import './work-queues.css';
 
 interface Props {
@@ -47,6 +48,11 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
       <div className="task-card-top">
         <span className="task-code">{task.code}</span>
         <span className="task-type">{t(`deliverable.${task.deliverableType}`, task.deliverableType)}</span>
+        {task.isKey && (
+          <span className="badge badge-key" data-testid="key-badge" title={t('board.card.keyTitle')}>
+            {t('board.card.key')}
+          </span>
+        )}
         {showsEscalation(task) && (
           <span
             className={`badge badge-escalation level-${task.escalationLevel}`}
@@ -101,6 +107,7 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
       {task.coordinatingAgencyIds.length > 0 && (
         <div className="task-meta">{t('board.card.coordinating', { count: task.coordinatingAgencyIds.length })}</div>
       )}
+      <TaskCardParts task={task} />
     </div>
   );
 });

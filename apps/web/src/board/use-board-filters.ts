@@ -15,6 +15,12 @@ export interface BoardFilters {
   view: BoardView;
   showCancelled: boolean;
   attention: boolean;
+  /** "Việc của tôi": the tasks assigned to me as handling officer (agency users). */
+  mine: boolean;
+  /** "Tôi theo dõi": the tasks I follow as the Office's monitoring officer. */
+  watching: boolean;
+  /** "Trọng tâm": key tasks only. */
+  key: boolean;
   /** The list view's sort, `key:asc|desc` (parsed by task-list-sort.ts); empty = the server's order. */
   sort: string;
 }
@@ -30,12 +36,17 @@ const PARAM = {
   view: 'view',
   showCancelled: 'cancelled',
   attention: 'attention',
+  mine: 'mine',
+  watching: 'watching',
+  key: 'key',
   sort: 'sort',
 } as const satisfies Record<keyof BoardFilters, string>;
 
 /** Filters that narrow the tasks (as opposed to how they are laid out). */
 export function hasNarrowingFilters(f: BoardFilters): boolean {
-  return Boolean(f.q || f.directiveId || f.agencyId || f.field || f.deadlineStatus || f.attention);
+  return Boolean(
+    f.q || f.directiveId || f.agencyId || f.field || f.deadlineStatus || f.attention || f.mine || f.watching || f.key,
+  );
 }
 
 /**
@@ -63,6 +74,9 @@ export function useBoardFilters(role: RoleName | undefined) {
             : 'board',
       showCancelled: params.get(PARAM.showCancelled) === '1',
       attention: params.get(PARAM.attention) === '1',
+      mine: params.get(PARAM.mine) === '1',
+      watching: params.get(PARAM.watching) === '1',
+      key: params.get(PARAM.key) === '1',
       sort: params.get(PARAM.sort) ?? '',
     };
   }, [params, role]);
@@ -91,7 +105,17 @@ export function useBoardFilters(role: RoleName | undefined) {
     setRef.current(
       (prev) => {
         const next = new URLSearchParams(prev);
-        for (const key of ['q', 'directiveId', 'agencyId', 'field', 'deadlineStatus', 'attention'] as const)
+        for (const key of [
+          'q',
+          'directiveId',
+          'agencyId',
+          'field',
+          'deadlineStatus',
+          'attention',
+          'mine',
+          'watching',
+          'key',
+        ] as const)
           next.delete(PARAM[key]);
         return next;
       },

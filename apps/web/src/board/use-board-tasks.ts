@@ -25,6 +25,10 @@ export function useBoardTasks(filters: BoardFilters) {
       field: FIELD_VALUES.find((f) => f === filters.field),
       deadlineStatus: filters.deadlineStatus || undefined,
       q: filters.q.trim() || undefined,
+      // "Việc của tôi", "Tôi theo dõi", "Trọng tâm": the server knows who "me" is.
+      assignee: filters.mine ? ('me' as const) : undefined,
+      monitor: filters.watching ? ('me' as const) : undefined,
+      key: filters.key ? ('true' as const) : undefined,
       limit: LIMIT,
     }),
     [filters],

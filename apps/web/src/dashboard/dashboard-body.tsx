@@ -5,6 +5,7 @@ import { DirectiveProgress } from './directive-progress';
 import { EscalationList } from './escalation-list';
 import { HeadlineFigures } from './headline-figures';
 import { OverdueByAgencyChart } from './overdue-by-agency-chart';
+import { CoordinationTable, KeyTaskFigures, MilestoneTable } from './parts-tables';
 import { StatusByFieldChart } from './status-by-field-chart';
 import type { DashboardData } from './use-dashboard-data';
 
@@ -27,6 +28,11 @@ export function DashboardBody({ data, trend, onUrge, urgingAgencyId }: Props) {
         <StatusByFieldChart report={data.byField} />
       </div>
       <AgencyTable report={data.byAgency} onUrge={onUrge} urgingAgencyId={urgingAgencyId} />
+      <div className="dash-grid dash-parts">
+        <KeyTaskFigures figures={data.summary.keyFigures} />
+        <CoordinationTable report={data.coordination} />
+        <MilestoneTable report={data.milestones} />
+      </div>
       <div className="dash-grid dash-lists">
         <DirectiveProgress report={data.byDirective} />
         <EscalationList report={data.escalations} />

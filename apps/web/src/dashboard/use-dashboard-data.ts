@@ -4,7 +4,9 @@ import type {
   ReportByAgency,
   ReportByDirective,
   ReportByField,
+  ReportCoordination,
   ReportEscalations,
+  ReportMilestones,
   ReportReviewQueue,
   ReportSummary,
 } from '@dondoc/contracts';
@@ -12,10 +14,21 @@ import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { api } from '../api/api-client';
 import { reportKeys } from './report-query-keys';
 
-/** What the dashboard shows; a snapshot's bundle has the same parts, so both views share one body. */
+/**
+ * What the dashboard shows; a snapshot's bundle has the same parts, so both views share one body. The
+ * coordinating agencies and milestones are optional: snapshots frozen before they were reported lack them.
+ */
 export type DashboardData = Pick<
   ReportBundle,
-  'summary' | 'byAgency' | 'byDirective' | 'byField' | 'escalations' | 'reviewQueue' | 'averages'
+  | 'summary'
+  | 'byAgency'
+  | 'byDirective'
+  | 'byField'
+  | 'escalations'
+  | 'reviewQueue'
+  | 'averages'
+  | 'coordination'
+  | 'milestones'
 >;
 
 // The escalation list on screen stops here; its `total` still counts every item.
@@ -44,9 +57,12 @@ export function useDashboardData(asOf: string, enabled = true) {
       view<ReportEscalations>('escalations', { limit: ESCALATION_PAGE }),
       view<ReportReviewQueue>('review-queue', { limit: 1 }),
       view<ReportAverages>('averages'),
+      view<ReportCoordination>('coordination'),
+      view<ReportMilestones>('milestones'),
     ] as const,
     combine: (results) => {
-      const [summary, byAgency, byDirective, byField, escalations, reviewQueue, averages] = results;
+      const [summary, byAgency, byDirective, byField, escalations, reviewQueue, averages, coordination, milestones] =
+        results;
       const data: DashboardData | undefined =
         summary.data &&
         byAgency.data &&
@@ -54,7 +70,9 @@ export function useDashboardData(asOf: string, enabled = true) {
         byField.data &&
         escalations.data &&
         reviewQueue.data &&
-        averages.data
+        averages.data &&
+        coordination.data &&
+        milestones.data
           ? {
               summary: summary.data,
               byAgency: byAgency.data,
@@ -63,6 +81,8 @@ export function useDashboardData(asOf: string, enabled = true) {
               escalations: escalations.data,
               reviewQueue: reviewQueue.data,
               averages: averages.data,
+              coordination: coordination.data,
+              milestones: milestones.data,
             }
           : undefined;
       return {

@@ -1,4 +1,11 @@
-import { assignGaps, emptyRow, proposedMilestones, sameNumber, toConfirmRequest, type DraftDirective } from './import-model';
+import {
+  assignGaps,
+  emptyRow,
+  proposedMilestones,
+  sameNumber,
+  toConfirmRequest,
+  type DraftDirective,
+} from './import-model';
 
 describe('sameNumber', () => {
   it('ignores spaces and case, as the registry does', () => {

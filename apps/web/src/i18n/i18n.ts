@@ -3,8 +3,12 @@ import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { initReactI18next } from 'react-i18next';
 import { adminEn, adminVi } from '../admin/admin.i18n';
 import { boardEn, boardVi } from '../board/board.i18n';
+import { contributionsEn, contributionsVi } from '../contributions/contributions.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
+import { milestonesEn, milestonesVi } from '../milestones/milestones.i18n';
+import { peopleEn, peopleVi } from '../people/people.i18n';
+import { progressEn, progressVi } from '../progress/progress.i18n';
 import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
 import { taskListEn, taskListVi } from '../task-list/task-list.i18n';
 import { en } from './en';
@@ -43,6 +47,10 @@ void i18n.use(initReactI18next).init({
         directiveImport: directiveImportVi,
         admin: adminVi,
         taskList: taskListVi,
+        progress: progressVi,
+        contributions: contributionsVi,
+        people: peopleVi,
+        milestones: milestonesVi,
       },
     },
     en: {
@@ -55,6 +63,10 @@ void i18n.use(initReactI18next).init({
         directiveImport: directiveImportEn,
         admin: adminEn,
         taskList: taskListEn,
+        progress: progressEn,
+        contributions: contributionsEn,
+        people: peopleEn,
+        milestones: milestonesEn,
       },
     },
   },

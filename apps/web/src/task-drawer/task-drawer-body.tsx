@@ -1,6 +1,10 @@
 import type { TaskDetailDto } from '@dondoc/contracts';
 import { canComment, type Actor } from '@dondoc/workflow';
 import { useTranslation } from 'react-i18next';
+import { ContributionsSection } from '../contributions/contributions-section';
+import { MilestonesSection } from '../milestones/milestones-section';
+import { PeopleSection } from '../people/people-section';
+import { ProgressSection } from '../progress/progress-section';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { DrawerSection } from './drawer-section';
@@ -12,7 +16,10 @@ import { TaskActionsBar } from './task-actions-bar';
 import { TaskFacts } from './task-facts';
 import { WorkingFilesForm } from './working-files-form';
 
-/** Everything known about one task, in the order people read a file: facts, content, work, talk. */
+/**
+ * Everything known about one task, in the order people read a file: facts and people, content, its parts
+ * (milestones, progress, extensions, contributions), work, talk.
+ */
 export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
   const { t } = useTranslation();
   const mayComment = canComment(task, actor);
@@ -20,6 +27,7 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
     <>
       <TaskActionsBar task={task} actor={actor} />
       <TaskFacts task={task} />
+      <PeopleSection task={task} actor={actor} />
       <DrawerSection title={t('drawer.description.heading')} testId="drawer-description">
         {task.description.trim() ? (
           <p className="drawer-description">{task.description}</p>
@@ -27,9 +35,12 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
           <p className="drawer-empty">{t('drawer.description.empty')}</p>
         )}
       </DrawerSection>
+      <MilestonesSection task={task} actor={actor} />
+      <ProgressSection taskId={task.id} state={task.state} leadAgencyId={task.leadAgencyId} />
       <DrawerSection title={t('drawer.extensions.heading')} testId="drawer-extensions-section">
         <ExtensionRequests task={task} actor={actor} />
       </DrawerSection>
+      <ContributionsSection task={task} actor={actor} />
       <DrawerSection title={t('drawer.submissions.heading')} testId="drawer-submissions-section">
         {mayUploadWorkingFiles(task, actor) && (
           <WorkingFilesForm taskId={task.id} hasPending={pendingSubmissionOf(task) !== null} />

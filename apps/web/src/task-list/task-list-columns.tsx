@@ -4,6 +4,8 @@ import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayDate } from '../common/date-text';
+import { shortDate } from '../board/task-parts-model';
+import { usePeopleNames } from '../people/people-names';
 import type { SortKey } from './task-list-sort';
 
 // Core only: sorting is ours (Vietnamese collation, official agency order, sort in the URL) and so is
@@ -17,6 +19,7 @@ export function useTaskListColumns(
   directives: ReadonlyMap<string, DirectiveDto>,
 ) {
   const { t, i18n } = useTranslation();
+  const names = usePeopleNames();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return useMemo(() => {
     const label = (l: { vi: string; en: string }) => l[lang];
@@ -27,7 +30,16 @@ export function useTaskListColumns(
       helper.accessor('title', {
         id: 'title',
         header: head('title'),
-        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+        cell: (c) => (
+          <>
+            {c.row.original.isKey && (
+              <span className="list-key" data-testid="row-key" title={t('board.card.keyTitle')}>
+                {t('board.card.key')}
+              </span>
+            )}
+            <span title={c.getValue()}>{c.getValue()}</span>
+          </>
+        ),
       }),
       helper.accessor('directiveId', {
         id: 'directive',
@@ -50,11 +62,25 @@ export function useTaskListColumns(
         header: head('coordinating'),
         cell: (c) => {
           // The registry's order is the official one.
-          const names = [...agencies.values()]
+          const agencyNames = [...agencies.values()]
             .filter((a) => c.getValue().includes(a.id))
             .map((a) => a.name)
             .join('; ');
-          return <span title={names}>{names}</span>;
+          const parts = c.row.original.contributions;
+          return (
+            <>
+              {parts && parts.total > 0 && (
+                <span
+                  className="list-contributions"
+                  data-testid="row-contributions"
+                  title={t('board.card.contributionsTitle', parts)}
+                >
+                  {parts.accepted}/{parts.total}
+                </span>
+              )}
+              <span title={agencyNames}>{agencyNames}</span>
+            </>
+          );
         },
       }),
       helper.accessor('dueDate', {
@@ -81,7 +107,60 @@ export function useTaskListColumns(
           return days && days > 0 ? days : '';
         },
       }),
+      helper.accessor('progressPercent', {
+        id: 'progress',
+        header: head('progress'),
+        cell: (c) => {
+          const p = c.getValue();
+          if (p === null) return '';
+          return (
+            <span
+              className="list-progress"
+              data-testid="row-progress"
+              title={t('board.card.progressTitle', { percent: p })}
+            >
+              <span className="part-bar" aria-hidden="true">
+                <span className="part-bar-fill" style={{ width: `${p}%` }} />
+              </span>
+              {p}%
+            </span>
+          );
+        },
+      }),
+      helper.accessor('nextMilestone', {
+        id: 'milestone',
+        header: head('milestone'),
+        cell: (c) => {
+          const m = c.getValue();
+          if (!m) return '';
+          return (
+            <span
+              className={`part-milestone ms-${m.deadlineStatus ?? 'none'}`}
+              data-testid="row-milestone"
+              title={t('board.card.milestoneTitle', { label: m.label, date: displayDate(m.dueDate) })}
+            >
+              {t('board.card.milestone', { date: shortDate(m.dueDate) })}
+            </span>
+          );
+        },
+      }),
+      helper.accessor('assigneeUserId', {
+        id: 'officer',
+        header: head('officer'),
+        cell: (c) => {
+          const id = c.getValue();
+          const name = id ? names.get(id) : undefined;
+          return name ? (
+            <span data-testid="row-officer" title={name}>
+              {name}
+            </span>
+          ) : (
+            ''
+          );
+        },
+      }),
+      // The state stays the last column (the lifecycle word closes the row, as before the parts came).
       helper.accessor('state', { id: 'state', header: head('state'), cell: (c) => label(STATE_LABELS[c.getValue()]) }),
     ]);
-  }, [agencies, directives, t, lang]);
+  }, [agencies, directives, names, t, lang]);
 }

@@ -111,3 +111,34 @@ describe('sortTasks', () => {
     expect(codes(sortTasks(list, { key: 'due', dir: 'desc' }, ctx))).toEqual(['NV-1', 'NV-3']);
   });
 });
+
+describe("sorting by a task's parts", () => {
+  const people = new Map([
+    ['u-b', 'Bùi Thị Bình'],
+    ['u-a', 'Ánh Văn An'],
+  ]);
+  const withParts = [
+    task({ code: 'P1', progressPercent: 40, nextMilestone: null, assigneeUserId: 'u-b' }),
+    task({
+      code: 'P2',
+      progressPercent: null,
+      nextMilestone: { id: 'm', label: 'x', dueDate: '2031-03-31', deadlineStatus: 'not_due' },
+      assigneeUserId: null,
+    }),
+    task({
+      code: 'P3',
+      progressPercent: 5,
+      nextMilestone: { id: 'n', label: 'y', dueDate: '2030-12-31', deadlineStatus: 'overdue' },
+      assigneeUserId: 'u-a',
+    }),
+  ];
+  it('by the latest percentage, the next milestone’s date and the officer’s name; the empty ones last', () => {
+    expect(codes(sortTasks(withParts, { key: 'progress', dir: 'asc' }, ctx))).toEqual(['P3', 'P1', 'P2']);
+    expect(codes(sortTasks(withParts, { key: 'progress', dir: 'desc' }, ctx))).toEqual(['P1', 'P3', 'P2']);
+    expect(codes(sortTasks(withParts, { key: 'milestone', dir: 'asc' }, ctx))).toEqual(['P3', 'P2', 'P1']);
+    expect(codes(sortTasks(withParts, { key: 'officer', dir: 'asc' }, { ...ctx, people }))).toEqual(['P3', 'P1', 'P2']);
+    // Without the names (still loading) nobody is known: the codes keep their order.
+    expect(codes(sortTasks(withParts, { key: 'officer', dir: 'asc' }, ctx))).toEqual(['P1', 'P2', 'P3']);
+    expect(parseSort('milestone:desc')).toEqual({ key: 'milestone', dir: 'desc' });
+  });
+});

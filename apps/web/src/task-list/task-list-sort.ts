@@ -17,6 +17,9 @@ export const SORT_KEYS = [
   'due',
   'deadline',
   'overdue',
+  'progress',
+  'milestone',
+  'officer',
   'state',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -52,6 +55,8 @@ export interface SortContext {
   /** In the official order (the API answers agencies in it, and a Map keeps the order it was built in). */
   agencies: ReadonlyMap<string, Pick<AgencyDto, 'name'>>;
   directives: ReadonlyMap<string, Pick<DirectiveDto, 'number'>>;
+  /** Handling officers' names by id (the officer column); unknown ids sort as empty. */
+  people?: ReadonlyMap<string, string>;
 }
 
 const ranks = new WeakMap<SortContext['agencies'], Map<string, number>>();
@@ -90,6 +95,12 @@ function valueOf(task: TaskSummaryDto, key: SortKey, ctx: SortContext): Value {
       return task.daysOverdue;
     case 'state':
       return STATE_RANK.get(task.state) ?? null;
+    case 'progress':
+      return task.progressPercent ?? null;
+    case 'milestone':
+      return task.nextMilestone?.dueDate ?? null;
+    case 'officer':
+      return (task.assigneeUserId && ctx.people?.get(task.assigneeUserId)) || null;
   }
 }
 
@@ -104,7 +115,7 @@ function compareValues(a: Exclude<Value, null>, b: Exclude<Value, null>, key: So
   }
   if (typeof a !== 'string' || typeof b !== 'string') return 0;
   // ISO dates sort as text; names and codes in Vietnamese order ("numeric" puts NV-2 before NV-10).
-  if (key === 'due') return a < b ? -1 : a > b ? 1 : 0;
+  if (key === 'due' || key === 'milestone') return a < b ? -1 : a > b ? 1 : 0;
   return compareVietnamese(a, b);
 }
 

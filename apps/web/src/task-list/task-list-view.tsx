@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardFilters } from '../board/use-board-filters';
+import { usePeopleNames } from '../people/people-names';
 import { BulkActionDialog } from './bulk-action-dialog';
 import { moveActive } from './selection-model';
 import { taskListFeatures, useTaskListColumns } from './task-list-columns';
@@ -102,9 +103,10 @@ export function TaskListView({ tasks, role, agencies, directives, onOpen }: Prop
   const { t } = useTranslation();
   const { filters, update } = useBoardFilters(role);
   const sort = parseSort(filters.sort);
+  const people = usePeopleNames();
   const sorted = useMemo(
-    () => sortTasks(tasks, parseSort(filters.sort), { agencies, directives }),
-    [tasks, filters.sort, agencies, directives],
+    () => sortTasks(tasks, parseSort(filters.sort), { agencies, directives, people }),
+    [tasks, filters.sort, agencies, directives, people],
   );
   const ids = useMemo(() => sorted.map((task) => task.id), [sorted]);
   const selection = useTaskListSelection(ids);

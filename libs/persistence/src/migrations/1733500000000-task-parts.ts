@@ -56,9 +56,13 @@ export class TaskParts1733500000000 implements MigrationInterface {
       ADD COLUMN carried_from_task_id uuid REFERENCES tasks(id),
       ADD CONSTRAINT tasks_series_period CHECK ((series_id IS NULL) = (period_key IS NULL))`);
     // One instance per series and period, whatever the workers do: the database says so, not a lock.
-    await q.query(`CREATE UNIQUE INDEX tasks_series_period_idx ON tasks (series_id, period_key) WHERE series_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX tasks_series_period_idx ON tasks (series_id, period_key) WHERE series_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX tasks_assignee_idx ON tasks (assignee_user_id) WHERE assignee_user_id IS NOT NULL`);
-    await q.query(`CREATE INDEX tasks_carried_from_idx ON tasks (carried_from_task_id) WHERE carried_from_task_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX tasks_carried_from_idx ON tasks (carried_from_task_id) WHERE carried_from_task_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE contributions (
@@ -130,7 +134,9 @@ export class TaskParts1733500000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX progress_reports_task_idx ON progress_reports (task_id, created_at DESC)`);
-    await q.query(`CREATE INDEX progress_reports_period_idx ON progress_reports (period_id, task_id) WHERE period_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX progress_reports_period_idx ON progress_reports (period_id, task_id) WHERE period_id IS NOT NULL`,
+    );
     // Who a period asks: every open task of the period, with its lead agency when the period opened.
     await q.query(`
       CREATE TABLE reporting_period_tasks (

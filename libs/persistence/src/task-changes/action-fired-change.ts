@@ -17,8 +17,17 @@ export interface FiringAction {
 }
 
 function knownAudiences(rung: Rung, row: readonly string[] | undefined): Audience[] {
-  const known = new Set<string>(['assignee', 'responsible_leader', 'agency_head', 'monitoring_officer', 'office',
-    'standing_committee', 'lead_agency', 'coordinating_agencies', 'target_agency']);
+  const known = new Set<string>([
+    'assignee',
+    'responsible_leader',
+    'agency_head',
+    'monitoring_officer',
+    'office',
+    'standing_committee',
+    'lead_agency',
+    'coordinating_agencies',
+    'target_agency',
+  ]);
   // Rows written before the named chain said 'lead_agency' where the rule now names people.
   const base = row && row.length ? row : RECIPIENTS[rung];
   return base.filter((a): a is Audience => known.has(a));
@@ -55,7 +64,13 @@ export function actionFiredChange(
       latenessMs: fired.latenessMs,
       ...(a.target_id ? { targetId: a.target_id } : {}),
     },
-    notificationData: { rung: a.rung, offset: a.offset, level: a.level, late: fired.late, ...(a.target_id ? { targetId: a.target_id } : {}) },
+    notificationData: {
+      rung: a.rung,
+      offset: a.offset,
+      level: a.level,
+      late: fired.late,
+      ...(a.target_id ? { targetId: a.target_id } : {}),
+    },
     dedupeKey: a.job_id,
     firedAction: { id: a.id, firedAt: fired.at, latenessMs: fired.latenessMs },
     at: fired.backdated ? fired.at : undefined,

@@ -161,7 +161,8 @@ function setClauses(set: TaskRowUpdate, p: Params): string[] {
   if (set.deadlineText !== undefined) col('deadline_text', set.deadlineText);
   if (set.searchText !== undefined) col('search_text', set.searchText);
   if (set.assigneeUserId !== undefined) col('assignee_user_id', set.assigneeUserId, '::uuid');
-  if (set.responsibleLeaderUserId !== undefined) col('responsible_leader_user_id', set.responsibleLeaderUserId, '::uuid');
+  if (set.responsibleLeaderUserId !== undefined)
+    col('responsible_leader_user_id', set.responsibleLeaderUserId, '::uuid');
   if (set.monitoringUserId !== undefined) col('monitoring_user_id', set.monitoringUserId, '::uuid');
   if (set.decidingAuthority !== undefined) col('deciding_authority', set.decidingAuthority);
   if (set.isKey !== undefined) col('is_key', set.isKey, '::boolean');

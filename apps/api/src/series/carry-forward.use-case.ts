@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CarryForwardRequest, CarryForwardResultDto } from '@dondoc/contracts';
+import { newTaskOf, taskCode } from '@dondoc/persistence';
+import { endOfNextMonth, periodLabel, periodOf } from '@dondoc/workflow';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TaskChangesService } from '../task-changes/task-changes.service.js';
+import { toSummary } from '../tasks/task-summary.js';
+import { SeriesRepository } from './series.repository.js';
+
+const taken = (number: string) => new ApiError(409, 'DUPLICATE', `Directive ${number} is already registered`);
+
+/**
+ * Chương trình chỉ đạo tháng: the next month's program started from this one. Every item not approved or
+ * cancelled becomes a draft of the new program that names the item it carries forward (its history stays
+ * on the old one, which records where it went); the Office edits the drafts and assigns them as usual.
+ */
+@Injectable()
+export class CarryForwardUseCase {
+  constructor(
+    private readonly repo: SeriesRepository,
+    private readonly changes: TaskChangesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(
+    user: AuthUser,
+    directiveId: string,
+    input: CarryForwardRequest,
+    requestId: string | null,
+  ): Promise<CarryForwardResultDto> {
+    const from = await this.repo.directive(directiveId);
+    if (!from) throw ApiError.notFound('Directive');
+    if (from.kind !== 'monthly_program') {
+      throw new ApiError(
+        409,
+        'NOT_MONTHLY_PROGRAM',
+        'Only a monthly program (chương trình chỉ đạo tháng) can be carried forward into the next one',
+      );
+    }
+    const actor = toActor(user);
+    const result = await this.changes.transaction(async (tx) => {
+      const program = await this.repo.insertProgram(tx.manager, { ...input, from, createdBy: user.id });
+      if (!program) throw taken(input.number);
+      const items = await this.repo.unfinished(tx.manager, directiveId);
+      const carried = [];
+      for (const [i, old] of items.entries()) {
+        // Proposed: the end of the month after the item's own; the Office edits it before assigning.
+        const dueDate = old.due_date ? endOfNextMonth(old.due_date) : null;
+        const draft = {
+          ...newTaskOf(taskCode(input.number, i), {
+            title: old.title,
+            description: old.description ?? '',
+            deliverableType: old.deliverable_type,
+            field: old.field,
+            leadAgencyId: old.lead_agency_id,
+            coordinatingAgencyIds: old.coordinating_agency_ids,
+            dueDate,
+            deadlineText: dueDate ? periodLabel(periodOf(dueDate, 'month')) : old.deadline_text,
+          }),
+          decidingAuthority: old.deciding_authority,
+          isKey: old.is_key,
+          carriedFromTaskId: old.id,
+        };
+        const [task] = await tx.create(program.id, [draft], actor, { data: { carriedFromTaskId: old.id }, requestId });
+        const noted = await tx.apply({
+          kind: 'CARRIED_FORWARD',
+          taskId: old.id,
+          actor,
+          from: old.state,
+          data: { toTaskId: task.id, toDirectiveId: program.id },
+          requestId,
+        });
+        if (!noted) throw new Error(`carry-forward: ${old.code} moved while locked`);
+        carried.push({ fromTaskId: old.id, task });
+      }
+      return { program, carried };
+    });
+    const now = new Date();
+    const p = result.program;
+    return {
+      directive: {
+        id: p.id,
+        number: p.number,
+        kind: p.kind,
+        title: p.title,
+        issuedOn: p.issued_on,
+        issuer: p.issuer,
+        signer: p.signer,
+        place: p.place,
+        createdAt: p.created_at.toISOString(),
+      },
+      tasks: result.carried.map((c) => ({
+        fromTaskId: c.fromTaskId,
+        task: toSummary(c.task, actor, now, this.config.dueSoonDays),
+      })),
+    };
+  }
+}

@@ -1,0 +1,175 @@
+// Kept identical in apps/api/src/series/series-instances.ts and apps/worker/src/recurrence/series-instances.ts
+// (an app may not import another app): the API's first instance and the worker's later ones take one path.
+import {
+  SYSTEM_ACTOR,
+  searchTextOf,
+  type AppliedChange,
+  type ChangeActor,
+  type NewTask,
+  type ScheduledActionInput,
+  type TaskChange,
+  type TaskRow,
+} from '@dondoc/persistence';
+import {
+  FREQUENCY_LABELS,
+  actionJobId,
+  isValidPolicy,
+  localDate,
+  mergePolicy,
+  periodDueDate,
+  periodLabel,
+  periodsOpened,
+  planDeadlineActions,
+  type EscalationPolicy,
+  type Period,
+  type RecurrenceFrequency,
+  type Rung,
+} from '@dondoc/workflow';
+import type { EntityManager } from 'typeorm';
+
+/** What every instance of a series copies (task_series.template). */
+export interface SeriesTemplate {
+  title: string;
+  description: string;
+  deliverableType: string;
+  field: string;
+  leadAgencyId: string;
+  coordinatingAgencyIds: string[];
+}
+
+/** A task_series row with its directive's escalation override. */
+export interface SeriesRow {
+  id: string;
+  directive_id: string;
+  code: string;
+  template: SeriesTemplate;
+  frequency: RecurrenceFrequency;
+  due_day: number;
+  starts_on: string;
+  ends_on: string | null;
+  active: boolean;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  escalation_policy: Record<string, unknown> | null;
+}
+
+export const SERIES_COLUMNS = `s.id, s.directive_id, s.code, s.template, s.frequency, s.due_day, s.starts_on::text AS starts_on,
+  s.ends_on::text AS ends_on, s.active, s.created_by, s.created_at, s.updated_at, d.escalation_policy`;
+export const SERIES_FROM = `task_series s JOIN directives d ON d.id = s.directive_id`;
+
+/** The writer's calls inside one transaction, as each app reaches them. */
+export interface InstanceTx {
+  manager: EntityManager;
+  create(
+    directiveId: string,
+    tasks: NewTask[],
+    actor: ChangeActor,
+    options: { data?: Record<string, unknown>; skipExisting: true },
+  ): Promise<TaskRow[]>;
+  apply(change: TaskChange): Promise<AppliedChange | undefined>;
+}
+export type RunInstanceTx = <T>(work: (tx: InstanceTx) => Promise<T>) => Promise<T>;
+
+export interface CreatedInstance {
+  taskId: string;
+  periodKey: string;
+  dueDate: string;
+}
+
+const DEADLINE_RUNGS: Rung[] = ['remind_before', 'overdue', 'escalate'];
+
+/** The configured ladder with the directive's overrides (an invalid override is ignored), as the API reads it. */
+export function policyFor(configured: EscalationPolicy, override: Record<string, unknown> | null): EscalationPolicy {
+  return override && isValidPolicy({ ...configured, ...override }) ? mergePolicy(configured, override) : configured;
+}
+
+/** The reminders, overdue and escalation of a deadline, as an ASSIGN schedules them (the API's deadlineLadder). */
+export function deadlineLadder(
+  taskId: string,
+  dueDate: string,
+  deadlineVersion: number,
+  policy: EscalationPolicy,
+): ScheduledActionInput[] {
+  return planDeadlineActions(dueDate, policy).map((a) => ({
+    rung: a.rung,
+    offset: a.offset,
+    version: deadlineVersion,
+    level: a.level,
+    audiences: a.audiences,
+    job_id: actionJobId(taskId, a.rung, a.offset, deadlineVersion),
+    due_at: a.dueAt.toISOString(),
+  }));
+}
+
+/** The instance of one period: `${series.code}-${periodKey}`, due on the series' day of the period's last month. */
+export function instanceOf(series: SeriesRow, period: Period): NewTask {
+  const t = series.template;
+  const code = `${series.code}-${period.key}`;
+  const title = `${t.title} (${periodLabel(period)})`;
+  return {
+    code,
+    title,
+    description: t.description,
+    deliverableType: t.deliverableType,
+    field: t.field,
+    leadAgencyId: t.leadAgencyId,
+    coordinatingAgencyIds: t.coordinatingAgencyIds,
+    dueDate: periodDueDate(period, series.due_day),
+    deadlineText: `${periodLabel(period)}, ${FREQUENCY_LABELS[series.frequency].vi} trước ngày ${series.due_day}`,
+    searchText: searchTextOf({ code, title, description: t.description }),
+    seriesId: series.id,
+    periodKey: period.key,
+  };
+}
+
+/**
+ * Creates the instance of every period of the series opened by `now` that has none yet, each in its own
+ * transaction: the draft (skipped when the series and period have one: the unique index decides, so two
+ * workers or a retried job make it once) and, for a task actually created, its ASSIGN by the system with
+ * the deadline ladder, so the lead agency is told and reminded. A process killed between the two loses
+ * both (one transaction), and the next pass makes them.
+ */
+export async function createDueInstances(
+  run: RunInstanceTx,
+  series: SeriesRow,
+  existingKeys: ReadonlySet<string>,
+  now: Date,
+  configured: EscalationPolicy,
+): Promise<CreatedInstance[]> {
+  if (!series.active) return [];
+  const today = localDate(now);
+  const due = periodsOpened(
+    { frequency: series.frequency, dueDay: series.due_day, startsOn: series.starts_on, endsOn: series.ends_on },
+    today,
+  ).filter((p) => !existingKeys.has(p.key));
+  const policy = policyFor(configured, series.escalation_policy);
+  const created: CreatedInstance[] = [];
+  for (const period of due) {
+    const instance = instanceOf(series, period);
+    const made = await run(async (tx) => {
+      const [task] = await tx.create(series.directive_id, [instance], SYSTEM_ACTOR, {
+        data: { seriesId: series.id, periodKey: period.key },
+        skipExisting: true,
+      });
+      if (!task) return undefined;
+      const dueDate = instance.dueDate!;
+      const deadlineVersion = task.deadline_version + 1;
+      const assigned = await tx.apply({
+        kind: 'ASSIGN',
+        taskId: task.id,
+        actor: SYSTEM_ACTOR,
+        from: 'drafted',
+        expect: { version: task.version },
+        set: { state: 'assigned', leadAgencyId: instance.leadAgencyId, dueDate, deadlineVersion },
+        data: { leadAgencyId: instance.leadAgencyId, dueDate, previousLeadAgencyId: null, seriesId: series.id },
+        schedule: { cancelRungs: DEADLINE_RUNGS, add: deadlineLadder(task.id, dueDate, deadlineVersion, policy) },
+      });
+      // Cannot happen inside the transaction that made the draft; if it did, neither is kept.
+      if (!assigned) throw new Error(`series ${series.code}: the new instance ${task.code} could not be assigned`);
+      return { taskId: task.id, periodKey: period.key, dueDate };
+    });
+    if (made) created.push(made);
+  }
+  return created;
+}
