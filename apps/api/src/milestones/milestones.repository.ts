@@ -43,8 +43,9 @@ export class MilestonesRepository {
 
   async update(m: EntityManager, id: string, label: string, dueDate: string, bump: boolean): Promise<MilestoneRow> {
     const rows: MilestoneRow[] = await m.query(
-      `UPDATE milestones SET label = $2, due_date = $3::date, version = version + CASE WHEN $4 THEN 1 ELSE 0 END
-        WHERE id = $1 RETURNING ${COLUMNS}`,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH u AS (UPDATE milestones SET label = $2, due_date = $3::date, version = version + CASE WHEN $4 THEN 1 ELSE 0 END
+        WHERE id = $1 RETURNING *) SELECT ${COLUMNS} FROM u`,
       [id, label, dueDate, bump],
     );
     return rows[0];
@@ -56,8 +57,8 @@ export class MilestonesRepository {
 
   async markDone(m: EntityManager, id: string, userId: string, at: Date): Promise<MilestoneRow | undefined> {
     const rows: MilestoneRow[] = await m.query(
-      `UPDATE milestones SET done_at = $3, done_by = $2 WHERE id = $1 AND done_at IS NULL AND removed_at IS NULL
-       RETURNING ${COLUMNS}`,
+      `WITH u AS (UPDATE milestones SET done_at = $3, done_by = $2 WHERE id = $1 AND done_at IS NULL AND removed_at IS NULL
+       RETURNING *) SELECT ${COLUMNS} FROM u`,
       [id, userId, at],
     );
     return rows[0];
