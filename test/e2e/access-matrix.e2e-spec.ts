@@ -55,6 +55,10 @@ const FR = '403 FORBIDDEN_ROLE'; // the task is visible but this role may not se
 const IT = '409 INVALID_TRANSITION'; // the role may send the event, but not in this state
 const NF = '404 NOT_FOUND'; // the task is not visible to the caller: never reveal it exists
 const UA = '401 UNAUTHENTICATED'; // no token
+const FB = '403 FORBIDDEN'; // the route is not for this role at all (the role guard answers)
+const MD = '409 MILESTONE_ALREADY_DONE';
+const CS = '409 CONTRIBUTION_STATUS_CONFLICT';
+const PC = '409 PERIOD_CLOSED';
 
 // prettier-ignore
 const MATRIX = {
@@ -165,6 +169,73 @@ const MATRIX = {
   'POST /reports/snapshots':                            row(201,   201,      403,      403,  403, 403,  403,      UA),
   'GET /reports/snapshots':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/snapshots/:id':                         row(200,   200,      200,      403,  403, 403,  403,      UA),
+  // Issue 15's figures and the documents of one reporting period: read like the other reports.
+  // By person (handling or monitoring officer): agencies read it too, over the tasks they see.
+  'GET /reports/by-person':                             row(200,   200,      200,      FB,   200, 200,  200,      UA),
+  'GET /reports/coordination':                          row(200,   200,      200,      FB,   FB,  FB,   FB,       UA),
+  'GET /reports/milestones':                            row(200,   200,      200,      FB,   FB,  FB,   FB,       UA),
+  'GET /reports/tasks.xlsx (period)':                   row(200,   200,      200,      FB,   FB,  FB,   FB,       UA),
+  'GET /reports/periodic.docx (period)':                row(200,   200,      200,      FB,   FB,  FB,   FB,       UA),
+
+  // The people of a task (6 rõ): the lead agency's head names its officer; the Office the monitoring officer,
+  // authority and key flag. Role before state; a task the caller cannot see is not found.
+  'GET /people':                                        row(200,   200,      200,      FB,   200, 200,  200,      UA),
+  'PATCH /tasks/:id/people (officer, assigned)':        row(FR,    FR,       FR,       FB,   200, FR,   NF,       UA),
+  'PATCH /tasks/:id/people (officer, approved)':        row(FR,    FR,       FR,       FB,   IT,  FR,   NF,       UA),
+  'PATCH /tasks/:id/people (monitoring, assigned)':     row(200,   FR,       FR,       FB,   FR,  FR,   NF,       UA),
+  'PATCH /tasks/:id/people (monitoring, drafted)':      row(200,   FR,       FR,       FB,   NF,  NF,   NF,       UA),
+  // An agency's settings (the lead's here): its own people read them; another agency's are not found.
+  'GET /agencies/:id/settings':                         row(200,   200,      200,      FB,   200, NF,   NF,       UA),
+  'PATCH /agencies/:id/settings (officersActOnAll)':    row(FR,    FB,       FB,       FB,   200, NF,   NF,       UA),
+  'PATCH /agencies/:id/settings (monitoring)':          row(200,   FB,       FB,       FB,   FR,  NF,   NF,       UA),
+
+  // Milestones: set by the Office (drafts too) or the lead's workers once the task is theirs; reached likewise.
+  'GET /tasks/:id/milestones (assigned)':               row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  'GET /tasks/:id/milestones (drafted)':                row(200,   200,      200,      FB,   NF,  NF,   NF,       UA),
+  'PUT /tasks/:id/milestones (assigned)':               row(200,   FR,       FR,       FB,   200, FR,   NF,       UA),
+  'PUT /tasks/:id/milestones (drafted)':                row(200,   FR,       FR,       FB,   NF,  NF,   NF,       UA),
+  'PUT /tasks/:id/milestones (approved)':               row(IT,    FR,       FR,       FB,   IT,  FR,   NF,       UA),
+  'POST /milestones/:id/done (in_progress)':            row(200,   FR,       FR,       FB,   200, FR,   NF,       UA),
+  'POST /milestones/:id/done (approved)':               row(IT,    FR,       FR,       FB,   IT,  FR,   NF,       UA),
+  'POST /milestones/:id/done (reached)':                row(MD,    FR,       FR,       FB,   MD,  FR,   NF,       UA),
+
+  // Contributions: the lead (or the Office) asks, the coordinator asked hands in, the lead accepts or returns.
+  // A coordinator sees its own contribution only; other agencies see nothing.
+  'GET /contributions':                                 row(200,   200,      200,      FB,   200, 200,  200,      UA),
+  'GET /tasks/:id/contributions (assigned)':            row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  'PUT /tasks/:id/contributions/:agencyId (assigned)':  row(200,   FR,       FR,       FB,   200, FR,   NF,       UA),
+  'PUT /tasks/:id/contributions/:agencyId (drafted)':   row(IT,    FR,       FR,       FB,   NF,  NF,   NF,       UA),
+  'PUT /tasks/:id/contributions/:agencyId (approved)':  row(IT,    FR,       FR,       FB,   IT,  FR,   NF,       UA),
+  'POST /contributions/:id/versions (requested)':       row(FR,    FR,       FR,       FB,   FR,  201,  NF,       UA),
+  'POST /contributions/:id/versions (accepted)':        row(FR,    FR,       FR,       FB,   FR,  CS,   NF,       UA),
+  'POST /contributions/:id/versions (task approved)':   row(FR,    FR,       FR,       FB,   FR,  IT,   NF,       UA),
+  'POST /contributions/:id/accept (submitted)':         row(FR,    FR,       FR,       FB,   200, FR,   NF,       UA),
+  'POST /contributions/:id/accept (requested)':         row(FR,    FR,       FR,       FB,   CS,  FR,   NF,       UA),
+  'POST /contributions/:id/return (submitted)':         row(FR,    FR,       FR,       FB,   200, FR,   NF,       UA),
+  'GET /contributions/:id/files/:fileId (own)':         row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  "GET /contributions/:id/files/:fileId (another coordinator's)": row(200, 200, 200, FB, 200, NF, NF, UA),
+
+  // Progress: the lead's workers report while the task is under way; whoever sees the task reads it.
+  'POST /tasks/:id/progress (in_progress)':             row(FR,    FR,       FR,       FB,   201, FR,   NF,       UA),
+  'POST /tasks/:id/progress (approved)':                row(FR,    FR,       FR,       FB,   IT,  FR,   NF,       UA),
+  'POST /tasks/:id/progress (drafted)':                 row(FR,    FR,       FR,       FB,   NF,  NF,   NF,       UA),
+  'GET /tasks/:id/progress (assigned)':                 row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  'GET /progress-reports/:id/files/:fileId':            row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  // Reporting periods: the Office opens, closes and urges; an agency sees a period only where it is asked.
+  'POST /reporting-periods':                            row(201,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'GET /reporting-periods':                             row(200,   200,      200,      FB,   200, 200,  200,      UA),
+  'GET /reporting-periods/:id':                         row(200,   200,      200,      FB,   200, NF,   NF,       UA),
+  'POST /reporting-periods/:id/close (open)':           row(200,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'POST /reporting-periods/:id/close (closed)':         row(PC,    FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'POST /reporting-periods/:id/remind (open)':          row(200,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'POST /reporting-periods/:id/remind (closed)':        row(PC,    FB,       FB,       FB,   FB,  FB,   FB,       UA),
+
+  // Recurring work and the monthly program carried forward: the Office's; readers see the series they are in.
+  'POST /directives/:id/series':                        row(201,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'GET /directives/:id/series':                         row(200,   200,      200,      FB,   200, 200,  200,      UA),
+  'PATCH /series/:id':                                  row(200,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+  'GET /series/:id/instances':                          row(200,   200,      200,      FB,   200, 200,  NF,       UA),
+  'POST /directives/:id/carry-forward':                 row(201,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
 } satisfies Record<string, Row>;
 
 type Endpoint = keyof typeof MATRIX;
@@ -442,6 +513,415 @@ async function importCounts(t: TestApp) {
       `SELECT (SELECT count(*)::int FROM directives) AS directives, (SELECT count(*)::int FROM tasks) AS tasks`,
     )
   ).rows[0];
+}
+
+/** Every row of a task and of its parts: a refused write must leave all of them exactly as they were. */
+const PART_TABLES: readonly (readonly [table: string, where: string, order: string])[] = [
+  ['task_events', 'x.task_id = $1', 'x.id'],
+  ['comments', 'x.task_id = $1', 'x.id'],
+  ['submissions', 'x.task_id = $1', 'x.id'],
+  ['attachments', 'x.task_id = $1', 'x.id'],
+  ['outbox', 'x.task_id = $1', 'x.id'],
+  ['notifications', 'x.task_id = $1', 'x.id'],
+  ['scheduled_actions', 'x.task_id = $1', 'x.id'],
+  ['extension_requests', 'x.task_id = $1', 'x.id'],
+  ['contributions', 'x.task_id = $1', 'x.id'],
+  ['contribution_versions', 'x.contribution_id IN (SELECT c.id FROM contributions c WHERE c.task_id = $1)', 'x.id'],
+  ['milestones', 'x.task_id = $1', 'x.id'],
+  ['progress_reports', 'x.task_id = $1', 'x.id'],
+  ['part_files', 'x.task_id = $1', 'x.id'],
+  ['reporting_period_tasks', 'x.task_id = $1', 'x.period_id'],
+];
+
+async function partsSnapshot(t: TestApp, taskId: string) {
+  const parts = PART_TABLES.map(
+    ([table, where, order]) =>
+      `(SELECT coalesce(json_agg(x ORDER BY ${order}), '[]'::json) FROM ${table} x WHERE ${where}) AS ${table}`,
+  );
+  const r = await t.db.query(
+    `SELECT (SELECT row_to_json(x) FROM tasks x WHERE x.id = $1) AS task, ${parts.join(', ')}`,
+    [taskId],
+  );
+  return r.rows[0];
+}
+
+async function userId(t: TestApp, username: string): Promise<string> {
+  const r = await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username]);
+  return r.rows[0].id;
+}
+
+/** A milestone of the task, as the Office's PUT would store it (reached already when `done`). */
+async function addMilestone(t: TestApp, taskId: string, done = false): Promise<string> {
+  const r = await t.db.query<{ id: string }>(
+    `INSERT INTO milestones (task_id, label, due_date, done_at, done_by)
+     SELECT $1, 'Hoàn thành dự thảo', '2030-06-30', CASE WHEN $2 THEN now() END, CASE WHEN $2 THEN u.id END
+       FROM users u WHERE u.username = 'vanphong'
+     RETURNING id`,
+    [taskId, done],
+  );
+  return r.rows[0].id;
+}
+
+/** The lead asks a coordinator for its contribution, through the API. */
+async function askContribution(t: TestApp, taskId: string, lead: string, coordinator: string): Promise<string> {
+  const res = await t.http
+    .put(`/api/tasks/${taskId}/contributions/${await agencyId(t.db, coordinator)}`)
+    .set(await t.as(lead))
+    .send({ request: 'Đề nghị cung cấp số liệu về kết quả thực hiện.' })
+    .expect(200);
+  return res.body.id as string;
+}
+
+/** The coordinator hands its contribution in (with a file): the file's id. */
+async function handIn(t: TestApp, contributionId: string, coordinator: string): Promise<string> {
+  const res = await t.http
+    .post(`/api/contributions/${contributionId}/versions`)
+    .set(await t.as(coordinator))
+    .field('note', 'Số liệu phối hợp')
+    .attach('files', PDF, 'Số liệu.pdf')
+    .expect(201);
+  return res.body.versions.at(-1).files[0].id as string;
+}
+
+/** The lead's progress report with a file, through the API: the report and file ids. */
+async function reportProgress(t: TestApp, taskId: string, lead: string): Promise<{ id: string; fileId: string }> {
+  const res = await t.http
+    .post(`/api/tasks/${taskId}/progress`)
+    .set(await t.as(lead))
+    .field('percent', '30')
+    .field('narrative', 'Đã xây dựng đề cương.')
+    .attach('files', PDF, 'Tiến độ.pdf')
+    .expect(201);
+  return { id: res.body.id, fileId: res.body.files[0].id };
+}
+
+/** Dates of a custom reporting period no other one has (kind, start and end are unique together). */
+async function freePeriodDates(t: TestApp): Promise<{ startsOn: string; endsOn: string }> {
+  const r = await t.db.query<{ s: string; e: string }>(
+    `SELECT (d)::text AS s, (d + 29)::text AS e
+       FROM (SELECT coalesce(max(starts_on) + 1, date '2060-01-01') AS d
+               FROM reporting_periods WHERE kind = 'custom' AND starts_on >= date '2060-01-01') x`,
+  );
+  return { startsOn: r.rows[0].s, endsOn: r.rows[0].e };
+}
+
+/** A reporting period of our own that asks for these tasks only (closed already when `closed`). */
+async function addPeriod(t: TestApp, taskIds: string[], closed = false): Promise<string> {
+  const { startsOn, endsOn } = await freePeriodDates(t);
+  const r = await t.db.query<{ id: string }>(
+    `INSERT INTO reporting_periods (kind, label, starts_on, ends_on, due_date, opened_by, closed_at)
+     SELECT 'custom', 'Kỳ thử ma trận', $1::date, $2::date, $2::date, u.id, CASE WHEN $3 THEN now() END
+       FROM users u WHERE u.username = 'vanphong'
+     RETURNING id`,
+    [startsOn, endsOn, closed],
+  );
+  const id = r.rows[0].id;
+  await t.db.query(
+    `INSERT INTO reporting_period_tasks (period_id, task_id, agency_id)
+     SELECT $1, t.id, t.lead_agency_id FROM tasks t WHERE t.id = ANY($2::uuid[])`,
+    [id, taskIds],
+  );
+  return id;
+}
+
+async function periodRow(t: TestApp, id: string) {
+  return (await t.db.query(`SELECT row_to_json(p) AS p FROM reporting_periods p WHERE p.id = $1`, [id])).rows[0];
+}
+
+/** A yearly series of the lead's (coordinated by COORD-like agencies), with one instance task. */
+async function addSeries(
+  t: TestApp,
+  lead: string,
+  coordinating: string[],
+): Promise<{ id: string; instanceId: string }> {
+  const leadId = await agencyId(t.db, lead);
+  const coordIds = await Promise.all(coordinating.map((c) => agencyId(t.db, c)));
+  const r = await t.db.query<{ id: string }>(
+    `INSERT INTO task_series (directive_id, code, template, frequency, due_day, starts_on)
+     VALUES ($1, $2, $3::jsonb, 'year', 31, '2030-01-01') RETURNING id`,
+    [
+      await directiveId(t.db),
+      `MX-SERIES-${uniq()}`,
+      JSON.stringify({
+        title: 'Báo cáo định kỳ hằng năm',
+        description: '',
+        deliverableType: 'bao_cao',
+        field: 'economy',
+        leadAgencyId: leadId,
+        coordinatingAgencyIds: coordIds,
+      }),
+    ],
+  );
+  const instance = await makeTask(t.db, { state: 'assigned', lead, coordinating });
+  await t.db.query(`UPDATE tasks SET series_id = $2, period_key = '2030' WHERE id = $1`, [instance.id, r.rows[0].id]);
+  return { id: r.rows[0].id, instanceId: instance.id };
+}
+
+/**
+ * A row on a fresh task of its own, with the parts `setup` gives it (through the API where it can): a refused
+ * request leaves the task and every part of it exactly as they were, a read leaves them too.
+ */
+function onParts<X = object>(
+  state: TaskState,
+  send: (t: TestApp, task: TaskRef, x: X, auth: Headers) => Test,
+  opts: {
+    setup?: (t: TestApp, task: TaskRef) => Promise<X>;
+    /** After the setup: plain SQL that moves the task on (a contribution asked, then the task approved). */
+    then?: (t: TestApp, task: TaskRef) => Promise<void>;
+    coordinating?: string[];
+    writes?: boolean;
+    /** Rows outside the task that the request may change (a period, an agency's settings). */
+    more?: (t: TestApp, task: TaskRef, x: X) => Promise<unknown>;
+    ok?: (res: Response, task: TaskRef, x: X, t: TestApp, actor: Actor) => Promise<void> | void;
+  } = {},
+) {
+  return scenario<{ task: TaskRef; x: X }>({
+    prepare: async (t) => {
+      const made = await makeTask(t.db, { state, lead: LEAD, coordinating: opts.coordinating ?? [COORD] });
+      const x = opts.setup ? await opts.setup(t, made) : ({} as X);
+      await opts.then?.(t, made);
+      return { task: { id: made.id, version: await versionOf(t, made.id) }, x };
+    },
+    send: (t, s, auth) => send(t, s.task, s.x, auth),
+    snapshot: async (t, s) => ({
+      parts: await partsSnapshot(t, s.task.id),
+      more: opts.more ? await opts.more(t, s.task, s.x) : null,
+    }),
+    writes: opts.writes ?? true,
+    ok: opts.ok ? (res, s, t, actor) => opts.ok!(res, s.task, s.x, t, actor) : undefined,
+  });
+}
+
+const approve = (t: TestApp, task: TaskRef) =>
+  t.db.query(`UPDATE tasks SET state = 'approved' WHERE id = $1`, [task.id]).then(() => undefined);
+
+function setPeople(state: TaskState, which: 'officer' | 'monitoring') {
+  return onParts<{ body: Record<string, unknown> }>(
+    state,
+    (t, task, x, auth) => t.http.patch(`/api/tasks/${task.id}/people`).set(auth).send(x.body),
+    {
+      setup: async (t) => ({
+        body:
+          which === 'officer'
+            ? { assigneeUserId: await userId(t, LEAD), responsibleLeaderUserId: await userId(t, LEAD) }
+            : { monitoringUserId: await userId(t, 'vanphong'), isKey: true },
+      }),
+      ok: (res, task, x) => expect(res.body).toMatchObject({ id: task.id, ...x.body }),
+    },
+  );
+}
+
+/** The lead's settings, sent with the values they have: a success leaves only its `updated_at`. */
+function agencySettings(which: 'officersActOnAll' | 'monitoring') {
+  return scenario<{ id: string; body: Record<string, unknown> }>({
+    writes: true,
+    prepare: async (t) => {
+      const id = await agencyId(t.db, LEAD);
+      const r = await t.db.query<{ officers_act_on_all: boolean; monitoring_user_id: string | null }>(
+        `SELECT officers_act_on_all, monitoring_user_id FROM agencies WHERE id = $1`,
+        [id],
+      );
+      const now = r.rows[0];
+      return {
+        id,
+        body:
+          which === 'officersActOnAll'
+            ? { officersActOnAll: now.officers_act_on_all }
+            : { monitoringUserId: now.monitoring_user_id },
+      };
+    },
+    send: (t, s, auth) => t.http.patch(`/api/agencies/${s.id}/settings`).set(auth).send(s.body),
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(
+          `SELECT officers_act_on_all, monitoring_user_id, updated_at FROM agencies WHERE id = $1`,
+          [s.id],
+        )
+      ).rows[0],
+    ok: (res, s) => expect(res.body).toMatchObject({ agencyId: s.id, ...s.body }),
+  });
+}
+
+function readMilestones(state: TaskState) {
+  return onParts<{ id: string }>(state, (t, task, _x, auth) => t.http.get(`/api/tasks/${task.id}/milestones`).set(auth), {
+    writes: false,
+    setup: async (t, task) => ({ id: await addMilestone(t, task.id) }),
+    ok: (res, _task, x) => expect(res.body.items.map((m: { id: string }) => m.id)).toEqual([x.id]),
+  });
+}
+
+function putMilestones(state: TaskState) {
+  return onParts(
+    state,
+    (t, task, _x, auth) =>
+      t.http
+        .put(`/api/tasks/${task.id}/milestones`)
+        .set(auth)
+        .send({ milestones: [{ label: 'Quý I: hoàn thành khảo sát', dueDate: '2030-03-31' }] }),
+    { ok: (res) => expect(res.body.items).toEqual([expect.objectContaining({ dueDate: '2030-03-31' })]) },
+  );
+}
+
+function milestoneDone(state: TaskState, reached = false) {
+  return onParts<{ id: string }>(
+    state,
+    (t, _task, x, auth) => t.http.post(`/api/milestones/${x.id}/done`).set(auth).send({ note: 'Đã hoàn thành.' }),
+    {
+      setup: async (t, task) => ({ id: await addMilestone(t, task.id, reached) }),
+      ok: (res, _task, x) =>
+        expect(res.body.items).toEqual([expect.objectContaining({ id: x.id, doneAt: expect.any(String) })]),
+    },
+  );
+}
+
+/** A task with two coordinators, each asked for its contribution: COORD's and REASSIGN_TO's. */
+function withTwoContributions(send: (t: TestApp, task: TaskRef, auth: Headers) => Test) {
+  return onParts<{ own: string; other: string }>('assigned', (t, task, _x, auth) => send(t, task, auth), {
+    coordinating: [COORD, REASSIGN_TO],
+    writes: false,
+    setup: async (t, task) => ({
+      own: await askContribution(t, task.id, LEAD, COORD),
+      other: await askContribution(t, task.id, LEAD, REASSIGN_TO),
+    }),
+    ok: (res, _task, x, _t, actor) => {
+      const ids = res.body.items.map((c: { id: string }) => c.id);
+      // A coordinator sees its own contribution only; other agencies see none; the rest see both.
+      if (actor === 'coord') {
+        expect(ids).toContain(x.own);
+        expect(ids).not.toContain(x.other);
+      } else if (actor === 'unrelated') {
+        expect(ids).not.toContain(x.own);
+        expect(ids).not.toContain(x.other);
+      } else expect(ids).toEqual(expect.arrayContaining([x.own, x.other]));
+    },
+  });
+}
+
+function askRow(state: TaskState) {
+  return onParts<{ agencyId: string }>(
+    state,
+    (t, task, x, auth) =>
+      t.http
+        .put(`/api/tasks/${task.id}/contributions/${x.agencyId}`)
+        .set(auth)
+        .send({ request: 'Đề nghị cung cấp số liệu về kết quả thực hiện.' }),
+    {
+      setup: async (t) => ({ agencyId: await agencyId(t.db, COORD) }),
+      ok: (res, task, x) => expect(res.body).toMatchObject({ taskId: task.id, agencyId: x.agencyId, status: 'requested' }),
+    },
+  );
+}
+
+/** COORD's contribution on a fresh task, taken to `status` (and the task to approved when `taskApproved`). */
+function onContribution(
+  status: 'requested' | 'submitted' | 'accepted',
+  send: (t: TestApp, id: string, auth: Headers) => Test,
+  opts: { taskApproved?: boolean; ok?: (res: Response, id: string) => void } = {},
+) {
+  return onParts<{ id: string }>('in_progress', (t, _task, x, auth) => send(t, x.id, auth), {
+    setup: async (t, task) => {
+      const id = await askContribution(t, task.id, LEAD, COORD);
+      if (status !== 'requested') await handIn(t, id, COORD);
+      if (status === 'accepted') {
+        await t.http
+          .post(`/api/contributions/${id}/accept`)
+          .set(await t.as(LEAD))
+          .send({})
+          .expect(200);
+      }
+      return { id };
+    },
+    then: opts.taskApproved ? approve : undefined,
+    ok: opts.ok ? (res, _task, x) => opts.ok!(res, x.id) : undefined,
+  });
+}
+
+const contributionVersion = (t: TestApp, id: string, auth: Headers) =>
+  t.http
+    .post(`/api/contributions/${id}/versions`)
+    .set(auth)
+    .field('note', 'Số liệu phối hợp')
+    .attach('files', PDF, 'Số liệu.pdf');
+
+function contributionFile(owner: string) {
+  return onParts<{ id: string; fileId: string }>(
+    'in_progress',
+    (t, _task, x, auth) => t.http.get(`/api/contributions/${x.id}/files/${x.fileId}`).set(auth).buffer(true),
+    {
+      coordinating: [COORD, REASSIGN_TO],
+      writes: false,
+      setup: async (t, task) => {
+        const id = await askContribution(t, task.id, LEAD, owner);
+        return { id, fileId: await handIn(t, id, owner) };
+      },
+      ok: (res) => {
+        expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0);
+        expect(res.headers['content-disposition']).toContain('attachment');
+      },
+    },
+  );
+}
+
+function postProgress(state: TaskState) {
+  return onParts(
+    state,
+    (t, task, _x, auth) =>
+      t.http
+        .post(`/api/tasks/${task.id}/progress`)
+        .set(auth)
+        .field('percent', '40')
+        .field('narrative', 'Đã hoàn thành khảo sát, đang tổng hợp.'),
+    { ok: (res, task) => expect(res.body).toMatchObject({ taskId: task.id, percent: 40 }) },
+  );
+}
+
+/** A period of our own asking for a fresh task of the lead's; `closed` already when asked. */
+function onPeriod(
+  send: (t: TestApp, periodId: string, auth: Headers) => Test,
+  opts: { closed?: boolean; writes?: boolean; ok?: (res: Response, periodId: string, actor: Actor) => void } = {},
+) {
+  return onParts<{ periodId: string }>('in_progress', (t, _task, x, auth) => send(t, x.periodId, auth), {
+    writes: opts.writes ?? true,
+    setup: async (t, task) => ({ periodId: await addPeriod(t, [task.id], opts.closed) }),
+    more: (t, _task, x) => periodRow(t, x.periodId),
+    ok: opts.ok ? (res, _task, x, _t, actor) => opts.ok!(res, x.periodId, actor) : undefined,
+  });
+}
+
+/** A report document for one period of our own. */
+function periodDocument(path: string, type: RegExp) {
+  return scenario<{ periodId: string }>({
+    prepare: async (t) => {
+      const task = await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD] });
+      return { periodId: await addPeriod(t, [task.id]) };
+    },
+    send: (t, s, auth) => t.http.get(`/api/reports/${path}`).query({ periodId: s.periodId }).set(auth).buffer(true),
+    snapshot: snapshotCount,
+    ok: (res) => expect(res.headers['content-type']).toMatch(type),
+  });
+}
+
+function onSeries(
+  send: (t: TestApp, s: { id: string; instanceId: string; directiveId: string }, auth: Headers) => Test,
+  opts: {
+    writes?: boolean;
+    ok?: (res: Response, s: { id: string; instanceId: string }, actor: Actor) => void;
+  } = {},
+) {
+  return scenario<{ id: string; instanceId: string; directiveId: string }>({
+    writes: opts.writes ?? false,
+    prepare: async (t) => ({ ...(await addSeries(t, LEAD, [COORD])), directiveId: await directiveId(t.db) }),
+    send,
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(
+          `SELECT row_to_json(x) AS series, (SELECT count(*)::int FROM tasks WHERE series_id = x.id) AS instances
+             FROM task_series x WHERE x.id = $1`,
+          [s.id],
+        )
+      ).rows[0],
+    ok: opts.ok ? (res, s, _t, actor) => opts.ok!(res, s, actor) : undefined,
+  });
 }
 
 const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
@@ -874,6 +1354,231 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     snapshot: snapshotCount,
     ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, title: 'Báo cáo thử ma trận' }),
   }),
+  'GET /reports/by-person': onParts<{ officer: string }>(
+    'assigned',
+    (t, _task, _x, auth) => t.http.get('/api/reports/by-person').query({ by: 'assignee' }).set(auth),
+    {
+      writes: false,
+      // A task of the lead's assigned to its head: an agency with no part in it never sees that person's row.
+      setup: async (t, task) => {
+        const officer = await userId(t, LEAD);
+        await t.db.query(`UPDATE tasks SET assignee_user_id = $2 WHERE id = $1`, [task.id, officer]);
+        return { officer };
+      },
+      ok: (res, _task, x, _t, actor) => {
+        const people = res.body.rows.map((r: { userId: string | null }) => r.userId);
+        if (actor === 'unrelated') expect(people).not.toContain(x.officer);
+        else expect(people).toContain(x.officer);
+      },
+    },
+  ),
+  'GET /reports/coordination': reportRead('coordination', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/milestones': reportRead('milestones', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/tasks.xlsx (period)': periodDocument('tasks.xlsx', /spreadsheetml/),
+  'GET /reports/periodic.docx (period)': periodDocument('periodic.docx', /wordprocessingml/),
+
+  'GET /people': scenario({
+    send: (t, _s, auth) => t.http.get('/api/people').set(auth),
+    ok: async (res, _s, t, actor) => {
+      const agencies = new Set(res.body.items.map((p: { agencyId: string | null }) => p.agencyId));
+      // An agency's user picks among its own agency's people only.
+      if (actor === 'lead' || actor === 'coord' || actor === 'unrelated') {
+        expect([...agencies]).toEqual([await agencyId(t.db, ACCOUNT[actor])]);
+      } else expect(agencies.size).toBeGreaterThan(2);
+    },
+  }),
+  'PATCH /tasks/:id/people (officer, assigned)': setPeople('assigned', 'officer'),
+  'PATCH /tasks/:id/people (officer, approved)': setPeople('approved', 'officer'),
+  'PATCH /tasks/:id/people (monitoring, assigned)': setPeople('assigned', 'monitoring'),
+  'PATCH /tasks/:id/people (monitoring, drafted)': setPeople('drafted', 'monitoring'),
+  'GET /agencies/:id/settings': scenario<{ id: string }>({
+    prepare: async (t) => ({ id: await agencyId(t.db, LEAD) }),
+    send: (t, s, auth) => t.http.get(`/api/agencies/${s.id}/settings`).set(auth),
+    ok: (res, s) => expect(res.body).toMatchObject({ agencyId: s.id, officersActOnAll: false }),
+  }),
+  'PATCH /agencies/:id/settings (officersActOnAll)': agencySettings('officersActOnAll'),
+  'PATCH /agencies/:id/settings (monitoring)': agencySettings('monitoring'),
+
+  'GET /tasks/:id/milestones (assigned)': readMilestones('assigned'),
+  'GET /tasks/:id/milestones (drafted)': readMilestones('drafted'),
+  'PUT /tasks/:id/milestones (assigned)': putMilestones('assigned'),
+  'PUT /tasks/:id/milestones (drafted)': putMilestones('drafted'),
+  'PUT /tasks/:id/milestones (approved)': putMilestones('approved'),
+  'POST /milestones/:id/done (in_progress)': milestoneDone('in_progress'),
+  'POST /milestones/:id/done (approved)': milestoneDone('approved'),
+  'POST /milestones/:id/done (reached)': milestoneDone('in_progress', true),
+
+  'GET /contributions': withTwoContributions((t, _task, auth) => t.http.get('/api/contributions').set(auth)),
+  'GET /tasks/:id/contributions (assigned)': withTwoContributions((t, task, auth) =>
+    t.http.get(`/api/tasks/${task.id}/contributions`).set(auth),
+  ),
+  'PUT /tasks/:id/contributions/:agencyId (assigned)': askRow('assigned'),
+  'PUT /tasks/:id/contributions/:agencyId (drafted)': askRow('drafted'),
+  'PUT /tasks/:id/contributions/:agencyId (approved)': askRow('approved'),
+  'POST /contributions/:id/versions (requested)': onContribution('requested', contributionVersion, {
+    ok: (res, id) => expect(res.body).toMatchObject({ id, status: 'submitted', versions: [{ seq: 1 }] }),
+  }),
+  'POST /contributions/:id/versions (accepted)': onContribution('accepted', contributionVersion),
+  'POST /contributions/:id/versions (task approved)': onContribution('requested', contributionVersion, {
+    taskApproved: true,
+  }),
+  'POST /contributions/:id/accept (submitted)': onContribution(
+    'submitted',
+    (t, id, auth) => t.http.post(`/api/contributions/${id}/accept`).set(auth).send({ comment: 'Tiếp thu.' }),
+    { ok: (res, id) => expect(res.body).toMatchObject({ id, status: 'accepted' }) },
+  ),
+  'POST /contributions/:id/accept (requested)': onContribution('requested', (t, id, auth) =>
+    t.http.post(`/api/contributions/${id}/accept`).set(auth).send({}),
+  ),
+  'POST /contributions/:id/return (submitted)': onContribution(
+    'submitted',
+    (t, id, auth) =>
+      t.http.post(`/api/contributions/${id}/return`).set(auth).send({ comment: 'Đề nghị bổ sung số liệu quý II.' }),
+    { ok: (res, id) => expect(res.body).toMatchObject({ id, status: 'returned' }) },
+  ),
+  'GET /contributions/:id/files/:fileId (own)': contributionFile(COORD),
+  "GET /contributions/:id/files/:fileId (another coordinator's)": contributionFile(REASSIGN_TO),
+
+  'POST /tasks/:id/progress (in_progress)': postProgress('in_progress'),
+  'POST /tasks/:id/progress (approved)': postProgress('approved'),
+  'POST /tasks/:id/progress (drafted)': postProgress('drafted'),
+  'GET /tasks/:id/progress (assigned)': onParts<{ id: string }>(
+    'assigned',
+    (t, task, _x, auth) => t.http.get(`/api/tasks/${task.id}/progress`).set(auth),
+    {
+      writes: false,
+      setup: async (t, task) => reportProgress(t, task.id, LEAD),
+      ok: (res, _task, x) => expect(res.body.reports.map((r: { id: string }) => r.id)).toEqual([x.id]),
+    },
+  ),
+  'GET /progress-reports/:id/files/:fileId': onParts<{ id: string; fileId: string }>(
+    'in_progress',
+    (t, _task, x, auth) => t.http.get(`/api/progress-reports/${x.id}/files/${x.fileId}`).set(auth).buffer(true),
+    {
+      writes: false,
+      setup: (t, task) => reportProgress(t, task.id, LEAD),
+      ok: (res) => expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0),
+    },
+  ),
+
+  // Opening asks every open task of the province: the one period the Office opens is closed again at once.
+  'POST /reporting-periods': scenario<{ startsOn: string; endsOn: string }>({
+    writes: true,
+    prepare: (t) => freePeriodDates(t),
+    send: (t, s, auth) =>
+      t.http
+        .post('/api/reporting-periods')
+        .set(auth)
+        .send({ kind: 'custom', startsOn: s.startsOn, endsOn: s.endsOn, label: 'Kỳ thử ma trận' }),
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM reporting_periods WHERE kind = 'custom' AND starts_on = $1`, [
+          s.startsOn,
+        ])
+      ).rows[0],
+    ok: async (res, s, t) => {
+      expect(res.body).toMatchObject({ startsOn: s.startsOn, endsOn: s.endsOn });
+      await t.http
+        .post(`/api/reporting-periods/${res.body.id}/close`)
+        .set(await t.as('vanphong'))
+        .expect(200);
+    },
+  }),
+  'GET /reporting-periods': onPeriod((t, _id, auth) => t.http.get('/api/reporting-periods').set(auth), {
+    writes: false,
+    ok: (res, id, actor) => {
+      const ids = res.body.items.map((p: { id: string }) => p.id);
+      // An agency sees the periods that ask something of it.
+      if (actor === 'coord' || actor === 'unrelated') expect(ids).not.toContain(id);
+      else expect(ids).toContain(id);
+    },
+  }),
+  'GET /reporting-periods/:id': onPeriod((t, id, auth) => t.http.get(`/api/reporting-periods/${id}`).set(auth), {
+    writes: false,
+    ok: (res, id) => expect(res.body).toMatchObject({ id, tasks: [expect.objectContaining({ report: null })] }),
+  }),
+  'POST /reporting-periods/:id/close (open)': onPeriod(
+    (t, id, auth) => t.http.post(`/api/reporting-periods/${id}/close`).set(auth),
+    { ok: (res, id) => expect(res.body).toMatchObject({ id, closedAt: expect.any(String) }) },
+  ),
+  'POST /reporting-periods/:id/close (closed)': onPeriod(
+    (t, id, auth) => t.http.post(`/api/reporting-periods/${id}/close`).set(auth),
+    { closed: true },
+  ),
+  'POST /reporting-periods/:id/remind (open)': onPeriod(
+    (t, id, auth) => t.http.post(`/api/reporting-periods/${id}/remind`).set(auth),
+    { ok: (res) => expect(res.body).toEqual({ reminded: 1, alreadyToday: 0 }) },
+  ),
+  'POST /reporting-periods/:id/remind (closed)': onPeriod(
+    (t, id, auth) => t.http.post(`/api/reporting-periods/${id}/remind`).set(auth),
+    { closed: true },
+  ),
+
+  // Starts in 2090: no period is open yet, so no instance is made now.
+  'POST /directives/:id/series': scenario<{ directiveId: string; title: string; lead: string }>({
+    writes: true,
+    prepare: async (t) => ({
+      directiveId: await directiveId(t.db),
+      title: `Báo cáo định kỳ thử ma trận ${uniq()}`,
+      lead: await agencyId(t.db, LEAD),
+    }),
+    send: (t, s, auth) =>
+      t.http.post(`/api/directives/${s.directiveId}/series`).set(auth).send({
+        title: s.title,
+        deliverableType: 'bao_cao',
+        field: 'economy',
+        leadAgencyId: s.lead,
+        frequency: 'year',
+        dueDay: 31,
+        startsOn: '2090-01-01',
+      }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM task_series WHERE template->>'title' = $1`, [s.title])).rows[0],
+    ok: (res) => expect(res.body).toMatchObject({ frequency: 'year', active: true }),
+  }),
+  'GET /directives/:id/series': onSeries((t, s, auth) => t.http.get(`/api/directives/${s.directiveId}/series`).set(auth), {
+    ok: (res, s, actor) => {
+      const ids = res.body.map((x: { id: string }) => x.id);
+      if (actor === 'unrelated') expect(ids).not.toContain(s.id);
+      else expect(ids).toContain(s.id);
+    },
+  }),
+  'PATCH /series/:id': onSeries((t, s, auth) => t.http.patch(`/api/series/${s.id}`).set(auth).send({ active: false }), {
+    writes: true,
+    ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, active: false }),
+  }),
+  'GET /series/:id/instances': onSeries((t, s, auth) => t.http.get(`/api/series/${s.id}/instances`).set(auth), {
+    ok: (res, s) => expect(res.body.instances.map((i: { task: { id: string } }) => i.task.id)).toEqual([s.instanceId]),
+  }),
+  // A monthly program of our own with one unfinished item.
+  'POST /directives/:id/carry-forward': scenario<{ from: string; task: TaskRef; number: string }>({
+    writes: true,
+    prepare: async (t) => {
+      const number = `${uniq()}-CTrT/TU`;
+      const from = (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO directives (number, kind, title, issued_on) VALUES ($1, 'monthly_program', 'Chương trình tháng thử ma trận', '2030-01-05') RETURNING id`,
+          [number],
+        )
+      ).rows[0].id;
+      const task = await makeTask(t.db, { state: 'in_progress', lead: LEAD, coordinating: [COORD], directive: number });
+      return { from, task, number: `${uniq()}-CTrT/TU` };
+    },
+    send: (t, s, auth) =>
+      t.http
+        .post(`/api/directives/${s.from}/carry-forward`)
+        .set(auth)
+        .send({ number: s.number, title: 'Chương trình tháng sau', issuedOn: '2030-02-05' }),
+    snapshot: async (t, s) => ({
+      parts: await partsSnapshot(t, s.task.id),
+      directives: (await t.db.query(`SELECT count(*)::int AS n FROM directives WHERE number = $1`, [s.number])).rows[0],
+    }),
+    ok: (res, s) =>
+      expect(res.body).toMatchObject({
+        directive: { number: s.number, kind: 'monthly_program' },
+        tasks: [{ fromTaskId: s.task.id, task: { state: 'drafted' } }],
+      }),
+  }),
 };
 
 /** Every error leaves as `{code, message}` and never with a stack. */
@@ -890,6 +1595,9 @@ function parse(expected: Expected): { status: number; code?: string } {
   const [status, code] = expected.split(' ');
   return { status: Number(status), code };
 }
+
+/** Every 2xx answer where the table says deny, whichever check of the row failed first. */
+const unexpectedAllows: string[] = [];
 
 const ROWS = (Object.keys(MATRIX) as Endpoint[]).flatMap((endpoint) =>
   ACTORS.map((actor) => ({ endpoint, actor, expected: MATRIX[endpoint][actor] })),
@@ -944,6 +1652,7 @@ describe('access matrix: every endpoint × every kind of caller', () => {
     const task = (s as { task?: TaskRef } | undefined)?.task;
 
     const res = await sc.send(t, s, auth, actor);
+    if (res.status < 300 && want.status >= 300) unexpectedAllows.push(`${endpoint} as ${actor}: ${res.status}`);
 
     // The answer's code and message ride along so that a wrong status shows why.
     const got = { status: res.status, code: res.body?.code, message: res.body?.message };
@@ -962,6 +1671,13 @@ describe('access matrix: every endpoint × every kind of caller', () => {
     if (want.status < 400) {
       await sc.ok?.(res, s, t, actor);
     }
+  });
+
+  it('allowed nothing the table denies', () => {
+    process.stderr.write(
+      `access matrix: ${JSON.stringify({ rows: ROWS.length, denials: ROWS.filter((r) => parse(r.expected).status >= 300).length, unexpectedAllows: unexpectedAllows.length })}\n`,
+    );
+    expect(unexpectedAllows).toEqual([]);
   });
 });
 

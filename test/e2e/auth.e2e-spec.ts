@@ -22,8 +22,8 @@ describe('signing in and out', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresAt', 'user']);
     expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    expect(Object.keys(res.body.user).sort()).toEqual(['agencyId', 'fullName', 'id', 'role', 'username']);
-    expect(res.body.user).toMatchObject({ username: 'vanphong', role: 'office', agencyId: null });
+    expect(Object.keys(res.body.user).sort()).toEqual(['agencyId', 'fullName', 'id', 'position', 'role', 'username']);
+    expect(res.body.user).toMatchObject({ username: 'vanphong', role: 'office', agencyId: null, position: null });
     expect(res.body.user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.user.fullName).toContain('Văn phòng Tỉnh ủy');
     const expires = Date.parse(res.body.expiresAt);

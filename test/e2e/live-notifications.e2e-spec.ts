@@ -94,8 +94,12 @@ describe('live notifications: every change kind reaches exactly its recipients, 
       });
     }
     const rows = await t.db.query<{ username: string; body: string; title: string }>(
+      // The demo's accounts (made in one seed transaction, so with one created_at): other suites add
+      // accounts to the same agencies while this one runs, and those are theirs to check.
       `SELECT u.username, n.body, n.title FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE n.task_id = $1 AND n.kind = $2 ORDER BY u.username`,
+        WHERE n.task_id = $1 AND n.kind = $2
+          AND u.created_at = (SELECT created_at FROM users WHERE username = 'vanphong')
+        ORDER BY u.username`,
       [taskId, kind],
     );
     expect(rows.rows.map((r) => r.username).sort()).toEqual(expected.map((w) => USERS[w]).sort());
@@ -322,7 +326,9 @@ describe('live notifications: every change kind reaches exactly its recipients, 
     await sleep(QUIET_MS);
     const rows = await t.db.query<{ username: string; kind: string; n: number }>(
       `SELECT u.username, n.kind, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE n.task_id = $1 AND n.kind <> 'ASSIGN' GROUP BY 1, 2 ORDER BY 2, 1`,
+        WHERE n.task_id = $1 AND n.kind <> 'ASSIGN'
+          AND u.created_at = (SELECT created_at FROM users WHERE username = 'vanphong')
+        GROUP BY 1, 2 ORDER BY 2, 1`,
       [task.id],
     );
     expect(rows.rows).toEqual([

@@ -105,9 +105,9 @@ describe('reporting periods', () => {
     expect(res.body.missing).toBe(res.body.asked);
 
     for (const task of [tasks.a, tasks.b, tasks.c]) {
-      expect((await eventsOf(task.id, 'PROGRESS_REQUESTED')).rows).toEqual([
-        { data: { periodId: period.id, dueDate: today } },
-      ]);
+      // Other suites open periods of their own meanwhile, and every period asks every open task: count ours.
+      const ours = (await eventsOf(task.id, 'PROGRESS_REQUESTED')).rows.filter((r) => r.data.periodId === period.id);
+      expect(ours).toEqual([{ data: { periodId: period.id, dueDate: today } }]);
       const planned = await actions(period.id, task.id);
       expect(planned.rows).toEqual([
         { rung: 'progress_remind', status: 'pending', version: 1, due_at: new Date(remindAt) },
@@ -341,5 +341,46 @@ describe('reporting periods', () => {
     await t.http.post(`/api/reporting-periods/${period.id}/close`).set(office).expect(200);
     const after = await t.http.post(`/api/reporting-periods/${period.id}/remind`).set(office).expect(409);
     expect(after.body.code).toBe('PERIOD_CLOSED');
+  });
+
+  it('follows a task reassigned after the period opened: the new lead answers for it, the former one no longer sees it', async () => {
+    const task = await makeTask(t.db, { state: 'assigned', lead: 'ban-dan-van', coordinating: [] });
+    const opened = await t.http
+      .post('/api/reporting-periods')
+      .set(await t.as('vanphong'))
+      .send({ kind: 'custom', startsOn: '2071-01-01', endsOn: '2071-01-31', dueDate: '2071-02-05' })
+      .expect(201);
+    const moved = await t.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await t.as('vanphong'))
+      .send({
+        event: 'REASSIGN',
+        leadAgencyId: await agencyId(t.db, 'ban-to-chuc'),
+        expectedVersion: task.version,
+        comment: 'Chuyển cơ quan chủ trì',
+      });
+    expect(moved.status).toBe(200);
+    await t.http
+      .post(`/api/tasks/${task.id}/progress`)
+      .set(await t.as('ban-to-chuc'))
+      .send({ percent: 60, narrative: 'Nội dung riêng của Ban Tổ chức', periodId: opened.body.id })
+      .expect(201);
+    const former = await t.http.get(`/api/reporting-periods/${opened.body.id}`).set(await t.as('ban-dan-van'));
+    const seen = former.status === 200 ? (former.body.tasks as { taskId: string }[]).map((x) => x.taskId) : [];
+    expect(seen).not.toContain(task.id);
+    expect(JSON.stringify(former.body)).not.toContain('Nội dung riêng của Ban Tổ chức');
+    const current = await t.http
+      .get(`/api/reporting-periods/${opened.body.id}`)
+      .set(await t.as('ban-to-chuc'))
+      .expect(200);
+    const row = (current.body.tasks as { taskId: string; report: { percent: number } | null }[]).find(
+      (x) => x.taskId === task.id,
+    );
+    expect(row?.report).toMatchObject({ percent: 60 });
+    await t.http
+      .post(`/api/reporting-periods/${opened.body.id}/close`)
+      .set(await t.as('vanphong'))
+      .send({})
+      .expect(200);
   });
 });

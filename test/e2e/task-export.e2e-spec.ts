@@ -67,6 +67,10 @@ describe('task export (POST /api/tasks/export.xlsx)', () => {
       'Tình trạng thời hạn',
       'Số ngày quá hạn',
       'Trạng thái',
+      'Nhiệm vụ trọng tâm',
+      'Tiến độ (%)',
+      'Báo cáo tiến độ mới nhất',
+      'Ngày báo cáo',
     ]);
     // The title block, then the table: three task rows and nothing after them.
     expect(ws.rowCount).toBe(4 + order.length);

@@ -42,7 +42,28 @@ interface Deny {
 
 const PUBLIC = /^\/api\/(health(\/live|\/ready)?|docs(\/.*)?|auth\/login)$/;
 const CREATES = new Set(['POST /api/tasks', 'POST /api/directives']);
-const TASK_SCOPED = /^\/api\/(tasks\/\{|extension-requests\/)/;
+const TASK_SCOPED = /^\/api\/(tasks\/\{|extension-requests\/|milestones\/|contributions\/\{|progress-reports\/)/;
+/** Objects of the other agency that are not tasks: its settings, a reporting period and a series asking only it. */
+const AGENCY_SCOPED = /^\/api\/(agencies\/\{id\}\/settings|reporting-periods\/\{id\}$|series\/\{id\}\/instances)/;
+/** The Office's alone (issue 15): reporting periods, recurring series and the monthly program carried forward. */
+const OFFICE_ONLY = new Set([
+  'POST /api/reporting-periods',
+  'POST /api/reporting-periods/{id}/close',
+  'POST /api/reporting-periods/{id}/remind',
+  'POST /api/directives/{id}/series',
+  'PATCH /api/series/{id}',
+  'POST /api/directives/{id}/carry-forward',
+]);
+/** Only the coordinating agency asked hands in its contribution; only the lead's workers report progress. */
+const AGENCY_PART_WRITES = new Set(['POST /api/contributions/{id}/versions', 'POST /api/tasks/{id}/progress']);
+/** Only the lead agency's workers judge a contribution. */
+const LEAD_DECIDES = new Set(['POST /api/contributions/{id}/accept', 'POST /api/contributions/{id}/return']);
+/** The lead's workers or the Office plan the task: milestones, contributions asked (the Committee does not). */
+const PLANNING = new Set([
+  'PUT /api/tasks/{id}/milestones',
+  'POST /api/milestones/{id}/done',
+  'PUT /api/tasks/{id}/contributions/{agencyId}',
+]);
 /** POSTs that only read (a selection too long for a query string): the inspector may send them. */
 const READING_POSTS = new Set(['POST /api/reports/urging-letters.zip', 'POST /api/tasks/export.xlsx']);
 /** Sent with the target task's id in the body (a selection), so an agency's answer is about another agency's task. */
@@ -70,8 +91,17 @@ function deny(route: Route, caller: Caller): Deny | null {
   if (name === 'POST /api/events/tickets') return null;
   if (caller === 'inspector') return write ? { why: 'the inspector never writes' } : null;
   if (caller === 'otherAgency' || caller === 'ownAgency') {
+    if (OFFICE_ONLY.has(name)) return { status: 403, why: 'only the Office' };
     if (caller === 'otherAgency' && TASK_SCOPED.test(p)) return { status: 404, why: "another agency's task" };
+    if (caller === 'otherAgency' && AGENCY_SCOPED.test(p)) return { status: 404, why: "another agency's object" };
+    // The lead (its head) may not hand in a coordinator's contribution; the monitoring officer is the Office's.
+    if (name === 'POST /api/contributions/{id}/versions') return { status: 403, why: 'only the coordinator asked' };
+    if (name === 'PATCH /api/tasks/{id}/people') return { status: 403, why: 'the Office names the monitoring officer' };
+    // Its own head sets officersActOnAll (the body sent): allowed, so not called.
+    if (name === 'PATCH /api/agencies/{id}/settings') return null;
     if (caller === 'otherAgency' && name === SELECTION_EXPORT) return { status: 404, why: "another agency's task" };
+    // The one report an agency reads: by person, over the tasks it sees (its head follows its officers there).
+    if (name === 'GET /api/reports/by-person') return null;
     if (p.startsWith('/api/reports/') || p.startsWith('/api/incidents')) {
       return { status: 403, why: 'agencies read no reports or incidents' };
     }
@@ -88,6 +118,11 @@ function deny(route: Route, caller: Caller): Deny | null {
   }
   if (caller === 'committee') {
     if (CREATES.has(name) || name === 'PATCH /api/tasks/{id}') return { status: 403, why: 'only the Office' };
+    if (OFFICE_ONLY.has(name) || name === 'PATCH /api/tasks/{id}/people')
+      return { status: 403, why: 'only the Office' };
+    if (PLANNING.has(name)) return { status: 403, why: "the Office or the lead's workers" };
+    if (AGENCY_PART_WRITES.has(name) || LEAD_DECIDES.has(name)) return { status: 403, why: 'an agency’s part' };
+    if (name === 'PATCH /api/agencies/{id}/settings') return { status: 403, why: 'the head or the Office' };
     if (p === '/api/tasks/{id}/transitions') return { status: 403, why: 'ASSIGN is the Office’s' };
     if (p === '/api/incidents/{id}/resolve') return { status: 403, why: 'the Office closes incidents' };
     if (name === 'POST /api/tasks/bulk') return { status: 403, why: 'only the Office acts on many tasks at once' };
@@ -95,6 +130,8 @@ function deny(route: Route, caller: Caller): Deny | null {
   }
   if (caller === 'office') {
     if (p === '/api/extension-requests/{id}/decision') return { status: 403, why: 'the Standing Committee decides' };
+    if (AGENCY_PART_WRITES.has(name) || LEAD_DECIDES.has(name)) return { status: 403, why: 'an agency’s part' };
+    if (name === 'PATCH /api/agencies/{id}/settings') return { status: 403, why: 'officersActOnAll is the head’s' };
     return null;
   }
   return null;
@@ -123,6 +160,69 @@ describe('generated access matrix: every documented route × every caller, on an
       .set(owner)
       .send({ requestedDueDate: '2031-06-30', reason: 'Cần thêm thời gian.' })
       .expect(201);
+    // The task's parts (issue 15): a contribution asked of its coordinator and handed in with a file, a milestone,
+    // a progress report with a file, a reporting period and a series that concern only the other agency.
+    const coordinator = 'ban-to-chuc';
+    ids.contributionId = (
+      await t.http
+        .put(`/api/tasks/${made.id}/contributions/${await agencyId(t.db, coordinator)}`)
+        .set(owner)
+        .send({ request: 'Số liệu phối hợp' })
+        .expect(200)
+    ).body.id as string;
+    ids.contributionFileId = (
+      await t.http
+        .post(`/api/contributions/${ids.contributionId}/versions`)
+        .set(await t.as(coordinator))
+        .field('note', 'Số liệu')
+        .attach('files', PDF, 'so-lieu-mat.pdf')
+        .expect(201)
+    ).body.versions[0].files[0].id as string;
+    ids.milestoneId = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO milestones (task_id, label, due_date) VALUES ($1, 'Quý I', '2030-03-31') RETURNING id`,
+        [made.id],
+      )
+    ).rows[0].id;
+    const progress = await t.http
+      .post(`/api/tasks/${made.id}/progress`)
+      .set(owner)
+      .field('percent', '20')
+      .field('narrative', 'Tiến độ mật')
+      .attach('files', PDF, 'tien-do-mat.pdf')
+      .expect(201);
+    ids.progressId = progress.body.id;
+    ids.progressFileId = progress.body.files[0].id;
+    ids.periodId = (
+      await t.db.query<{ id: string }>(
+        `WITH d AS (SELECT coalesce(max(starts_on) + 1, date '2060-01-01') AS s
+                      FROM reporting_periods WHERE kind = 'custom' AND starts_on >= date '2060-01-01'),
+              p AS (INSERT INTO reporting_periods (kind, label, starts_on, ends_on, due_date)
+                    SELECT 'custom', 'Kỳ thử', s, s + 29, s + 29 FROM d RETURNING id)
+         INSERT INTO reporting_period_tasks (period_id, task_id, agency_id)
+         SELECT p.id, $1, $2 FROM p RETURNING period_id AS id`,
+        [made.id, await agencyId(t.db, OWNER)],
+      )
+    ).rows[0].id;
+    ids.seriesId = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO task_series (directive_id, code, template, frequency, due_day, starts_on)
+         VALUES ($1, $2, $3::jsonb, 'year', 31, '2090-01-01') RETURNING id`,
+        [
+          await directiveId(t.db),
+          `GEN-SERIES-${randomUUID()}`,
+          JSON.stringify({
+            title: 'Báo cáo định kỳ',
+            description: '',
+            deliverableType: 'bao_cao',
+            field: 'economy',
+            leadAgencyId: await agencyId(t.db, OWNER),
+            coordinatingAgencyIds: [],
+          }),
+        ],
+      )
+    ).rows[0].id;
+    ids.ownerAgencyId = await agencyId(t.db, OWNER);
     const row = await t.db.query<{ version: number; code: string }>(`SELECT version, code FROM tasks WHERE id = $1`, [
       made.id,
     ]);
@@ -185,7 +285,16 @@ describe('generated access matrix: every documented route × every caller, on an
   /** The object of another agency a path parameter names. */
   const target = (route: Route, param: string): string => {
     const p = route.path;
-    if (p.startsWith('/api/tasks/')) return param === 'fileId' ? ids.fileId : task.id;
+    if (p.startsWith('/api/tasks/')) {
+      if (param === 'agencyId') return ctx.agencyId;
+      return param === 'fileId' ? ids.fileId : task.id;
+    }
+    if (p.startsWith('/api/milestones/')) return ids.milestoneId;
+    if (p.startsWith('/api/contributions/')) return param === 'fileId' ? ids.contributionFileId : ids.contributionId;
+    if (p.startsWith('/api/progress-reports/')) return param === 'fileId' ? ids.progressFileId : ids.progressId;
+    if (p.startsWith('/api/reporting-periods/')) return ids.periodId;
+    if (p.startsWith('/api/series/')) return ids.seriesId;
+    if (p.startsWith('/api/agencies/')) return ids.ownerAgencyId;
     if (p.startsWith('/api/extension-requests/')) return ids.extensionId;
     if (p.startsWith('/api/notifications/')) return ids.notificationId;
     if (p.startsWith('/api/incidents/')) return ids.incidentId;
@@ -199,6 +308,10 @@ describe('generated access matrix: every documented route × every caller, on an
   /** Bodies the generator cannot build (a union), or that must name the target task to mean anything. */
   const bodyFor = (name: string): unknown => {
     if (name === SELECTION_EXPORT) return { taskIds: [task.id] };
+    // One side's keys at a time, so that each caller's answer means one rule.
+    if (name === 'PATCH /api/tasks/{id}/people') return { isKey: true };
+    if (name === 'PATCH /api/agencies/{id}/settings') return { officersActOnAll: true };
+    if (name === 'POST /api/contributions/{id}/accept') return { comment: 'Tiếp thu' };
     if (name === 'POST /api/tasks/bulk') {
       return { action: 'cancel', items: [{ taskId: task.id, expectedVersion: task.version }], comment: 'Hủy thử' };
     }
@@ -209,6 +322,8 @@ describe('generated access matrix: every documented route × every caller, on an
   it('denies, on every route, what the rules deny; leaks nothing of another agency', async () => {
     expect(routes.length).toBeGreaterThan(40);
     const unexpected: string[] = [];
+    /** The 2xx answers among them: a request the rules deny that went through. */
+    const allows: string[] = [];
     const leaks: string[] = [];
     let denials = 0;
     let reads = 0;
@@ -228,6 +343,7 @@ describe('generated access matrix: every documented route × every caller, on an
         const where = `${routeName(route)} as ${caller}`;
         if (rule) {
           denials++;
+          if (res.status < 300) allows.push(`${where}: ${res.status} (rule: ${rule.why})`);
           if (res.status < 300 || (rule.status !== undefined && res.status !== rule.status)) {
             unexpected.push(
               `${where}: ${res.status} ${res.body?.code ?? ''} (rule: ${rule.why}, want ${rule.status ?? 'no 2xx'})`,
@@ -259,10 +375,12 @@ describe('generated access matrix: every documented route × every caller, on an
         callers: CALLERS.length,
         denialsChecked: denials,
         leakReads: reads,
-        unexpectedAllows: unexpected.length,
+        unexpectedAllows: allows.length,
+        wrongDenials: unexpected.length - allows.length,
         leaks: leaks.length,
       })}\n`,
     );
+    expect(allows).toEqual([]);
     expect(unexpected).toEqual([]);
     expect(leaks).toEqual([]);
     // Every documented route was called at least once (anonymous, at the very least).
@@ -270,5 +388,22 @@ describe('generated access matrix: every documented route × every caller, on an
     // The other agency's task is as it was: no refused write touched it.
     const after = await t.db.query(`SELECT version, state FROM tasks WHERE id = $1`, [task.id]);
     expect(after.rows[0]).toEqual({ version: task.version, state: 'in_progress' });
+    const parts = await t.db.query(
+      `SELECT (SELECT status FROM contributions WHERE id = $1) AS contribution,
+              (SELECT done_at FROM milestones WHERE id = $2) AS milestone,
+              (SELECT closed_at FROM reporting_periods WHERE id = $3) AS period,
+              (SELECT active FROM task_series WHERE id = $4) AS series,
+              (SELECT officers_act_on_all FROM agencies WHERE id = $5) AS "officersActOnAll",
+              (SELECT count(*)::int FROM progress_reports WHERE task_id = $6) AS reports`,
+      [ids.contributionId, ids.milestoneId, ids.periodId, ids.seriesId, ids.ownerAgencyId, task.id],
+    );
+    expect(parts.rows[0]).toEqual({
+      contribution: 'submitted',
+      milestone: null,
+      period: null,
+      series: true,
+      officersActOnAll: false,
+      reports: 1,
+    });
   }, 300_000);
 });

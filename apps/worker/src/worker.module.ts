@@ -20,7 +20,6 @@ import { ReconcilerService } from './schedule/reconciler.service.js';
 import { RelayService } from './schedule/relay.service.js';
 import { ESCALATION_QUEUE } from './schedule/schedule.constants.js';
 import { ScheduleRepository } from './schedule/schedule.repository.js';
-import { RECURRENCE_CONFIG, recurrenceConfigFromEnv } from './recurrence/recurrence-config.js';
 import { RECURRENCE_QUEUE } from './recurrence/recurrence.constants.js';
 import { RecurrenceProcessor } from './recurrence/recurrence.processor.js';
 import { RecurrenceQueue } from './recurrence/recurrence-queue.js';
@@ -115,7 +114,6 @@ export class WorkerModule {
         ReconcilerService,
         MailRepository,
         MailService,
-        { provide: RECURRENCE_CONFIG, useFactory: () => recurrenceConfigFromEnv(process.env) },
         RecurrenceRepository,
         RecurrenceService,
         RecurrenceQueue,

@@ -902,6 +902,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/by-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures by person: handling officer or monitoring officer (chuyên viên xử lý / theo dõi)
+         * @description One row per person named on the tasks (`by=assignee`: the handling officer; `by=monitor`: the monitoring officer, the task's else its lead agency's), and a row with `userId` null for the tasks with no one named. Agencies may read it too, over the tasks they see. With `asOf`, the people named then (from the history); an agency's own monitoring officer has no history, so today's stands in.
+         */
+        get: operations["ReportsController_byPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/by-directive": {
         parameters: {
             query?: never;
@@ -1415,6 +1435,16 @@ export interface components {
             field?: "party_building" | "economy" | "culture_society" | "defense_security";
             /** @enum {string} */
             deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+            /**
+             * Format: uuid
+             * @description Only the tasks whose handling officer (chuyên viên xử lý) is this user
+             */
+            assigneeUserId?: string;
+            /**
+             * Format: uuid
+             * @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user
+             */
+            monitorUserId?: string;
             title: string;
         };
         DirectiveImportTextRequest: {
@@ -1549,6 +1579,7 @@ export interface components {
              */
             periodId?: string;
         };
+        ReportingPeriodActionRequest: Record<string, never>;
         CreateReportingPeriodRequest: {
             /** @constant */
             kind: "month";
@@ -2115,6 +2146,8 @@ export interface components {
             agencyId: string | null;
             field: string | null;
             deliverableType: string | null;
+            assigneeUserId?: string | null;
+            monitorUserId?: string | null;
         };
         ReportSummary: {
             /**
@@ -2159,6 +2192,32 @@ export interface components {
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             rows: components["schemas"]["ReportAgencyRow"][];
+            totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
+        };
+        ReportPersonRow: {
+            userId: string | null;
+            fullName: string | null;
+            figures: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyFigures?: components["schemas"]["ReportFigures"];
+        };
+        ReportByPerson: {
+            /**
+             * Format: date
+             * @description The calendar day the figures describe (today when live)
+             */
+            asOf: string;
+            /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
+            live: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            dueSoonDays: number;
+            filters: components["schemas"]["ReportFilters"];
+            /** @enum {string} */
+            by: "assignee" | "monitor";
+            rows: components["schemas"]["ReportPersonRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyTotals?: components["schemas"]["ReportFigures"];
@@ -3550,7 +3609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "IMPORT_ASSIGN_INCOMPLETE" | "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                        code?: "IMPORT_ASSIGN_INCOMPLETE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -3973,7 +4032,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_DUE_DATE" | "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "INVALID_DUE_DATE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -6806,7 +6865,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CONTRIBUTION_STATUS_CONFLICT";
+                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -6930,7 +6989,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CONTRIBUTION_STATUS_CONFLICT";
+                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -8466,6 +8525,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -8490,7 +8553,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8552,6 +8615,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -8576,7 +8643,98 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_byPerson: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
+                by?: "assignee" | "monitor";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportByPerson"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8638,6 +8796,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -8662,7 +8824,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8724,6 +8886,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -8748,7 +8914,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8810,6 +8976,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -8834,7 +9004,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8896,6 +9066,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -8922,7 +9096,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8984,6 +9158,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -9010,7 +9188,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9072,6 +9250,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9096,7 +9278,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9158,6 +9340,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9182,7 +9368,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9244,6 +9430,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9268,7 +9458,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9435,7 +9625,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9591,6 +9781,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9617,7 +9811,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9679,6 +9873,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
                 periodId?: string;
             };
             header?: never;
@@ -9706,7 +9904,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9768,6 +9966,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
                 periodId?: string;
             };
             header?: never;
@@ -9795,7 +9997,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9857,6 +10059,10 @@ export interface operations {
                 agencyId: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9883,7 +10089,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9945,6 +10151,10 @@ export interface operations {
                 agencyId?: string;
                 field?: "party_building" | "economy" | "culture_society" | "defense_security";
                 deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
             };
             header?: never;
             path?: never;
@@ -9971,7 +10181,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10734,7 +10944,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingPeriodActionRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -10753,7 +10967,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON";
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10802,6 +11016,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PERIOD_CLOSED";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };
@@ -10840,7 +11066,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingPeriodActionRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -10859,7 +11089,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON";
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10908,6 +11138,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PERIOD_CLOSED";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };

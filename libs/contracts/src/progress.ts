@@ -60,7 +60,12 @@ export const createReportingPeriodSchema = z.discriminatedUnion('kind', [
 ]);
 export type CreateReportingPeriodRequest = z.infer<typeof createReportingPeriodSchema>;
 
+/** Closing a period or urging its missing reports takes no fields: an empty object, anything else refused. */
+export const reportingPeriodActionSchema = z.strictObject({});
+export type ReportingPeriodActionRequest = z.infer<typeof reportingPeriodActionSchema>;
+
 requestSchemas.add(createProgressReportSchema, { id: 'CreateProgressReportRequest' });
+requestSchemas.add(reportingPeriodActionSchema, { id: 'ReportingPeriodActionRequest' });
 requestSchemas.add(createReportingPeriodSchema, { id: 'CreateReportingPeriodRequest' });
 
 export const progressReportFileSchema = named(

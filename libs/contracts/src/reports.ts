@@ -15,6 +15,12 @@ export const reportQuerySchema = z.strictObject({
   agencyId: uuid.optional(),
   field: z.enum(FIELD_VALUES).optional(),
   deliverableType: z.enum(DELIVERABLE_TYPE_VALUES).optional(),
+  assigneeUserId: uuid.optional().describe('Only the tasks whose handling officer (chuyên viên xử lý) is this user'),
+  monitorUserId: uuid
+    .optional()
+    .describe(
+      "Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user",
+    ),
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
@@ -24,6 +30,14 @@ export const reportListQuerySchema = reportQuerySchema.extend({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
+
+export const REPORT_PERSON_AXES = ['assignee', 'monitor'] as const;
+export type ReportPersonAxis = (typeof REPORT_PERSON_AXES)[number];
+/** By person: the handling officer (`assignee`, the default) or the monitoring officer (`monitor`). */
+export const reportByPersonQuerySchema = reportQuerySchema.extend({
+  by: z.enum(REPORT_PERSON_AXES).default('assignee'),
+});
+export type ReportByPersonQuery = z.infer<typeof reportByPersonQuerySchema>;
 
 /** The urging letter (công văn đôn đốc) is always addressed to one agency. */
 export const urgingLetterQuerySchema = reportQuerySchema.extend({ agencyId: uuid });
@@ -89,6 +103,9 @@ export const reportFiltersSchema = named(
     agencyId: z.guid().nullable(),
     field: z.string().nullable(),
     deliverableType: z.string().nullable(),
+    // Optional: snapshots frozen before these filters existed do not hold them; every live answer does.
+    assigneeUserId: z.guid().nullable().optional(),
+    monitorUserId: z.guid().nullable().optional(),
   }),
 );
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
@@ -152,6 +169,36 @@ export const reportByAgencySchema = named(
   }),
 );
 export type ReportByAgency = z.infer<typeof reportByAgencySchema>;
+
+/**
+ * One person's tasks: the handling officer (chuyên viên xử lý) or the monitoring officer (chuyên viên theo
+ * dõi: the task's, else its lead agency's). `userId` null is the row of the tasks with no one named.
+ */
+export const reportPersonRowSchema = named(
+  'ReportPersonRow',
+  z.strictObject({
+    userId: z.guid().nullable(),
+    fullName: z.string().nullable(),
+    figures: reportFiguresSchema,
+    keyFigures: keyFigures,
+  }),
+);
+export type ReportPersonRow = z.infer<typeof reportPersonRowSchema>;
+/**
+ * Figures by person, as by agency. In the past the task's own officers are those named then (from the
+ * history); an agency's monitoring officer has no history, so today's stands in for it.
+ */
+export const reportByPersonSchema = named(
+  'ReportByPerson',
+  z.strictObject({
+    ...metaFields,
+    by: z.enum(REPORT_PERSON_AXES),
+    rows: z.array(reportPersonRowSchema),
+    totals: reportFiguresSchema,
+    keyTotals: keyFigures,
+  }),
+);
+export type ReportByPerson = z.infer<typeof reportByPersonSchema>;
 
 /** "N of M done" is `figures.finished` of `figures.total`; the on-time rate is `figures.onTimeRate`. */
 export const reportDirectiveRowSchema = named(

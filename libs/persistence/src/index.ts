@@ -30,3 +30,21 @@ export { TASK_COLUMNS, taskColumns, type OpenExtensionCell, type TaskRow } from 
 export { actionFiredChange, type FiringAction } from './task-changes/action-fired-change.js';
 export { searchTextOf, taskCode } from './task-changes/task-identity.js';
 export { newTaskOf } from './task-changes/new-task-of.js';
+export {
+  DEADLINE_RUNGS,
+  deadlineLadder,
+  escalationPolicyOf,
+  policyFor,
+  scheduledActionRow,
+} from './task-changes/deadline-ladder.js';
+export {
+  SERIES_COLUMNS,
+  SERIES_FROM,
+  createDueInstances,
+  instanceOf,
+  type CreatedInstance,
+  type InstanceTx,
+  type RunInstanceTx,
+  type SeriesRow,
+  type SeriesTemplate,
+} from './task-changes/series-instances.js';

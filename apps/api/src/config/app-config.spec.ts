@@ -36,4 +36,12 @@ describe('configuration', () => {
     expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.maxUploadBytes).toBe(2 * 1024 * 1024);
   });
+
+  it('reads the default sub-deadline of a contribution and names a bad one', () => {
+    const at = (env: NodeJS.ProcessEnv) =>
+      buildConfig(parseEnv(env), { databaseUrl: 'x', jwtSecret: 's', embedded: false }).contributionDefaultDaysBefore;
+    expect(at({})).toBe(5);
+    expect(at({ CONTRIBUTION_DEFAULT_DAYS_BEFORE: '10' })).toBe(10);
+    expect(() => parseEnv({ CONTRIBUTION_DEFAULT_DAYS_BEFORE: '-1' })).toThrow(/CONTRIBUTION_DEFAULT_DAYS_BEFORE/);
+  });
 });

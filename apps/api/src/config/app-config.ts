@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
+import { escalationPolicyOf } from '@dondoc/persistence';
 import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
@@ -68,6 +69,8 @@ const envSchema = z.object({
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
   // The Standing Committee decides extensions; a province may delegate that to the Office.
   EXTENSIONS_OFFICE_MAY_DECIDE: bool.default(false),
+  // A coordinating agency's sub-deadline, when the request gives none: this many days before the task's.
+  CONTRIBUTION_DEFAULT_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(5),
   // After SIGTERM: how long to answer (with Connection: close, readiness 503) before closing the listener.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
@@ -105,6 +108,8 @@ export interface AppConfig {
   escalation: EscalationPolicy;
   /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
   extensionsOfficeMayDecide: boolean;
+  /** A sub-deadline not given is the task's due date less this many days (never before today). */
+  contributionDefaultDaysBefore: number;
   shutdownDrainMs: number;
   /** Absolute path of the built board, or null when there is none to serve. */
   webDir: string | null;
@@ -160,14 +165,13 @@ export function buildConfig(
     trustProxy: raw.TRUST_PROXY,
     redisUrl: raw.REDIS_URL,
     deploymentPrefix: raw.QUEUE_PREFIX,
-    escalation: {
-      remindBefore: raw.ESCALATION_REMIND_BEFORE.split(',')
-        .map((d) => d.trim())
-        .filter(Boolean),
-      escalateAfter: raw.ESCALATION_ESCALATE_AFTER,
-      reviewReminderAfter: raw.ESCALATION_REVIEW_AFTER,
-    },
+    escalation: escalationPolicyOf(
+      raw.ESCALATION_REMIND_BEFORE,
+      raw.ESCALATION_ESCALATE_AFTER,
+      raw.ESCALATION_REVIEW_AFTER,
+    ),
     extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
+    contributionDefaultDaysBefore: raw.CONTRIBUTION_DEFAULT_DAYS_BEFORE,
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS,
     webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
   };

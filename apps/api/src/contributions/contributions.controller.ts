@@ -144,7 +144,7 @@ export class ContributionsController {
     summary: 'Accept the submitted contribution (the lead agency)',
     body: acceptContributionSchema,
     ok: { schema: contributionSchema },
-    errors: { 403: ['FORBIDDEN_ROLE'], 409: ['CONTRIBUTION_STATUS_CONFLICT'] },
+    errors: { 403: ['FORBIDDEN_ROLE'], 409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT'] },
   })
   @Roles(...TASK_READERS)
   @Post('contributions/:id/accept')
@@ -162,7 +162,7 @@ export class ContributionsController {
     summary: 'Return the submitted contribution with a comment (the lead agency)',
     body: returnContributionSchema,
     ok: { schema: contributionSchema },
-    errors: { 400: ['COMMENT_REQUIRED'], 403: ['FORBIDDEN_ROLE'], 409: ['CONTRIBUTION_STATUS_CONFLICT'] },
+    errors: { 400: ['COMMENT_REQUIRED'], 403: ['FORBIDDEN_ROLE'], 409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT'] },
   })
   @Roles(...TASK_READERS)
   @Post('contributions/:id/return')

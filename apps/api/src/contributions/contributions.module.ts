@@ -4,7 +4,6 @@ import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
 import { TasksModule } from '../tasks/tasks.module.js';
-import { CONTRIBUTION_CONFIG, contributionConfigFromEnv } from './contribution-config.js';
 import { ContributionsController } from './contributions.controller.js';
 import { ContributionsRepository } from './contributions.repository.js';
 import { ContributionsService } from './contributions.service.js';
@@ -34,7 +33,6 @@ import { SubmitContributionUseCase } from './submit-contribution.use-case.js';
   ],
   controllers: [ContributionsController],
   providers: [
-    { provide: CONTRIBUTION_CONFIG, useFactory: () => contributionConfigFromEnv(process.env) },
     ContributionsRepository,
     ContributionsService,
     RequestContributionUseCase,

@@ -4,7 +4,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { CONTRIBUTION_RUNGS } from './contribution-schedule.js';
-import { mayDecideContribution } from './contribution.rules.js';
+import { CONTRIBUTION_TASK_STATES, mayDecideContribution } from './contribution.rules.js';
 import { ContributionsRepository } from './contributions.repository.js';
 import { ContributionsService, taskMembership } from './contributions.service.js';
 import { staleStatus } from './submit-contribution.use-case.js';
@@ -30,6 +30,7 @@ export class DecideContributionUseCase {
     if (!mayDecideContribution(taskMembership(task), actor)) {
       throw new ApiError(403, 'FORBIDDEN_ROLE', 'Only the lead agency accepts or returns a contribution');
     }
+    if (!CONTRIBUTION_TASK_STATES.includes(task.state)) throw taskClosed();
     if (contribution.status !== 'submitted') throw staleStatus();
     const comment = rawComment?.trim() || null;
     if (decision === 'returned' && !comment) {
@@ -38,6 +39,8 @@ export class DecideContributionUseCase {
     await this.changes.transaction(async (tx) => {
       const locked = await tx.lock(task.id);
       if (!locked) throw ApiError.notFound('Contribution');
+      // A task closed meanwhile takes no more decisions on its parts.
+      if (!CONTRIBUTION_TASK_STATES.includes(locked.state)) throw taskClosed();
       const current = await this.contributions.lock(tx.manager, { id: contributionId });
       if (current?.status !== 'submitted') throw staleStatus();
       const seq = await this.contributions.decideLatest(tx.manager, contributionId, {
@@ -67,4 +70,12 @@ export class DecideContributionUseCase {
     });
     return this.reads.one(contributionId);
   }
+}
+
+function taskClosed(): ApiError {
+  return new ApiError(
+    409,
+    'INVALID_TRANSITION',
+    'Nhiệm vụ đã kết thúc: không tiếp nhận hay trả lại nội dung phối hợp nữa / The task is closed: its contributions are settled',
+  );
 }

@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { policyFor } from '../tasks/schedule-change.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
-import { CONTRIBUTION_CONFIG, type ContributionConfig } from './contribution-config.js';
 import { CONTRIBUTION_RUNGS, contributionLadder } from './contribution-schedule.js';
 import { CONTRIBUTION_TASK_STATES, contributionDueDate, mayAskContribution } from './contribution.rules.js';
 import { ContributionsRepository } from './contributions.repository.js';
@@ -25,7 +24,6 @@ export class RequestContributionUseCase {
     private readonly reads: ContributionsService,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CONTRIBUTION_CONFIG) private readonly own: ContributionConfig,
   ) {}
 
   async execute(
@@ -61,7 +59,12 @@ export class RequestContributionUseCase {
       );
     }
     const now = new Date();
-    const due = contributionDueDate(req.dueDate, task.due_date, localDate(now), this.own.defaultDaysBefore);
+    const due = contributionDueDate(
+      req.dueDate,
+      task.due_date,
+      localDate(now),
+      this.config.contributionDefaultDaysBefore,
+    );
     if (!due.ok) throw new ApiError(422, 'CONTRIBUTION_DUE_DATE_INVALID', due.message);
     const policy = policyFor(this.config.escalation, task.escalation_policy);
 

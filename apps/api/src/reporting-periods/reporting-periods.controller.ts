@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  reportingPeriodActionSchema,
+  type ReportingPeriodActionRequest,
   createReportingPeriodSchema,
   reportingPeriodDetailSchema,
   reportingPeriodListSchema,
@@ -64,18 +66,25 @@ export class ReportingPeriodsController {
 
   @ApiEndpoint({
     summary: 'Close a reporting period: its pending reminders are skipped (the Office)',
+    body: reportingPeriodActionSchema,
     ok: { schema: reportingPeriodSchema },
     errors: { 409: ['PERIOD_CLOSED'] },
   })
   @Roles('office')
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<ReportingPeriodDto> {
+  close(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    // An empty object: validated only so that a stray field is refused.
+    @Body(new ZodPipe(reportingPeriodActionSchema)) _body: ReportingPeriodActionRequest,
+  ): Promise<ReportingPeriodDto> {
     return this.periods.close(user, id);
   }
 
   @ApiEndpoint({
     summary: 'Urge now the lead agencies that have not reported for the period (once a day per task; the Office)',
+    body: reportingPeriodActionSchema,
     ok: { schema: reportingPeriodRemindSchema },
     errors: { 409: ['PERIOD_CLOSED'] },
   })
@@ -85,6 +94,7 @@ export class ReportingPeriodsController {
   remind(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodPipe(reportingPeriodActionSchema)) _body: ReportingPeriodActionRequest,
     @Req() req: Request,
   ): Promise<ReportingPeriodRemindDto> {
     return this.periods.remind(user, id, requestIdOf(req));

@@ -119,15 +119,18 @@ export class ReportingPeriodsRepository {
     );
   }
 
-  /** Periods with their counts; for an agency, only those asking it and only its own rows counted. */
+  /**
+   * Periods with their counts; for an agency, only those asking it and only its own rows counted. "Its own" is
+   * what it leads now, not when the period opened: a task reassigned since belongs to its new lead.
+   */
   list(agencyId: string | null): Promise<PeriodRow[]> {
     return this.db.query(
       `SELECT ${PERIOD_COLUMNS}, c.asked, c.reported
          FROM reporting_periods rp
          ${agencyId ? 'JOIN' : 'LEFT JOIN'} LATERAL (
            SELECT count(*)::int AS asked, count(rpt.report_id)::int AS reported
-             FROM reporting_period_tasks rpt
-            WHERE rpt.period_id = rp.id AND ($1::uuid IS NULL OR rpt.agency_id = $1)
+             FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
+            WHERE rpt.period_id = rp.id AND ($1::uuid IS NULL OR t.lead_agency_id = $1)
            HAVING $1::uuid IS NULL OR count(*) > 0) c ON TRUE
         ORDER BY rp.closed_at IS NOT NULL, rp.due_date DESC, rp.opened_at DESC`,
       [agencyId],
@@ -141,8 +144,8 @@ export class ReportingPeriodsRepository {
          FROM reporting_periods rp
          JOIN LATERAL (
            SELECT count(*)::int AS asked, count(rpt.report_id)::int AS reported
-             FROM reporting_period_tasks rpt
-            WHERE rpt.period_id = rp.id AND ($2::uuid IS NULL OR rpt.agency_id = $2)) c ON TRUE
+             FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
+            WHERE rpt.period_id = rp.id AND ($2::uuid IS NULL OR t.lead_agency_id = $2)) c ON TRUE
         WHERE rp.id = $1 AND ($2::uuid IS NULL OR c.asked > 0)`,
       [id, agencyId],
     );
@@ -151,10 +154,11 @@ export class ReportingPeriodsRepository {
 
   byAgency(periodId: string, agencyId: string | null): Promise<PeriodAgencyRow[]> {
     return this.db.query(
-      `SELECT rpt.agency_id, a.name AS agency_name, count(*)::int AS asked, count(rpt.report_id)::int AS reported
-         FROM reporting_period_tasks rpt JOIN agencies a ON a.id = rpt.agency_id
-        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR rpt.agency_id = $2)
-        GROUP BY rpt.agency_id, a.name, a.sort_order
+      `SELECT t.lead_agency_id AS agency_id, a.name AS agency_name, count(*)::int AS asked,
+              count(rpt.report_id)::int AS reported
+         FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id JOIN agencies a ON a.id = t.lead_agency_id
+        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
+        GROUP BY t.lead_agency_id, a.name, a.sort_order
         ORDER BY count(*) - count(rpt.report_id) DESC, a.sort_order NULLS LAST, a.name`,
       [periodId, agencyId],
     );
@@ -163,13 +167,13 @@ export class ReportingPeriodsRepository {
   /** Each asked task with the report that answers the period (the latest one named for it). */
   tasks(periodId: string, agencyId: string | null): Promise<PeriodTaskRow[]> {
     return this.db.query(
-      `SELECT rpt.task_id, t.code, t.title, t.state, rpt.agency_id, a.name AS agency_name,
+      `SELECT rpt.task_id, t.code, t.title, t.state, t.lead_agency_id AS agency_id, a.name AS agency_name,
               pr.id AS report_id, pr.percent, pr.narrative, pr.created_at AS reported_at
          FROM reporting_period_tasks rpt
          JOIN tasks t ON t.id = rpt.task_id
-         JOIN agencies a ON a.id = rpt.agency_id
+         JOIN agencies a ON a.id = t.lead_agency_id
          LEFT JOIN progress_reports pr ON pr.id = rpt.report_id
-        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR rpt.agency_id = $2)
+        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
         ORDER BY a.name, t.code`,
       [periodId, agencyId],
     );

@@ -47,6 +47,11 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
  * - key task (is_key): the `data.isKey` of the last PEOPLE_SET that named it before the moment; else the
  *   opposite of the first one after it (PEOPLE_SET carries only the keys that changed, so a boolean that
  *   changed was the other value before); else the row's.
+ * - people (only with `people`, or when a person filter asks for them): `assignee_user_id`, the handling
+ *   officer, and `monitor_user_id`, the monitoring officer (the task's, else the lead agency's). In the
+ *   past, the task's own value is that of the last PEOPLE_SET naming the key (assigneeUserId /
+ *   monitoringUserId) before the moment, a REASSIGN clearing the assignee; a task with no such row before
+ *   but one after had none then (tasks are created with no one named); with none at all, the row's.
  * Directive, field and deliverable type are read from the row: they can only change while drafted.
  */
 export function factsCte(
@@ -54,6 +59,7 @@ export function factsCte(
   query: ReportQuery,
   window: ReportWindow,
   p: SqlParams,
+  opts: { people?: boolean } = {},
 ): { cte: string; until: () => string } {
   const scope = taskScope(actor, p.values.length + 1);
   p.values.push(...scope.params);
@@ -66,18 +72,31 @@ export function factsCte(
   if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
   const where = [scope.sql, ...rowFilters].join(' AND ');
   const agency = query.agencyId ? p.add(query.agencyId) : null;
+  const people = !!(opts.people || query.assigneeUserId || query.monitorUserId);
+  // Added after the people's expressions are known (they differ live and past).
+  const personFilters = (assignee: string, monitor: string) =>
+    (query.assigneeUserId ? ` AND ${assignee} = ${p.add(query.assigneeUserId)}::uuid` : '') +
+    (query.monitorUserId ? ` AND ${monitor} = ${p.add(query.monitorUserId)}::uuid` : '');
   const doneDay = `CASE WHEN %STATE% = 'approved' THEN ${localDaySql('t.completed_at')} END`;
 
   if (window.live) {
+    const assignee = 't.assignee_user_id';
+    const monitor = 'COALESCE(t.monitoring_user_id, la.monitoring_user_id)';
     const cte = `facts AS (
       SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
              t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
              g.task_id IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 't.state')} AS done_day,
-             t.escalation_level AS live_level, t.is_key
+             t.escalation_level AS live_level, t.is_key${
+               people ? `, ${assignee} AS assignee_user_id, ${monitor} AS monitor_user_id` : ''
+             }
         FROM tasks t
-        LEFT JOIN (SELECT DISTINCT e.task_id FROM task_events e WHERE e.event = 'EXTENSION_GRANTED') g ON g.task_id = t.id
-       WHERE ${where}${agency ? ` AND t.lead_agency_id = ${agency}::uuid` : ''})`;
+        LEFT JOIN (SELECT DISTINCT e.task_id FROM task_events e WHERE e.event = 'EXTENSION_GRANTED') g ON g.task_id = t.id${
+          people ? `\n        LEFT JOIN agencies la ON la.id = t.lead_agency_id` : ''
+        }
+       WHERE ${where}${agency ? ` AND t.lead_agency_id = ${agency}::uuid` : ''}${
+         people ? personFilters(assignee, monitor) : ''
+       })`;
     return { cte, until };
   }
 
@@ -88,6 +107,33 @@ export function factsCte(
   const last = (cond: string, value: string, order = 'DESC') =>
     `SELECT DISTINCT ON (e.task_id) e.task_id, ${value} AS v FROM task_events e
       WHERE ${cond}${ofTasks} ORDER BY e.task_id, e.at ${order}, e.id ${order}`;
+  // The task's own officer then: the last row naming it before the moment; none before but one after means
+  // no one was named yet; no row at all, the row's (set without history, e.g. by hand).
+  const named = (cond: string, key: string, column: string, alias: string) => ({
+    value: `CASE WHEN ${alias}b.task_id IS NOT NULL THEN ${alias}b.v WHEN ${alias}a.task_id IS NOT NULL THEN NULL
+                  ELSE t.${column} END`,
+    joins: `
+        LEFT JOIN (${last(`e.at < ${until()} AND (${cond})`, `(e.data->>'${key}')::uuid`)}) ${alias}b ON ${alias}b.task_id = t.id
+        LEFT JOIN (${last(`e.at >= ${until()} AND (${cond})`, 'NULL::uuid', 'ASC')}) ${alias}a ON ${alias}a.task_id = t.id`,
+  });
+  const asg = named(
+    `(e.event = 'PEOPLE_SET' AND e.data ? 'assigneeUserId') OR e.event = 'REASSIGN'`,
+    'assigneeUserId',
+    'assignee_user_id',
+    'pa',
+  );
+  const mon = named(
+    `e.event = 'PEOPLE_SET' AND e.data ? 'monitoringUserId'`,
+    'monitoringUserId',
+    'monitoring_user_id',
+    'pm',
+  );
+  // The agency's own monitoring officer has no history: today's is used for any past day.
+  const pastMonitor = `COALESCE(${mon.value}, la.monitoring_user_id)`;
+  const peopleJoins = people
+    ? `${asg.joins}${mon.joins}
+        LEFT JOIN agencies la ON la.id = COALESCE(ld.v, t.lead_agency_id)`
+    : '';
   const cte = `facts AS (
       SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type,
              COALESCE(ld.v, t.lead_agency_id) AS lead_agency_id, ls.v AS state,
@@ -96,7 +142,9 @@ export function factsCte(
              gb.v IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 'ls.v')} AS done_day,
              NULL::int AS live_level,
-             COALESCE(kb.v, NOT ka.v, t.is_key) AS is_key
+             COALESCE(kb.v, NOT ka.v, t.is_key) AS is_key${
+               people ? `, ${asg.value} AS assignee_user_id, ${pastMonitor} AS monitor_user_id` : ''
+             }
         FROM tasks t
         JOIN (${last(`e.at < ${until()} AND e.to_state IS NOT NULL`, 'e.to_state')}) ls ON ls.task_id = t.id
         LEFT JOIN (${last(`e.at >= ${until()} AND e.event = 'REASSIGN'`, `(e.data->>'previousLeadAgencyId')::uuid`, 'ASC')}) ld
@@ -121,8 +169,10 @@ export function factsCte(
           `e.at >= ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`,
           `(e.data->>'isKey')::boolean`,
           'ASC',
-        )}) ka ON ka.task_id = t.id
-       WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''})`;
+        )}) ka ON ka.task_id = t.id${peopleJoins}
+       WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''}${
+         people ? personFilters(asg.value, pastMonitor) : ''
+       })`;
   return { cte, until };
 }
 

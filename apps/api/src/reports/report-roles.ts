@@ -9,8 +9,16 @@ import type { Role } from '@dondoc/workflow';
  */
 export const REPORT_READERS: Role[] = ['office', 'standing_committee', 'inspector'];
 
+/**
+ * The report by person also answers agencies: a head follows its officers' work ("việc của tôi", by
+ * officer) there. The SQL scope cuts it down to the tasks the agency sees, like its board.
+ */
+export const PERSON_REPORT_READERS: Role[] = [...REPORT_READERS, 'agency'];
+
 /** Freezing a report is writing: the inspector only reads. */
 export const SNAPSHOT_WRITERS: Role[] = ['office', 'standing_committee'];
 
-/** A report filtered by a directive or an agency that does not exist answers 400. */
-export const REPORT_FILTER_ERRORS = { 400: ['UNKNOWN_DIRECTIVE', 'UNKNOWN_AGENCY'] } satisfies EndpointSpec['errors'];
+/** A report filtered by a directive, an agency or a person that does not exist answers 400. */
+export const REPORT_FILTER_ERRORS = {
+  400: ['UNKNOWN_DIRECTIVE', 'UNKNOWN_AGENCY', 'UNKNOWN_USER'],
+} satisfies EndpointSpec['errors'];

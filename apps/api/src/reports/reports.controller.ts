@@ -4,7 +4,11 @@ import {
   createReportSnapshotSchema,
   reportListQuerySchema,
   reportQuerySchema,
+  reportByPersonQuerySchema,
+  reportByPersonSchema,
   reportSnapshotListQuerySchema,
+  type ReportByPerson,
+  type ReportByPersonQuery,
   type CreateReportSnapshotRequest,
   type ReportAverages,
   type ReportByAgency,
@@ -39,7 +43,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
-import { REPORT_FILTER_ERRORS, REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
+import { PERSON_REPORT_READERS, REPORT_FILTER_ERRORS, REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
 import { ReportsService } from './reports.service.js';
 
@@ -79,6 +83,27 @@ export class ReportsController {
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByAgency> {
     return this.reports.byAgency(await this.reports.context(user, q));
+  }
+
+  @ApiEndpoint({
+    summary: 'Figures by person: handling officer or monitoring officer (chuyên viên xử lý / theo dõi)',
+    description:
+      'One row per person named on the tasks (`by=assignee`: the handling officer; `by=monitor`: the ' +
+      "monitoring officer, the task's else its lead agency's), and a row with `userId` null for the tasks " +
+      'with no one named. Agencies may read it too, over the tasks they see. With `asOf`, the people named ' +
+      "then (from the history); an agency's own monitoring officer has no history, so today's stands in.",
+    query: reportByPersonQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByPersonSchema },
+  })
+  @Roles(...PERSON_REPORT_READERS)
+  @Get('by-person')
+  async byPerson(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportByPersonQuerySchema)) q: ReportByPersonQuery,
+  ): Promise<ReportByPerson> {
+    const { by, ...filters } = q;
+    return this.reports.byPerson(await this.reports.context(user, filters), by);
   }
 
   @ApiEndpoint({

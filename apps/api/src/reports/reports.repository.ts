@@ -30,6 +30,12 @@ export interface AgencyCountsRow extends Counts {
   agency_sort_order: number | null;
 }
 
+/** A person's tasks; `user_id` null for the tasks with no one named. */
+export interface PersonCountsRow extends Counts {
+  user_id: string | null;
+  full_name: string | null;
+}
+
 export interface DirectiveCountsRow extends Counts {
   directive_id: string;
   number: string;
@@ -162,6 +168,12 @@ export class ReportsRepository {
     return rows[0];
   }
 
+  /** Any user, active or not: a report on a past quarter may name an officer who has left since. */
+  async userExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   async directive(id: string): Promise<{ id: string; number: string; title: string } | undefined> {
     const rows: { id: string; number: string; title: string }[] = await this.db.query(
       `SELECT id, number, title FROM directives WHERE id = $1`,
@@ -199,6 +211,26 @@ export class ReportsRepository {
               ${figureSums()}
          FROM g JOIN agencies a ON a.id = g.k
         GROUP BY a.id ORDER BY a.sort_order NULLS LAST, a.name, a.code`,
+      p.values,
+    );
+  }
+
+  /** Grouped by the handling officer (`assignee`) or the monitoring officer (`monitor`) then; null: no one. */
+  async byPerson(
+    by: 'assignee' | 'monitor',
+    actor: Actor,
+    query: ReportQuery,
+    w: ReportWindow,
+    dueSoonDays: number,
+  ): Promise<PersonCountsRow[]> {
+    const p = new SqlParams();
+    const { cte } = factsCte(actor, query, w, p, { people: true });
+    const key = by === 'assignee' ? 'f.assignee_user_id' : 'f.monitor_user_id';
+    return this.run(
+      `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays))}
+       SELECT g.k AS user_id, u.full_name, ${figureSums()}
+         FROM g LEFT JOIN users u ON u.id = g.k
+        GROUP BY g.k, u.full_name`,
       p.values,
     );
   }

@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DELIVERABLE_TYPE_VALUES,
   FIELD_VALUES,
+  compareVietnamese,
   sortByAgencyOrder,
   type ReportAverages,
+  type ReportByPerson,
+  type ReportPersonAxis,
   type ReportBundle,
   type ReportCoordination,
   type ReportCoordinationFigures,
@@ -166,6 +169,14 @@ export class ReportsService {
     if (query.directiveId && !(await this.reports.directive(query.directiveId))) {
       throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
     }
+    for (const [key, id] of [
+      ['assigneeUserId', query.assigneeUserId],
+      ['monitorUserId', query.monitorUserId],
+    ] as const) {
+      if (id && !(await this.reports.userExists(id))) {
+        throw new ApiError(400, 'UNKNOWN_USER', `The user of ${key} does not exist`);
+      }
+    }
     const window: ReportWindow = query.asOf
       ? { live: false, day: query.asOf, until: new Date(Date.parse(`${query.asOf}T00:00:00+07:00`) + DAY_MS) }
       : { live: true, day: today, until: null };
@@ -183,6 +194,8 @@ export class ReportsService {
           agencyId: query.agencyId ?? null,
           field: query.field ?? null,
           deliverableType: query.deliverableType ?? null,
+          assigneeUserId: query.assigneeUserId ?? null,
+          monitorUserId: query.monitorUserId ?? null,
         },
       },
     };
@@ -208,6 +221,25 @@ export class ReportsService {
         agencyName: r.agency_name,
         ...both(r),
       })),
+      ...totalsOf(rows),
+    };
+  }
+
+  /**
+   * One row per person (the handling officer, or the monitoring officer) in Vietnamese order of names,
+   * the tasks with no one named last; the same figures as by agency.
+   */
+  async byPerson(c: ReportContext, by: ReportPersonAxis): Promise<ReportByPerson> {
+    const rows = await this.reports.byPerson(by, c.actor, c.query, c.window, this.config.dueSoonDays);
+    const sorted = [...rows].sort((a, b) =>
+      a.user_id === null || b.user_id === null
+        ? Number(a.user_id === null) - Number(b.user_id === null)
+        : compareVietnamese(a.full_name ?? '', b.full_name ?? '') || a.user_id.localeCompare(b.user_id),
+    );
+    return {
+      ...c.meta,
+      by,
+      rows: sorted.map((r) => ({ userId: r.user_id, fullName: r.full_name, ...both(r) })),
       ...totalsOf(rows),
     };
   }

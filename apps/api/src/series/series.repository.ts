@@ -4,7 +4,7 @@ import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { taskScope } from '../tasks/task-scope.js';
-import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow, type SeriesTemplate } from './series-instances.js';
+import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow, type SeriesTemplate } from '@dondoc/persistence';
 
 export interface DirectiveFacts {
   id: string;

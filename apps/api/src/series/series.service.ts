@@ -24,7 +24,7 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary } from '../tasks/task-summary.js';
-import { createDueInstances, type RunInstanceTx, type SeriesRow } from './series-instances.js';
+import { createDueInstances, type RunInstanceTx, type SeriesRow } from '@dondoc/persistence';
 import { SeriesRepository } from './series.repository.js';
 
 function periodDto(p: Period, dueDay: number) {

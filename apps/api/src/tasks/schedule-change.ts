@@ -1,40 +1,15 @@
-import type { ScheduleChange, ScheduledActionInput } from '@dondoc/persistence';
 import {
-  actionJobId,
-  isValidPolicy,
-  mergePolicy,
-  planDeadlineActions,
-  planReviewReminder,
-  PART_RUNGS,
-  type Effect,
-  type EscalationPolicy,
-  type PlannedAction,
-  type Rung,
-} from '@dondoc/workflow';
+  DEADLINE_RUNGS,
+  deadlineLadder,
+  scheduledActionRow,
+  type ScheduleChange,
+  type ScheduledActionInput,
+} from '@dondoc/persistence';
+import { planReviewReminder, PART_RUNGS, type Effect, type EscalationPolicy, type Rung } from '@dondoc/workflow';
 
-export const DEADLINE_RUNGS: readonly Rung[] = ['remind_before', 'overdue', 'escalate'];
-
-function row(taskId: string, a: PlannedAction, version: number): ScheduledActionInput {
-  return {
-    rung: a.rung,
-    offset: a.offset,
-    version,
-    level: a.level,
-    audiences: a.audiences,
-    job_id: actionJobId(taskId, a.rung, a.offset, version),
-    due_at: a.dueAt.toISOString(),
-  };
-}
-
-/** The reminders, overdue and escalation of one deadline, keyed by its version. */
-export function deadlineLadder(
-  taskId: string,
-  dueDate: string,
-  deadlineVersion: number,
-  policy: EscalationPolicy,
-): ScheduledActionInput[] {
-  return planDeadlineActions(dueDate, policy).map((a) => row(taskId, a, deadlineVersion));
-}
+// The deadline ladder lives in @dondoc/persistence (the worker's recurring instances use it too); the API's
+// modules keep importing it from here.
+export { DEADLINE_RUNGS, deadlineLadder, policyFor } from '@dondoc/persistence';
 
 /**
  * Turns a transition's effects into rows of the schedule, written in the same statement as the task:
@@ -60,7 +35,7 @@ export function scheduleChange(
         [...DEADLINE_RUNGS, 'review_reminder' as const, ...PART_RUNGS].forEach((r) => cancel.add(r));
         break;
       case 'schedule_review_reminder':
-        add.push(row(taskId, planReviewReminder(now, policy), nextVersion));
+        add.push(scheduledActionRow(taskId, planReviewReminder(now, policy), nextVersion));
         break;
       case 'clear_review_reminder':
         cancel.add('review_reminder');
@@ -70,9 +45,4 @@ export function scheduleChange(
     }
   }
   return { cancelRungs: [...cancel], add };
-}
-
-/** The configured ladder with the directive's overrides (an invalid override is ignored). */
-export function policyFor(configured: EscalationPolicy, override: Record<string, unknown> | null): EscalationPolicy {
-  return override && isValidPolicy({ ...configured, ...override }) ? mergePolicy(configured, override) : configured;
 }

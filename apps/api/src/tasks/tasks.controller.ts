@@ -116,7 +116,10 @@ export class TasksController {
     summary: 'Draft a task under a directive',
     body: createTaskRequestSchema,
     ok: { status: 201, schema: taskSummarySchema },
-    errors: { 400: ['UNKNOWN_AGENCY', 'UNKNOWN_DIRECTIVE', 'INVALID_DUE_DATE', 'MILESTONE_DATE_INVALID'], 409: ['DUPLICATE'] },
+    errors: {
+      400: ['UNKNOWN_AGENCY', 'UNKNOWN_DIRECTIVE', 'INVALID_DUE_DATE', 'MILESTONE_DATE_INVALID'],
+      409: ['DUPLICATE'],
+    },
   })
   @Roles('office')
   @Post()

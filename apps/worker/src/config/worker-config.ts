@@ -1,5 +1,16 @@
 import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
+import { escalationPolicyOf } from '@dondoc/persistence';
+import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
+
+const isDuration = (s: string) => {
+  try {
+    parseIsoDuration(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url({ message: 'required: the PostgreSQL the API uses' }),
@@ -22,6 +33,25 @@ const envSchema = z.object({
   // Tests and demos shift the worker's clock instead of waiting for real deadlines.
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // How often the worker looks for series whose next period has opened (every 5 minutes; short in tests).
+  RECURRENCE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  // The API's ladder, with its validation and defaults: a recurring instance (made here) is reminded and
+  // escalated like a task the Office assigns.
+  ESCALATION_REMIND_BEFORE: z
+    .string()
+    .refine(
+      (s) => s.split(',').every((d) => isDuration(d.trim())),
+      'must be comma-separated ISO-8601 durations such as P14D,P3D',
+    )
+    .default('P14D,P3D'),
+  ESCALATION_ESCALATE_AFTER: z
+    .string()
+    .refine(isDuration, 'must be an ISO-8601 duration such as P14D or PT30S')
+    .default('P7D'),
+  ESCALATION_REVIEW_AFTER: z
+    .string()
+    .refine(isDuration, 'must be an ISO-8601 duration such as P14D or PT30S')
+    .default('P10D'),
   // E-mail is optional: with no SMTP_URL nothing is mailed (smtp://, or smtps:// for TLS from the start).
   SMTP_URL: z
     .string()
@@ -61,6 +91,10 @@ export interface WorkerConfig {
   queuePrefix: string;
   clockOffsetMs: number;
   logLevel: string;
+  /** How often the recurrence tick looks for series whose next period has opened. */
+  recurrenceIntervalMs: number;
+  /** The deadline ladder of the recurring instances the worker creates (`ESCALATION_*`, as the API reads them). */
+  escalation: EscalationPolicy;
   mail: MailConfig;
 }
 
@@ -99,6 +133,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     queuePrefix: e.QUEUE_PREFIX,
     clockOffsetMs: e.CLOCK_OFFSET_MS,
     logLevel: e.LOG_LEVEL,
+    recurrenceIntervalMs: e.RECURRENCE_INTERVAL_MS,
+    escalation: escalationPolicyOf(e.ESCALATION_REMIND_BEFORE, e.ESCALATION_ESCALATE_AFTER, e.ESCALATION_REVIEW_AFTER),
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QueueErrorLog } from '../schedule/queue-error-log.js';
-import { RECURRENCE_CONFIG, type RecurrenceConfig } from './recurrence-config.js';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { RECURRENCE_QUEUE, RECURRENCE_SCHEDULER_ID } from './recurrence.constants.js';
 
 /**
@@ -16,7 +16,7 @@ export class RecurrenceQueue implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @InjectQueue(RECURRENCE_QUEUE) private readonly queue: Queue,
-    @Inject(RECURRENCE_CONFIG) private readonly config: RecurrenceConfig,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly errors: QueueErrorLog,
   ) {
     queue.on('error', (e: Error) => errors.report('queue', e));
@@ -27,7 +27,7 @@ export class RecurrenceQueue implements OnApplicationBootstrap, BeforeApplicatio
     // minute, so a Redis that lost its data (FLUSHALL, a restart) gets its tick back without a worker restart.
     const upsert = () => void this.schedule().catch((e: Error) => this.errors.report('queue', e));
     upsert();
-    this.timer = setInterval(upsert, Math.max(60_000, this.config.intervalMs));
+    this.timer = setInterval(upsert, Math.max(60_000, this.config.recurrenceIntervalMs));
   }
 
   beforeApplicationShutdown(): void {
@@ -38,7 +38,7 @@ export class RecurrenceQueue implements OnApplicationBootstrap, BeforeApplicatio
   async schedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       RECURRENCE_SCHEDULER_ID,
-      { every: this.config.intervalMs },
+      { every: this.config.recurrenceIntervalMs },
       { name: 'tick', data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
     );
   }

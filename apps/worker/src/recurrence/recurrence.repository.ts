@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow } from './series-instances.js';
+import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow } from '@dondoc/persistence';
 
 @Injectable()
 export class RecurrenceRepository {

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TaskChangeWriter } from '@dondoc/persistence';
+import { createDueInstances, TaskChangeWriter, type CreatedInstance, type RunInstanceTx } from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
 import { RelayService } from '../schedule/relay.service.js';
-import { RECURRENCE_CONFIG, type RecurrenceConfig } from './recurrence-config.js';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { RecurrenceRepository } from './recurrence.repository.js';
-import { createDueInstances, type CreatedInstance, type RunInstanceTx } from './series-instances.js';
 
 /**
  * Recurring work: every active series gets the instance of each period opened by `now` that it lacks.
@@ -21,7 +20,7 @@ export class RecurrenceService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: RecurrenceRepository,
     private readonly relay: RelayService,
-    @Inject(RECURRENCE_CONFIG) private readonly config: RecurrenceConfig,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   private readonly run: RunInstanceTx = (work) =>

@@ -1,41 +1,34 @@
-// Kept identical in apps/api/src/series/series-instances.ts and apps/worker/src/recurrence/series-instances.ts
-// (an app may not import another app): the API's first instance and the worker's later ones take one path.
-import {
-  SYSTEM_ACTOR,
-  searchTextOf,
-  type AppliedChange,
-  type ChangeActor,
-  type NewTask,
-  type ScheduledActionInput,
-  type TaskChange,
-  type TaskRow,
-} from '@dondoc/persistence';
+// Recurring work, shared by both apps: the API makes a series' first instance (and those of a resumed
+// series), the worker the later ones; one path, so both make the same task the same way.
 import {
   FREQUENCY_LABELS,
-  actionJobId,
-  isValidPolicy,
   localDate,
-  mergePolicy,
   periodDueDate,
   periodLabel,
   periodsOpened,
-  planDeadlineActions,
   type EscalationPolicy,
   type Period,
   type RecurrenceFrequency,
-  type Rung,
 } from '@dondoc/workflow';
 import type { EntityManager } from 'typeorm';
+import { DEADLINE_RUNGS, deadlineLadder, policyFor } from './deadline-ladder.js';
+import { searchTextOf } from './task-identity.js';
+import type { TaskRow } from './task-row.js';
+import {
+  SYSTEM_ACTOR,
+  type AppliedChange,
+  type ChangeActor,
+  type NewTask,
+  type TaskChange,
+} from './task-change.writer.js';
 
-/** What every instance of a series copies (task_series.template). */
-export interface SeriesTemplate {
-  title: string;
-  description: string;
-  deliverableType: string;
-  field: string;
+/** What every instance of a series copies (task_series.template): a new task's fields, its lead agency set. */
+export type SeriesTemplate = Pick<
+  NewTask,
+  'title' | 'description' | 'deliverableType' | 'field' | 'coordinatingAgencyIds'
+> & {
   leadAgencyId: string;
-  coordinatingAgencyIds: string[];
-}
+};
 
 /** A task_series row with its directive's escalation override. */
 export interface SeriesRow {
@@ -75,31 +68,6 @@ export interface CreatedInstance {
   taskId: string;
   periodKey: string;
   dueDate: string;
-}
-
-const DEADLINE_RUNGS: Rung[] = ['remind_before', 'overdue', 'escalate'];
-
-/** The configured ladder with the directive's overrides (an invalid override is ignored), as the API reads it. */
-export function policyFor(configured: EscalationPolicy, override: Record<string, unknown> | null): EscalationPolicy {
-  return override && isValidPolicy({ ...configured, ...override }) ? mergePolicy(configured, override) : configured;
-}
-
-/** The reminders, overdue and escalation of a deadline, as an ASSIGN schedules them (the API's deadlineLadder). */
-export function deadlineLadder(
-  taskId: string,
-  dueDate: string,
-  deadlineVersion: number,
-  policy: EscalationPolicy,
-): ScheduledActionInput[] {
-  return planDeadlineActions(dueDate, policy).map((a) => ({
-    rung: a.rung,
-    offset: a.offset,
-    version: deadlineVersion,
-    level: a.level,
-    audiences: a.audiences,
-    job_id: actionJobId(taskId, a.rung, a.offset, deadlineVersion),
-    due_at: a.dueAt.toISOString(),
-  }));
 }
 
 /** The instance of one period: `${series.code}-${periodKey}`, due on the series' day of the period's last month. */
@@ -163,7 +131,7 @@ export async function createDueInstances(
         expect: { version: task.version },
         set: { state: 'assigned', leadAgencyId: instance.leadAgencyId, dueDate, deadlineVersion },
         data: { leadAgencyId: instance.leadAgencyId, dueDate, previousLeadAgencyId: null, seriesId: series.id },
-        schedule: { cancelRungs: DEADLINE_RUNGS, add: deadlineLadder(task.id, dueDate, deadlineVersion, policy) },
+        schedule: { cancelRungs: [...DEADLINE_RUNGS], add: deadlineLadder(task.id, dueDate, deadlineVersion, policy) },
       });
       // Cannot happen inside the transaction that made the draft; if it did, neither is kept.
       if (!assigned) throw new Error(`series ${series.code}: the new instance ${task.code} could not be assigned`);
