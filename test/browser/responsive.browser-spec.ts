@@ -375,8 +375,49 @@ describe('laptops and wide screens', () => {
       // All five columns are on screen.
       const last = await box(page, 'column-approved');
       expect(last.x + last.width).toBeLessThanOrEqual(1024);
+      // The toolbar takes two rows, not three: its controls (aligned to their row's bottom) share two bottoms.
+      const rows = await page.evaluate<number[]>(
+        `[...new Set([...document.querySelectorAll('.board-toolbar > *, .board-filters > *')]
+          .filter((el) => getComputedStyle(el).display !== 'contents' && !el.matches('.sr-only, .refreshing'))
+          .map((el) => Math.round(el.getBoundingClientRect().bottom)))]`,
+      );
+      expect(rows.length).toBeLessThanOrEqual(2);
     });
     await screenshot(page, 'laptop-1024');
+
+    // What left the header is one click away in its ☰ menu: the reporting periods, the language, the settings.
+    const button = page.getByTestId('app-menu-button');
+    expect(await page.getByTestId('nav-reporting-periods').isVisible()).toBe(false);
+    await button.click();
+    await page.getByTestId('app-menu').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('language-switch').isVisible()).toBe(true);
+    expect(await page.getByTestId('agency-settings-open').isVisible()).toBe(true);
+    const menu = await box(page, 'app-menu');
+    expect(menu.x + menu.width).toBeLessThanOrEqual(1024);
+    await screenshot(page, 'laptop-1024-menu');
+    await page.getByTestId('nav-reporting-periods').click();
+    await page.waitForURL('**/reporting-periods');
+    await page.getByTestId('app-menu').waitFor({ state: 'hidden' });
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  it('from 761 to 1920 px the header stays one line and nothing scrolls sideways, for every role', async () => {
+    const problems: string[] = [];
+    for (const username of ['vanphong', 'thuongvu', 'kiemtra', 'bcsd-ubnd', 'bcsd-ubnd.cv1']) {
+      const page = await session(username, { width: 1366, height: 768 });
+      for (const width of [761, 900, 1024, 1180, 1280, 1281, 1366, 1440, 1920]) {
+        await page.setViewportSize({ width, height: 768 });
+        // The media queries re-render the header; two frames later it is laid out.
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+        const header = await page.locator('header.app-header').boundingBox();
+        const overflow = await sidewaysOverflow(page);
+        if (!header || header.height > 60 || overflow > 0) {
+          problems.push(`${username} at ${width}px: header ${header?.height}px high, ${overflow}px sideways`);
+          await screenshot(page, `header-${username}-${width}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('at 1920×1080 the columns use the width of the screen', async () => {

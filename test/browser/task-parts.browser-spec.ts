@@ -198,6 +198,57 @@ describe('a task’s parts on the screen', () => {
     expect(await agency.getByTestId('people-key-toggle').count()).toBe(0);
   });
 
+  it('the board and the panel offer an action only to those the rules let send it: the officer assigned, the deciding authority', async () => {
+    const mine = await makeTask(b.t.db, { state: 'in_progress', lead: 'bcsd-ubnd', dueDate: '2030-12-31' });
+    const unassigned = await makeTask(b.t.db, { state: 'in_progress', lead: 'bcsd-ubnd', dueDate: '2030-12-31' });
+    const cv1 = await userId('bcsd-ubnd.cv1');
+    await b.t.db.query(`UPDATE tasks SET assignee_user_id = $2 WHERE id = $1`, [mine.id, cv1]);
+    // The agency's setting as the demo has it: officers work only on the tasks assigned to them.
+    await b.t.db.query(`UPDATE agencies SET officers_act_on_all = false WHERE code = 'bcsd-ubnd'`);
+
+    const officer = await session('bcsd-ubnd.cv1');
+    /** The events the card's ⋯ menu offers on this task ([] when the card has no menu: nothing to do). */
+    const offered = async (page: Page, id: string): Promise<string[]> => {
+      await board(page, { q: await codeOf(id) });
+      await page.locator(card(id)).waitFor({ state: 'visible' });
+      const button = page.getByTestId(`task-actions-${id}`);
+      if ((await button.count()) === 0) return [];
+      await button.click();
+      const menu = page.locator('.task-actions-menu');
+      await menu.waitFor({ state: 'visible' });
+      const ids = await menu
+        .locator('[data-testid^="action-"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+      await page.keyboard.press('Escape');
+      return ids.map((x) => x.replace('action-', ''));
+    };
+    await withEvidence(officer, 'parts-officer-actions', async () => {
+      expect(await offered(officer, mine.id)).toEqual(['SUBMIT']);
+      expect(await offered(officer, unassigned.id)).toEqual([]);
+      // The panel agrees with the card: nothing to send on the task of someone else.
+      await officer.goto(`/?task=${unassigned.id}`);
+      const drawer = officer.getByTestId('task-drawer');
+      await drawer.getByTestId('people-facts').waitFor();
+      expect(await drawer.locator('[data-testid^="task-action-"]').count()).toBe(0);
+    });
+    // The server says the same: the officer may not submit the unassigned task.
+    const refused = await b.t.http
+      .post(`/api/tasks/${unassigned.id}/transitions`)
+      .set(await b.t.as('bcsd-ubnd.cv1'))
+      .send({ event: 'SUBMIT', expectedVersion: unassigned.version });
+    expect(refused.status).toBe(403);
+
+    // A submitted task the Office decides (by delegation): the Office approves it, the Standing Committee not.
+    const delegated = await makeTask(b.t.db, { state: 'submitted', lead: 'bcsd-ubnd', dueDate: '2030-12-31' });
+    await b.t.db.query(`UPDATE tasks SET deciding_authority = 'office' WHERE id = $1`, [delegated.id]);
+    const committee = await session('thuongvu');
+    const office = await session('vanphong');
+    await withEvidence(committee, 'parts-authority-actions', async () => {
+      expect(await offered(committee, delegated.id)).toEqual([]);
+      expect(await offered(office, delegated.id)).toEqual(['APPROVE', 'RETURN']);
+    });
+  });
+
   it('an agency head lets officers work on every task; the Office names an agency’s monitoring officer', async () => {
     const agency = (await b.t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'ban-dan-van'`)).rows[0]
       .id;
@@ -208,6 +259,8 @@ describe('a task’s parts on the screen', () => {
       };
     const before = await settingsOf();
     const head = await session('ban-dan-van');
+    // The settings live in the header's ☰ menu, on every page.
+    await head.getByTestId('app-menu-button').click();
     await head.getByTestId('agency-settings-open').click();
     const dialog = head.getByTestId('agency-settings-dialog');
     await withEvidence(head, 'parts-head-settings', async () => {
@@ -218,11 +271,15 @@ describe('a task’s parts on the screen', () => {
       await poll(settingsOf, (s) => s.officersActOnAll === !before.officersActOnAll, { what: 'the setting saved' });
     });
     await dialog.getByTestId('agency-settings-close').click();
+    // Closing the dialog leaves the menu open, with focus back on the button that opened it.
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await head.evaluate('document.activeElement?.dataset.testid')).toBe('agency-settings-open');
     // An officer has no such button.
     const officer = await session('bcsd-ubnd.cv1');
     expect(await officer.getByTestId('agency-settings-open').count()).toBe(0);
 
     const office = await session('vanphong');
+    await office.getByTestId('app-menu-button').click();
     await office.getByTestId('agency-settings-open').click();
     const row = office.locator('[data-testid="monitoring-row"][data-agency-code="ban-dan-van"]');
     const select = row.getByTestId('monitoring-select');

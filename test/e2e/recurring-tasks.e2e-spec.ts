@@ -23,14 +23,14 @@ describe('recurring tasks: a series, its instance now and the worker making the 
 
   /** A worker whose clock reads `at` (epoch ms) now, ticking every 200 ms. */
   const workerAt = async (at: number) => {
-        const w = await startWorker(
+    const w = await startWorker(
       workerConfigFromEnv({
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
         CLOCK_OFFSET_MS: String(at - Date.now()),
         RELAY_INTERVAL_MS: '100',
-          RECURRENCE_INTERVAL_MS: '200',
+        RECURRENCE_INTERVAL_MS: '200',
         LOG_LEVEL: 'silent',
       }),
     );
@@ -84,7 +84,7 @@ describe('recurring tasks: a series, its instance now and the worker making the 
   });
 
   afterAll(async () => {
-        await t.close();
+    await t.close();
     await redis.down();
   });
 

@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { AgencySettingsButton } from './people/agency-settings-dialog';
 
 interface Props {
   children: ReactNode;
+  /** Language and sign-out, under a line at the bottom (on a phone). */
+  actions?: ReactNode;
 }
 
 const MENU_ID = 'app-menu';
 
 /**
- * The header on a phone: one ☰ button opens the navigation, language and sign-out under the header.
- * Escape, a click outside or going to another page closes it.
+ * The ☰ menu of the header: on a phone it holds the navigation, language and sign-out; on a small laptop the
+ * occasional page and the language; everywhere the agency settings of those who have them (an agency's head,
+ * the Office). Escape, a click outside or going to another page closes it; a settings dialog opened from it
+ * keeps it open underneath, so that closing the dialog gives focus back to its button.
  */
-export function AppMenu({ children }: Props) {
+export function AppMenu({ children, actions }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -31,6 +36,8 @@ export function AppMenu({ children }: Props) {
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
+      // Escape in a dialog opened from the menu closes that dialog only.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"], dialog')) return;
       setOpen(false);
       buttonRef.current?.focus();
     };
@@ -69,6 +76,8 @@ export function AppMenu({ children }: Props) {
         }}
       >
         {children}
+        <AgencySettingsButton />
+        {actions && <div className="app-menu-actions">{actions}</div>}
       </div>
     </div>
   );

@@ -1,42 +1,36 @@
-import type { RoleName } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import type { NavPage } from './app-header-model';
 
 interface Props {
-  role: RoleName;
+  pages: readonly NavPage[];
   className?: string;
+  /** Names the landmark apart when the header and the menu each have one. */
+  label?: string;
 }
 
-/** The pages this role has: in the header on a wide screen, in the menu on a phone. */
-export function AppNav({ role, className }: Props) {
+const LINKS: Record<NavPage, { to: string; label: string; testId?: string }> = {
+  board: { to: '/', label: 'nav.board' },
+  dashboard: { to: '/dashboard', label: 'dashboard.nav', testId: 'nav-dashboard' },
+  reportingPeriods: { to: '/reporting-periods', label: 'progress.periods.nav', testId: 'nav-reporting-periods' },
+  import: { to: '/import', label: 'directiveImport.nav', testId: 'nav-import' },
+  admin: { to: '/admin', label: 'admin.nav', testId: 'nav-admin' },
+};
+
+/** Links to the given pages (app-header-model decides which go in the header and which in the ☰ menu). */
+export function AppNav({ pages, className, label }: Props) {
   const { t } = useTranslation();
+  if (pages.length === 0) return null;
   return (
-    <nav className={className ?? 'app-nav'} aria-label={t('app.name')}>
-      {role !== 'admin' && (
-        <NavLink to="/" end>
-          {t('nav.board')}
-        </NavLink>
-      )}
-      {(role === 'office' || role === 'standing_committee' || role === 'inspector') && (
-        <NavLink to="/dashboard" data-testid="nav-dashboard">
-          {t('dashboard.nav')}
-        </NavLink>
-      )}
-      {(role === 'office' || role === 'standing_committee' || role === 'inspector') && (
-        <NavLink to="/reporting-periods" data-testid="nav-reporting-periods">
-          {t('progress.periods.nav')}
-        </NavLink>
-      )}
-      {role === 'office' && (
-        <NavLink to="/import" data-testid="nav-import">
-          {t('directiveImport.nav')}
-        </NavLink>
-      )}
-      {role === 'admin' && (
-        <NavLink to="/admin" data-testid="nav-admin">
-          {t('admin.nav')}
-        </NavLink>
-      )}
+    <nav className={className ?? 'app-nav'} aria-label={label ?? t('app.name')}>
+      {pages.map((page) => {
+        const link = LINKS[page];
+        return (
+          <NavLink key={page} to={link.to} end={link.to === '/'} data-testid={link.testId}>
+            {t(link.label)}
+          </NavLink>
+        );
+      })}
     </nav>
   );
 }

@@ -1,19 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { headerLayout } from './app-header-model';
 import { AppMenu } from './app-menu';
 import { AppNav } from './app-nav';
 import { useAgencies } from './api/use-agencies';
 import { useAuthActions } from './auth/use-auth-actions';
 import { useSession } from './auth/use-session';
 import { LanguageSwitch } from './common/language-switch';
-import { useIsNarrow } from './common/use-media-query';
+import { useHeaderWidth } from './common/use-media-query';
 import { useLiveStatus } from './live/live-status';
 import { useLiveUpdates } from './live/use-live-updates';
 import { NotificationsBell } from './notifications/notifications-bell';
+import { useHasAgencySettings } from './people/agency-settings-dialog';
 
 /**
- * The frame around every signed-in page: who is signed in, navigation, language, sign-out. On a phone the
- * brand, the bell and a ☰ menu stay in the header; the rest is in the menu.
+ * The frame around every signed-in page: who is signed in, navigation, language, sign-out. The header stays one
+ * line: on a small laptop the occasional page and the language move into a ☰ menu, on a phone everything but
+ * the brand and the bell does (app-header-model). The menu also holds the agency settings.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -21,10 +24,12 @@ export function AppShell() {
   const { signOut } = useAuthActions();
   const { byId } = useAgencies();
   const live = useLiveStatus();
-  const narrow = useIsNarrow();
+  const width = useHeaderWidth();
+  const hasSettings = useHasAgencySettings();
   useLiveUpdates(Boolean(session));
   if (!session) return null;
   const { user } = session;
+  const layout = headerLayout(user.role, width, hasSettings);
   const agency = user.agencyId ? byId.get(user.agencyId)?.name : undefined;
 
   const who = (
@@ -51,27 +56,33 @@ export function AppShell() {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
-        {!narrow && <AppNav role={user.role} />}
+        <AppNav pages={layout.headerPages} />
         <div className="app-header-right">
           <span className={`live-dot ${live ? 'is-live' : ''}`} title={live ? t('live.connected') : t('live.polling')}>
             <span className="sr-only">{live ? t('live.connected') : t('live.polling')}</span>
           </span>
-          {!narrow && who}
+          {layout.who === 'header' && who}
           <NotificationsBell />
-          {narrow ? (
-            <AppMenu>
-              {who}
-              <AppNav role={user.role} className="app-nav app-menu-nav" />
-              <div className="app-menu-actions">
-                <LanguageSwitch />
-                {signOutButton}
-              </div>
+          {layout.language === 'header' && <LanguageSwitch />}
+          {layout.signOut === 'header' && signOutButton}
+          {layout.menu && (
+            <AppMenu
+              actions={
+                (layout.language === 'menu' || layout.signOut === 'menu') && (
+                  <>
+                    {layout.language === 'menu' && <LanguageSwitch />}
+                    {layout.signOut === 'menu' && signOutButton}
+                  </>
+                )
+              }
+            >
+              {layout.who === 'menu' && who}
+              <AppNav
+                pages={layout.menuPages}
+                className="app-nav app-menu-nav"
+                label={layout.headerPages.length > 0 ? t('nav.more') : undefined}
+              />
             </AppMenu>
-          ) : (
-            <>
-              <LanguageSwitch />
-              {signOutButton}
-            </>
           )}
         </div>
       </header>

@@ -42,8 +42,9 @@ export async function makeTask(
     [
       directive,
       code,
-      // Unique across the Jest workers: a browser test looks a title up on a board other files share.
-      `Kế hoạch thử nghiệm ${counter} (${process.pid})`,
+      // Unique across the Jest workers and the files of one worker (the counter restarts with each file): a
+      // browser test looks a title up on a board other files share.
+      `Kế hoạch thử nghiệm ${code.slice(5)}`,
       lead,
       coordinating,
       opts.dueDate ?? '2030-12-31',

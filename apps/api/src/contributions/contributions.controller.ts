@@ -162,7 +162,11 @@ export class ContributionsController {
     summary: 'Return the submitted contribution with a comment (the lead agency)',
     body: returnContributionSchema,
     ok: { schema: contributionSchema },
-    errors: { 400: ['COMMENT_REQUIRED'], 403: ['FORBIDDEN_ROLE'], 409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT'] },
+    errors: {
+      400: ['COMMENT_REQUIRED'],
+      403: ['FORBIDDEN_ROLE'],
+      409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT'],
+    },
   })
   @Roles(...TASK_READERS)
   @Post('contributions/:id/return')

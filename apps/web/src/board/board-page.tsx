@@ -1,11 +1,9 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
-import type { Actor } from '@dondoc/workflow';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
+import { useActor } from '../auth/use-actor';
 import { useSession } from '../auth/use-session';
-import { AgencySettingsButton } from '../people/agency-settings-dialog';
 import { PeopleNamesProvider } from '../people/people-names';
 import { TaskDrawer } from '../task-drawer/task-drawer';
 import { ToastRegion } from '../transitions/toast-region';
@@ -30,10 +28,7 @@ export function BoardPage() {
   const query = useBoardTasks(filters);
   const { byId: agencies } = useAgencies();
   const { byId: directives } = useDirectives();
-  const actor = useMemo<Actor | null>(
-    () => (user ? { userId: user.id, role: user.role, agencyId: user.agencyId } : null),
-    [user],
-  );
+  const actor = useActor();
   if (!actor || !user) return null;
   const items = query.data?.items ?? NO_TASKS;
   const ready = query.data !== undefined;
@@ -59,7 +54,6 @@ export function BoardPage() {
             onChange={(view) => update({ view })}
           />
           <BoardFiltersBar filters={filters} role={user.role} onChange={update} onClear={clear} />
-          <AgencySettingsButton role={user.role} />
           {query.isFetching && ready && (
             <span className="refreshing" aria-live="polite">
               {t('board.states.refreshing')}

@@ -21,11 +21,7 @@ const LIVE_STATES: readonly string[] = ['assigned', 'in_progress', 'submitted'];
 
 /** Who works on the task as its lead: the server decides again; this only hides buttons it would refuse. */
 function leads(task: TaskDetailDto, actor: Actor): boolean {
-  const assigneeUserId = (task as { assigneeUserId?: string | null }).assigneeUserId ?? null;
-  return worksOnTask(
-    { leadAgencyId: task.leadAgencyId, coordinatingAgencyIds: task.coordinatingAgencyIds, assigneeUserId },
-    actor,
-  );
+  return worksOnTask(task, actor);
 }
 
 /**

@@ -1,6 +1,19 @@
 import type { ReportCoordination, ReportFigures, ReportMilestones } from '@dondoc/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from './use-formatters';
+
+/**
+ * A table too wide for a narrow card scrolls sideways; with nothing in it to focus, the box itself takes focus
+ * so that a keyboard can scroll it (WCAG 2.1.1), named by the card's title.
+ */
+function ScrollBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
 
 /** Key tasks (nhiệm vụ trọng tâm) apart: the same figures over key tasks only; nothing in older snapshots. */
 export function KeyTaskFigures({ figures }: { figures: ReportFigures | undefined }) {
@@ -45,7 +58,7 @@ export function CoordinationTable({ report }: { report: ReportCoordination | und
       {report.rows.length === 0 ? (
         <p className="dash-empty">{t('dashboard.coordination.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox labelledBy="coordination-title">
           <table className="dash-table">
             <thead>
               <tr>
@@ -73,7 +86,7 @@ export function CoordinationTable({ report }: { report: ReportCoordination | und
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );
@@ -91,7 +104,7 @@ export function MilestoneTable({ report }: { report: ReportMilestones | undefine
       {report.rows.length === 0 ? (
         <p className="dash-empty">{t('dashboard.milestones.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox labelledBy="milestones-title">
           <table className="dash-table">
             <thead>
               <tr>
@@ -118,7 +131,7 @@ export function MilestoneTable({ report }: { report: ReportMilestones | undefine
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

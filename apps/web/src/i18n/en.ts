@@ -21,7 +21,13 @@ export const en: Messages = {
     inspector: 'Inspection Committee',
     admin: 'Administrator',
   },
-  nav: { board: 'Task board', menu: 'Menu', language: 'Tiếng Việt', languageLabel: 'Tiếng Việt: switch to Vietnamese' },
+  nav: {
+    board: 'Task board',
+    menu: 'Menu',
+    more: 'More',
+    language: 'Tiếng Việt',
+    languageLabel: 'Tiếng Việt: switch to Vietnamese',
+  },
   live: {
     connected: 'Live updates',
     polling: 'Refreshing every 15 seconds',

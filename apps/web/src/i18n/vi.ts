@@ -20,7 +20,13 @@ export const vi = {
     inspector: 'Ủy ban Kiểm tra',
     admin: 'Quản trị hệ thống',
   },
-  nav: { board: 'Bảng nhiệm vụ', menu: 'Menu', language: 'English', languageLabel: 'English: chuyển sang tiếng Anh' },
+  nav: {
+    board: 'Bảng nhiệm vụ',
+    menu: 'Menu',
+    more: 'Thêm',
+    language: 'English',
+    languageLabel: 'English: chuyển sang tiếng Anh',
+  },
   live: {
     connected: 'Cập nhật trực tiếp',
     polling: 'Tự làm mới mỗi 15 giây',

@@ -23,7 +23,7 @@ describe('who plans milestones', () => {
     expect(mayPlanMilestones(task, head)).toBe(true);
     expect(mayPlanMilestones(task, cv1)).toBe(true);
     expect(mayPlanMilestones(task, cv2)).toBe(false);
-    expect(mayPlanMilestones(task, cv2, true)).toBe(true);
+    expect(mayPlanMilestones(task, { ...cv2, officersActOnAll: true })).toBe(true);
     expect(mayPlanMilestones(task, coordinator)).toBe(false);
     expect(mayPlanMilestones(task, committee)).toBe(false);
   });

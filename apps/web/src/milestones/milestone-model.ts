@@ -17,21 +17,17 @@ type TaskForMilestones = Pick<TaskSummaryDto, 'state' | 'leadAgencyId' | 'coordi
 
 const UNDER_WAY = ['assigned', 'in_progress', 'submitted'];
 
-function works(task: TaskForMilestones, actor: Actor, officersActOnAll: boolean): boolean {
-  return worksOnTask(task, { ...actor, officersActOnAll });
-}
-
 /** The Office plans on any open task (drafts too); the lead's people working on it once it is theirs. */
-export function mayPlanMilestones(task: TaskForMilestones, actor: Actor, officersActOnAll = false): boolean {
+export function mayPlanMilestones(task: TaskForMilestones, actor: Actor): boolean {
   if (task.state === 'approved' || task.state === 'cancelled') return false;
   if (actor.role === 'office') return true;
-  return task.state !== 'drafted' && works(task, actor, officersActOnAll);
+  return task.state !== 'drafted' && worksOnTask(task, actor);
 }
 
 /** A milestone is marked reached while the task is under way, by the Office or the lead's people on it. */
-export function mayMarkMilestoneDone(task: TaskForMilestones, actor: Actor, officersActOnAll = false): boolean {
+export function mayMarkMilestoneDone(task: TaskForMilestones, actor: Actor): boolean {
   if (!UNDER_WAY.includes(task.state)) return false;
-  return actor.role === 'office' || works(task, actor, officersActOnAll);
+  return actor.role === 'office' || worksOnTask(task, actor);
 }
 
 let nextKey = 0;

@@ -4,8 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import { DateField } from '../common/date-field';
-import { useActorWithPosition } from '../people/use-my-position';
-import { useAgencySettings } from '../people/use-people';
 import { ApiErrorAlert } from '../task-drawer/api-error-alert';
 import { DrawerSection } from '../task-drawer/drawer-section';
 import {
@@ -20,23 +18,15 @@ import {
 import { useMarkMilestoneDone, useMilestones, useSetMilestones } from './use-milestones';
 import './milestones.css';
 
-/** Whether an officer of this agency works on every task it leads (the head's setting); heads always do. */
-function useOfficersActOnAll(actor: Actor): boolean {
-  const isOfficer = actor.role === 'agency' && actor.position === 'officer';
-  return useAgencySettings(actor.agencyId, isOfficer).data?.officersActOnAll ?? false;
-}
-
 /**
  * "Mốc thực hiện": the task's dated milestones, each with its own status; the lead's people (or the Office)
  * mark one reached, and edit the list (the server re-plans the reminders of a moved date).
  */
-export function MilestonesSection({ task, actor: given }: { task: TaskDetailDto; actor: Actor }) {
+export function MilestonesSection({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
   const { t } = useTranslation();
-  const actor = useActorWithPosition(given);
   const query = useMilestones(task.id, task.version);
-  const officersActOnAll = useOfficersActOnAll(actor);
-  const mayPlan = mayPlanMilestones(task, actor, officersActOnAll);
-  const mayDone = mayMarkMilestoneDone(task, actor, officersActOnAll);
+  const mayPlan = mayPlanMilestones(task, actor);
+  const mayDone = mayMarkMilestoneDone(task, actor);
   const [editing, setEditing] = useState(false);
   const done = useMarkMilestoneDone(task.id);
   const items = query.data?.items ?? [];

@@ -1,7 +1,8 @@
-import type { MilestoneDoneRequest, MilestoneListDto, SetMilestonesRequest } from '@dondoc/contracts';
+import type { SetMilestonesRequest } from '@dondoc/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, typedApi, unwrap } from '../api/api-client';
+import { typedApi, unwrap } from '../api/api-client';
 import { queryKeys } from '../api/query-keys';
+import { postMilestoneDone } from './milestone-requests';
 
 export const milestoneKeys = { ofTask: (taskId: string) => ['milestones', taskId] as const };
 
@@ -38,12 +39,7 @@ export function useSetMilestones(taskId: string) {
 export function useMarkMilestoneDone(taskId: string) {
   const refresh = useRefresh(taskId);
   return useMutation({
-    // Untyped for now: the generated client predates this endpoint's optional body (a note).
-    mutationFn: (milestoneId: string) =>
-      api<MilestoneListDto>(`/milestones/${encodeURIComponent(milestoneId)}/done`, {
-        method: 'POST',
-        body: {} satisfies MilestoneDoneRequest,
-      }),
+    mutationFn: (milestoneId: string) => unwrap(postMilestoneDone(typedApi, milestoneId)),
     onSettled: refresh,
   });
 }

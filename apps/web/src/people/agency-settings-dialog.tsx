@@ -1,29 +1,31 @@
-import type { AgencyDto, PersonDto, RoleName } from '@dondoc/contracts';
-import { isAgencyHead } from '@dondoc/workflow';
+import type { AgencyDto, PersonDto } from '@dondoc/contracts';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
-import { useSession } from '../auth/use-session';
+import { useActor } from '../auth/use-actor';
 import { ApiErrorAlert } from '../task-drawer/api-error-alert';
 import { useDialogFocus } from '../task-drawer/use-dialog-focus';
+import { agencySettingsKind } from './people-model';
 import { useAgencySettings, usePeople, useUpdateAgencySettings } from './use-people';
 import './people.css';
 
+/** Whether the signed-in person has agency settings to open (the ☰ menu shows the button then). */
+export function useHasAgencySettings(): boolean {
+  const actor = useActor();
+  return !!actor && agencySettingsKind(actor) !== null;
+}
+
 /**
- * The settings button of the board's toolbar: an agency's head opens "Cài đặt cơ quan" (whether its officers
- * work on every task it leads); the Office opens its monitoring officer per agency. Nobody else sees it.
+ * The settings button of the ☰ menu: an agency's head opens "Cài đặt cơ quan" (whether its officers work on
+ * every task it leads); the Office opens its monitoring officer per agency. Nobody else sees it.
  */
-export function AgencySettingsButton({ role }: { role: RoleName }) {
+export function AgencySettingsButton() {
   const { t } = useTranslation();
-  const session = useSession();
-  const user = session?.user;
+  const actor = useActor();
   const [open, setOpen] = useState(false);
-  if (!user) return null;
-  const head =
-    role === 'agency' &&
-    !!user.agencyId &&
-    isAgencyHead({ userId: user.id, role: user.role, agencyId: user.agencyId, position: user.position ?? null });
-  if (!head && role !== 'office') return null;
+  const kind = actor ? agencySettingsKind(actor) : null;
+  if (!actor || !kind) return null;
+  const head = kind === 'officers';
   return (
     <>
       <button
@@ -40,7 +42,7 @@ export function AgencySettingsButton({ role }: { role: RoleName }) {
           title={head ? t('people.settings.title') : t('people.settings.monitoringTitle')}
           onClose={() => setOpen(false)}
         >
-          {head && user.agencyId ? <OfficersSetting agencyId={user.agencyId} /> : <MonitoringTable />}
+          {head && actor.agencyId ? <OfficersSetting agencyId={actor.agencyId} /> : <MonitoringTable />}
         </SettingsDialog>
       )}
     </>

@@ -2,6 +2,7 @@ import type { PersonDto } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
 import { taskSummary } from '../test-support/task-summary.fixture';
 import {
+  agencySettingsKind,
   AGENCY_PEOPLE_KEYS,
   leaderCandidates,
   mayNameAgencyPeople,
@@ -75,4 +76,15 @@ it('offers heads and deputies as leaders, never officers', () => {
   });
   const list = [p('h', 'head'), p('d', 'deputy'), p('o', 'officer'), p('n', null)];
   expect(leaderCandidates(list).map((x) => x.id)).toEqual(['h', 'd', 'n']);
+});
+
+describe('agencySettingsKind', () => {
+  it('the head or deputy opens its agency’s settings, the Office the monitoring officers; nobody else any', () => {
+    expect(agencySettingsKind(head)).toBe('officers');
+    expect(agencySettingsKind(deputy)).toBe('officers');
+    expect(agencySettingsKind(officer)).toBeNull();
+    expect(agencySettingsKind(office)).toBe('monitoring');
+    expect(agencySettingsKind(committee)).toBeNull();
+    expect(agencySettingsKind({ userId: 'u-kt', role: 'inspector', agencyId: null })).toBeNull();
+  });
 });

@@ -20,6 +20,15 @@ export function mayNameOfficePeople(task: TaskForPeople, actor: Actor): boolean 
   return !closed(task) && actor.role === 'office';
 }
 
+/**
+ * Which agency settings this person opens from the ☰ menu: an agency's head (or deputy) its own ("Cài đặt cơ
+ * quan": officers on every task), the Office the monitoring officer of each agency; anyone else none.
+ */
+export function agencySettingsKind(actor: Actor): 'officers' | 'monitoring' | null {
+  if (actor.role === 'office') return 'monitoring';
+  return actor.role === 'agency' && !!actor.agencyId && isAgencyHead(actor) ? 'officers' : null;
+}
+
 /** A leader is the head or a deputy: officers are not offered (the server refuses them). */
 export function leaderCandidates(people: readonly PersonDto[]): PersonDto[] {
   return people.filter((p) => p.position !== 'officer');

@@ -16,7 +16,6 @@ import {
   peoplePatch,
   type TaskPeople,
 } from './people-model';
-import { useActorWithPosition } from './use-my-position';
 import { usePeople } from './use-people';
 import './people.css';
 
@@ -48,9 +47,8 @@ function usePersonLabel(byId: ReadonlyMap<string, PersonDto>) {
  * "Phân công" (6 rõ): who handles the task inside the lead agency, who leads it there, who follows it at the
  * Office, who decides on its result and whether it is a key task. Each side edits only its own people.
  */
-export function PeopleSection({ task, actor: given }: { task: TaskDetailDto; actor: Actor }) {
+export function PeopleSection({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
   const { t } = useTranslation();
-  const actor = useActorWithPosition(given);
   const { byId, people } = usePeople();
   const label = usePersonLabel(byId);
   const mayAgency = mayNameAgencyPeople(task, actor);

@@ -1,4 +1,6 @@
-import { parsePercent, periodRequest } from './progress-model';
+import type { Actor } from '@dondoc/workflow';
+import { taskSummary } from '../test-support/task-summary.fixture';
+import { mayReportProgress, parsePercent, periodRequest } from './progress-model';
 
 describe('progress form model', () => {
   it('reads whole percentages from 0 to 100 only', () => {
@@ -18,5 +20,33 @@ describe('progress form model', () => {
     expect(
       periodRequest({ ...base, kind: 'custom', startsOn: '2026-11-01', endsOn: '2026-11-15', label: ' Đợt 1 ' }),
     ).toEqual({ kind: 'custom', startsOn: '2026-11-01', endsOn: '2026-11-15', label: 'Đợt 1' });
+  });
+});
+
+describe('mayReportProgress', () => {
+  const head: Actor = { userId: 'u-head', role: 'agency', agencyId: 'a-btg', position: 'head' };
+  const cv1: Actor = { ...head, userId: 'u-cv1', position: 'officer' };
+  const cv2: Actor = { ...head, userId: 'u-cv2', position: 'officer' };
+  const coordinator: Actor = { userId: 'u-c', role: 'agency', agencyId: 'a-btc', position: 'head' };
+  const office: Actor = { userId: 'u-vp', role: 'office', agencyId: null };
+  const task = taskSummary({ state: 'in_progress', coordinatingAgencyIds: ['a-btc'], assigneeUserId: 'u-cv1' });
+
+  it('offers the form to the lead’s people working on the task, as the server allows', () => {
+    expect(mayReportProgress(task, head)).toBe(true);
+    expect(mayReportProgress(task, cv1)).toBe(true);
+    expect(mayReportProgress(task, cv2)).toBe(false);
+    expect(mayReportProgress(task, { ...cv2, officersActOnAll: true })).toBe(true);
+    expect(mayReportProgress(task, coordinator)).toBe(false);
+    expect(mayReportProgress(task, office)).toBe(false);
+  });
+
+  it('only while the task is under way', () => {
+    expect(
+      ['assigned', 'in_progress', 'submitted'].map((state) =>
+        mayReportProgress({ ...task, state } as typeof task, head),
+      ),
+    ).toEqual([true, true, true]);
+    expect(mayReportProgress({ ...task, state: 'approved' }, head)).toBe(false);
+    expect(mayReportProgress({ ...task, state: 'drafted' }, head)).toBe(false);
   });
 });

@@ -1,4 +1,18 @@
-import type { CreateReportingPeriodRequest } from '@dondoc/contracts';
+import type { CreateReportingPeriodRequest, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import { worksOnTask, type Actor } from '@dondoc/workflow';
+
+const REPORTABLE: readonly TaskStateName[] = ['assigned', 'in_progress', 'submitted'];
+
+/**
+ * Whether this person is offered "Báo cáo tiến độ": the lead agency's people who work on the task (an officer
+ * on those assigned to them, unless the head lets officers work on all), while it is under way. The server's rule.
+ */
+export function mayReportProgress(
+  task: Pick<TaskSummaryDto, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds' | 'assigneeUserId'>,
+  actor: Actor,
+): boolean {
+  return REPORTABLE.includes(task.state) && worksOnTask(task, actor);
+}
 
 /** A typed percentage as a whole number from 0 to 100, or null when it is not one. */
 export function parsePercent(text: string): number | null {

@@ -1,14 +1,13 @@
-import type { ProgressReportDto, TaskStateName } from '@dondoc/contracts';
+import type { ProgressReportDto, TaskDetailDto } from '@dondoc/contracts';
+import type { Actor } from '@dondoc/workflow';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/use-session';
 import { formatDate, formatDateTime } from '../common/format';
 import { ApiErrorAlert } from '../task-drawer/api-error-alert';
 import { DrawerSection } from '../task-drawer/drawer-section';
 import { ProgressForm } from './progress-form';
 import { downloadProgressFile, useTaskProgress } from './use-progress';
+import { mayReportProgress } from './progress-model';
 import './progress.css';
-
-const REPORTABLE: readonly TaskStateName[] = ['assigned', 'in_progress', 'submitted'];
 
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
   return (
@@ -64,24 +63,12 @@ function ReportItem({ report }: { report: ProgressReportDto }) {
  * report kept (newest first), and for the lead agency's people the form "Báo cáo tiến độ". The server still
  * decides who may report (an officer reports only on the tasks assigned to them).
  */
-export function ProgressSection({
-  taskId,
-  state,
-  leadAgencyId,
-}: {
-  taskId: string;
-  state: TaskStateName;
-  leadAgencyId: string | null;
-}) {
+export function ProgressSection({ task, actor }: { task: TaskDetailDto; actor: Actor }) {
   const { t } = useTranslation();
-  const session = useSession();
+  const taskId = task.id;
   const query = useTaskProgress(taskId);
   const data = query.data;
-  const mayReport =
-    session?.user.role === 'agency' &&
-    !!leadAgencyId &&
-    session.user.agencyId === leadAgencyId &&
-    REPORTABLE.includes(state);
+  const mayReport = mayReportProgress(task, actor);
   return (
     <DrawerSection title={t('progress.section')} testId="progress-section">
       {query.error ? <ApiErrorAlert error={query.error} /> : null}

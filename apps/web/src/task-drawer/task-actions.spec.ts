@@ -105,6 +105,29 @@ describe('extensionShortcutFor', () => {
   });
 });
 
+describe('the panel with named people (issue 15)', () => {
+  const CV1: Actor = { userId: 'u-cv1', role: 'agency', agencyId: 'a-btg', position: 'officer' };
+  const CV2: Actor = { ...CV1, userId: 'u-cv2' };
+  const MEMBER: Actor = { ...COMMITTEE, position: 'member' };
+
+  it('offers the officer assigned its buttons, extension and files; another officer none of them', () => {
+    const task = detail({ state: 'in_progress', assigneeUserId: 'u-cv1' });
+    expect(events(task, CV1)).toEqual(['SUBMIT']);
+    expect(extensionShortcutFor(task, CV1)).toBe('request');
+    expect(mayUploadWorkingFiles(task, CV1)).toBe(true);
+    expect(events(task, CV2)).toEqual([]);
+    expect(extensionShortcutFor(task, CV2)).toBeNull();
+    expect(mayUploadWorkingFiles(task, CV2)).toBe(false);
+    expect(events(task, { ...CV2, officersActOnAll: true })).toEqual(['SUBMIT']);
+  });
+
+  it('offers APPROVE and RETURN to the task’s deciding authority only', () => {
+    expect(events(detail({ state: 'submitted', decidingAuthority: 'standing_board' }), MEMBER)).toEqual([]);
+    expect(events(detail({ state: 'submitted', decidingAuthority: 'office' }), COMMITTEE)).toEqual([]);
+    expect(events(detail({ state: 'submitted', decidingAuthority: 'office' }), OFFICE)).toEqual(['APPROVE', 'RETURN']);
+  });
+});
+
 describe('mayUploadWorkingFiles', () => {
   it('lets only the lead agency upload, and only while the work is in progress', () => {
     expect(mayUploadWorkingFiles(detail({ state: 'in_progress' }), LEAD)).toBe(true);

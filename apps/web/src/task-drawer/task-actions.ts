@@ -1,5 +1,5 @@
 import type { TaskDetailDto, TaskEventName } from '@dondoc/contracts';
-import { canUploadSubmission, relationOf, type Actor } from '@dondoc/workflow';
+import { canUploadSubmission, worksOnTask, type Actor } from '@dondoc/workflow';
 import { eventsFor } from '../transitions/transition-rules';
 
 export type ActionTone = 'primary' | 'danger' | 'default';
@@ -30,10 +30,12 @@ export function taskActionsFor(task: TaskDetailDto, actor: Actor): TaskAction[] 
 // Mirrors the API's rule (extension.rules.ts): once submitted, the deadline is the reviewer's business.
 const REQUESTABLE_STATES: readonly string[] = ['assigned', 'in_progress'];
 
-/** Whether this person may ask for a later deadline on this task (Xin gia hạn), leaving aside an open request. */
+/**
+ * Whether this person may ask for a later deadline on this task (Xin gia hạn), leaving aside an open request:
+ * the lead agency's people who work on it (an officer on their own tasks), as the API's extension rules say.
+ */
 export function mayRequestExtension(task: TaskDetailDto, actor: Actor): boolean {
-  const isLead = actor.role === 'agency' && relationOf(task, actor) === 'lead';
-  return isLead && REQUESTABLE_STATES.includes(task.state) && task.dueDate !== null;
+  return worksOnTask(task, actor) && REQUESTABLE_STATES.includes(task.state) && task.dueDate !== null;
 }
 
 /** Whether this person decides extension requests. */

@@ -36,7 +36,7 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
         )}
       </DrawerSection>
       <MilestonesSection task={task} actor={actor} />
-      <ProgressSection taskId={task.id} state={task.state} leadAgencyId={task.leadAgencyId} />
+      <ProgressSection task={task} actor={actor} />
       <DrawerSection title={t('drawer.extensions.heading')} testId="drawer-extensions-section">
         <ExtensionRequests task={task} actor={actor} />
       </DrawerSection>

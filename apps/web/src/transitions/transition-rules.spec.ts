@@ -26,10 +26,72 @@ describe('factsOf', () => {
       state: 'submitted',
       leadAgencyId: 'a-btg',
       coordinatingAgencyIds: ['a-btc'],
+      assigneeUserId: null,
+      decidingAuthority: 'standing_committee',
       dueDate: '2021-06-30',
       deadlineVersion: 1,
       revision: 2,
     });
+  });
+
+  it('carries the handling officer and the deciding authority the rules decide on', () => {
+    const facts = factsOf(task({ assigneeUserId: 'u-cv1', decidingAuthority: 'office' }));
+    expect(facts.assigneeUserId).toBe('u-cv1');
+    expect(facts.decidingAuthority).toBe('office');
+  });
+});
+
+// People inside an agency and the Committee (issue 15): the web offers what the server allows, no more.
+const HEAD: Actor = { ...LEAD, position: 'head' };
+const CV1: Actor = { userId: 'u-cv1', role: 'agency', agencyId: 'a-btg', position: 'officer' };
+const CV2: Actor = { ...CV1, userId: 'u-cv2' };
+const MEMBER: Actor = { userId: 'u-uv', role: 'standing_committee', agencyId: null, position: 'member' };
+const STANDING_BOARD: Actor = {
+  userId: 'u-tt',
+  role: 'standing_committee',
+  agencyId: null,
+  position: 'standing_board',
+};
+
+describe('eventsFor with named people and the deciding authority', () => {
+  it('offers START and SUBMIT to the head and to the officer assigned, not to another officer', () => {
+    const assigned = task({ state: 'assigned', assigneeUserId: 'u-cv1' });
+    expect(eventsFor(assigned, HEAD)).toEqual(['START']);
+    expect(eventsFor(assigned, CV1)).toEqual(['START']);
+    expect(eventsFor(assigned, CV2)).toEqual([]);
+    const working = task({ state: 'in_progress', assigneeUserId: 'u-cv1' });
+    expect(eventsFor(working, CV1)).toEqual(['SUBMIT']);
+    expect(eventsFor(working, CV2)).toEqual([]);
+    expect(dropTargets(working, CV2)).toEqual(new Set());
+    expect(refusalOf(working, CV2, 'SUBMIT')?.vi).toBeTruthy();
+  });
+
+  it('offers them to every officer when the head lets officers work on all, and to none on an unassigned task otherwise', () => {
+    const unassigned = task({ state: 'in_progress', assigneeUserId: null });
+    expect(eventsFor(unassigned, CV2)).toEqual([]);
+    expect(eventsFor(unassigned, { ...CV2, officersActOnAll: true })).toEqual(['SUBMIT']);
+    expect(
+      eventsFor(task({ state: 'in_progress', assigneeUserId: 'u-cv1' }), { ...CV2, officersActOnAll: true }),
+    ).toEqual(['SUBMIT']);
+  });
+
+  it('offers APPROVE and RETURN to the deciding authority only', () => {
+    const byCommittee = task({ state: 'submitted', decidingAuthority: 'standing_committee' });
+    expect(eventsFor(byCommittee, MEMBER)).toEqual(['APPROVE', 'RETURN']);
+    expect(eventsFor(byCommittee, OFFICE)).toEqual([]);
+
+    const byStandingBoard = task({ state: 'submitted', decidingAuthority: 'standing_board' });
+    expect(eventsFor(byStandingBoard, MEMBER)).toEqual([]);
+    expect(eventsFor(byStandingBoard, STANDING_BOARD)).toEqual(['APPROVE', 'RETURN']);
+    expect(dropTargets(byStandingBoard, MEMBER)).toEqual(new Set());
+    expect(dropTargets(byStandingBoard, STANDING_BOARD)).toEqual(new Set(['approved', 'in_progress']));
+
+    const byOffice = task({ state: 'submitted', decidingAuthority: 'office' });
+    expect(eventsFor(byOffice, MEMBER)).toEqual([]);
+    expect(eventsFor(byOffice, STANDING_BOARD)).toEqual([]);
+    expect(eventsFor(byOffice, OFFICE)).toEqual(['APPROVE', 'RETURN']);
+    expect(refusalOf(byOffice, MEMBER, 'APPROVE')).not.toBeNull();
+    expect(refusalOf(byOffice, OFFICE, 'APPROVE')).toBeNull();
   });
 });
 

@@ -25,6 +25,9 @@ export function factsOf(task: TaskSummaryDto): TaskFacts {
     state: task.state,
     leadAgencyId: task.leadAgencyId,
     coordinatingAgencyIds: task.coordinatingAgencyIds,
+    // Who works on it (an officer only on their own) and who decides on it (APPROVE, RETURN).
+    assigneeUserId: task.assigneeUserId,
+    decidingAuthority: task.decidingAuthority,
     dueDate: task.dueDate,
     deadlineVersion: task.deadlineVersion,
     revision: task.revision,
