@@ -144,8 +144,9 @@ describe('reporting periods', () => {
       const r = await t.http.post('/api/reporting-periods').set(office).send(body).expect(400);
       expect(['VALIDATION_FAILED', 'INVALID_DUE_DATE']).toContain(r.body.code);
     }
+    // None of the refused bodies made a period (other suites' periods lie elsewhere in time).
     const periods = await t.db.query(
-      `SELECT count(*)::int AS n FROM reporting_periods WHERE starts_on >= '2020-02-20'`,
+      `SELECT count(*)::int AS n FROM reporting_periods WHERE starts_on = '2020-02-20' AND ends_on = '2020-02-21'`,
     );
     expect(periods.rows[0].n).toBe(0);
   });
@@ -211,9 +212,14 @@ describe('reporting periods', () => {
     await worker();
     const fired = await until('the reminders of our tasks to fire', async () => {
       const r = await t.db.query<{ task_id: string; target_id: string; status: string }>(
+        // Our two periods only: other suites open periods of their own that ask these tasks too.
         `SELECT task_id, target_id, status FROM scheduled_actions
-          WHERE rung = 'progress_remind' AND task_id = ANY($1::uuid[]) ORDER BY target_id, task_id`,
-        [[tasks.a.id, tasks.b.id, tasks.c.id]],
+          WHERE rung = 'progress_remind' AND task_id = ANY($1::uuid[]) AND target_id = ANY($2::uuid[])
+          ORDER BY target_id, task_id`,
+        [
+          [tasks.a.id, tasks.b.id, tasks.c.id],
+          [period.id, closing.id],
+        ],
       );
       return r.rows.every((x) => x.status !== 'pending') && r.rows;
     });
