@@ -2,7 +2,7 @@ import { headerLayout, pagesOf } from './app-header-model';
 
 describe('pagesOf', () => {
   it('gives each role its pages', () => {
-    expect(pagesOf('office')).toEqual(['board', 'dashboard', 'reportingPeriods', 'import']);
+    expect(pagesOf('office')).toEqual(['board', 'dashboard', 'reportingPeriods', 'recurring', 'import']);
     expect(pagesOf('standing_committee')).toEqual(['board', 'dashboard', 'reportingPeriods']);
     expect(pagesOf('inspector')).toEqual(['board', 'dashboard', 'reportingPeriods']);
     expect(pagesOf('agency')).toEqual(['board']);
@@ -14,7 +14,7 @@ describe('headerLayout', () => {
   it('on a small laptop moves the reporting periods and the language into the ☰ menu; the rest stays', () => {
     const office = headerLayout('office', 'compact', true);
     expect(office.headerPages).toEqual(['board', 'dashboard', 'import']);
-    expect(office.menuPages).toEqual(['reportingPeriods']);
+    expect(office.menuPages).toEqual(['reportingPeriods', 'recurring']);
     expect([office.who, office.language, office.signOut, office.menu]).toEqual(['header', 'menu', 'header', true]);
     // Every page is reachable: in the header or in the menu, once.
     for (const role of ['office', 'standing_committee', 'inspector', 'agency', 'admin'] as const) {
@@ -28,7 +28,7 @@ describe('headerLayout', () => {
 
   it('on a wide screen keeps every page in the header; the menu is there only for the agency settings', () => {
     expect(headerLayout('office', 'wide', true)).toEqual({
-      headerPages: ['board', 'dashboard', 'reportingPeriods', 'import'],
+      headerPages: ['board', 'dashboard', 'reportingPeriods', 'recurring', 'import'],
       menuPages: [],
       who: 'header',
       language: 'header',

@@ -1,7 +1,7 @@
 import type { RoleName } from '@dondoc/contracts';
 
 /** The pages of the app's navigation, in the order the header shows them. */
-export type NavPage = 'board' | 'dashboard' | 'reportingPeriods' | 'import' | 'admin';
+export type NavPage = 'board' | 'dashboard' | 'reportingPeriods' | 'recurring' | 'import' | 'admin';
 
 /** Wide screens, small laptops (<= 1280 px), phones and narrow windows (<= 900 px): use-media-query's queries. */
 export type HeaderWidth = 'wide' | 'compact' | 'narrow';
@@ -13,13 +13,14 @@ export function pagesOf(role: RoleName): NavPage[] {
   const pages: NavPage[] = [];
   if (role !== 'admin') pages.push('board');
   if (FOLLOWERS.includes(role)) pages.push('dashboard', 'reportingPeriods');
-  if (role === 'office') pages.push('import');
+  if (role === 'office') pages.push('recurring', 'import');
   if (role === 'admin') pages.push('admin');
   return pages;
 }
 
-// Visited now and then (a period is opened a few times a year): the first to leave a crowded header.
-const SECONDARY: readonly NavPage[] = ['reportingPeriods'];
+// Visited now and then (a period is opened a few times a year, a series set up once): the first to leave a
+// crowded header.
+const SECONDARY: readonly NavPage[] = ['reportingPeriods', 'recurring'];
 
 export type Place = 'header' | 'menu';
 

@@ -13,6 +13,7 @@ const LINKS: Record<NavPage, { to: string; label: string; testId?: string }> = {
   board: { to: '/', label: 'nav.board' },
   dashboard: { to: '/dashboard', label: 'dashboard.nav', testId: 'nav-dashboard' },
   reportingPeriods: { to: '/reporting-periods', label: 'progress.periods.nav', testId: 'nav-reporting-periods' },
+  recurring: { to: '/recurring', label: 'series.nav', testId: 'nav-recurring' },
   import: { to: '/import', label: 'directiveImport.nav', testId: 'nav-import' },
   admin: { to: '/admin', label: 'admin.nav', testId: 'nav-admin' },
 };

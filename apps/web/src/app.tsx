@@ -47,6 +47,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./progress/reporting-periods-page')).ReportingPeriodsPage }),
         HydrateFallback: () => null,
       },
+      // The Office's recurring work (việc định kỳ) and the monthly program carried forward.
+      {
+        path: 'recurring',
+        lazy: async () => ({ Component: (await import('./series/recurring-page')).RecurringPage }),
+        HydrateFallback: () => null,
+      },
       // Loaded on demand: the password meter's estimator and dictionaries (~1 MB) serve this page only.
       {
         path: 'admin',

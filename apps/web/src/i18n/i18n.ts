@@ -9,6 +9,7 @@ import { directiveImportEn, directiveImportVi } from '../directive-import/direct
 import { milestonesEn, milestonesVi } from '../milestones/milestones.i18n';
 import { peopleEn, peopleVi } from '../people/people.i18n';
 import { progressEn, progressVi } from '../progress/progress.i18n';
+import { seriesEn, seriesVi } from '../series/series.i18n';
 import { drawerEn, drawerVi } from '../task-drawer/task-drawer.i18n';
 import { taskListEn, taskListVi } from '../task-list/task-list.i18n';
 import { en } from './en';
@@ -51,6 +52,7 @@ void i18n.use(initReactI18next).init({
         contributions: contributionsVi,
         people: peopleVi,
         milestones: milestonesVi,
+        series: seriesVi,
       },
     },
     en: {
@@ -67,6 +69,7 @@ void i18n.use(initReactI18next).init({
         contributions: contributionsEn,
         people: peopleEn,
         milestones: milestonesEn,
+        series: seriesEn,
       },
     },
   },
