@@ -2,6 +2,8 @@ import {
   applyEvent,
   TASK_EVENTS,
   type Actor,
+  type DecidingAuthority,
+  type Position,
   type Role,
   type TaskEvent,
   type TaskEventType,
@@ -34,6 +36,8 @@ interface TaskRow {
   lead_agency_id: string | null;
   coordinating_agency_ids: string[];
   due_date: string | null;
+  assignee_user_id: string | null;
+  deciding_authority: DecidingAuthority;
 }
 interface EventRow {
   id: string;
@@ -57,7 +61,8 @@ interface SubmissionRow {
 async function replayAll(t: TestApp) {
   const tasks = (
     await t.db.query<TaskRow>(
-      `SELECT id, state, revision, lead_agency_id, coordinating_agency_ids, due_date::text FROM tasks ORDER BY id`,
+      `SELECT id, state, revision, lead_agency_id, coordinating_agency_ids, due_date::text, assignee_user_id,
+              deciding_authority FROM tasks ORDER BY id`,
     )
   ).rows;
   const events = (
@@ -69,6 +74,14 @@ async function replayAll(t: TestApp) {
     )
   ).rows;
   const submissions = (await t.db.query<SubmissionRow>(`SELECT task_id, revision, submitted_at FROM submissions`)).rows;
+  // An account's position and its agency's setting have no history: today's stand for the past.
+  const people = new Map(
+    (
+      await t.db.query<{ id: string; position: Position | null; officers_act_on_all: boolean | null }>(
+        `SELECT u.id, u.position, a.officers_act_on_all FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`,
+      )
+    ).rows.map((u) => [u.id, u]),
+  );
   const byTask = new Map<string, EventRow[]>();
   for (const e of events) byTask.set(e.task_id, [...(byTask.get(e.task_id) ?? []), e]);
   const subsByTask = new Map<string, SubmissionRow[]>();
@@ -100,6 +113,14 @@ async function replayAll(t: TestApp) {
       deadlineVersion: 0,
       revision: 0,
       hasPendingSubmission: false,
+      // The people and the authority: from the history's PEOPLE_SET rows when there are any for the key,
+      // else as stored (a fixture sets them with SQL, a new task may be created with its authority).
+      assigneeUserId: history.some((e) => e.event === 'PEOPLE_SET' && 'assigneeUserId' in e.data)
+        ? null
+        : task.assignee_user_id,
+      decidingAuthority: history.some((e) => e.event === 'PEOPLE_SET' && 'decidingAuthority' in e.data)
+        ? 'standing_committee'
+        : task.deciding_authority,
     };
     const problem = (e: EventRow, why: string) => mismatches.push(`${task.id} #${e.id} ${e.event}: ${why}`);
     for (const e of history) {
@@ -114,10 +135,23 @@ async function replayAll(t: TestApp) {
           problem(e, `names ${e.from_state} → ${e.to_state} while the folded state is ${facts.state}`);
         }
         if (e.event === 'EXTENSION_GRANTED' && typeof e.data.to === 'string') facts = { ...facts, dueDate: e.data.to };
+        if (e.event === 'PEOPLE_SET') {
+          if ('assigneeUserId' in e.data) facts = { ...facts, assigneeUserId: e.data.assigneeUserId as string | null };
+          if ('decidingAuthority' in e.data) {
+            facts = { ...facts, decidingAuthority: e.data.decidingAuthority as DecidingAuthority };
+          }
+        }
         continue;
       }
       if (e.from_state !== facts.state) problem(e, `starts from ${e.from_state}, the folded state is ${facts.state}`);
-      const actor: Actor = { userId: e.actor_user_id ?? '', role: e.actor_role!, agencyId: e.actor_agency_id };
+      const who = e.actor_user_id ? people.get(e.actor_user_id) : undefined;
+      const actor: Actor = {
+        userId: e.actor_user_id ?? '',
+        role: e.actor_role!,
+        agencyId: e.actor_agency_id,
+        position: who?.position ?? null,
+        officersActOnAll: who?.officers_act_on_all === true,
+      };
       const comment = e.comment ?? undefined;
       const type = e.event as TaskEventType;
       const event: TaskEvent =
@@ -150,7 +184,8 @@ async function replayAll(t: TestApp) {
         continue;
       }
       if (result.to !== e.to_state) problem(e, `the rules lead to ${result.to}, the row says ${e.to_state}`);
-      facts = result.task;
+      // A task given to another agency leaves its people behind (transition-change.ts).
+      facts = type === 'REASSIGN' ? { ...result.task, assigneeUserId: null } : result.task;
     }
     const want = { state: task.state, revision: task.revision, lead: task.lead_agency_id };
     const got = { state: facts.state, revision: facts.revision, lead: facts.leadAgencyId };
