@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { memoryStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { uploadLimitsModule } from '../submissions/upload-limits.module.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { ContributionsController } from './contributions.controller.js';
@@ -13,24 +11,7 @@ import { SubmitContributionUseCase } from './submit-contribution.use-case.js';
 
 /** Phối hợp: coordinating agencies' contributions, asked by the lead agency and accepted or returned by it. */
 @Module({
-  imports: [
-    TasksModule,
-    // The same limits as deliverables: a contribution's files are stored the same way.
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        storage: memoryStorage(),
-        defParamCharset: 'latin1',
-        limits: {
-          fileSize: config.maxUploadBytes,
-          files: config.maxFilesPerSubmission,
-          fields: 10,
-          fieldSize: 64 * 1024,
-          parts: config.maxFilesPerSubmission + 10,
-        },
-      }),
-    }),
-  ],
+  imports: [TasksModule, uploadLimitsModule()],
   controllers: [ContributionsController],
   providers: [
     ContributionsRepository,

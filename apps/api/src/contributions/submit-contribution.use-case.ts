@@ -3,11 +3,10 @@ import type { ContributionDto } from '@dondoc/contracts';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
-import { checkFileType, cleanFileName } from '../submissions/file-type-check.js';
 import type { UploadedFile } from '../submissions/submissions.service.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { CONTRIBUTION_TASK_STATES, maySubmitContribution } from './contribution.rules.js';
-import { ContributionsRepository, type NewPartFile } from './contributions.repository.js';
+import { ContributionsRepository } from './contributions.repository.js';
 import { ContributionsService } from './contributions.service.js';
 
 export const staleStatus = () =>
@@ -51,24 +50,8 @@ export class SubmitContributionUseCase {
         'Hãy ghi nội dung hoặc đính kèm tệp / Add a note or at least one file',
       );
     }
-    const checked: { upload: UploadedFile; mime: string }[] = [];
-    for (const upload of uploads) {
-      const verdict = await checkFileType(cleanFileName(upload.originalname), upload.buffer);
-      if (!verdict.ok) throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', verdict.reason);
-      checked.push({ upload, mime: verdict.mime });
-    }
-    const stored: NewPartFile[] = [];
+    const stored = await this.storage.checkAndPut(uploads);
     try {
-      for (const { upload, mime } of checked) {
-        const { storageKey, sha256 } = await this.storage.put(upload.buffer);
-        stored.push({
-          fileName: cleanFileName(upload.originalname),
-          mimeType: mime,
-          sizeBytes: upload.size,
-          sha256,
-          storageKey,
-        });
-      }
       await this.changes.transaction(async (tx) => {
         // Task first, then the contribution: the order every contribution change takes.
         const locked = await tx.lock(task.id);
@@ -105,7 +88,7 @@ export class SubmitContributionUseCase {
       });
     } catch (err) {
       // Nothing half-done: files of a version that was not recorded are removed.
-      await Promise.all(stored.map((f) => this.storage.remove(f.storageKey)));
+      await this.storage.removeAll(stored);
       throw err;
     }
     return this.reads.one(contributionId);

@@ -5,12 +5,11 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
-import { checkFileType, cleanFileName } from '../submissions/file-type-check.js';
 import type { UploadedFile } from '../submissions/submissions.service.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { toPeriodAskDto, toProgressReportDto } from './progress-dto.js';
-import { ProgressRepository, type NewPartFile, type PartFileRow } from './progress.repository.js';
+import { ProgressRepository, type PartFileRow } from './progress.repository.js';
 
 /** Work is under way or waiting for a decision: progress can still be told. */
 export const REPORTABLE_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'submitted'];
@@ -59,20 +58,8 @@ export class ReportProgressUseCase {
     if (uploads.length > this.config.maxFilesPerSubmission) {
       throw new ApiError(400, 'TOO_MANY_FILES', `At most ${this.config.maxFilesPerSubmission} files`);
     }
-    const checked: { upload: UploadedFile; mime: string; name: string }[] = [];
-    for (const upload of uploads) {
-      const name = cleanFileName(upload.originalname);
-      const verdict = await checkFileType(name, upload.buffer);
-      if (!verdict.ok) throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', verdict.reason);
-      checked.push({ upload, mime: verdict.mime, name });
-    }
-
-    const stored: NewPartFile[] = [];
+    const stored = await this.storage.checkAndPut(uploads);
     try {
-      for (const { upload, mime, name } of checked) {
-        const { storageKey, sha256 } = await this.storage.put(upload.buffer);
-        stored.push({ fileName: name, mimeType: mime, sizeBytes: upload.size, sha256, storageKey });
-      }
       const reportId = await this.changes.transaction(async (tx) => {
         // The task locked: its state now is the one the history row names, and no transition slips in.
         const locked = await tx.lock(taskId);
@@ -135,7 +122,7 @@ export class ReportProgressUseCase {
       return toProgressReportDto(row!, await this.progress.filesOf([reportId]));
     } catch (err) {
       // Nothing half-done: files of a report that was not recorded are removed.
-      await Promise.all(stored.map((f) => this.storage.remove(f.storageKey)));
+      await this.storage.removeAll(stored);
       throw err;
     }
   }

@@ -7,15 +7,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { FileStorageService } from './file-storage.service.js';
-import { checkFileType, cleanFileName } from './file-type-check.js';
 import { toSubmissionDtos } from './submission-dto.js';
-import { type FileRow, type NewFile, SubmissionsRepository } from './submissions.repository.js';
+import { type FileRow, SubmissionsRepository } from './submissions.repository.js';
 
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
+import type { UploadedFile } from './file-storage.service.js';
+
+export type { UploadedFile };
 
 @Injectable()
 export class SubmissionsService {
@@ -56,24 +53,8 @@ export class SubmissionsService {
     if (!note.trim() && uploads.length === 0) {
       throw new ApiError(400, 'SUBMISSION_REQUIRED', 'Add a note or at least one file');
     }
-    const checked: { upload: UploadedFile; mime: string }[] = [];
-    for (const upload of uploads) {
-      const verdict = await checkFileType(cleanFileName(upload.originalname), upload.buffer);
-      if (!verdict.ok) throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', verdict.reason);
-      checked.push({ upload, mime: verdict.mime });
-    }
-    const stored: NewFile[] = [];
+    const stored = await this.storage.checkAndPut(uploads);
     try {
-      for (const { upload, mime } of checked) {
-        const { storageKey, sha256 } = await this.storage.put(upload.buffer);
-        stored.push({
-          fileName: cleanFileName(upload.originalname),
-          mimeType: mime,
-          sizeBytes: upload.size,
-          sha256,
-          storageKey,
-        });
-      }
       const created = await this.changes.transaction(async (tx) => {
         const row = await this.submissions.insert(tx.manager, taskId, task.revision, note.trim(), user.id, stored);
         if (!row) return undefined;
@@ -102,7 +83,7 @@ export class SubmissionsService {
       return dto;
     } catch (err) {
       // Nothing half-done: files of a submission that was not recorded are removed.
-      await Promise.all(stored.map((f) => this.storage.remove(f.storageKey)));
+      await this.storage.removeAll(stored);
       throw err;
     }
   }
