@@ -15,9 +15,21 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
   let worker: RunningWorker;
   const prefix = `loss${process.pid}`;
 
+  let task: { id: string; version: number };
+
   beforeAll(async () => {
     redis = await TestRedis.start();
     t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: prefix });
+    // The assignment is made before the worker starts: the worker's first pass over the shared database
+    // (every suite's pending actions, the past-due ones firing) keeps this process busy, and a login in
+    // that storm can wait out the pool's connection timeout.
+    const drafted = await makeTask(t.db, { state: 'drafted', dueDate: '2030-12-31' });
+    const assigned = await t.http
+      .post(`/api/tasks/${drafted.id}/transitions`)
+      .set(await t.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: drafted.version })
+      .expect(200);
+    task = { id: drafted.id, version: assigned.body.version as number };
     worker = await startWorker(
       workerConfigFromEnv({
         DATABASE_URL: testDatabaseUrl(),
@@ -38,12 +50,6 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
   });
 
   it('puts every pending job back within seconds of a FLUSHALL', async () => {
-    const task = await makeTask(t.db, { state: 'drafted', dueDate: '2030-12-31' });
-    await t.http
-      .post(`/api/tasks/${task.id}/transitions`)
-      .set(await t.as('vanphong'))
-      .send({ event: 'ASSIGN', expectedVersion: task.version })
-      .expect(200);
     const jobIds = async () =>
       (
         await t.db.query<{ job_id: string }>(
@@ -59,7 +65,8 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
         const found = await Promise.all(ids.map((id) => client.exists(`${prefix}:escalations:${id}`)));
         return found.every((n) => n === 1);
       };
-      await until('the jobs of the assignment in Redis', inRedis, 15_000);
+      // The worker's first pass (relay and reconcile of the whole shared database) brings them.
+      await until('the jobs of the assignment in Redis', inRedis, 120_000);
 
       await client.flushall();
       expect(await inRedis()).toBe(false);
@@ -70,5 +77,5 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
     } finally {
       client.disconnect();
     }
-  });
+  }, 180_000);
 });
