@@ -236,6 +236,13 @@ const MATRIX = {
   'PATCH /series/:id':                                  row(200,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
   'GET /series/:id/instances':                          row(200,   200,      200,      FB,   200, 200,  NF,       UA),
   'POST /directives/:id/carry-forward':                 row(201,   FB,       FB,       FB,   FB,  FB,   FB,       UA),
+
+  // The working calendar: everyone signed in reads it and counts on it; the Office (and the administrator) enter
+  // a year's official schedule or withdraw it.
+  'GET /calendar':                                      row(200,   200,      200,      200,  200, 200,  200,      UA),
+  'GET /calendar/span':                                 row(200,   200,      200,      200,  200, 200,  200,      UA),
+  'PUT /calendar/years/:year':                          row(200,   FB,       FB,       200,  FB,  FB,   FB,       UA),
+  'DELETE /calendar/years/:year':                       row(200,   FB,       FB,       200,  FB,  FB,   FB,       UA),
 } satisfies Record<string, Row>;
 
 type Endpoint = keyof typeof MATRIX;
@@ -1377,6 +1384,42 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /reports/tasks.xlsx (period)': periodDocument('tasks.xlsx', /spreadsheetml/),
   'GET /reports/periodic.docx (period)': periodDocument('periodic.docx', /wordprocessingml/),
 
+  'GET /calendar': scenario({
+    send: (t, _s, auth) => t.http.get('/api/calendar?from=2026&to=2027').set(auth),
+    ok: (res) => {
+      expect(res.body.years.map((y: { year: number }) => y.year)).toEqual([2026, 2027]);
+      expect(res.body.years[0].computed.length).toBeGreaterThan(8);
+    },
+  }),
+  'GET /calendar/span': scenario({
+    send: (t, _s, auth) => t.http.get('/api/calendar/span?from=2026-02-13&to=2026-03-06').set(auth),
+    ok: (res) => expect(res.body.calendarDays).toBe(21),
+  }),
+  // Far-off years, so the entries the matrix leaves in the shared database move nothing of other suites.
+  'PUT /calendar/years/:year': scenario({
+    writes: true,
+    send: (t, _s, auth) =>
+      t.http
+        .put('/api/calendar/years/2099')
+        .set(auth)
+        .send({ days: [{ date: '2099-01-02', kind: 'off', name: 'Nghỉ thử' }], source: 'Thông báo thử nghiệm' }),
+    snapshot: async (t) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM calendar_entries WHERE year = 2099`)).rows[0],
+    ok: (res) => expect(res.body.year.official.source).toBe('Thông báo thử nghiệm'),
+  }),
+  'DELETE /calendar/years/:year': scenario({
+    writes: true,
+    prepare: async (t) => {
+      await t.db.query(
+        `INSERT INTO calendar_entries (year, days, source) VALUES (2098, '[]'::jsonb, 'Thông báo thử nghiệm')`,
+      );
+      return {};
+    },
+    send: (t, _s, auth) => t.http.delete('/api/calendar/years/2098').set(auth),
+    snapshot: async (t) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM calendar_entries WHERE year = 2098`)).rows[0],
+    ok: (res) => expect(res.body.year.official).toBeNull(),
+  }),
   'GET /people': scenario({
     send: (t, _s, auth) => t.http.get('/api/people').set(auth),
     ok: async (res, _s, t, actor) => {

@@ -472,6 +472,7 @@ describe('coordinating agencies’ contributions (real PostgreSQL, a redis-serve
     workers.push(
       await startWorker(
         workerConfigFromEnv({
+          WORKING_CALENDAR: 'off',
           DATABASE_URL: testDatabaseUrl(),
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `c${process.pid}`,

@@ -81,6 +81,7 @@ describe('two deployments with different prefixes on one Redis server', () => {
       api[side] = { app, port: (app.app.getHttpServer().address() as AddressInfo).port };
       worker[side] = await startWorker(
         workerConfigFromEnv({
+          WORKING_CALENDAR: 'off',
           DATABASE_URL: testDatabaseUrl(),
           REDIS_URL: redis.url,
           QUEUE_PREFIX: prefixes[side],

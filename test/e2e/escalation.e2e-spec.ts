@@ -34,6 +34,7 @@ describe('escalation engine (real PostgreSQL, a redis-server of its own)', () =>
   const worker = async (msBeforeDeadline: number, extra: Record<string, string> = {}) => {
     const w = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `t${process.pid}`,

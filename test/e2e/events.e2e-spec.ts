@@ -66,6 +66,7 @@ describe('live events over SSE (two API instances, a worker, their own redis-ser
     portB = await listen(b);
     worker = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `ev${process.pid}`,

@@ -124,6 +124,7 @@ describe('live notifications: every change kind reaches exactly its recipients, 
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     worker = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,

@@ -69,6 +69,7 @@ describe('notification e-mail (real PostgreSQL, its own redis-server and SMTP si
       workers.push(
         await startWorker(
           workerConfigFromEnv({
+            WORKING_CALENDAR: 'off',
             DATABASE_URL: testDatabaseUrl(),
             REDIS_URL: redis.url,
             QUEUE_PREFIX: `mail${process.pid}`,

@@ -307,6 +307,7 @@ describe('milestones (mốc) of a task: set, moved, reached, reminded (real Post
     workers.push(
       await startWorker(
         workerConfigFromEnv({
+          WORKING_CALENDAR: 'off',
           DATABASE_URL: testDatabaseUrl(),
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `m${process.pid}`,

@@ -25,6 +25,7 @@ describe('recurring tasks: a series, its instance now and the worker making the 
   const workerAt = async (at: number) => {
     const w = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,

@@ -32,6 +32,7 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
     task = { id: drafted.id, version: assigned.body.version as number };
     worker = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,

@@ -20,6 +20,7 @@ describe('reporting periods', () => {
   const worker = async () => {
     const w = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `rp${process.pid}`,

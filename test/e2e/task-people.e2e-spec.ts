@@ -284,6 +284,7 @@ describe('the people of a task: "6 rõ" inside the agency and at the Office (rea
     workers.push(
       await startWorker(
         workerConfigFromEnv({
+          WORKING_CALENDAR: 'off',
           DATABASE_URL: testDatabaseUrl(),
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `p${process.pid}`,

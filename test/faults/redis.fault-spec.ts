@@ -45,6 +45,7 @@ describe('Redis faults during a stream of transitions with pending reminders', (
   const startWorkerBefore = async (ms: number, prefix: string) => {
     worker = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `${prefix}${process.pid}`,

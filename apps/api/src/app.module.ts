@@ -31,6 +31,7 @@ import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.mo
 import { ReportsModule } from './reports/reports.module.js';
 import { SeriesModule } from './series/series.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { TaskChangesModule } from './task-changes/task-changes.module.js';
 import { TaskDetailModule } from './task-detail/task-detail.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
         AgenciesModule,
         DirectivesModule,
         DirectiveImportModule,
+        CalendarModule,
         TaskChangesModule,
         TasksModule,
         TaskDetailModule,

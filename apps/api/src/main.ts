@@ -43,7 +43,11 @@ async function main(): Promise<void> {
     const jwtSecret = raw.JWT_SECRET ?? (await localJwtSecret(raw.DATA_DIR));
     const config = buildConfig(raw, { databaseUrl, jwtSecret, embedded: Boolean(embedded) });
     if (config.seedDemo || command === 'seed') {
-      const seeded = await seedDemoProvince(databaseUrl, { password: config.demoPassword, now: new Date() });
+      const seeded = await seedDemoProvince(databaseUrl, {
+        password: config.demoPassword,
+        now: new Date(),
+        calendar: config.calendar,
+      });
       log(
         seeded
           ? `Seeded the demo province (${seeded.tasks} tasks, ${seeded.users} accounts)`

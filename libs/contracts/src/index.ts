@@ -22,3 +22,4 @@ export * from './contributions.js';
 export * from './progress.js';
 export * from './task-people.js';
 export * from './series.js';
+export * from './calendar.js';

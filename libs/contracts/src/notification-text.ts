@@ -20,6 +20,7 @@ export type NotificationKind =
   | 'EXTENSION_REFUSED'
   | 'INCIDENT'
   | 'PEOPLE_SET'
+  | 'CALENDAR_CHANGED'
   | 'CONTRIBUTION_REQUESTED'
   | 'CONTRIBUTION_SUBMITTED'
   | 'CONTRIBUTION_ACCEPTED'
@@ -58,6 +59,10 @@ const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
   EXTENSION_REFUSED: { vi: 'Không đồng ý gia hạn', en: 'Extension refused' },
   INCIDENT: { vi: 'Sự cố nhắc việc cần xử lý', en: 'Escalation incident' },
   PEOPLE_SET: { vi: 'Phân công người thực hiện, theo dõi nhiệm vụ', en: 'People named for a task' },
+  CALENDAR_CHANGED: {
+    vi: 'Lịch làm việc thay đổi, hạn được tính lại',
+    en: 'Working calendar changed; deadline recounted',
+  },
   CONTRIBUTION_REQUESTED: { vi: 'Đề nghị phối hợp thực hiện nhiệm vụ', en: 'Contribution requested' },
   CONTRIBUTION_SUBMITTED: { vi: 'Cơ quan phối hợp đã gửi nội dung phối hợp', en: 'Contribution submitted' },
   CONTRIBUTION_ACCEPTED: { vi: 'Cơ quan chủ trì đã tiếp nhận nội dung phối hợp', en: 'Contribution accepted' },

@@ -111,11 +111,26 @@ export const taskSummarySchema = named(
     coordinatingAgencyIds: z.array(id),
     dueDate: calendarDate.nullable(),
     deadlineText: z.string().nullable(),
+    effectiveDueDate: calendarDate
+      .nullable()
+      .describe(
+        'The day the deadline ends on the working calendar: `dueDate`, or the next working day after a day off',
+      ),
+    deadlineWorkingDays: z
+      .int()
+      .nullable()
+      .describe('A deadline of N working days, fixed as a date at ASSIGN; null for a dated deadline'),
+    deadlineFrom: z.enum(['assigned', 'received']).nullable(),
+    continuous: z.boolean().describe('Continuous work (thường xuyên): no deadline'),
     deadlineStatus: deadlineStatusSchema.nullable(),
     daysOverdue: z
       .int()
       .nullable()
       .describe('Whole days past the deadline (to approval for approved work); null without a deadline'),
+    workingDaysOverdue: z
+      .int()
+      .nullable()
+      .describe('Working days past the effective deadline, on the working calendar; null without a deadline'),
     escalationLevel: z.int(),
     completedAt: instant.nullable(),
     updatedAt: instant,

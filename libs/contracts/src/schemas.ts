@@ -18,6 +18,8 @@ export const DELIVERABLE_TYPE_VALUES = [
   'bao_cao',
   'khac',
 ] as const;
+/** Where a deadline in working days counts from ("kể từ ngày giao" / "kể từ ngày nhận"): both fix the date at ASSIGN. */
+export const DEADLINE_FROM_VALUES = ['assigned', 'received'] as const;
 export const DIRECTIVE_KIND_VALUES = [
   'action_program',
   'conclusion',
@@ -58,28 +60,61 @@ export const createDirectiveRequestSchema = z.strictObject({
 });
 export type CreateDirectiveRequest = z.infer<typeof createDirectiveRequestSchema>;
 
-export const createTaskRequestSchema = z.strictObject({
-  directiveId: uuid,
-  code: requiredText(64).optional(),
-  title: requiredText(1000),
-  description: text(20000).optional(),
-  deliverableType: z.enum(DELIVERABLE_TYPE_VALUES),
-  field: z.enum(FIELD_VALUES),
-  leadAgencyId: uuid.nullable().optional(),
-  coordinatingAgencyIds: z.array(uuid).max(100).optional(),
-  dueDate: isoDate.nullable().optional(),
-  deadlineText: text(200).nullable().optional(),
-  milestones: z
-    .array(z.strictObject({ label: requiredText(300), dueDate: isoDate }))
-    .max(24)
+/** A deadline not yet a date: "trong N ngày làm việc kể từ ngày giao / nhận", or "thường xuyên" (no deadline). */
+const deadlineRuleFields = {
+  deadlineWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .nullable()
     .optional()
-    .describe("Dated milestones (mốc), each on or before the task's due date"),
-  isKey: z.boolean().optional().describe('A key task (nhiệm vụ trọng tâm)'),
-  decidingAuthority: z
-    .enum(['standing_committee', 'standing_board', 'office'])
+    .describe('N working days from the assignment: the date is fixed at ASSIGN from the working calendar'),
+  deadlineFrom: z
+    .enum(DEADLINE_FROM_VALUES)
     .optional()
-    .describe('Who approves the result (rõ thẩm quyền); the Standing Committee by default'),
-});
+    .describe('What the working days count from (assigned by default)'),
+  continuous: z.boolean().optional().describe('Continuous work (thường xuyên): no deadline'),
+};
+
+/** At most one way of giving the deadline. */
+function oneDeadline(b: {
+  dueDate?: string | null;
+  deadlineWorkingDays?: number | null;
+  continuous?: boolean;
+}): boolean {
+  return [b.dueDate != null, b.deadlineWorkingDays != null, b.continuous === true].filter(Boolean).length <= 1;
+}
+const ONE_DEADLINE = {
+  message: 'give the deadline one way: a date, a number of working days, or continuous',
+  path: ['deadlineWorkingDays'],
+};
+
+export const createTaskRequestSchema = z
+  .strictObject({
+    directiveId: uuid,
+    code: requiredText(64).optional(),
+    title: requiredText(1000),
+    description: text(20000).optional(),
+    deliverableType: z.enum(DELIVERABLE_TYPE_VALUES),
+    field: z.enum(FIELD_VALUES),
+    leadAgencyId: uuid.nullable().optional(),
+    coordinatingAgencyIds: z.array(uuid).max(100).optional(),
+    dueDate: isoDate.nullable().optional(),
+    deadlineText: text(200).nullable().optional(),
+    ...deadlineRuleFields,
+    milestones: z
+      .array(z.strictObject({ label: requiredText(300), dueDate: isoDate }))
+      .max(24)
+      .optional()
+      .describe("Dated milestones (mốc), each on or before the task's due date"),
+    isKey: z.boolean().optional().describe('A key task (nhiệm vụ trọng tâm)'),
+    decidingAuthority: z
+      .enum(['standing_committee', 'standing_board', 'office'])
+      .optional()
+      .describe('Who approves the result (rõ thẩm quyền); the Standing Committee by default'),
+  })
+  .refine(oneDeadline, ONE_DEADLINE);
 export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
 
 export const updateTaskRequestSchema = z
@@ -93,8 +128,10 @@ export const updateTaskRequestSchema = z
     coordinatingAgencyIds: z.array(uuid).max(100).optional(),
     dueDate: isoDate.nullable().optional(),
     deadlineText: text(200).nullable().optional(),
+    ...deadlineRuleFields,
   })
-  .refine((b) => Object.keys(b).length > 1, { message: 'nothing to change' });
+  .refine((b) => Object.keys(b).length > 1, { message: 'nothing to change' })
+  .refine(oneDeadline, ONE_DEADLINE);
 export type UpdateTaskRequest = z.infer<typeof updateTaskRequestSchema>;
 
 export const transitionRequestSchema = z.strictObject({

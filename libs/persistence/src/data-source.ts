@@ -13,6 +13,7 @@ import { StreamTickets1733100000000 } from './migrations/1733100000000-stream-ti
 import { ExtensionGrantedDate1733300000000 } from './migrations/1733300000000-extension-granted-date.js';
 import { AgencySortOrder1733400000000 } from './migrations/1733400000000-agency-sort-order.js';
 import { TaskParts1733500000000 } from './migrations/1733500000000-task-parts.js';
+import { WorkingCalendar1733600000000 } from './migrations/1733600000000-working-calendar.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ExtensionGrantedDate1733300000000,
   AgencySortOrder1733400000000,
   TaskParts1733500000000,
+  WorkingCalendar1733600000000,
 ];
 
 export interface DatabaseConfig {

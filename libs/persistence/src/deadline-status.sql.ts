@@ -41,7 +41,8 @@ export function deadlineStatusCall({ state, dueDate, doneDay, today, dueSoonDays
 export function taskDeadlineStatusSql(today: string, dueSoonDays: string, alias = 't'): string {
   return deadlineStatusCall({
     state: `${alias}.state`,
-    dueDate: `${alias}.due_date`,
+    // The day the deadline ends on the working calendar (the writer keeps it); a row written before has none.
+    dueDate: `COALESCE(${alias}.effective_due_date, ${alias}.due_date)`,
     doneDay: localDaySql(`${alias}.completed_at`),
     today,
     dueSoonDays,

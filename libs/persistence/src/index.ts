@@ -48,3 +48,4 @@ export {
   type SeriesRow,
   type SeriesTemplate,
 } from './task-changes/series-instances.js';
+export { CalendarStore, calendarSettingsOf, dayCountingOf, type CalendarEntryRow } from './calendar/calendar.store.js';

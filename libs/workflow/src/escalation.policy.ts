@@ -1,4 +1,4 @@
-import { isValidCalendarDate } from './local-date.js';
+import { isValidCalendarDate, localDate } from './local-date.js';
 import { RECIPIENTS, reminderAudiences, type Audience } from './recipients.js';
 
 /**
@@ -12,6 +12,24 @@ export interface EscalationPolicy {
   escalateAfter: string;
   /** Reminder to the Standing Committee when a submission waits this long (default P10D). */
   reviewReminderAfter: string;
+  /**
+   * How each rung counts whole days on a working calendar (working days by default). Offsets with a time part
+   * (PT4S, PT2H) always count elapsed time: such a ladder is never moved by the calendar.
+   */
+  dayCounting?: Partial<Record<CountedRung, DayCounting>>;
+}
+
+export type DayCounting = 'working' | 'calendar';
+export type CountedRung = 'remindBefore' | 'escalateAfter' | 'reviewReminderAfter';
+
+/** What planning needs of the working calendar (libs/workflow's WorkingCalendar). */
+export interface PlanningCalendar {
+  readonly settings: { readonly enabled: boolean };
+  effectiveDueDate(dueDate: string): string;
+  addWorkingDays(date: string, n: number): string;
+  nextWorkingDay(date: string, inclusive?: boolean): string;
+  previousWorkingDay(date: string, inclusive?: boolean): string;
+  atWorkdayStart(date: string): Date;
 }
 
 export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
@@ -66,9 +84,20 @@ export function parseIsoDuration(text: string): number {
   );
 }
 
+const COUNTED_RUNGS: readonly CountedRung[] = ['remindBefore', 'escalateAfter', 'reviewReminderAfter'];
+
+function isValidDayCounting(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return Object.entries(v).every(
+    ([k, c]) => (COUNTED_RUNGS as readonly string[]).includes(k) && (c === 'working' || c === 'calendar'),
+  );
+}
+
 export function isValidPolicy(p: unknown): p is EscalationPolicy {
   if (typeof p !== 'object' || p === null) return false;
   const q = p as Record<string, unknown>;
+  if (!isValidDayCounting(q.dayCounting)) return false;
   try {
     if (!Array.isArray(q.remindBefore) || q.remindBefore.length > 10) return false;
     q.remindBefore.forEach((d) => parseIsoDuration(d as string));
@@ -80,12 +109,51 @@ export function isValidPolicy(p: unknown): p is EscalationPolicy {
   }
 }
 
-/** Directive overrides win field by field over the configured policy. */
+/** Directive overrides win field by field over the configured policy (day counting rung by rung). */
 export function mergePolicy(
   base: EscalationPolicy,
   override: Partial<EscalationPolicy> | null | undefined,
 ): EscalationPolicy {
-  return { ...base, ...(override ?? {}) };
+  const merged = { ...base, ...(override ?? {}) };
+  if (base.dayCounting || override?.dayCounting) {
+    merged.dayCounting = { ...(base.dayCounting ?? {}), ...(override?.dayCounting ?? {}) };
+  }
+  return merged;
+}
+
+const DAY_OFFSET = /^P(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/** Whole days of an offset without a time part ('P14D', 'P2W'), or null for a timed one ('PT4S'). */
+function wholeDays(offset: string): number | null {
+  const m = DAY_OFFSET.exec(offset);
+  if (!m || offset === 'P') return null;
+  return Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0);
+}
+
+/** The calendar the ladder follows: only an enabled calendar, and only for a ladder counted in whole days. */
+function followedCalendar(policy: EscalationPolicy, calendar?: PlanningCalendar): PlanningCalendar | null {
+  if (!calendar?.settings.enabled) return null;
+  const offsets = [...policy.remindBefore, policy.escalateAfter, policy.reviewReminderAfter];
+  return offsets.every((o) => wholeDays(o) !== null) ? calendar : null;
+}
+
+function counting(policy: EscalationPolicy, rung: CountedRung): DayCounting {
+  return policy.dayCounting?.[rung] ?? 'working';
+}
+
+function plusDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A reminder n days before `end`: on a working day, the previous one when the day counted to is off. */
+function dayBefore(cal: PlanningCalendar, end: string, n: number, how: DayCounting): string {
+  return how === 'working' ? cal.addWorkingDays(end, -n) : cal.previousWorkingDay(plusDays(end, -n), true);
+}
+
+/** n days after `start`, landing on a working day (the next one when the day counted to is off). */
+function dayAfter(cal: PlanningCalendar, start: string, n: number, how: DayCounting): string {
+  if (n === 0) return cal.nextWorkingDay(start, false);
+  return how === 'working' ? cal.addWorkingDays(start, n) : cal.nextWorkingDay(plusDays(start, n), true);
 }
 
 /** The first instant a task due on `dueDate` is overdue: 00:00 of the next day in Asia/Ho_Chi_Minh. */
@@ -94,26 +162,47 @@ export function deadlineInstant(dueDate: string): Date {
   return new Date(Date.parse(`${dueDate}T00:00:00+07:00`) + 86_400_000);
 }
 
-/** Every deadline action of one deadline version, in firing order. */
-export function planDeadlineActions(dueDate: string, policy: EscalationPolicy): PlannedAction[] {
-  const deadline = deadlineInstant(dueDate).getTime();
+/**
+ * Every deadline action of one deadline version, in firing order. On a working calendar (a ladder in whole days)
+ * the deadline ends on its effective day; reminders fire at the start of a working day, counted back from it;
+ * the overdue fires at the start of the next working day, and the escalation that many (working) days on.
+ */
+export function planDeadlineActions(
+  dueDate: string,
+  policy: EscalationPolicy,
+  calendar?: PlanningCalendar,
+): PlannedAction[] {
+  const cal = followedCalendar(policy, calendar);
+  const end = calendar?.settings.enabled ? calendar.effectiveDueDate(dueDate) : dueDate;
+  const deadline = deadlineInstant(end).getTime();
   const reminders = [...new Set(policy.remindBefore)]
     .map((offset) => ({ offset, ms: parseIsoDuration(offset) }))
     .sort((a, b) => b.ms - a.ms)
     .map(({ offset, ms }, i): PlannedAction => ({
       rung: 'remind_before',
       offset,
-      dueAt: new Date(deadline - ms),
+      dueAt: cal
+        ? cal.atWorkdayStart(dayBefore(cal, end, wholeDays(offset) ?? 0, counting(policy, 'remindBefore')))
+        : new Date(deadline - ms),
       level: 0,
       audiences: reminderAudiences(i),
     }));
+  const escalateDays = wholeDays(policy.escalateAfter) ?? 0;
   return [
     ...reminders,
-    { rung: 'overdue', offset: 'PT0S', dueAt: new Date(deadline), level: 1, audiences: RECIPIENTS.overdue },
+    {
+      rung: 'overdue',
+      offset: 'PT0S',
+      dueAt: cal ? cal.atWorkdayStart(cal.nextWorkingDay(end)) : new Date(deadline),
+      level: 1,
+      audiences: RECIPIENTS.overdue,
+    },
     {
       rung: 'escalate',
       offset: policy.escalateAfter,
-      dueAt: new Date(deadline + parseIsoDuration(policy.escalateAfter)),
+      dueAt: cal
+        ? cal.atWorkdayStart(dayAfter(cal, end, escalateDays, counting(policy, 'escalateAfter')))
+        : new Date(deadline + parseIsoDuration(policy.escalateAfter)),
       level: 2,
       audiences: RECIPIENTS.escalate,
     },
@@ -129,14 +218,17 @@ export function planPartActions(
   part: 'contribution' | 'milestone' | 'progress',
   dueDate: string,
   policy: EscalationPolicy,
+  calendar?: PlanningCalendar,
 ): (Omit<PlannedAction, 'rung'> & { rung: PartRung })[] {
-  const deadline = deadlineInstant(dueDate).getTime();
+  const cal = followedCalendar(policy, calendar);
+  const end = calendar?.settings.enabled ? calendar.effectiveDueDate(dueDate) : dueDate;
+  const deadline = deadlineInstant(end).getTime();
   if (part === 'progress') {
-    // The morning of the due date: the reports are wanted that day.
-    const at = deadline - 86_400_000 + 8 * 3_600_000;
-    return [
-      { rung: 'progress_remind', offset: 'PT0S', dueAt: new Date(at), level: 0, audiences: RECIPIENTS.progress_remind },
-    ];
+    // The morning of the due date: the reports are wanted that day (the working day before, when it is off).
+    const at = cal
+      ? cal.atWorkdayStart(cal.previousWorkingDay(dueDate, true))
+      : new Date(deadlineInstant(dueDate).getTime() - 86_400_000 + 8 * 3_600_000);
+    return [{ rung: 'progress_remind', offset: 'PT0S', dueAt: at, level: 0, audiences: RECIPIENTS.progress_remind }];
   }
   const remind: PartRung = part === 'contribution' ? 'contribution_remind' : 'milestone_remind';
   const overdue: PartRung = part === 'contribution' ? 'contribution_overdue' : 'milestone_overdue';
@@ -146,16 +238,28 @@ export function planPartActions(
     .map(({ offset, ms }) => ({
       rung: remind,
       offset,
-      dueAt: new Date(deadline - ms),
+      dueAt: cal
+        ? cal.atWorkdayStart(dayBefore(cal, end, wholeDays(offset) ?? 0, counting(policy, 'remindBefore')))
+        : new Date(deadline - ms),
       level: 0,
       audiences: RECIPIENTS[remind],
     }));
-  out.push({ rung: overdue, offset: 'PT0S', dueAt: new Date(deadline), level: 0, audiences: RECIPIENTS[overdue] });
+  out.push({
+    rung: overdue,
+    offset: 'PT0S',
+    dueAt: cal ? cal.atWorkdayStart(cal.nextWorkingDay(end)) : new Date(deadline),
+    level: 0,
+    audiences: RECIPIENTS[overdue],
+  });
   if (part === 'contribution') {
     out.push({
       rung: 'contribution_escalate',
       offset: policy.escalateAfter,
-      dueAt: new Date(deadline + parseIsoDuration(policy.escalateAfter)),
+      dueAt: cal
+        ? cal.atWorkdayStart(
+            dayAfter(cal, end, wholeDays(policy.escalateAfter) ?? 0, counting(policy, 'escalateAfter')),
+          )
+        : new Date(deadline + parseIsoDuration(policy.escalateAfter)),
       level: 0,
       audiences: RECIPIENTS.contribution_escalate,
     });
@@ -163,11 +267,23 @@ export function planPartActions(
   return out;
 }
 
-export function planReviewReminder(submittedAt: Date, policy: EscalationPolicy): PlannedAction {
+/**
+ * The Standing Committee's reminder of a submission waiting: that many (working) days after the submission, at
+ * the start of a working day, on a working calendar.
+ */
+export function planReviewReminder(
+  submittedAt: Date,
+  policy: EscalationPolicy,
+  calendar?: PlanningCalendar,
+): PlannedAction {
+  const cal = followedCalendar(policy, calendar);
+  const days = wholeDays(policy.reviewReminderAfter) ?? 0;
   return {
     rung: 'review_reminder',
     offset: policy.reviewReminderAfter,
-    dueAt: new Date(submittedAt.getTime() + parseIsoDuration(policy.reviewReminderAfter)),
+    dueAt: cal
+      ? cal.atWorkdayStart(dayAfter(cal, localDate(submittedAt), days, counting(policy, 'reviewReminderAfter')))
+      : new Date(submittedAt.getTime() + parseIsoDuration(policy.reviewReminderAfter)),
     level: 0,
     audiences: RECIPIENTS.review_reminder,
   };

@@ -53,6 +53,8 @@ export {
   type TaskRung,
   type EscalationPolicy,
   type PlannedAction,
+  type PlanningCalendar,
+  type CountedRung,
   type Rung,
 } from './escalation.policy.js';
 export {
@@ -69,3 +71,4 @@ export { targetOf } from './target-state.js';
 export { inputRefusal, normalizeComment, type InputFacts } from './input.rules.js';
 export { refusalFor } from './refusal.messages.js';
 export * from './recurrence.rules.js';
+export * from './calendar/index.js';

@@ -5,7 +5,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Integer day arithmetic (H. Hinnant's civil-date algorithms): no Date parsing quirks, no time zone.
-function daysFromCivil(y: number, m: number, d: number): number {
+// Day 0 is 1970-01-01; exported for the working calendar (./calendar), not from the package.
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -14,7 +15,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(days: number): string {
+export function civilFromDays(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -33,7 +34,7 @@ function daysInMonth(y: number, m: number): number {
 }
 
 /** Day number of a 'YYYY-MM-DD' calendar date, or NaN when it is not a real date. */
-function dayNumber(s: string): number {
+export function dayNumber(s: string): number {
   const match = typeof s === 'string' ? ISO_DATE.exec(s) : null;
   if (!match) return NaN;
   const y = Number(match[1]);

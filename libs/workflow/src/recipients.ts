@@ -33,6 +33,8 @@ export const CHANGE_KINDS = [
   'PROGRESS_REQUESTED',
   'progress_remind',
   'CARRIED_FORWARD',
+  // A calendar change moved the task's effective deadline or its pending actions.
+  'CALENDAR_CHANGED',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -118,6 +120,8 @@ export const RECIPIENTS: Readonly<Record<ChangeKind, readonly Audience[]>> = Obj
   PROGRESS_REQUESTED: ['lead_agency'],
   progress_remind: ['lead_agency', 'monitoring_officer'],
   CARRIED_FORWARD: [],
+  // The history says so; nobody is told of each task (the Office changed the calendar knowingly).
+  CALENDAR_CHANGED: [],
 });
 
 /**

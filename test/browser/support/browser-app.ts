@@ -61,6 +61,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     baseUrl = `http://127.0.0.1:${port}`;
     worker = await startWorker(
       workerConfigFromEnv({
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `br${process.pid}`,

@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConfig, createApp, parseEnv, runMigrations, seedDemoProvince, type AppConfig } from '@dondoc/api';
+import { DEFAULT_CALENDAR_SETTINGS } from '@dondoc/workflow';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { OpenApiValidator, type OpenApiDocument } from './openapi-validator.js';
 
 export const DEMO_PASSWORD = 'demo12345';
+export const CALENDAR_OFF = { ...DEFAULT_CALENDAR_SETTINGS, enabled: false };
 
 export function testDatabaseUrl(): string {
   const url = process.env.DONDOC_TEST_DATABASE_URL;
@@ -21,7 +23,9 @@ let prepared: Promise<void> | undefined;
 export function prepareDatabase(): Promise<void> {
   prepared ??= (async () => {
     await runMigrations(testDatabaseUrl());
-    await seedDemoProvince(testDatabaseUrl(), { password: DEMO_PASSWORD, now: new Date() });
+    // The suites' demo judges deadlines by calendar days (WORKING_CALENDAR=off, as `startTestApp` by default): the
+    // figures they expect do not then depend on the weekday the suite runs on.
+    await seedDemoProvince(testDatabaseUrl(), { password: DEMO_PASSWORD, now: new Date(), calendar: CALENDAR_OFF });
   })();
   return prepared;
 }
@@ -57,12 +61,63 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  await prepareDatabase();
-  const raw = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+let own = 0;
+
+/**
+ * A database of the suite's own, migrated and seeded, dropped by `close`: for a suite whose changes reach every
+ * open task of the database (a calendar change reschedules them all), so the shared one stays as the others left it.
+ */
+async function ownDatabase(calendar: boolean): Promise<{ url: string; drop(): Promise<void> }> {
+  const shared = new URL(testDatabaseUrl());
+  const name = `${shared.pathname.slice(1)}_own${++own}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  await seedDemoProvince(url.toString(), {
+    password: DEMO_PASSWORD,
+    now: new Date(),
+    calendar: calendar ? DEFAULT_CALENDAR_SETTINGS : CALENDAR_OFF,
+  });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: testDatabaseUrl() });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { ownDatabase?: boolean } = {},
+): Promise<TestApp> {
+  const ownDb = options.ownDatabase ? await ownDatabase(env.WORKING_CALENDAR === 'on') : undefined;
+  if (!ownDb) await prepareDatabase();
+  const databaseUrl = ownDb?.url ?? testDatabaseUrl();
+  // The working calendar is off unless a suite turns it on (WORKING_CALENDAR: 'on'): most suites' timings and
+  // figures are in calendar days and must not depend on the day they run.
+  const raw = parseEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WORKING_CALENDAR: 'off',
+    ...env,
+  });
   const config: AppConfig = {
     ...buildConfig(raw, {
-      databaseUrl: testDatabaseUrl(),
+      databaseUrl,
       jwtSecret: 'test-secret-that-is-long-enough-0123456789',
       embedded: false,
     }),
@@ -75,7 +130,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     .get('/api/docs/openapi.json')
     .then((res) => new OpenApiValidator(res.body as OpenApiDocument));
   const check = await validator;
-  const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const tokens = new Map<string, string>();
   const token = async (username: string) => {
     const cached = tokens.get(username);
@@ -96,6 +151,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await db.end();
       await app.close();
       rmSync(config.storageDir, { recursive: true, force: true });
+      await ownDb?.drop();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
-import { escalationPolicyOf } from '@dondoc/persistence';
-import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
+import { DEFAULT_DEPLOYMENT_PREFIX, calendarEnvShape, deploymentPrefixSchema } from '@dondoc/contracts';
+import { calendarSettingsOf, dayCountingOf, escalationPolicyOf } from '@dondoc/persistence';
+import { parseIsoDuration, type CalendarSettings, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
 const bool = z
@@ -67,6 +67,9 @@ const envSchema = z.object({
   ESCALATION_REMIND_BEFORE: isoDurations.default('P14D,P3D'),
   ESCALATION_ESCALATE_AFTER: isoDuration.default('P7D'),
   ESCALATION_REVIEW_AFTER: isoDuration.default('P10D'),
+  ...calendarEnvShape,
+  // Tests and demos: the API's today when a transition decides (a deadline in working days is fixed from it).
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   // The Standing Committee decides extensions; a province may delegate that to the Office.
   EXTENSIONS_OFFICE_MAY_DECIDE: bool.default(false),
   // A coordinating agency's sub-deadline, when the request gives none: this many days before the task's.
@@ -106,6 +109,10 @@ export interface AppConfig {
   /** `QUEUE_PREFIX`: this deployment's bus channels are `busChannels(deploymentPrefix)`. */
   deploymentPrefix: string;
   escalation: EscalationPolicy;
+  /** The working calendar's settings (`WORKING_CALENDAR`, `CALENDAR_*`); its years come from the database. */
+  calendar: CalendarSettings;
+  /** Shifts the API's clock for transitions (tests and demos only). */
+  clockOffsetMs: number;
   /** Whether the Office, besides the Standing Committee, may grant or refuse extension requests. */
   extensionsOfficeMayDecide: boolean;
   /** A sub-deadline not given is the task's due date less this many days (never before today). */
@@ -169,7 +176,10 @@ export function buildConfig(
       raw.ESCALATION_REMIND_BEFORE,
       raw.ESCALATION_ESCALATE_AFTER,
       raw.ESCALATION_REVIEW_AFTER,
+      dayCountingOf(raw),
     ),
+    calendar: calendarSettingsOf(raw),
+    clockOffsetMs: raw.CLOCK_OFFSET_MS,
     extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
     contributionDefaultDaysBefore: raw.CONTRIBUTION_DEFAULT_DAYS_BEFORE,
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS,

@@ -1,5 +1,11 @@
 import type { ScheduledActionInput } from '@dondoc/persistence';
-import { actionJobId, planPartActions, type EscalationPolicy, type Rung } from '@dondoc/workflow';
+import {
+  actionJobId,
+  planPartActions,
+  type EscalationPolicy,
+  type PlanningCalendar,
+  type Rung,
+} from '@dondoc/workflow';
 
 export const CONTRIBUTION_RUNGS: Rung[] = ['contribution_remind', 'contribution_overdue', 'contribution_escalate'];
 
@@ -13,8 +19,9 @@ export function contributionLadder(
   version: number,
   policy: EscalationPolicy,
   now: Date,
+  calendar: PlanningCalendar,
 ): ScheduledActionInput[] {
-  return planPartActions('contribution', dueDate, policy)
+  return planPartActions('contribution', dueDate, policy, calendar)
     .filter((a) => a.rung !== 'contribution_remind' || a.dueAt.getTime() > now.getTime())
     .map((a) => ({
       rung: a.rung,

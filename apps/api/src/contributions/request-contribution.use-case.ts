@@ -1,3 +1,4 @@
+import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ContributionDto, RequestContribution } from '@dondoc/contracts';
 import { localDate, STATE_LABELS } from '@dondoc/workflow';
@@ -24,6 +25,7 @@ export class RequestContributionUseCase {
     private readonly reads: ContributionsService,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
 
   async execute(
@@ -117,7 +119,14 @@ export class RequestContributionUseCase {
           ? {
               cancelRungs: existing ? CONTRIBUTION_RUNGS : [],
               cancelTargetId: contributionId,
-              add: contributionLadder(contributionId, due.dueDate, version, policy, now),
+              add: contributionLadder(
+                contributionId,
+                due.dueDate,
+                version,
+                policy,
+                now,
+                await this.calendars.current(tx.manager),
+              ),
             }
           : undefined,
         requestId,

@@ -1,3 +1,4 @@
+import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateDirectiveRequest, DirectiveDto, DirectiveProgress, TaskSummaryDto } from '@dondoc/contracts';
 import { TASK_STATES, type TaskState } from '@dondoc/workflow';
@@ -26,7 +27,13 @@ export class DirectivesService {
   constructor(
     private readonly repo: DirectivesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async list(): Promise<DirectiveDto[]> {
     return (await this.repo.list()).map(toDto);
@@ -40,7 +47,7 @@ export class DirectivesService {
     if (!directive) throw ApiError.notFound('Directive');
     const actor = toActor(user);
     const now = new Date();
-    const tasks = (await this.repo.tasks(actor, id)).map((r) => toSummary(r, actor, now, this.config.dueSoonDays));
+    const tasks = (await this.repo.tasks(actor, id)).map((r) => toSummary(r, actor, now, this.summaryView()));
     const byState = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;
     for (const t of tasks) byState[t.state] += 1;
     return {

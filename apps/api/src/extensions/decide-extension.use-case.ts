@@ -1,3 +1,4 @@
+import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExtensionDecisionRequest, ExtensionDecisionResponse } from '@dondoc/contracts';
 import { deadlineInstant, STATE_LABELS, type Actor } from '@dondoc/workflow';
@@ -25,7 +26,13 @@ export class DecideExtensionUseCase {
     private readonly extensions: ExtensionsRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async execute(
     user: AuthUser,
@@ -82,6 +89,7 @@ export class DecideExtensionUseCase {
     const deadlineVersion = task.deadline_version + 1;
     const written = await this.changes.transaction(async (tx) => {
       if (!(await this.extensions.lockOpen(tx.manager, request.id))) throw alreadyDecided();
+      const calendar = await this.calendars.current(tx.manager);
       // Decided before the task row is written, so the row the writer returns no longer shows it open.
       await this.extensions.decide(tx.manager, request.id, 'granted', actor.userId, comment, toDueDate);
       const applied = await tx.apply({
@@ -114,6 +122,7 @@ export class DecideExtensionUseCase {
             toDueDate,
             deadlineVersion,
             policyFor(this.config.escalation, task.escalation_policy),
+            calendar,
           ),
         },
         requestId,
@@ -123,7 +132,7 @@ export class DecideExtensionUseCase {
     });
     return {
       request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
-      task: toSummary(written.task, actor, now, this.config.dueSoonDays),
+      task: toSummary(written.task, actor, now, this.summaryView()),
     };
   }
 
@@ -156,7 +165,7 @@ export class DecideExtensionUseCase {
     });
     return {
       request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
-      task: toSummary(written.task, actor, new Date(), this.config.dueSoonDays),
+      task: toSummary(written.task, actor, new Date(), this.summaryView()),
     };
   }
 

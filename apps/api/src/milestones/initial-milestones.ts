@@ -48,13 +48,14 @@ export async function addInitialMilestones(
     [task.id, JSON.stringify(milestones.map((m) => ({ label: m.label, due_date: m.dueDate })))],
   );
   rows.sort((a, b) => a.due_date.localeCompare(b.due_date));
+  const calendar = await tx.calendar();
   await tx.apply({
     kind: 'MILESTONES_SET',
     taskId: task.id,
     actor,
     from: task.state,
     data: { milestones: rows.map((m) => ({ id: m.id, label: m.label, dueDate: m.due_date })) },
-    schedule: { cancelRungs: [], add: rows.flatMap((m) => milestoneActions(m, policy)) },
+    schedule: { cancelRungs: [], add: rows.flatMap((m) => milestoneActions(m, policy, calendar)) },
     requestId,
   });
 }

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MilestoneListDto, SetMilestonesRequest } from '@dondoc/contracts';
 import type { ScheduledActionInput } from '@dondoc/persistence';
-import { actionJobId, planPartActions, worksOnTask, type Actor, type PartRung } from '@dondoc/workflow';
+import {
+  actionJobId,
+  planPartActions,
+  worksOnTask,
+  type Actor,
+  type PartRung,
+  type PlanningCalendar,
+} from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -100,6 +107,7 @@ export class MilestonesService {
       }
       await this.milestones.remove(tx.manager, removed);
       const policy = policyFor(this.config.escalation, task.escalation_policy);
+      const calendar = await tx.calendar();
       const cancelTargets = [...removed, ...replan.filter((r) => byId.has(r.id)).map((r) => r.id)];
       const applied = await tx.apply({
         kind: 'MILESTONES_SET',
@@ -114,7 +122,7 @@ export class MilestonesService {
         schedule: {
           cancelRungs: cancelTargets.length ? MILESTONE_RUNGS : [],
           cancelTargetIds: cancelTargets,
-          add: replan.filter((m) => !m.done_at).flatMap((m) => milestoneActions(m, policy)),
+          add: replan.filter((m) => !m.done_at).flatMap((m) => milestoneActions(m, policy, calendar)),
         },
         requestId,
       });
@@ -189,8 +197,9 @@ export class MilestonesService {
 export function milestoneActions(
   m: Pick<MilestoneRow, 'id' | 'due_date' | 'version'>,
   policy: Parameters<typeof planPartActions>[2],
+  calendar: PlanningCalendar,
 ): ScheduledActionInput[] {
-  return planPartActions('milestone', m.due_date, policy).map((a) => ({
+  return planPartActions('milestone', m.due_date, policy, calendar).map((a) => ({
     rung: a.rung,
     offset: a.offset,
     version: m.version,

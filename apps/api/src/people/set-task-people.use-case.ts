@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SetTaskPeopleRequest, TaskSummaryDto } from '@dondoc/contracts';
-import type { TaskRowUpdate } from '@dondoc/persistence';
+import { CalendarStore, type TaskRowUpdate } from '@dondoc/persistence';
 import { isAgencyHead, type Actor, type Audience } from '@dondoc/workflow';
 import type { EntityManager } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -26,7 +26,13 @@ export class SetTaskPeopleUseCase {
     private readonly people: PeopleRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async execute(
     user: AuthUser,
@@ -93,7 +99,7 @@ export class SetTaskPeopleUseCase {
         );
       return { task: applied.task, unchanged: false };
     });
-    return toSummary(written.task, actor, now, this.config.dueSoonDays);
+    return toSummary(written.task, actor, now, this.summaryView());
   }
 
   /** Each key belongs to one side: the lead agency's head for its people, the Office for the rest. */

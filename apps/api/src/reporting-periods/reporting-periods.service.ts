@@ -7,7 +7,7 @@ import {
   type ReportingPeriodListDto,
   type ReportingPeriodRemindDto,
 } from '@dondoc/contracts';
-import type { ScheduledActionInput } from '@dondoc/persistence';
+import { CalendarStore, type ScheduledActionInput } from '@dondoc/persistence';
 import { actionJobId, localDate, planPartActions, type Actor, type TaskState } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -56,6 +56,7 @@ export class ReportingPeriodsService {
     private readonly periods: ReportingPeriodsRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
 
   async open(
@@ -93,10 +94,11 @@ export class ReportingPeriodsService {
         );
       }
       const asked = await this.periods.askOpenTasks(tx.manager, id);
+      const calendar = await this.calendars.current(tx.manager);
       // One writer statement per task: its history row, the lead agency told, the due-date reminder scheduled.
       for (const task of asked) {
         const policy = policyFor(this.config.escalation, task.escalation_policy);
-        const add: ScheduledActionInput[] = planPartActions('progress', dueDate, policy).map((a) => ({
+        const add: ScheduledActionInput[] = planPartActions('progress', dueDate, policy, calendar).map((a) => ({
           rung: a.rung,
           offset: a.offset,
           version: 1,

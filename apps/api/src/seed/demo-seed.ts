@@ -5,6 +5,7 @@ import {
   DEMO_TASKS,
   searchTextOf,
   actionFiredChange,
+  CalendarStore,
   TaskChangeWriter,
   type FiringAction,
   type TaskChange,
@@ -13,11 +14,13 @@ import {
 import {
   actionJobId,
   applyEvent,
+  DEFAULT_CALENDAR_SETTINGS,
   DEFAULT_ESCALATION_POLICY,
   planPartActions,
   isActionRelevant,
   localDate,
   type Actor,
+  type CalendarSettings,
   type TaskEvent,
   type TaskFacts,
 } from '@dondoc/workflow';
@@ -27,7 +30,9 @@ import { transitionChange } from '../tasks/transition-change.js';
 import { toFacts } from '../tasks/task-summary.js';
 import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
 
-const writer = new TaskChangeWriter();
+// Set per seeding (the calendar's settings are the caller's); a seeding runs alone in its process.
+let calendars = new CalendarStore();
+let writer = new TaskChangeWriter(calendars);
 
 export const ROLE_ACCOUNTS = [
   { username: 'vanphong', fullName: 'Nguyễn Thị Thu Hà (Văn phòng Tỉnh ủy)', role: 'office', position: null },
@@ -66,8 +71,10 @@ interface Step {
  */
 export async function seedDemoProvince(
   databaseUrl: string,
-  options: { password: string; now: Date },
+  options: { password: string; now: Date; calendar?: CalendarSettings },
 ): Promise<{ tasks: number; users: number } | null> {
+  calendars = new CalendarStore(options.calendar ?? DEFAULT_CALENDAR_SETTINGS);
+  writer = new TaskChangeWriter(calendars);
   const ds = createDataSource({ url: databaseUrl, poolSize: 2 });
   await ds.initialize();
   try {
@@ -246,6 +253,7 @@ async function seedTask(
     now: Date;
   },
 ): Promise<void> {
+  const calendar = await calendars.current(m);
   const steps = stepsFor(p, c);
   const created = steps[0]
     ? new Date(steps[0].when.getTime() - 3 * 86_400_000)
@@ -288,7 +296,7 @@ async function seedTask(
       schedule: {
         cancelRungs: [],
         add: ms.flatMap((x) =>
-          planPartActions('milestone', x.due_date, DEFAULT_ESCALATION_POLICY).map((a) => ({
+          planPartActions('milestone', x.due_date, DEFAULT_ESCALATION_POLICY, calendar).map((a) => ({
             rung: a.rung,
             offset: a.offset,
             version: x.version,
@@ -335,6 +343,7 @@ async function seedTask(
       pendingSubmission: pendingSubmission && { id: pendingSubmission.id, submittedAt: pendingSubmission.at },
       now: step.when,
       policy: DEFAULT_ESCALATION_POLICY,
+      calendar,
       at: step.when,
     });
     task = await apply(m, change);

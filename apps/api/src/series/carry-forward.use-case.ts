@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CarryForwardRequest, CarryForwardResultDto } from '@dondoc/contracts';
-import { newTaskOf, taskCode } from '@dondoc/persistence';
+import { CalendarStore, newTaskOf, taskCode } from '@dondoc/persistence';
 import { endOfNextMonth, periodLabel, periodOf } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -22,7 +22,13 @@ export class CarryForwardUseCase {
     private readonly repo: SeriesRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async execute(
     user: AuthUser,
@@ -93,7 +99,7 @@ export class CarryForwardUseCase {
       },
       tasks: result.carried.map((c) => ({
         fromTaskId: c.fromTaskId,
-        task: toSummary(c.task, actor, now, this.config.dueSoonDays),
+        task: toSummary(c.task, actor, now, this.summaryView()),
       })),
     };
   }

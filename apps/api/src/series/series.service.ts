@@ -24,7 +24,7 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary } from '../tasks/task-summary.js';
-import { createDueInstances, type RunInstanceTx, type SeriesRow } from '@dondoc/persistence';
+import { CalendarStore, createDueInstances, type RunInstanceTx, type SeriesRow } from '@dondoc/persistence';
 import { SeriesRepository } from './series.repository.js';
 
 function periodDto(p: Period, dueDay: number) {
@@ -46,13 +46,20 @@ export class SeriesService {
     private readonly agencies: AgenciesRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   /** The writer through the API's door, so the relay is woken once the instance is committed. */
   private readonly run: RunInstanceTx = (work) =>
     this.changes.transaction((tx) =>
       work({
         manager: tx.manager,
+        calendar: () => tx.calendar(),
         // The API's transaction hands the options to the writer as they are (skipExisting included).
         create: (directiveId, tasks, actor, options) => tx.create(directiveId, tasks, actor, options),
         apply: (change) => tx.apply(change),
@@ -126,7 +133,7 @@ export class SeriesService {
       series: this.dto(series, rows.length),
       instances: rows.map((r) => ({
         period: periodDto(periodByKey(r.period_key!, series.frequency)!, series.due_day),
-        task: toSummary(r, actor, now, this.config.dueSoonDays),
+        task: toSummary(r, actor, now, this.summaryView()),
       })),
     };
   }

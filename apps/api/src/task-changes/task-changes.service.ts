@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CalendarStore,
   TaskChangeWriter,
   type AppliedChange,
   type ChangeActor,
@@ -8,12 +9,15 @@ import {
   type TaskChange,
   type TaskRow,
 } from '@dondoc/persistence';
+import type { WorkingCalendar } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SignalBus } from '../redis/signal-bus.service.js';
 
 /** A transaction in which changes go through the writer next to the caller's own rows (a comment, a request). */
 export interface ChangeTransaction {
   manager: EntityManager;
+  /** The working calendar in force, under its shared lock for the rest of the transaction. */
+  calendar(): Promise<WorkingCalendar>;
   lock(taskId: string, expectedVersion?: number): Promise<TaskRow | undefined>;
   apply(change: TaskChange): Promise<AppliedChange | undefined>;
   create(
@@ -31,12 +35,15 @@ export interface ChangeTransaction {
  */
 @Injectable()
 export class TaskChangesService {
-  private readonly writer = new TaskChangeWriter();
+  private readonly writer: TaskChangeWriter;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: SignalBus,
-  ) {}
+    private readonly calendars: CalendarStore,
+  ) {
+    this.writer = new TaskChangeWriter(calendars);
+  }
 
   /** One change on its own: one statement, hence one transaction. */
   async apply(change: TaskChange): Promise<AppliedChange | undefined> {
@@ -50,6 +57,7 @@ export class TaskChangesService {
     const result = await this.db.transaction((manager) =>
       work({
         manager,
+        calendar: () => this.calendars.current(manager),
         lock: (taskId, expectedVersion) => this.writer.lock(manager, taskId, expectedVersion),
         apply: async (change) => {
           const applied = await this.writer.apply(manager, change);

@@ -1,3 +1,4 @@
+import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { TaskDetailDto } from '@dondoc/contracts';
 import type { TaskState } from '@dondoc/workflow';
@@ -21,7 +22,13 @@ export class TaskDetailService {
     private readonly comments: CommentsRepository,
     private readonly extensions: ExtensionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async get(user: AuthUser, id: string): Promise<TaskDetailDto> {
     const actor = toActor(user);
@@ -35,7 +42,7 @@ export class TaskDetailService {
     ]);
     const now = new Date();
     return {
-      ...toSummary(row, actor, now, this.config.dueSoonDays),
+      ...toSummary(row, actor, now, this.summaryView()),
       description: row.description,
       directive: { id: row.directive_id, number: row.directive_number, title: row.directive_title },
       history: history.map((h) => ({

@@ -1,6 +1,6 @@
 import type { BulkTaskActionRequest } from '@dondoc/contracts';
 import type { TaskRow } from '@dondoc/persistence';
-import { DEFAULT_ESCALATION_POLICY, type Actor } from '@dondoc/workflow';
+import { DEFAULT_CALENDAR_SETTINGS, DEFAULT_ESCALATION_POLICY, WorkingCalendar, type Actor } from '@dondoc/workflow';
 import {
   decideBulkItem,
   duplicateIds,
@@ -31,6 +31,10 @@ function row(over: Partial<TaskRow> = {}): TaskRow {
     due_date: '2030-12-31',
     original_due_date: '2030-12-31',
     deadline_text: null,
+    effective_due_date: '2030-12-31',
+    deadline_working_days: null,
+    deadline_from: null,
+    continuous: false,
     escalation_level: 0,
     completed_at: null,
     updated_at: new Date('2026-01-01T00:00:00Z'),
@@ -57,6 +61,7 @@ const ctx = (over: Partial<BulkContext> = {}): BulkContext => ({
   actor: office,
   now: new Date('2026-06-01T03:00:00Z'),
   requestId: 'req-1',
+  calendar: new WorkingCalendar(DEFAULT_CALENDAR_SETTINGS),
   isActiveAgency: () => true,
   ...over,
 });

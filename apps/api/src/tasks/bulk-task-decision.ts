@@ -4,11 +4,13 @@ import {
   applyEvent,
   canEditDraft,
   isValidCalendarDate,
+  localDate,
   refusalFor,
   STATE_LABELS,
   type Actor,
   type EscalationPolicy,
   type TaskEvent,
+  type WorkingCalendar,
 } from '@dondoc/workflow';
 import { toFacts } from './task-summary.js';
 import { transitionChange } from './transition-change.js';
@@ -17,6 +19,8 @@ import { transitionChange } from './transition-change.js';
 export interface BulkContext {
   actor: Actor;
   now: Date;
+  /** The calendar in force (a batch assignment plans the deadline ladders on it). */
+  calendar: WorkingCalendar;
   isActiveAgency: (id: string) => boolean;
   requestId: string | null;
 }
@@ -85,7 +89,13 @@ export function decideBulkItem(
           type: 'ASSIGN',
           // The draft's own lead and deadline when the batch names none.
           leadAgencyId: req.leadAgencyId ?? row.lead_agency_id ?? undefined,
-          dueDate: req.dueDate ?? row.due_date ?? undefined,
+          // A deadline in working days is fixed now, as a single assignment does.
+          dueDate:
+            req.dueDate ??
+            row.due_date ??
+            (row.deadline_working_days
+              ? ctx.calendar.addWorkingDays(localDate(ctx.now), row.deadline_working_days)
+              : undefined),
           comment: req.comment,
         }
       : { type: 'CANCEL', comment: req.comment };
@@ -131,6 +141,7 @@ export function decideTransition(
       pendingSubmission: task.pendingSubmission,
       now: ctx.now,
       policy: task.policy,
+      calendar: ctx.calendar,
       requestId: ctx.requestId,
     }),
   };

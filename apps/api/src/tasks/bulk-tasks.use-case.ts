@@ -1,3 +1,4 @@
+import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BulkRefusal, BulkTaskActionRequest, BulkTaskActionResponse } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
@@ -38,7 +39,13 @@ export class BulkTasksUseCase {
     private readonly agencies: AgenciesRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async execute(user: AuthUser, req: BulkTaskActionRequest, requestId: string | null): Promise<BulkTaskActionResponse> {
     const dupes = duplicateIds(req.items);
@@ -66,7 +73,8 @@ export class BulkTasksUseCase {
           ),
         ),
       );
-      const ctx = { actor, now, requestId, isActiveAgency: (id: string) => !inactive.has(id) };
+      const calendar = await this.calendars.current(tx.manager);
+      const ctx = { actor, now, requestId, calendar, isActiveAgency: (id: string) => !inactive.has(id) };
       const decisions: BulkDecision[] = req.items.map((item, i) => decideBulkItem(req, item, states[i], ctx));
       const refusals = decisions.flatMap((d) => (d.ok ? [] : [d.refusal]));
       if (refusals.length) throw bulkRefused(refusals);
@@ -82,7 +90,7 @@ export class BulkTasksUseCase {
       }
       return rows;
     });
-    return { tasks: written.map((r) => toSummary(r, actor, now, this.config.dueSoonDays)) };
+    return { tasks: written.map((r) => toSummary(r, actor, now, this.summaryView())) };
   }
 
   /**

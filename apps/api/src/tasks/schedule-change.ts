@@ -5,7 +5,14 @@ import {
   type ScheduleChange,
   type ScheduledActionInput,
 } from '@dondoc/persistence';
-import { planReviewReminder, PART_RUNGS, type Effect, type EscalationPolicy, type Rung } from '@dondoc/workflow';
+import {
+  planReviewReminder,
+  PART_RUNGS,
+  type Effect,
+  type EscalationPolicy,
+  type PlanningCalendar,
+  type Rung,
+} from '@dondoc/workflow';
 
 // The deadline ladder lives in @dondoc/persistence (the worker's recurring instances use it too); the API's
 // modules keep importing it from here.
@@ -21,6 +28,7 @@ export function scheduleChange(
   nextVersion: number,
   now: Date,
   policy: EscalationPolicy,
+  calendar: PlanningCalendar | undefined,
 ): ScheduleChange {
   const cancel = new Set<Rung>();
   const add: ScheduledActionInput[] = [];
@@ -28,14 +36,14 @@ export function scheduleChange(
     switch (e.kind) {
       case 'schedule_deadline_actions':
         DEADLINE_RUNGS.forEach((r) => cancel.add(r));
-        add.push(...deadlineLadder(taskId, e.dueDate, e.deadlineVersion, policy));
+        add.push(...deadlineLadder(taskId, e.dueDate, e.deadlineVersion, policy, needed(calendar)));
         break;
       case 'cancel_scheduled_actions':
         // A closed task's parts stop too: their sub-deadlines and milestones no longer call on anyone.
         [...DEADLINE_RUNGS, 'review_reminder' as const, ...PART_RUNGS].forEach((r) => cancel.add(r));
         break;
       case 'schedule_review_reminder':
-        add.push(scheduledActionRow(taskId, planReviewReminder(now, policy), nextVersion));
+        add.push(scheduledActionRow(taskId, planReviewReminder(now, policy, needed(calendar)), nextVersion));
         break;
       case 'clear_review_reminder':
         cancel.add('review_reminder');
@@ -46,3 +54,12 @@ export function scheduleChange(
   }
   return { cancelRungs: [...cancel], add };
 }
+
+/** Effects that plan dates need the calendar: a caller that did not read it for one is a bug. */
+function needed(calendar: PlanningCalendar | undefined): PlanningCalendar {
+  if (!calendar) throw new Error('scheduleChange: this transition plans dates and needs the working calendar');
+  return calendar;
+}
+
+/** The transitions whose effects plan dates (a deadline ladder, a review reminder): they read the calendar. */
+export const DATE_PLANNING_EVENTS: ReadonlySet<string> = new Set(['ASSIGN', 'REASSIGN', 'SUBMIT']);

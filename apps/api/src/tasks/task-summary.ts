@@ -1,6 +1,31 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
 import type { TaskRow } from '@dondoc/persistence';
-import { allowedEvents, daysOverdue, deadlineStatus, type Actor, type TaskFacts } from '@dondoc/workflow';
+import {
+  allowedEvents,
+  daysOverdue,
+  deadlineStatus,
+  localDate,
+  type Actor,
+  type TaskFacts,
+  type WorkingCalendar,
+} from '@dondoc/workflow';
+
+/** How a task is shown: the due-soon window, and the working calendar its lateness is counted on. */
+export interface SummaryView {
+  dueSoonDays: number;
+  calendar: WorkingCalendar;
+}
+
+/**
+ * Working days past the effective deadline (to approval for approved work): 0 when not past it, null without a
+ * deadline or when cancelled.
+ */
+export function workingDaysOverdue(row: TaskRow, now: Date, calendar: WorkingCalendar): number | null {
+  const end = row.effective_due_date ?? row.due_date;
+  if (!end || row.state === 'cancelled') return null;
+  const asOf = localDate(row.state === 'approved' ? (row.completed_at ?? now) : now);
+  return asOf > end ? calendar.workingDaysBetween(end, asOf) : 0;
+}
 
 export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts {
   return {
@@ -17,8 +42,11 @@ export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts
   };
 }
 
-export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: number): TaskSummaryDto {
+export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryView): TaskSummaryDto {
   const facts = toFacts(row);
+  const { dueSoonDays } = view;
+  // Lateness is judged against the day the deadline ends on the calendar (a Sunday deadline ends on Monday).
+  const judged = { ...facts, dueDate: row.effective_due_date ?? row.due_date };
   return {
     id: row.id,
     code: row.code,
@@ -34,8 +62,13 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, dueSoonDays: nu
     coordinatingAgencyIds: row.coordinating_agency_ids,
     dueDate: row.due_date,
     deadlineText: row.deadline_text,
-    deadlineStatus: deadlineStatus(facts, now, { dueSoonDays }),
-    daysOverdue: daysOverdue(facts, now),
+    effectiveDueDate: row.effective_due_date ?? row.due_date,
+    deadlineWorkingDays: row.deadline_working_days ?? null,
+    deadlineFrom: row.deadline_from ?? null,
+    continuous: row.continuous ?? false,
+    deadlineStatus: deadlineStatus(judged, now, { dueSoonDays }),
+    daysOverdue: daysOverdue(judged, now),
+    workingDaysOverdue: workingDaysOverdue(row, now, view.calendar),
     escalationLevel: row.escalation_level,
     completedAt: row.completed_at ? row.completed_at.toISOString() : null,
     updatedAt: row.updated_at.toISOString(),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaskRequest, Page, TaskListQuery, TaskSummaryDto, UpdateTaskRequest } from '@dondoc/contracts';
-import { newTaskOf, searchTextOf } from '@dondoc/persistence';
+import { CalendarStore, newTaskOf, searchTextOf, type TaskRowUpdate } from '@dondoc/persistence';
 import { canEditDraft, localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -20,14 +20,20 @@ export class TasksService {
     private readonly agencies: AgenciesRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskSummaryDto>> {
     const actor = toActor(user);
     const now = new Date();
     const { rows, total } = await this.tasks.list(actor, query, localDate(now), this.config.dueSoonDays);
     return {
-      items: rows.map((r) => toSummary(r, actor, now, this.config.dueSoonDays)),
+      items: rows.map((r) => toSummary(r, actor, now, this.summaryView())),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -50,7 +56,7 @@ export class TasksService {
       await addInitialMilestones(tx, created, input.milestones ?? [], actor, this.config.escalation, null);
       return (await tx.lock(created.id)) ?? created;
     });
-    return toSummary(row, actor, new Date(), this.config.dueSoonDays);
+    return toSummary(row, actor, new Date(), this.summaryView());
   }
 
   async updateDraft(user: AuthUser, id: string, input: UpdateTaskRequest): Promise<TaskSummaryDto> {
@@ -87,14 +93,14 @@ export class TasksService {
         leadAgencyId: changes.leadAgencyId,
         coordinatingAgencyIds:
           changes.coordinatingAgencyIds !== undefined ? [...new Set(changes.coordinatingAgencyIds)] : undefined,
-        dueDate: changes.dueDate,
         deadlineText: changes.deadlineText,
+        ...deadlineRuleSet(changes),
         searchText: searchTextOf({ code: current.code, title, description }),
       },
       data: { changed: Object.keys(changes) },
     });
     if (!written) throw conflict();
-    return toSummary(written.task, actor, new Date(), this.config.dueSoonDays);
+    return toSummary(written.task, actor, new Date(), this.summaryView());
   }
 
   private async checkAgencies(lead: string | null, coordinating: readonly string[]): Promise<void> {
@@ -104,4 +110,27 @@ export class TasksService {
       throw new ApiError(400, 'VALIDATION_FAILED', 'The lead agency cannot also be a coordinating agency');
     }
   }
+}
+
+/**
+ * The deadline a draft edit sets: a date, N working days (fixed at ASSIGN) or continuous work; giving one way
+ * clears the others, so a draft never holds two deadlines.
+ */
+export function deadlineRuleSet(c: Omit<UpdateTaskRequest, 'expectedVersion'>): TaskRowUpdate {
+  if (c.continuous) return { dueDate: null, deadlineWorkingDays: null, deadlineFrom: null, continuous: true };
+  if (c.deadlineWorkingDays) {
+    return {
+      dueDate: null,
+      deadlineWorkingDays: c.deadlineWorkingDays,
+      deadlineFrom: c.deadlineFrom ?? 'assigned',
+      continuous: false,
+    };
+  }
+  if (c.dueDate) return { dueDate: c.dueDate, deadlineWorkingDays: null, deadlineFrom: null, continuous: false };
+  return {
+    dueDate: c.dueDate,
+    deadlineWorkingDays: c.deadlineWorkingDays,
+    ...(c.deadlineFrom !== undefined ? { deadlineFrom: c.deadlineFrom } : {}),
+    ...(c.continuous === false ? { continuous: false } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import type { TaskChange } from '@dondoc/persistence';
-import type { Actor, ApplyResult, EscalationPolicy, TaskEvent } from '@dondoc/workflow';
+import type { Actor, ApplyResult, EscalationPolicy, TaskEvent, WorkingCalendar } from '@dondoc/workflow';
 import { scheduleChange } from './schedule-change.js';
 
 /**
@@ -16,6 +16,8 @@ export function transitionChange(t: {
   pendingSubmission: { id: string; submittedAt: Date } | null;
   now: Date;
   policy: EscalationPolicy;
+  /** The calendar in force: needed by the transitions that plan dates (ASSIGN, REASSIGN, SUBMIT). */
+  calendar?: WorkingCalendar;
   requestId?: string | null;
   /** When it happened, if not now (the demo seed's past). */
   at?: Date;
@@ -33,7 +35,14 @@ export function transitionChange(t: {
     set: {
       state: result.to,
       leadAgencyId: result.task.leadAgencyId,
-      dueDate: result.task.dueDate,
+      // Only a move sets the deadline (and its day on the calendar): other transitions leave both alone.
+      ...(moves
+        ? {
+            dueDate: result.task.dueDate,
+            effectiveDueDate:
+              result.task.dueDate && t.calendar ? t.calendar.effectiveDueDate(result.task.dueDate) : undefined,
+          }
+        : {}),
       deadlineVersion: result.task.deadlineVersion,
       revision: result.task.revision,
       // Timeliness is judged by when the approved deliverable was handed in, not when it was reviewed.
@@ -58,7 +67,7 @@ export function transitionChange(t: {
             comment,
           }
         : undefined,
-    schedule: scheduleChange(t.taskId, result.effects, before.version + 1, t.now, t.policy),
+    schedule: scheduleChange(t.taskId, result.effects, before.version + 1, t.now, t.policy, t.calendar),
     requestId: t.requestId ?? null,
     at: t.at,
   };

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
-import { applyEvent, STATE_LABELS, type TaskEvent } from '@dondoc/workflow';
+import { CalendarStore, type AppliedChange, type TaskChange } from '@dondoc/persistence';
+import { applyEvent, localDate, STATE_LABELS, type TaskEvent, type WorkingCalendar } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -15,7 +16,7 @@ import {
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary } from './task-summary.js';
-import { policyFor } from './schedule-change.js';
+import { DATE_PLANNING_EVENTS, policyFor } from './schedule-change.js';
 import { transitionChange } from './transition-change.js';
 import { TasksRepository } from './tasks.repository.js';
 
@@ -27,7 +28,13 @@ export class TransitionTaskUseCase {
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarStore,
   ) {}
+
+  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
+  private summaryView() {
+    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
+  }
 
   async execute(
     user: AuthUser,
@@ -35,12 +42,33 @@ export class TransitionTaskUseCase {
     req: TransitionRequest,
     requestId: string | null,
   ): Promise<TaskSummaryDto> {
+    if (!DATE_PLANNING_EVENTS.has(req.event)) {
+      return this.decide(user, taskId, req, requestId, undefined, (c) => this.changes.apply(c));
+    }
+    // Dates planned on the calendar in force, under its shared lock: a calendar change waits for this one.
+    return this.changes.transaction(async (tx) =>
+      this.decide(user, taskId, req, requestId, await this.calendars.current(tx.manager), (c) => tx.apply(c)),
+    );
+  }
+
+  private async decide(
+    user: AuthUser,
+    taskId: string,
+    req: TransitionRequest,
+    requestId: string | null,
+    calendar: WorkingCalendar | undefined,
+    write: (change: TaskChange) => Promise<AppliedChange | undefined>,
+  ): Promise<TaskSummaryDto> {
     const actor = toActor(user);
     const row = await this.tasks.findVisible(actor, taskId);
     if (!row) throw ApiError.notFound('Task');
 
-    const event = this.toEvent(req);
-    const now = new Date();
+    const now = new Date(Date.now() + this.config.clockOffsetMs);
+    let event = this.toEvent(req);
+    // "Trong N ngày làm việc": the date is fixed now, N working days after the day of assignment.
+    if (event.type === 'ASSIGN' && !event.dueDate && !row.due_date && row.deadline_working_days && calendar) {
+      event = { ...event, dueDate: calendar.addWorkingDays(localDate(now), row.deadline_working_days) };
+    }
     const facts = toFacts(row, { hasPendingSubmission: row.pending_submission_id !== null });
     const result = applyEvent(facts, actor, event, now);
 
@@ -79,9 +107,10 @@ export class TransitionTaskUseCase {
         : null,
       now,
       policy: policyFor(this.config.escalation, row.escalation_policy),
+      calendar,
       requestId,
     });
-    const written = await this.changes.apply(withMissingContributions(change, missing));
+    const written = await write(withMissingContributions(change, missing));
     if (!written) {
       throw new ApiError(
         409,
@@ -89,7 +118,7 @@ export class TransitionTaskUseCase {
         'Someone else changed this task a moment ago; reload it and try again',
       );
     }
-    return toSummary(written.task, actor, now, this.config.dueSoonDays);
+    return toSummary(written.task, actor, now, this.summaryView());
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {

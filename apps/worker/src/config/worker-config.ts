@@ -1,6 +1,6 @@
-import { DEFAULT_DEPLOYMENT_PREFIX, deploymentPrefixSchema } from '@dondoc/contracts';
-import { escalationPolicyOf } from '@dondoc/persistence';
-import { parseIsoDuration, type EscalationPolicy } from '@dondoc/workflow';
+import { DEFAULT_DEPLOYMENT_PREFIX, calendarEnvShape, deploymentPrefixSchema } from '@dondoc/contracts';
+import { calendarSettingsOf, dayCountingOf, escalationPolicyOf } from '@dondoc/persistence';
+import { parseIsoDuration, type CalendarSettings, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
 
 const isDuration = (s: string) => {
@@ -52,6 +52,7 @@ const envSchema = z.object({
     .string()
     .refine(isDuration, 'must be an ISO-8601 duration such as P14D or PT30S')
     .default('P10D'),
+  ...calendarEnvShape,
   // E-mail is optional: with no SMTP_URL nothing is mailed (smtp://, or smtps:// for TLS from the start).
   SMTP_URL: z
     .string()
@@ -95,6 +96,8 @@ export interface WorkerConfig {
   recurrenceIntervalMs: number;
   /** The deadline ladder of the recurring instances the worker creates (`ESCALATION_*`, as the API reads them). */
   escalation: EscalationPolicy;
+  /** The working calendar's settings, as the API reads them. */
+  calendar: CalendarSettings;
   mail: MailConfig;
 }
 
@@ -134,7 +137,13 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     clockOffsetMs: e.CLOCK_OFFSET_MS,
     logLevel: e.LOG_LEVEL,
     recurrenceIntervalMs: e.RECURRENCE_INTERVAL_MS,
-    escalation: escalationPolicyOf(e.ESCALATION_REMIND_BEFORE, e.ESCALATION_ESCALATE_AFTER, e.ESCALATION_REVIEW_AFTER),
+    escalation: escalationPolicyOf(
+      e.ESCALATION_REMIND_BEFORE,
+      e.ESCALATION_ESCALATE_AFTER,
+      e.ESCALATION_REVIEW_AFTER,
+      dayCountingOf(e),
+    ),
+    calendar: calendarSettingsOf(e),
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

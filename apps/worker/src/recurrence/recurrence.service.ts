@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createDueInstances, TaskChangeWriter, type CreatedInstance, type RunInstanceTx } from '@dondoc/persistence';
+import {
+  CalendarStore,
+  createDueInstances,
+  TaskChangeWriter,
+  type CreatedInstance,
+  type RunInstanceTx,
+} from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
 import { RelayService } from '../schedule/relay.service.js';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
@@ -14,19 +20,24 @@ import { RecurrenceRepository } from './recurrence.repository.js';
 @Injectable()
 export class RecurrenceService {
   private readonly logger = new Logger(RecurrenceService.name);
-  private readonly writer = new TaskChangeWriter();
+  private readonly writer: TaskChangeWriter;
+  private readonly calendars: CalendarStore;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: RecurrenceRepository,
     private readonly relay: RelayService,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    this.calendars = new CalendarStore(config.calendar);
+    this.writer = new TaskChangeWriter(this.calendars);
+  }
 
   private readonly run: RunInstanceTx = (work) =>
     this.db.transaction((manager) =>
       work({
         manager,
+        calendar: () => this.calendars.current(manager),
         create: (directiveId, tasks, actor, options) => this.writer.create(manager, directiveId, tasks, actor, options),
         apply: (change) => this.writer.apply(manager, change),
       }),

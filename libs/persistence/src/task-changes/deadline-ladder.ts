@@ -5,6 +5,7 @@ import {
   planDeadlineActions,
   type EscalationPolicy,
   type PlannedAction,
+  type PlanningCalendar,
   type Rung,
 } from '@dondoc/workflow';
 import type { ScheduledActionInput } from './task-change.writer.js';
@@ -31,8 +32,9 @@ export function deadlineLadder(
   dueDate: string,
   deadlineVersion: number,
   policy: EscalationPolicy,
+  calendar: PlanningCalendar,
 ): ScheduledActionInput[] {
-  return planDeadlineActions(dueDate, policy).map((a) => scheduledActionRow(taskId, a, deadlineVersion));
+  return planDeadlineActions(dueDate, policy, calendar).map((a) => scheduledActionRow(taskId, a, deadlineVersion));
 }
 
 /** The configured ladder with the directive's overrides (an invalid override is ignored). */
@@ -48,10 +50,11 @@ export function escalationPolicyOf(
   remindBefore: string,
   escalateAfter: string,
   reviewReminderAfter: string,
+  dayCounting?: EscalationPolicy['dayCounting'],
 ): EscalationPolicy {
   const offsets = remindBefore
     .split(',')
     .map((d) => d.trim())
     .filter(Boolean);
-  return { remindBefore: offsets, escalateAfter, reviewReminderAfter };
+  return { remindBefore: offsets, escalateAfter, reviewReminderAfter, ...(dayCounting ? { dayCounting } : {}) };
 }

@@ -13,6 +13,9 @@ export function newTaskOf(
     coordinatingAgencyIds?: string[] | null;
     dueDate?: string | null;
     deadlineText?: string | null;
+    deadlineWorkingDays?: number | null;
+    deadlineFrom?: 'assigned' | 'received' | null;
+    continuous?: boolean;
     isKey?: boolean;
     decidingAuthority?: string;
   },
@@ -27,6 +30,9 @@ export function newTaskOf(
     coordinatingAgencyIds: t.coordinatingAgencyIds ?? [],
     dueDate: t.dueDate ?? null,
     deadlineText: t.deadlineText ?? null,
+    deadlineWorkingDays: t.deadlineWorkingDays ?? null,
+    deadlineFrom: t.deadlineWorkingDays ? (t.deadlineFrom ?? 'assigned') : null,
+    continuous: t.continuous ?? false,
     searchText: searchTextOf({ code, title: t.title, description: t.description }),
     isKey: t.isKey ?? false,
     decidingAuthority: t.decidingAuthority ?? 'standing_committee',

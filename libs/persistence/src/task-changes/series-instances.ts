@@ -8,6 +8,7 @@ import {
   periodsOpened,
   type EscalationPolicy,
   type Period,
+  type PlanningCalendar,
   type RecurrenceFrequency,
 } from '@dondoc/workflow';
 import type { EntityManager } from 'typeorm';
@@ -54,6 +55,8 @@ export const SERIES_FROM = `task_series s JOIN directives d ON d.id = s.directiv
 /** The writer's calls inside one transaction, as each app reaches them. */
 export interface InstanceTx {
   manager: EntityManager;
+  /** The working calendar in force (the instance's deadline ladder is planned on it). */
+  calendar(): Promise<PlanningCalendar>;
   create(
     directiveId: string,
     tasks: NewTask[],
@@ -121,6 +124,7 @@ export async function createDueInstances(
         skipExisting: true,
       });
       if (!task) return undefined;
+      const calendar = await tx.calendar();
       const dueDate = instance.dueDate!;
       const deadlineVersion = task.deadline_version + 1;
       const assigned = await tx.apply({
@@ -131,7 +135,10 @@ export async function createDueInstances(
         expect: { version: task.version },
         set: { state: 'assigned', leadAgencyId: instance.leadAgencyId, dueDate, deadlineVersion },
         data: { leadAgencyId: instance.leadAgencyId, dueDate, previousLeadAgencyId: null, seriesId: series.id },
-        schedule: { cancelRungs: [...DEADLINE_RUNGS], add: deadlineLadder(task.id, dueDate, deadlineVersion, policy) },
+        schedule: {
+          cancelRungs: [...DEADLINE_RUNGS],
+          add: deadlineLadder(task.id, dueDate, deadlineVersion, policy, calendar),
+        },
       });
       // Cannot happen inside the transaction that made the draft; if it did, neither is kept.
       if (!assigned) throw new Error(`series ${series.code}: the new instance ${task.code} could not be assigned`);

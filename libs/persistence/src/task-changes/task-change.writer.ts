@@ -1,6 +1,7 @@
 import { notificationHeadline } from '@dondoc/contracts';
 import { audiencesOf, type Audience, type ChangeKind, type Rung, type TaskState } from '@dondoc/workflow';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { CalendarStore } from '../calendar/calendar.store.js';
 import { taskColumns, type TaskRow } from './task-row.js';
 
 type Db = DataSource | EntityManager;
@@ -34,6 +35,8 @@ export interface ScheduleChange {
   cancelTargetId?: string;
   /** Limits `cancelRungs` to the actions of these parts (milestones moved or removed together). */
   cancelTargetIds?: string[];
+  /** Pending actions cancelled by id, whatever their rung (a calendar change moves them one by one). */
+  cancelActionIds?: string[];
   add: ScheduledActionInput[];
 }
 
@@ -51,6 +54,15 @@ export interface TaskRowUpdate {
   deliverableType?: string;
   field?: string;
   deadlineText?: string | null;
+  /** A deadline of N working days, fixed as a date at ASSIGN; null when the deadline is a date. */
+  deadlineWorkingDays?: number | null;
+  deadlineFrom?: 'assigned' | 'received' | null;
+  continuous?: boolean;
+  /**
+   * Only with the calendar change that moves it: otherwise the writer derives it from `dueDate` on the calendar in
+   * force, so no change of deadline can leave it behind.
+   */
+  effectiveDueDate?: string | null;
   searchText?: string;
   assigneeUserId?: string | null;
   responsibleLeaderUserId?: string | null;
@@ -121,6 +133,9 @@ export interface NewTask {
   coordinatingAgencyIds: string[];
   dueDate: string | null;
   deadlineText: string | null;
+  deadlineWorkingDays?: number | null;
+  deadlineFrom?: 'assigned' | 'received' | null;
+  continuous?: boolean;
   searchText: string;
   decidingAuthority?: string;
   isKey?: boolean;
@@ -159,6 +174,10 @@ function setClauses(set: TaskRowUpdate, p: Params): string[] {
   if (set.deliverableType !== undefined) col('deliverable_type', set.deliverableType);
   if (set.field !== undefined) col('field', set.field);
   if (set.deadlineText !== undefined) col('deadline_text', set.deadlineText);
+  if (set.effectiveDueDate !== undefined) col('effective_due_date', set.effectiveDueDate, '::date');
+  if (set.deadlineWorkingDays !== undefined) col('deadline_working_days', set.deadlineWorkingDays, '::smallint');
+  if (set.deadlineFrom !== undefined) col('deadline_from', set.deadlineFrom);
+  if (set.continuous !== undefined) col('continuous', set.continuous, '::boolean');
   if (set.searchText !== undefined) col('search_text', set.searchText);
   if (set.assigneeUserId !== undefined) col('assignee_user_id', set.assigneeUserId, '::uuid');
   if (set.responsibleLeaderUserId !== undefined)
@@ -187,6 +206,18 @@ function setClauses(set: TaskRowUpdate, p: Params): string[] {
  * transaction (`db` an EntityManager) when the change comes with rows of its own (a comment, a request).
  */
 export class TaskChangeWriter {
+  /** `calendars`: needed by a writer that sets deadlines (the day each ends on the calendar is derived here). */
+  constructor(private readonly calendars?: CalendarStore) {}
+
+  /** The change with the day its new deadline ends on the working calendar, when it sets a deadline. */
+  private async withEffectiveDueDate(db: Db, set: TaskRowUpdate): Promise<TaskRowUpdate> {
+    if (set.dueDate === undefined || set.effectiveDueDate !== undefined) return set;
+    if (set.dueDate === null) return { ...set, effectiveDueDate: null };
+    if (!this.calendars) throw new Error('task-change writer: a change of deadline needs the calendar store');
+    const calendar = await this.calendars.current(db);
+    return { ...set, effectiveDueDate: calendar.effectiveDueDate(set.dueDate) };
+  }
+
   /**
    * Locks the task for a change decided on what the caller read: undefined when it is no longer that
    * version. Two changes of one task then queue up, and the second sees the first.
@@ -201,7 +232,7 @@ export class TaskChangeWriter {
 
   /** Applies one change; undefined when the task is not the expected version or state any more (or is gone). */
   async apply(db: Db, c: TaskChange): Promise<AppliedChange | undefined> {
-    const set = c.set ?? {};
+    const set = await this.withEffectiveDueDate(db, c.set ?? {});
     if (!c.expect && STATE_OR_DEADLINE.some((k) => set[k] !== undefined)) {
       throw new Error(`task-change writer: ${c.kind} changes state or deadline without an expected version`);
     }
@@ -244,6 +275,13 @@ export class TaskChangeWriter {
          WHERE task_id = ${id} AND status = 'pending' AND rung = ANY(${p.add(c.schedule.cancelRungs, '::text[]')})
            ${c.schedule.cancelTargetId ? `AND target_id = ${p.add(c.schedule.cancelTargetId, '::uuid')}` : ''}
            ${c.schedule.cancelTargetIds ? `AND target_id = ANY(${p.add(c.schedule.cancelTargetIds, '::uuid[]')})` : ''}
+           AND EXISTS (SELECT 1 FROM ev)
+        RETURNING id)`);
+    }
+    if (c.schedule?.cancelActionIds?.length) {
+      ctes.push(`cancelled_ids AS (
+        UPDATE scheduled_actions SET status = 'cancelled', updated_at = now()
+         WHERE task_id = ${id} AND status = 'pending' AND id = ANY(${p.add(c.schedule.cancelActionIds, '::bigint[]')})
            AND EXISTS (SELECT 1 FROM ev)
         RETURNING id)`);
     }
@@ -345,6 +383,7 @@ export class TaskChangeWriter {
       skipExisting?: boolean;
     } = {},
   ): Promise<TaskRow[]> {
+    const calendar = tasks.some((t) => t.dueDate) ? await this.calendarFor(db) : undefined;
     const input = tasks.map((t, ord) => ({
       ord,
       code: t.code,
@@ -355,6 +394,10 @@ export class TaskChangeWriter {
       lead_agency_id: t.leadAgencyId,
       coordinating_agency_ids: [...new Set(t.coordinatingAgencyIds)],
       due_date: t.dueDate,
+      effective_due_date: t.dueDate && calendar ? calendar.effectiveDueDate(t.dueDate) : null,
+      deadline_working_days: t.deadlineWorkingDays ?? null,
+      deadline_from: t.deadlineWorkingDays ? (t.deadlineFrom ?? 'assigned') : null,
+      continuous: t.continuous ?? false,
       deadline_text: t.deadlineText,
       search_text: t.searchText,
       deciding_authority: t.decidingAuthority ?? 'standing_committee',
@@ -367,14 +410,17 @@ export class TaskChangeWriter {
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(ord int, code text, title text, description text,
            deliverable_type text, field text, lead_agency_id uuid, coordinating_agency_ids uuid[], due_date date,
+           effective_due_date date, deadline_working_days smallint, deadline_from text, continuous boolean,
            deadline_text text, search_text text, deciding_authority text, is_key boolean, series_id uuid,
            period_key text, carried_from_task_id uuid)),
        ins AS (
          INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
-                            coordinating_agency_ids, due_date, deadline_text, search_text, deciding_authority, is_key,
+                            coordinating_agency_ids, due_date, effective_due_date, deadline_working_days, deadline_from,
+                            continuous, deadline_text, search_text, deciding_authority, is_key,
                             series_id, period_key, carried_from_task_id, created_by, created_at, updated_at)
          SELECT $2, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
-                due_date, deadline_text, search_text, deciding_authority, is_key, series_id, period_key,
+                due_date, effective_due_date, deadline_working_days, deadline_from, continuous, deadline_text,
+                search_text, deciding_authority, is_key, series_id, period_key,
                 carried_from_task_id, $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
            FROM input ORDER BY ord
          ${options.skipExisting ? 'ON CONFLICT DO NOTHING' : ''}
@@ -402,6 +448,11 @@ export class TaskChangeWriter {
         options.at ?? null,
       ],
     );
+  }
+
+  private async calendarFor(db: Db) {
+    if (!this.calendars) throw new Error('task-change writer: a task with a deadline needs the calendar store');
+    return this.calendars.current(db);
   }
 
   /** A fired action that no longer applies (the task moved on): recorded, no history, nobody told. */

@@ -18,6 +18,11 @@ export interface TaskRow {
   /** The first deadline (never moved by an extension); see `taskColumns`. */
   original_due_date: string | null;
   deadline_text: string | null;
+  /** The day the deadline ends on the working calendar (the writer derives it from `due_date`). */
+  effective_due_date: string | null;
+  deadline_working_days: number | null;
+  deadline_from: 'assigned' | 'received' | null;
+  continuous: boolean;
   escalation_level: number;
   completed_at: Date | null;
   updated_at: Date;
@@ -69,7 +74,8 @@ export function taskColumns(a = 't'): string {
   return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
   ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
   COALESCE(${a}.original_due_date, ${a}.due_date)::text AS original_due_date,
-  ${a}.deadline_text, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
+  ${a}.deadline_text, ${a}.effective_due_date::text AS effective_due_date, ${a}.deadline_working_days,
+  ${a}.deadline_from, ${a}.continuous, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
   ${a}.assignee_user_id, ${a}.responsible_leader_user_id, ${a}.monitoring_user_id, ${a}.deciding_authority, ${a}.is_key,
   ${a}.progress_percent, ${a}.progress_at, ${a}.series_id, ${a}.period_key, ${a}.carried_from_task_id,
   (SELECT json_build_object('id', m.id, 'label', m.label, 'dueDate', m.due_date::text) FROM milestones m
