@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TASKS } from '@dondoc/persistence';
 import type { DirectiveImportProposal } from '@dondoc/contracts';
+import { localDate, WorkingCalendar } from '@dondoc/workflow';
 import { pdf as scannedPdf, png, zip } from './support/files.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { CALENDAR_OFF, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Nhập văn bản: a directive's text or file → a proposal (nothing saved) → the Office's confirmation → the
@@ -182,9 +183,43 @@ function confirmBody(p: DirectiveImportProposal, number: string) {
       leadAgencyId: task.leadAgencyId,
       coordinatingAgencyIds: task.coordinatingAgencyIds,
       dueDate: task.dueDate,
+      deadlineWorkingDays: task.deadlineWorkingDays,
+      deadlineFrom: task.deadlineFrom ?? undefined,
+      continuous: task.continuous,
       deadlineText: task.dueText,
     })),
   };
+}
+
+/** A conclusion whose tasks state their deadlines in the other wordings: working days, a date, continuous work. */
+const DEADLINE_WORDINGS = `THÔNG BÁO KẾT LUẬN
+của Thường trực Tỉnh ủy về nhiệm vụ tháng 3 năm 2030
+
+1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì xây dựng kế hoạch tuyên truyền, hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này.
+2. Giao Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ, hoàn thành trước ngày 20/3/2030.
+3. Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát (thời gian: thường xuyên).
+4. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến nhân dân, trong mười lăm ngày làm việc kể từ ngày giao.
+`;
+
+/** Confirms DEADLINE_WORDINGS with "Xác nhận và giao" (less the continuous row) and reads the tasks back. */
+async function confirmAndAssign(app: TestApp, office: { Authorization: string }, codeOf: Map<string, string>) {
+  const p = (await app.http.post('/api/directives/import').set(office).send({ text: DEADLINE_WORDINGS }).expect(200))
+    .body as DirectiveImportProposal;
+  const body = { ...confirmBody(p, uniqueNumber('TB-GIAO')), assign: true };
+  // Continuous work has no date to assign with: the Office leaves it out of this batch.
+  body.tasks.splice(2, 1);
+  const lead = [...codeOf.entries()].find(([, code]) => code === 'ban-tuyen-giao')![0];
+  for (const task of body.tasks) {
+    task.leadAgencyId ??= lead;
+    task.coordinatingAgencyIds = task.coordinatingAgencyIds.filter((c) => c !== task.leadAgencyId);
+  }
+  const res = await app.http.post('/api/directives/import/confirm').set(office).send(body);
+  expect({ status: res.status, code: res.body.code, message: res.body.message }).toMatchObject({ status: 201 });
+  const rows = await app.db.query<{ state: string; due_date: string; deadline_working_days: number | null }>(
+    `SELECT state, due_date::text, deadline_working_days FROM tasks WHERE id = ANY($1::uuid[]) ORDER BY code`,
+    [res.body.taskIds],
+  );
+  return rows.rows;
 }
 
 describe('directive import (Nhập văn bản)', () => {
@@ -362,6 +397,9 @@ describe('directive import (Nhập văn bản)', () => {
       leadAgencyId: null,
       coordinatingAgencyIds: [],
       dueDate: null,
+      deadlineWorkingDays: null,
+      deadlineFrom: undefined,
+      continuous: false,
       deadlineText: null,
     });
     const res = await t.http.post('/api/directives/import/confirm').set(office).send(body);
@@ -379,6 +417,61 @@ describe('directive import (Nhập văn bản)', () => {
       title: 'Kiểm tra việc thực hiện Chương trình tháng',
       leadAgencyId: null,
       dueDate: null,
+    });
+  });
+
+  describe('deadlines in working days, stated dates and continuous work', () => {
+    it('proposes them, and the confirmed drafts keep them', async () => {
+      const p = (await send('pasted text', DEADLINE_WORDINGS).expect(200)).body as DirectiveImportProposal;
+      expect(p.tasks.map((x) => [x.dueDate, x.deadlineWorkingDays, x.deadlineFrom, x.continuous])).toEqual([
+        [null, 10, 'received', false],
+        ['2030-03-20', null, null, false],
+        [null, null, null, true],
+        [null, 15, 'assigned', false],
+      ]);
+      expect(p.tasks[0].dueText).toBe('hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này');
+      const res = await t.http
+        .post('/api/directives/import/confirm')
+        .set(office)
+        .send(confirmBody(p, uniqueNumber('TB-NLV')));
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
+      const rows = await t.db.query<{
+        due_date: string | null;
+        deadline_working_days: number | null;
+        deadline_from: string | null;
+        continuous: boolean;
+      }>(
+        `SELECT due_date::text, deadline_working_days, deadline_from, continuous FROM tasks
+          WHERE id = ANY($1::uuid[]) ORDER BY code`,
+        [res.body.taskIds],
+      );
+      expect(rows.rows).toEqual([
+        { due_date: null, deadline_working_days: 10, deadline_from: 'received', continuous: false },
+        { due_date: '2030-03-20', deadline_working_days: null, deadline_from: null, continuous: false },
+        { due_date: null, deadline_working_days: null, deadline_from: null, continuous: true },
+        { due_date: null, deadline_working_days: 15, deadline_from: 'assigned', continuous: false },
+      ]);
+    });
+
+    it('"Xác nhận và giao" fixes working days as a date on the calendar in force (off here: every day counts)', async () => {
+      const rows = await confirmAndAssign(t, office, codeOf);
+      const today = localDate(new Date());
+      const calendar = new WorkingCalendar(CALENDAR_OFF);
+      expect(rows).toEqual([
+        { state: 'assigned', due_date: calendar.addWorkingDays(today, 10), deadline_working_days: 10 },
+        { state: 'assigned', due_date: '2030-03-20', deadline_working_days: null },
+        { state: 'assigned', due_date: calendar.addWorkingDays(today, 15), deadline_working_days: 15 },
+      ]);
+    });
+
+    it('refuses a row giving its deadline two ways, creating nothing', async () => {
+      const p = (await send('pasted text', DEADLINE_WORDINGS).expect(200)).body as DirectiveImportProposal;
+      const body = confirmBody(p, uniqueNumber('TB-HAI'));
+      body.tasks[0].dueDate = '2030-04-30';
+      const before = await counts(t);
+      const res = await t.http.post('/api/directives/import/confirm').set(office).send(body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(await counts(t)).toEqual(before);
     });
   });
 
@@ -608,5 +701,34 @@ describe('directive import (Nhập văn bản)', () => {
       const b = await t.http.post('/api/directives/import/confirm').send({});
       expect({ status: b.status, code: b.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     });
+  });
+});
+
+describe('directive import with the working calendar on', () => {
+  let t: TestApp;
+  let office: { Authorization: string };
+  let codeOf: Map<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_LIMIT_PER_ADDRESS: '10000', WORKING_CALENDAR: 'on' });
+    office = await t.as('vanphong');
+    const agencies = await t.db.query<{ id: string; code: string }>(`SELECT id, code FROM agencies`);
+    codeOf = new Map(agencies.rows.map((a) => [a.id, a.code]));
+  });
+  afterAll(() => t?.close());
+
+  it('"trong 10 ngày làm việc" is assigned 10 working days after today, skipping weekends and holidays', async () => {
+    const rows = await confirmAndAssign(t, office, codeOf);
+    const today = localDate(new Date());
+    const span = async (days: number) =>
+      (await t.http.get('/api/calendar/span').query({ from: today, days }).set(office).expect(200)).body as {
+        to: string;
+        workingDays: number;
+      };
+    const [ten, fifteen] = [await span(10), await span(15)];
+    expect(rows.map((r) => r.due_date)).toEqual([ten.to, '2030-03-20', fifteen.to]);
+    const counted = (await t.http.get('/api/calendar/span').query({ from: today, to: rows[0].due_date }).set(office))
+      .body as { workingDays: number };
+    expect(counted.workingDays).toBe(10);
   });
 });

@@ -2,11 +2,11 @@ import { headerLayout, pagesOf } from './app-header-model';
 
 describe('pagesOf', () => {
   it('gives each role its pages', () => {
-    expect(pagesOf('office')).toEqual(['board', 'dashboard', 'reportingPeriods', 'recurring', 'import']);
+    expect(pagesOf('office')).toEqual(['board', 'dashboard', 'reportingPeriods', 'recurring', 'import', 'calendar']);
     expect(pagesOf('standing_committee')).toEqual(['board', 'dashboard', 'reportingPeriods']);
     expect(pagesOf('inspector')).toEqual(['board', 'dashboard', 'reportingPeriods']);
     expect(pagesOf('agency')).toEqual(['board']);
-    expect(pagesOf('admin')).toEqual(['admin']);
+    expect(pagesOf('admin')).toEqual(['admin', 'calendar']);
   });
 });
 
@@ -14,7 +14,7 @@ describe('headerLayout', () => {
   it('on a small laptop moves the reporting periods and the language into the ☰ menu; the rest stays', () => {
     const office = headerLayout('office', 'compact', true);
     expect(office.headerPages).toEqual(['board', 'dashboard', 'import']);
-    expect(office.menuPages).toEqual(['reportingPeriods', 'recurring']);
+    expect(office.menuPages).toEqual(['reportingPeriods', 'recurring', 'calendar']);
     expect([office.who, office.language, office.signOut, office.menu]).toEqual(['header', 'menu', 'header', true]);
     // Every page is reachable: in the header or in the menu, once.
     for (const role of ['office', 'standing_committee', 'inspector', 'agency', 'admin'] as const) {
@@ -26,16 +26,21 @@ describe('headerLayout', () => {
     }
   });
 
-  it('on a wide screen keeps every page in the header; the menu is there only for the agency settings', () => {
+  it('on a wide screen keeps every page but the yearly calendar in the header; the menu holds that and the settings', () => {
     expect(headerLayout('office', 'wide', true)).toEqual({
       headerPages: ['board', 'dashboard', 'reportingPeriods', 'recurring', 'import'],
-      menuPages: [],
+      menuPages: ['calendar'],
       who: 'header',
       language: 'header',
       signOut: 'header',
       menu: true,
     });
     expect(headerLayout('standing_committee', 'wide', false).menu).toBe(false);
+    expect(headerLayout('admin', 'wide', false)).toMatchObject({
+      headerPages: ['admin'],
+      menuPages: ['calendar'],
+      menu: true,
+    });
   });
 
   it('on a phone keeps only the brand and the bell outside the menu', () => {

@@ -1,7 +1,7 @@
 import type { RoleName } from '@dondoc/contracts';
 
 /** The pages of the app's navigation, in the order the header shows them. */
-export type NavPage = 'board' | 'dashboard' | 'reportingPeriods' | 'recurring' | 'import' | 'admin';
+export type NavPage = 'board' | 'dashboard' | 'reportingPeriods' | 'recurring' | 'import' | 'admin' | 'calendar';
 
 /** Wide screens, small laptops (<= 1280 px), phones and narrow windows (<= 900 px): use-media-query's queries. */
 export type HeaderWidth = 'wide' | 'compact' | 'narrow';
@@ -15,12 +15,16 @@ export function pagesOf(role: RoleName): NavPage[] {
   if (FOLLOWERS.includes(role)) pages.push('dashboard', 'reportingPeriods');
   if (role === 'office') pages.push('recurring', 'import');
   if (role === 'admin') pages.push('admin');
+  // Those who enter the official schedule; everyone else may still open /calendar to read it.
+  if (role === 'office' || role === 'admin') pages.push('calendar');
   return pages;
 }
 
 // Visited now and then (a period is opened a few times a year, a series set up once): the first to leave a
 // crowded header.
 const SECONDARY: readonly NavPage[] = ['reportingPeriods', 'recurring'];
+// Opened once or twice a year (the Government's schedule comes out in the autumn): always in the ☰ menu.
+const MENU_ONLY: readonly NavPage[] = ['calendar'];
 
 export type Place = 'header' | 'menu';
 
@@ -36,7 +40,7 @@ export interface HeaderLayout {
 
 /**
  * What the header shows and what its ☰ menu holds, so that the header stays one line: everything on a wide
- * screen (the menu only for the settings); on a small laptop the occasional page and the language go into the
+ * screen (the menu only for the settings and the yearly calendar); on a small laptop the occasional page and the language go into the
  * menu; on a phone everything but the brand and the bell does.
  */
 export function headerLayout(role: RoleName, width: HeaderWidth, hasSettings: boolean): HeaderLayout {
@@ -46,8 +50,8 @@ export function headerLayout(role: RoleName, width: HeaderWidth, hasSettings: bo
       return { headerPages: [], menuPages: pages, who: 'menu', language: 'menu', signOut: 'menu', menu: true };
     case 'compact':
       return {
-        headerPages: pages.filter((p) => !SECONDARY.includes(p)),
-        menuPages: pages.filter((p) => SECONDARY.includes(p)),
+        headerPages: pages.filter((p) => !SECONDARY.includes(p) && !MENU_ONLY.includes(p)),
+        menuPages: pages.filter((p) => SECONDARY.includes(p) || MENU_ONLY.includes(p)),
         who: 'header',
         language: 'menu',
         signOut: 'header',
@@ -55,12 +59,12 @@ export function headerLayout(role: RoleName, width: HeaderWidth, hasSettings: bo
       };
     case 'wide':
       return {
-        headerPages: pages,
-        menuPages: [],
+        headerPages: pages.filter((p) => !MENU_ONLY.includes(p)),
+        menuPages: pages.filter((p) => MENU_ONLY.includes(p)),
         who: 'header',
         language: 'header',
         signOut: 'header',
-        menu: hasSettings,
+        menu: hasSettings || pages.some((p) => MENU_ONLY.includes(p)),
       };
   }
 }

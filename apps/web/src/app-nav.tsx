@@ -16,6 +16,7 @@ const LINKS: Record<NavPage, { to: string; label: string; testId?: string }> = {
   recurring: { to: '/recurring', label: 'series.nav', testId: 'nav-recurring' },
   import: { to: '/import', label: 'directiveImport.nav', testId: 'nav-import' },
   admin: { to: '/admin', label: 'admin.nav', testId: 'nav-admin' },
+  calendar: { to: '/calendar', label: 'calendar.nav', testId: 'nav-calendar' },
 };
 
 /** Links to the given pages (app-header-model decides which go in the header and which in the ☰ menu). */

@@ -53,6 +53,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./series/recurring-page')).RecurringPage }),
         HydrateFallback: () => null,
       },
+      // The working calendar (lịch làm việc): days off and worked of each year; the Office enters the official one.
+      {
+        path: 'calendar',
+        lazy: async () => ({ Component: (await import('./calendar/calendar-page')).CalendarPage }),
+        HydrateFallback: () => null,
+      },
       // Loaded on demand: the password meter's estimator and dictionaries (~1 MB) serve this page only.
       {
         path: 'admin',

@@ -138,6 +138,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendar: its settings and, for each year asked, the days off and days worked in force */
+        get: operations["CalendarController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/span": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days from one date to another, or the date a number of working days away */
+        get: operations["CalendarController_span"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter a year's official schedule (days off, compensatory days, Saturdays worked) and its announcing document; pending reminders and escalations move with it */
+        put: operations["CalendarController_save"];
+        post?: never;
+        /** Withdraw a year's official schedule: the computed holidays apply again, and pending actions move back */
+        delete: operations["CalendarController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/bulk": {
         parameters: {
             query?: never;
@@ -1330,6 +1382,15 @@ export interface components {
             coordinatingAgencyIds?: string[];
             dueDate?: string | null;
             deadlineText?: string | null;
+            /** @description N working days from the assignment: the date is fixed at ASSIGN from the working calendar */
+            deadlineWorkingDays?: number | null;
+            /**
+             * @description What the working days count from (assigned by default)
+             * @enum {string}
+             */
+            deadlineFrom?: "assigned" | "received";
+            /** @description Continuous work (thường xuyên): no deadline */
+            continuous?: boolean;
             /** @description Dated milestones (mốc), each on or before the task's due date */
             milestones?: {
                 label: string;
@@ -1356,6 +1417,15 @@ export interface components {
             coordinatingAgencyIds?: string[];
             dueDate?: string | null;
             deadlineText?: string | null;
+            /** @description N working days from the assignment: the date is fixed at ASSIGN from the working calendar */
+            deadlineWorkingDays?: number | null;
+            /**
+             * @description What the working days count from (assigned by default)
+             * @enum {string}
+             */
+            deadlineFrom?: "assigned" | "received";
+            /** @description Continuous work (thường xuyên): no deadline */
+            continuous?: boolean;
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -1463,6 +1533,15 @@ export interface components {
                 coordinatingAgencyIds?: string[];
                 dueDate?: string | null;
                 deadlineText?: string | null;
+                /** @description N working days from the assignment: the date is fixed at ASSIGN from the working calendar */
+                deadlineWorkingDays?: number | null;
+                /**
+                 * @description What the working days count from (assigned by default)
+                 * @enum {string}
+                 */
+                deadlineFrom?: "assigned" | "received";
+                /** @description Continuous work (thường xuyên): no deadline */
+                continuous?: boolean;
                 /** @description Dated milestones (mốc), each on or before the task's due date */
                 milestones?: {
                     label: string;
@@ -1747,9 +1826,18 @@ export interface components {
             coordinatingAgencyIds: string[];
             dueDate: string | null;
             deadlineText: string | null;
+            /** @description The day the deadline ends on the working calendar: `dueDate`, or the next working day after a day off */
+            effectiveDueDate: string | null;
+            /** @description A deadline of N working days, fixed as a date at ASSIGN; null for a dated deadline */
+            deadlineWorkingDays: number | null;
+            deadlineFrom: ("assigned" | "received") | null;
+            /** @description Continuous work (thường xuyên): no deadline */
+            continuous: boolean;
             deadlineStatus: components["schemas"]["DeadlineStatus"] | null;
             /** @description Whole days past the deadline (to approval for approved work); null without a deadline */
             daysOverdue: number | null;
+            /** @description Working days past the effective deadline, on the working calendar; null without a deadline */
+            workingDaysOverdue: number | null;
             escalationLevel: number;
             completedAt: string | null;
             /** Format: date-time */
@@ -1946,9 +2034,18 @@ export interface components {
             coordinatingAgencyIds: string[];
             dueDate: string | null;
             deadlineText: string | null;
+            /** @description The day the deadline ends on the working calendar: `dueDate`, or the next working day after a day off */
+            effectiveDueDate: string | null;
+            /** @description A deadline of N working days, fixed as a date at ASSIGN; null for a dated deadline */
+            deadlineWorkingDays: number | null;
+            deadlineFrom: ("assigned" | "received") | null;
+            /** @description Continuous work (thường xuyên): no deadline */
+            continuous: boolean;
             deadlineStatus: components["schemas"]["DeadlineStatus"] | null;
             /** @description Whole days past the deadline (to approval for approved work); null without a deadline */
             daysOverdue: number | null;
+            /** @description Working days past the effective deadline, on the working calendar; null without a deadline */
+            workingDaysOverdue: number | null;
             escalationLevel: number;
             completedAt: string | null;
             /** Format: date-time */
@@ -2170,6 +2267,18 @@ export interface components {
                 cancelled: number;
             };
         };
+        ReportLateness: {
+            /** @description Tasks overdue or approved late */
+            tasks: number;
+            /** @description Working days late, summed over those tasks */
+            workingDaysTotal: number;
+            /** @description The most working days late of one task (0 when none) */
+            workingDaysMax: number;
+            /** @description Calendar days late, summed over those tasks */
+            calendarDaysTotal: number;
+            /** @description The most calendar days late of one task (0 when none) */
+            calendarDaysMax: number;
+        };
         ReportAgencyRow: {
             /** Format: uuid */
             agencyId: string;
@@ -2178,6 +2287,8 @@ export interface components {
             figures: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyFigures?: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            lateness?: components["schemas"]["ReportLateness"];
         };
         ReportByAgency: {
             /**
@@ -2195,6 +2306,8 @@ export interface components {
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyTotals?: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            latenessTotals?: components["schemas"]["ReportLateness"];
         };
         ReportPersonRow: {
             userId: string | null;
@@ -2228,6 +2341,8 @@ export interface components {
             number: string;
             title: string;
             figures: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            lateness?: components["schemas"]["ReportLateness"];
         };
         ReportByDirective: {
             /**
@@ -2245,6 +2360,8 @@ export interface components {
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyTotals?: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            latenessTotals?: components["schemas"]["ReportLateness"];
         };
         ReportFieldRow: {
             field: string;
@@ -2305,7 +2422,15 @@ export interface components {
             dueDate: string;
             /** Format: date */
             originalDueDate: string;
+            /**
+             * Format: date
+             * @description The day the deadline ends on the working calendar then (the next working day after a day off); absent in older snapshots
+             */
+            effectiveDueDate?: string;
+            /** @description Calendar days from the day the deadline ends to the report's day */
             daysOverdue: number;
+            /** @description Working days from the day the deadline ends to the report's day; absent in older snapshots */
+            workingDaysOverdue?: number;
             /** @description 1: overdue (lead agency and Office told); 2: escalated to the Standing Committee */
             escalationLevel: number;
             lastReminderAt: string | null;
@@ -2551,8 +2676,14 @@ export interface components {
             coordinatingAgencyIds: string[];
             coordinatingAgenciesUnmatched: components["schemas"]["DirectiveImportUnmatchedAgency"][];
             dueText: string | null;
-            /** @description End of the period the wording names */
+            /** @description End of the period the wording names, or the date it states */
             dueDate: string | null;
+            /** @description "trong 10 ngày làm việc": N working days, fixed as a date at ASSIGN (`dueDate` is then null) */
+            deadlineWorkingDays: number | null;
+            /** @description What the working days count from: the assignment or the receipt of the document (null: no days) */
+            deadlineFrom: ("assigned" | "received") | null;
+            /** @description "thường xuyên", "liên tục": continuous work with no deadline */
+            continuous: boolean;
             milestones: string[];
             /** @description How sure the parser is; under DIRECTIVE_IMPORT_LOW_CONFIDENCE (0.6) the row deserves a look */
             confidence: number;
@@ -2877,6 +3008,100 @@ export interface components {
             directive: components["schemas"]["Directive"];
             /** @description The drafts made from the unfinished items, to edit and assign */
             tasks: components["schemas"]["CarriedTask"][];
+        };
+        CalendarSettings: {
+            /** @description Off: every day counts as a working day and nothing moves (WORKING_CALENDAR) */
+            enabled: boolean;
+            /** @description Weekly days off, 0 = Sunday … 6 = Saturday */
+            weekendDays: number[];
+            /** @description A deadline that ends on a day off ends with the next working day */
+            rollToWorkingDay: boolean;
+            /** @description Local time (HH:MM) reminders and day-start actions fire at */
+            workdayStart: string;
+            dayCounting: {
+                /** @enum {string} */
+                remindBefore: "working" | "calendar";
+                /** @enum {string} */
+                escalateAfter: "working" | "calendar";
+                /** @enum {string} */
+                reviewReminderAfter: "working" | "calendar";
+            };
+        };
+        CalendarDayInfo: {
+            /** Format: date */
+            date: string;
+            working: boolean;
+            /** @enum {string} */
+            reason: "working" | "weekend" | "holiday" | "compensatory" | "official_off" | "official_work";
+            name: string | null;
+            /** @description From the year's official schedule, not computed */
+            official: boolean;
+        };
+        CalendarYear: {
+            year: number;
+            /** @description The schedule entered for the year; null when the computed defaults apply */
+            official: {
+                days: {
+                    /** Format: date */
+                    date: string;
+                    /** @enum {string} */
+                    kind: "off" | "work";
+                    name: string;
+                }[];
+                source: string;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredByName: string | null;
+            } | null;
+            /** @description The Labour Code's holidays and compensatory days, computed */
+            computed: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "off" | "work";
+                name: string;
+            }[];
+            /** @description The days that differ from the weekly rhythm, as in force: days off on weekdays, weekend days worked */
+            exceptions: components["schemas"]["CalendarDayInfo"][];
+            /** @description Every entry for the year, newest first */
+            history: {
+                source: string | null;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredByName: string | null;
+                /** @description The entry was withdrawn: the computed defaults apply again */
+                cleared: boolean;
+                dayCount: number;
+            }[];
+        };
+        Calendar: {
+            settings: components["schemas"]["CalendarSettings"];
+            years: components["schemas"]["CalendarYear"][];
+        };
+        CalendarChangeResult: {
+            year: components["schemas"]["CalendarYear"];
+            rescheduled: {
+                /** @description Tasks whose pending actions or effective deadline moved */
+                tasks: number;
+                /** @description Pending actions moved to new times */
+                actions: number;
+                /** @description Tasks whose effective deadline moved */
+                effectiveDueDates: number;
+            };
+        };
+        CalendarSpan: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Working days after `from` up to and including `to` (negative when `to` is earlier) */
+            workingDays: number;
+            calendarDays: number;
+            /**
+             * Format: date
+             * @description `to`, or the next working day when `to` is a day off and deadlines roll
+             */
+            effectiveTo: string;
         };
     };
     responses: never;
@@ -3658,6 +3883,393 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: {
+                /** @description First year (this year by default) */
+                from?: number;
+                /** @description Last year (`from` by default; at most 10 years) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CalendarController_span: {
+        parameters: {
+            query: {
+                from: string;
+                to?: string;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSpan"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CalendarController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: {
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description off: a day off; work: a weekend day worked instead (làm bù)
+                         * @enum {string}
+                         */
+                        kind: "off" | "work";
+                        /** @description e.g. "Tết Nguyên đán", "Nghỉ bù Quốc khánh", "Làm bù cho ngày 27/01" */
+                        name: string;
+                    }[];
+                    /** @description The announcing document, e.g. "Thông báo 6150/TB-LĐTBXH ngày 20/11/2024" */
+                    source: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CalendarController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { directiveSchema, named } from './responses.js';
 import {
   createDirectiveRequestSchema,
   createTaskRequestSchema,
+  DEADLINE_FROM_VALUES,
   DELIVERABLE_TYPE_VALUES,
   DIRECTIVE_KIND_VALUES,
   FIELD_VALUES,
@@ -28,6 +29,7 @@ export type DirectiveImportRequest = z.infer<typeof directiveImportRequestSchema
 export type DeliverableTypeValue = (typeof DELIVERABLE_TYPE_VALUES)[number];
 export type FieldValue = (typeof FIELD_VALUES)[number];
 export type DirectiveKindValue = (typeof DIRECTIVE_KIND_VALUES)[number];
+export type DeadlineFromValue = (typeof DEADLINE_FROM_VALUES)[number];
 
 export const directiveImportCandidateSchema = named(
   'DirectiveImportCandidate',
@@ -59,7 +61,18 @@ export const directiveImportTaskProposalSchema = named(
     coordinatingAgencyIds: z.array(z.guid()),
     coordinatingAgenciesUnmatched: z.array(directiveImportUnmatchedAgencySchema),
     dueText: z.string().nullable(),
-    dueDate: z.iso.date().nullable().describe('End of the period the wording names'),
+    dueDate: z.iso.date().nullable().describe('End of the period the wording names, or the date it states'),
+    deadlineWorkingDays: z
+      .int()
+      .min(1)
+      .max(365)
+      .nullable()
+      .describe('"trong 10 ngày làm việc": N working days, fixed as a date at ASSIGN (`dueDate` is then null)'),
+    deadlineFrom: z
+      .enum(DEADLINE_FROM_VALUES)
+      .nullable()
+      .describe('What the working days count from: the assignment or the receipt of the document (null: no days)'),
+    continuous: z.boolean().describe('"thường xuyên", "liên tục": continuous work with no deadline'),
     milestones: z.array(z.string()),
     confidence: z
       .number()
@@ -113,8 +126,20 @@ export const directiveImportProposalSchema = named(
 );
 export type DirectiveImportProposal = z.infer<typeof directiveImportProposalSchema>;
 
-/** One row of the (edited) proposal: what `POST /api/tasks` takes, less the directive and the code. */
-export const directiveImportTaskSchema = createTaskRequestSchema.omit({ directiveId: true, code: true });
+/**
+ * One row of the (edited) proposal: what `POST /api/tasks` takes, less the directive and the code. Rebuilt from the
+ * shape because zod refuses `.omit()` on a refined object; the one-deadline rule is restated here.
+ */
+export const directiveImportTaskSchema = z
+  .strictObject(createTaskRequestSchema.shape)
+  .omit({ directiveId: true, code: true })
+  .refine(
+    (t) => [t.dueDate != null, t.deadlineWorkingDays != null, t.continuous === true].filter(Boolean).length <= 1,
+    {
+      message: 'give the deadline one way: a date, a number of working days, or continuous',
+      path: ['deadlineWorkingDays'],
+    },
+  );
 
 /** `POST /api/directives/import/confirm`: the directive and its tasks, all created in `drafted` in one transaction. */
 export const confirmDirectiveImportRequestSchema = z.strictObject({

@@ -147,6 +147,30 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 const table = <R extends z.ZodType>(id: string, row: R) =>
   named(id, z.strictObject({ ...metaFields, rows: z.array(row), totals: reportFiguresSchema, keyTotals: keyFigures }));
 
+/**
+ * Days late of a group's tasks that are overdue or were approved late ("quá hạn 5 ngày làm việc"), counted from the
+ * day the deadline in force ends on the working calendar (the next working day when it falls on a day off) to the
+ * report's day, or to the approval day for approved work: in working days, on the calendar in force at the report's
+ * moment (an as-of report uses the calendar as it stood then), and in calendar days. With the working calendar
+ * turned off both counts are calendar days.
+ */
+export const reportLatenessSchema = named(
+  'ReportLateness',
+  z.strictObject({
+    tasks: z.int().describe('Tasks overdue or approved late'),
+    workingDaysTotal: z.int().describe('Working days late, summed over those tasks'),
+    workingDaysMax: z.int().describe('The most working days late of one task (0 when none)'),
+    calendarDaysTotal: z.int().describe('Calendar days late, summed over those tasks'),
+    calendarDaysMax: z.int().describe('The most calendar days late of one task (0 when none)'),
+  }),
+);
+export type ReportLateness = z.infer<typeof reportLatenessSchema>;
+
+/** Optional because snapshots frozen before lateness was reported in days do not hold it; every live answer does. */
+const lateness = reportLatenessSchema
+  .optional()
+  .describe('Days late in working and calendar days; absent in older snapshots');
+
 export const reportAgencyRowSchema = named(
   'ReportAgencyRow',
   z.strictObject({
@@ -155,6 +179,7 @@ export const reportAgencyRowSchema = named(
     agencyName: z.string(),
     figures: reportFiguresSchema,
     keyFigures: keyFigures,
+    lateness,
   }),
 );
 export type ReportAgencyRow = z.infer<typeof reportAgencyRowSchema>;
@@ -166,6 +191,7 @@ export const reportByAgencySchema = named(
     rows: z.array(reportAgencyRowSchema),
     totals: reportFiguresSchema,
     keyTotals: keyFigures,
+    latenessTotals: lateness,
   }),
 );
 export type ReportByAgency = z.infer<typeof reportByAgencySchema>;
@@ -203,10 +229,25 @@ export type ReportByPerson = z.infer<typeof reportByPersonSchema>;
 /** "N of M done" is `figures.finished` of `figures.total`; the on-time rate is `figures.onTimeRate`. */
 export const reportDirectiveRowSchema = named(
   'ReportDirectiveRow',
-  z.strictObject({ directiveId: z.guid(), number: z.string(), title: z.string(), figures: reportFiguresSchema }),
+  z.strictObject({
+    directiveId: z.guid(),
+    number: z.string(),
+    title: z.string(),
+    figures: reportFiguresSchema,
+    lateness,
+  }),
 );
 export type ReportDirectiveRow = z.infer<typeof reportDirectiveRowSchema>;
-export const reportByDirectiveSchema = table('ReportByDirective', reportDirectiveRowSchema);
+export const reportByDirectiveSchema = named(
+  'ReportByDirective',
+  z.strictObject({
+    ...metaFields,
+    rows: z.array(reportDirectiveRowSchema),
+    totals: reportFiguresSchema,
+    keyTotals: keyFigures,
+    latenessTotals: lateness,
+  }),
+);
 export type ReportByDirective = z.infer<typeof reportByDirectiveSchema>;
 
 export const reportFieldRowSchema = named(
@@ -243,7 +284,16 @@ export const reportEscalationItemSchema = named(
     ...taskRefFields,
     dueDate: calendarDate,
     originalDueDate: calendarDate,
-    daysOverdue: z.int(),
+    effectiveDueDate: calendarDate
+      .optional()
+      .describe(
+        'The day the deadline ends on the working calendar then (the next working day after a day off); absent in older snapshots',
+      ),
+    daysOverdue: z.int().describe("Calendar days from the day the deadline ends to the report's day"),
+    workingDaysOverdue: z
+      .int()
+      .optional()
+      .describe("Working days from the day the deadline ends to the report's day; absent in older snapshots"),
     escalationLevel: z
       .int()
       .describe('1: overdue (lead agency and Office told); 2: escalated to the Standing Committee'),

@@ -23,6 +23,8 @@ export interface CliOutput {
     dueDate: string | null;
     milestones: string[];
     recurring: boolean;
+    workingDays: { days: number; from: 'assigned' | 'received' } | null;
+    continuous: boolean;
     field: TaskField | null;
     confidence: number;
     lines: [number, number];
@@ -56,6 +58,8 @@ export function toCliOutput(parsed: ParsedDirective): CliOutput {
       dueDate: task.dueDate,
       milestones: task.milestones,
       recurring: task.recurring,
+      workingDays: task.workingDays,
+      continuous: task.continuous,
       field: task.field,
       confidence: task.confidence,
       lines: [task.source.startLine, task.source.endLine],

@@ -1,4 +1,4 @@
-import { findDeadline, findPeriods, parseDeadline } from './deadline.parser.js';
+import { findDeadline, findPeriods, numberFromWords, parseDeadline } from './deadline.parser.js';
 
 describe('parseDeadline', () => {
   it.each([
@@ -89,5 +89,187 @@ describe('findPeriods', () => {
   it('lists every period of a title', () => {
     const periods = findPeriods('về công tác 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2020');
     expect(periods.map((p) => p.dueDate)).toEqual(['2020-12-31']);
+  });
+});
+
+describe('deadlines in working days', () => {
+  it.each([
+    ['trong 10 ngày làm việc', 10, 'assigned'],
+    ['Trong 10 ngày làm việc kể từ ngày giao', 10, 'assigned'],
+    ['trong 10 ngày làm việc kể từ ngày được giao nhiệm vụ', 10, 'assigned'],
+    ['trong 10 ngày làm việc kể từ ngày nhận được văn bản', 10, 'received'],
+    ['trong 07 ngày làm việc kể từ ngày nhận được Thông báo này', 7, 'received'],
+    ['trong 15 ngày làm việc kể từ ngày ký', 15, 'assigned'],
+    ['trong vòng 5 ngày làm việc', 5, 'assigned'],
+    ['trong thời hạn 05 (năm) ngày làm việc kể từ ngày nhận', 5, 'received'],
+    ['20 ngày làm việc kể từ ngày nhận được văn bản', 20, 'received'],
+    ['mười ngày làm việc kể từ ngày giao', 10, 'assigned'],
+    ['trong mười lăm ngày làm việc', 15, 'assigned'],
+    ['trong hai mươi mốt ngày làm việc', 21, 'assigned'],
+    ['trong năm ngày làm việc sau khi nhận được văn bản', 5, 'received'],
+    ['trong mười (10) ngày làm việc', 10, 'assigned'],
+    ['TRONG 10 NGÀY LÀM VIỆC KỂ TỪ NGÀY NHẬN ĐƯỢC VĂN BẢN', 10, 'received'],
+    ['trong 10 ngay lam viec ke tu ngay nhan duoc van ban', 10, 'received'],
+    ['Hoàn thành trong 10 ngày làm việc kể từ ngày nhận được văn bản.'.normalize('NFD'), 10, 'received'],
+  ])('%s → %i working days from %s', (text, days, from) => {
+    expect(parseDeadline(text, { defaultYear: 2024 })).toMatchObject({
+      dueDate: null,
+      workingDays: { days, from },
+      calendarDays: null,
+      continuous: false,
+      recurring: false,
+    });
+  });
+
+  it('keeps the whole wording, with what the days count from', () => {
+    expect(parseDeadline('Thời hạn: trong 10 ngày làm việc kể từ ngày nhận được văn bản này')?.text).toBe(
+      'trong 10 ngày làm việc kể từ ngày nhận được văn bản này',
+    );
+    expect(parseDeadline('trong vòng 5 ngày làm việc')?.text).toBe('trong vòng 5 ngày làm việc');
+  });
+
+  it('finds them in running text', () => {
+    const sentence =
+      'Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan tham mưu Ban Thường vụ Tỉnh ủy ' +
+      'ban hành kế hoạch triển khai, hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này.';
+    expect(findDeadline(sentence)).toMatchObject({
+      text: 'hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này',
+      workingDays: { days: 10, from: 'received' },
+      dueDate: null,
+    });
+    // Counted from an event the task does not know: the wording is proposed, not a rule.
+    expect(
+      findDeadline(
+        'Các huyện ủy báo cáo về Văn phòng Tỉnh ủy chậm nhất 05 ngày làm việc sau khi kết thúc đợt kiểm tra.',
+      ),
+    ).toMatchObject({
+      text: 'chậm nhất 05 ngày làm việc sau khi kết thúc đợt kiểm tra',
+      workingDays: null,
+      dueDate: null,
+      continuous: false,
+    });
+    expect(findDeadline('Báo cáo chậm nhất 05 ngày làm việc.')?.workingDays).toEqual({ days: 5, from: 'assigned' });
+    expect(
+      findDeadline('Ủy ban nhân dân tỉnh báo cáo Ban Thường vụ Tỉnh ủy 15 ngày làm việc kể từ ngày nhận được văn bản.'),
+    ).toMatchObject({
+      text: '15 ngày làm việc kể từ ngày nhận được văn bản',
+      workingDays: { days: 15, from: 'received' },
+    });
+    expect(findDeadline('Thời hạn: trong vòng mười ngày làm việc.')?.workingDays).toEqual({
+      days: 10,
+      from: 'assigned',
+    });
+  });
+
+  it('does not take days before an event, or a bare count of days, as a deadline', () => {
+    expect(findDeadline('Gửi tài liệu đến các đại biểu trước 05 ngày làm việc so với ngày khai mạc.')).toBeNull();
+    expect(parseDeadline('Gửi tài liệu trước 05 ngày làm việc')).toBeNull();
+    expect(findDeadline('Hội nghị được tổ chức trong 02 ngày tại Hội trường Tỉnh ủy.')).toBeNull();
+    expect(findDeadline('Sau 10 ngày làm việc căng thẳng, đoàn đã hoàn tất.')).toBeNull();
+  });
+});
+
+describe('deadlines in calendar days (wording only downstream)', () => {
+  it('reads "trong thời hạn N ngày" and "N ngày kể từ" as calendar days, with no date', () => {
+    expect(parseDeadline('trong thời hạn 30 ngày kể từ ngày ký')).toMatchObject({
+      calendarDays: { days: 30, from: 'assigned' },
+      workingDays: null,
+      dueDate: null,
+    });
+    expect(findDeadline('Báo cáo kết quả trong 15 ngày kể từ ngày nhận được Kết luận.')).toMatchObject({
+      calendarDays: { days: 15, from: 'received' },
+    });
+  });
+});
+
+describe('stated dates ("trước ngày", "chậm nhất ngày")', () => {
+  it.each([
+    ['trước ngày 30/6/2022', '2022-06-30'],
+    ['Trước ngày 15-12-2022', '2022-12-15'],
+    ['chậm nhất ngày 31/3/2023', '2023-03-31'],
+    ['Chậm nhất là ngày 31/3/2023', '2023-03-31'],
+    ['hoàn thành trước ngày 30/9/2022', '2022-09-30'],
+    ['trước ngày 15 tháng 8 năm 2022', '2022-08-15'],
+    ['chậm nhất là ngày 05 tháng 01 năm 2024', '2024-01-05'],
+    ['CHẬM NHẤT NGÀY 31/3/2023', '2023-03-31'],
+    ['cham nhat la ngay 31/3/2023', '2023-03-31'],
+    ['truoc ngay 15 thang 8 nam 2022', '2022-08-15'],
+  ])('%s → %s (the day written, not the day before)', (text, dueDate) => {
+    expect(parseDeadline(text)).toMatchObject({ dueDate, workingDays: null, continuous: false });
+  });
+
+  it('finds them in running text', () => {
+    expect(
+      findDeadline('Giao Văn phòng Tỉnh ủy tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy chậm nhất là ngày 20/12/2022.'),
+    ).toMatchObject({ dueDate: '2022-12-20', text: 'chậm nhất là ngày 20/12/2022' });
+    expect(
+      findDeadline('Ban Tổ chức Tỉnh ủy chủ trì tham mưu, hoàn thành trước ngày 15 tháng 12 năm 2022.'),
+    ).toMatchObject({ dueDate: '2022-12-15', text: 'hoàn thành trước ngày 15 tháng 12 năm 2022' });
+  });
+});
+
+describe('"trong tháng …": the end of that month', () => {
+  it.each([
+    ['trong tháng 9/2022', '2022-09-30'],
+    ['Trong tháng 4-2021', '2021-04-30'],
+    ['trong tháng 2 năm 2024', '2024-02-29'],
+    ['TRONG THÁNG 11 NĂM 2023', '2023-11-30'],
+    ['trong thang 6/2022', '2022-06-30'],
+  ])('%s → %s', (text, dueDate) => {
+    expect(parseDeadline(text)?.dueDate).toBe(dueDate);
+  });
+
+  it('takes the document year when the month has none', () => {
+    expect(parseDeadline('trong tháng 5', { defaultYear: 2021 })?.dueDate).toBe('2021-05-31');
+    expect(findDeadline('Tổ chức hội nghị sơ kết, hoàn thành trong tháng 5.', { defaultYear: 2021 })?.dueDate).toBe(
+      '2021-05-31',
+    );
+  });
+});
+
+describe('continuous work', () => {
+  it.each(['thường xuyên', 'Thường xuyên', 'THƯỜNG XUYÊN', 'thuong xuyen', 'liên tục', 'hằng năm', 'Hàng năm'])(
+    '%s is continuous, with no deadline (and still recurring)',
+    (text) => {
+      expect(parseDeadline(text)).toMatchObject({
+        dueDate: null,
+        continuous: true,
+        recurring: true,
+        workingDays: null,
+      });
+    },
+  );
+
+  it('a yearly date is recurring but not continuous', () => {
+    expect(parseDeadline('tháng 12 hằng năm', { defaultYear: 2022 })).toMatchObject({
+      dueDate: '2022-12-31',
+      recurring: true,
+      continuous: false,
+    });
+  });
+
+  it('counts after "thời gian" in running text, as in the 07-CTr/TU catalog', () => {
+    expect(findDeadline('(thời gian: thường xuyên, liên tục)')).toMatchObject({ continuous: true, dueDate: null });
+    expect(findDeadline('thường xuyên đôn đốc, kiểm tra, giám sát')).toBeNull();
+  });
+
+  it('other wordings are not continuous', () => {
+    expect(parseDeadline('quý II-2021')).toMatchObject({ continuous: false, workingDays: null, calendarDays: null });
+  });
+});
+
+describe('numberFromWords', () => {
+  it.each([
+    ['mot', 1],
+    ['nam', 5],
+    ['muoi', 10],
+    ['muoi lam', 15],
+    ['muoi mot', 11],
+    ['hai muoi', 20],
+    ['hai muoi mot', 21],
+    ['ba muoi', 30],
+    ['hai muoi tu', 24],
+  ])('%s → %i', (words, n) => {
+    expect(numberFromWords(words)).toBe(n);
   });
 });

@@ -1,18 +1,33 @@
 import { foldKeepingLength } from './normalize-text.js';
 
+/** What a deadline in days counts from: the assignment ("kể từ ngày giao", "ngày ký") or the receipt. */
+export type DeadlineFrom = 'assigned' | 'received';
+
 /**
  * Deadline wording → the date it means: the last day of the period named ("quý II-2021" → 2021-06-30), with the
- * ends of earlier periods of a list as milestones ("quý I và quý II-2021"). Recurring wording ("thường xuyên",
- * "hằng năm") has no single date.
+ * ends of earlier periods of a list as milestones ("quý I và quý II-2021"); the date stated ("trước ngày 30/6/2022"
+ * → 2022-06-30: the day written, not the day before, as the Office reads it); or a number of working days
+ * ("trong 10 ngày làm việc kể từ ngày nhận được văn bản"), which becomes a date only at ASSIGN, from the server's
+ * working calendar. Continuous wording ("thường xuyên", "liên tục", "hằng năm") has no deadline at all.
  */
 export interface Deadline {
   /** The wording as written in the source, e.g. "quý I và quý II-2021". */
   text: string;
-  /** YYYY-MM-DD, or null for recurring work or a period whose year is unknown. */
+  /** YYYY-MM-DD, or null for days not yet counted, continuous work or a period whose year is unknown. */
   dueDate: string | null;
   milestones: string[];
+  /** Repeating work: "thường xuyên", "hằng năm" (no date), or "tháng 12 hằng năm" (a date each year). */
   recurring: boolean;
-  /** Character range of `text` in the string that was parsed. */
+  /** "trong N ngày làm việc [kể từ …]": N working days, from the assignment unless the wording says receipt. */
+  workingDays: { days: number; from: DeadlineFrom } | null;
+  /**
+   * "trong thời hạn N ngày kể từ …" (calendar days). Tasks have no calendar-day rule, so downstream this is wording
+   * only: the Office picks the date.
+   */
+  calendarDays: { days: number; from: DeadlineFrom } | null;
+  /** Continuous work with no deadline ("thường xuyên", "liên tục", "hằng năm"): recurring wording with no date. */
+  continuous: boolean;
+  /** Character range of `text` in the string that was parsed (its NFC form; the same for NFC input). */
   start: number;
   end: number;
 }
@@ -27,9 +42,21 @@ const QUARTER_NUMBER = String.raw`(?:iv|iii|ii|i|[1-4])(?![a-z0-9])`;
 const YEAR = String.raw`((?:19|20)\d{2})(?![0-9])`;
 const YEAR_SUFFIX = String.raw`(?:\s*[-/–.]\s*|\s*,?\s*(?:cua\s+)?nam\s+)${YEAR}`;
 
+/** Number words up to 99 ("mười", "mười lăm", "hai mươi mốt"), folded; `mươi` and `mười` fold alike. */
+const UNIT_WORD = 'mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin';
+const NUMBER_WORDS = String.raw`(?:(?:(?:mot|hai|ba|bon|nam|sau|bay|tam|chin)\s+)?muoi(?:\s+(?:${UNIT_WORD}))?|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?![a-z])`;
+/** "10", "10 (mười)", "mười (10)", "05 (năm)". */
+const DAY_COUNT = String.raw`(?:(\d{1,3})(?![0-9])(?:\s*\(\s*${NUMBER_WORDS}\s*\))?|(${NUMBER_WORDS})(?:\s*\(\s*(\d{1,3})\s*\))?)`;
+/** "kể từ ngày giao / được giao / nhận được văn bản này / ký", "sau khi nhận được Thông báo". */
+const COUNTED_FROM = String.raw`\s*,?\s*(?:(?:ke\s+|tinh\s+)?tu|sau\s+khi|sau)\s+(?:ngay\s+|khi\s+|thoi\s+diem\s+)?(duoc\s+giao|giao|nhan|ky|ban\s+hanh|co\s+hieu\s+luc)(?![a-z])(?:\s+(?:duoc|day\s+du|van\s+ban|thong\s+bao|ket\s+luan|chi\s+thi|cong\s+van|ke\s+hoach|quyet\s+dinh|nghi\s+quyet|chuong\s+trinh|nhiem\s+vu|y\s+kien|yeu\s+cau|de\s+nghi|ho\s+so|nay)(?![a-z]))*`;
+
 const PATTERNS = {
+  days: new RegExp(
+    String.raw`(trong\s+)?(?:(vong|thoi\s+han|thoi\s+gian)\s+)?${DAY_COUNT}\s+ngay(\s+lam\s+viec)?(?![a-z])(?:${COUNTED_FROM})?`,
+    'y',
+  ),
   fullDate: new RegExp(String.raw`(?<![0-9])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*${YEAR}`, 'y'),
-  wordDate: new RegExp(String.raw`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+${YEAR}`, 'y'),
+  wordDate: new RegExp(String.raw`(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+${YEAR}`, 'y'),
   quarters: new RegExp(
     String.raw`quy\s+(${QUARTER_NUMBER}(?:\s*(?:,|va|-|–|den|&|\+)\s*(?:quy\s+)?${QUARTER_NUMBER})*)(?:${YEAR_SUFFIX})?`,
     'y',
@@ -72,6 +99,54 @@ interface PeriodMatch {
   startDate: string | null;
   milestones: string[];
   recurring: boolean;
+  /** `other`: counted from something else than the assignment or the receipt (kept as wording only). */
+  days?: { days: number; from: DeadlineFrom; working: boolean; fromStated: boolean; other: boolean };
+}
+
+const UNITS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+};
+
+/** "mười" → 10, "mười lăm" → 15, "hai mươi mốt" → 21, "năm" → 5 (folded words). */
+export function numberFromWords(words: string): number | null {
+  const tokens = words.trim().split(/\s+/);
+  const tens = tokens.indexOf('muoi');
+  if (tens < 0) return tokens.length === 1 ? (UNITS[tokens[0]] ?? null) : null;
+  const before = tens === 0 ? 1 : UNITS[tokens[tens - 1]];
+  const after = tokens[tens + 1] ? UNITS[tokens[tens + 1]] : 0;
+  return before === undefined || after === undefined ? null : before * 10 + after;
+}
+
+/** "trong 10 ngày làm việc kể từ ngày nhận": the count, working or calendar days, and what they count from. */
+function daysAt(m: RegExpExecArray, folded: string): PeriodMatch | null {
+  const days = m[3] ? Number(m[3]) : m[5] ? Number(m[5]) : numberFromWords(m[4] ?? '');
+  const working = Boolean(m[6]);
+  const fromStated = Boolean(m[7]);
+  // Plain "trong 2 ngày" is as often how long a meeting lasts: calendar days count only with a term or a start.
+  if (!days || days > 365 || (!working && !fromStated && !/^thoi/.test(m[2] ?? ''))) return null;
+  const from: DeadlineFrom = m[7]?.startsWith('nhan') ? 'received' : 'assigned';
+  // "05 ngày làm việc sau khi kết thúc hội nghị": counted from an event the task cannot know; wording only.
+  const other = fromStated
+    ? null
+    : /^\s*,?\s*(?:(?:ke|tinh)\s+tu|sau\s+khi|sau)\s+[^.;,()\n]{1,80}/.exec(folded.slice(m.index + m[0].length));
+  return {
+    length: m[0].length + (other?.[0].trimEnd().length ?? 0),
+    dueDate: null,
+    startDate: null,
+    milestones: [],
+    recurring: false,
+    days: { days, from, working, fromStated, other: other !== null },
+  };
 }
 
 function yearOr(raw: string | undefined, fallback: number | null | undefined): number | null {
@@ -82,7 +157,7 @@ function yearOr(raw: string | undefined, fallback: number | null | undefined): n
 /** Tries every form at one position; "tháng 12 hằng năm" is a recurring date, first due in the document's year. */
 function matchAt(folded: string, index: number, defaultYear: number | null | undefined): PeriodMatch | null {
   const match = matchFormAt(folded, index, defaultYear);
-  if (!match || match.recurring) return match;
+  if (!match || match.recurring || match.days) return match;
   const after = /^\s*,?\s*(?:cua\s+)?(?:hang|moi)\s+(?:nam|quy|thang)(?![a-z])/.exec(
     folded.slice(index + match.length),
   );
@@ -94,7 +169,9 @@ function matchFormAt(folded: string, index: number, defaultYear: number | null |
     re.lastIndex = index;
     return re.exec(folded);
   };
-  let m = at(PATTERNS.wordDate) ?? at(PATTERNS.fullDate);
+  let m = at(PATTERNS.days);
+  if (m) return daysAt(m, folded);
+  m = at(PATTERNS.wordDate) ?? at(PATTERNS.fullDate);
   if (m) {
     const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isCalendarDate(year, month, day)) return null;
@@ -164,27 +241,38 @@ function toDeadline(text: string, start: number, match: PeriodMatch, before: boo
   const dueDate =
     before && match.startDate && match.startDate !== match.dueDate ? dayBefore(match.startDate) : match.dueDate;
   const from = start - prefixLength;
+  const days = match.days && !match.days.other ? { days: match.days.days, from: match.days.from } : null;
   return {
     text: text.slice(from, start + match.length).trim(),
     dueDate,
     milestones: before ? [] : match.milestones,
     recurring: match.recurring,
+    workingDays: match.days?.working ? days : null,
+    calendarDays: match.days?.working === false ? days : null,
+    continuous: match.recurring && dueDate === null,
     start: from,
     end: start + match.length,
   };
+}
+
+/** "trước 5 ngày làm việc" (so many days before a meeting) is not a deadline in days. */
+function daysBefore(match: PeriodMatch, before: boolean): boolean {
+  return match.days !== undefined && before;
 }
 
 /**
  * Parses a string that is only a deadline (a table's "Thời gian" cell, a parenthesis): the first period named in
  * it, whatever words surround it ("Hoàn thành chậm nhất trong quý IV-2021").
  */
-export function parseDeadline(text: string, options: DeadlineOptions = {}): Deadline | null {
+export function parseDeadline(input: string, options: DeadlineOptions = {}): Deadline | null {
+  const text = input.normalize('NFC');
   const folded = foldKeepingLength(text);
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && /[a-z0-9]/.test(folded[i - 1])) continue;
     const match = matchAt(folded, i, options.defaultYear);
     if (match) {
       const before = /(?:^|\s)truoc\s+(?:ngay\s+)?$/.test(folded.slice(Math.max(0, i - 12), i));
+      if (daysBefore(match, before)) continue;
       return toDeadline(text, i, match, before && !/^\s*ngay|\d/.test(folded.slice(i, i + 5)), 0);
     }
   }
@@ -202,7 +290,8 @@ const TRIGGER = new RegExp(
  * quý II-2021", "hoàn thành trước ngày 30/6/2022", "trong tháng 9/2022"): a bare "năm 2020" in a sentence about
  * last year's results is not one. Recurring words count only after "thời gian"/"thời hạn".
  */
-export function findDeadline(text: string, options: DeadlineOptions = {}): Deadline | null {
+export function findDeadline(input: string, options: DeadlineOptions = {}): Deadline | null {
+  const text = input.normalize('NFC');
   const folded = foldKeepingLength(text);
   TRIGGER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -210,8 +299,12 @@ export function findDeadline(text: string, options: DeadlineOptions = {}): Deadl
     const prefix = m[1];
     const start = m.index + m[0].length;
     const match = matchAt(folded, start, options.defaultYear);
-    if (match && (!match.recurring || match.dueDate !== null || /^(thoi gian|thoi han)/.test(prefix))) {
-      const before = /(^|\s)truoc\s*(ngay\s*)?$/.test(prefix.trim()) || /(^|\s)truoc\s*$/.test(prefix);
+    const before = /(^|\s)truoc\s*(ngay\s*)?$/.test(prefix.trim()) || /(^|\s)truoc\s*$/.test(prefix);
+    if (
+      match &&
+      !daysBefore(match, before) &&
+      (!match.recurring || match.dueDate !== null || /^(thoi gian|thoi han)/.test(prefix))
+    ) {
       const isDate = /^\d|^ngay/.test(folded.slice(start, start + 5));
       // Keep "hoàn thành trong" / "chậm nhất" in the wording, not the "thời gian:" label before them.
       const kept = prefix.replace(/^(?:thoi gian|thoi han|han chot|tien do)\s*(?:thuc hien\s*)?[:,]?\s*/, '');
@@ -219,17 +312,31 @@ export function findDeadline(text: string, options: DeadlineOptions = {}): Deadl
     }
     TRIGGER.lastIndex = m.index + 1;
   }
+  return daysWithoutTrigger(text, folded);
+}
+
+/** "báo cáo … 10 ngày làm việc kể từ ngày nhận được văn bản": days with their start stated need no trigger word. */
+function daysWithoutTrigger(text: string, folded: string): Deadline | null {
+  const candidate = /(?<![a-z0-9])(?:\d|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)[^.;:]{0,40}?ngay\s+lam\s+viec/g;
+  let m: RegExpExecArray | null;
+  while ((m = candidate.exec(folded))) {
+    const match = matchAt(folded, m.index, null);
+    const before = /(?:^|\s)truoc\s+$/.test(folded.slice(Math.max(0, m.index - 8), m.index));
+    if (match?.days?.working && match.days.fromStated && !before) return toDeadline(text, m.index, match, false, 0);
+    candidate.lastIndex = m.index + 1;
+  }
   return null;
 }
 
 /** Every period named in a text, triggered or not (used to find the period a whole document governs). */
-export function findPeriods(text: string, options: DeadlineOptions = {}): Deadline[] {
+export function findPeriods(input: string, options: DeadlineOptions = {}): Deadline[] {
+  const text = input.normalize('NFC');
   const folded = foldKeepingLength(text);
   const found: Deadline[] = [];
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && /[a-z0-9]/.test(folded[i - 1])) continue;
     const match = matchAt(folded, i, options.defaultYear);
-    if (match && !match.recurring) {
+    if (match && !match.recurring && !match.days) {
       found.push(toDeadline(text, i, match, false, 0));
       i += match.length - 1;
     }

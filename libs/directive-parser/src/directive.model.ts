@@ -86,6 +86,10 @@ export interface ProposedTask {
   dueDate: string | null;
   milestones: string[];
   recurring: boolean;
+  /** "trong 10 ngày làm việc kể từ ngày nhận": a deadline in working days, fixed as a date at ASSIGN. */
+  workingDays: { days: number; from: 'assigned' | 'received' } | null;
+  /** "thường xuyên", "liên tục": continuous work with no deadline. */
+  continuous: boolean;
   /** 'stated': the task's own wording; 'document-period': the period the whole directive covers. */
   dueSource: 'stated' | 'document-period' | 'none';
   field: TaskField | null;

@@ -25,7 +25,15 @@ export {
   type AgencyMatcher,
   type AgencyCandidate,
 } from './agency-matcher.js';
-export { parseDeadline, findDeadline, findPeriods, type Deadline, type DeadlineOptions } from './deadline.parser.js';
+export {
+  parseDeadline,
+  findDeadline,
+  findPeriods,
+  numberFromWords,
+  type Deadline,
+  type DeadlineFrom,
+  type DeadlineOptions,
+} from './deadline.parser.js';
 export { normalizeText, modernizeToneMarks } from './normalize-text.js';
 export { parseAssignment, type Assignment } from './assignment.parser.js';
 export { parseCatalogTables, parseDeclaredCount, type CatalogTable, type CatalogRow } from './catalog-table.parser.js';

@@ -388,3 +388,28 @@ describe('roles written after the names in a cell', () => {
     ]);
   });
 });
+
+const DEADLINE_WORDINGS = `THÔNG BÁO KẾT LUẬN
+của Thường trực Tỉnh ủy về công tác tháng 02 và nhiệm vụ tháng 3 năm 2022
+
+1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tham mưu kế hoạch tuyên truyền, hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này.
+2. Giao Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ, hoàn thành trước ngày 20/3/2022.
+3. Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát (thời gian: thường xuyên).
+4. Giao Đảng ủy Công an tỉnh chủ trì tổng kết công tác, báo cáo chậm nhất là ngày 25 tháng 3 năm 2022.
+5. Giao Đảng ủy Quân sự tỉnh chủ trì xây dựng đề án, trong mười lăm ngày làm việc kể từ ngày giao.
+`;
+
+describe('deadline wordings of a conclusion', () => {
+  it('proposes working days, stated dates and continuous work', () => {
+    const parsed = parseDirective(DEADLINE_WORDINGS, { agencies });
+    expect(parsed.tasks.map((t) => [t.leadAgency?.code, t.dueDate, t.workingDays, t.continuous, t.dueSource])).toEqual([
+      ['btg', null, { days: 10, from: 'received' }, false, 'stated'],
+      ['btc', '2022-03-20', null, false, 'stated'],
+      ['ubkt', null, null, true, 'stated'],
+      ['du-ca', '2022-03-25', null, false, 'stated'],
+      ['du-qs', null, { days: 15, from: 'assigned' }, false, 'stated'],
+    ]);
+    expect(parsed.tasks[0].dueText).toBe('hoàn thành trong 10 ngày làm việc kể từ ngày nhận được Thông báo này');
+    expect(toCliOutput(parsed).tasks[4]).toMatchObject({ workingDays: { days: 15, from: 'assigned' } });
+  });
+});

@@ -173,13 +173,15 @@ function dueOf(
   own: Deadline | null,
   context: Context,
   section: Deadline | null = null,
-): Pick<ProposedTask, 'dueText' | 'dueDate' | 'milestones' | 'recurring' | 'dueSource'> {
+): Pick<ProposedTask, 'dueText' | 'dueDate' | 'milestones' | 'recurring' | 'workingDays' | 'continuous' | 'dueSource'> {
   if (own)
     return {
       dueText: own.text,
       dueDate: own.dueDate,
       milestones: own.milestones,
       recurring: own.recurring,
+      workingDays: own.workingDays,
+      continuous: own.continuous,
       dueSource: 'stated',
     };
   const period = section ?? context.period;
@@ -189,9 +191,19 @@ function dueOf(
       dueDate: period.dueDate,
       milestones: [],
       recurring: false,
+      workingDays: null,
+      continuous: false,
       dueSource: 'document-period',
     };
-  return { dueText: null, dueDate: null, milestones: [], recurring: false, dueSource: 'none' };
+  return {
+    dueText: null,
+    dueDate: null,
+    milestones: [],
+    recurring: false,
+    workingDays: null,
+    continuous: false,
+    dueSource: 'none',
+  };
 }
 
 function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], context: Context): ProposedTask[] {
@@ -231,7 +243,11 @@ function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], conte
         ...due,
         field,
         confidence: round(
-          0.9 - (lead ? 0 : 0.2) - (lead && !lead.matched ? 0.1 : 0) - (own?.dueDate ? 0 : 0.15) - (body ? 0 : 0.05),
+          0.9 -
+            (lead ? 0 : 0.2) -
+            (lead && !lead.matched ? 0.1 : 0) -
+            (own?.dueDate || own?.workingDays ? 0 : 0.15) -
+            (body ? 0 : 0.05),
         ),
         source: {
           startLine: row.startLine,
@@ -285,7 +301,7 @@ function proseTasks(items: readonly ProseItem[], context: Context): ProposedTask
         confidence: round(
           ORIGIN_CONFIDENCE[item.origin] +
             (lead?.matched ? 0.1 : lead ? 0 : -0.05) +
-            (stated?.dueDate ? 0.05 : due.dueDate ? 0 : -0.1) +
+            (stated?.dueDate || stated?.workingDays ? 0.05 : due.dueDate ? 0 : -0.1) +
             (item.sectionKind === 'tasks' ? 0.05 : 0),
         ),
         source: {

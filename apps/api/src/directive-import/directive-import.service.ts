@@ -6,7 +6,7 @@ import type {
   DirectiveImportProposal,
 } from '@dondoc/contracts';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
-import { newTaskOf, taskCode, type TaskRow } from '@dondoc/persistence';
+import { taskCode, type TaskRow } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -23,6 +23,7 @@ import type { UploadedDocument } from './document-text.js';
 import { emptyDocument } from './import-refusal.js';
 import { ImportPoolBusy, ImportWorkerPool } from './import-worker-pool.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
+import { assignDueDate, hasAssignableDeadline, importedTaskOf } from './imported-task.js';
 import { toProposal } from './to-proposal.js';
 
 function toDto(r: DirectiveRow): DirectiveDto {
@@ -120,7 +121,8 @@ export class DirectiveImportService implements OnModuleDestroy {
     if (input.assign) {
       const incomplete = input.tasks.flatMap((t, i) => [
         ...(t.leadAgencyId ? [] : [{ path: `tasks.${i}.leadAgencyId`, message: 'required to assign' }]),
-        ...(t.dueDate ? [] : [{ path: `tasks.${i}.dueDate`, message: 'required to assign' }]),
+        // Working days are counted at ASSIGN; continuous work cannot be assigned without a date yet.
+        ...(hasAssignableDeadline(t) ? [] : [{ path: `tasks.${i}.dueDate`, message: 'required to assign' }]),
       ]);
       if (incomplete.length) {
         const rows = [...new Set(incomplete.map((x) => Number(x.path.split('.')[1]) + 1))];
@@ -171,7 +173,7 @@ export class DirectiveImportService implements OnModuleDestroy {
         }
         const rows = await tx.create(
           directive.id,
-          input.tasks.map((t, i) => newTaskOf(codes[i], t)),
+          input.tasks.map((t, i) => importedTaskOf(codes[i], t)),
           actor,
           { data: { source: 'import' }, requestId },
         );
@@ -213,15 +215,17 @@ export class DirectiveImportService implements OnModuleDestroy {
     requestId: string | null,
   ): Promise<void> {
     const now = new Date();
+    // "Trong N ngày làm việc" is fixed on the calendar in force, as a single assignment does.
+    const calendar = await tx.calendar();
     // The agencies were checked above; a new directive has no escalation policy of its own.
-    const ctx = { actor, now, requestId, isActiveAgency: () => true };
+    const ctx = { actor, now, requestId, calendar, isActiveAgency: () => true };
     const policy = policyFor(this.config.escalation, null);
     const refusals = [];
     for (const [i, row] of rows.entries()) {
       const t = input.tasks[i];
       const d = decideTransition(
         { row, pendingSubmission: null, policy },
-        { type: 'ASSIGN', leadAgencyId: t.leadAgencyId ?? undefined, dueDate: t.dueDate ?? undefined },
+        { type: 'ASSIGN', leadAgencyId: t.leadAgencyId ?? undefined, dueDate: assignDueDate(t, calendar, now) },
         row.version,
         ctx,
       );

@@ -59,6 +59,9 @@ function toTask(t: ProposedTask): DirectiveImportTask {
     coordinatingAgenciesUnmatched: t.coordinatingAgencies.filter((a) => !(a.matched && a.id)).map(unmatched),
     dueText: t.dueText,
     dueDate: t.dueDate,
+    deadlineWorkingDays: t.workingDays?.days ?? null,
+    deadlineFrom: t.workingDays?.from ?? null,
+    continuous: t.continuous,
     milestones: t.milestones,
     confidence: Math.round(t.confidence * 100) / 100,
     source: {

@@ -4,6 +4,7 @@ import type {
   ReportCoordination,
   ReportEscalations,
   ReportFigures,
+  ReportLateness,
   ReportMilestones,
   ReportReviewQueue,
   ReportSummary,
@@ -111,6 +112,11 @@ export function keyTasksSentence(k: ReportFigures | undefined): string | null {
   return `Nhiệm vụ trọng tâm: ${k.total} nhiệm vụ, ${finished}${unfinished}.`;
 }
 
+/** Working then calendar days late of a group (sums over its late tasks); blank in an older snapshot. */
+function latenessCells(l: ReportLateness | undefined): (number | string)[] {
+  return l ? [l.workingDaysTotal, l.calendarDaysTotal] : ['', ''];
+}
+
 /** "85%" for a task's latest progress; the narrative, or why there is none. */
 function progressCells(t: ReportTaskProgressRow): [string, string] {
   if (t.progress_percent !== null) return [`${t.progress_percent}%`, t.progress_narrative ?? ''];
@@ -162,8 +168,10 @@ export function periodicReportDocx(r: {
         'Quá hạn (đã HT)',
         'Chưa HT',
         'Quá hạn (chưa HT)',
+        'Số ngày làm việc quá hạn',
+        'Số ngày quá hạn',
       ],
-      [6, 34, 9, 11, 10, 10, 9, 11],
+      [6, 26, 8, 9, 8, 9, 8, 9, 9, 8],
       [
         ...r.byAgency.rows.map((a, i) => [
           i + 1,
@@ -174,6 +182,7 @@ export function periodicReportDocx(r: {
           a.figures.late,
           a.figures.unfinished,
           a.figures.overdue,
+          ...latenessCells(a.lateness),
         ]),
         [
           '',
@@ -184,6 +193,7 @@ export function periodicReportDocx(r: {
           r.byAgency.totals.late,
           r.byAgency.totals.unfinished,
           r.byAgency.totals.overdue,
+          ...latenessCells(r.byAgency.latenessTotals),
         ],
       ],
       true,
@@ -234,14 +244,19 @@ export function periodicReportDocx(r: {
     para([run('III. CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH', { bold: true })], { indent: true }),
     r.escalations.items.length
       ? grid(
-          ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Số ngày quá hạn'],
-          [6, 44, 24, 13, 13],
+          ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Số ngày quá hạn', 'Số ngày làm việc quá hạn'],
+          [6, 38, 22, 14, 10, 10],
           r.escalations.items.map((t, i) => [
             i + 1,
             `${t.title} (${t.directiveNumber})`,
             t.leadAgencyName ?? '',
-            viDate(t.dueDate) + (t.originalDueDate !== t.dueDate ? ` (ban đầu ${viDate(t.originalDueDate)})` : ''),
+            viDate(t.dueDate) +
+              (t.effectiveDueDate && t.effectiveDueDate !== t.dueDate
+                ? ` (kết thúc ${viDate(t.effectiveDueDate)})`
+                : '') +
+              (t.originalDueDate !== t.dueDate ? ` (ban đầu ${viDate(t.originalDueDate)})` : ''),
             t.daysOverdue,
+            t.workingDaysOverdue ?? '',
           ]),
         )
       : para('Không có nhiệm vụ quá hạn.', { indent: true }),
@@ -371,21 +386,27 @@ export function urgingLetterDocx(r: {
 }): Promise<Buffer> {
   const overdue = r.tasks.filter((t) => t.status === 'overdue');
   const dueSoon = r.tasks.filter((t) => t.status === 'due_soon');
-  const daysLeft = (t: ReportTaskRow) =>
-    t.due_date ? Math.round((Date.parse(t.due_date) - Date.parse(r.asOf)) / 86_400_000) : 0;
+  const ends = (t: ReportTaskRow) => t.effective_due_date ?? t.due_date;
+  const daysLeft = (t: ReportTaskRow) => {
+    const end = ends(t);
+    return end ? Math.round((Date.parse(end) - Date.parse(r.asOf)) / 86_400_000) : 0;
+  };
+  // "Quá hạn 5 ngày làm việc (7 ngày)" when the working calendar makes them differ; else the days as before.
+  const late = (t: ReportTaskRow) => {
+    const days = t.days_overdue ?? 0;
+    const working = t.working_days_overdue ?? days;
+    return working !== days ? `Quá hạn ${working} ngày làm việc (${days} ngày)` : `Quá hạn ${days} ngày`;
+  };
   // Due on the letter's day is "Đến hạn", not "Còn 0 ngày". The code is how the agency finds the task on its board.
   const standing = (t: ReportTaskRow) =>
-    t.status === 'overdue'
-      ? `Quá hạn ${t.days_overdue ?? 0} ngày`
-      : daysLeft(t) > 0
-        ? `Còn ${daysLeft(t)} ngày`
-        : 'Đến hạn';
+    t.status === 'overdue' ? late(t) : daysLeft(t) > 0 ? `Còn ${daysLeft(t)} ngày` : 'Đến hạn';
   const rows = [...overdue, ...dueSoon].map((t, i) => [
     i + 1,
     t.code,
     t.title,
     t.directive_number,
-    t.due_date ? viDate(t.due_date) : '',
+    (t.due_date ? viDate(t.due_date) : '') +
+      (t.due_date && ends(t) !== t.due_date ? ` (kết thúc ${viDate(ends(t)!)})` : ''),
     standing(t),
   ]);
   // "còn 1 nhiệm vụ quá hạn", not "còn 1 nhiệm vụ quá hạn và 0 nhiệm vụ sắp đến hạn".

@@ -2,6 +2,7 @@ import type { ReportQuery } from '@dondoc/contracts';
 import { deadlineStatusCall, localDaySql } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
 import { taskScope } from '../tasks/task-scope.js';
+import type { CalendarDaysOff } from './report-days-off.js';
 
 /** Collects positional parameters while SQL text is assembled. */
 export class SqlParams {
@@ -21,6 +22,36 @@ export interface ReportWindow {
   live: boolean;
   day: string;
   until: Date | null;
+  /** The working calendar in force at that moment, as days off (none: every day counts, as with no calendar). */
+  daysOff?: CalendarDaysOff;
+}
+
+/**
+ * The working calendar in SQL, from its days off (`CalendarDaysOff`), added to `p` on first use:
+ * `effective(due)` is the day a deadline ends (the next working day when it falls on a day off), and
+ * `workingDays(from, to)` the working days in (from, to] for to >= from. `width_bucket` over the sorted days off
+ * counts those up to a day; without days off both are plain calendar arithmetic and add no parameter.
+ */
+export interface CalendarSql {
+  effective(due: string): string;
+  workingDays(from: string, to: string): string;
+}
+
+export function calendarSql(daysOff: CalendarDaysOff | undefined, p: SqlParams): CalendarSql {
+  if (!daysOff || daysOff.off.length === 0) {
+    return { effective: (due) => `(${due})`, workingDays: (from, to) => `((${to}) - (${from}))` };
+  }
+  let off: string | undefined;
+  let rolls: string | undefined;
+  const offP = () => (off ??= `${p.add(daysOff.off)}::date[]`);
+  const rollsP = () => (rolls ??= `${p.add(daysOff.rollsTo)}::date[]`);
+  const upTo = (d: string) => `width_bucket((${d})::date, ${offP()})`;
+  return {
+    // off[k] is the last day off on or before the due day: the due day itself when it is one.
+    effective: (due) =>
+      `COALESCE(CASE WHEN ${offP()}[${upTo(due)}] = (${due}) THEN ${rollsP()}[${upTo(due)}] END, (${due}))`,
+    workingDays: (from, to) => `((${to}) - (${from}) - (${upTo(to)} - ${upTo(from)}))`,
+  };
 }
 
 /** The states that count in the figures: assigned onwards, not cancelled. */
@@ -29,9 +60,11 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
 /**
  * `facts`: one row per task as it stood at the window's moment, with the columns every report reads
  * (id, code, title, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
- * original_due_date, extended, done_day, live_level, is_key). Returns the CTE text (without `WITH`), and adds
- * its parameters to `p`; `until()` gives the placeholder of the window's end (`'infinity'` when live),
- * which the views use to read history and submissions up to the same moment.
+ * original_due_date, extended, done_day, live_level, is_key), and the days those deadlines end on the working
+ * calendar of the window (eff_due_date, eff_original_due_date), which every status is judged against. Returns
+ * the CTEs' text (without `WITH`), and adds its parameters to `p`; `until()` gives the placeholder of the
+ * window's end (`'infinity'` when live), which the views use to read history and submissions up to the same
+ * moment; `calendar` counts working days on the same calendar.
  *
  * Past figures come from the immutable history (task_events), never from the current row:
  * - state: the `to_state` of the last event before the moment (a task with none did not exist yet);
@@ -60,7 +93,7 @@ export function factsCte(
   window: ReportWindow,
   p: SqlParams,
   opts: { people?: boolean } = {},
-): { cte: string; until: () => string } {
+): { cte: string; until: () => string; calendar: CalendarSql } {
   const scope = taskScope(actor, p.values.length + 1);
   p.values.push(...scope.params);
   // Added on first use: PostgreSQL refuses a parameter that no part of the statement mentions.
@@ -78,11 +111,17 @@ export function factsCte(
     (query.assigneeUserId ? ` AND ${assignee} = ${p.add(query.assigneeUserId)}::uuid` : '') +
     (query.monitorUserId ? ` AND ${monitor} = ${p.add(query.monitorUserId)}::uuid` : '');
   const doneDay = `CASE WHEN %STATE% = 'approved' THEN ${localDaySql('t.completed_at')} END`;
+  const calendar = calendarSql(window.daysOff, p);
+  // Every view judges lateness against the day each deadline ends on the calendar in force then.
+  const judged = (raw: string) => `${raw}, facts AS (
+      SELECT r.*, ${calendar.effective('r.due_date')} AS eff_due_date,
+             ${calendar.effective('r.original_due_date')} AS eff_original_due_date
+        FROM facts_raw r)`;
 
   if (window.live) {
     const assignee = 't.assignee_user_id';
     const monitor = 'COALESCE(t.monitoring_user_id, la.monitoring_user_id)';
-    const cte = `facts AS (
+    const cte = `facts_raw AS (
       SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
              t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
              g.task_id IS NOT NULL AS extended,
@@ -97,7 +136,7 @@ export function factsCte(
        WHERE ${where}${agency ? ` AND t.lead_agency_id = ${agency}::uuid` : ''}${
          people ? personFilters(assignee, monitor) : ''
        })`;
-    return { cte, until };
+    return { cte: judged(cte), until, calendar };
   }
 
   // Static filters narrow the history scans too, so a one-directive report reads only its tasks' events.
@@ -134,7 +173,7 @@ export function factsCte(
     ? `${asg.joins}${mon.joins}
         LEFT JOIN agencies la ON la.id = COALESCE(ld.v, t.lead_agency_id)`
     : '';
-  const cte = `facts AS (
+  const cte = `facts_raw AS (
       SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type,
              COALESCE(ld.v, t.lead_agency_id) AS lead_agency_id, ls.v AS state,
              COALESCE(dl.v, ga.v, t.original_due_date, t.due_date) AS due_date,
@@ -173,7 +212,7 @@ export function factsCte(
        WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''}${
          people ? personFilters(asg.value, pastMonitor) : ''
        })`;
-  return { cte, until };
+  return { cte: judged(cte), until, calendar };
 }
 
 /**
@@ -190,7 +229,7 @@ export function factsCte(
 export function statusColumns(day: string, soon: string): string {
   const status = (due: string) => `CASE WHEN f.state IN ('drafted','cancelled') THEN f.state
       ELSE COALESCE(${factStatus(due, day, soon)}, 'none') END`;
-  return `${status('f.due_date')} AS status, ${status('f.original_due_date')} AS status_original, f.extended, f.is_key`;
+  return `${status('f.eff_due_date')} AS status, ${status('f.eff_original_due_date')} AS status_original, f.extended, f.is_key`;
 }
 
 /** The deadline status of a row of `facts` (alias `f`) against the deadline `due`, as of the local date `day`. */
@@ -240,6 +279,24 @@ export interface FigureCounts {
   overdue: number;
   overdue_original: number;
   extended: number;
+}
+
+/**
+ * Lateness of the groups `g` made by `grouped` (late_n, late_cd_sum/max, late_wd_sum/max per group), summed over
+ * the groups of a row: tasks overdue or approved late, and their days late in calendar and in working days.
+ */
+export function latenessSums(): string {
+  return `COALESCE(sum(g.late_n), 0)::int AS late_tasks,
+    COALESCE(sum(g.late_wd_sum), 0)::int AS late_working_days, COALESCE(max(g.late_wd_max), 0)::int AS late_working_days_max,
+    COALESCE(sum(g.late_cd_sum), 0)::int AS late_calendar_days, COALESCE(max(g.late_cd_max), 0)::int AS late_calendar_days_max`;
+}
+
+export interface LatenessCounts {
+  late_tasks: number;
+  late_working_days: number;
+  late_working_days_max: number;
+  late_calendar_days: number;
+  late_calendar_days_max: number;
 }
 
 /** The key-task figures of a row of `figureSums`. */

@@ -3,6 +3,7 @@ import type {
   ReportCoordination,
   ReportCoordinationFigures,
   ReportFigures,
+  ReportLateness,
   ReportMeta,
   ReportMilestoneFigures,
   ReportMilestones,
@@ -143,6 +144,22 @@ function figureCells(f: ReportFigures): (number | null)[] {
   ];
 }
 
+/**
+ * Days late of the tasks overdue or finished late, in working days on the calendar in force then and in calendar
+ * days: the sum over the group's tasks and the longest.
+ */
+const LATENESS_COLUMNS: Column[] = [
+  { header: 'Số ngày làm việc quá hạn', width: 12, format: COUNT_FORMAT },
+  { header: 'Số ngày quá hạn', width: 11, format: COUNT_FORMAT },
+  { header: 'Số ngày làm việc quá hạn (lâu nhất)', width: 13, format: COUNT_FORMAT },
+  { header: 'Số ngày quá hạn (lâu nhất)', width: 12, format: COUNT_FORMAT },
+];
+
+/** Blank cells for a snapshot frozen before lateness was counted in days. */
+function latenessCells(l: ReportLateness | undefined): (number | null)[] {
+  return l ? [l.workingDaysTotal, l.calendarDaysTotal, l.workingDaysMax, l.calendarDaysMax] : [null, null, null, null];
+}
+
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -199,9 +216,12 @@ export async function byAgencyWorkbook(
   const all = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
     ...agencyColumns('Cơ quan chủ trì'),
     ...FIGURE_COLUMNS,
+    ...LATENESS_COLUMNS,
   ]);
-  report.rows.forEach((r, i) => all.addRow([i + 1, r.agencyName, ...figureCells(r.figures)]));
-  all.addRow(['', 'Tổng cộng', ...figureCells(report.totals)], true);
+  report.rows.forEach((r, i) =>
+    all.addRow([i + 1, r.agencyName, ...figureCells(r.figures), ...latenessCells(r.lateness)]),
+  );
+  all.addRow(['', 'Tổng cộng', ...figureCells(report.totals), ...latenessCells(report.latenessTotals)], true);
 
   const key = sheet(wb, 'Nhiệm vụ trọng tâm', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM THEO CƠ QUAN CHỦ TRÌ', report, [
     ...agencyColumns('Cơ quan chủ trì'),
@@ -256,6 +276,7 @@ export async function tasksWorkbook(
     { header: periodLabel ? `Tiến độ (%) - ${periodLabel}` : 'Tiến độ (%)', width: 10, format: '0' },
     { header: 'Nội dung báo cáo tiến độ', width: 48 },
     { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
+    { header: 'Số ngày làm việc quá hạn', width: 10, format: '0' },
   ]);
   tasks.forEach((t, i) =>
     addRow([
@@ -276,6 +297,7 @@ export async function tasksWorkbook(
       t.progress_percent,
       t.progress_narrative ?? '',
       t.progress_at ? excelDate(localDate(t.progress_at)) : null,
+      t.working_days_overdue ?? null,
     ]),
   );
   return toBuffer(wb);

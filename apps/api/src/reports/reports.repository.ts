@@ -9,7 +9,10 @@ import {
   factsCte,
   factStatus,
   figureSums,
+  latenessSums,
   statusColumns,
+  type CalendarSql,
+  type LatenessCounts,
   SqlParams,
   type FigureCounts,
   type KeyFigureCounts,
@@ -22,7 +25,7 @@ export type Counts = FigureCounts & KeyFigureCounts;
 
 export type GroupedCounts<K extends string> = Counts & Record<K, string>;
 
-export interface AgencyCountsRow extends Counts {
+export interface AgencyCountsRow extends Counts, LatenessCounts {
   agency_id: string;
   agency_code: string;
   agency_name: string;
@@ -36,7 +39,7 @@ export interface PersonCountsRow extends Counts {
   full_name: string | null;
 }
 
-export interface DirectiveCountsRow extends Counts {
+export interface DirectiveCountsRow extends Counts, LatenessCounts {
   directive_id: string;
   number: string;
   title: string;
@@ -56,10 +59,13 @@ export interface ReportTaskRow {
   state: string;
   due_date: string | null;
   original_due_date: string | null;
+  /** The day the deadline in force ends on the working calendar then. */
+  effective_due_date: string | null;
   extended: boolean;
   done_day: string | null;
   status: 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late' | null;
   days_overdue: number | null;
+  working_days_overdue: number | null;
   is_key: boolean;
 }
 
@@ -182,6 +188,17 @@ export class ReportsRepository {
     return rows[0];
   }
 
+  /**
+   * The earliest deadline any task has or had (in force or first), bounding the span of the working calendar a
+   * report reads; null when no task has one.
+   */
+  async earliestDeadline(): Promise<string | null> {
+    const rows: { d: string | null }[] = await this.db.query(
+      `SELECT LEAST(min(due_date), min(original_due_date))::text AS d FROM tasks`,
+    );
+    return rows[0]?.d ?? null;
+  }
+
   async summary(
     actor: Actor,
     query: ReportQuery,
@@ -204,11 +221,11 @@ export class ReportsRepository {
 
   async byAgency(actor: Actor, query: ReportQuery, w: ReportWindow, dueSoonDays: number): Promise<AgencyCountsRow[]> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p);
+    const { cte, calendar } = factsCte(actor, query, w, p);
     return this.run(
-      `WITH ${cte}, ${grouped('f.lead_agency_id', p.add(w.day), p.add(dueSoonDays))}
+      `WITH ${cte}, ${grouped('f.lead_agency_id', p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.sort_order AS agency_sort_order,
-              ${figureSums()}
+              ${figureSums()}, ${latenessSums()}
          FROM g JOIN agencies a ON a.id = g.k
         GROUP BY a.id ORDER BY a.sort_order NULLS LAST, a.name, a.code`,
       p.values,
@@ -224,10 +241,10 @@ export class ReportsRepository {
     dueSoonDays: number,
   ): Promise<PersonCountsRow[]> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p, { people: true });
+    const { cte, calendar } = factsCte(actor, query, w, p, { people: true });
     const key = by === 'assignee' ? 'f.assignee_user_id' : 'f.monitor_user_id';
     return this.run(
-      `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays))}
+      `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT g.k AS user_id, u.full_name, ${figureSums()}
          FROM g LEFT JOIN users u ON u.id = g.k
         GROUP BY g.k, u.full_name`,
@@ -242,10 +259,10 @@ export class ReportsRepository {
     dueSoonDays: number,
   ): Promise<DirectiveCountsRow[]> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p);
+    const { cte, calendar } = factsCte(actor, query, w, p);
     return this.run(
-      `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays))}
-       SELECT d.id AS directive_id, d.number, d.title, ${figureSums()}
+      `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays), calendar)}
+       SELECT d.id AS directive_id, d.number, d.title, ${figureSums()}, ${latenessSums()}
          FROM g JOIN directives d ON d.id = g.k
         GROUP BY d.id ORDER BY d.issued_on NULLS LAST, d.number`,
       p.values,
@@ -260,9 +277,9 @@ export class ReportsRepository {
     dueSoonDays: number,
   ): Promise<GroupedCounts<K>[]> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p);
+    const { cte, calendar } = factsCte(actor, query, w, p);
     return this.run(
-      `WITH ${cte}, ${grouped(`f.${column}`, p.add(w.day), p.add(dueSoonDays))}
+      `WITH ${cte}, ${grouped(`f.${column}`, p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT g.k AS ${column}, ${figureSums()} FROM g GROUP BY g.k`,
       p.values,
     );
@@ -278,14 +295,14 @@ export class ReportsRepository {
     ids?: readonly string[],
   ): Promise<ReportTaskRow[]> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p);
+    const { cte, calendar } = factsCte(actor, query, w, p);
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     const filter =
       (statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '') +
       (ids ? ` AND x.id = ANY(${p.add(ids)}::uuid[])` : '');
     return this.run(
-      `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state IN ${COUNTED_STATES})
+      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
        SELECT * FROM x WHERE TRUE${filter}
         ORDER BY x.directive_number, x.code`,
       p.values,
@@ -305,7 +322,7 @@ export class ReportsRepository {
     periodId?: string,
   ): Promise<ReportTaskProgressRow[]> {
     const p = new SqlParams();
-    const { cte, until } = factsCte(actor, query, w, p);
+    const { cte, until, calendar } = factsCte(actor, query, w, p);
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     const period = periodId ? `${p.add(periodId)}::uuid` : null;
@@ -317,7 +334,7 @@ export class ReportsRepository {
       : `FROM progress_reports pr WHERE pr.task_id = x.id AND pr.created_at < ${until()}
           ORDER BY pr.created_at DESC, pr.id DESC`;
     return this.run(
-      `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state IN ${COUNTED_STATES})
+      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
        SELECT x.*, pg.percent AS progress_percent, pg.narrative AS progress_narrative, pg.created_at AS progress_at
          FROM x LEFT JOIN LATERAL (SELECT pr.percent, pr.narrative, pr.created_at ${latest} LIMIT 1) pg ON TRUE
         ORDER BY x.directive_number, x.code`,
@@ -468,12 +485,12 @@ export class ReportsRepository {
     page?: Page,
   ): Promise<EscalationRow[]> {
     const p = new SqlParams();
-    const { cte, until } = factsCte(actor, query, w, p);
+    const { cte, until, calendar } = factsCte(actor, query, w, p);
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     return this.run(
-      `WITH ${cte}, x AS (${taskSelect(day, soon, ', f.live_level')}
-                 WHERE f.state IN ('assigned','in_progress','submitted') AND f.due_date < ${day}::date)
+      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar, ', f.live_level')}
+                 WHERE f.state IN ('assigned','in_progress','submitted') AND f.eff_due_date < ${day}::date)
        SELECT x.*, COALESCE(x.live_level, r.level, 0) AS escalation_level, r.last_reminder_at,
               count(*) OVER ()::int AS total
          FROM x
@@ -497,11 +514,11 @@ export class ReportsRepository {
     page?: Page,
   ): Promise<ReviewRow[]> {
     const p = new SqlParams();
-    const { cte, until } = factsCte(actor, query, w, p);
+    const { cte, until, calendar } = factsCte(actor, query, w, p);
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     return this.run(
-      `WITH ${cte}, x AS (${taskSelect(day, soon)} WHERE f.state = 'submitted'),
+      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state = 'submitted'),
        q AS (
        SELECT x.*, s.submitted_at, s.returns,
               ${day}::date - ${localDaySql('s.submitted_at')} AS waiting_days
@@ -553,24 +570,42 @@ export class ReportsRepository {
   }
 }
 
-/** `g`: the counted tasks grouped by `key` (as `k`) and their statuses, for `figureSums`. */
-function grouped(key: string, day: string, soon: string): string {
-  return `g AS (
-    SELECT ${key} AS k, ${statusColumns(day, soon)}, count(*)::int AS n
-      FROM facts f WHERE f.state IN ${COUNTED_STATES} GROUP BY 1, 2, 3, 4, 5)`;
+/**
+ * `g`: the counted tasks grouped by `key` (as `k`) and their statuses, for `figureSums`; with the lateness of each
+ * group for `latenessSums`: tasks overdue or approved late (`late_n`), their calendar days late from the day the
+ * deadline ends to the report's day (to the approval day for approved work) and their working days late.
+ */
+function grouped(key: string, day: string, soon: string, calendar: CalendarSql): string {
+  return `s AS (
+    SELECT ${key} AS k, ${statusColumns(day, soon)}, f.eff_due_date AS due, COALESCE(f.done_day, ${day}::date) AS upto
+      FROM facts f WHERE f.state IN ${COUNTED_STATES}),
+  l AS (
+    SELECT s.*, CASE WHEN s.status IN ('overdue','late') AND s.upto > s.due THEN s.upto - s.due END AS cd,
+           CASE WHEN s.status IN ('overdue','late') AND s.upto > s.due THEN ${calendar.workingDays('s.due', 's.upto')} END AS wd
+      FROM s),
+  g AS (
+    SELECT l.k, l.status, l.status_original, l.extended, l.is_key, count(*)::int AS n,
+           count(l.cd)::int AS late_n, sum(l.cd) AS late_cd_sum, max(l.cd) AS late_cd_max,
+           sum(l.wd) AS late_wd_sum, max(l.wd) AS late_wd_max
+      FROM l GROUP BY 1, 2, 3, 4, 5)`;
 }
 
 /**
- * One task then, with names and its deadline status and days overdue (to the report's day for
- * unfinished work, to the submission day for approved work), as `deadlineStatus`/`daysOverdue` do.
+ * One task then, with names and its deadline status and days overdue (to the report's day for unfinished work, to
+ * the submission day for approved work), as `deadlineStatus`/`daysOverdue` do, counted from the day the deadline
+ * ends on the calendar then: in calendar days (`days_overdue`) and in working days (`working_days_overdue`).
  */
-function taskSelect(day: string, soon: string, extra = ''): string {
+function taskSelect(day: string, soon: string, calendar: CalendarSql, extra = ''): string {
+  const upto = `COALESCE(f.done_day, ${day}::date)`;
   return `SELECT f.id, f.code, f.title, f.directive_id, d.number AS directive_number, f.field, f.deliverable_type,
           f.lead_agency_id, a.name AS lead_agency_name, f.state, f.due_date::text AS due_date,
-          f.original_due_date::text AS original_due_date, f.extended, f.done_day::text AS done_day,
-          ${factStatus('f.due_date', day, soon)} AS status,
-          CASE WHEN f.due_date IS NULL THEN NULL
-               ELSE GREATEST(0, COALESCE(f.done_day, ${day}::date) - f.due_date) END AS days_overdue,
+          f.original_due_date::text AS original_due_date, f.eff_due_date::text AS effective_due_date,
+          f.extended, f.done_day::text AS done_day,
+          ${factStatus('f.eff_due_date', day, soon)} AS status,
+          CASE WHEN f.eff_due_date IS NULL THEN NULL
+               ELSE GREATEST(0, ${upto} - f.eff_due_date) END AS days_overdue,
+          CASE WHEN f.eff_due_date IS NULL THEN NULL WHEN ${upto} <= f.eff_due_date THEN 0
+               ELSE ${calendar.workingDays('f.eff_due_date', upto)} END AS working_days_overdue,
           f.is_key${extra}
      FROM facts f
      JOIN directives d ON d.id = f.directive_id

@@ -18,18 +18,29 @@ import {
   type ReportByField,
   type ReportEscalations,
   type ReportFigures,
+  type ReportLateness,
   type ReportMeta,
   type ReportQuery,
   type ReportReviewQueue,
   type ReportSummary,
   type ReportTaskRef,
 } from '@dondoc/contracts';
+import { CalendarStore } from '@dondoc/persistence';
 import { localDate, type Actor } from '@dondoc/workflow';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
-import { FIGURE_KEYS, keyCounts, type FigureCounts, type ReportWindow } from './report-facts.sql.js';
+import { daysOffBetween, NO_DAYS_OFF, reportSpan } from './report-days-off.js';
+import {
+  FIGURE_KEYS,
+  keyCounts,
+  type FigureCounts,
+  type LatenessCounts,
+  type ReportWindow,
+} from './report-facts.sql.js';
 import {
   ReportsRepository,
   type AgencyRef,
@@ -72,6 +83,35 @@ export function toFigures(c: FigureCounts): ReportFigures {
     onTimeRate: rate(c.on_time, c.finished),
     onTimeRateOriginal: rate(c.on_time_original, c.finished),
   };
+}
+
+export function toLateness(c: LatenessCounts): ReportLateness {
+  return {
+    tasks: c.late_tasks,
+    workingDaysTotal: c.late_working_days,
+    workingDaysMax: c.late_working_days_max,
+    calendarDaysTotal: c.late_calendar_days,
+    calendarDaysMax: c.late_calendar_days_max,
+  };
+}
+
+/** Lateness over grouped rows: totals add up, maxima are the largest of the rows'. */
+export function latenessTotalOf(rows: readonly LatenessCounts[]): ReportLateness {
+  const t = toLateness({
+    late_tasks: 0,
+    late_working_days: 0,
+    late_working_days_max: 0,
+    late_calendar_days: 0,
+    late_calendar_days_max: 0,
+  });
+  for (const r of rows.map(toLateness)) {
+    t.tasks += r.tasks;
+    t.workingDaysTotal += r.workingDaysTotal;
+    t.calendarDaysTotal += r.calendarDaysTotal;
+    t.workingDaysMax = Math.max(t.workingDaysMax, r.workingDaysMax);
+    t.calendarDaysMax = Math.max(t.calendarDaysMax, r.calendarDaysMax);
+  }
+  return t;
 }
 
 /** The figures of a `figureSums` row over all counted tasks and over key tasks only. */
@@ -150,6 +190,8 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CalendarStore) private readonly calendars: CalendarStore,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /**
@@ -180,6 +222,7 @@ export class ReportsService {
     const window: ReportWindow = query.asOf
       ? { live: false, day: query.asOf, until: new Date(Date.parse(`${query.asOf}T00:00:00+07:00`) + DAY_MS) }
       : { live: true, day: today, until: null };
+    window.daysOff = await this.daysOff(window);
     return {
       actor: toActor(user),
       query,
@@ -201,6 +244,17 @@ export class ReportsService {
     };
   }
 
+  /**
+   * The days off of the calendar in force at the report's moment (now, or as the entries stood at the end of
+   * `asOf`), over the span of the deadlines it judges: SQL reads lateness in working days from them.
+   */
+  private async daysOff(w: ReportWindow) {
+    const calendar = w.until ? await this.calendars.at(this.db, w.until) : await this.calendars.current(this.db);
+    if (!calendar.settings.enabled) return NO_DAYS_OFF;
+    const span = reportSpan(await this.reports.earliestDeadline(), w.day, this.config.dueSoonDays);
+    return daysOffBetween(calendar, span.from, span.to);
+  }
+
   async summary(c: ReportContext): Promise<ReportSummary> {
     const row = await this.reports.summary(c.actor, c.query, c.window, this.config.dueSoonDays);
     return { ...c.meta, ...both(row), excluded: { drafted: row.drafted, cancelled: row.cancelled } };
@@ -220,8 +274,10 @@ export class ReportsService {
         agencyCode: r.agency_code,
         agencyName: r.agency_name,
         ...both(r),
+        lateness: toLateness(r),
       })),
       ...totalsOf(rows),
+      latenessTotals: latenessTotalOf(rows),
     };
   }
 
@@ -248,8 +304,15 @@ export class ReportsService {
     const rows = await this.reports.byDirective(c.actor, c.query, c.window, this.config.dueSoonDays);
     return {
       ...c.meta,
-      rows: rows.map((r) => ({ directiveId: r.directive_id, number: r.number, title: r.title, figures: toFigures(r) })),
+      rows: rows.map((r) => ({
+        directiveId: r.directive_id,
+        number: r.number,
+        title: r.title,
+        figures: toFigures(r),
+        lateness: toLateness(r),
+      })),
       totals: totalOf(rows),
+      latenessTotals: latenessTotalOf(rows),
     };
   }
 
@@ -294,7 +357,9 @@ export class ReportsService {
         ...taskRef(r),
         dueDate: r.due_date!,
         originalDueDate: r.original_due_date ?? r.due_date!,
+        effectiveDueDate: r.effective_due_date ?? r.due_date!,
         daysOverdue: r.days_overdue ?? 0,
+        workingDaysOverdue: r.working_days_overdue ?? 0,
         escalationLevel: r.escalation_level,
         lastReminderAt: r.last_reminder_at ? r.last_reminder_at.toISOString() : null,
       })),

@@ -50,7 +50,8 @@ export function countdownOf(task: TaskSummaryDto, now: Date): Countdown {
     const late = task.daysOverdue ?? 0;
     return task.deadlineStatus === 'late' && late > 0 ? { kind: 'late', days: late } : { kind: 'onTime' };
   }
-  const days = daysUntilDue(task.dueDate, now);
+  // Counted to the day the deadline really ends: a deadline on a holiday runs to the next working day.
+  const days = daysUntilDue(task.effectiveDueDate ?? task.dueDate, now);
   if (days > 0) return { kind: 'left', days };
   if (days === 0) return { kind: 'today' };
   return { kind: 'overdue', days: -days };

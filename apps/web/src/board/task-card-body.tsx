@@ -2,6 +2,7 @@ import type { TaskSummaryDto } from '@dondoc/contracts';
 import { DEADLINE_STATUS_LABELS } from '@dondoc/workflow';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDeadline, formatLateness } from '../calendar/deadline-model';
 import { formatDate } from '../common/format';
 import { useLabel } from '../common/use-label';
 import { countdownOf, deadlineTone, showsEscalation, type Countdown } from './board-model';
@@ -15,9 +16,14 @@ interface Props {
   today: string;
 }
 
-function useCountdownText(): (c: Countdown) => string {
+function useCountdownText(): (c: Countdown, task: TaskSummaryDto) => string {
   const { t } = useTranslation();
-  return (c) => {
+  return (c, task) => {
+    // Lateness in working days and calendar days when the API counts both ("quá hạn 5 ngày làm việc (7 ngày)").
+    if (c.kind === 'overdue' || c.kind === 'late') {
+      const late = formatLateness(t, task);
+      if (late) return late;
+    }
     switch (c.kind) {
       case 'none':
         return '';
@@ -94,10 +100,10 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
       </div>
       <div className={`task-deadline tone-${tone}`} data-testid="deadline" data-tone={tone} title={status}>
         <span className="tone-dot" aria-hidden="true" />
-        {task.dueDate ? (
+        {task.dueDate || task.continuous || task.deadlineWorkingDays ? (
           <>
-            <span>{formatDate(task.dueDate)}</span>
-            {countdown.kind !== 'none' && <span className="countdown">{countdownText(countdown)}</span>}
+            <span>{formatDeadline(t, task)}</span>
+            {countdown.kind !== 'none' && <span className="countdown">{countdownText(countdown, task)}</span>}
           </>
         ) : (
           <span>{task.deadlineText ?? t('board.card.noDueDate')}</span>

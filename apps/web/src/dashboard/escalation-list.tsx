@@ -1,6 +1,7 @@
 import type { ReportEscalations } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDeadline, formatLateness, type DeadlineFacts } from '../calendar/deadline-model';
 import { formatDate, formatDateTime } from '../common/format';
 import { ATTENTION_LINK, boardLink, taskLink } from './report-links';
 import { useFormatters } from './use-formatters';
@@ -45,46 +46,52 @@ export function EscalationList({ report }: Props) {
               </tr>
             </thead>
             <tbody>
-              {report.items.map((item) => (
-                <tr key={item.taskId} data-task-id={item.taskId}>
-                  <td>
-                    <Link className="task-link" to={taskLink(item.taskId)}>
-                      <span className="task-code">{item.code}</span> {item.title}
-                    </Link>
-                    <span className="cell-note">{item.directiveNumber}</span>
-                  </td>
-                  <td>
-                    {item.leadAgencyId ? (
-                      <Link to={boardLink({ agencyId: item.leadAgencyId, deadline: ['overdue'] })}>
-                        {item.leadAgencyName}
+              {report.items.map((item) => {
+                // The report row read as a deadline: the calendar's fields count once the report carries them.
+                const deadline: DeadlineFacts = item;
+                return (
+                  <tr key={item.taskId} data-task-id={item.taskId}>
+                    <td>
+                      <Link className="task-link" to={taskLink(item.taskId)}>
+                        <span className="task-code">{item.code}</span> {item.title}
                       </Link>
-                    ) : (
-                      t('dashboard.escalations.noAgency')
-                    )}
-                  </td>
-                  <td>
-                    {formatDate(item.dueDate)}
-                    {item.originalDueDate !== item.dueDate && (
-                      <span className="cell-note">
-                        {t('dashboard.escalations.originalDue', { date: formatDate(item.originalDueDate) })}
+                      <span className="cell-note">{item.directiveNumber}</span>
+                    </td>
+                    <td>
+                      {item.leadAgencyId ? (
+                        <Link to={boardLink({ agencyId: item.leadAgencyId, deadline: ['overdue'] })}>
+                          {item.leadAgencyName}
+                        </Link>
+                      ) : (
+                        t('dashboard.escalations.noAgency')
+                      )}
+                    </td>
+                    <td>
+                      {formatDeadline(t, deadline)}
+                      {item.originalDueDate !== item.dueDate && (
+                        <span className="cell-note">
+                          {t('dashboard.escalations.originalDue', { date: formatDate(item.originalDueDate) })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="num tone-overdue">
+                      {deadline.workingDaysOverdue != null
+                        ? formatLateness(t, deadline, { bare: true })
+                        : t('dashboard.escalations.days', { days: num(item.daysOverdue) })}
+                    </td>
+                    <td>
+                      <span className={`level level-${Math.min(item.escalationLevel, 2)}`}>
+                        {level(item.escalationLevel)}
                       </span>
-                    )}
-                  </td>
-                  <td className="num tone-overdue">
-                    {t('dashboard.escalations.days', { days: num(item.daysOverdue) })}
-                  </td>
-                  <td>
-                    <span className={`level level-${Math.min(item.escalationLevel, 2)}`}>
-                      {level(item.escalationLevel)}
-                    </span>
-                    {item.lastReminderAt && (
-                      <span className="cell-note">
-                        {t('dashboard.escalations.lastReminder', { date: formatDateTime(item.lastReminderAt) })}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
+                      {item.lastReminderAt && (
+                        <span className="cell-note">
+                          {t('dashboard.escalations.lastReminder', { date: formatDateTime(item.lastReminderAt) })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,9 +1,15 @@
+import type { DirectiveImportProposal, DirectiveImportTask } from '@dondoc/contracts';
+import { confirmDirectiveImportRequestSchema } from '@dondoc/contracts';
 import {
   assignGaps,
+  deadlineChanged,
+  deadlineFields,
   emptyRow,
   proposedMilestones,
+  rowProblems,
   sameNumber,
   toConfirmRequest,
+  toDraft,
   type DraftDirective,
 } from './import-model';
 
@@ -62,5 +68,102 @@ describe('proposedMilestones', () => {
 
   it('drops a milestone the Office moved the deadline before', () => {
     expect(proposedMilestones({ milestones: ['2021-03-31'], dueDate: '2021-03-15' })).toEqual([]);
+  });
+});
+
+const task = (deadline: Partial<DirectiveImportTask>): DirectiveImportTask => ({
+  title: 'Xây dựng kế hoạch',
+  text: 'Giao Ban Tuyên giáo Tỉnh ủy xây dựng kế hoạch',
+  deliverableType: 'ke_hoach',
+  field: 'party_building',
+  fieldFound: true,
+  leadAgencyId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f',
+  leadAgencyUnmatched: null,
+  coordinatingAgencyIds: [],
+  coordinatingAgenciesUnmatched: [],
+  dueText: null,
+  dueDate: null,
+  deadlineWorkingDays: null,
+  deadlineFrom: null,
+  continuous: false,
+  milestones: [],
+  confidence: 0.9,
+  source: { startLine: 1, endLine: 1, marker: '1', section: null },
+  ...deadline,
+});
+
+const proposal = (tasks: DirectiveImportTask[]): DirectiveImportProposal => ({
+  directive: {
+    number: '28-KL/TU',
+    kind: 'conclusion',
+    title: 'Kết luận',
+    issuedOn: null,
+    issuer: null,
+    signer: null,
+    place: null,
+  },
+  existingDirectiveId: null,
+  period: null,
+  tasks,
+  unmatchedAgencies: [],
+  warnings: [],
+  source: { kind: 'text', fileName: null, characters: 1, lines: 1 },
+});
+
+describe('the proposed deadline', () => {
+  const { directive, rows } = toDraft(
+    proposal([
+      task({
+        deadlineWorkingDays: 10,
+        deadlineFrom: 'received',
+        dueText: 'trong 10 ngày làm việc kể từ ngày nhận được văn bản',
+      }),
+      task({ continuous: true, dueText: 'thường xuyên' }),
+      task({ dueDate: '2022-06-30', dueText: 'trước ngày 30/6/2022' }),
+    ]),
+  );
+
+  it("becomes the row's choice: working days, continuous, or the date", () => {
+    expect(rows.map((r) => [r.deadlineKind, r.dueDate, r.workingDays, r.deadlineFrom])).toEqual([
+      ['working_days', null, 10, 'received'],
+      ['continuous', null, null, 'assigned'],
+      ['date', '2022-06-30', null, 'assigned'],
+    ]);
+    expect(rows.every((r) => !deadlineChanged(r) && !rowProblems(r))).toBe(true);
+  });
+
+  it('is sent as kept, one way only, and the API schema accepts it', () => {
+    const body = toConfirmRequest(directive, rows);
+    expect(body.tasks.map((t) => [t.dueDate, t.deadlineWorkingDays, t.deadlineFrom, t.continuous])).toEqual([
+      [null, 10, 'received', undefined],
+      [null, undefined, undefined, true],
+      ['2022-06-30', undefined, undefined, undefined],
+    ]);
+    expect(body.tasks[0].deadlineText).toBe('trong 10 ngày làm việc kể từ ngày nhận được văn bản');
+    expect(confirmDirectiveImportRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('is sent as changed: the Office picks a date instead of the working days', () => {
+    const changed = { ...rows[0], deadlineKind: 'date' as const, dueDate: '2022-07-15' };
+    expect(deadlineChanged(changed)).toBe(true);
+    expect(deadlineFields(changed)).toEqual({ dueDate: '2022-07-15' });
+    expect(deadlineFields({ ...rows[2], deadlineKind: 'working_days', workingDays: 5 })).toEqual({
+      dueDate: null,
+      deadlineWorkingDays: 5,
+      deadlineFrom: 'assigned',
+    });
+    expect(deadlineFields({ ...rows[2], deadlineKind: 'continuous' })).toEqual({ dueDate: null, continuous: true });
+  });
+
+  it('refuses a number of working days out of range', () => {
+    expect(rowProblems({ ...rows[0], workingDays: 0 })).toBe(true);
+    expect(rowProblems({ ...rows[0], workingDays: null })).toBe(true);
+    expect(rowProblems({ ...rows[0], workingDays: 2.5 })).toBe(true);
+    expect(rowProblems({ ...rows[0], workingDays: 365 })).toBe(false);
+  });
+
+  it('lets working days be assigned at once, not continuous work (an assignment needs a date)', () => {
+    expect(assignGaps(rows)).toEqual({ noLead: [], noDeadline: [2] });
+    expect(assignGaps([{ ...rows[0], workingDays: 0 }]).noDeadline).toEqual([1]);
   });
 });

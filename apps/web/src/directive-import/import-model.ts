@@ -1,11 +1,25 @@
 import type {
   ConfirmDirectiveImportRequest,
+  DeadlineFromValue,
   DeliverableTypeValue,
   DirectiveImportProposal,
+  DirectiveImportTask,
   DirectiveImportUnmatchedAgency,
   DirectiveKindValue,
   FieldValue,
 } from '@dondoc/contracts';
+
+/** How a row gives its deadline: a date, N working days (dated when assigned), or continuous work with none. */
+export type DeadlineKind = 'date' | 'working_days' | 'continuous';
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['date', 'working_days', 'continuous'];
+
+/** The deadline of a row as the Office sees it. */
+export interface DeadlineChoice {
+  deadlineKind: DeadlineKind;
+  dueDate: string | null;
+  workingDays: number | null;
+  deadlineFrom: DeadlineFromValue;
+}
 
 /** One editable row of the proposal table. */
 export interface DraftRow {
@@ -19,8 +33,14 @@ export interface DraftRow {
   leadUnmatched: DirectiveImportUnmatchedAgency | null;
   coordinatingAgencyIds: string[];
   coordinatingUnmatched: DirectiveImportUnmatchedAgency[];
+  deadlineKind: DeadlineKind;
   dueDate: string | null;
   dueDateValid: boolean;
+  /** The N of "trong N ngày làm việc" (null while the field is empty). */
+  workingDays: number | null;
+  deadlineFrom: DeadlineFromValue;
+  /** What the parser proposed, to show beside the Office's choice and to go back to (null for an added row). */
+  proposedDeadline: DeadlineChoice | null;
   dueText: string | null;
   /** The milestones the wording proposes ("quý I và quý II-2021": 2021-03-31), stored with the task. */
   milestones: string[];
@@ -55,25 +75,56 @@ export function toDraft(p: DirectiveImportProposal): { directive: DraftDirective
       signer: p.directive.signer ?? '',
       place: p.directive.place ?? '',
     },
-    rows: p.tasks.map((t) => ({
-      key: nextKey(),
-      title: t.title,
-      description: t.text,
-      deliverableType: t.deliverableType,
-      field: t.field,
-      fieldFound: t.fieldFound,
-      leadAgencyId: t.leadAgencyId,
-      leadUnmatched: t.leadAgencyUnmatched,
-      coordinatingAgencyIds: t.coordinatingAgencyIds,
-      coordinatingUnmatched: t.coordinatingAgenciesUnmatched,
-      dueDate: t.dueDate,
-      dueDateValid: true,
-      dueText: t.dueText,
-      milestones: t.milestones,
-      confidence: t.confidence,
-      lines: { from: t.source.startLine, to: t.source.endLine },
-    })),
+    rows: p.tasks.map((t) => {
+      const deadline = proposedDeadlineOf(t);
+      return {
+        key: nextKey(),
+        title: t.title,
+        description: t.text,
+        deliverableType: t.deliverableType,
+        field: t.field,
+        fieldFound: t.fieldFound,
+        leadAgencyId: t.leadAgencyId,
+        leadUnmatched: t.leadAgencyUnmatched,
+        coordinatingAgencyIds: t.coordinatingAgencyIds,
+        coordinatingUnmatched: t.coordinatingAgenciesUnmatched,
+        ...deadline,
+        dueDateValid: true,
+        proposedDeadline: deadline,
+        dueText: t.dueText,
+        milestones: t.milestones,
+        confidence: t.confidence,
+        lines: { from: t.source.startLine, to: t.source.endLine },
+      };
+    }),
   };
+}
+
+/** The parser's proposal: working days first (they carry no date), then continuous work, else the date. */
+export function proposedDeadlineOf(
+  t: Pick<DirectiveImportTask, 'dueDate' | 'deadlineWorkingDays' | 'deadlineFrom' | 'continuous'>,
+): DeadlineChoice {
+  const deadlineKind: DeadlineKind = t.deadlineWorkingDays
+    ? 'working_days'
+    : t.continuous && !t.dueDate
+      ? 'continuous'
+      : 'date';
+  return {
+    deadlineKind,
+    dueDate: t.dueDate,
+    workingDays: t.deadlineWorkingDays,
+    deadlineFrom: t.deadlineFrom ?? 'assigned',
+  };
+}
+
+/** Whether the Office changed the proposed deadline (the row then offers to go back to it). */
+export function deadlineChanged(r: DraftRow): boolean {
+  const p = r.proposedDeadline;
+  if (!p) return false;
+  if (p.deadlineKind !== r.deadlineKind) return true;
+  if (r.deadlineKind === 'date') return p.dueDate !== r.dueDate;
+  if (r.deadlineKind === 'working_days') return p.workingDays !== r.workingDays || p.deadlineFrom !== r.deadlineFrom;
+  return false;
 }
 
 export function emptyRow(): DraftRow {
@@ -88,8 +139,12 @@ export function emptyRow(): DraftRow {
     leadUnmatched: null,
     coordinatingAgencyIds: [],
     coordinatingUnmatched: [],
+    deadlineKind: 'date',
     dueDate: null,
     dueDateValid: true,
+    workingDays: null,
+    deadlineFrom: 'assigned',
+    proposedDeadline: null,
     dueText: null,
     milestones: [],
     confidence: null,
@@ -97,8 +152,34 @@ export function emptyRow(): DraftRow {
   };
 }
 
+/** Working days as the tasks accept them: a whole number from 1 to 365. */
+export function validWorkingDays(n: number | null): boolean {
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 365;
+}
+
+/** A deadline the Office must correct before confirming (an empty one is allowed: the draft gets it later). */
+function deadlineInvalid(r: DraftRow): boolean {
+  if (r.deadlineKind === 'date') return !r.dueDateValid;
+  if (r.deadlineKind === 'working_days') return !validWorkingDays(r.workingDays);
+  return false;
+}
+
 export function rowProblems(r: DraftRow): boolean {
-  return !r.title.trim() || !r.dueDateValid;
+  return !r.title.trim() || deadlineInvalid(r);
+}
+
+/** The deadline fields of the task request: one way only, as the API requires. */
+export function deadlineFields(
+  r: Pick<DraftRow, 'deadlineKind' | 'dueDate' | 'workingDays' | 'deadlineFrom'>,
+): Pick<
+  ConfirmDirectiveImportRequest['tasks'][number],
+  'dueDate' | 'deadlineWorkingDays' | 'deadlineFrom' | 'continuous'
+> {
+  if (r.deadlineKind === 'working_days' && validWorkingDays(r.workingDays)) {
+    return { dueDate: null, deadlineWorkingDays: r.workingDays, deadlineFrom: r.deadlineFrom };
+  }
+  if (r.deadlineKind === 'continuous') return { dueDate: null, continuous: true };
+  return { dueDate: r.deadlineKind === 'date' ? r.dueDate : null };
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -122,9 +203,9 @@ export function toConfirmRequest(d: DraftDirective, rows: DraftRow[], assign = f
       field: r.field,
       leadAgencyId: r.leadAgencyId,
       coordinatingAgencyIds: r.coordinatingAgencyIds.filter((id) => id !== r.leadAgencyId),
-      dueDate: r.dueDate,
+      ...deadlineFields(r),
       deadlineText: r.dueText ? r.dueText.slice(0, 200) : null,
-      milestones: proposedMilestones(r),
+      milestones: r.deadlineKind === 'date' ? proposedMilestones(r) : [],
     })),
   };
 }
@@ -136,15 +217,23 @@ export function proposedMilestones(r: Pick<DraftRow, 'milestones' | 'dueDate'>):
     .map((d) => ({ label: `Mốc ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`, dueDate: d }));
 }
 
+/** Whether a row's deadline lets it be assigned: a valid date, or working days counted when it is assigned. */
+function assignableDeadline(r: DraftRow): boolean {
+  if (r.deadlineKind === 'working_days') return validWorkingDays(r.workingDays);
+  // Continuous work has no date, and an assignment needs one.
+  if (r.deadlineKind === 'continuous') return false;
+  return Boolean(r.dueDate) && r.dueDateValid;
+}
+
 /**
  * Why the rows cannot be assigned at once ("Xác nhận và giao"): the 1-based numbers of rows without a lead
- * agency and of rows without a deadline. Both empty: every row can be assigned.
+ * agency and of rows without a deadline that can be assigned. Both empty: every row can be assigned.
  */
 export function assignGaps(rows: readonly DraftRow[]): { noLead: number[]; noDeadline: number[] } {
   const numbers = (missing: (r: DraftRow) => boolean) => rows.flatMap((r, i) => (missing(r) ? [i + 1] : []));
   return {
     noLead: numbers((r) => !r.leadAgencyId),
-    noDeadline: numbers((r) => !r.dueDate || !r.dueDateValid),
+    noDeadline: numbers((r) => !assignableDeadline(r)),
   };
 }
 

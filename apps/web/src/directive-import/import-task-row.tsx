@@ -1,4 +1,5 @@
 import {
+  DEADLINE_FROM_VALUES,
   DELIVERABLE_TYPE_VALUES,
   DIRECTIVE_IMPORT_LOW_CONFIDENCE,
   FIELD_VALUES,
@@ -7,7 +8,28 @@ import {
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../common/date-field';
-import { proposedMilestones, type DraftRow } from './import-model';
+import { displayDate } from '../common/date-text';
+import {
+  DEADLINE_KINDS,
+  deadlineChanged,
+  proposedMilestones,
+  validWorkingDays,
+  type DeadlineChoice,
+  type DeadlineKind,
+  type DraftRow,
+} from './import-model';
+
+/** "10 ngày làm việc kể từ ngày giao", "Thường xuyên", "30/06/2022" or "chưa có". */
+function describeDeadline(d: DeadlineChoice, t: ReturnType<typeof useTranslation>['t']): string {
+  if (d.deadlineKind === 'working_days' && d.workingDays) {
+    return t('directiveImport.table.workingDaysLabel', {
+      count: d.workingDays,
+      from: t(`directiveImport.table.deadlineFroms.${d.deadlineFrom}`),
+    });
+  }
+  if (d.deadlineKind === 'continuous') return t('directiveImport.table.deadlineKinds.continuous');
+  return d.dueDate ? displayDate(d.dueDate) : t('directiveImport.table.noDeadline');
+}
 
 interface Props {
   row: DraftRow;
@@ -187,15 +209,78 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
         </select>
       </td>
       <td className="import-due">
-        <DateField
-          value={row.dueDate}
-          label={`${t('directiveImport.table.due')} ${n}`}
-          placeholder={t('directiveImport.table.datePlaceholder')}
-          invalidText={t('directiveImport.table.dateInvalid')}
-          onChange={(iso, valid) => set({ dueDate: iso, dueDateValid: valid })}
-        />
+        <select
+          aria-label={`${t('directiveImport.table.deadlineKind')} ${n}`}
+          value={row.deadlineKind}
+          onChange={(e) => set({ deadlineKind: e.target.value as DeadlineKind })}
+        >
+          {DEADLINE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`directiveImport.table.deadlineKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        {row.deadlineKind === 'date' && (
+          <DateField
+            value={row.dueDate}
+            label={`${t('directiveImport.table.due')} ${n}`}
+            placeholder={t('directiveImport.table.datePlaceholder')}
+            invalidText={t('directiveImport.table.dateInvalid')}
+            onChange={(iso, valid) => set({ dueDate: iso, dueDateValid: valid })}
+          />
+        )}
+        {row.deadlineKind === 'working_days' && (
+          <span className="import-working-days">
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={365}
+              step={1}
+              aria-label={`${t('directiveImport.table.workingDays')} ${n}`}
+              aria-invalid={!validWorkingDays(row.workingDays) || undefined}
+              value={row.workingDays ?? ''}
+              onChange={(e) => set({ workingDays: e.target.value === '' ? null : Number(e.target.value) })}
+            />
+            <span>{t('directiveImport.table.workingDaysUnit')}</span>
+            <select
+              aria-label={`${t('directiveImport.table.deadlineFrom')} ${n}`}
+              value={row.deadlineFrom}
+              onChange={(e) => set({ deadlineFrom: e.target.value as DraftRow['deadlineFrom'] })}
+            >
+              {DEADLINE_FROM_VALUES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`directiveImport.table.deadlineFroms.${f}`)}
+                </option>
+              ))}
+            </select>
+            {validWorkingDays(row.workingDays) ? (
+              <span className="import-raw">{t('directiveImport.table.workingDaysHint')}</span>
+            ) : (
+              <span className="field-error">{t('directiveImport.table.workingDaysInvalid')}</span>
+            )}
+          </span>
+        )}
+        {row.deadlineKind === 'continuous' && (
+          <span className="import-raw">{t('directiveImport.table.continuousHint')}</span>
+        )}
+        {row.proposedDeadline && (
+          <span className="import-raw" data-testid={`import-proposed-deadline-${index}`}>
+            {t('directiveImport.table.proposed', { text: describeDeadline(row.proposedDeadline, t) })}
+            {deadlineChanged(row) && (
+              <button
+                type="button"
+                className="btn btn-ghost import-keep"
+                aria-label={t('directiveImport.table.keepProposedRow', { n })}
+                onClick={() => set({ ...row.proposedDeadline, dueDateValid: true })}
+              >
+                {t('directiveImport.table.keepProposed')}
+              </button>
+            )}
+          </span>
+        )}
         {row.dueText && <span className="import-raw">{t('directiveImport.table.dueText', { text: row.dueText })}</span>}
-        {proposedMilestones(row).length > 0 && (
+        {row.deadlineKind === 'date' && proposedMilestones(row).length > 0 && (
           <span className="import-raw">
             {t('directiveImport.table.milestones', {
               list: proposedMilestones(row)

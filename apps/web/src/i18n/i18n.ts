@@ -3,6 +3,7 @@ import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { initReactI18next } from 'react-i18next';
 import { adminEn, adminVi } from '../admin/admin.i18n';
 import { boardEn, boardVi } from '../board/board.i18n';
+import { calendarEn, calendarVi } from '../calendar/calendar.i18n';
 import { contributionsEn, contributionsVi } from '../contributions/contributions.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
@@ -53,6 +54,7 @@ void i18n.use(initReactI18next).init({
         people: peopleVi,
         milestones: milestonesVi,
         series: seriesVi,
+        calendar: calendarVi,
       },
     },
     en: {
@@ -70,6 +72,7 @@ void i18n.use(initReactI18next).init({
         people: peopleEn,
         milestones: milestonesEn,
         series: seriesEn,
+        calendar: calendarEn,
       },
     },
   },

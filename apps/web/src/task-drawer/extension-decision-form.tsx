@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../common/date-field';
 import { ApiErrorAlert } from './api-error-alert';
+import { ExtensionSpanHint } from './extension-span-hint';
 import { useDecideExtension } from './use-decide-extension';
 
 type Decision = ExtensionDecisionRequest['decision'];
@@ -11,7 +12,13 @@ type Decision = ExtensionDecisionRequest['decision'];
  * Grant or refuse an open request. Shown to the Office too: whether the Office may decide is the
  * server's setting, so a refusal comes back as its 403 message rather than a hidden button.
  */
-export function ExtensionDecisionForm(props: { taskId: string; requestId: string; requestedDueDate: string }) {
+export function ExtensionDecisionForm(props: {
+  taskId: string;
+  requestId: string;
+  requestedDueDate: string;
+  /** The deadline the extension would move: what the granted date adds is counted from it. */
+  currentDueDate: string;
+}) {
   const { t } = useTranslation();
   const commentId = useId();
   const dateId = useId();
@@ -69,6 +76,7 @@ export function ExtensionDecisionForm(props: { taskId: string; requestId: string
       <p id={hintId} className="drawer-hint">
         {t('drawer.extensions.grantDateHint')}
       </p>
+      <ExtensionSpanHint current={props.currentDueDate} requested={dateValid ? dueDate : null} />
       <ApiErrorAlert error={decide.error} />
       <div className="drawer-form-actions">
         <button

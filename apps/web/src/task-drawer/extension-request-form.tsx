@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../common/date-field';
 import { formatDate } from '../common/format';
 import { ApiErrorAlert } from './api-error-alert';
+import { ExtensionSpanHint } from './extension-span-hint';
 import { useRequestExtension } from './use-request-extension';
 
 /** The calendar day after a `YYYY-MM-DD` date: the earliest deadline an extension may ask for. */
@@ -66,6 +67,7 @@ export function ExtensionRequestForm({ taskId, currentDueDate }: { taskId: strin
         {t('drawer.extensions.newDateHint', { date: formatDate(currentDueDate) })}
         {date && ` → ${formatDate(date)}`}
       </p>
+      <ExtensionSpanHint current={currentDueDate} requested={date || null} />
       <label htmlFor={reasonId}>{t('drawer.extensions.reasonLabel')}</label>
       <textarea
         id={reasonId}

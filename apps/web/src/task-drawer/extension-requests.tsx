@@ -63,7 +63,12 @@ export function ExtensionRequests({ task, actor }: { task: TaskDetailDto; actor:
               </div>
             )}
             {r.status === 'open' && mayDecide && (
-              <ExtensionDecisionForm taskId={task.id} requestId={r.id} requestedDueDate={r.requestedDueDate} />
+              <ExtensionDecisionForm
+                taskId={task.id}
+                requestId={r.id}
+                requestedDueDate={r.requestedDueDate}
+                currentDueDate={task.dueDate ?? r.currentDueDate}
+              />
             )}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { TaskDetailDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
+import { formatDeadline, formatLateness } from '../calendar/deadline-model';
 import { formatDate } from '../common/format';
 import { useDrawerLabels } from './use-drawer-labels';
 
@@ -12,6 +13,8 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
   const agencyName = (id: string) => byId.get(id)?.name ?? t('drawer.facts.unknownAgency');
   // A granted extension moves dueDate; the first deadline still matters to whoever judges lateness.
   const extended = task.originalDueDate !== null && task.dueDate !== null && task.originalDueDate !== task.dueDate;
+  // In working days and calendar days: "quá hạn 5 ngày làm việc (7 ngày)".
+  const lateness = formatLateness(t, task, { bare: true });
   const escalationKey = `drawer.escalation.level${Math.min(Math.max(task.escalationLevel, 0), 2)}`;
 
   return (
@@ -59,7 +62,8 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
       <dd data-testid="drawer-deadline">
         {task.dueDate ? (
           <>
-            <strong>{formatDate(task.dueDate)}</strong>
+            {/* The effective day beside the stated one when a day off moved it. */}
+            <strong>{formatDeadline(t, task)}</strong>
             {/* The directive's wording names the first deadline: after an extension it goes with that one. */}
             {task.deadlineText && !extended && <span className="drawer-muted"> ({task.deadlineText})</span>}
             {extended && (
@@ -67,6 +71,11 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
                 {t('drawer.facts.extended')}
               </span>
             )}
+          </>
+        ) : task.continuous || task.deadlineWorkingDays ? (
+          <>
+            <strong>{formatDeadline(t, task)}</strong>
+            {task.deadlineText && <span className="drawer-muted"> ({task.deadlineText})</span>}
           </>
         ) : (
           (task.deadlineText ?? t('drawer.facts.noDeadline'))
@@ -98,10 +107,12 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
         </>
       )}
 
-      {task.daysOverdue !== null && task.daysOverdue > 0 && (
+      {lateness && (
         <>
           <dt>{t('drawer.facts.daysOverdue')}</dt>
-          <dd className="drawer-overdue">{t('drawer.facts.daysValue', { count: task.daysOverdue })}</dd>
+          <dd className="drawer-overdue" data-testid="drawer-overdue">
+            {lateness}
+          </dd>
         </>
       )}
 

@@ -3,6 +3,7 @@ import { DEADLINE_STATUS_LABELS, STATE_LABELS } from '@dondoc/workflow';
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDeadline, formatLateness } from '../calendar/deadline-model';
 import { displayDate } from '../common/date-text';
 import { shortDate } from '../board/task-parts-model';
 import { usePeopleNames } from '../people/people-names';
@@ -87,8 +88,13 @@ export function useTaskListColumns(
         id: 'due',
         header: head('due'),
         cell: (c) => {
-          const due = c.getValue();
-          return due ? displayDate(due) : <span className="muted">{t('taskList.noDueDate')}</span>;
+          const task = c.row.original;
+          // The effective day beside the stated one; a rule ("10 ngày làm việc…") or "Thường xuyên" without a date.
+          return c.getValue() || task.continuous || task.deadlineWorkingDays ? (
+            <span data-testid="row-deadline">{formatDeadline(t, task)}</span>
+          ) : (
+            <span className="muted">{t('taskList.noDueDate')}</span>
+          );
         },
       }),
       helper.accessor('deadlineStatus', {
@@ -102,10 +108,7 @@ export function useTaskListColumns(
       helper.accessor('daysOverdue', {
         id: 'overdue',
         header: head('overdue'),
-        cell: (c) => {
-          const days = c.getValue();
-          return days && days > 0 ? days : '';
-        },
+        cell: (c) => formatLateness(t, c.row.original, { bare: true }) ?? '',
       }),
       helper.accessor('progressPercent', {
         id: 'progress',

@@ -88,7 +88,8 @@ function valueOf(task: TaskSummaryDto, key: SortKey, ctx: SortContext): Value {
     case 'coordinating':
       return task.coordinatingAgencyIds.length ? task.coordinatingAgencyIds.map(agency).sort(compareAgencyOrder) : null;
     case 'due':
-      return task.dueDate;
+      // The day the deadline really ends (a day off moves it to the next working day).
+      return task.effectiveDueDate ?? task.dueDate;
     case 'deadline':
       return task.deadlineStatus ? DEADLINE_RANK[task.deadlineStatus] : null;
     case 'overdue':

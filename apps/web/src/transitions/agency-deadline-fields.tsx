@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
+import { EffectiveDateHint } from '../calendar/effective-date-hint';
+import type { DeadlineChoice } from '../calendar/working-day-model';
 import { DateField } from '../common/date-field';
+import { DeadlineKindFields } from './deadline-kind-fields';
 
 interface Props {
   currentLeadId: string | null;
@@ -9,7 +12,9 @@ interface Props {
   dueDateRequired: boolean;
   onLeadAgency: (id: string) => void;
   onDueDate: (date: string) => void;
-  errors: { leadAgencyId?: string; dueDate?: string };
+  /** ASSIGN only: how the deadline is given (a date, working days, continuous); REASSIGN takes a date. */
+  deadline?: { choice: DeadlineChoice; onChoice: (next: DeadlineChoice) => void };
+  errors: { leadAgencyId?: string; dueDate?: string; deadlineDays?: string };
 }
 
 /** Lead agency and deadline: what ASSIGN and REASSIGN ask for. */
@@ -18,6 +23,27 @@ export function AgencyDeadlineFields(props: Props) {
   const { agencies } = useAgencies();
   const { errors } = props;
   const active = agencies.filter((a) => a.active || a.id === props.currentLeadId);
+  const dateField = (
+    <label className="dialog-field">
+      <span>
+        {props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
+        {props.dueDateRequired && <span aria-hidden="true"> *</span>}
+      </span>
+      <DateField
+        name="dueDate"
+        testId="transition-due-date"
+        value={props.dueDate || null}
+        label={props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
+        placeholder={t('common.datePlaceholder')}
+        invalidText={t('common.dateInvalid')}
+        required={props.dueDateRequired}
+        onChange={(iso, valid) => props.onDueDate(valid ? (iso ?? '') : '')}
+      />
+      {/* A date on a day off ends with the next working day: said before the task goes out. */}
+      <EffectiveDateHint date={props.dueDate || null} />
+      {errors.dueDate && <span className="field-error">{errors.dueDate}</span>}
+    </label>
+  );
   return (
     <>
       <label className="dialog-field">
@@ -43,23 +69,16 @@ export function AgencyDeadlineFields(props: Props) {
         </select>
         {errors.leadAgencyId && <span className="field-error">{errors.leadAgencyId}</span>}
       </label>
-      <label className="dialog-field">
-        <span>
-          {props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
-          {props.dueDateRequired && <span aria-hidden="true"> *</span>}
-        </span>
-        <DateField
-          name="dueDate"
-          testId="transition-due-date"
-          value={props.dueDate || null}
-          label={props.dueDateRequired ? t('board.transition.dueDate') : t('board.transition.dueDateOptional')}
-          placeholder={t('common.datePlaceholder')}
-          invalidText={t('common.dateInvalid')}
-          required={props.dueDateRequired}
-          onChange={(iso, valid) => props.onDueDate(valid ? (iso ?? '') : '')}
+      {props.deadline ? (
+        <DeadlineKindFields
+          choice={props.deadline.choice}
+          onChoice={props.deadline.onChoice}
+          dateField={dateField}
+          daysError={errors.deadlineDays}
         />
-        {errors.dueDate && <span className="field-error">{errors.dueDate}</span>}
-      </label>
+      ) : (
+        dateField
+      )}
     </>
   );
 }

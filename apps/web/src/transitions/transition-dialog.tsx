@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
 import { pendingSubmissionOf } from '../task-drawer/task-actions';
 import { useModalDialog } from '../task-drawer/use-dialog-focus';
+import { deadlineRule, initialChoice, type DeadlineChoice } from '../calendar/working-day-model';
 import { AgencyDeadlineFields } from './agency-deadline-fields';
 import { CommentField } from './comment-field';
 import { SubmissionFields } from './submission-fields';
@@ -25,6 +26,7 @@ interface Errors {
   comment?: string;
   leadAgencyId?: string;
   dueDate?: string;
+  deadlineDays?: string;
   files?: string;
   /** The server's refusal of the move itself. */
   form?: string;
@@ -70,6 +72,9 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const [comment, setComment] = useState('');
   const [leadAgencyId, setLeadAgencyId] = useState(event === 'ASSIGN' ? (task.leadAgencyId ?? '') : '');
   const [dueDate, setDueDate] = useState(event === 'ASSIGN' ? (task.dueDate ?? '') : '');
+  // ASSIGN: a date, N working days, or continuous work; starts from what the draft says.
+  const [deadline, setDeadline] = useState<DeadlineChoice>(() => initialChoice(task));
+  const byRule = event === 'ASSIGN' && deadline.kind !== 'date';
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   // Set once this note and these files are on the server, so that a retry after a refusal does not hand
@@ -99,7 +104,8 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
   const values = (): TransitionValues => ({
     comment: comment.trim() || undefined,
     leadAgencyId: picksAgency ? leadAgencyId : undefined,
-    dueDate: picksAgency && dueDate ? dueDate : undefined,
+    dueDate: picksAgency && dueDate && !byRule ? dueDate : undefined,
+    deadlineRule: byRule ? (deadlineRule(deadline) ?? undefined) : undefined,
   });
 
   // What the input lacks is libs/workflow's to say, in its own words; the file count is the upload's limit.
@@ -108,8 +114,10 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
     const problems = inputProblems(task, event, values());
     for (const field of ['comment', 'leadAgencyId', 'dueDate'] as const) {
       const problem = problems[field];
-      if (problem) found[field] = label(problem.text);
+      // A deadline by rule has no date yet: the server fixes it on the working calendar.
+      if (problem && !(field === 'dueDate' && byRule)) found[field] = label(problem.text);
     }
+    if (byRule && !deadlineRule(deadline)) found.deadlineDays = t('calendar.kind.daysInvalid');
     if (event === 'SUBMIT' && files.length > MAX_FILES) found.files = t('board.transition.tooManyFiles');
     return found;
   };
@@ -200,6 +208,7 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
             dueDateRequired={needs.dueDate !== undefined}
             onLeadAgency={setLeadAgencyId}
             onDueDate={setDueDate}
+            deadline={event === 'ASSIGN' ? { choice: deadline, onChoice: setDeadline } : undefined}
             errors={errors}
           />
         )}

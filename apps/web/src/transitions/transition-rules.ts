@@ -11,12 +11,15 @@ import {
   type TaskEvent,
   type TaskFacts,
 } from '@dondoc/workflow';
+import type { DeadlineRule } from '../calendar/working-day-model';
 
 /** What the transition dialog collects besides the event itself. */
 export interface TransitionValues {
   comment?: string;
   leadAgencyId?: string;
   dueDate?: string;
+  /** ASSIGN by working days or as continuous work: written on the draft before it is assigned. */
+  deadlineRule?: DeadlineRule;
 }
 
 /** The facts libs/workflow decides on, read from a list row. */

@@ -1,8 +1,9 @@
-import type { Page, TaskEventName, TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
+import type { Page, TaskEventName, TaskSummaryDto, TransitionRequest, UpdateTaskRequest } from '@dondoc/contracts';
 import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { typedApi, unwrap } from '../api/api-client';
+import { api, typedApi, unwrap } from '../api/api-client';
+import { holdsRule, type DeadlineRule } from '../calendar/working-day-model';
 import { queryKeys } from '../api/query-keys';
 import { useLabel } from '../common/use-label';
 import { isStale, transitionErrorText } from './transition-errors';
@@ -16,6 +17,8 @@ export interface TransitionInput {
   comment?: string;
   leadAgencyId?: string;
   dueDate?: string;
+  /** ASSIGN by working days or as continuous work: the draft is edited first, then assigned. */
+  deadlineRule?: DeadlineRule;
   /** Sent from the dialog, which shows a refusal of its input itself (and keeps what was typed). */
   inline?: boolean;
 }
@@ -43,8 +46,23 @@ export function useTransitionMutation() {
   const label = useLabel();
 
   return useMutation({
-    mutationFn: ({ task, event, comment, leadAgencyId, dueDate }: TransitionInput): Promise<TaskSummaryDto> => {
-      const body: TransitionRequest = { event, expectedVersion: task.version };
+    mutationFn: async ({
+      task,
+      event,
+      comment,
+      leadAgencyId,
+      dueDate,
+      deadlineRule,
+    }: TransitionInput): Promise<TaskSummaryDto> => {
+      let version = task.version;
+      if (deadlineRule && !holdsRule(task, deadlineRule)) {
+        // A transition carries a date only: a deadline in working days (fixed as a date at ASSIGN on the working
+        // calendar) or continuous work is written on the draft first. Hand-typed until libs/api-client knows the
+        // fields.
+        const edit: UpdateTaskRequest = { expectedVersion: version, ...deadlineRule };
+        version = (await api<TaskSummaryDto>(`/tasks/${task.id}`, { method: 'PATCH', body: edit })).version;
+      }
+      const body: TransitionRequest = { event, expectedVersion: version };
       if (comment?.trim()) body.comment = comment.trim();
       if (leadAgencyId) body.leadAgencyId = leadAgencyId;
       if (dueDate) body.dueDate = dueDate;
