@@ -1,15 +1,23 @@
 import { ROLE_ACCOUNTS } from '@dondoc/api';
-import { DEMO_AGENCIES, SYSTEM_ACTOR, TaskChangeWriter, createDataSource, type ChangeActor } from '@dondoc/persistence';
+import {
+  DEMO_AGENCIES,
+  SYSTEM_ACTOR,
+  CalendarStore,
+  TaskChangeWriter,
+  createDataSource,
+  type ChangeActor,
+} from '@dondoc/persistence';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { makeTask } from './support/fixtures.js';
-import { prepareDatabase, testDatabaseUrl } from './support/test-app.js';
+import { CALENDAR_OFF, prepareDatabase, testDatabaseUrl } from './support/test-app.js';
 
 /** The one writer of task changes, on the real schema: what one change writes, and what it refuses. */
 describe('TaskChangeWriter', () => {
   let ds: DataSource;
   let pool: pg.Pool;
-  const writer = new TaskChangeWriter();
+  // The suites' calendar is off (see test-app.ts): a deadline ends on its own day.
+  const writer = new TaskChangeWriter(new CalendarStore(CALENDAR_OFF));
   let office: ChangeActor;
   let lead: ChangeActor;
 

@@ -113,7 +113,12 @@ describe('the working calendar (deadlines in working days, reminders on working 
     const p3 = before.find((a) => a.offset === 'P3D')!;
     expect(dayOf(p3.due_at)).toBe('2026-10-09');
 
-    const year = (await t.http.get('/api/calendar?from=2026').set(await office()).expect(200)).body.years[0];
+    const year = (
+      await t.http
+        .get('/api/calendar?from=2026')
+        .set(await office())
+        .expect(200)
+    ).body.years[0];
     const days = [
       ...year.computed,
       { date: '2026-10-09', kind: 'off', name: 'Nghỉ đột xuất' },
@@ -129,7 +134,12 @@ describe('the working calendar (deadlines in working days, reminders on working 
     expect(saved.body.year.official.source).toBe('Thông báo số 99/TB-VPTU (thử nghiệm)');
     expect(saved.body.year.exceptions.map((d: { date: string }) => d.date)).toContain('2026-10-09');
 
-    const detail = (await t.http.get(`/api/tasks/${task.id}`).set(await office()).expect(200)).body;
+    const detail = (
+      await t.http
+        .get(`/api/tasks/${task.id}`)
+        .set(await office())
+        .expect(200)
+    ).body;
     expect(detail.dueDate).toBe('2026-10-14');
     expect(detail.effectiveDueDate).toBe('2026-10-15');
     const after = await pending(task.id);
@@ -146,9 +156,17 @@ describe('the working calendar (deadlines in working days, reminders on working 
     );
     expect(history.rows[0].data.effectiveDueDate).toEqual({ from: '2026-10-14', to: '2026-10-15' });
 
-    const withdrawn = await t.http.delete('/api/calendar/years/2026').set(await office()).expect(200);
+    const withdrawn = await t.http
+      .delete('/api/calendar/years/2026')
+      .set(await office())
+      .expect(200);
     expect(withdrawn.body.year.official).toBeNull();
-    const back = (await t.http.get(`/api/tasks/${task.id}`).set(await office()).expect(200)).body;
+    const back = (
+      await t.http
+        .get(`/api/tasks/${task.id}`)
+        .set(await office())
+        .expect(200)
+    ).body;
     expect(back.effectiveDueDate).toBe('2026-10-14');
     expect(dayOf((await pending(task.id)).find((a) => a.offset === 'P3D')!.due_at)).toBe('2026-10-09');
   });
@@ -174,17 +192,31 @@ describe('the working calendar (deadlines in working days, reminders on working 
       .set(await office())
       .send({ days: [], source: '' })
       .expect(400);
-    await t.http.delete('/api/calendar/years/2031').set(await office()).expect(404);
+    await t.http
+      .delete('/api/calendar/years/2031')
+      .set(await office())
+      .expect(404);
     expect(await count()).toBe(n);
   });
 
   it('counts working days between dates and adds them', async () => {
-    const span = (await t.http.get('/api/calendar/span?from=2026-02-13&days=10').set(await office()).expect(200)).body;
+    const span = (
+      await t.http
+        .get('/api/calendar/span?from=2026-02-13&days=10')
+        .set(await office())
+        .expect(200)
+    ).body;
     expect(span).toMatchObject({ from: '2026-02-13', to: '2026-03-06', workingDays: 10, calendarDays: 21 });
     const back = (
-      await t.http.get('/api/calendar/span?from=2026-03-06&to=2026-02-13').set(await office()).expect(200)
+      await t.http
+        .get('/api/calendar/span?from=2026-03-06&to=2026-02-13')
+        .set(await office())
+        .expect(200)
     ).body;
     expect(back.workingDays).toBe(-10);
-    await t.http.get('/api/calendar/span?from=2026-03-06').set(await office()).expect(400);
+    await t.http
+      .get('/api/calendar/span?from=2026-03-06')
+      .set(await office())
+      .expect(400);
   });
 });

@@ -171,6 +171,7 @@ describe('applyEvent: random sequences from random actors', () => {
               hasPendingSubmission: before.hasPendingSubmission === true,
               assigneeUserId: before.assigneeUserId ?? null,
               decidingAuthority: before.decidingAuthority ?? 'standing_committee',
+              continuous: false,
             },
           });
           const [next, actions] = transition(taskMachine, snapshot, { ...event, actor });
@@ -184,6 +185,7 @@ describe('applyEvent: random sequences from random actors', () => {
             hasPendingSubmission: result.task.hasPendingSubmission,
             assigneeUserId: before.assigneeUserId ?? null,
             decidingAuthority: before.decidingAuthority ?? 'standing_committee',
+            continuous: false,
           });
           expect(actions.map((a) => ({ kind: a.type, ...(a.params as object) }))).toEqual(result.effects);
 

@@ -420,6 +420,7 @@ describe('applyEvent: what a successful event changes and asks for', () => {
           hasPendingSubmission: task.hasPendingSubmission === true,
           assigneeUserId: task.assigneeUserId ?? null,
           decidingAuthority: task.decidingAuthority ?? 'standing_committee',
+          continuous: false,
         },
       });
       const [next, actions] = transition(taskMachine, snapshot, { ...VALID_EVENTS[type], actor: ACTORS[kind] });
@@ -442,5 +443,41 @@ describe('applyEvent: cost', () => {
       if (outcomeOf(applyEvent(tasks.get(state)!, ACTORS[kind], VALID_EVENTS[type], NOW)) !== expected) mismatches++;
     }
     expect(mismatches).toBe(0);
+  });
+});
+
+describe('continuous work (thường xuyên)', () => {
+  const office = { userId: 'u-office', role: 'office', agencyId: null } as const;
+  const drafted = {
+    state: 'drafted' as const,
+    leadAgencyId: 'BTG',
+    coordinatingAgencyIds: [],
+    dueDate: null,
+    deadlineVersion: 0,
+    revision: 0,
+  };
+
+  it('is assigned without a deadline, and plans no deadline ladder', () => {
+    const result = applyEvent({ ...drafted, continuous: true }, office, { type: 'ASSIGN' }, new Date());
+    if (!result.ok) throw new Error(result.refusal.code);
+    expect(result.to).toBe('assigned');
+    expect(result.task.dueDate).toBeNull();
+    expect(result.effects.map((e) => e.kind)).not.toContain('schedule_deadline_actions');
+  });
+
+  it('with a date given after all, gets its ladder like any task', () => {
+    const result = applyEvent(
+      { ...drafted, continuous: true },
+      office,
+      { type: 'ASSIGN', dueDate: '2030-06-30' },
+      new Date(),
+    );
+    if (!result.ok) throw new Error(result.refusal.code);
+    expect(result.effects.map((e) => e.kind)).toContain('schedule_deadline_actions');
+  });
+
+  it('other work still needs a deadline to be assigned', () => {
+    const result = applyEvent(drafted, office, { type: 'ASSIGN' }, new Date());
+    expect(result.ok ? null : result.refusal.code).toBe('DUE_DATE_REQUIRED');
   });
 });

@@ -47,6 +47,7 @@ function contextOf(task: TaskFacts): TaskMachineContext {
     hasPendingSubmission: task.hasPendingSubmission === true,
     assigneeUserId: task.assigneeUserId ?? null,
     decidingAuthority: task.decidingAuthority ?? 'standing_committee',
+    continuous: task.continuous === true,
   };
 }
 

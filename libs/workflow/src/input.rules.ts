@@ -1,7 +1,7 @@
 import { isValidCalendarDate } from './local-date.js';
 import type { RefusalCode, TaskEvent, TaskFacts } from './task.model.js';
 
-export type InputFacts = Pick<TaskFacts, 'leadAgencyId' | 'dueDate' | 'hasPendingSubmission'>;
+export type InputFacts = Pick<TaskFacts, 'leadAgencyId' | 'dueDate' | 'hasPendingSubmission' | 'continuous'>;
 
 /** The trimmed comment, or undefined when it is missing or blank. */
 export function normalizeComment(comment: unknown): string | undefined {
@@ -20,7 +20,9 @@ export function inputRefusal(task: InputFacts, event: TaskEvent): RefusalCode | 
     case 'ASSIGN': {
       if (!(event.leadAgencyId ?? task.leadAgencyId)) return 'LEAD_AGENCY_REQUIRED';
       const dueDate = event.dueDate ?? task.dueDate;
-      return dueDate == null ? 'DUE_DATE_REQUIRED' : dueDateRefusal(dueDate);
+      // Continuous work (thường xuyên) is assigned without a deadline.
+      if (dueDate == null) return task.continuous ? null : 'DUE_DATE_REQUIRED';
+      return dueDateRefusal(dueDate);
     }
     case 'REASSIGN':
       if (!event.leadAgencyId) return 'LEAD_AGENCY_REQUIRED';

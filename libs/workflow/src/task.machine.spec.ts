@@ -65,6 +65,7 @@ describe('task machine graph', () => {
     expect(snapshot.value).toBe('drafted');
     expect(snapshot.context).toEqual({
       leadAgencyId: null,
+      continuous: false,
       coordinatingAgencyIds: [],
       dueDate: null,
       deadlineVersion: 0,

@@ -1,4 +1,12 @@
-import { assign, createActor, setup, type ActorScope, type ExecutableActionsFrom, type SnapshotFrom } from 'xstate';
+import {
+  assign,
+  createActor,
+  enqueueActions,
+  setup,
+  type ActorScope,
+  type ExecutableActionsFrom,
+  type SnapshotFrom,
+} from 'xstate';
 import { maySend } from './access.rules.js';
 import { inputRefusal, normalizeComment } from './input.rules.js';
 import type { Actor, DecidingAuthority, Effect, TaskEvent } from './task.model.js';
@@ -14,6 +22,8 @@ export interface TaskMachineContext {
   // Who works on the task inside the lead agency, and who decides on it: the sender rules read them.
   assigneeUserId: string | null;
   decidingAuthority: DecidingAuthority;
+  /** Continuous work (thường xuyên): assigned without a deadline, so no deadline ladder. */
+  continuous: boolean;
 }
 
 /** A task event plus who sends it: guards decide from the event alone, with no ambient session. */
@@ -30,6 +40,7 @@ const EMPTY_CONTEXT: TaskMachineContext = {
   hasPendingSubmission: false,
   assigneeUserId: null,
   decidingAuthority: 'standing_committee',
+  continuous: false,
 };
 
 function deadlineOf(context: TaskMachineContext): EffectParams<'schedule_deadline_actions'> {
@@ -99,7 +110,11 @@ export const taskMachine = taskSetup.createMachine({
               dueDate: event.dueDate ?? context.dueDate,
               deadlineVersion: context.deadlineVersion + 1,
             })),
-            { type: 'schedule_deadline_actions', params: ({ context }) => deadlineOf(context) },
+            // Continuous work assigned without a deadline has no ladder; every other assignment has one.
+            enqueueActions(({ context, enqueue }) => {
+              if (context.dueDate == null && context.continuous) return;
+              enqueue({ type: 'schedule_deadline_actions', params: deadlineOf(context) });
+            }),
           ],
         },
         CANCEL: cancelTransition,
@@ -116,7 +131,11 @@ export const taskMachine = taskSetup.createMachine({
               dueDate: event.dueDate ?? context.dueDate,
               deadlineVersion: context.deadlineVersion + 1,
             })),
-            { type: 'schedule_deadline_actions', params: ({ context }) => deadlineOf(context) },
+            // Continuous work assigned without a deadline has no ladder; every other assignment has one.
+            enqueueActions(({ context, enqueue }) => {
+              if (context.dueDate == null && context.continuous) return;
+              enqueue({ type: 'schedule_deadline_actions', params: deadlineOf(context) });
+            }),
           ],
         },
         START: { target: 'in_progress', guard: 'permitted' },

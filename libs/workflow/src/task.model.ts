@@ -40,6 +40,8 @@ export interface TaskFacts {
   decidingAuthority?: DecidingAuthority;
   /** Calendar date 'YYYY-MM-DD' in Asia/Ho_Chi_Minh. */
   dueDate: string | null;
+  /** Continuous work (thường xuyên): no deadline, assigned without one. */
+  continuous?: boolean;
   /** Bumps whenever dueDate or lead agency changes through an event; keys the scheduled jobs. */
   deadlineVersion: number;
   /** Bumps on every RETURN. */

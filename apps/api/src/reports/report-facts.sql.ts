@@ -43,8 +43,8 @@ export function calendarSql(daysOff: CalendarDaysOff | undefined, p: SqlParams):
   }
   let off: string | undefined;
   let rolls: string | undefined;
-  const offP = () => (off ??= `${p.add(daysOff.off)}::date[]`);
-  const rollsP = () => (rolls ??= `${p.add(daysOff.rollsTo)}::date[]`);
+  const offP = () => (off ??= `(${p.add(daysOff.off)}::date[])`);
+  const rollsP = () => (rolls ??= `(${p.add(daysOff.rollsTo)}::date[])`);
   const upTo = (d: string) => `width_bucket((${d})::date, ${offP()})`;
   return {
     // off[k] is the last day off on or before the due day: the due day itself when it is one.

@@ -38,6 +38,7 @@ export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts
     completedAt: row.completed_at,
     assigneeUserId: row.assignee_user_id,
     decidingAuthority: row.deciding_authority,
+    continuous: row.continuous ?? false,
     ...extra,
   };
 }

@@ -2,7 +2,7 @@ import type { Page, TaskEventName, TaskSummaryDto, TransitionRequest, UpdateTask
 import { EVENT_LABELS, STATE_LABELS } from '@dondoc/workflow';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, typedApi, unwrap } from '../api/api-client';
+import { typedApi, unwrap } from '../api/api-client';
 import { holdsRule, type DeadlineRule } from '../calendar/working-day-model';
 import { queryKeys } from '../api/query-keys';
 import { useLabel } from '../common/use-label';
@@ -57,10 +57,12 @@ export function useTransitionMutation() {
       let version = task.version;
       if (deadlineRule && !holdsRule(task, deadlineRule)) {
         // A transition carries a date only: a deadline in working days (fixed as a date at ASSIGN on the working
-        // calendar) or continuous work is written on the draft first. Hand-typed until libs/api-client knows the
-        // fields.
+        // calendar) or continuous work is written on the draft first.
         const edit: UpdateTaskRequest = { expectedVersion: version, ...deadlineRule };
-        version = (await api<TaskSummaryDto>(`/tasks/${task.id}`, { method: 'PATCH', body: edit })).version;
+        const edited = await unwrap(
+          typedApi.PATCH('/api/tasks/{id}', { params: { path: { id: task.id } }, body: edit }),
+        );
+        version = edited.version;
       }
       const body: TransitionRequest = { event, expectedVersion: version };
       if (comment?.trim()) body.comment = comment.trim();
