@@ -1,6 +1,10 @@
+import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
 import { DEFAULT_CALENDAR_SETTINGS, WorkingCalendar, localDate } from '@dondoc/workflow';
+import { Redis } from 'ioredis';
 import { agencyId, directiveId } from './support/fixtures.js';
+import { TestRedis } from './support/redis-server.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/wait.js';
 
 // The API's clock stands on the Friday before Tết 2026 (10:00 in Hà Nội): a deadline of working days is fixed then.
 const FRIDAY_BEFORE_TET = Date.parse('2026-02-13T10:00:00+07:00');
@@ -198,6 +202,57 @@ describe('the working calendar (deadlines in working days, reminders on working 
       .expect(404);
     expect(await count()).toBe(n);
   });
+
+  it("the worker's relay moves the jobs in Redis: the old one removed, the calendar revision's one added", async () => {
+    const redis = await TestRedis.start();
+    const prefix = `cal${process.pid}`;
+    let worker: RunningWorker | undefined;
+    const client = new Redis(redis.url);
+    try {
+      worker = await startWorker(
+        workerConfigFromEnv({
+          DATABASE_URL: t.config.databaseUrl,
+          REDIS_URL: redis.url,
+          QUEUE_PREFIX: prefix,
+          RELAY_INTERVAL_MS: '100',
+          RECONCILE_INTERVAL_SECONDS: '3600',
+          LOG_LEVEL: 'silent',
+        }),
+      );
+      // A deadline still ahead of the real clock: the worker fires nothing of it during the test.
+      const task = await assign(await draft({ dueDate: '2027-11-18' }));
+      const p3 = (await pending(task.id)).find((a) => a.offset === 'P3D')!;
+      const job = (id: string) => client.exists(`${prefix}:escalations:${id}`);
+      await until('the reminder in Redis', async () => (await job(p3.job_id)) === 1, 20_000);
+
+      const year = (
+        await t.http
+          .get('/api/calendar?from=2027')
+          .set(await office())
+          .expect(200)
+      ).body.years[0];
+      await t.http
+        .put('/api/calendar/years/2027')
+        .set(await office())
+        .send({
+          days: [...year.computed, { date: dayOf(p3.due_at), kind: 'off', name: 'Nghỉ đột xuất' }],
+          source: 'Thông báo thử nghiệm',
+        })
+        .expect(200);
+      const moved = (await pending(task.id)).find((a) => a.offset === 'P3D')!;
+      expect(moved.job_id).not.toBe(p3.job_id);
+      await until('the old job removed', async () => (await job(p3.job_id)) === 0, 20_000);
+      await until('the moved job added', async () => (await job(moved.job_id)) === 1, 20_000);
+      await t.http
+        .delete('/api/calendar/years/2027')
+        .set(await office())
+        .expect(200);
+    } finally {
+      client.disconnect();
+      await worker?.close();
+      await redis.down();
+    }
+  }, 90_000);
 
   it('counts working days between dates and adds them', async () => {
     const span = (
