@@ -192,7 +192,12 @@ describe('reports of the parts of tasks', () => {
     return out;
   };
   function strip(body: Record<string, unknown>) {
-    const { asOf: _a, live: _l, generatedAt: _g, ...rest } = body;
+    const { asOf: _a, live: _l, generatedAt: _g, latenessTotals: _t, ...rest } = body;
+    // Days late count up to the report's moment: the "live" reads here happen today, not on the step's day, so
+    // only the time-independent figures can be compared (reports-working-days checks the lateness as of a day).
+    if (Array.isArray(rest.rows)) {
+      rest.rows = (rest.rows as Record<string, unknown>[]).map(({ lateness: _x, ...row }) => row);
+    }
     return rest;
   }
   /** Rows of a by-agency view as agency code → figures. */

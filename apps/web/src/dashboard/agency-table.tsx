@@ -2,6 +2,7 @@ import { type ReportAgencyRow, type ReportByAgency, compareVietnamese } from '@d
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureLink } from './figure-link';
+import { LatenessCell } from './lateness-cell';
 import { boardLink, type BoardDeadline } from './report-links';
 import { useFormatters } from './use-formatters';
 
@@ -88,6 +89,10 @@ export function AgencyTable({ report, onUrge, urgingAgencyId }: Props) {
                 <th colSpan={4} scope="colgroup" className="group">
                   {t('dashboard.status.unfinished')}
                 </th>
+                <th rowSpan={2} scope="col" className="num">
+                  {t('dashboard.agencies.daysLate')}
+                  <span className="th-note">{t('dashboard.agencies.daysLateCalendar')}</span>
+                </th>
                 <th rowSpan={2} scope="col" className="num" aria-sort={ariaSort('onTimeRate')}>
                   {sortButton('onTimeRate', t('dashboard.agencies.onTimeRate'))}
                   <span className="th-note">{t('dashboard.agencies.original')}</span>
@@ -144,6 +149,7 @@ export function AgencyTable({ report, onUrge, urgingAgencyId }: Props) {
                     <td className={`num${f.overdue > 0 ? ' is-overdue' : ''}`}>
                       {cell(row, f.overdue, t('dashboard.status.unfinishedOverdue'), ['overdue'])}
                     </td>
+                    <LatenessCell lateness={row.lateness} />
                     <td className="num">
                       {pct(f.onTimeRate)}
                       <span className="th-note">{pct(f.onTimeRateOriginal)}</span>
@@ -180,6 +186,7 @@ export function AgencyTable({ report, onUrge, urgingAgencyId }: Props) {
                 <td className="num">{num(report.totals.notDue)}</td>
                 <td className="num">{num(report.totals.dueSoon)}</td>
                 <td className="num">{num(report.totals.overdue)}</td>
+                <LatenessCell lateness={report.latenessTotals} />
                 <td className="num">
                   {pct(report.totals.onTimeRate)}
                   <span className="th-note">{pct(report.totals.onTimeRateOriginal)}</span>

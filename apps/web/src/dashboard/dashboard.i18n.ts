@@ -130,6 +130,10 @@ export const dashboardVi = {
     original: 'dòng dưới: theo hạn ban đầu',
     totals: 'Cộng',
     actions: 'Đôn đốc',
+    daysLate: 'Ngày làm việc quá hạn',
+    daysLateCalendar: 'dòng dưới: ngày lịch',
+    daysLateTitle:
+      '{{tasks}} nhiệm vụ quá hạn hoặc hoàn thành trễ: cộng {{working}} ngày làm việc ({{calendar}} ngày lịch), lâu nhất {{max}} ngày làm việc',
     empty: 'Không có cơ quan nào có nhiệm vụ trong phạm vi này.',
     linkTitle: 'Xem {{count}} nhiệm vụ trên bảng',
   },
@@ -349,6 +353,10 @@ export const dashboardEn: typeof dashboardVi = {
     original: 'below: against the original deadline',
     totals: 'Total',
     actions: 'Urge',
+    daysLate: 'Working days late',
+    daysLateCalendar: 'below: calendar days',
+    daysLateTitle:
+      '{{tasks}} tasks overdue or finished late: {{working}} working days in all ({{calendar}} calendar days), longest {{max}} working days',
     empty: 'No agency has tasks in this scope.',
     linkTitle: 'See {{count}} tasks on the board',
   },
