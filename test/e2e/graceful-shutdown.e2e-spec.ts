@@ -25,6 +25,8 @@ describe('graceful shutdown: SIGTERM under load', () => {
     child = spawn(process.execPath, ['apps/api/dist/main.js'], {
       env: {
         ...process.env,
+        // Timings relative to today: the working calendar would move a deadline falling on a weekend.
+        WORKING_CALENDAR: 'off',
         NODE_ENV: 'production',
         DATABASE_URL: testDatabaseUrl(),
         JWT_SECRET: 'graceful-shutdown-test-secret-0123456789',

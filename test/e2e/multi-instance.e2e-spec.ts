@@ -32,6 +32,8 @@ describe('two APIs and two workers as separate processes', () => {
     const p = spawn(process.execPath, [API], {
       env: {
         ...process.env,
+        // Timings relative to today: the working calendar would move a deadline falling on a weekend.
+        WORKING_CALENDAR: 'off',
         NODE_ENV: 'production',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
@@ -56,6 +58,8 @@ describe('two APIs and two workers as separate processes', () => {
     const p = spawn(process.execPath, [WORKER], {
       env: {
         ...process.env,
+        // Timings relative to today: the working calendar would move a deadline falling on a weekend.
+        WORKING_CALENDAR: 'off',
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `multi${process.pid}`,
