@@ -14,7 +14,8 @@ import { example, PDF, readRoutes, routeName, send, type BodyContext, type Route
  * - an agency on another agency's task (or its file, comments, extension request) → 404;
  * - agencies read no reports or incidents, create no tasks or directives, edit nothing, decide nothing;
  * - the inspector never writes; the administrator only administers (/admin), nothing else;
- * - only the administrator reaches /admin; nobody marks someone else's notification.
+ * - only the administrator reaches /admin; nobody marks someone else's notification;
+ * - everyone signed in reads the working calendar; the Office and the administrator alone enter a year's schedule.
  *
  * And every answer an agency gets (lists, a directive's page, exports, its inbox) is free of the other
  * agency's task. The hand-written matrix (test/e2e/access-matrix.e2e-spec.ts) gives exact answers for
@@ -53,7 +54,12 @@ const OFFICE_ONLY = new Set([
   'POST /api/directives/{id}/series',
   'PATCH /api/series/{id}',
   'POST /api/directives/{id}/carry-forward',
+  // The official calendar of a year: the Office enters it (and the administrator, below).
+  'PUT /api/calendar/years/{year}',
+  'DELETE /api/calendar/years/{year}',
 ]);
+/** The working calendar: every signed-in caller reads it; the Office and the administrator enter a year. */
+const CALENDAR = /^\/api\/calendar(\/|$)/;
 /** Only the coordinating agency asked hands in its contribution; only the lead's workers report progress. */
 const AGENCY_PART_WRITES = new Set(['POST /api/contributions/{id}/versions', 'POST /api/tasks/{id}/progress']);
 /** Only the lead agency's workers judge a contribution. */
@@ -77,6 +83,7 @@ function deny(route: Route, caller: Caller): Deny | null {
   if (PUBLIC.test(p) || p.startsWith('/api/auth/')) return null;
   if (caller === 'admin') {
     if (p.startsWith('/api/admin/')) return null;
+    if (CALENDAR.test(p)) return null;
     if (['GET /api/agencies', 'GET /api/notifications', 'GET /api/events', 'POST /api/events/tickets'].includes(name)) {
       return null;
     }

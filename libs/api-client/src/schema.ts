@@ -4233,7 +4233,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON";
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
                     };
                 };
             };

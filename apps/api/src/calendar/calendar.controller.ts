@@ -84,7 +84,7 @@ export class CalendarController {
   @ApiEndpoint({
     summary: "Withdraw a year's official schedule: the computed holidays apply again, and pending actions move back",
     ok: { schema: calendarChangeResultSchema },
-    errors: { 404: ['NOT_FOUND'] },
+    errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] },
   })
   @Roles('office', 'admin')
   @Delete('years/:year')
