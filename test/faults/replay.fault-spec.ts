@@ -143,9 +143,13 @@ async function replayAll(t: TestApp) {
       }
       if (e.from_state !== facts.state) problem(e, `starts from ${e.from_state}, the folded state is ${facts.state}`);
       const who = e.actor_user_id ? people.get(e.actor_user_id) : undefined;
+      // A recurring instance is assigned by the system on the Office's standing order (the series the Office
+      // made): replayed as the Office's ASSIGN.
+      const onOrder =
+        e.actor_role === ('system' as Role) && e.event === 'ASSIGN' && typeof e.data.seriesId === 'string';
       const actor: Actor = {
         userId: e.actor_user_id ?? '',
-        role: e.actor_role!,
+        role: onOrder ? 'office' : e.actor_role!,
         agencyId: e.actor_agency_id,
         position: who?.position ?? null,
         // The head's "officers on every task" has no history and other suites switch it on and off: the replay
