@@ -5,7 +5,7 @@ import { agencyId, makeTask } from './support/fixtures.js';
 import { pdf } from './support/files.js';
 import { TestRedis } from './support/redis-server.js';
 import { until } from './support/wait.js';
-import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 const LEAD = 'ban-tuyen-giao';
 const COORD = 'ban-dan-van';
@@ -73,7 +73,9 @@ describe('coordinating agencies’ contributions (real PostgreSQL, a redis-serve
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `c${process.pid}` });
+    // Its own database: the in-process worker's first pass then has only this suite's actions to fire (on the
+    // shared one it fires every suite's past-due actions, and the ladder's few seconds can run out under load).
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `c${process.pid}` }, { ownDatabase: true });
     ids = {
       [LEAD]: await agencyId(t.db, LEAD),
       [COORD]: await agencyId(t.db, COORD),
@@ -473,7 +475,7 @@ describe('coordinating agencies’ contributions (real PostgreSQL, a redis-serve
       await startWorker(
         workerConfigFromEnv({
           WORKING_CALENDAR: 'off',
-          DATABASE_URL: testDatabaseUrl(),
+          DATABASE_URL: t.config.databaseUrl,
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `c${process.pid}`,
           CLOCK_OFFSET_MS: String(deadline - 6000 - Date.now()),

@@ -3,7 +3,7 @@ import { deadlineInstant, localDate } from '@dondoc/workflow';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
 import { until } from './support/wait.js';
-import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 const LEAD = 'ban-tuyen-giao';
 const COORD = 'ban-dan-van';
@@ -57,7 +57,9 @@ describe('milestones (mốc) of a task: set, moved, reached, reminded (real Post
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `m${process.pid}` });
+    // Its own database: the in-process worker's first pass then has only this suite's actions to fire (on the
+    // shared one it fires every suite's past-due actions, and the ladder's few seconds can run out under load).
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `m${process.pid}` }, { ownDatabase: true });
   });
 
   afterEach(async () => {
@@ -308,7 +310,7 @@ describe('milestones (mốc) of a task: set, moved, reached, reminded (real Post
       await startWorker(
         workerConfigFromEnv({
           WORKING_CALENDAR: 'off',
-          DATABASE_URL: testDatabaseUrl(),
+          DATABASE_URL: t.config.databaseUrl,
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `m${process.pid}`,
           CLOCK_OFFSET_MS: String(deadline - 6000 - Date.now()),

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
 import { until } from './support/wait.js';
-import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * A flush (or a restart without persistence) empties Redis silently. The worker notices within its loss
@@ -19,7 +19,9 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: prefix });
+    // Its own database: the in-process worker's first pass then has only this suite's actions to fire (on the
+    // shared one it fires every suite's past-due actions, and the ladder's few seconds can run out under load).
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: prefix }, { ownDatabase: true });
     // The assignment is made before the worker starts: the worker's first pass over the shared database
     // (every suite's pending actions, the past-due ones firing) keeps this process busy, and a login in
     // that storm can wait out the pool's connection timeout.
@@ -33,7 +35,7 @@ describe('Redis loses the schedule: the worker notices and reconciles at once', 
     worker = await startWorker(
       workerConfigFromEnv({
         WORKING_CALENDAR: 'off',
-        DATABASE_URL: testDatabaseUrl(),
+        DATABASE_URL: t.config.databaseUrl,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
         RELAY_INTERVAL_MS: '200',

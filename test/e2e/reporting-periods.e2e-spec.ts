@@ -3,7 +3,7 @@ import { localDate } from '@dondoc/workflow';
 import { agencyId, makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
 import { until } from './support/wait.js';
-import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Reporting periods (kỳ báo cáo): the Office opens one, every open task's lead agency is asked, some report,
@@ -21,7 +21,7 @@ describe('reporting periods', () => {
     const w = await startWorker(
       workerConfigFromEnv({
         WORKING_CALENDAR: 'off',
-        DATABASE_URL: testDatabaseUrl(),
+        DATABASE_URL: t.config.databaseUrl,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `rp${process.pid}`,
         CLOCK_OFFSET_MS: String(Math.max(0, remindAt + 2000 - Date.now())),
@@ -70,7 +70,9 @@ describe('reporting periods', () => {
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `rp${process.pid}` });
+    // Its own database: the in-process worker's first pass then has only this suite's actions to fire (on the
+    // shared one it fires every suite's past-due actions, and the ladder's few seconds can run out under load).
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `rp${process.pid}` }, { ownDatabase: true });
     tasks = {
       a: await makeTask(t.db, { state: 'in_progress', lead: 'ban-tuyen-giao', coordinating: ['ban-dan-van'] }),
       b: await makeTask(t.db, { state: 'assigned', lead: 'ban-to-chuc', coordinating: ['ban-dan-van'] }),

@@ -4,7 +4,7 @@ import { agencyId, makeTask } from './support/fixtures.js';
 import { pdf } from './support/files.js';
 import { TestRedis } from './support/redis-server.js';
 import { until } from './support/wait.js';
-import { startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 // The demo's agency with officers: its own account is its head, cv1 and cv2 its officers.
 const LEAD = 'bcsd-ubnd';
@@ -69,7 +69,9 @@ describe('the people of a task: "6 rõ" inside the agency and at the Office (rea
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `p${process.pid}` });
+    // Its own database: the in-process worker's first pass then has only this suite's actions to fire (on the
+    // shared one it fires every suite's past-due actions, and the ladder's few seconds can run out under load).
+    t = await startTestApp({ REDIS_URL: redis.url, QUEUE_PREFIX: `p${process.pid}` }, { ownDatabase: true });
     for (const u of [LEAD, CV1, CV2, COORD, OTHER_HEAD, 'vanphong', 'thuongvu']) user[u] = await userId(u);
     leadId = await agencyId(t.db, LEAD);
   });
@@ -285,7 +287,7 @@ describe('the people of a task: "6 rõ" inside the agency and at the Office (rea
       await startWorker(
         workerConfigFromEnv({
           WORKING_CALENDAR: 'off',
-          DATABASE_URL: testDatabaseUrl(),
+          DATABASE_URL: t.config.databaseUrl,
           REDIS_URL: redis.url,
           QUEUE_PREFIX: `p${process.pid}`,
           CLOCK_OFFSET_MS: String(deadline - 8000 - Date.now()),
