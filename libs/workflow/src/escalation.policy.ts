@@ -1,4 +1,4 @@
-import { isValidCalendarDate, localDate } from './local-date.js';
+import { civilFromDays, dayNumber, isValidCalendarDate, localDate } from './local-date.js';
 import { RECIPIENTS, reminderAudiences, type Audience } from './recipients.js';
 
 /**
@@ -142,7 +142,7 @@ function counting(policy: EscalationPolicy, rung: CountedRung): DayCounting {
 }
 
 function plusDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return civilFromDays(dayNumber(date) + n);
 }
 
 /** A reminder n days before `end`: on a working day, the previous one when the day counted to is off. */

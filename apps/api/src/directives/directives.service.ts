@@ -5,7 +5,7 @@ import { TASK_STATES, type TaskState } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { DirectivesRepository, type DirectiveRow } from './directives.repository.js';
 
 function toDto(r: DirectiveRow): DirectiveDto {
@@ -30,11 +30,6 @@ export class DirectivesService {
     private readonly calendars: CalendarStore,
   ) {}
 
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
-
   async list(): Promise<DirectiveDto[]> {
     return (await this.repo.list()).map(toDto);
   }
@@ -47,7 +42,9 @@ export class DirectivesService {
     if (!directive) throw ApiError.notFound('Directive');
     const actor = toActor(user);
     const now = new Date();
-    const tasks = (await this.repo.tasks(actor, id)).map((r) => toSummary(r, actor, now, this.summaryView()));
+    const tasks = (await this.repo.tasks(actor, id)).map((r) =>
+      toSummary(r, actor, now, summaryViewOf(this.config, this.calendars)),
+    );
     const byState = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;
     for (const t of tasks) byState[t.state] += 1;
     return {

@@ -7,7 +7,7 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { DEADLINE_RUNGS, deadlineLadder, policyFor } from '../tasks/schedule-change.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { TasksRepository, type TaskDetailRow } from '../tasks/tasks.repository.js';
 import { toExtensionRequestDto, type ExtensionRequestRow } from './extension-dto.js';
 import { GRANTABLE_STATES, mayDecideExtension } from './extension.rules.js';
@@ -28,11 +28,6 @@ export class DecideExtensionUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   async execute(
     user: AuthUser,
@@ -132,7 +127,7 @@ export class DecideExtensionUseCase {
     });
     return {
       request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
-      task: toSummary(written.task, actor, now, this.summaryView()),
+      task: toSummary(written.task, actor, now, summaryViewOf(this.config, this.calendars)),
     };
   }
 
@@ -165,7 +160,7 @@ export class DecideExtensionUseCase {
     });
     return {
       request: toExtensionRequestDto((await this.extensions.findById(request.id))!),
-      task: toSummary(written.task, actor, new Date(), this.summaryView()),
+      task: toSummary(written.task, actor, new Date(), summaryViewOf(this.config, this.calendars)),
     };
   }
 

@@ -7,7 +7,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { PeopleRepository } from './people.repository.js';
 
@@ -28,11 +28,6 @@ export class SetTaskPeopleUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   async execute(
     user: AuthUser,
@@ -99,7 +94,7 @@ export class SetTaskPeopleUseCase {
         );
       return { task: applied.task, unchanged: false };
     });
-    return toSummary(written.task, actor, now, this.summaryView());
+    return toSummary(written.task, actor, now, summaryViewOf(this.config, this.calendars));
   }
 
   /** Each key belongs to one side: the lead agency's head for its people, the Office for the rest. */

@@ -6,7 +6,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { SeriesRepository } from './series.repository.js';
 
 const taken = (number: string) => new ApiError(409, 'DUPLICATE', `Directive ${number} is already registered`);
@@ -24,11 +24,6 @@ export class CarryForwardUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   async execute(
     user: AuthUser,
@@ -99,7 +94,7 @@ export class CarryForwardUseCase {
       },
       tasks: result.carried.map((c) => ({
         fromTaskId: c.fromTaskId,
-        task: toSummary(c.task, actor, now, this.summaryView()),
+        task: toSummary(c.task, actor, now, summaryViewOf(this.config, this.calendars)),
       })),
     };
   }

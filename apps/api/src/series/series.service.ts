@@ -23,7 +23,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { CalendarStore, createDueInstances, type RunInstanceTx, type SeriesRow } from '@dondoc/persistence';
 import { SeriesRepository } from './series.repository.js';
 
@@ -48,11 +48,6 @@ export class SeriesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   /** The writer through the API's door, so the relay is woken once the instance is committed. */
   private readonly run: RunInstanceTx = (work) =>
@@ -133,7 +128,7 @@ export class SeriesService {
       series: this.dto(series, rows.length),
       instances: rows.map((r) => ({
         period: periodDto(periodByKey(r.period_key!, series.frequency)!, series.due_day),
-        task: toSummary(r, actor, now, this.summaryView()),
+        task: toSummary(r, actor, now, summaryViewOf(this.config, this.calendars)),
       })),
     };
   }

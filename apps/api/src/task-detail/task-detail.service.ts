@@ -10,7 +10,7 @@ import { toExtensionRequestDto } from '../extensions/extension-dto.js';
 import { ExtensionsRepository } from '../extensions/extensions.repository.js';
 import { toSubmissionDtos } from '../submissions/submission-dto.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
-import { toSummary } from '../tasks/task-summary.js';
+import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 
 /** The task page: the task with its history, submissions, comments and extension requests. */
@@ -25,11 +25,6 @@ export class TaskDetailService {
     private readonly calendars: CalendarStore,
   ) {}
 
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
-
   async get(user: AuthUser, id: string): Promise<TaskDetailDto> {
     const actor = toActor(user);
     const row = await this.tasks.findVisible(actor, id);
@@ -42,7 +37,7 @@ export class TaskDetailService {
     ]);
     const now = new Date();
     return {
-      ...toSummary(row, actor, now, this.summaryView()),
+      ...toSummary(row, actor, now, summaryViewOf(this.config, this.calendars)),
       description: row.description,
       directive: { id: row.directive_id, number: row.directive_number, title: row.directive_title },
       history: history.map((h) => ({

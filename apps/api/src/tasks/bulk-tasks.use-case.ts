@@ -15,7 +15,7 @@ import {
   type BulkTaskState,
 } from './bulk-task-decision.js';
 import { policyFor } from './schedule-change.js';
-import { toSummary } from './task-summary.js';
+import { toSummary, summaryViewOf } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
 
 export function bulkRefused(refusals: BulkRefusal[]): ApiError {
@@ -41,11 +41,6 @@ export class BulkTasksUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   async execute(user: AuthUser, req: BulkTaskActionRequest, requestId: string | null): Promise<BulkTaskActionResponse> {
     const dupes = duplicateIds(req.items);
@@ -90,7 +85,7 @@ export class BulkTasksUseCase {
       }
       return rows;
     });
-    return { tasks: written.map((r) => toSummary(r, actor, now, this.summaryView())) };
+    return { tasks: written.map((r) => toSummary(r, actor, now, summaryViewOf(this.config, this.calendars))) };
   }
 
   /**

@@ -16,6 +16,14 @@ export interface SummaryView {
   calendar: WorkingCalendar;
 }
 
+/** The view every service shows tasks in: the configured due-soon window and the calendar this process last read. */
+export function summaryViewOf(
+  config: { dueSoonDays: number },
+  calendars: { snapshot(): WorkingCalendar },
+): SummaryView {
+  return { dueSoonDays: config.dueSoonDays, calendar: calendars.snapshot() };
+}
+
 /**
  * Working days past the effective deadline (to approval for approved work): 0 when not past it, null without a
  * deadline or when cancelled.

@@ -8,7 +8,7 @@ import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
-import { toSummary } from './task-summary.js';
+import { toSummary, summaryViewOf } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
 
 const conflict = () => new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
@@ -23,17 +23,12 @@ export class TasksService {
     private readonly calendars: CalendarStore,
   ) {}
 
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
-
   async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskSummaryDto>> {
     const actor = toActor(user);
     const now = new Date();
     const { rows, total } = await this.tasks.list(actor, query, localDate(now), this.config.dueSoonDays);
     return {
-      items: rows.map((r) => toSummary(r, actor, now, this.summaryView())),
+      items: rows.map((r) => toSummary(r, actor, now, summaryViewOf(this.config, this.calendars))),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -56,7 +51,7 @@ export class TasksService {
       await addInitialMilestones(tx, created, input.milestones ?? [], actor, this.config.escalation, null);
       return (await tx.lock(created.id)) ?? created;
     });
-    return toSummary(row, actor, new Date(), this.summaryView());
+    return toSummary(row, actor, new Date(), summaryViewOf(this.config, this.calendars));
   }
 
   async updateDraft(user: AuthUser, id: string, input: UpdateTaskRequest): Promise<TaskSummaryDto> {
@@ -100,7 +95,7 @@ export class TasksService {
       data: { changed: Object.keys(changes) },
     });
     if (!written) throw conflict();
-    return toSummary(written.task, actor, new Date(), this.summaryView());
+    return toSummary(written.task, actor, new Date(), summaryViewOf(this.config, this.calendars));
   }
 
   private async checkAgencies(lead: string | null, coordinating: readonly string[]): Promise<void> {

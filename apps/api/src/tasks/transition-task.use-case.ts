@@ -15,7 +15,7 @@ import {
 } from '../contributions/missing-contributions.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
-import { toFacts, toSummary } from './task-summary.js';
+import { toFacts, toSummary, summaryViewOf } from './task-summary.js';
 import { DATE_PLANNING_EVENTS, policyFor } from './schedule-change.js';
 import { transitionChange } from './transition-change.js';
 import { TasksRepository } from './tasks.repository.js';
@@ -30,11 +30,6 @@ export class TransitionTaskUseCase {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendars: CalendarStore,
   ) {}
-
-  /** How a task is shown now: the due-soon window and the working calendar (for working days late). */
-  private summaryView() {
-    return { dueSoonDays: this.config.dueSoonDays, calendar: this.calendars.snapshot() };
-  }
 
   async execute(
     user: AuthUser,
@@ -118,7 +113,7 @@ export class TransitionTaskUseCase {
         'Someone else changed this task a moment ago; reload it and try again',
       );
     }
-    return toSummary(written.task, actor, now, this.summaryView());
+    return toSummary(written.task, actor, now, summaryViewOf(this.config, this.calendars));
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {
