@@ -94,7 +94,12 @@ describe('a task’s parts on the screen', () => {
         (m) => m === '1',
         { what: '“Việc của tôi” in the URL' },
       );
-      expect(await officer.getByTestId('filter-mine').getAttribute('aria-pressed')).toBe('true');
+      // The URL changes a render before the button shows it pressed (failed once in CI when read at once).
+      await poll(
+        () => officer.getByTestId('filter-mine').getAttribute('aria-pressed'),
+        (pressed) => pressed === 'true',
+        { what: '“Việc của tôi” pressed' },
+      );
       const shown = officer.locator(card(task.id));
       await shown.waitFor({ state: 'visible' });
       expect(await shown.getByTestId('card-officer').textContent()).toContain('Phạm Thu Trang');
