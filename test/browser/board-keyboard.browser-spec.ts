@@ -2,6 +2,7 @@ import type { Locator, Page, Request } from 'playwright-core';
 import { makeTask } from '../e2e/support/fixtures.js';
 import {
   dragCard,
+  keyboardMoveRight,
   poll,
   screenshot,
   signIn,
@@ -76,25 +77,6 @@ const holdsFocus = (l: Locator) => l.evaluate((el) => el.contains(el.ownerDocume
 /** Two painted frames: dnd-kit hands focus back to the card in a requestAnimationFrame after a drop. */
 const frames = (page: Page) =>
   page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))');
-
-/** dnd-kit's keyboard drag of a focused card one column right (Space, →, Space), each step announced. */
-async function keyboardMoveRight(page: Page, card: Locator, code: string): Promise<void> {
-  const live = page.locator('[id^="DndLiveRegion"]');
-  await card.focus();
-  await page.keyboard.press('Space');
-  await poll(
-    () => live.innerText(),
-    (text) => text.includes(code),
-    { what: 'the pick-up announcement' },
-  );
-  await page.keyboard.press('ArrowRight');
-  await poll(
-    () => live.innerText(),
-    (text) => text.includes('Đang thực hiện'),
-    { what: 'the announcement of the “Đang thực hiện” column' },
-  );
-  await page.keyboard.press('Space');
-}
 
 describe('the board with the keyboard and the mouse, in Chromium', () => {
   it('the Standing Committee opens a task of “Chờ duyệt” with a mouse click', async () => {

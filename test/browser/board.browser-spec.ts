@@ -5,6 +5,7 @@ import { makeTask } from '../e2e/support/fixtures.js';
 import {
   boardReady,
   dragCard,
+  keyboardMoveRight,
   poll,
   screenshot,
   signIn,
@@ -381,23 +382,7 @@ describe('the board in Chromium', () => {
     const task = await makeTask(b.t.db, { state: 'assigned', lead: 'ban-tuyen-giao' });
     const page = await pageSession('ban-tuyen-giao');
     const c = await showCard(page, task.id);
-    // dnd-kit's live region is what a screen-reader user hears; it is also the condition to wait on.
-    const live = page.locator('[id^="DndLiveRegion"]');
-    const code = await codeOf(task.id);
-    await c.focus();
-    await page.keyboard.press('Space');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes(code),
-      { what: 'the pick-up announcement' },
-    );
-    await page.keyboard.press('ArrowRight');
-    await poll(
-      () => live.innerText(),
-      (text) => text.includes('Đang thực hiện'),
-      { what: 'the announcement of the “Đang thực hiện” column' },
-    );
-    await page.keyboard.press('Space');
+    await keyboardMoveRight(page, c, await codeOf(task.id));
     await dialog(page).waitFor({ state: 'visible' });
     await page.getByTestId('dialog-confirm').focus();
     await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { TaskDetailDto } from '@dondoc/contracts';
 import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TestRedis } from '../../e2e/support/redis-server.js';
 import { DEMO_PASSWORD, startTestApp, testDatabaseUrl, type TestApp } from '../../e2e/support/test-app.js';
 
@@ -143,6 +143,40 @@ export async function poll<T>(
     }
     await new Promise((r) => setTimeout(r, opts.interval ?? 200));
   }
+}
+
+/**
+ * dnd-kit's keyboard drag of a focused card one column right, from "Đã giao" to "Đang thực hiện"
+ * (Space, →, Space), each step waited on through the live region a screen-reader user hears.
+ * The KeyboardSensor attaches its keydown listener on a timer after the pick-up, so an arrow pressed at
+ * once can go unheard (CI saw it). A user presses again; so does this, and only while the card is still
+ * over its own column, so a second press can never skip a column.
+ */
+export async function keyboardMoveRight(page: Page, card: Locator, code: string): Promise<void> {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await card.focus();
+  await page.keyboard.press('Space');
+  await poll(
+    () => live.innerText(),
+    (text) => text.includes(code),
+    { what: 'the pick-up announcement' },
+  );
+  let heard = '';
+  for (let press = 0; press < 5 && !heard.includes('Đang thực hiện'); press++) {
+    await page.keyboard.press('ArrowRight');
+    heard = await poll(
+      () => live.innerText(),
+      (text) => text.includes('Đang thực hiện'),
+      { what: 'the announcement of the “Đang thực hiện” column', timeout: 3_000 },
+    ).catch(() => live.innerText());
+    if (!heard.includes('Đang thực hiện') && !heard.includes('Đã giao')) {
+      throw new Error(`the card left its column for another one: ${JSON.stringify(heard)}`);
+    }
+  }
+  if (!heard.includes('Đang thực hiện')) {
+    throw new Error(`the arrow key never moved the card; last announcement: ${JSON.stringify(heard)}`);
+  }
+  await page.keyboard.press('Space');
 }
 
 /**
