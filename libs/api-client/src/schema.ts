@@ -1367,6 +1367,13 @@ export interface components {
             issuer?: string | null;
             signer?: string | null;
             place?: string | null;
+            /**
+             * @description Level of secrecy; its tasks inherit it (normal by default)
+             * @enum {string}
+             */
+            classification?: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content is kept outside the system; required for top_secret (tuyệt mật) */
+            contentReference?: string | null;
         };
         CreateTaskRequest: {
             /** Format: uuid */
@@ -1404,6 +1411,13 @@ export interface components {
              * @enum {string}
              */
             decidingAuthority?: "standing_committee" | "standing_board" | "office";
+            /**
+             * @description Level of secrecy, at least the directive's (which it inherits when unset)
+             * @enum {string}
+             */
+            classification?: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content is kept outside the system; required for top_secret (tuyệt mật) */
+            contentReference?: string | null;
         };
         UpdateTaskRequest: {
             expectedVersion: number;
@@ -1555,6 +1569,13 @@ export interface components {
                  * @enum {string}
                  */
                 decidingAuthority?: "standing_committee" | "standing_board" | "office";
+                /**
+                 * @description Level of secrecy, at least the directive's (which it inherits when unset)
+                 * @enum {string}
+                 */
+                classification?: "normal" | "confidential" | "secret" | "top_secret";
+                /** @description Where the content is kept outside the system; required for top_secret (tuyệt mật) */
+                contentReference?: string | null;
             }[];
             /** @description "Xác nhận và giao": also assign every created task, in the same transaction. Every task then needs a lead agency and a due date (else 400 IMPORT_ASSIGN_INCOMPLETE, nothing created). */
             assign?: boolean;
@@ -1793,6 +1814,13 @@ export interface components {
             issuer: string | null;
             signer: string | null;
             place: string | null;
+            /**
+             * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
+             * @enum {string}
+             */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
+            contentReference: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1889,6 +1917,13 @@ export interface components {
             periodKey: string | null;
             /** @description The previous monthly program's item this one carries forward */
             carriedFromTaskId: string | null;
+            /**
+             * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
+             * @enum {string}
+             */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
+            contentReference: string | null;
         };
         DirectiveDetail: {
             /** Format: uuid */
@@ -1900,6 +1935,13 @@ export interface components {
             issuer: string | null;
             signer: string | null;
             place: string | null;
+            /**
+             * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
+             * @enum {string}
+             */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
+            contentReference: string | null;
             /** Format: date-time */
             createdAt: string;
             tasks: components["schemas"]["TaskSummary"][];
@@ -2097,6 +2139,13 @@ export interface components {
             periodKey: string | null;
             /** @description The previous monthly program's item this one carries forward */
             carriedFromTaskId: string | null;
+            /**
+             * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
+             * @enum {string}
+             */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
+            contentReference: string | null;
             description: string;
             directive: {
                 /** Format: uuid */
@@ -2200,13 +2249,26 @@ export interface components {
                 };
             };
         };
+        AccessList: {
+            /** @enum {string} */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            users: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                role: string;
+                agencyId: string | null;
+                /** Format: date-time */
+                grantedAt: string;
+            }[];
+        };
         ApiError: {
             statusCode: number;
             /**
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */

@@ -21,6 +21,8 @@ export type NotificationKind =
   | 'INCIDENT'
   | 'PEOPLE_SET'
   | 'CALENDAR_CHANGED'
+  | 'CLASSIFICATION_SET'
+  | 'ACCESS_LIST_SET'
   | 'CONTRIBUTION_REQUESTED'
   | 'CONTRIBUTION_SUBMITTED'
   | 'CONTRIBUTION_ACCEPTED'
@@ -63,6 +65,8 @@ const TITLES: Record<NotificationKind, { vi: string; en: string }> = {
     vi: 'Lịch làm việc thay đổi, hạn được tính lại',
     en: 'Working calendar changed; deadline recounted',
   },
+  CLASSIFICATION_SET: { vi: 'Thay đổi độ mật', en: 'Classification changed' },
+  ACCESS_LIST_SET: { vi: 'Thay đổi danh sách được tiếp cận', en: 'Access list changed' },
   CONTRIBUTION_REQUESTED: { vi: 'Đề nghị phối hợp thực hiện nhiệm vụ', en: 'Contribution requested' },
   CONTRIBUTION_SUBMITTED: { vi: 'Cơ quan phối hợp đã gửi nội dung phối hợp', en: 'Contribution submitted' },
   CONTRIBUTION_ACCEPTED: { vi: 'Cơ quan chủ trì đã tiếp nhận nội dung phối hợp', en: 'Contribution accepted' },

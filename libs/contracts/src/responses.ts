@@ -59,6 +59,8 @@ export const agencySchema = named(
 );
 export type AgencyDto = z.infer<typeof agencySchema>;
 
+export const classificationSchema = z.enum(['normal', 'confidential', 'secret', 'top_secret']);
+
 export const directiveSchema = named(
   'Directive',
   z.strictObject({
@@ -70,6 +72,13 @@ export const directiveSchema = named(
     issuer: z.string().nullable(),
     signer: z.string().nullable(),
     place: z.string().nullable(),
+    classification: classificationSchema.describe(
+      'Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)',
+    ),
+    contentReference: z
+      .string()
+      .nullable()
+      .describe('Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here)'),
     createdAt: instant,
   }),
 );
@@ -161,6 +170,13 @@ export const taskSummarySchema = named(
     seriesId: id.nullable().describe('The recurring series this task is an instance of'),
     periodKey: z.string().nullable(),
     carriedFromTaskId: id.nullable().describe("The previous monthly program's item this one carries forward"),
+    classification: classificationSchema.describe(
+      'Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)',
+    ),
+    contentReference: z
+      .string()
+      .nullable()
+      .describe('Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here)'),
   }),
 );
 export type TaskSummaryDto = z.infer<typeof taskSummarySchema>;
@@ -389,3 +405,20 @@ export const healthResponseSchema = named(
     details: healthIndicator,
   }),
 );
+
+export const accessListSchema = named(
+  'AccessList',
+  z.strictObject({
+    classification: classificationSchema,
+    users: z.array(
+      z.strictObject({
+        id,
+        fullName: z.string(),
+        role: z.string(),
+        agencyId: id.nullable(),
+        grantedAt: instant,
+      }),
+    ),
+  }),
+);
+export type AccessListDto = z.infer<typeof accessListSchema>;

@@ -29,6 +29,9 @@ export const DIRECTIVE_KIND_VALUES = [
   'other',
 ] as const;
 
+/** Levels of secrecy (độ mật), lowest first: thường, mật, tối mật, tuyệt mật. */
+export const CLASSIFICATION_VALUES = ['normal', 'confidential', 'secret', 'top_secret'] as const;
+
 /** Text a person typed: trimmed, bounded, no NUL bytes (PostgreSQL refuses them). */
 const text = (max: number) =>
   z
@@ -57,6 +60,14 @@ export const createDirectiveRequestSchema = z.strictObject({
   issuer: text(300).nullable().optional(),
   signer: text(200).nullable().optional(),
   place: text(200).nullable().optional(),
+  classification: z
+    .enum(CLASSIFICATION_VALUES)
+    .optional()
+    .describe('Level of secrecy; its tasks inherit it (normal by default)'),
+  contentReference: text(500)
+    .nullable()
+    .optional()
+    .describe('Where the content is kept outside the system; required for top_secret (tuyệt mật)'),
 });
 export type CreateDirectiveRequest = z.infer<typeof createDirectiveRequestSchema>;
 
@@ -113,6 +124,14 @@ export const createTaskRequestSchema = z
       .enum(['standing_committee', 'standing_board', 'office'])
       .optional()
       .describe('Who approves the result (rõ thẩm quyền); the Standing Committee by default'),
+    classification: z
+      .enum(CLASSIFICATION_VALUES)
+      .optional()
+      .describe("Level of secrecy, at least the directive's (which it inherits when unset)"),
+    contentReference: text(500)
+      .nullable()
+      .optional()
+      .describe('Where the content is kept outside the system; required for top_secret (tuyệt mật)'),
   })
   .refine(oneDeadline, ONE_DEADLINE);
 export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
@@ -278,3 +297,21 @@ export const extensionDecisionRequestSchema = z.strictObject({
     .describe('With `grant` only: a deadline other than the one asked (later than the current one); 400 otherwise'),
 });
 export type ExtensionDecisionRequest = z.infer<typeof extensionDecisionRequestSchema>;
+
+/** A new level for a directive or a task: raising is free, lowering needs a comment (kept in the history). */
+export const setClassificationRequestSchema = z.strictObject({
+  classification: z.enum(CLASSIFICATION_VALUES),
+  comment: text(5000).optional(),
+  contentReference: text(500)
+    .nullable()
+    .optional()
+    .describe('Where the content is kept outside the system; required when raising to top_secret (tuyệt mật)'),
+  expectedVersion: z.number().int().min(1).optional().describe("The task's version read (tasks only)"),
+});
+export type SetClassificationRequest = z.infer<typeof setClassificationRequestSchema>;
+
+/** The whole need-to-know list of a classified item (replaces the one in force). */
+export const setAccessListRequestSchema = z.strictObject({
+  userIds: z.array(uuid).max(500),
+});
+export type SetAccessListRequest = z.infer<typeof setAccessListRequestSchema>;

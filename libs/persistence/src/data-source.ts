@@ -14,6 +14,7 @@ import { ExtensionGrantedDate1733300000000 } from './migrations/1733300000000-ex
 import { AgencySortOrder1733400000000 } from './migrations/1733400000000-agency-sort-order.js';
 import { TaskParts1733500000000 } from './migrations/1733500000000-task-parts.js';
 import { WorkingCalendar1733600000000 } from './migrations/1733600000000-working-calendar.js';
+import { Classification1733700000000 } from './migrations/1733700000000-classification.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   AgencySortOrder1733400000000,
   TaskParts1733500000000,
   WorkingCalendar1733600000000,
+  Classification1733700000000,
 ];
 
 export interface DatabaseConfig {

@@ -1,3 +1,4 @@
+import { isCleared, type ClassifiedFacts } from './classification.rules.js';
 import type { Actor, Relation, TaskEventType, TaskFacts } from './task.model.js';
 
 type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> &
@@ -16,13 +17,16 @@ function isAgencyMember(task: Membership, actor: Actor): boolean {
 
 /**
  * The visibility rule: an agency sees the tasks it leads or coordinates once they have left the Office's
- * drafts; the Office, the Standing Committee and the inspector see every task; anyone else sees none.
+ * drafts; the Office, the Standing Committee and the inspector see every task; anyone else sees none. A
+ * classified task is seen only by those of them on its access list.
  * `taskScope` in the API is this rule as SQL; one table of cases tests both (test/e2e/visibility).
  */
 export function canRead(
-  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'>,
+  task: Pick<TaskFacts, 'state' | 'leadAgencyId' | 'coordinatingAgencyIds'> & ClassifiedFacts,
   actor: Actor,
 ): boolean {
+  // A classified task needs the person on its access list as well as the role's right: role alone is not enough.
+  if (!isCleared(task, actor)) return false;
   switch (actor.role) {
     case 'office':
     case 'standing_committee':

@@ -72,3 +72,4 @@ export { inputRefusal, normalizeComment, type InputFacts } from './input.rules.j
 export { refusalFor } from './refusal.messages.js';
 export * from './recurrence.rules.js';
 export * from './calendar/index.js';
+export * from './classification.rules.js';

@@ -35,6 +35,9 @@ export const CHANGE_KINDS = [
   'CARRIED_FORWARD',
   // A calendar change moved the task's effective deadline or its pending actions.
   'CALENDAR_CHANGED',
+  // Classified tasks: the level changed, or who is on the access list (the Office's own acts).
+  'CLASSIFICATION_SET',
+  'ACCESS_LIST_SET',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -122,6 +125,9 @@ export const RECIPIENTS: Readonly<Record<ChangeKind, readonly Audience[]>> = Obj
   CARRIED_FORWARD: [],
   // The history says so; nobody is told of each task (the Office changed the calendar knowingly).
   CALENDAR_CHANGED: [],
+  // Whoever the list adds learns of the task by seeing it; a notification would name it to no purpose.
+  CLASSIFICATION_SET: [],
+  ACCESS_LIST_SET: [],
 });
 
 /**

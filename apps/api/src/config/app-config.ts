@@ -76,6 +76,19 @@ const envSchema = z.object({
   CONTRIBUTION_DEFAULT_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(5),
   // After SIGTERM: how long to answer (with Connection: close, readiness 503) before closing the listener.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  // Who is on a newly classified item's access list besides the person who classifies it: comma-separated
+  // standing_committee (its members), standing_board (its Thường trực), office, inspector; or none.
+  CLASSIFIED_DEFAULT_ACCESS: z
+    .string()
+    .default('standing_committee')
+    .refine(
+      (s) =>
+        s.trim() === 'none' ||
+        s.split(',').every((x) => ['standing_committee', 'standing_board', 'office', 'inspector'].includes(x.trim())),
+      { message: 'must be none, or a comma-separated list of standing_committee, standing_board, office, inspector' },
+    ),
+  // Record every read of every task in the access log, not only of classified ones.
+  ACCESS_LOG_ALL: bool.default(false),
   // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
   WEB_DIR: z.string().default('apps/web/dist'),
 });
@@ -118,9 +131,15 @@ export interface AppConfig {
   /** A sub-deadline not given is the task's due date less this many days (never before today). */
   contributionDefaultDaysBefore: number;
   shutdownDrainMs: number;
+  /** Who a newly classified item's access list names by default, besides whoever classifies it. */
+  classifiedDefaultAccess: ClassifiedDefaultGroup[];
+  /** Whether reads of unclassified tasks are recorded in the access log too. */
+  accessLogAll: boolean;
   /** Absolute path of the built board, or null when there is none to serve. */
   webDir: string | null;
 }
+
+export type ClassifiedDefaultGroup = 'standing_committee' | 'standing_board' | 'office' | 'inspector';
 
 export class ConfigError extends Error {}
 
@@ -183,6 +202,11 @@ export function buildConfig(
     extensionsOfficeMayDecide: raw.EXTENSIONS_OFFICE_MAY_DECIDE,
     contributionDefaultDaysBefore: raw.CONTRIBUTION_DEFAULT_DAYS_BEFORE,
     shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS,
+    classifiedDefaultAccess:
+      raw.CLASSIFIED_DEFAULT_ACCESS.trim() === 'none'
+        ? []
+        : [...new Set(raw.CLASSIFIED_DEFAULT_ACCESS.split(',').map((x) => x.trim() as ClassifiedDefaultGroup))],
+    accessLogAll: raw.ACCESS_LOG_ALL,
     webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
   };
 }

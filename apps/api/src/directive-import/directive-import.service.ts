@@ -11,6 +11,7 @@ import { localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { toDirectiveDto } from '../directives/directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DirectiveRow } from '../directives/directives.repository.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
@@ -26,19 +27,6 @@ import { DirectiveImportRepository } from './directive-import.repository.js';
 import { assignDueDate, hasAssignableDeadline, importedTaskOf } from './imported-task.js';
 import { toProposal } from './to-proposal.js';
 
-function toDto(r: DirectiveRow): DirectiveDto {
-  return {
-    id: r.id,
-    number: r.number,
-    kind: r.kind,
-    title: r.title,
-    issuedOn: r.issued_on,
-    issuer: r.issuer,
-    signer: r.signer,
-    place: r.place,
-    createdAt: r.created_at.toISOString(),
-  };
-}
 
 function directiveExists(number: string): ApiError {
   return new ApiError(
@@ -193,7 +181,7 @@ export class DirectiveImportService implements OnModuleDestroy {
           await this.assignCreated(tx, fresh, input, actor, requestId);
         }
         const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
-        return { directive: toDto(directive), taskIds: tasks.map((t) => t.id), tasks };
+        return { directive: toDirectiveDto(directive), taskIds: tasks.map((t) => t.id), tasks };
       });
     } catch (err) {
       // A task code taken by a concurrent write after our check: the whole import rolled back.

@@ -23,8 +23,8 @@ export class DirectivesController {
   @ApiEndpoint({ summary: 'Every registered directive', ok: { schema: z.array(directiveSchema) } })
   @Roles(...TASK_READERS)
   @Get()
-  list(): Promise<DirectiveDto[]> {
-    return this.directives.list();
+  list(@CurrentUser() user: AuthUser): Promise<DirectiveDto[]> {
+    return this.directives.list(user);
   }
 
   @ApiEndpoint({

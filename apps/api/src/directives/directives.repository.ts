@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateDirectiveRequest } from '@dondoc/contracts';
-import type { Actor } from '@dondoc/workflow';
+import type { Actor, Classification } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
-import { taskScope } from '../tasks/task-scope.js';
+import { directiveClearance, taskScope } from '../tasks/task-scope.js';
 
 export interface DirectiveRow {
   id: string;
@@ -15,21 +15,32 @@ export interface DirectiveRow {
   issuer: string | null;
   signer: string | null;
   place: string | null;
+  classification: Classification;
+  content_reference: string | null;
   created_at: Date;
 }
 
-const COLUMNS = `id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, created_at`;
+const COLUMNS = `id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+  content_reference, created_at`;
 
 @Injectable()
 export class DirectivesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(): Promise<DirectiveRow[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM directives ORDER BY issued_on DESC NULLS LAST, number`);
+  /** The directives the user is cleared for: every unclassified one, and the classified ones listing them. */
+  list(userId: string): Promise<DirectiveRow[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM directives d WHERE ${directiveClearance('d', '$1::uuid')}
+        ORDER BY issued_on DESC NULLS LAST, number`,
+      [userId],
+    );
   }
 
-  async findById(id: string): Promise<DirectiveRow | undefined> {
-    const rows: DirectiveRow[] = await this.db.query(`SELECT ${COLUMNS} FROM directives WHERE id = $1`, [id]);
+  async findById(id: string, userId: string): Promise<DirectiveRow | undefined> {
+    const rows: DirectiveRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM directives d WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
+      [id, userId],
+    );
     return rows[0];
   }
 
@@ -38,22 +49,35 @@ export class DirectivesRepository {
     return rows.length > 0;
   }
 
-  async insert(input: CreateDirectiveRequest, userId: string): Promise<DirectiveRow> {
-    const rows: DirectiveRow[] = await this.db.query(
-      `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by)
-       VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [
-        input.number,
-        input.kind,
-        input.title,
-        input.issuedOn ?? null,
-        input.issuer ?? null,
-        input.signer ?? null,
-        input.place ?? null,
-        userId,
-      ],
-    );
-    return rows[0];
+  /** The directive and, when classified, its access list (`accessUserIds`), in one transaction. */
+  async insert(input: CreateDirectiveRequest, userId: string, accessUserIds: readonly string[]): Promise<DirectiveRow> {
+    return this.db.transaction(async (m) => {
+      const rows: DirectiveRow[] = await m.query(
+        `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by, classification,
+                                 content_reference)
+         VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+        [
+          input.number,
+          input.kind,
+          input.title,
+          input.issuedOn ?? null,
+          input.issuer ?? null,
+          input.signer ?? null,
+          input.place ?? null,
+          userId,
+          input.classification ?? 'normal',
+          input.contentReference ?? null,
+        ],
+      );
+      if ((input.classification ?? 'normal') !== 'normal') {
+        await m.query(
+          `INSERT INTO classified_access (directive_id, user_id, granted_by)
+           SELECT $1, u, $3 FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+          [rows[0].id, [...new Set(accessUserIds)], userId],
+        );
+      }
+      return rows[0];
+    });
   }
 
   /** Only the tasks the actor may see: progress never leaks other agencies' work. */

@@ -1,26 +1,15 @@
 import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateDirectiveRequest, DirectiveDto, DirectiveProgress, TaskSummaryDto } from '@dondoc/contracts';
-import { TASK_STATES, type TaskState } from '@dondoc/workflow';
+import { isClassified, isRecordOnly, TASK_STATES, type TaskState } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { checkContentReference, RECORD_ONLY_DIRECTIVE_TITLE } from '../classification/classification-rules.js';
+import { ClassificationRepository } from '../classification/classification.repository.js';
+import { toDirectiveDto } from './directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { DirectivesRepository, type DirectiveRow } from './directives.repository.js';
-
-function toDto(r: DirectiveRow): DirectiveDto {
-  return {
-    id: r.id,
-    number: r.number,
-    kind: r.kind,
-    title: r.title,
-    issuedOn: r.issued_on,
-    issuer: r.issuer,
-    signer: r.signer,
-    place: r.place,
-    createdAt: r.created_at.toISOString(),
-  };
-}
 
 @Injectable()
 export class DirectivesService {
@@ -28,17 +17,18 @@ export class DirectivesService {
     private readonly repo: DirectivesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
+    private readonly access: ClassificationRepository,
   ) {}
 
-  async list(): Promise<DirectiveDto[]> {
-    return (await this.repo.list()).map(toDto);
+  async list(user: AuthUser): Promise<DirectiveDto[]> {
+    return (await this.repo.list(user.id)).map(toDirectiveDto);
   }
 
   async get(
     user: AuthUser,
     id: string,
   ): Promise<DirectiveDto & { tasks: TaskSummaryDto[]; progress: DirectiveProgress }> {
-    const directive = await this.repo.findById(id);
+    const directive = await this.repo.findById(id, user.id);
     if (!directive) throw ApiError.notFound('Directive');
     const actor = toActor(user);
     const now = new Date();
@@ -48,7 +38,7 @@ export class DirectivesService {
     const byState = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;
     for (const t of tasks) byState[t.state] += 1;
     return {
-      ...toDto(directive),
+      ...toDirectiveDto(directive),
       tasks,
       progress: {
         total: tasks.length,
@@ -63,6 +53,13 @@ export class DirectivesService {
     if (await this.repo.existsByNumber(input.number)) {
       throw new ApiError(409, 'DUPLICATE', `Directive ${input.number} is already registered`);
     }
-    return toDto(await this.repo.insert(input, user.id));
+    const level = input.classification ?? 'normal';
+    checkContentReference(level, input.contentReference);
+    // Tuyệt mật keeps the record only: the number and kind, never what the document says.
+    const record = isRecordOnly(level) ? { ...input, title: RECORD_ONLY_DIRECTIVE_TITLE } : input;
+    const access = isClassified(level)
+      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess))]
+      : [];
+    return toDirectiveDto(await this.repo.insert(record, user.id, access));
   }
 }

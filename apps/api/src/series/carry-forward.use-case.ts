@@ -4,6 +4,7 @@ import { CalendarStore, newTaskOf, taskCode } from '@dondoc/persistence';
 import { endOfNextMonth, periodLabel, periodOf } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { toDirectiveDto } from '../directives/directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
@@ -32,7 +33,7 @@ export class CarryForwardUseCase {
     requestId: string | null,
   ): Promise<CarryForwardResultDto> {
     const from = await this.repo.directive(directiveId);
-    if (!from) throw ApiError.notFound('Directive');
+    if (!from || !(await this.repo.clearedForDirective(from, user.id))) throw ApiError.notFound('Directive');
     if (from.kind !== 'monthly_program') {
       throw new ApiError(
         409,
@@ -63,8 +64,13 @@ export class CarryForwardUseCase {
           decidingAuthority: old.deciding_authority,
           isKey: old.is_key,
           carriedFromTaskId: old.id,
+          // Carried with its level and its own access list, never its directive's wider one.
+          classification: old.classification,
+          contentReference: old.content_reference,
+          inheritAccess: false,
         };
         const [task] = await tx.create(program.id, [draft], actor, { data: { carriedFromTaskId: old.id }, requestId });
+        await this.repo.copyTaskAccess(tx.manager, old.id, task.id, user.id);
         const noted = await tx.apply({
           kind: 'CARRIED_FORWARD',
           taskId: old.id,
@@ -81,18 +87,9 @@ export class CarryForwardUseCase {
     const now = new Date();
     const p = result.program;
     return {
-      directive: {
-        id: p.id,
-        number: p.number,
-        kind: p.kind,
-        title: p.title,
-        issuedOn: p.issued_on,
-        issuer: p.issuer,
-        signer: p.signer,
-        place: p.place,
-        createdAt: p.created_at.toISOString(),
-      },
-      tasks: result.carried.map((c) => ({
+      directive: toDirectiveDto(p),
+      // Items the caller is not cleared for were carried too, but are not named to them.
+      tasks: (await this.repo.clearedOnly(result.carried, user.id)).map((c) => ({
         fromTaskId: c.fromTaskId,
         task: toSummary(c.task, actor, now, summaryViewOf(this.config, this.calendars)),
       })),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
-import type { Actor } from '@dondoc/workflow';
+import type { Actor, Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { taskScope } from '../tasks/task-scope.js';
 import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow, type SeriesTemplate } from '@dondoc/persistence';
@@ -15,6 +15,8 @@ export interface DirectiveFacts {
   issuer: string | null;
   signer: string | null;
   place: string | null;
+  classification: Classification;
+  content_reference: string | null;
   created_at: Date;
 }
 
@@ -57,7 +59,8 @@ export class SeriesRepository {
 
   async directive(id: string, m: EntityManager | DataSource = this.db): Promise<DirectiveFacts | undefined> {
     const rows: DirectiveFacts[] = await m.query(
-      `SELECT id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, created_at
+      `SELECT id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+              content_reference, created_at
          FROM directives WHERE id = $1`,
       [id],
     );
@@ -152,13 +155,64 @@ export class SeriesRepository {
     p: { number: string; title: string; issuedOn: string; from: DirectiveFacts; createdBy: string },
   ): Promise<DirectiveFacts | undefined> {
     const rows: DirectiveFacts[] = await m.query(
-      `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by)
-       VALUES ($1, 'monthly_program', $2, $3::date, $4, $5, $6, $7)
+      `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by, classification,
+                              content_reference)
+       VALUES ($1, 'monthly_program', $2, $3::date, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (number) DO NOTHING
-       RETURNING id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, created_at`,
-      [p.number, p.title, p.issuedOn, p.from.issuer, p.from.signer, p.from.place, p.createdBy],
+       RETURNING id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+                 content_reference, created_at`,
+      [
+        p.number,
+        p.title,
+        p.issuedOn,
+        p.from.issuer,
+        p.from.signer,
+        p.from.place,
+        p.createdBy,
+        p.from.classification,
+        p.from.content_reference,
+      ],
     );
-    return rows[0];
+    const program = rows[0];
+    // The next program is as secret as this one, and read by the same people.
+    if (program && program.classification !== 'normal') {
+      await m.query(
+        `INSERT INTO classified_access (directive_id, user_id, granted_by)
+         SELECT $1, user_id, $3 FROM classified_access WHERE directive_id = $2 ON CONFLICT DO NOTHING`,
+        [program.id, p.from.id, p.createdBy],
+      );
+    }
+    return program;
+  }
+
+  async clearedForDirective(d: Pick<DirectiveFacts, 'id' | 'classification'>, userId: string): Promise<boolean> {
+    if (d.classification === 'normal') return true;
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM classified_access WHERE directive_id = $1 AND user_id = $2`,
+      [d.id, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The carried items whose task the user is cleared for. */
+  async clearedOnly<T extends { task: TaskRow }>(items: T[], userId: string): Promise<T[]> {
+    const classified = items.filter((i) => i.task.classification !== 'normal').map((i) => i.task.id);
+    if (!classified.length) return items;
+    const rows: { task_id: string }[] = await this.db.query(
+      `SELECT task_id FROM classified_access WHERE task_id = ANY($1::uuid[]) AND user_id = $2`,
+      [classified, userId],
+    );
+    const cleared = new Set(rows.map((r) => r.task_id));
+    return items.filter((i) => i.task.classification === 'normal' || cleared.has(i.task.id));
+  }
+
+  /** A carried item keeps the access list of the item it carries forward. */
+  async copyTaskAccess(m: EntityManager, fromTaskId: string, toTaskId: string, grantedBy: string): Promise<void> {
+    await m.query(
+      `INSERT INTO classified_access (task_id, user_id, granted_by)
+       SELECT $2, user_id, $3 FROM classified_access WHERE task_id = $1 ON CONFLICT DO NOTHING`,
+      [fromTaskId, toTaskId, grantedBy],
+    );
   }
 
   /** The program's items not approved or cancelled, locked so none moves on while they are carried. */

@@ -48,6 +48,8 @@ function row(over: Partial<TaskRow> = {}): TaskRow {
     series_id: null,
     period_key: null,
     carried_from_task_id: null,
+    classification: 'normal',
+    content_reference: null,
     ...over,
   };
 }

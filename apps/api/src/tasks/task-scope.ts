@@ -3,9 +3,32 @@ import type { Actor } from '@dondoc/workflow';
 /**
  * The visibility rule (`canRead` in libs/workflow) as SQL, applied in every query that touches tasks: an agency sees the tasks it
  * leads or coordinates once they leave the Office's drafts; the Office, the Standing Committee and the
- * inspector see all; anyone else sees nothing. `param` is the next free placeholder number.
+ * inspector see all; anyone else sees nothing. On top of the role's rule, a classified task is seen only by the
+ * people on its access list (`clearance`). `param` is the next free placeholder number.
  */
 export function taskScope(actor: Actor, param: number, alias = 't'): { sql: string; params: unknown[] } {
+  const role = roleScope(actor, param, alias);
+  if (role.sql === 'FALSE') return role;
+  const cleared = clearance(alias, `$${param + role.params.length}::uuid`);
+  return {
+    sql: role.sql === 'TRUE' ? cleared : `(${role.sql} AND ${cleared})`,
+    params: [...role.params, actor.userId],
+  };
+}
+
+/** Need to know: an unclassified task, or one whose access list names the user (`user` a placeholder). */
+export function clearance(alias: string, user: string): string {
+  return `(${alias}.classification = 'normal' OR EXISTS (SELECT 1 FROM classified_access ca
+    WHERE ca.task_id = ${alias}.id AND ca.user_id = ${user}))`;
+}
+
+/** The same rule for a directive (its own level and list). */
+export function directiveClearance(alias: string, user: string): string {
+  return `(${alias}.classification = 'normal' OR EXISTS (SELECT 1 FROM classified_access ca
+    WHERE ca.directive_id = ${alias}.id AND ca.user_id = ${user}))`;
+}
+
+function roleScope(actor: Actor, param: number, alias: string): { sql: string; params: unknown[] } {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':

@@ -1,5 +1,13 @@
 import { notificationHeadline } from '@dondoc/contracts';
-import { audiencesOf, type Audience, type ChangeKind, type Rung, type TaskState } from '@dondoc/workflow';
+import {
+  audiencesOf,
+  CLASSIFIED_TITLE,
+  type Audience,
+  type ChangeKind,
+  type Classification,
+  type Rung,
+  type TaskState,
+} from '@dondoc/workflow';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CalendarStore } from '../calendar/calendar.store.js';
 import { taskColumns, type TaskRow } from './task-row.js';
@@ -74,6 +82,8 @@ export interface TaskRowUpdate {
   /** Keep the first deadline when this change moves it. */
   keepOriginalDueDate?: boolean;
   escalationLevel?: { atLeast: number } | { reset: true };
+  classification?: Classification;
+  contentReference?: string | null;
 }
 
 export interface TaskChange {
@@ -144,7 +154,19 @@ export interface NewTask {
   periodKey?: string | null;
   /** The monthly program's item this one carries forward. */
   carriedFromTaskId?: string | null;
+  /** A level above the directive's; the task is never below it. */
+  classification?: Classification;
+  contentReference?: string | null;
+  /**
+   * A classified task starts with its directive's access list unless this is false (the caller gives the list:
+   * a carried item keeps its own).
+   */
+  inheritAccess?: boolean;
 }
+
+const LEVELS = `ARRAY['normal','confidential','secret','top_secret']`;
+/** The title a tuyệt mật task carries in place of its content (SQL literal). */
+const RECORD_ONLY_TITLE = `'Nhiệm vụ tuyệt mật'`;
 
 const STATE_OR_DEADLINE: readonly (keyof TaskRowUpdate)[] = ['state', 'leadAgencyId', 'dueDate', 'deadlineVersion'];
 
@@ -187,6 +209,8 @@ function setClauses(set: TaskRowUpdate, p: Params): string[] {
   if (set.isKey !== undefined) col('is_key', set.isKey, '::boolean');
   if (set.progressPercent !== undefined) col('progress_percent', set.progressPercent, '::smallint');
   if (set.progressAt !== undefined) col('progress_at', set.progressAt, '::timestamptz');
+  if (set.classification !== undefined) col('classification', set.classification);
+  if (set.contentReference !== undefined) col('content_reference', set.contentReference);
   if (set.escalationLevel) {
     out.push(
       'reset' in set.escalationLevel
@@ -318,14 +342,19 @@ export class TaskChangeWriter {
     const audiences = p.add(c.audiences && states.to !== 'drafted' ? c.audiences : ruled, '::text[]');
     const heads = `u.position IN ('head','deputy')`;
     const kind = p.add(c.kind);
-    // The title names the task; the body carries what the author said (a return's comment, say).
+    // The title names the task; the body carries what the author said (a return's comment, say). A classified
+    // task is named by its code only and told only to the people on its access list.
     ctes.push(`notified AS (
       INSERT INTO notifications (user_id, task_id, kind, title, body, data, dedupe_key, created_at)
-      SELECT u.id, upd.id, ${kind}, ${p.add(notificationHeadline(c.kind))} || ' — ' || upd.code || ': ' || upd.title,
-             COALESCE(${p.add(c.comment ?? null, '::text')}, ''), ${p.add(JSON.stringify(c.notificationData ?? {}), '::jsonb')},
+      SELECT u.id, upd.id, ${kind}, ${p.add(notificationHeadline(c.kind))} || ' — ' || upd.code || ': ' ||
+               CASE WHEN upd.classification = 'normal' THEN upd.title ELSE ${p.add(CLASSIFIED_TITLE.vi)} END,
+             CASE WHEN upd.classification = 'normal' THEN COALESCE(${p.add(c.comment ?? null, '::text')}, '') ELSE '' END,
+             ${p.add(JSON.stringify(c.notificationData ?? {}), '::jsonb')},
              COALESCE(${dedupe}, 'change-' || ev.id), COALESCE(${at}, now())
         FROM upd CROSS JOIN ev
-        JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId} AND (
+        JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId}
+         AND (upd.classification = 'normal'
+              OR EXISTS (SELECT 1 FROM classified_access ca WHERE ca.task_id = upd.id AND ca.user_id = u.id)) AND (
              ('office' = ANY(${audiences}) AND u.role = 'office')
           OR ('standing_committee' = ANY(${audiences}) AND u.role = 'standing_committee')
           OR ('monitoring_officer' = ANY(${audiences}) AND u.role = 'office' AND u.id = COALESCE(upd.monitoring_user_id,
@@ -405,6 +434,9 @@ export class TaskChangeWriter {
       series_id: t.seriesId ?? null,
       period_key: t.periodKey ?? null,
       carried_from_task_id: t.carriedFromTaskId ?? null,
+      classification: t.classification ?? 'normal',
+      content_reference: t.contentReference ?? null,
+      inherit_access: t.inheritAccess ?? true,
     }));
     return db.query(
       `WITH input AS (
@@ -412,19 +444,34 @@ export class TaskChangeWriter {
            deliverable_type text, field text, lead_agency_id uuid, coordinating_agency_ids uuid[], due_date date,
            effective_due_date date, deadline_working_days smallint, deadline_from text, continuous boolean,
            deadline_text text, search_text text, deciding_authority text, is_key boolean, series_id uuid,
-           period_key text, carried_from_task_id uuid)),
+           period_key text, carried_from_task_id uuid, classification text, content_reference text,
+           inherit_access boolean)),
+       lv AS (
+         SELECT x.*, CASE WHEN array_position(${LEVELS}, x.classification) > array_position(${LEVELS}, d.classification)
+                          THEN x.classification ELSE d.classification END AS level
+           FROM input x, directives d WHERE d.id = $2),
        ins AS (
          INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
                             coordinating_agency_ids, due_date, effective_due_date, deadline_working_days, deadline_from,
                             continuous, deadline_text, search_text, deciding_authority, is_key,
-                            series_id, period_key, carried_from_task_id, created_by, created_at, updated_at)
-         SELECT $2, code, title, description, deliverable_type, field, lead_agency_id, coordinating_agency_ids,
-                due_date, effective_due_date, deadline_working_days, deadline_from, continuous, deadline_text,
-                search_text, deciding_authority, is_key, series_id, period_key,
-                carried_from_task_id, $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
-           FROM input ORDER BY ord
+                            series_id, period_key, carried_from_task_id, classification, content_reference,
+                            created_by, created_at, updated_at)
+         -- Tuyệt mật keeps the record only: the content never enters the system, whoever asks.
+         SELECT $2, code, CASE WHEN level = 'top_secret' THEN ${RECORD_ONLY_TITLE} ELSE title END,
+                CASE WHEN level = 'top_secret' THEN '' ELSE description END, deliverable_type, field, lead_agency_id,
+                coordinating_agency_ids, due_date, effective_due_date, deadline_working_days, deadline_from, continuous,
+                deadline_text, CASE WHEN level = 'top_secret' THEN code ELSE search_text END, deciding_authority, is_key,
+                series_id, period_key, carried_from_task_id, level, content_reference,
+                $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
+           FROM lv ORDER BY ord
          ${options.skipExisting ? 'ON CONFLICT DO NOTHING' : ''}
          RETURNING *),
+       acc AS (
+         INSERT INTO classified_access (task_id, user_id, granted_by)
+         SELECT ins.id, ca.user_id, $3 FROM ins JOIN input USING (code) JOIN classified_access ca ON ca.directive_id = $2
+          WHERE ins.classification <> 'normal' AND input.inherit_access
+         ON CONFLICT DO NOTHING
+         RETURNING id),
        ev AS (
          INSERT INTO task_events (task_id, event, from_state, to_state, actor_user_id, actor_role, actor_agency_id,
                                   data, task_version, at)

@@ -1,4 +1,4 @@
-import type { TaskState } from '@dondoc/workflow';
+import type { Classification, TaskState } from '@dondoc/workflow';
 
 /** A `tasks` row as the SQL of `taskColumns` returns it. */
 export interface TaskRow {
@@ -37,6 +37,10 @@ export interface TaskRow {
   series_id: string | null;
   period_key: string | null;
   carried_from_task_id: string | null;
+  /** The effective level of secrecy (at least the directive's). */
+  classification: Classification;
+  /** Where a tuyệt mật task's content is kept, outside the system. */
+  content_reference: string | null;
   /** The next milestone not done (json from `taskColumns`). */
   next_milestone?: NextMilestoneCell | null;
   /** Contributions asked of coordinators and how many are accepted (json from `taskColumns`). */
@@ -78,6 +82,7 @@ export function taskColumns(a = 't'): string {
   ${a}.deadline_from, ${a}.continuous, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
   ${a}.assignee_user_id, ${a}.responsible_leader_user_id, ${a}.monitoring_user_id, ${a}.deciding_authority, ${a}.is_key,
   ${a}.progress_percent, ${a}.progress_at, ${a}.series_id, ${a}.period_key, ${a}.carried_from_task_id,
+  ${a}.classification, ${a}.content_reference,
   (SELECT json_build_object('id', m.id, 'label', m.label, 'dueDate', m.due_date::text) FROM milestones m
     WHERE m.task_id = ${a}.id AND m.done_at IS NULL AND m.removed_at IS NULL ORDER BY m.due_date, m.id LIMIT 1) AS next_milestone,
   (SELECT json_build_object('total', count(*), 'accepted', count(*) FILTER (WHERE c.status = 'accepted'),

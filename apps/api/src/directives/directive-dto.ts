@@ -1,0 +1,18 @@
+import type { DirectiveDto } from '@dondoc/contracts';
+import type { DirectiveRow } from './directives.repository.js';
+
+export function toDirectiveDto(r: DirectiveRow): DirectiveDto {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    title: r.title,
+    issuedOn: r.issued_on,
+    issuer: r.issuer,
+    signer: r.signer,
+    place: r.place,
+    classification: r.classification ?? 'normal',
+    contentReference: r.content_reference ?? null,
+    createdAt: r.created_at.toISOString(),
+  };
+}
