@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@dondoc/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AccessLogModule } from './access-log/access-log.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -32,6 +33,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { SeriesModule } from './series/series.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { ClassificationModule } from './classification/classification.module.js';
 import { TaskChangesModule } from './task-changes/task-changes.module.js';
 import { TaskDetailModule } from './task-detail/task-detail.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -92,6 +94,8 @@ export class AppModule {
         DirectivesModule,
         DirectiveImportModule,
         CalendarModule,
+        ClassificationModule,
+        AccessLogModule,
         TaskChangesModule,
         TasksModule,
         TaskDetailModule,

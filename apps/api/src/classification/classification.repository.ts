@@ -82,13 +82,11 @@ export class ClassificationRepository {
     userIds: readonly string[],
     grantedBy: string,
   ): Promise<{ added: string[]; removed: string[] }> {
-    const before = new Set(
-      (
-        (await m.query(`SELECT user_id FROM classified_access WHERE ${column(item)} = $1 FOR UPDATE`, [item.id])) as {
-          user_id: string;
-        }[]
-      ).map((r) => r.user_id),
+    const held: { user_id: string }[] = await m.query(
+      `SELECT user_id FROM classified_access WHERE ${column(item)} = $1 FOR UPDATE`,
+      [item.id],
     );
+    const before = new Set(held.map((r) => r.user_id));
     const after = new Set(userIds);
     const added = [...after].filter((u) => !before.has(u));
     const removed = [...before].filter((u) => !after.has(u));

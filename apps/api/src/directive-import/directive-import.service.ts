@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type {
   ConfirmDirectiveImportRequest,
   ConfirmDirectiveImportResponse,
-  DirectiveDto,
   DirectiveImportProposal,
 } from '@dondoc/contracts';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
@@ -13,7 +12,6 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { toDirectiveDto } from '../directives/directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { DirectiveRow } from '../directives/directives.repository.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
 import { TaskChangesService, type ChangeTransaction } from '../task-changes/task-changes.service.js';
 import { bulkRefused } from '../tasks/bulk-tasks.use-case.js';
@@ -26,7 +24,6 @@ import { ImportPoolBusy, ImportWorkerPool } from './import-worker-pool.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
 import { assignDueDate, hasAssignableDeadline, importedTaskOf } from './imported-task.js';
 import { toProposal } from './to-proposal.js';
-
 
 function directiveExists(number: string): ApiError {
   return new ApiError(

@@ -9,7 +9,7 @@ import { ClassificationRepository } from '../classification/classification.repos
 import { toDirectiveDto } from './directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
-import { DirectivesRepository, type DirectiveRow } from './directives.repository.js';
+import { DirectivesRepository } from './directives.repository.js';
 
 @Injectable()
 export class DirectivesService {
