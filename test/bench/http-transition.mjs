@@ -204,6 +204,8 @@ try {
       PORT: String(apiPort),
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      FILE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      FILE_ENCRYPTION_KEY_ID: 'bench',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       LOGIN_LIMIT_PER_ADDRESS: '100000',

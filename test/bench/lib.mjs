@@ -163,6 +163,8 @@ export async function nestApp(dbUrl, redisUrl, extraEnv = {}) {
   const jwtSecret = randomBytes(32).toString('hex');
   const raw = parseEnv({
     JWT_SECRET: jwtSecret,
+    FILE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    FILE_ENCRYPTION_KEY_ID: 'bench',
     NODE_ENV: 'production',
     DATABASE_URL: dbUrl,
     REDIS_URL: redisUrl,

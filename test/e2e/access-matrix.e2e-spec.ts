@@ -136,8 +136,23 @@ const MATRIX = {
   'GET /notifications':                                 row(200,   200,      200,      200,  200, 200,  200,      UA),
   'POST /notifications/:id/read (the lead\'s)':          row(NF,    NF,       NF,       NF,   204, NF,   NF,       UA),
   // Failed escalation steps: read by those who watch deadlines, closed by the Office.
+  // Classified tasks (issue 17): only the Office sets a level or a list; the Standing Committee and the inspector
+  // read a list; agencies never do. On an unclassified task there is no list to set (409 NOT_CLASSIFIED).
+  'PUT /tasks/:id/classification (assigned)':           row(200,   FB,       FB,       403,  FB,  FB,   NF,       UA),
+  'GET /tasks/:id/access (assigned)':                   row(200,   200,      200,      403,  FB,  FB,   NF,       UA),
+  'PUT /tasks/:id/access (assigned)':                   row('409 NOT_CLASSIFIED', FB, FB, 403, FB, FB, NF,       UA),
+  'PUT /tasks/:id/access (secret)':                     row(200,   FB,       NF,       403,  FB,  NF,   NF,       UA),
+  // Role alone is not enough: a tối mật task whose list names the Office clerk and the lead's head.
+  'GET /tasks/:id (secret, listed: office and lead)':   row(200,   NF,       NF,       403,  200, NF,   NF,       UA),
+  'PUT /directives/:id/classification':                 row(200,   FB,       FB,       403,  FB,  FB,   FB,       UA),
+  'GET /directives/:id/access':                         row(200,   200,      200,      403,  FB,  FB,   FB,       UA),
+  'PUT /directives/:id/access':                         row('409 NOT_CLASSIFIED', FB, FB, 403, FB, FB, FB,       UA),
   'GET /incidents':                                     row(200,   200,      200,      403,  403, 403,  403,      UA),
   'POST /incidents/:id/resolve':                        row(204,   403,      403,      403,  403, 403,  403,      UA),
+  // The record of access to classified items (issue 17): the Inspection Committee and the administrator read and
+  // export it; nobody else, not even the Office that keeps the access lists.
+  'GET /access-log':                                    row(FB,    FB,       200,      200,  FB,  FB,   FB,       UA),
+  'GET /access-log.xlsx':                               row(FB,    FB,       200,      200,  FB,  FB,   FB,       UA),
 
   'GET /admin/users':                                   row(403,   403,      403,      200,  403, 403,  403,      UA),
   'POST /admin/users':                                  row(403,   403,      403,      201,  403, 403,  403,      UA),
@@ -291,7 +306,7 @@ async function versionOf(t: TestApp, id: string): Promise<number> {
 /** A row on a fresh task of its own; `task` is also what the version check looks at. */
 function onTask<X = object>(
   state: TaskState,
-  send: (t: TestApp, task: TaskRef, extra: X, auth: Headers) => Test,
+  send: (t: TestApp, task: TaskRef, extra: X, auth: Headers) => Test | Promise<Response>,
   opts: {
     withPendingSubmission?: boolean;
     /** false for a read: then even a successful answer must change nothing. */
@@ -931,6 +946,46 @@ function onSeries(
   });
 }
 
+async function userIdOf(t: TestApp, username: string): Promise<string> {
+  return (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])).rows[0].id;
+}
+
+/**
+ * Makes the task tối mật with this access list, by SQL before the request (the level is the Office's to set, which
+ * its own row tests): the row is then about who may act on a classified task.
+ */
+async function classify(t: TestApp, taskId: string, usernames: string[]): Promise<void> {
+  await t.db.query(`UPDATE tasks SET classification = 'secret' WHERE id = $1`, [taskId]);
+  await t.db.query(
+    `INSERT INTO classified_access (task_id, user_id) SELECT $1, id FROM users WHERE username = ANY($2::text[])`,
+    [taskId, usernames],
+  );
+}
+
+/** A fresh unclassified directive of the row's own; `writes`: a successful answer changes its level or list. */
+function onDirective(send: (t: TestApp, id: string, auth: Headers) => Test, writes: boolean) {
+  return scenario<{ id: string }>({
+    writes,
+    prepare: async (t) => ({
+      id: (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO directives (number, kind, title) VALUES ($1, 'conclusion', 'Kết luận thử') RETURNING id`,
+          [`KL-MX-${uniq()}`],
+        )
+      ).rows[0].id,
+    }),
+    send: (t, s, auth) => send(t, s.id, auth),
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(
+          `SELECT d.classification, (SELECT count(*)::int FROM classified_access c WHERE c.directive_id = d.id) AS listed
+             FROM directives d WHERE d.id = $1`,
+          [s.id],
+        )
+      ).rows[0],
+  });
+}
+
 const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /health': scenario({
     send: (t, _s, auth) => t.http.get('/api/health').set(auth),
@@ -1096,6 +1151,47 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
       .send({ expectedVersion: task.version, title: 'Tiêu đề đã chỉnh sửa' }),
   ),
 
+  'PUT /tasks/:id/classification (assigned)': onTask(
+    'assigned',
+    (t, task, _x, auth) => t.http.put(`/api/tasks/${task.id}/classification`).set(auth).send({ classification: 'confidential' }),
+    { ok: (res) => expect(res.body.classification).toBe('confidential') },
+  ),
+  'GET /tasks/:id/access (assigned)': onTask(
+    'assigned',
+    (t, task, _x, auth) => t.http.get(`/api/tasks/${task.id}/access`).set(auth),
+    { writes: false, ok: (res) => expect(res.body).toEqual({ classification: 'normal', users: [] }) },
+  ),
+  'PUT /tasks/:id/access (assigned)': onTask('assigned', (t, task, _x, auth) =>
+    t.http.put(`/api/tasks/${task.id}/access`).set(auth).send({ userIds: [] }),
+  ),
+  'PUT /tasks/:id/access (secret)': onTask<{ office: string; committee: string }>(
+    'assigned',
+    async (t, task, x, auth) => {
+      await classify(t, task.id, ['vanphong', 'thuongvu', ACCOUNT.lead]);
+      return t.http.put(`/api/tasks/${task.id}/access`).set(auth).send({ userIds: [x.office, x.committee] });
+    },
+    {
+      extra: async (t) => ({ office: await userIdOf(t, 'vanphong'), committee: await userIdOf(t, 'thuongvu') }),
+      ok: (res) => expect(res.body.users).toHaveLength(2),
+    },
+  ),
+  'GET /tasks/:id (secret, listed: office and lead)': onTask(
+    'assigned',
+    async (t, task, _x, auth) => {
+      await classify(t, task.id, ['vanphong', ACCOUNT.lead]);
+      return t.http.get(`/api/tasks/${task.id}`).set(auth);
+    },
+    { writes: false, ok: (res) => expect(res.body.classification).toBe('secret') },
+  ),
+  'PUT /directives/:id/classification': onDirective((t, id, auth) =>
+    t.http.put(`/api/directives/${id}/classification`).set(auth).send({ classification: 'confidential' }),
+  true),
+  'GET /directives/:id/access': onDirective((t, id, auth) => t.http.get(`/api/directives/${id}/access`).set(auth), false),
+  'PUT /directives/:id/access': onDirective(
+    (t, id, auth) => t.http.put(`/api/directives/${id}/access`).set(auth).send({ userIds: [] }),
+    true,
+  ),
+
   'POST /tasks/:id/transitions ASSIGN (drafted)': transition('ASSIGN', 'drafted'),
   'POST /tasks/:id/transitions REASSIGN (assigned)': transition('REASSIGN', 'assigned'),
   'POST /tasks/:id/transitions START (assigned)': transition('START', 'assigned'),
@@ -1192,6 +1288,17 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     send: (t, s, auth) => t.http.post(`/api/incidents/${s.id}/resolve`).set(auth),
     snapshot: async (t, s) =>
       (await t.db.query(`SELECT resolved_at, resolved_by FROM incidents WHERE id = $1`, [s.id])).rows[0],
+  }),
+  'GET /access-log': scenario({
+    send: (t, _s, auth) => t.http.get('/api/access-log').query({ limit: 5 }).set(auth),
+    ok: (res) => {
+      expect(Array.isArray(res.body.rows)).toBe(true);
+      expect(typeof res.body.total).toBe('number');
+    },
+  }),
+  'GET /access-log.xlsx': scenario({
+    send: (t, _s, auth) => t.http.get('/api/access-log.xlsx').query({ from: '2099-01-01' }).set(auth),
+    ok: (res) => expect(res.headers['content-type']).toMatch(/spreadsheetml/),
   }),
 
   'GET /admin/users': scenario({
@@ -1770,10 +1877,13 @@ describe('what agencies see', () => {
           expect.objectContaining({ involved: true, state: expect.not.stringMatching(/^drafted$/) }),
         );
       }
-      // ... and every task it leads or coordinates once out of the drafts, no more, no fewer.
+      // ... and every task it leads or coordinates once out of the drafts, no more, no fewer; a classified one only
+      // when its access list names the account.
       const truth = await t.db.query<{ id: string }>(
-        `SELECT id FROM tasks WHERE state <> 'drafted' AND (lead_agency_id = $1 OR $1 = ANY(coordinating_agency_ids))`,
-        [id],
+        `SELECT t.id FROM tasks t WHERE t.state <> 'drafted' AND (t.lead_agency_id = $1 OR $1 = ANY(t.coordinating_agency_ids))
+            AND (t.classification = 'normal' OR EXISTS (SELECT 1 FROM classified_access ca JOIN users u ON u.id = ca.user_id
+                                                          WHERE ca.task_id = t.id AND u.username = $2))`,
+        [id, code],
       );
       expect(list.body.total).toBe(truth.rows.length);
       expect(items.map((i) => i.id).sort()).toEqual(truth.rows.map((r) => r.id).sort());

@@ -30,6 +30,8 @@ describe('graceful shutdown: SIGTERM under load', () => {
         NODE_ENV: 'production',
         DATABASE_URL: testDatabaseUrl(),
         JWT_SECRET: 'graceful-shutdown-test-secret-0123456789',
+        FILE_ENCRYPTION_KEYS: 'test:AuNtTYK0EZG6XW/zC2YX0FuBKahgoj/C/cuu5/PMwtQ=',
+        FILE_ENCRYPTION_KEY_ID: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         SEED_DEMO: 'false',

@@ -1,5 +1,6 @@
-import { notificationTitle } from '@dondoc/contracts';
+import { notificationHeadline, notificationTitle } from '@dondoc/contracts';
 import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
+import { CLASSIFIED_TITLE } from '@dondoc/workflow';
 import { expectClean, expectError } from './support/files.js';
 import { makeTask } from './support/fixtures.js';
 import { TestRedis } from './support/redis-server.js';
@@ -196,5 +197,71 @@ describe('notification e-mail (real PostgreSQL, its own redis-server and SMTP si
       [task.id, userId],
     );
     expect(row.rows[0].emailed_at).toBeNull();
+  });
+
+  it('mails a classified task by its code only, never its title or what was said, and only to those on its list', async () => {
+    const secret = `TUYỆT-BÍ-MẬT-${stamp}`;
+    const said = `Ý-KIẾN-MẬT-${stamp}`;
+    const task = await makeTask(t.db, { state: 'drafted', lead: agencyCode });
+    const { code } = (
+      await t.db.query<{ code: string }>(
+        `UPDATE tasks SET title = $2, classification = 'secret' WHERE id = $1 RETURNING code`,
+        [task.id, secret],
+      )
+    ).rows[0];
+    await t.db.query(
+      `INSERT INTO classified_access (task_id, user_id) SELECT $1, id FROM users WHERE username IN ('vanphong', $2)`,
+      [task.id, username],
+    );
+    const masked = `${notificationHeadline('ASSIGN')} — ${code}: ${CLASSIFIED_TITLE.vi}`;
+    const mailOf = (id: string) => sink.to(address).find((m) => m.parsed.headers.get('x-dondoc-notification') === id);
+    const expectMasked = (mail: { parsed: { subject?: string; text?: string; html?: string | false } }) => {
+      expect(mail.parsed.subject).toBe(masked);
+      for (const part of [mail.parsed.subject, mail.parsed.text, mail.parsed.html || '']) {
+        expect(part).not.toContain(secret);
+        expect(part).not.toContain(said);
+      }
+      expect(mail.parsed.text).toContain(`${PUBLIC_URL}/tasks/${task.id}`);
+    };
+
+    // Told by the writer: the assignment with its comment.
+    const res = await t.http
+      .post(`/api/tasks/${task.id}/transitions`)
+      .set(await t.as('vanphong'))
+      .send({ event: 'ASSIGN', expectedVersion: task.version, comment: said });
+    expect(res.status).toBe(200);
+    const note = await until('the notification', async () => {
+      const r = await t.db.query<{ id: string }>(`SELECT id FROM notifications WHERE task_id = $1 AND user_id = $2`, [
+        task.id,
+        userId,
+      ]);
+      return r.rows[0]?.id;
+    });
+    expectMasked(await until('the mail', () => Promise.resolve(mailOf(note))));
+
+    // A notification written before the task was raised holds its title and the comment: mailed without them.
+    const written = async (key: string) =>
+      (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO notifications (user_id, task_id, kind, title, body, dedupe_key) VALUES ($1, $2, 'ASSIGN', $3, $4, $5)
+           RETURNING id`,
+          [userId, task.id, notificationTitle('ASSIGN', { code, title: secret }), said, `${key}-${stamp}`],
+        )
+      ).rows[0].id;
+    const before = await written('before-raised');
+    expectMasked(await until('the older notification mailed', () => Promise.resolve(mailOf(before))));
+
+    // Taken off the list, the account is mailed nothing more of it: the claim is made and nothing sent.
+    await t.db.query(`DELETE FROM classified_access WHERE task_id = $1 AND user_id = $2`, [task.id, userId]);
+    const off = await written('off-the-list');
+    await until('the claim', async () => {
+      const r = await t.db.query<{ emailed_at: Date | null }>(`SELECT emailed_at FROM notifications WHERE id = $1`, [
+        off,
+      ]);
+      return r.rows[0].emailed_at;
+    });
+    await sleep(500);
+    expect(mailOf(off)).toBeUndefined();
+    expect(sink.messages.some((m) => m.parsed.subject?.includes(secret) || m.parsed.text?.includes(said))).toBe(false);
   });
 });

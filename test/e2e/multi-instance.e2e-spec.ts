@@ -39,6 +39,8 @@ describe('two APIs and two workers as separate processes', () => {
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `multi${process.pid}`,
         JWT_SECRET: 'multi-instance-test-secret-0123456789abcdef',
+        FILE_ENCRYPTION_KEYS: 'test:scIBnnfgwcqjrjMYMAa9pJxYMMxHxNqM+e90a7YgURs=',
+        FILE_ENCRYPTION_KEY_ID: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         SEED_DEMO: 'false',

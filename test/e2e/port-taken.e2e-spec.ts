@@ -36,6 +36,8 @@ describe('the API on a taken port', () => {
         NODE_ENV: 'production',
         DATABASE_URL: testDatabaseUrl(),
         JWT_SECRET: 'port-taken-test-secret-0123456789abcdef',
+        FILE_ENCRYPTION_KEYS: 'test:z12A4f/n5maQpzhOzbBJlOsVO4GEIWZ36EUNscFt6KA=',
+        FILE_ENCRYPTION_KEY_ID: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         SEED_DEMO: 'false',

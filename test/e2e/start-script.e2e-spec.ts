@@ -93,6 +93,8 @@ describe('scripts/start.mjs stops everything it started', () => {
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `start${process.pid}`,
         JWT_SECRET: 'start-script-test-secret-0123456789abcdef',
+        FILE_ENCRYPTION_KEYS: 'test:tyHKsm4eAjeoee61buHFChQvgc6rhUu3faolqshzgiQ=',
+        FILE_ENCRYPTION_KEY_ID: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         SEED_DEMO: 'false',

@@ -137,6 +137,8 @@ describe('processes killed under load', () => {
         DATABASE_URL: testDatabaseUrl(),
         REDIS_URL: redis.url,
         JWT_SECRET: 'fault-suite-sigterm-secret-0123456789abcdef',
+        FILE_ENCRYPTION_KEYS: 'test:6hYP1ILhqotupSGfWhNQuJ0LTKv33n3TpFK4EK3Llaw=',
+        FILE_ENCRYPTION_KEY_ID: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         SEED_DEMO: 'false',

@@ -15,6 +15,7 @@ import { example, PDF, readRoutes, routeName, send, type BodyContext, type Route
  * - agencies read no reports or incidents, create no tasks or directives, edit nothing, decide nothing;
  * - the inspector never writes; the administrator only administers (/admin), nothing else;
  * - only the administrator reaches /admin; nobody marks someone else's notification;
+ * - only the inspector and the administrator read the record of access (/access-log);
  * - everyone signed in reads the working calendar; the Office and the administrator alone enter a year's schedule.
  *
  * And every answer an agency gets (lists, a directive's page, exports, its inbox) is free of the other
@@ -70,6 +71,8 @@ const PLANNING = new Set([
   'POST /api/milestones/{id}/done',
   'PUT /api/tasks/{id}/contributions/{agencyId}',
 ]);
+/** The record of access to classified items (issue 17): the Inspection Committee's and the administrator's. */
+const ACCESS_LOG = /^\/api\/access-log(\.xlsx)?$/;
 /** POSTs that only read (a selection too long for a query string): the inspector may send them. */
 const READING_POSTS = new Set(['POST /api/reports/urging-letters.zip', 'POST /api/tasks/export.xlsx']);
 /** Sent with the target task's id in the body (a selection), so an agency's answer is about another agency's task. */
@@ -81,6 +84,11 @@ function deny(route: Route, caller: Caller): Deny | null {
   const write = route.method !== 'get' && !READING_POSTS.has(name);
   if (caller === 'anon') return PUBLIC.test(p) ? null : { status: 401, why: 'no token' };
   if (PUBLIC.test(p) || p.startsWith('/api/auth/')) return null;
+  if (ACCESS_LOG.test(p)) {
+    return caller === 'inspector' || caller === 'admin'
+      ? null
+      : { status: 403, why: 'only the inspector and the administrator read the record of access' };
+  }
   if (caller === 'admin') {
     if (p.startsWith('/api/admin/')) return null;
     if (CALENDAR.test(p)) return null;

@@ -7,8 +7,9 @@ import { runMigrations } from './runtime/migrate.js';
 import { prettyLogs } from './runtime/logging.js';
 import { ShutdownState } from './runtime/shutdown-state.js';
 import { portFree, portTaken, StartupError } from './runtime/startup-error.js';
-import { localJwtSecret } from './runtime/secrets.js';
+import { localFileKey, localJwtSecret } from './runtime/secrets.js';
 import { seedDemoProvince } from './seed/demo-seed.js';
+import { reencryptStoredFiles } from './submissions/reencrypt-files.js';
 
 // On a terminal, lines like pino-pretty's; JSON otherwise (runtime/logging.ts).
 const pretty = prettyLogs();
@@ -41,7 +42,21 @@ async function main(): Promise<void> {
       return;
     }
     const jwtSecret = raw.JWT_SECRET ?? (await localJwtSecret(raw.DATA_DIR));
-    const config = buildConfig(raw, { databaseUrl, jwtSecret, embedded: Boolean(embedded) });
+    // Without FILE_ENCRYPTION_KEYS (never in production) files of classified tasks are sealed with a key kept
+    // under DATA_DIR.
+    const localKey = raw.FILE_ENCRYPTION_KEYS ? undefined : await localFileKey(raw.DATA_DIR);
+    const config = buildConfig(raw, { databaseUrl, jwtSecret, embedded: Boolean(embedded), localFileKey: localKey });
+    if (command === 'files:reencrypt') {
+      const report = await reencryptStoredFiles(config);
+      for (const f of report.failed) log(`Not re-encrypted: ${f.table} ${f.id}: ${f.reason}`);
+      log(
+        `Files: ${report.sealed} sealed, ${report.resealed} moved to key "${config.fileKeys.currentKeyId}", ` +
+          `${report.failed.length} failed`,
+      );
+      await stopEmbedded();
+      if (report.failed.length) process.exitCode = 1;
+      return;
+    }
     if (config.seedDemo || command === 'seed') {
       const seeded = await seedDemoProvince(databaseUrl, {
         password: config.demoPassword,

@@ -4,9 +4,9 @@ describe('pagesOf', () => {
   it('gives each role its pages', () => {
     expect(pagesOf('office')).toEqual(['board', 'dashboard', 'reportingPeriods', 'recurring', 'import', 'calendar']);
     expect(pagesOf('standing_committee')).toEqual(['board', 'dashboard', 'reportingPeriods']);
-    expect(pagesOf('inspector')).toEqual(['board', 'dashboard', 'reportingPeriods']);
+    expect(pagesOf('inspector')).toEqual(['board', 'dashboard', 'reportingPeriods', 'accessLog']);
     expect(pagesOf('agency')).toEqual(['board']);
-    expect(pagesOf('admin')).toEqual(['admin', 'calendar']);
+    expect(pagesOf('admin')).toEqual(['admin', 'accessLog', 'calendar']);
   });
 });
 
@@ -37,7 +37,7 @@ describe('headerLayout', () => {
     });
     expect(headerLayout('standing_committee', 'wide', false).menu).toBe(false);
     expect(headerLayout('admin', 'wide', false)).toMatchObject({
-      headerPages: ['admin'],
+      headerPages: ['admin', 'accessLog'],
       menuPages: ['calendar'],
       menu: true,
     });

@@ -1,7 +1,8 @@
 import type { RoleName } from '@dondoc/contracts';
 
 /** The pages of the app's navigation, in the order the header shows them. */
-export type NavPage = 'board' | 'dashboard' | 'reportingPeriods' | 'recurring' | 'import' | 'admin' | 'calendar';
+export type NavPage =
+  'board' | 'dashboard' | 'reportingPeriods' | 'recurring' | 'import' | 'admin' | 'accessLog' | 'calendar';
 
 /** Wide screens, small laptops (<= 1280 px), phones and narrow windows (<= 900 px): use-media-query's queries. */
 export type HeaderWidth = 'wide' | 'compact' | 'narrow';
@@ -15,6 +16,8 @@ export function pagesOf(role: RoleName): NavPage[] {
   if (FOLLOWERS.includes(role)) pages.push('dashboard', 'reportingPeriods');
   if (role === 'office') pages.push('recurring', 'import');
   if (role === 'admin') pages.push('admin');
+  // The record of who read classified items: the inspector's to check, the administrator's to keep.
+  if (role === 'inspector' || role === 'admin') pages.push('accessLog');
   // Those who enter the official schedule; everyone else may still open /calendar to read it.
   if (role === 'office' || role === 'admin') pages.push('calendar');
   return pages;

@@ -16,6 +16,7 @@ const LINKS: Record<NavPage, { to: string; label: string; testId?: string }> = {
   recurring: { to: '/recurring', label: 'series.nav', testId: 'nav-recurring' },
   import: { to: '/import', label: 'directiveImport.nav', testId: 'nav-import' },
   admin: { to: '/admin', label: 'admin.nav', testId: 'nav-admin' },
+  accessLog: { to: '/access-log', label: 'accessLog.nav', testId: 'nav-access-log' },
   calendar: { to: '/calendar', label: 'calendar.nav', testId: 'nav-calendar' },
 };
 

@@ -59,6 +59,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./calendar/calendar-page')).CalendarPage }),
         HydrateFallback: () => null,
       },
+      // The record of access to classified items: the inspector's and the administrator's.
+      {
+        path: 'access-log',
+        lazy: async () => ({ Component: (await import('./access-log/access-log-page')).AccessLogPage }),
+        HydrateFallback: () => null,
+      },
       // Loaded on demand: the password meter's estimator and dictionaries (~1 MB) serve this page only.
       {
         path: 'admin',

@@ -190,6 +190,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Classify a task (mật, tối mật, tuyệt mật) or lower its level with a comment (the Office) */
+        put: operations["ClassificationController_classifyTask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/{id}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Classify a directive; its tasks below the new level are raised with it (the Office) */
+        put: operations["ClassificationController_classifyDirective"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may read a classified task (its need-to-know list) */
+        get: operations["ClassificationController_taskAccess"];
+        /** Set who may read a classified task: the whole list (the Office); recorded in its history */
+        put: operations["ClassificationController_setTaskAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may read a classified directive (its need-to-know list) */
+        get: operations["ClassificationController_directiveAccess"];
+        /** Set who may read a classified directive: the whole list (the Office) */
+        put: operations["ClassificationController_setDirectiveAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record of access: who read which classified item, when, from where; newest first
+         * @description Every read of a classified task, directive or file (a list entry, a detail, a download, an export, a report row) writes a row, which the database keeps unchangeable; with ACCESS_LOG_ALL=true, reads of every task too.
+         */
+        get: operations["AccessLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record of access as an Excel workbook: every row the filters match, newest first
+         * @description At most 50 000 rows, the newest; the sheet says how many matched.
+         */
+        get: operations["AccessLogController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/bulk": {
         parameters: {
             query?: never;
@@ -1480,6 +1590,18 @@ export interface components {
             /** @description At least 8 characters (12 or more advised), not a common password, not the username or the name, strong enough (zxcvbn-ts score 3 of 4); otherwise 400 WEAK_PASSWORD */
             password: string;
         };
+        SetClassificationRequest: {
+            /** @enum {string} */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            comment?: string;
+            /** @description Where the content is kept outside the system; required when raising to top_secret (tuyệt mật) */
+            contentReference?: string | null;
+            /** @description The task's version read (tasks only) */
+            expectedVersion?: number;
+        };
+        SetAccessListRequest: {
+            userIds: string[];
+        };
         UpdateUserRequest: {
             fullName?: string;
             /** @enum {string} */
@@ -2262,13 +2384,52 @@ export interface components {
                 grantedAt: string;
             }[];
         };
+        AccessLogRow: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            user: {
+                id: string | null;
+                fullName: string | null;
+                /** @description The role when it read */
+                role: components["schemas"]["Role"] | null;
+            };
+            /**
+             * @description list (a list or board entry), detail, download (a file), export, report, stream
+             * @enum {string}
+             */
+            action: "list" | "detail" | "download" | "export" | "report" | "stream";
+            /** @enum {string} */
+            itemKind: "task" | "directive" | "file";
+            taskId: string | null;
+            taskCode: string | null;
+            directiveId: string | null;
+            fileId: string | null;
+            /**
+             * @description The level of the item when it was read
+             * @enum {string}
+             */
+            classification: "normal" | "confidential" | "secret" | "top_secret";
+            method: string | null;
+            /** @description The path read, without its query string */
+            path: string | null;
+            /** @description As in the request log (X-Request-Id) */
+            requestId: string | null;
+            /** @description The client's address (behind a proxy when TRUST_PROXY=true) */
+            address: string | null;
+        };
+        AccessLogPage: {
+            rows: components["schemas"]["AccessLogRow"][];
+            /** @description Every row the filters match */
+            total: number;
+        };
         ApiError: {
             statusCode: number;
             /**
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -2320,6 +2481,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             figures: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyFigures?: components["schemas"]["ReportFigures"];
@@ -2364,6 +2527,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportAgencyRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
@@ -2390,6 +2555,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             /** @enum {string} */
             by: "assignee" | "monitor";
             rows: components["schemas"]["ReportPersonRow"][];
@@ -2418,6 +2585,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportDirectiveRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
@@ -2442,6 +2611,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportFieldRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
@@ -2464,6 +2635,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportDeliverableTypeRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
@@ -2509,6 +2682,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             /** @description All items of the report, not only this page */
             total: number;
             limit: number | null;
@@ -2546,6 +2721,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             /** @description All items of the report, not only this page */
             total: number;
             limit: number | null;
@@ -2572,6 +2749,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             /** @description First assignment to first submission, over tasks submitted by then */
             assignmentToSubmission: components["schemas"]["ReportAverage"];
             /** @description Each decided submission: handed in to approved or returned */
@@ -2621,6 +2800,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportCoordinationRow"][];
             totals: components["schemas"]["ReportCoordinationFigures"];
         };
@@ -2654,6 +2835,8 @@ export interface components {
             generatedAt: string;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
             rows: components["schemas"]["ReportMilestoneRow"][];
             totals: components["schemas"]["ReportMilestoneFigures"];
         };
@@ -3582,7 +3765,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "CONTENT_REFERENCE_REQUIRED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -3896,7 +4079,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "IMPORT_ASSIGN_INCOMPLETE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                        code?: "CONTENT_REFERENCE_REQUIRED" | "IMPORT_ASSIGN_INCOMPLETE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -4361,6 +4544,840 @@ export interface operations {
             };
         };
     };
+    ClassificationController_classifyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetClassificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSummary"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "COMMENT_REQUIRED" | "CONTENT_REFERENCE_REQUIRED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CLASSIFICATION_BELOW_DIRECTIVE" | "CLASSIFIED_CONTENT_PRESENT" | "SAME_CLASSIFICATION" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ClassificationController_classifyDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetClassificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directive"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "COMMENT_REQUIRED" | "CONTENT_REFERENCE_REQUIRED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CLASSIFICATION_BELOW_DIRECTIVE" | "CLASSIFIED_CONTENT_PRESENT" | "SAME_CLASSIFICATION" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ClassificationController_taskAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessList"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ClassificationController_setTaskAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAccessListRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "ACCESS_LIST_NEEDS_OFFICE" | "ACCESS_USER_NOT_ELIGIBLE" | "MALFORMED_JSON" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_CLASSIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ClassificationController_directiveAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessList"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ClassificationController_setDirectiveAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAccessListRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessList"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "ACCESS_LIST_NEEDS_OFFICE" | "ACCESS_USER_NOT_ELIGIBLE" | "MALFORMED_JSON" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_CLASSIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AccessLogController_list: {
+        parameters: {
+            query?: {
+                taskId?: string;
+                /** @description Who read */
+                userId?: string;
+                /** @description The first day (Vietnam time), included */
+                from?: string;
+                /** @description The last day (Vietnam time), included */
+                to?: string;
+                action?: "list" | "detail" | "download" | "export" | "report" | "stream";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AccessLogController_exportXlsx: {
+        parameters: {
+            query?: {
+                taskId?: string;
+                /** @description Who read */
+                userId?: string;
+                /** @description The first day (Vietnam time), included */
+                from?: string;
+                /** @description The last day (Vietnam time), included */
+                to?: string;
+                action?: "list" | "detail" | "download" | "export" | "report" | "stream";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the Vietnamese file name (RFC 5987 `filename*`) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     TasksController_bulkAction: {
         parameters: {
             query?: never;
@@ -4706,7 +5723,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_DUE_DATE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "CONTENT_REFERENCE_REQUIRED" | "INVALID_DUE_DATE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -4946,7 +5963,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "TASK_NOT_EDITABLE" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "TASK_NOT_EDITABLE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -5206,7 +6223,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -5325,7 +6342,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INTERNAL_ERROR";
+                        code?: "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "INTERNAL_ERROR";
                     };
                 };
             };
@@ -5412,6 +6429,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CLASSIFIED_RECORD_ONLY";
                     };
                 };
             };
@@ -7265,7 +8294,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7403,7 +8432,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "CONTRIBUTION_STATUS_CONFLICT" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -7770,7 +8799,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INTERNAL_ERROR";
+                        code?: "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "INTERNAL_ERROR";
                     };
                 };
             };
@@ -11214,7 +12243,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION" | "PERIOD_CLOSED" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION" | "PERIOD_CLOSED" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -11333,7 +12362,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INTERNAL_ERROR";
+                        code?: "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "INTERNAL_ERROR";
                     };
                 };
             };

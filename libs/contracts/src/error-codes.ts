@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'NOT_CLASSIFIED',
   'ACCESS_USER_NOT_ELIGIBLE',
   'ACCESS_LIST_NEEDS_OFFICE',
+  'FILE_INTEGRITY_FAILED',
+  'FILE_KEY_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -120,6 +120,14 @@ const metaFields = {
   generatedAt: instant,
   dueSoonDays: z.int(),
   filters: reportFiltersSchema,
+  // Optional: snapshots frozen before classified tasks existed do not hold it; every live answer does.
+  hidden: z
+    .int()
+    .optional()
+    .describe(
+      'Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out ' +
+        'of every figure and list, counted here only (any state). A snapshot leaves out every classified task.',
+    ),
 };
 export type ReportMeta = z.infer<z.ZodObject<typeof metaFields>>;
 

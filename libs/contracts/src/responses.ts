@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DEADLINE_STATUS_VALUES, EVENT_VALUES, ROLE_VALUES, STATE_VALUES } from './schemas.js';
+import {
+  ACCESS_ACTION_VALUES,
+  ACCESS_ITEM_KIND_VALUES,
+  DEADLINE_STATUS_VALUES,
+  EVENT_VALUES,
+  ROLE_VALUES,
+  STATE_VALUES,
+} from './schemas.js';
 
 /**
  * Response shapes, as zod schemas: the types the API and the web app use are inferred from them, and the
@@ -422,3 +429,38 @@ export const accessListSchema = named(
   }),
 );
 export type AccessListDto = z.infer<typeof accessListSchema>;
+
+/** One read of a classified item (or of any task with ACCESS_LOG_ALL): append-only in the database. */
+export const accessLogRowSchema = named(
+  'AccessLogRow',
+  z.strictObject({
+    id: z.string().regex(/^\d{1,18}$/),
+    at: instant,
+    user: z.strictObject({
+      id: id.nullable(),
+      fullName: z.string().nullable(),
+      role: roleNameSchema.nullable().describe('The role when it read'),
+    }),
+    action: z
+      .enum(ACCESS_ACTION_VALUES)
+      .describe('list (a list or board entry), detail, download (a file), export, report, stream'),
+    itemKind: z.enum(ACCESS_ITEM_KIND_VALUES),
+    taskId: id.nullable(),
+    taskCode: z.string().nullable(),
+    directiveId: id.nullable(),
+    fileId: id.nullable(),
+    classification: classificationSchema.describe('The level of the item when it was read'),
+    method: z.string().nullable(),
+    path: z.string().nullable().describe('The path read, without its query string'),
+    requestId: z.string().nullable().describe('As in the request log (X-Request-Id)'),
+    address: z.string().nullable().describe("The client's address (behind a proxy when TRUST_PROXY=true)"),
+  }),
+);
+export type AccessLogRowDto = z.infer<typeof accessLogRowSchema>;
+
+export const accessLogPageSchema = named(
+  'AccessLogPage',
+  z.strictObject({ rows: z.array(accessLogRowSchema), total: z.int().describe('Every row the filters match') }),
+  'The record of access, newest first',
+);
+export type AccessLogPage = z.infer<typeof accessLogPageSchema>;

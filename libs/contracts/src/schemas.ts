@@ -315,3 +315,29 @@ export const setAccessListRequestSchema = z.strictObject({
   userIds: z.array(uuid).max(500),
 });
 export type SetAccessListRequest = z.infer<typeof setAccessListRequestSchema>;
+
+/** What a read of a classified item was (access_log.action), and what was read (access_log.item_kind). */
+export const ACCESS_ACTION_VALUES = ['list', 'detail', 'download', 'export', 'report', 'stream'] as const;
+export const ACCESS_ITEM_KIND_VALUES = ['task', 'directive', 'file'] as const;
+
+/** Filters of the record of access; `from` and `to` are whole days in Asia/Ho_Chi_Minh, both included. */
+const accessLogFilters = {
+  taskId: uuid.optional(),
+  userId: uuid.optional().describe('Who read'),
+  from: isoDate.optional().describe('The first day (Vietnam time), included'),
+  to: isoDate.optional().describe('The last day (Vietnam time), included'),
+  action: z.enum(ACCESS_ACTION_VALUES).optional(),
+};
+const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const FROM_AFTER_TO = { message: '`from` must not be after `to`', path: ['from'] };
+/** The record of access as Excel: every row the filters match, newest first (up to the export's cap). */
+export const accessLogExportQuerySchema = z.strictObject(accessLogFilters).refine(fromNotAfterTo, FROM_AFTER_TO);
+export type AccessLogExportQuery = z.infer<typeof accessLogExportQuerySchema>;
+export const accessLogQuerySchema = z
+  .strictObject({
+    ...accessLogFilters,
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+export type AccessLogQuery = z.infer<typeof accessLogQuerySchema>;

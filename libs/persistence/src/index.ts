@@ -27,6 +27,7 @@ export {
   type TaskRowUpdate,
 } from './task-changes/task-change.writer.js';
 export { TASK_COLUMNS, taskColumns, type OpenExtensionCell, type TaskRow } from './task-changes/task-row.js';
+export { notificationTextSql } from './notifications/classified-notification.sql.js';
 export { actionFiredChange, type FiringAction } from './task-changes/action-fired-change.js';
 export { searchTextOf, taskCode } from './task-changes/task-identity.js';
 export { newTaskOf } from './task-changes/new-task-of.js';

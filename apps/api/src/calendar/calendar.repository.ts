@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { clearance } from '../tasks/task-scope.js';
 import type { PendingActionOnCalendar } from './calendar-reschedule.js';
 
 export interface OpenTaskRow {
@@ -11,15 +12,17 @@ export interface OpenTaskRow {
   escalation_policy: Record<string, unknown> | null;
   submitted_at: Date | null;
   actions: PendingActionOnCalendar[];
+  /** Whether the user changing the calendar may be told of the task (a classified one: only if on its list). */
+  cleared: boolean;
 }
 
 /** The tasks a calendar change may move: open, with a deadline or a pending action. */
 @Injectable()
 export class CalendarRepository {
-  async openTasks(m: EntityManager): Promise<OpenTaskRow[]> {
+  async openTasks(m: EntityManager, userId: string): Promise<OpenTaskRow[]> {
     return m.query(
       `SELECT t.id, t.state, t.due_date::text AS due_date, t.effective_due_date::text AS effective_due_date,
-              t.deadline_version, d.escalation_policy,
+              t.deadline_version, d.escalation_policy, ${clearance('t', '$1::uuid')} AS cleared,
               (SELECT max(s.submitted_at) FROM submissions s WHERE s.task_id = t.id AND s.decision IS NULL) AS submitted_at,
               COALESCE((
                 SELECT json_agg(json_build_object('id', a.id::text, 'rung', a.rung, 'offset', a."offset",
@@ -36,6 +39,7 @@ export class CalendarRepository {
           AND (t.due_date IS NOT NULL OR EXISTS (
                 SELECT 1 FROM scheduled_actions a WHERE a.task_id = t.id AND a.status = 'pending'))
         ORDER BY t.id`,
+      [userId],
     );
   }
 }

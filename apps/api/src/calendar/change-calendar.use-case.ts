@@ -62,7 +62,7 @@ export class ChangeCalendarUseCase {
       const calendar = await this.calendars.current(tx.manager);
       const counts = { tasks: 0, actions: 0, effectiveDueDates: 0 };
       if (!calendar.settings.enabled) return counts;
-      for (const t of await this.repo.openTasks(tx.manager)) {
+      for (const t of await this.repo.openTasks(tx.manager, actor.userId)) {
         const plan = recalendar(
           { ...t, state: t.state as TaskState, policy: policyFor(this.config.escalation, t.escalation_policy) },
           calendar,
@@ -88,7 +88,8 @@ export class ChangeCalendarUseCase {
           schedule: { cancelRungs: [], cancelActionIds: plan.cancel, add: plan.add },
           requestId,
         });
-        if (!applied) continue;
+        // Every task moves; the answer counts only those the caller is cleared for.
+        if (!applied || !t.cleared) continue;
         counts.tasks++;
         counts.actions += plan.cancel.length;
         if (plan.effectiveDueDate !== undefined) counts.effectiveDueDates++;

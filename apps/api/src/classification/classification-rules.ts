@@ -1,6 +1,9 @@
 import { CLASSIFICATION_LABELS, isRecordOnly, type Classification } from '@dondoc/workflow';
 import { ApiError } from '../common/api-error.js';
 
+/** The title a tuyệt mật task carries in place of what it says (as the writer does for new ones). */
+export const RECORD_ONLY_TASK_TITLE = 'Nhiệm vụ tuyệt mật';
+
 /** The title a tuyệt mật directive carries in place of what it says. */
 export const RECORD_ONLY_DIRECTIVE_TITLE = 'Văn bản tuyệt mật';
 

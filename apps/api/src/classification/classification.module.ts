@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
+import { DirectivesModule } from '../directives/directives.module.js';
+import { FileStorageModule } from '../submissions/file-storage.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
+import { ClassificationController } from './classification.controller.js';
 import { ClassificationRepository } from './classification.repository.js';
+import { ClassificationService } from './classification.service.js';
+import { ClassifiedItemsRepository } from './classified-items.repository.js';
+import { SetClassificationUseCase } from './set-classification.use-case.js';
 
+/** Classified directives and tasks: their levels and need-to-know lists (issue 17). */
 @Module({
-  providers: [ClassificationRepository],
+  imports: [TasksModule, DirectivesModule, FileStorageModule],
+  controllers: [ClassificationController],
+  providers: [ClassificationService, SetClassificationUseCase, ClassificationRepository, ClassifiedItemsRepository],
   exports: [ClassificationRepository],
 })
 export class ClassificationModule {}

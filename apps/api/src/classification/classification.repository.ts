@@ -99,4 +99,13 @@ export class ClassificationRepository {
     await this.add(m, item, added, grantedBy);
     return { added: added.sort(), removed: removed.sort() };
   }
+
+  /** A task newly classified starts with its directive's list too (when the directive has one). */
+  async copyDirectiveList(m: EntityManager, taskId: string, directiveId: string, grantedBy: string): Promise<void> {
+    await m.query(
+      `INSERT INTO classified_access (task_id, user_id, granted_by)
+       SELECT $1, user_id, $3 FROM classified_access WHERE directive_id = $2 ON CONFLICT DO NOTHING`,
+      [taskId, directiveId, grantedBy],
+    );
+  }
 }

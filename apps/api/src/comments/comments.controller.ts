@@ -24,6 +24,7 @@ export class CommentsController {
     summary: "Comment on a task (the task's parties are notified)",
     body: createCommentRequestSchema,
     ok: { status: 201, schema: commentSchema },
+    errors: { 409: ['CLASSIFIED_RECORD_ONLY'] },
   })
   @Roles(...TASK_READERS)
   @Post()

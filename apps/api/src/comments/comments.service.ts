@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CommentDto } from '@dondoc/contracts';
-import { canComment } from '@dondoc/workflow';
+import { canComment, isRecordOnly } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { CommentsRepository } from './comments.repository.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 @Injectable()
 export class CommentsService {
@@ -20,6 +21,8 @@ export class CommentsService {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
+    // Tuyệt mật keeps the record only: no text or file of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     const membership = {
       state: task.state,
       leadAgencyId: task.lead_agency_id,

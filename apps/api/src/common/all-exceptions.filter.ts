@@ -3,6 +3,7 @@ import { DIRECTIVE_IMPORT_MAX_BYTES, type ApiErrorBody, type ErrorCode } from '@
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from './api-error.js';
+import { loggableError } from './loggable-error.js';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -32,7 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // For the metrics middleware: outcomes labelled by stable code.
     res.locals.errorCode = body.code;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId, path: req.path }, 'request failed');
+      this.logger.error({ err: loggableError(exception), requestId: body.requestId, path: req.path }, 'request failed');
     }
     if (res.headersSent) return;
     // A 429 says how long to wait (login throttling, auth/login-throttle.ts), in seconds.

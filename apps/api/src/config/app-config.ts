@@ -4,6 +4,8 @@ import { DEFAULT_DEPLOYMENT_PREFIX, calendarEnvShape, deploymentPrefixSchema } f
 import { calendarSettingsOf, dayCountingOf, escalationPolicyOf } from '@dondoc/persistence';
 import { parseIsoDuration, type CalendarSettings, type EscalationPolicy } from '@dondoc/workflow';
 import { z } from 'zod';
+import type { FileKeyRing } from '../submissions/file-cipher.js';
+import { fileKeyEnvIssues, fileKeyIdSchema, fileKeyRingOf, fileKeysSchema } from './file-keys.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -91,6 +93,10 @@ const envSchema = z.object({
   ACCESS_LOG_ALL: bool.default(false),
   // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
   WEB_DIR: z.string().default('apps/web/dist'),
+  // Files of classified tasks are sealed at rest (AES-256-GCM): the ring `id:base64key,...` (32-byte keys)
+  // and the id new files are sealed with. Both required in production; rotation: README.md.
+  FILE_ENCRYPTION_KEYS: fileKeysSchema,
+  FILE_ENCRYPTION_KEY_ID: fileKeyIdSchema,
 });
 
 export interface AppConfig {
@@ -137,6 +143,8 @@ export interface AppConfig {
   accessLogAll: boolean;
   /** Absolute path of the built board, or null when there is none to serve. */
   webDir: string | null;
+  /** The keys files of classified tasks are sealed and opened with (`FILE_ENCRYPTION_KEYS`). */
+  fileKeys: FileKeyRing;
 }
 
 export type ClassifiedDefaultGroup = 'standing_committee' | 'standing_board' | 'office' | 'inspector';
@@ -155,12 +163,14 @@ export function parseEnv(env: NodeJS.ProcessEnv): RawEnv {
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
   }
+  const keyIssues = fileKeyEnvIssues(parsed.data);
+  if (keyIssues.length) throw new ConfigError(`Invalid configuration:\n${keyIssues.map((l) => `  ${l}`).join('\n')}`);
   return parsed.data;
 }
 
 export function buildConfig(
   raw: RawEnv,
-  resolved: { databaseUrl: string; jwtSecret: string; embedded: boolean },
+  resolved: { databaseUrl: string; jwtSecret: string; embedded: boolean; localFileKey?: Buffer },
 ): AppConfig {
   return {
     env: raw.NODE_ENV,
@@ -208,6 +218,7 @@ export function buildConfig(
         : [...new Set(raw.CLASSIFIED_DEFAULT_ACCESS.split(',').map((x) => x.trim() as ClassifiedDefaultGroup))],
     accessLogAll: raw.ACCESS_LOG_ALL,
     webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
+    fileKeys: fileKeyRingOf(raw, resolved.localFileKey),
   };
 }
 

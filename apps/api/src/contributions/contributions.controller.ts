@@ -36,6 +36,7 @@ import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
+import { fileOfParams, RecordsAccess, taskIdItem, taskOfParam } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
 import type { UploadedFile } from '../submissions/submissions.service.js';
@@ -62,6 +63,7 @@ export class ContributionsController {
     ok: { schema: contributionListSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (list: ContributionListDto) => list.items.map((c) => taskIdItem(c.taskId)))
   @Get('contributions')
   async list(
     @CurrentUser() user: AuthUser,
@@ -75,6 +77,7 @@ export class ContributionsController {
     ok: { schema: contributionListSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', taskOfParam())
   @Get('tasks/:id/contributions')
   async forTask(
     @CurrentUser() user: AuthUser,
@@ -89,7 +92,7 @@ export class ContributionsController {
     ok: { schema: contributionSchema },
     errors: {
       403: ['FORBIDDEN_ROLE'],
-      409: ['INVALID_TRANSITION', 'VERSION_CONFLICT', 'CONTRIBUTION_STATUS_CONFLICT'],
+      409: ['INVALID_TRANSITION', 'VERSION_CONFLICT', 'CONTRIBUTION_STATUS_CONFLICT', 'CLASSIFIED_RECORD_ONLY'],
       422: ['NOT_A_COORDINATOR', 'CONTRIBUTION_DUE_DATE_INVALID'],
     },
   })
@@ -122,7 +125,7 @@ export class ContributionsController {
     errors: {
       400: ['SUBMISSION_REQUIRED', 'TOO_MANY_FILES'],
       403: ['FORBIDDEN_ROLE'],
-      409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT'],
+      409: ['INVALID_TRANSITION', 'CONTRIBUTION_STATUS_CONFLICT', 'CLASSIFIED_RECORD_ONLY'],
       413: ['FILE_TOO_LARGE'],
       415: ['FILE_TYPE_NOT_ALLOWED'],
     },
@@ -186,8 +189,11 @@ export class ContributionsController {
       description: 'The file as uploaded, with its name in Content-Disposition (RFC 6266)',
       media: { '*/*': { type: 'string', contentMediaType: 'application/octet-stream' } },
     },
+    // A sealed file (of a classified task) that fails its check, or whose key the server no longer holds.
+    errors: { 500: ['FILE_INTEGRITY_FAILED', 'FILE_KEY_UNKNOWN'] },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('download', fileOfParams())
   @Get('contributions/:id/files/:fileId')
   async download(
     @CurrentUser() user: AuthUser,
@@ -195,7 +201,7 @@ export class ContributionsController {
     @Param('fileId', UuidParamPipe) fileId: string,
   ): Promise<StreamableFile> {
     const file = await this.reads.file(user, id, fileId);
-    return new StreamableFile(this.storage.open(file.storage_key), {
+    return new StreamableFile(await this.storage.open(file), {
       type: file.mime_type,
       length: file.size_bytes,
       disposition: contentDisposition(file.file_name, { type: 'attachment' }),

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { uploadLimitsModule } from '../submissions/upload-limits.module.js';
-import { FileStorageService } from '../submissions/file-storage.service.js';
+import { FileStorageModule } from '../submissions/file-storage.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { ContributionsController } from './contributions.controller.js';
 import { ContributionsRepository } from './contributions.repository.js';
@@ -11,7 +11,7 @@ import { SubmitContributionUseCase } from './submit-contribution.use-case.js';
 
 /** Phối hợp: coordinating agencies' contributions, asked by the lead agency and accepted or returned by it. */
 @Module({
-  imports: [TasksModule, uploadLimitsModule()],
+  imports: [TasksModule, FileStorageModule, uploadLimitsModule()],
   controllers: [ContributionsController],
   providers: [
     ContributionsRepository,
@@ -19,7 +19,6 @@ import { SubmitContributionUseCase } from './submit-contribution.use-case.js';
     RequestContributionUseCase,
     SubmitContributionUseCase,
     DecideContributionUseCase,
-    FileStorageService,
   ],
   exports: [ContributionsRepository],
 })

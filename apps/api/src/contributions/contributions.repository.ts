@@ -42,6 +42,8 @@ export interface PartFileRow {
   mime_type: string;
   size_bytes: number;
   storage_key: string;
+  /** The key that sealed the stored file; null: in clear. */
+  encryption_key_id: string | null;
 }
 
 export interface NewPartFile {
@@ -50,6 +52,7 @@ export interface NewPartFile {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
+  encryptionKeyId: string | null;
 }
 
 const COLUMNS = `c.id, c.task_id, c.agency_id, a.name AS agency_name, c.request, c.due_date::text AS due_date, c.status,
@@ -121,7 +124,7 @@ export class ContributionsRepository {
   files(versionIds: string[]): Promise<PartFileRow[]> {
     if (!versionIds.length) return Promise.resolve([]);
     return this.db.query(
-      `SELECT id, owner_id, file_name, mime_type, size_bytes, storage_key FROM part_files
+      `SELECT id, owner_id, file_name, mime_type, size_bytes, storage_key, encryption_key_id FROM part_files
         WHERE owner_kind = 'contribution_version' AND owner_id = ANY($1::uuid[])
         ORDER BY created_at, id`,
       [versionIds],
@@ -130,7 +133,7 @@ export class ContributionsRepository {
 
   async findFile(contributionId: string, fileId: string): Promise<PartFileRow | undefined> {
     const rows: PartFileRow[] = await this.db.query(
-      `SELECT f.id, f.owner_id, f.file_name, f.mime_type, f.size_bytes, f.storage_key
+      `SELECT f.id, f.owner_id, f.file_name, f.mime_type, f.size_bytes, f.storage_key, f.encryption_key_id
          FROM part_files f JOIN contribution_versions v ON v.id = f.owner_id
         WHERE f.owner_kind = 'contribution_version' AND f.id = $2 AND v.contribution_id = $1`,
       [contributionId, fileId],
@@ -199,10 +202,12 @@ export class ContributionsRepository {
     const version = rows[0];
     if (v.files.length) {
       await m.query(
-        `INSERT INTO part_files (task_id, owner_kind, owner_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
-         SELECT $1, 'contribution_version', $2, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.storage_key, $3
+        `INSERT INTO part_files (task_id, owner_kind, owner_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by,
+                                 encryption_key_id)
+         SELECT $1, 'contribution_version', $2, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.storage_key, $3, f.encryption_key_id
            FROM jsonb_to_recordset($4::jsonb)
-                AS f(file_name text, mime_type text, size_bytes int, sha256 text, storage_key text)`,
+                AS f(file_name text, mime_type text, size_bytes int, sha256 text, storage_key text,
+                     encryption_key_id text)`,
         [
           v.taskId,
           version.id,
@@ -214,6 +219,7 @@ export class ContributionsRepository {
               size_bytes: f.sizeBytes,
               sha256: f.sha256,
               storage_key: f.storageKey,
+              encryption_key_id: f.encryptionKeyId,
             })),
           ),
         ],

@@ -1,7 +1,7 @@
 import { CalendarStore } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ContributionDto, RequestContribution } from '@dondoc/contracts';
-import { localDate, STATE_LABELS } from '@dondoc/workflow';
+import { localDate, STATE_LABELS, isRecordOnly } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -12,6 +12,7 @@ import { CONTRIBUTION_RUNGS, contributionLadder } from './contribution-schedule.
 import { CONTRIBUTION_TASK_STATES, contributionDueDate, mayAskContribution } from './contribution.rules.js';
 import { ContributionsRepository } from './contributions.repository.js';
 import { ContributionsService, taskMembership } from './contributions.service.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 const conflict = () =>
   new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it and try again');
@@ -38,6 +39,8 @@ export class RequestContributionUseCase {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
+    // Tuyệt mật keeps the record only: no text or file of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     // Visibility, role, state, then the input, as for transitions.
     if (!mayAskContribution(taskMembership(task), actor)) {
       throw new ApiError(403, 'FORBIDDEN_ROLE', 'Only the lead agency or the Office asks for a contribution');

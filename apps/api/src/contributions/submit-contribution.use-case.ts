@@ -8,6 +8,8 @@ import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { CONTRIBUTION_TASK_STATES, maySubmitContribution } from './contribution.rules.js';
 import { ContributionsRepository } from './contributions.repository.js';
 import { ContributionsService } from './contributions.service.js';
+import { isRecordOnly } from '@dondoc/workflow';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 export const staleStatus = () =>
   new ApiError(
@@ -35,6 +37,8 @@ export class SubmitContributionUseCase {
   ): Promise<ContributionDto> {
     const actor = toActor(user);
     const { contribution, task } = await this.reads.visible(actor, contributionId);
+    // Tuyệt mật keeps the record only: no text or file of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     if (!maySubmitContribution(contribution.agency_id, actor)) {
       throw new ApiError(403, 'FORBIDDEN_ROLE', 'Only the coordinating agency asked submits this contribution');
     }
@@ -50,7 +54,7 @@ export class SubmitContributionUseCase {
         'Hãy ghi nội dung hoặc đính kèm tệp / Add a note or at least one file',
       );
     }
-    const stored = await this.storage.checkAndPut(uploads);
+    const stored = await this.storage.checkAndPut(uploads, task.classification);
     try {
       await this.changes.transaction(async (tx) => {
         // Task first, then the contribution: the order every contribution change takes.
@@ -58,6 +62,7 @@ export class SubmitContributionUseCase {
         if (!locked || !CONTRIBUTION_TASK_STATES.includes(locked.state)) {
           throw new ApiError(409, 'INVALID_TRANSITION', 'The task is no longer open for contributions');
         }
+        this.storage.confirmSealed(locked.classification, stored);
         const current = await this.contributions.lock(tx.manager, { id: contributionId });
         if (!current || (current.status !== 'requested' && current.status !== 'returned')) throw staleStatus();
         const version = await this.contributions.insertVersion(tx.manager, {

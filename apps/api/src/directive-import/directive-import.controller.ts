@@ -64,7 +64,7 @@ export class DirectiveImportController {
     body: confirmDirectiveImportRequestSchema,
     ok: { status: 201, schema: confirmDirectiveImportResponseSchema },
     errors: {
-      400: ['UNKNOWN_AGENCY', 'IMPORT_ASSIGN_INCOMPLETE', 'MILESTONE_DATE_INVALID'],
+      400: ['UNKNOWN_AGENCY', 'IMPORT_ASSIGN_INCOMPLETE', 'MILESTONE_DATE_INVALID', 'CONTENT_REFERENCE_REQUIRED'],
       409: ['DIRECTIVE_EXISTS', 'DUPLICATE', 'BULK_REFUSED'],
     },
   })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { DIRECTIVE_IMPORT_MAX_BYTES } from '@dondoc/contracts';
 import { memoryStorage } from 'multer';
+import { ClassificationRepository } from '../classification/classification.repository.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { DirectiveImportController } from './directive-import.controller.js';
@@ -20,6 +21,6 @@ import { DirectiveImportService } from './directive-import.service.js';
     }),
   ],
   controllers: [DirectiveImportController],
-  providers: [DirectiveImportService, DirectiveImportRepository],
+  providers: [DirectiveImportService, DirectiveImportRepository, ClassificationRepository],
 })
 export class DirectiveImportModule {}

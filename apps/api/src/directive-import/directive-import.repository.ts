@@ -4,7 +4,8 @@ import type { ConfirmDirectiveImportRequest } from '@dondoc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DirectiveRow } from '../directives/directives.repository.js';
 
-const DIRECTIVE_COLUMNS = `id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, created_at`;
+const DIRECTIVE_COLUMNS = `id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+  content_reference, created_at`;
 
 @Injectable()
 export class DirectiveImportRepository {
@@ -28,14 +29,35 @@ export class DirectiveImportRepository {
     m: EntityManager,
     d: ConfirmDirectiveImportRequest['directive'],
     userId: string,
+    accessUserIds: readonly string[],
   ): Promise<DirectiveRow | undefined> {
     const rows: DirectiveRow[] = await m.query(
-      `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by)
-       VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8)
+      `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by, classification,
+                               content_reference)
+       VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (number) DO NOTHING
        RETURNING ${DIRECTIVE_COLUMNS}`,
-      [d.number, d.kind, d.title, d.issuedOn ?? null, d.issuer ?? null, d.signer ?? null, d.place ?? null, userId],
+      [
+        d.number,
+        d.kind,
+        d.title,
+        d.issuedOn ?? null,
+        d.issuer ?? null,
+        d.signer ?? null,
+        d.place ?? null,
+        userId,
+        d.classification ?? 'normal',
+        d.contentReference ?? null,
+      ],
     );
-    return rows[0];
+    const directive = rows[0];
+    if (directive && directive.classification !== 'normal' && accessUserIds.length) {
+      await m.query(
+        `INSERT INTO classified_access (directive_id, user_id, granted_by)
+         SELECT $1, u, $3 FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+        [directive.id, [...new Set(accessUserIds)], userId],
+      );
+    }
+    return directive;
   }
 }

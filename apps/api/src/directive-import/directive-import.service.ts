@@ -6,10 +6,12 @@ import type {
 } from '@dondoc/contracts';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
 import { taskCode, type TaskRow } from '@dondoc/persistence';
-import { localDate } from '@dondoc/workflow';
+import { isClassified, isRecordOnly, localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { checkContentReference, RECORD_ONLY_DIRECTIVE_TITLE } from '../classification/classification-rules.js';
+import { ClassificationRepository } from '../classification/classification.repository.js';
 import { toDirectiveDto } from '../directives/directive-dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { cleanFileName } from '../submissions/file-type-check.js';
@@ -46,6 +48,7 @@ export class DirectiveImportService implements OnModuleDestroy {
     private readonly tasks: TasksRepository,
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: ClassificationRepository,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -146,10 +149,19 @@ export class DirectiveImportService implements OnModuleDestroy {
     }
     const { number } = input.directive;
     if (await this.repo.directiveIdByNumber(number)) throw directiveExists(number);
+    const level = input.directive.classification ?? 'normal';
+    checkContentReference(level, input.directive.contentReference);
+    // Its tasks take its level and its list (the writer copies it); tuyệt mật keeps only the record.
+    const directiveInput = isRecordOnly(level)
+      ? { ...input.directive, title: RECORD_ONLY_DIRECTIVE_TITLE }
+      : input.directive;
+    const access = isClassified(level)
+      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess))]
+      : [];
     const actor = toActor(user);
     try {
       return await this.changes.transaction(async (tx) => {
-        const directive = await this.repo.insertDirective(tx.manager, input.directive, user.id);
+        const directive = await this.repo.insertDirective(tx.manager, directiveInput, user.id, access);
         if (!directive) throw directiveExists(number);
         const codes = input.tasks.map((_, i) => taskCode(directive.number, i));
         const taken = await this.tasks.codesTaken(tx.manager, codes);

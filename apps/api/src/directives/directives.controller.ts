@@ -3,11 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   createDirectiveRequestSchema,
   type CreateDirectiveRequest,
+  type DirectiveDetailDto,
   type DirectiveDto,
   directiveSchema,
   directiveDetailSchema,
 } from '@dondoc/contracts';
 import { z } from 'zod';
+import { directiveItem, listedTaskItem, RecordsAccess } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
@@ -22,6 +24,7 @@ export class DirectivesController {
 
   @ApiEndpoint({ summary: 'Every registered directive', ok: { schema: z.array(directiveSchema) } })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (directives: DirectiveDto[]) => directives.map(directiveItem))
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<DirectiveDto[]> {
     return this.directives.list(user);
@@ -31,7 +34,7 @@ export class DirectivesController {
     summary: 'Register a directive',
     body: createDirectiveRequestSchema,
     ok: { status: 201, schema: directiveSchema },
-    errors: { 409: ['DIRECTIVE_EXISTS', 'DUPLICATE'] },
+    errors: { 400: ['CONTENT_REFERENCE_REQUIRED'], 409: ['DIRECTIVE_EXISTS', 'DUPLICATE'] },
   })
   @Roles('office')
   @Post()
@@ -47,6 +50,7 @@ export class DirectivesController {
     ok: { schema: directiveDetailSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', (d: DirectiveDetailDto) => [directiveItem(d), ...d.tasks.map(listedTaskItem)])
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): ReturnType<DirectivesService['get']> {
     return this.directives.get(user, id);

@@ -7,5 +7,6 @@ import { DirectivesService } from './directives.service.js';
 @Module({
   controllers: [DirectivesController],
   providers: [DirectivesService, DirectivesRepository, ClassificationRepository],
+  exports: [DirectivesRepository],
 })
 export class DirectivesModule {}

@@ -9,6 +9,7 @@ import { parseBusMessage, type TaskChangedMessage } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
 import type { Redis } from 'ioredis';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { unclearedActor } from '../common/uncleared-actor.js';
 import { SignalBus } from '../redis/signal-bus.service.js';
 import { coalesceTaskChanges } from './coalesce-task-changes.js';
 import { EventsRepository } from './events.repository.js';
@@ -22,7 +23,10 @@ export interface StreamEvent {
 interface Client {
   user: AuthUser;
   actor: Actor;
-  /** Clients whose visibility is the same share one check: role and agency decide `taskScope`. */
+  /**
+   * Clients whose role and agency are the same share one check for unclassified tasks; a classified task is
+   * checked for each person on its list (the need-to-know list is personal).
+   */
   scopeKey: string;
   send(e: StreamEvent): void;
   end(): void;
@@ -143,11 +147,17 @@ export class EventHub implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   private async flush(batch: TaskChangedMessage[]): Promise<void> {
     if (!this.clients.size || !batch.length) return;
     const changes = coalesceTaskChanges(batch);
+    const taskIds = [...new Set(changes.map((c) => c.taskId))];
+    // One reader per role and agency, cleared for nothing; those on a classified task's list are readers of their own.
     const readers = new Map<string, Actor>();
-    for (const c of this.clients) if (!readers.has(c.scopeKey)) readers.set(c.scopeKey, c.actor);
-    const visible = await this.events.visibleTasks([...new Set(changes.map((c) => c.taskId))], readers);
+    for (const c of this.clients) if (!readers.has(c.scopeKey)) readers.set(c.scopeKey, unclearedActor(c.actor));
+    const listed = await this.events.listedUsers(taskIds, [...new Set([...this.clients].map((c) => c.user.id))]);
+    for (const c of this.clients) if (listed.has(c.user.id)) readers.set(`user:${c.user.id}`, c.actor);
+    const visible = await this.events.visibleTasks(taskIds, readers);
     for (const c of this.clients) {
-      const mine = visible.get(c.scopeKey);
+      const shared = visible.get(c.scopeKey);
+      const own = listed.has(c.user.id) ? visible.get(`user:${c.user.id}`) : undefined;
+      const mine = own && shared ? new Set([...shared, ...own]) : (own ?? shared);
       if (!mine) continue;
       for (const ch of changes) {
         if (mine.has(ch.taskId)) {

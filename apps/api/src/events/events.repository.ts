@@ -40,4 +40,15 @@ export class EventsRepository {
     }
     return visible;
   }
+
+  /** Of `userIds`, those on the access list of a classified task among `taskIds` (they need a check of their own). */
+  async listedUsers(taskIds: readonly string[], userIds: readonly string[]): Promise<Set<string>> {
+    if (!taskIds.length || !userIds.length) return new Set();
+    const rows: { user_id: string }[] = await this.db.query(
+      `SELECT DISTINCT ca.user_id FROM classified_access ca JOIN tasks t ON t.id = ca.task_id
+        WHERE ca.task_id = ANY($1::uuid[]) AND ca.user_id = ANY($2::uuid[]) AND t.classification <> 'normal'`,
+      [taskIds, userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
 }

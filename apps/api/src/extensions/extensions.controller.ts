@@ -14,6 +14,7 @@ import {
   type Page,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
+import { RecordsAccess, taskIdItem } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
@@ -42,6 +43,7 @@ export class ExtensionsController {
     ok: { schema: extensionQueuePageSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (page: Page<ExtensionQueueItemDto>) => page.items.map((r) => taskIdItem(r.task.id)))
   @Get('extension-requests')
   async queue(
     @CurrentUser() user: AuthUser,

@@ -20,8 +20,8 @@ export class IncidentsController {
   })
   @Roles('office', 'standing_committee', 'inspector')
   @Get()
-  async list(): Promise<IncidentDto[]> {
-    return (await this.incidents.open()).map((r) => ({
+  async list(@CurrentUser() user: AuthUser): Promise<IncidentDto[]> {
+    return (await this.incidents.open(user.id)).map((r) => ({
       id: r.id,
       taskId: r.task_id,
       taskCode: r.code,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { clearance } from '../tasks/task-scope.js';
 
+/** Failed escalation steps; one on a classified task exists only for the people on its access list. */
 @Injectable()
 export class IncidentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  open(): Promise<
+  open(userId: string): Promise<
     {
       id: string;
       task_id: string;
@@ -21,13 +23,18 @@ export class IncidentsRepository {
     return this.db.query(
       `SELECT i.id::text, i.task_id, t.code, a.rung, a.due_at, a.attempts, i.message, i.created_at
          FROM incidents i JOIN scheduled_actions a ON a.id = i.action_id JOIN tasks t ON t.id = i.task_id
-        WHERE i.resolved_at IS NULL ORDER BY i.created_at DESC`,
+        WHERE i.resolved_at IS NULL AND ${clearance('t', '$1::uuid')} ORDER BY i.created_at DESC`,
+      [userId],
     );
   }
 
   async resolve(id: string, userId: string): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(
-      `WITH r AS (UPDATE incidents SET resolved_at = now(), resolved_by = $2 WHERE id = $1::bigint AND resolved_at IS NULL RETURNING id)
+      `WITH r AS (
+         UPDATE incidents i SET resolved_at = now(), resolved_by = $2
+           FROM tasks t
+          WHERE i.id = $1::bigint AND i.resolved_at IS NULL AND t.id = i.task_id AND ${clearance('t', '$2::uuid')}
+         RETURNING i.id)
        SELECT id FROM r`,
       [id, userId],
     );

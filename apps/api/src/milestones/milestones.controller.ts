@@ -14,6 +14,7 @@ import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
+import { RecordsAccess, taskOfParam } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { MilestonesService } from './milestones.service.js';
 
@@ -27,6 +28,7 @@ export class MilestonesController {
     ok: { schema: milestoneListSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', taskOfParam())
   @Get('tasks/:id/milestones')
   list(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) taskId: string): Promise<MilestoneListDto> {
     return this.milestones.list(user, taskId);

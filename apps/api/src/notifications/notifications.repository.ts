@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { notificationTextSql } from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
+import { clearance } from '../tasks/task-scope.js';
 
 export interface NotificationRow {
   id: string;
@@ -22,14 +24,20 @@ export class NotificationsRepository {
     limit: number,
     offset: number,
   ): Promise<{ rows: NotificationRow[]; unread: number; total: number }> {
+    // A task raised since its notification was written is named by its code only, like those written after, and
+    // only to the people on its list: to anyone else its notifications are gone, as if never written.
+    const text = notificationTextSql('n', 't');
+    const mine = `n.user_id = $1 AND (n.task_id IS NULL OR ${clearance('t', '$1::uuid')})`;
     const [rows, counts] = await Promise.all([
       this.db.query<NotificationRow[]>(
-        `SELECT id, task_id, kind, title, body, data, created_at, read_at FROM notifications
-          WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        `SELECT n.id, n.task_id, n.kind, ${text.title} AS title, ${text.body} AS body, n.data, n.created_at, n.read_at
+           FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id
+          WHERE ${mine} ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
         [userId, limit, offset],
       ),
       this.db.query<{ total: number; unread: number }[]>(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread
+           FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id WHERE ${mine}`,
         [userId],
       ),
     ]);

@@ -26,6 +26,7 @@ import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
+import { fileOfParams, RecordsAccess, taskOfParam } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { FileStorageService } from '../submissions/file-storage.service.js';
 import type { UploadedFile } from '../submissions/submissions.service.js';
@@ -61,7 +62,7 @@ export class ProgressController {
     errors: {
       400: ['TOO_MANY_FILES', 'TASK_NOT_IN_PERIOD'],
       403: ['FORBIDDEN_ROLE'],
-      409: ['INVALID_TRANSITION', 'PERIOD_CLOSED', 'VERSION_CONFLICT'],
+      409: ['INVALID_TRANSITION', 'PERIOD_CLOSED', 'VERSION_CONFLICT', 'CLASSIFIED_RECORD_ONLY'],
       413: ['FILE_TOO_LARGE'],
       415: ['FILE_TYPE_NOT_ALLOWED'],
     },
@@ -84,6 +85,7 @@ export class ProgressController {
     ok: { schema: taskProgressSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', taskOfParam())
   @Get('tasks/:id/progress')
   list(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) taskId: string): Promise<TaskProgressDto> {
     return this.reports.list(user, taskId);
@@ -95,8 +97,11 @@ export class ProgressController {
       description: 'The file as uploaded, with its name in Content-Disposition (RFC 6266)',
       media: { '*/*': { type: 'string', contentMediaType: 'application/octet-stream' } },
     },
+    // A sealed file (of a classified task) that fails its check, or whose key the server no longer holds.
+    errors: { 500: ['FILE_INTEGRITY_FAILED', 'FILE_KEY_UNKNOWN'] },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('download', fileOfParams())
   @Get('progress-reports/:id/files/:fileId')
   async download(
     @CurrentUser() user: AuthUser,
@@ -104,7 +109,7 @@ export class ProgressController {
     @Param('fileId', UuidParamPipe) fileId: string,
   ): Promise<StreamableFile> {
     const file = await this.reports.file(user, reportId, fileId);
-    return new StreamableFile(this.storage.open(file.storage_key), {
+    return new StreamableFile(await this.storage.open(file), {
       type: file.mime_type,
       length: file.size_bytes,
       disposition: contentDisposition(file.file_name, { type: 'attachment' }),

@@ -23,6 +23,8 @@ export interface PartFileRow {
   mime_type: string;
   size_bytes: number;
   storage_key: string;
+  /** The key that sealed the stored file; null: in clear. */
+  encryption_key_id: string | null;
 }
 
 export interface NewPartFile {
@@ -31,6 +33,7 @@ export interface NewPartFile {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
+  encryptionKeyId: string | null;
 }
 
 /** An open period asking this task, with whether its row has a report already. */
@@ -72,7 +75,7 @@ export class ProgressRepository {
   filesOf(reportIds: string[]): Promise<PartFileRow[]> {
     if (!reportIds.length) return Promise.resolve([]);
     return this.db.query(
-      `SELECT id, owner_id, task_id, file_name, mime_type, size_bytes, storage_key FROM part_files
+      `SELECT id, owner_id, task_id, file_name, mime_type, size_bytes, storage_key, encryption_key_id FROM part_files
         WHERE owner_kind = 'progress_report' AND owner_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [reportIds],
     );
@@ -81,7 +84,7 @@ export class ProgressRepository {
   findFile(reportId: string, fileId: string): Promise<PartFileRow | undefined> {
     return this.db
       .query<PartFileRow[]>(
-        `SELECT id, owner_id, task_id, file_name, mime_type, size_bytes, storage_key FROM part_files
+        `SELECT id, owner_id, task_id, file_name, mime_type, size_bytes, storage_key, encryption_key_id FROM part_files
           WHERE id = $1 AND owner_kind = 'progress_report' AND owner_id = $2`,
         [fileId, reportId],
       )
@@ -134,9 +137,12 @@ export class ProgressRepository {
     const report = rows[0];
     if (files.length) {
       await m.query(
-        `INSERT INTO part_files (task_id, owner_kind, owner_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
-         SELECT $1, 'progress_report', $2, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.storage_key, $3
-           FROM jsonb_to_recordset($4::jsonb) AS f(file_name text, mime_type text, size_bytes int, sha256 text, storage_key text)`,
+        `INSERT INTO part_files (task_id, owner_kind, owner_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by,
+                                 encryption_key_id)
+         SELECT $1, 'progress_report', $2, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.storage_key, $3, f.encryption_key_id
+           FROM jsonb_to_recordset($4::jsonb)
+                AS f(file_name text, mime_type text, size_bytes int, sha256 text, storage_key text,
+                     encryption_key_id text)`,
         [
           r.taskId,
           report.id,
@@ -148,6 +154,7 @@ export class ProgressRepository {
               size_bytes: f.sizeBytes,
               sha256: f.sha256,
               storage_key: f.storageKey,
+              encryption_key_id: f.encryptionKeyId,
             })),
           ),
         ],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateProgressReportRequest, ProgressReportDto, TaskProgressDto } from '@dondoc/contracts';
-import { STATE_LABELS, worksOnTask, type TaskState } from '@dondoc/workflow';
+import { STATE_LABELS, worksOnTask, type TaskState, isRecordOnly } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -10,6 +10,7 @@ import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { toPeriodAskDto, toProgressReportDto } from './progress-dto.js';
 import { ProgressRepository, type PartFileRow } from './progress.repository.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 /** Work is under way or waiting for a decision: progress can still be told. */
 export const REPORTABLE_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'submitted'];
@@ -35,6 +36,8 @@ export class ReportProgressUseCase {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
+    // Tuyệt mật keeps the record only: no text or file of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     // Same order as transitions: visibility, role, state, then the input itself.
     const membership = {
       leadAgencyId: task.lead_agency_id,
@@ -58,13 +61,14 @@ export class ReportProgressUseCase {
     if (uploads.length > this.config.maxFilesPerSubmission) {
       throw new ApiError(400, 'TOO_MANY_FILES', `At most ${this.config.maxFilesPerSubmission} files`);
     }
-    const stored = await this.storage.checkAndPut(uploads);
+    const stored = await this.storage.checkAndPut(uploads, task.classification);
     try {
       const reportId = await this.changes.transaction(async (tx) => {
         // The task locked: its state now is the one the history row names, and no transition slips in.
         const locked = await tx.lock(taskId);
         if (!locked) throw ApiError.notFound('Task');
         if (!REPORTABLE_STATES.includes(locked.state)) throw notReportable(locked.state);
+        this.storage.confirmSealed(locked.classification, stored);
         if (locked.lead_agency_id !== actor.agencyId) {
           throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed hands a moment ago; reload it');
         }

@@ -15,6 +15,7 @@ import {
   type ReportingPeriodRemindDto,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
+import { RecordsAccess, taskIdItem } from '../access-log/records-access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
@@ -59,6 +60,7 @@ export class ReportingPeriodsController {
     ok: { schema: reportingPeriodDetailSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (p: ReportingPeriodDetailDto) => p.tasks.map((t) => taskIdItem(t.taskId)))
   @Get(':id')
   detail(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<ReportingPeriodDetailDto> {
     return this.periods.detail(user, id);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskState } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
+import { clearance } from '../tasks/task-scope.js';
 
 export interface PeriodRow {
   id: string;
@@ -51,6 +52,7 @@ const PERIOD_COLUMNS = `rp.id, rp.kind, rp.label, rp.starts_on::text AS starts_o
 /**
  * Reporting periods and the tasks they ask. An agency sees a period only through its own rows
  * (`agencyId` set): its counts, its tasks; the Office, the Standing Committee and the inspector see all.
+ * Whoever reads, a classified task is counted and shown only to the people on its access list (`userId`).
  */
 @Injectable()
 export class ReportingPeriodsRepository {
@@ -108,14 +110,18 @@ export class ReportingPeriodsRepository {
     await m.query(`UPDATE reporting_periods SET closed_at = now() WHERE id = $1 AND closed_at IS NULL`, [id]);
   }
 
-  /** The period's tasks still waiting for a report, still open, locked for their change. */
-  missingTasks(m: EntityManager, periodId: string): Promise<AskedTaskRow[]> {
+  /**
+   * The period's tasks still waiting for a report, still open, locked for their change; `cleared`: whether the user
+   * may be told of it (a classified task only to those on its list).
+   */
+  missingTasks(m: EntityManager, periodId: string, userId: string): Promise<(AskedTaskRow & { cleared: boolean })[]> {
     return m.query(
-      `SELECT t.id AS task_id, t.state FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
+      `SELECT t.id AS task_id, t.state, ${clearance('t', '$3::uuid')} AS cleared
+         FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
         WHERE rpt.period_id = $1 AND rpt.report_id IS NULL AND t.state = ANY($2::text[])
         ORDER BY t.id
         FOR UPDATE OF t`,
-      [periodId, ASKED_STATES],
+      [periodId, ASKED_STATES, userId],
     );
   }
 
@@ -123,49 +129,50 @@ export class ReportingPeriodsRepository {
    * Periods with their counts; for an agency, only those asking it and only its own rows counted. "Its own" is
    * what it leads now, not when the period opened: a task reassigned since belongs to its new lead.
    */
-  list(agencyId: string | null): Promise<PeriodRow[]> {
+  list(agencyId: string | null, userId: string): Promise<PeriodRow[]> {
     return this.db.query(
       `SELECT ${PERIOD_COLUMNS}, c.asked, c.reported
          FROM reporting_periods rp
          ${agencyId ? 'JOIN' : 'LEFT JOIN'} LATERAL (
            SELECT count(*)::int AS asked, count(rpt.report_id)::int AS reported
              FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
-            WHERE rpt.period_id = rp.id AND ($1::uuid IS NULL OR t.lead_agency_id = $1)
+            WHERE rpt.period_id = rp.id AND ($1::uuid IS NULL OR t.lead_agency_id = $1) AND ${clearance('t', '$2::uuid')}
            HAVING $1::uuid IS NULL OR count(*) > 0) c ON TRUE
         ORDER BY rp.closed_at IS NOT NULL, rp.due_date DESC, rp.opened_at DESC`,
-      [agencyId],
+      [agencyId, userId],
     );
   }
 
   /** One period as the caller may see it; undefined when it does not exist or asks nothing of the agency. */
-  async find(id: string, agencyId: string | null): Promise<PeriodRow | undefined> {
+  async find(id: string, agencyId: string | null, userId: string): Promise<PeriodRow | undefined> {
     const rows: PeriodRow[] = await this.db.query(
       `SELECT ${PERIOD_COLUMNS}, c.asked, c.reported
          FROM reporting_periods rp
          JOIN LATERAL (
            SELECT count(*)::int AS asked, count(rpt.report_id)::int AS reported
              FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
-            WHERE rpt.period_id = rp.id AND ($2::uuid IS NULL OR t.lead_agency_id = $2)) c ON TRUE
+            WHERE rpt.period_id = rp.id AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
+              AND ${clearance('t', '$3::uuid')}) c ON TRUE
         WHERE rp.id = $1 AND ($2::uuid IS NULL OR c.asked > 0)`,
-      [id, agencyId],
+      [id, agencyId, userId],
     );
     return rows[0];
   }
 
-  byAgency(periodId: string, agencyId: string | null): Promise<PeriodAgencyRow[]> {
+  byAgency(periodId: string, agencyId: string | null, userId: string): Promise<PeriodAgencyRow[]> {
     return this.db.query(
       `SELECT t.lead_agency_id AS agency_id, a.name AS agency_name, count(*)::int AS asked,
               count(rpt.report_id)::int AS reported
          FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id JOIN agencies a ON a.id = t.lead_agency_id
-        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
+        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2) AND ${clearance('t', '$3::uuid')}
         GROUP BY t.lead_agency_id, a.name, a.sort_order
         ORDER BY count(*) - count(rpt.report_id) DESC, a.sort_order NULLS LAST, a.name`,
-      [periodId, agencyId],
+      [periodId, agencyId, userId],
     );
   }
 
   /** Each asked task with the report that answers the period (the latest one named for it). */
-  tasks(periodId: string, agencyId: string | null): Promise<PeriodTaskRow[]> {
+  tasks(periodId: string, agencyId: string | null, userId: string): Promise<PeriodTaskRow[]> {
     return this.db.query(
       `SELECT rpt.task_id, t.code, t.title, t.state, t.lead_agency_id AS agency_id, a.name AS agency_name,
               pr.id AS report_id, pr.percent, pr.narrative, pr.created_at AS reported_at
@@ -173,9 +180,9 @@ export class ReportingPeriodsRepository {
          JOIN tasks t ON t.id = rpt.task_id
          JOIN agencies a ON a.id = t.lead_agency_id
          LEFT JOIN progress_reports pr ON pr.id = rpt.report_id
-        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
+        WHERE rpt.period_id = $1 AND ($2::uuid IS NULL OR t.lead_agency_id = $2) AND ${clearance('t', '$3::uuid')}
         ORDER BY a.name, t.code`,
-      [periodId, agencyId],
+      [periodId, agencyId, userId],
     );
   }
 }

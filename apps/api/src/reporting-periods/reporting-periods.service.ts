@@ -116,16 +116,16 @@ export class ReportingPeriodsService {
       }
       return id;
     });
-    return this.detailOf(periodId, null);
+    return this.detailOf(periodId, null, actor.userId);
   }
 
   async list(user: AuthUser): Promise<ReportingPeriodListDto> {
-    const rows = await this.periods.list(agencyScope(toActor(user)));
+    const rows = await this.periods.list(agencyScope(toActor(user)), user.id);
     return { items: rows.map(toPeriodDto) };
   }
 
   async detail(user: AuthUser, id: string): Promise<ReportingPeriodDetailDto> {
-    return this.detailOf(id, agencyScope(toActor(user)));
+    return this.detailOf(id, agencyScope(toActor(user)), user.id);
   }
 
   async close(user: AuthUser, id: string): Promise<ReportingPeriodDto> {
@@ -136,7 +136,7 @@ export class ReportingPeriodsService {
       // The pending reminders stay in the schedule: the worker finds the period closed and skips them.
       await this.periods.close(tx.manager, id);
     });
-    const row = await this.periods.find(id, null);
+    const row = await this.periods.find(id, null, user.id);
     return toPeriodDto(row!);
   }
 
@@ -148,16 +148,20 @@ export class ReportingPeriodsService {
       const period = await this.periods.lock(tx.manager, id);
       if (!period) throw ApiError.notFound('Reporting period');
       if (period.closed_at) throw periodClosed();
-      const missing = await this.periods.missingTasks(tx.manager, id);
+      const missing = await this.periods.missingTasks(tx.manager, id, actor.userId);
       let reminded = 0;
+      let alreadyToday = 0;
       for (const task of missing) {
         const applied = await this.request(tx, actor, task.task_id, task.state, id, period.due_date, requestId, {
           dedupeKey: `progress-requested-${id}-${task.task_id}-again-${today}`,
           again: true,
         });
+        // Every missing task is urged; the counts tell the caller only of those they are cleared for.
+        if (!task.cleared) continue;
         if (applied) reminded += 1;
+        else alreadyToday += 1;
       }
-      return { reminded, alreadyToday: missing.length - reminded };
+      return { reminded, alreadyToday };
     });
   }
 
@@ -188,12 +192,13 @@ export class ReportingPeriodsService {
     return applied.eventId !== null;
   }
 
-  private async detailOf(id: string, agencyId: string | null): Promise<ReportingPeriodDetailDto> {
-    const period = await this.periods.find(id, agencyId);
+  /** The period as the reader may see it: the classified tasks they are not cleared for are neither counted nor named. */
+  private async detailOf(id: string, agencyId: string | null, userId: string): Promise<ReportingPeriodDetailDto> {
+    const period = await this.periods.find(id, agencyId, userId);
     if (!period) throw ApiError.notFound('Reporting period');
     const [agencies, tasks] = await Promise.all([
-      this.periods.byAgency(id, agencyId),
-      this.periods.tasks(id, agencyId),
+      this.periods.byAgency(id, agencyId, userId),
+      this.periods.tasks(id, agencyId, userId),
     ]);
     return {
       ...toPeriodDto(period),

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
   Paragraph,
   Table,
@@ -144,8 +145,33 @@ export function signatureBlock(recipients: string[]): Table {
   });
 }
 
-/** A4, the margins of Hướng dẫn 36 (top/bottom 20 mm, left 30 mm, right 15 mm), Times New Roman 14. */
-export async function pack(children: (Paragraph | Table)[], title: string): Promise<Buffer> {
+/**
+ * The classification mark (độ mật) of a classified document: bold capitals in a red box at the top left of every
+ * page, where Vietnamese document rules place it (under the number and symbol).
+ */
+function stampHeader(stamp: string): Header {
+  const red = { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 2 };
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        border: { top: red, bottom: red, left: red, right: red },
+        indent: { right: Math.round(120 * MM) },
+        children: [new TextRun({ text: stamp, bold: true, size: 28, font: FONT, color: 'FF0000' })],
+      }),
+    ],
+  });
+}
+
+/**
+ * A4, the margins of Hướng dẫn 36 (top/bottom 20 mm, left 30 mm, right 15 mm), Times New Roman 14; a classified
+ * document carries its `stamp` ("MẬT", "TỐI MẬT", "TUYỆT MẬT") in the header of every page.
+ */
+export async function pack(
+  children: (Paragraph | Table)[],
+  title: string,
+  stamp: string | null = null,
+): Promise<Buffer> {
   const doc = new Document({
     creator: 'Đôn Đốc - Văn phòng Tỉnh ủy',
     title,
@@ -163,6 +189,7 @@ export async function pack(children: (Paragraph | Table)[], title: string): Prom
             },
           },
         },
+        ...(stamp ? { headers: { default: stampHeader(stamp) } } : {}),
         children,
       },
     ],

@@ -10,6 +10,7 @@ import {
   type UrgingLetterQuery,
   type UrgingLettersRequest,
 } from '@dondoc/contracts';
+import { RecordsAccess } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -63,6 +64,7 @@ export class ReportDocumentsController {
       headers: DISPOSITION,
     },
   })
+  @RecordsAccess('export')
   @Get('tasks.xlsx')
   async tasksXlsx(
     @CurrentUser() user: AuthUser,
@@ -83,6 +85,7 @@ export class ReportDocumentsController {
       headers: DISPOSITION,
     },
   })
+  @RecordsAccess('export')
   @Get('periodic.docx')
   async periodicDocx(
     @CurrentUser() user: AuthUser,
@@ -100,6 +103,7 @@ export class ReportDocumentsController {
       headers: DISPOSITION,
     },
   })
+  @RecordsAccess('export')
   @Get('urging-letter.docx')
   async urgingLetterDocx(
     @CurrentUser() user: AuthUser,
@@ -118,6 +122,7 @@ export class ReportDocumentsController {
     errors: { ...REPORT_FILTER_ERRORS, 409: ['NOTHING_TO_URGE'] },
     ok: { media: ZIP, headers: DISPOSITION },
   })
+  @RecordsAccess('export')
   @Get('urging-letters.zip')
   async urgingLettersZip(@CurrentUser() user: AuthUser, @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery) {
     return send(await this.documents.urgingLettersZip(user, q));
@@ -133,6 +138,7 @@ export class ReportDocumentsController {
     errors: { 404: ['NOT_FOUND'], 409: ['NOTHING_TO_URGE'] },
     ok: { status: 200, media: ZIP, headers: DISPOSITION },
   })
+  @RecordsAccess('export')
   @Post('urging-letters.zip')
   @HttpCode(200)
   async urgingLettersForTasks(

@@ -8,6 +8,8 @@ import {
 } from '@dondoc/contracts';
 import { create as contentDisposition } from 'content-disposition';
 import JSZip from 'jszip';
+import { noteReads, notedTasks } from '../access-log/read-scope.js';
+import { reportRows, taskItem } from '../access-log/records-access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { periodicReportDocx, urgingLetterDocx } from './report-docx.builder.js';
@@ -57,7 +59,7 @@ export class ReportDocumentsUseCase {
       this.reports.milestones(c),
     ]);
     return {
-      body: await byAgencyWorkbook(report, coordination, milestones),
+      body: await byAgencyWorkbook(report, coordination, milestones, c.level),
       type: XLSX,
       disposition: attachment(`Báo cáo theo cơ quan chủ trì ${dayName(report.asOf)}.xlsx`),
     };
@@ -68,7 +70,12 @@ export class ReportDocumentsUseCase {
     const c = await this.reports.context(user, filters);
     const period = await this.reports.period(periodId);
     return {
-      body: await tasksWorkbook(c.meta, await this.reports.tasksWithProgress(c, period?.id), period?.label ?? null),
+      body: await tasksWorkbook(
+        c.meta,
+        notedTasks(await this.reports.tasksWithProgress(c, period?.id)),
+        period?.label ?? null,
+        c.level,
+      ),
       type: XLSX,
       disposition: attachment(`Danh sách nhiệm vụ ${dayName(c.meta.asOf)}.xlsx`),
     };
@@ -88,8 +95,9 @@ export class ReportDocumentsUseCase {
         this.reports.coordination(c),
         this.reports.milestones(c),
         this.reports.tasksWithProgress(c, period?.id),
-        q.directiveId ? this.reports.directive(q.directiveId) : Promise.resolve(undefined),
+        q.directiveId ? this.reports.directive(q.directiveId, user.id) : Promise.resolve(undefined),
       ]);
+    noteReads([...progress.map(taskItem), ...reportRows(escalations), ...reportRows(reviewQueue)]);
     const directiveTitle = directive ? `${directive.title} (${directive.number})` : null;
     return {
       body: await periodicReportDocx({
@@ -103,6 +111,7 @@ export class ReportDocumentsUseCase {
         progress,
         periodLabel: period?.label ?? null,
         directiveTitle,
+        level: c.level,
       }),
       type: DOCX,
       disposition: attachment(`Báo cáo kết quả thực hiện ${dayName(c.meta.asOf)}.docx`),
@@ -168,7 +177,7 @@ export class ReportDocumentsUseCase {
       asOf: c.meta.asOf,
       live: c.meta.live,
       generatedAt: c.meta.generatedAt,
-      tasks,
+      tasks: notedTasks(tasks),
     });
   }
 

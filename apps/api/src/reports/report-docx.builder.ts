@@ -9,6 +9,8 @@ import type {
   ReportReviewQueue,
   ReportSummary,
 } from '@dondoc/contracts';
+import type { Classification } from '@dondoc/workflow';
+import { hiddenLine, highestLevel, stampOf } from './classification-mark.js';
 import { grid, headingBlock, ISSUER, pack, para, run, signatureBlock } from './docx-parts.js';
 import { localYear, viAsOf, viDate, viPercent } from './report-labels.js';
 import type { ReportTaskProgressRow, ReportTaskRow } from './reports.repository.js';
@@ -136,7 +138,10 @@ export function periodicReportDocx(r: {
   /** The reporting period (kỳ báo cáo) the progress is read for, if one was asked. */
   periodLabel: string | null;
   directiveTitle: string | null;
+  /** The most secret task the report holds (or its directive's level): the stamp on every page. */
+  level?: Classification;
 }): Promise<Buffer> {
+  const hidden = hiddenLine(r.summary.hidden);
   const keySentence = keyTasksSentence(r.summary.keyFigures);
   const keyRows = r.byAgency.rows.filter((a) => (a.keyFigures?.total ?? 0) > 0);
   const s = r.summary;
@@ -148,6 +153,7 @@ export function periodicReportDocx(r: {
     para([run('BÁO CÁO', { bold: true, size: 15 })], { align: 'center', after: 0 }),
     para([run(`kết quả thực hiện nhiệm vụ theo${scope}`, { bold: true })], { align: 'center', after: 0 }),
     para([run(`(${asOf})`, { italics: true })], { align: 'center', after: 0 }),
+    ...(hidden ? [para([run(`(${hidden})`, { italics: true, size: 13 })], { align: 'center', after: 0 })] : []),
     para('-----', { align: 'center', after: 240 }),
     para(
       `Thực hiện chức năng theo dõi, đôn đốc việc thực hiện các nhiệm vụ do Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao, ` +
@@ -373,10 +379,13 @@ export function periodicReportDocx(r: {
       '- Lưu Văn phòng Tỉnh ủy.',
     ]),
   ];
-  return pack(children, 'Báo cáo kết quả thực hiện nhiệm vụ');
+  return pack(children, 'Báo cáo kết quả thực hiện nhiệm vụ', stampOf(r.level ?? 'normal'));
 }
 
-/** Công văn đôn đốc: to one agency, its overdue and due-soon tasks, ready to number and sign. */
+/**
+ * Công văn đôn đốc: to one agency, its overdue and due-soon tasks, ready to number and sign; stamped with the level
+ * of the most secret task it lists. It does not say how many classified tasks were left out: it goes to the agency.
+ */
 export function urgingLetterDocx(r: {
   agencyName: string;
   asOf: string;
@@ -400,7 +409,8 @@ export function urgingLetterDocx(r: {
   // Due on the letter's day is "Đến hạn", not "Còn 0 ngày". The code is how the agency finds the task on its board.
   const standing = (t: ReportTaskRow) =>
     t.status === 'overdue' ? late(t) : daysLeft(t) > 0 ? `Còn ${daysLeft(t)} ngày` : 'Đến hạn';
-  const rows = [...overdue, ...dueSoon].map((t, i) => [
+  const listed = [...overdue, ...dueSoon];
+  const rows = listed.map((t, i) => [
     i + 1,
     t.code,
     t.title,
@@ -447,5 +457,9 @@ export function urgingLetterDocx(r: {
     para('', { after: 120 }),
     signatureBlock(['- Như trên,', '- Thường trực Tỉnh ủy (b/c),', `- Lưu Văn phòng Tỉnh ủy.`]),
   ];
-  return pack(children, `Công văn đôn đốc - ${ISSUER.office} ${ISSUER.party}`);
+  return pack(
+    children,
+    `Công văn đôn đốc - ${ISSUER.office} ${ISSUER.party}`,
+    stampOf(highestLevel(listed.map((t) => t.classification))),
+  );
 }

@@ -59,7 +59,7 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
 
 /**
  * `facts`: one row per task as it stood at the window's moment, with the columns every report reads
- * (id, code, title, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
+ * (id, code, title, classification, directive_id, field, deliverable_type, lead_agency_id, state, due_date,
  * original_due_date, extended, done_day, live_level, is_key), and the days those deadlines end on the working
  * calendar of the window (eff_due_date, eff_original_due_date), which every status is judged against. Returns
  * the CTEs' text (without `WITH`), and adds its parameters to `p`; `until()` gives the placeholder of the
@@ -86,24 +86,28 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
  *   monitoringUserId) before the moment, a REASSIGN clearing the assignee; a task with no such row before
  *   but one after had none then (tasks are created with no one named); with none at all, the row's.
  * Directive, field and deliverable type are read from the row: they can only change while drafted.
+ *
+ * The tasks are those `taskScope` gives the actor (cleared for the classified ones); with `classifiedOnly`, the
+ * classified tasks its role would see whether cleared or not, to count what the need-to-know lists hide.
  */
 export function factsCte(
   actor: Actor,
   query: ReportQuery,
   window: ReportWindow,
   p: SqlParams,
-  opts: { people?: boolean } = {},
+  opts: { people?: boolean; classifiedOnly?: boolean } = {},
 ): { cte: string; until: () => string; calendar: CalendarSql } {
-  const scope = taskScope(actor, p.values.length + 1);
+  const scope = opts.classifiedOnly ? roleOnlyScope(actor, p.values.length + 1) : taskScope(actor, p.values.length + 1);
   p.values.push(...scope.params);
   // Added on first use: PostgreSQL refuses a parameter that no part of the statement mentions.
   let untilParam: string | undefined;
   const until = () => (untilParam ??= `${p.add(window.until ? window.until.toISOString() : 'infinity')}::timestamptz`);
-  const rowFilters: string[] = [];
+  // Classified only: a row filter, so the history scans of a past report read those few tasks' events alone.
+  const rowFilters: string[] = opts.classifiedOnly ? [`t.classification <> 'normal'`, scope.sql] : [];
   if (query.directiveId) rowFilters.push(`t.directive_id = ${p.add(query.directiveId)}::uuid`);
   if (query.field) rowFilters.push(`t.field = ${p.add(query.field)}`);
   if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
-  const where = [scope.sql, ...rowFilters].join(' AND ');
+  const where = (opts.classifiedOnly ? rowFilters : [scope.sql, ...rowFilters]).join(' AND ');
   const agency = query.agencyId ? p.add(query.agencyId) : null;
   const people = !!(opts.people || query.assigneeUserId || query.monitorUserId);
   // Added after the people's expressions are known (they differ live and past).
@@ -122,7 +126,7 @@ export function factsCte(
     const assignee = 't.assignee_user_id';
     const monitor = 'COALESCE(t.monitoring_user_id, la.monitoring_user_id)';
     const cte = `facts_raw AS (
-      SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
+      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
              t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
              g.task_id IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 't.state')} AS done_day,
@@ -174,7 +178,7 @@ export function factsCte(
         LEFT JOIN agencies la ON la.id = COALESCE(ld.v, t.lead_agency_id)`
     : '';
   const cte = `facts_raw AS (
-      SELECT t.id, t.code, t.title, t.directive_id, t.field, t.deliverable_type,
+      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.field, t.deliverable_type,
              COALESCE(ld.v, t.lead_agency_id) AS lead_agency_id, ls.v AS state,
              COALESCE(dl.v, ga.v, t.original_due_date, t.due_date) AS due_date,
              COALESCE(gb.v, dl.v, ga.v, t.original_due_date, t.due_date) AS original_due_date,
@@ -213,6 +217,20 @@ export function factsCte(
          people ? personFilters(asg.value, pastMonitor) : ''
        })`;
   return { cte: judged(cte), until, calendar };
+}
+
+/**
+ * The role's half of `taskScope` alone (what the role would see were every task unclassified): `taskScope` over the
+ * task read as unclassified, so the visibility rule stays written in one place. For counting what the need-to-know
+ * lists keep from a reader.
+ */
+export function roleOnlyScope(actor: Actor, param: number, alias = 't'): { sql: string; params: unknown[] } {
+  const scope = taskScope(actor, param, 'rs');
+  return {
+    sql: `EXISTS (SELECT 1 FROM (SELECT ${alias}.id, ${alias}.state, ${alias}.lead_agency_id, ${alias}.coordinating_agency_ids,
+                                   'normal'::text AS classification) rs WHERE ${scope.sql})`,
+    params: scope.params,
+  };
 }
 
 /**

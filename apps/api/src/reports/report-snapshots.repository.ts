@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportBundle, ReportFilters } from '@dondoc/contracts';
 import { DataSource } from 'typeorm';
+import { clearance, directiveClearance } from '../tasks/task-scope.js';
 
 export interface SnapshotRow {
   id: string;
@@ -50,6 +51,32 @@ export class ReportSnapshotsRepository {
       this.db.query(`SELECT count(*)::int AS n FROM report_snapshots`),
     ]);
     return { rows, total: counted[0].n };
+  }
+
+  /**
+   * Of the tasks and directives a snapshot names, those classified now that the user is not cleared for: raised
+   * after the snapshot was frozen, they are no longer the reader's to see.
+   */
+  async notCleared(
+    taskIds: readonly string[],
+    directiveIds: readonly string[],
+    userId: string,
+  ): Promise<{ tasks: Set<string>; directives: Set<string> }> {
+    const [tasks, directives]: [{ id: string }[], { id: string }[]] = await Promise.all([
+      taskIds.length
+        ? this.db.query(`SELECT t.id FROM tasks t WHERE t.id = ANY($1::uuid[]) AND NOT ${clearance('t', '$2::uuid')}`, [
+            taskIds,
+            userId,
+          ])
+        : [],
+      directiveIds.length
+        ? this.db.query(
+            `SELECT d.id FROM directives d WHERE d.id = ANY($1::uuid[]) AND NOT ${directiveClearance('d', '$2::uuid')}`,
+            [directiveIds, userId],
+          )
+        : [],
+    ]);
+    return { tasks: new Set(tasks.map((r) => r.id)), directives: new Set(directives.map((r) => r.id)) };
   }
 
   async find(id: string): Promise<SnapshotRow | undefined> {

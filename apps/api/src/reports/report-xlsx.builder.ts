@@ -8,8 +8,9 @@ import type {
   ReportMilestoneFigures,
   ReportMilestones,
 } from '@dondoc/contracts';
-import { localDate } from '@dondoc/workflow';
+import { localDate, type Classification } from '@dondoc/workflow';
 import ExcelJS from 'exceljs';
+import { hiddenLine, stampCell, stampOf, stampPageHeader } from './classification-mark.js';
 import {
   deadlineStatusLabel,
   deliverableTypeLabel,
@@ -60,8 +61,22 @@ function asOfLine(meta: ReportMeta): string {
     : `Số liệu tính đến hết ngày ${viDate(meta.asOf)}`;
 }
 
-/** A printable sheet: A4 landscape, one page wide, title rows, a bold bordered header repeated on each page. */
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, meta: ReportMeta, columns: Column[]) {
+/**
+ * A printable sheet: A4 landscape, one page wide, title rows, a bold bordered header repeated on each page. A
+ * classified sheet (`level`: the most secret task it holds) starts with its stamp and carries it in every page's
+ * header; the row before the table says how many classified tasks the reader does not see (`meta.hidden`), if any.
+ */
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  meta: ReportMeta,
+  columns: Column[],
+  level: Classification = 'normal',
+) {
+  const stamp = stampOf(level);
+  const top = stamp ? 1 : 0;
+  const head = 4 + top;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -70,22 +85,33 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, meta: ReportMe
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '4:4',
+      printTitlesRow: `${head}:${head}`,
     },
-    views: [{ state: 'frozen', ySplit: 4 }],
+    views: [{ state: 'frozen', ySplit: head }],
   });
   ws.columns = columns.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
   const last = columns.length;
-  ws.mergeCells(1, 1, 1, last);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  ws.getRow(1).height = 36;
-  ws.mergeCells(2, 1, 2, last);
-  ws.getCell(2, 1).value = asOfLine(meta);
-  ws.getCell(2, 1).font = { name: FONT, size: 12, italic: true };
-  ws.getCell(2, 1).alignment = { horizontal: 'center' };
-  const header = ws.getRow(4);
+  if (stamp) {
+    stampPageHeader(ws, stamp);
+    stampCell(ws, stamp, FONT);
+  }
+  ws.mergeCells(1 + top, 1, 1 + top, last);
+  ws.getCell(1 + top, 1).value = title;
+  ws.getCell(1 + top, 1).font = { name: FONT, size: 14, bold: true };
+  ws.getCell(1 + top, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1 + top).height = 36;
+  ws.mergeCells(2 + top, 1, 2 + top, last);
+  ws.getCell(2 + top, 1).value = asOfLine(meta);
+  ws.getCell(2 + top, 1).font = { name: FONT, size: 12, italic: true };
+  ws.getCell(2 + top, 1).alignment = { horizontal: 'center' };
+  const hidden = hiddenLine(meta.hidden);
+  if (hidden) {
+    ws.mergeCells(3 + top, 1, 3 + top, last);
+    ws.getCell(3 + top, 1).value = hidden;
+    ws.getCell(3 + top, 1).font = { name: FONT, size: 12, italic: true };
+    ws.getCell(3 + top, 1).alignment = { horizontal: 'center' };
+  }
+  const header = ws.getRow(head);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
@@ -207,42 +233,58 @@ export async function byAgencyWorkbook(
   report: ReportByAgency,
   coordination: ReportCoordination,
   milestones: ReportMilestones,
+  level: Classification = 'normal',
 ): Promise<Buffer> {
   const wb = workbook();
   const agencyColumns = (name: string): Column[] => [
     { header: 'STT', width: 6, format: COUNT_FORMAT },
     { header: name, width: 40 },
   ];
-  const all = sheet(wb, 'Theo cơ quan chủ trì', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ', report, [
-    ...agencyColumns('Cơ quan chủ trì'),
-    ...FIGURE_COLUMNS,
-    ...LATENESS_COLUMNS,
-  ]);
+  const all = sheet(
+    wb,
+    'Theo cơ quan chủ trì',
+    'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ',
+    report,
+    [...agencyColumns('Cơ quan chủ trì'), ...FIGURE_COLUMNS, ...LATENESS_COLUMNS],
+    level,
+  );
   report.rows.forEach((r, i) =>
     all.addRow([i + 1, r.agencyName, ...figureCells(r.figures), ...latenessCells(r.lateness)]),
   );
   all.addRow(['', 'Tổng cộng', ...figureCells(report.totals), ...latenessCells(report.latenessTotals)], true);
 
-  const key = sheet(wb, 'Nhiệm vụ trọng tâm', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM THEO CƠ QUAN CHỦ TRÌ', report, [
-    ...agencyColumns('Cơ quan chủ trì'),
-    ...FIGURE_COLUMNS,
-  ]);
+  const key = sheet(
+    wb,
+    'Nhiệm vụ trọng tâm',
+    'KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM THEO CƠ QUAN CHỦ TRÌ',
+    report,
+    [...agencyColumns('Cơ quan chủ trì'), ...FIGURE_COLUMNS],
+    level,
+  );
   report.rows
     .filter((r) => (r.keyFigures?.total ?? 0) > 0)
     .forEach((r, i) => key.addRow([i + 1, r.agencyName, ...figureCells(r.keyFigures!)]));
   if (report.keyTotals) key.addRow(['', 'Tổng cộng', ...figureCells(report.keyTotals)], true);
 
-  const co = sheet(wb, 'Phối hợp', 'TÌNH HÌNH PHỐI HỢP CỦA CÁC CƠ QUAN PHỐI HỢP', coordination, [
-    ...agencyColumns('Cơ quan phối hợp'),
-    ...COORDINATION_COLUMNS,
-  ]);
+  const co = sheet(
+    wb,
+    'Phối hợp',
+    'TÌNH HÌNH PHỐI HỢP CỦA CÁC CƠ QUAN PHỐI HỢP',
+    coordination,
+    [...agencyColumns('Cơ quan phối hợp'), ...COORDINATION_COLUMNS],
+    level,
+  );
   coordination.rows.forEach((r, i) => co.addRow([i + 1, r.agencyName, ...coordinationCells(r.figures)]));
   co.addRow(['', 'Tổng cộng', ...coordinationCells(coordination.totals)], true);
 
-  const ms = sheet(wb, 'Mốc thực hiện', 'CÁC MỐC THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ', milestones, [
-    ...agencyColumns('Cơ quan chủ trì'),
-    ...MILESTONE_COLUMNS,
-  ]);
+  const ms = sheet(
+    wb,
+    'Mốc thực hiện',
+    'CÁC MỐC THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ',
+    milestones,
+    [...agencyColumns('Cơ quan chủ trì'), ...MILESTONE_COLUMNS],
+    level,
+  );
   milestones.rows.forEach((r, i) => ms.addRow([i + 1, r.agencyName, ...milestoneCells(r.figures)]));
   ms.addRow(['', 'Tổng cộng', ...milestoneCells(milestones.totals)], true);
   return toBuffer(wb);
@@ -256,28 +298,36 @@ export async function tasksWorkbook(
   meta: ReportMeta,
   tasks: readonly ReportTaskProgressRow[],
   periodLabel: string | null = null,
+  level: Classification = 'normal',
 ): Promise<Buffer> {
   const wb = workbook();
-  const { addRow } = sheet(wb, 'Danh sách nhiệm vụ', 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN', meta, [
-    { header: 'STT', width: 6 },
-    { header: 'Mã nhiệm vụ', width: 16 },
-    { header: 'Tên nhiệm vụ', width: 48 },
-    { header: 'Văn bản chỉ đạo', width: 14 },
-    { header: 'Cơ quan chủ trì', width: 28 },
-    { header: 'Lĩnh vực', width: 16 },
-    { header: 'Loại sản phẩm', width: 14 },
-    { header: 'Hạn ban đầu', width: 12, format: DATE_FORMAT },
-    { header: 'Hạn hiện hành', width: 12, format: DATE_FORMAT },
-    { header: 'Trạng thái', width: 14 },
-    { header: 'Tình hình thực hiện', width: 18 },
-    { header: 'Ngày hoàn thành', width: 12, format: DATE_FORMAT },
-    { header: 'Số ngày quá hạn', width: 9, format: '0' },
-    { header: 'Nhiệm vụ trọng tâm', width: 10 },
-    { header: periodLabel ? `Tiến độ (%) - ${periodLabel}` : 'Tiến độ (%)', width: 10, format: '0' },
-    { header: 'Nội dung báo cáo tiến độ', width: 48 },
-    { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
-    { header: 'Số ngày làm việc quá hạn', width: 10, format: '0' },
-  ]);
+  const { addRow } = sheet(
+    wb,
+    'Danh sách nhiệm vụ',
+    'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN',
+    meta,
+    [
+      { header: 'STT', width: 6 },
+      { header: 'Mã nhiệm vụ', width: 16 },
+      { header: 'Tên nhiệm vụ', width: 48 },
+      { header: 'Văn bản chỉ đạo', width: 14 },
+      { header: 'Cơ quan chủ trì', width: 28 },
+      { header: 'Lĩnh vực', width: 16 },
+      { header: 'Loại sản phẩm', width: 14 },
+      { header: 'Hạn ban đầu', width: 12, format: DATE_FORMAT },
+      { header: 'Hạn hiện hành', width: 12, format: DATE_FORMAT },
+      { header: 'Trạng thái', width: 14 },
+      { header: 'Tình hình thực hiện', width: 18 },
+      { header: 'Ngày hoàn thành', width: 12, format: DATE_FORMAT },
+      { header: 'Số ngày quá hạn', width: 9, format: '0' },
+      { header: 'Nhiệm vụ trọng tâm', width: 10 },
+      { header: periodLabel ? `Tiến độ (%) - ${periodLabel}` : 'Tiến độ (%)', width: 10, format: '0' },
+      { header: 'Nội dung báo cáo tiến độ', width: 48 },
+      { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
+      { header: 'Số ngày làm việc quá hạn', width: 10, format: '0' },
+    ],
+    level,
+  );
   tasks.forEach((t, i) =>
     addRow([
       i + 1,

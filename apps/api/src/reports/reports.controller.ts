@@ -38,6 +38,7 @@ import {
   reportSnapshotSchema,
   reportSnapshotPageSchema,
 } from '@dondoc/contracts';
+import { RecordsAccess, reportRows, snapshotRows } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -154,6 +155,7 @@ export class ReportsController {
     errors: REPORT_FILTER_ERRORS,
     ok: { schema: reportEscalationsSchema },
   })
+  @RecordsAccess('report', reportRows)
   @Get('escalations')
   async escalations(
     @CurrentUser() user: AuthUser,
@@ -169,6 +171,7 @@ export class ReportsController {
     errors: REPORT_FILTER_ERRORS,
     ok: { schema: reportReviewQueueSchema },
   })
+  @RecordsAccess('report', reportRows)
   @Get('review-queue')
   async reviewQueue(
     @CurrentUser() user: AuthUser,
@@ -230,6 +233,7 @@ export class ReportsController {
     ok: { status: 201, schema: reportSnapshotSchema },
   })
   @Roles(...SNAPSHOT_WRITERS)
+  @RecordsAccess('report', snapshotRows)
   @Post('snapshots')
   createSnapshot(
     @CurrentUser() user: AuthUser,
@@ -251,8 +255,9 @@ export class ReportsController {
   }
 
   @ApiEndpoint({ summary: 'A frozen report with all its figures', ok: { schema: reportSnapshotSchema } })
+  @RecordsAccess('report', snapshotRows)
   @Get('snapshots/:id')
-  getSnapshot(@Param('id', UuidParamPipe) id: string): Promise<ReportSnapshotDto> {
-    return this.snapshots.get(id);
+  getSnapshot(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<ReportSnapshotDto> {
+    return this.snapshots.get(user, id);
   }
 }

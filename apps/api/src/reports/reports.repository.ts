@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportQuery } from '@dondoc/contracts';
-import type { Actor } from '@dondoc/workflow';
+import { CLASSIFICATIONS, type Actor, type Classification } from '@dondoc/workflow';
 import { localDaySql } from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
 import {
@@ -18,7 +18,10 @@ import {
   type KeyFigureCounts,
   type ReportWindow,
 } from './report-facts.sql.js';
-import { taskScope } from '../tasks/task-scope.js';
+import { clearance, directiveClearance, taskScope } from '../tasks/task-scope.js';
+
+/** What a reader not on a classified directive's list reads in place of its title. */
+export const DIRECTIVE_MASK = 'Văn bản mật';
 
 /** A row of `figureSums`: the figures over all counted tasks and over key tasks (`key_*`). */
 export type Counts = FigureCounts & KeyFigureCounts;
@@ -50,6 +53,8 @@ export interface ReportTaskRow {
   id: string;
   code: string;
   title: string;
+  /** The task's level: a document listing it carries the stamp of the highest. */
+  classification: Classification;
   directive_id: string;
   directive_number: string;
   field: string;
@@ -180,12 +185,43 @@ export class ReportsRepository {
     return rows.length > 0;
   }
 
-  async directive(id: string): Promise<{ id: string; number: string; title: string } | undefined> {
-    const rows: { id: string; number: string; title: string }[] = await this.db.query(
-      `SELECT id, number, title FROM directives WHERE id = $1`,
-      [id],
+  /** The directive as the user may see it: a classified one not naming them on its list does not exist for them. */
+  async directive(
+    id: string,
+    userId: string,
+  ): Promise<{ id: string; number: string; title: string; classification: Classification } | undefined> {
+    const rows: { id: string; number: string; title: string; classification: Classification }[] = await this.db.query(
+      `SELECT d.id, d.number, d.title, d.classification FROM directives d
+        WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
+      [id, userId],
     );
     return rows[0];
+  }
+
+  /**
+   * The classified tasks matching the filters then that the actor's role would see: how many its need-to-know
+   * lists keep from it (`hidden`, any state), and the highest level among the counted ones it is cleared for
+   * (`level`: the stamp its documents carry).
+   */
+  async classified(
+    actor: Actor,
+    query: ReportQuery,
+    w: ReportWindow,
+  ): Promise<{ hidden: number; level: Classification }> {
+    const p = new SqlParams();
+    const { cte } = factsCte(actor, query, w, p, { classifiedOnly: true });
+    const cleared = clearance('f', `${p.add(actor.userId)}::uuid`);
+    const levels = p.add(CLASSIFICATIONS);
+    const rows: { hidden: number; rank: number | null }[] = await this.run(
+      `WITH ${cte}
+       SELECT (count(*) FILTER (WHERE NOT ${cleared}))::int AS hidden,
+              max(array_position(${levels}::text[], f.classification))
+                FILTER (WHERE ${cleared} AND f.state IN ${COUNTED_STATES}) AS rank
+         FROM facts f`,
+      p.values,
+    );
+    const rank = rows[0]?.rank;
+    return { hidden: rows[0]?.hidden ?? 0, level: rank ? CLASSIFICATIONS[rank - 1] : 'normal' };
   }
 
   /**
@@ -260,9 +296,12 @@ export class ReportsRepository {
   ): Promise<DirectiveCountsRow[]> {
     const p = new SqlParams();
     const { cte, calendar } = factsCte(actor, query, w, p);
+    // Cleared for a task is not cleared for its directive: a classified directive's title needs its own list.
+    const title = `CASE WHEN ${directiveClearance('d', `${p.add(actor.userId)}::uuid`)} THEN d.title
+                        ELSE ${p.add(DIRECTIVE_MASK)} END`;
     return this.run(
       `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays), calendar)}
-       SELECT d.id AS directive_id, d.number, d.title, ${figureSums()}, ${latenessSums()}
+       SELECT d.id AS directive_id, d.number, ${title} AS title, ${figureSums()}, ${latenessSums()}
          FROM g JOIN directives d ON d.id = g.k
         GROUP BY d.id ORDER BY d.issued_on NULLS LAST, d.number`,
       p.values,
@@ -597,7 +636,7 @@ function grouped(key: string, day: string, soon: string, calendar: CalendarSql):
  */
 function taskSelect(day: string, soon: string, calendar: CalendarSql, extra = ''): string {
   const upto = `COALESCE(f.done_day, ${day}::date)`;
-  return `SELECT f.id, f.code, f.title, f.directive_id, d.number AS directive_number, f.field, f.deliverable_type,
+  return `SELECT f.id, f.code, f.title, f.classification, f.directive_id, d.number AS directive_number, f.field, f.deliverable_type,
           f.lead_agency_id, a.name AS lead_agency_name, f.state, f.due_date::text AS due_date,
           f.original_due_date::text AS original_due_date, f.eff_due_date::text AS effective_due_date,
           f.extended, f.done_day::text AS done_day,

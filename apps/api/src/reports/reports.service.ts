@@ -26,11 +26,12 @@ import {
   type ReportTaskRef,
 } from '@dondoc/contracts';
 import { CalendarStore } from '@dondoc/persistence';
-import { localDate, type Actor } from '@dondoc/workflow';
+import { higherClassification, localDate, type Actor, type Classification } from '@dondoc/workflow';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { unclearedActor } from '../common/uncleared-actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
 import { daysOffBetween, NO_DAYS_OFF, reportSpan } from './report-days-off.js';
@@ -60,6 +61,11 @@ export interface ReportContext {
   query: ReportQuery;
   window: ReportWindow;
   meta: ReportMeta;
+  /**
+   * The highest level among the counted tasks the report shows (and its directive's): the stamp its documents
+   * carry on every page ('normal': none).
+   */
+  level: Classification;
 }
 
 const rate = (part: number, whole: number): number | null =>
@@ -196,9 +202,16 @@ export class ReportsService {
 
   /**
    * Checks the filters against the database and fixes the moment: the end of `asOf` (local time), or
-   * now when no date is given. A date after today is refused: the future has no history yet.
+   * now when no date is given. A date after today is refused: the future has no history yet. A classified
+   * directive the user is not cleared for is answered as one that does not exist. With `unclassifiedOnly`
+   * the figures leave out every classified task, whoever asks (what a snapshot every reader shares may show).
    */
-  async context(user: AuthUser, query: ReportQuery, now = new Date()): Promise<ReportContext> {
+  async context(
+    user: AuthUser,
+    query: ReportQuery,
+    now = new Date(),
+    opts: { unclassifiedOnly?: boolean } = {},
+  ): Promise<ReportContext> {
     const today = localDate(now);
     if (query.asOf && query.asOf > today) {
       throw new ApiError(400, 'VALIDATION_FAILED', `Invalid input: asOf: must not be after today (${today})`, [
@@ -208,7 +221,8 @@ export class ReportsService {
     if (query.agencyId && !(await this.reports.agency(query.agencyId))) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist');
     }
-    if (query.directiveId && !(await this.reports.directive(query.directiveId))) {
+    const directive = query.directiveId ? await this.reports.directive(query.directiveId, user.id) : undefined;
+    if (query.directiveId && !directive) {
       throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
     }
     for (const [key, id] of [
@@ -223,10 +237,15 @@ export class ReportsService {
       ? { live: false, day: query.asOf, until: new Date(Date.parse(`${query.asOf}T00:00:00+07:00`) + DAY_MS) }
       : { live: true, day: today, until: null };
     window.daysOff = await this.daysOff(window);
+    const actor = opts.unclassifiedOnly ? unclearedActor(toActor(user)) : toActor(user);
+    // Counts include a classified task only for those cleared; the rest are told how many they do not see.
+    const classified = await this.reports.classified(actor, query, window);
+    const directiveLevel = directive && !opts.unclassifiedOnly ? directive.classification : 'normal';
     return {
-      actor: toActor(user),
+      actor,
       query,
       window,
+      level: higherClassification(classified.level, directiveLevel),
       meta: {
         asOf: window.day,
         live: window.live,
@@ -240,6 +259,7 @@ export class ReportsService {
           assigneeUserId: query.assigneeUserId ?? null,
           monitorUserId: query.monitorUserId ?? null,
         },
+        hidden: classified.hidden,
       },
     };
   }
@@ -507,8 +527,12 @@ export class ReportsService {
     return this.reports.agency(id);
   }
 
-  directive(id: string): Promise<{ id: string; number: string; title: string } | undefined> {
-    return this.reports.directive(id);
+  /** The directive when the user may see it (a classified one only for those on its list). */
+  directive(
+    id: string,
+    userId: string,
+  ): Promise<{ id: string; number: string; title: string; classification: Classification } | undefined> {
+    return this.reports.directive(id, userId);
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from '@dondoc/contracts';
 import type { Request } from 'express';
 import { z } from 'zod';
+import { directiveOfParam, RecordsAccess, taskItem } from '../access-log/records-access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
 import { requestIdOf } from '../common/request-id.js';
@@ -54,6 +55,7 @@ export class SeriesController {
     ok: { schema: z.array(taskSeriesSchema) },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', directiveOfParam())
   @Get('directives/:id/series')
   list(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) directiveId: string): Promise<TaskSeriesDto[]> {
     return this.series.list(user, directiveId);
@@ -79,6 +81,7 @@ export class SeriesController {
     ok: { schema: taskSeriesInstancesSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (s: TaskSeriesInstancesDto) => s.instances.map((i) => taskItem(i.task)))
   @Get('series/:id/instances')
   instances(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskSeriesInstancesDto> {
     return this.series.instances(user, id);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
 import type { Actor, Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { taskScope } from '../tasks/task-scope.js';
+import { directiveClearance, taskScope } from '../tasks/task-scope.js';
 import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow, type SeriesTemplate } from '@dondoc/persistence';
 
 export interface DirectiveFacts {
@@ -31,10 +31,21 @@ export interface NewSeries {
 }
 
 /**
- * Which series an actor may see: the Office, the Standing Committee and the inspector all; an agency those
- * it leads or coordinates (its instances are its tasks); anyone else none.
+ * Which series an actor may see: those its role sees (`roleSeriesScope`) under a directive it is cleared for (a
+ * series' template is its instances' content: a classified directive's only for the people on its list).
  */
 function seriesScope(actor: Actor, param: number): { sql: string; params: unknown[] } {
+  const role = roleSeriesScope(actor, param);
+  if (role.sql === 'FALSE') return role;
+  const cleared = directiveClearance('d', `$${param + role.params.length}::uuid`);
+  return { sql: `(${role.sql} AND ${cleared})`, params: [...role.params, actor.userId] };
+}
+
+/**
+ * The Office, the Standing Committee and the inspector see all series; an agency those it leads or coordinates (its
+ * instances are its tasks); anyone else none.
+ */
+function roleSeriesScope(actor: Actor, param: number): { sql: string; params: unknown[] } {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':

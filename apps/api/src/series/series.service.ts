@@ -63,7 +63,8 @@ export class SeriesService {
 
   async create(user: AuthUser, directiveId: string, input: CreateTaskSeriesRequest): Promise<TaskSeriesDto> {
     const directive = await this.repo.directive(directiveId);
-    if (!directive) throw ApiError.notFound('Directive');
+    // A classified directive the caller is not cleared for does not exist for them.
+    if (!directive || !(await this.repo.clearedForDirective(directive, user.id))) throw ApiError.notFound('Directive');
     const coordinating = [...new Set(input.coordinatingAgencyIds ?? [])];
     const unknown = await this.agencies.unknownIds([input.leadAgencyId, ...coordinating]);
     if (unknown.length) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown or disabled agency: ${unknown.join(', ')}`);
@@ -96,7 +97,8 @@ export class SeriesService {
   }
 
   async list(user: AuthUser, directiveId: string): Promise<TaskSeriesDto[]> {
-    if (!(await this.repo.directive(directiveId))) throw ApiError.notFound('Directive');
+    const directive = await this.repo.directive(directiveId);
+    if (!directive || !(await this.repo.clearedForDirective(directive, user.id))) throw ApiError.notFound('Directive');
     const actor = toActor(user);
     const rows = await this.repo.listVisible(actor, directiveId);
     const counts = await this.repo.visibleInstanceCounts(

@@ -14,6 +14,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { submissionFieldsSchema, type SubmissionDto, submissionSchema } from '@dondoc/contracts';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request } from 'express';
+import { fileOfParams, RecordsAccess } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
@@ -48,7 +49,7 @@ export class SubmissionsController {
     errors: {
       400: ['TOO_MANY_FILES', 'SUBMISSION_REQUIRED'],
       403: ['FORBIDDEN'],
-      409: ['INVALID_TRANSITION'],
+      409: ['INVALID_TRANSITION', 'CLASSIFIED_RECORD_ONLY'],
       413: ['FILE_TOO_LARGE'],
       415: ['FILE_TYPE_NOT_ALLOWED'],
     },
@@ -72,8 +73,11 @@ export class SubmissionsController {
       description: 'The file as uploaded, with its name in Content-Disposition (RFC 6266)',
       media: { '*/*': { type: 'string', contentMediaType: 'application/octet-stream' } },
     },
+    // A sealed file (of a classified task) that fails its check, or whose key the server no longer holds.
+    errors: { 500: ['FILE_INTEGRITY_FAILED', 'FILE_KEY_UNKNOWN'] },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('download', fileOfParams('taskId'))
   @Get('files/:fileId')
   async download(
     @CurrentUser() user: AuthUser,
@@ -81,7 +85,7 @@ export class SubmissionsController {
     @Param('fileId', UuidParamPipe) fileId: string,
   ): Promise<StreamableFile> {
     const file = await this.submissions.file(user, taskId, fileId);
-    return new StreamableFile(this.storage.open(file.storage_key), {
+    return new StreamableFile(await this.storage.open(file), {
       type: file.mime_type,
       length: file.size_bytes,
       disposition: contentDisposition(file.file_name, { type: 'attachment' }),

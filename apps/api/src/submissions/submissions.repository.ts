@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface SubmissionRow {
@@ -25,6 +26,8 @@ export interface FileRow {
   size_bytes: number;
   sha256: string;
   storage_key: string;
+  /** The key that sealed the stored file; null: in clear. */
+  encryption_key_id: string | null;
 }
 
 export interface NewFile {
@@ -33,6 +36,7 @@ export interface NewFile {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
+  encryptionKeyId: string | null;
 }
 
 @Injectable()
@@ -51,7 +55,7 @@ export class SubmissionsRepository {
         [taskId],
       ),
       this.db.query<FileRow[]>(
-        `SELECT id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key
+        `SELECT id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, encryption_key_id
            FROM attachments WHERE task_id = $1 ORDER BY created_at, id`,
         [taskId],
       ),
@@ -61,11 +65,18 @@ export class SubmissionsRepository {
 
   async findFile(taskId: string, fileId: string): Promise<FileRow | undefined> {
     const rows: FileRow[] = await this.db.query(
-      `SELECT id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key
+      `SELECT id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, encryption_key_id
          FROM attachments WHERE id = $1 AND task_id = $2`,
       [fileId, taskId],
     );
     return rows[0];
+  }
+
+  /** The task's classification (read after the caller locked the task, so it holds until commit). */
+  async classificationOf(m: EntityManager, taskId: string): Promise<Classification> {
+    const sql = `SELECT classification FROM tasks WHERE id = $1`;
+    const rows: { classification: Classification }[] = await m.query(sql, [taskId]);
+    return rows[0].classification;
   }
 
   /**
@@ -94,9 +105,10 @@ export class SubmissionsRepository {
     );
     for (const f of files) {
       await m.query(
-        `INSERT INTO attachments (task_id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [taskId, rows[0].id, f.fileName, f.mimeType, f.sizeBytes, f.sha256, f.storageKey, userId],
+        `INSERT INTO attachments (task_id, submission_id, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by,
+                                  encryption_key_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [taskId, rows[0].id, f.fileName, f.mimeType, f.sizeBytes, f.sha256, f.storageKey, userId, f.encryptionKeyId],
       );
     }
     return rows[0];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SubmissionDto } from '@dondoc/contracts';
-import { canUploadSubmission } from '@dondoc/workflow';
+import { canUploadSubmission, isRecordOnly } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -11,6 +11,7 @@ import { toSubmissionDtos } from './submission-dto.js';
 import { type FileRow, SubmissionsRepository } from './submissions.repository.js';
 
 import type { UploadedFile } from './file-storage.service.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 export type { UploadedFile };
 
@@ -34,6 +35,8 @@ export class SubmissionsService {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
+    // Tuyệt mật keeps the record only: no text or file of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     const facts = {
       state: task.state,
       leadAgencyId: task.lead_agency_id,
@@ -53,11 +56,13 @@ export class SubmissionsService {
     if (!note.trim() && uploads.length === 0) {
       throw new ApiError(400, 'SUBMISSION_REQUIRED', 'Add a note or at least one file');
     }
-    const stored = await this.storage.checkAndPut(uploads);
+    const stored = await this.storage.checkAndPut(uploads, task.classification);
     try {
       const created = await this.changes.transaction(async (tx) => {
         const row = await this.submissions.insert(tx.manager, taskId, task.revision, note.trim(), user.id, stored);
         if (!row) return undefined;
+        // The task is locked now: its classification cannot change before this commits.
+        this.storage.confirmSealed(await this.submissions.classificationOf(tx.manager, taskId), stored);
         await tx.apply({
           kind: 'DELIVERABLE_UPLOADED',
           taskId,

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type TaskDetailDto, taskDetailSchema } from '@dondoc/contracts';
+import { RecordsAccess, taskItem } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
@@ -17,6 +18,7 @@ export class TaskDetailController {
     ok: { schema: taskDetailSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('detail', (task: TaskDetailDto) => [taskItem(task)])
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskDetailDto> {
     return this.detail.get(user, id);

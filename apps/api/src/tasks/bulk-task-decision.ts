@@ -11,6 +11,7 @@ import {
   type EscalationPolicy,
   type TaskEvent,
   type WorkingCalendar,
+  isRecordOnly,
 } from '@dondoc/workflow';
 import { toFacts } from './task-summary.js';
 import { transitionChange } from './transition-change.js';
@@ -111,7 +112,7 @@ export function decideTransition(
 ): BulkDecision {
   const { row } = task;
   const result = applyEvent(
-    toFacts(row, { hasPendingSubmission: task.pendingSubmission !== null }),
+    toFacts(row, { hasPendingSubmission: task.pendingSubmission !== null || isRecordOnly(row.classification) }),
     ctx.actor,
     event,
     ctx.now,

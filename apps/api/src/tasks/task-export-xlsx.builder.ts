@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { daysOverdue, deadlineStatus, localDate } from '@dondoc/workflow';
+import { highestLevel, stampCell, stampOf, stampPageHeader } from '../reports/classification-mark.js';
 import { DATE_FORMAT, excelDate, FONT, THIN } from '../reports/report-xlsx.builder.js';
 import { deadlineStatusLabel, localTime, stateLabel, viDate } from '../reports/report-labels.js';
 import { toFacts } from './task-summary.js';
@@ -21,15 +22,19 @@ const COLUMNS: { header: string; width: number; format?: string }[] = [
   { header: 'Ngày báo cáo', width: 12, format: DATE_FORMAT },
 ];
 
-/** Header row number: a title, the export time, a blank line, then the table. */
-const HEADER_ROW = 4;
-
-/** Exactly the given rows, in their order: the list on screen as a workbook (dates as dates, counts as numbers). */
+/**
+ * Exactly the given rows, in their order: the list on screen as a workbook (dates as dates, counts as numbers). A
+ * classified row makes it a classified document: the stamp of the most secret row heads the sheet and every page.
+ */
 export async function taskExportWorkbook(
   rows: readonly TaskExportRow[],
   now: Date,
   dueSoonDays: number,
 ): Promise<Buffer> {
+  const stamp = stampOf(highestLevel(rows.map((r) => r.classification)));
+  // A title, the export time, a blank line, then the table; under the stamp when there is one.
+  const top = stamp ? 1 : 0;
+  const headerRow = 4 + top;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đôn Đốc - Văn phòng Tỉnh ủy';
   wb.created = now;
@@ -41,24 +46,29 @@ export async function taskExportWorkbook(
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      printTitlesRow: `${headerRow}:${headerRow}`,
     },
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    views: [{ state: 'frozen', ySplit: headerRow }],
   });
   ws.columns = COLUMNS.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
   const last = COLUMNS.length;
-  ws.mergeCells(1, 1, 1, last);
-  ws.getCell(1, 1).value = 'DANH SÁCH NHIỆM VỤ';
-  ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 28;
-  ws.mergeCells(2, 1, 2, last);
+  if (stamp) {
+    stampPageHeader(ws, stamp);
+    stampCell(ws, stamp, FONT);
+  }
+  ws.mergeCells(1 + top, 1, 1 + top, last);
+  ws.getCell(1 + top, 1).value = 'DANH SÁCH NHIỆM VỤ';
+  ws.getCell(1 + top, 1).font = { name: FONT, size: 14, bold: true };
+  ws.getCell(1 + top, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1 + top).height = 28;
+  ws.mergeCells(2 + top, 1, 2 + top, last);
   const iso = now.toISOString();
   const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  ws.getCell(2, 1).value = `Xuất lúc ${localTime(iso)} ngày ${viDate(today)} (giờ Việt Nam), ${rows.length} nhiệm vụ`;
-  ws.getCell(2, 1).font = { name: FONT, size: 12, italic: true };
-  ws.getCell(2, 1).alignment = { horizontal: 'center' };
-  const header = ws.getRow(HEADER_ROW);
+  ws.getCell(2 + top, 1).value =
+    `Xuất lúc ${localTime(iso)} ngày ${viDate(today)} (giờ Việt Nam), ${rows.length} nhiệm vụ`;
+  ws.getCell(2 + top, 1).font = { name: FONT, size: 12, italic: true };
+  ws.getCell(2 + top, 1).alignment = { horizontal: 'center' };
+  const header = ws.getRow(headerRow);
   COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;

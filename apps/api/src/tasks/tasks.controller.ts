@@ -21,6 +21,7 @@ import {
   taskSummarySchema,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
+import { RecordsAccess, taskItem, tasksOfBody } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
@@ -84,6 +85,7 @@ export class TasksController {
     },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('export', tasksOfBody)
   @Post('export.xlsx')
   @HttpCode(200)
   async exportXlsx(
@@ -104,6 +106,7 @@ export class TasksController {
     ok: { schema: taskPageSchema },
   })
   @Roles(...TASK_READERS)
+  @RecordsAccess('list', (page: Page<TaskSummaryDto>) => page.items.map(taskItem))
   @Get()
   list(
     @CurrentUser() user: AuthUser,
@@ -117,7 +120,13 @@ export class TasksController {
     body: createTaskRequestSchema,
     ok: { status: 201, schema: taskSummarySchema },
     errors: {
-      400: ['UNKNOWN_AGENCY', 'UNKNOWN_DIRECTIVE', 'INVALID_DUE_DATE', 'MILESTONE_DATE_INVALID'],
+      400: [
+        'UNKNOWN_AGENCY',
+        'UNKNOWN_DIRECTIVE',
+        'INVALID_DUE_DATE',
+        'MILESTONE_DATE_INVALID',
+        'CONTENT_REFERENCE_REQUIRED',
+      ],
       409: ['DUPLICATE'],
     },
   })
@@ -138,7 +147,7 @@ export class TasksController {
     errors: {
       400: ['UNKNOWN_AGENCY', 'INVALID_DUE_DATE'],
       403: ['FORBIDDEN'],
-      409: ['VERSION_CONFLICT', 'TASK_NOT_EDITABLE'],
+      409: ['VERSION_CONFLICT', 'TASK_NOT_EDITABLE', 'CLASSIFIED_RECORD_ONLY'],
     },
   })
   @Roles(...TASK_READERS)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { ClassificationRepository } from '../classification/classification.repository.js';
 import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
 import { TaskExportRowsQuery } from './task-export-rows.query.js';
 import { TaskExportUseCase } from './task-export.use-case.js';
@@ -19,6 +20,7 @@ import { TransitionTaskUseCase } from './transition-task.use-case.js';
     BulkTasksUseCase,
     TaskExportUseCase,
     TaskExportRowsQuery,
+    ClassificationRepository,
   ],
   exports: [TasksRepository],
 })

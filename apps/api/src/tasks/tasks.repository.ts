@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
 import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
-import type { Actor } from '@dondoc/workflow';
+import type { Actor, Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { taskScope } from './task-scope.js';
+import { directiveClearance, taskScope } from './task-scope.js';
+
+/** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
+const DIRECTIVE_MASK = `'Văn bản mật'`;
 
 export interface TaskDetailRow extends TaskRow {
   description: string;
@@ -86,9 +89,12 @@ export class TasksRepository {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<TaskDetailRow | undefined> {
-    const scope = taskScope(actor, 2);
+    const scope = taskScope(actor, 3);
+    // Cleared for the task is not cleared for its directive: a classified directive's title needs its own list.
     const rows: TaskDetailRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number, d.title AS directive_title, d.escalation_policy,
+      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number,
+              CASE WHEN ${directiveClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
+              d.escalation_policy,
               s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
          FROM tasks t
          JOIN directives d ON d.id = t.directive_id
@@ -97,7 +103,7 @@ export class TasksRepository {
             WHERE task_id = t.id AND revision = t.revision AND decision IS NULL
             ORDER BY seq DESC LIMIT 1) s ON TRUE
         WHERE t.id = $1 AND ${scope.sql}`,
-      [id, ...scope.params],
+      [id, actor.userId, ...scope.params],
     );
     return rows[0];
   }
@@ -128,11 +134,17 @@ export class TasksRepository {
     );
   }
 
-  async directiveNumber(directiveId: string): Promise<string | undefined> {
-    const rows: { number: string }[] = await this.db.query(`SELECT number FROM directives WHERE id = $1`, [
-      directiveId,
-    ]);
-    return rows[0]?.number;
+  /** The directive's number and level, when the user is cleared for it (a new task goes only where they see). */
+  async directiveFor(
+    directiveId: string,
+    userId: string,
+  ): Promise<{ number: string; classification: Classification } | undefined> {
+    const rows: { number: string; classification: Classification }[] = await this.db.query(
+      `SELECT d.number, d.classification FROM directives d
+        WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
+      [directiveId, userId],
+    );
+    return rows[0];
   }
 
   async codesTaken(m: EntityManager, codes: string[]): Promise<string[]> {

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaskRequest, Page, TaskListQuery, TaskSummaryDto, UpdateTaskRequest } from '@dondoc/contracts';
 import { CalendarStore, newTaskOf, searchTextOf, type TaskRowUpdate } from '@dondoc/persistence';
-import { canEditDraft, localDate } from '@dondoc/workflow';
+import { canEditDraft, higherClassification, isClassified, isRecordOnly, localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { checkContentReference, recordOnlyRefusal } from '../classification/classification-rules.js';
+import { ClassificationRepository } from '../classification/classification.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
@@ -21,6 +23,7 @@ export class TasksService {
     private readonly changes: TaskChangesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendars: CalendarStore,
+    private readonly access: ClassificationRepository,
   ) {}
 
   async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskSummaryDto>> {
@@ -36,17 +39,31 @@ export class TasksService {
   }
 
   async create(user: AuthUser, input: CreateTaskRequest): Promise<TaskSummaryDto> {
-    const number = await this.tasks.directiveNumber(input.directiveId);
-    if (number === undefined) throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
+    const directive = await this.tasks.directiveFor(input.directiveId, user.id);
+    if (directive === undefined) throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
+    const level = higherClassification(input.classification ?? 'normal', directive.classification);
+    checkContentReference(level, input.contentReference);
     await this.checkAgencies(input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
     checkMilestoneDates(input.dueDate, input.milestones ?? []);
     const actor = toActor(user);
+    // Above its directive's level, a task starts with its own list (the default and its author), not the directive's.
+    const ownList = level !== directive.classification;
     const row = await this.changes.transaction(async (tx) => {
-      const code = input.code ?? (await this.tasks.nextCode(tx.manager, input.directiveId, number));
+      const code = input.code ?? (await this.tasks.nextCode(tx.manager, input.directiveId, directive.number));
       if ((await this.tasks.codesTaken(tx.manager, [code])).length) {
         throw new ApiError(409, 'DUPLICATE', `A task with code "${code}" already exists`);
       }
-      const [created] = await tx.create(input.directiveId, [newTaskOf(code, input)], actor);
+      const draft = {
+        ...newTaskOf(code, input),
+        classification: level,
+        contentReference: input.contentReference ?? null,
+        inheritAccess: !ownList,
+      };
+      const [created] = await tx.create(input.directiveId, [draft], actor);
+      if (ownList && isClassified(level)) {
+        const defaults = await this.access.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager);
+        await this.access.add(tx.manager, { kind: 'task', id: created.id }, [user.id, ...defaults], user.id);
+      }
       // A new directive's tasks have the configured ladder; its own override is read when it matters (assign).
       await addInitialMilestones(tx, created, input.milestones ?? [], actor, this.config.escalation, null);
       return (await tx.lock(created.id)) ?? created;
@@ -69,6 +86,9 @@ export class TasksService {
     }
     if (input.expectedVersion !== current.version) {
       throw new ApiError(409, 'VERSION_CONFLICT', 'The task changed since you loaded it; reload it and try again');
+    }
+    if (isRecordOnly(current.classification) && (input.title !== undefined || input.description !== undefined)) {
+      throw recordOnlyRefusal();
     }
     await this.checkAgencies(input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
     const { expectedVersion, ...changes } = input;

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskSummaryDto, TransitionRequest } from '@dondoc/contracts';
 import { CalendarStore, type AppliedChange, type TaskChange } from '@dondoc/persistence';
-import { applyEvent, localDate, STATE_LABELS, type TaskEvent, type WorkingCalendar } from '@dondoc/workflow';
+import {
+  applyEvent,
+  localDate,
+  STATE_LABELS,
+  type TaskEvent,
+  type WorkingCalendar,
+  isRecordOnly,
+} from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -64,7 +71,10 @@ export class TransitionTaskUseCase {
     if (event.type === 'ASSIGN' && !event.dueDate && !row.due_date && row.deadline_working_days && calendar) {
       event = { ...event, dueDate: calendar.addWorkingDays(localDate(now), row.deadline_working_days) };
     }
-    const facts = toFacts(row, { hasPendingSubmission: row.pending_submission_id !== null });
+    // A tuyệt mật task's deliverable stays outside the system: it is submitted without a file.
+    const facts = toFacts(row, {
+      hasPendingSubmission: row.pending_submission_id !== null || isRecordOnly(row.classification),
+    });
     const result = applyEvent(facts, actor, event, now);
 
     if (!result.ok && result.refusal.code === 'FORBIDDEN_ROLE') {

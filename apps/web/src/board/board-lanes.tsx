@@ -2,6 +2,7 @@ import type { AgencyDto, DirectiveDto, TaskStateName, TaskSummaryDto } from '@do
 import { STATE_LABELS, type Actor } from '@dondoc/workflow';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { useLabel } from '../common/use-label';
 import { useRecentMoves } from '../transitions/recent-moves';
 import { BoardColumn } from './board-column';
@@ -43,6 +44,8 @@ export function BoardLanes(props: Props) {
       key,
       name: nameOf(key),
       count: list.length,
+      // A directive's lane carries its stamp; an agency's has none.
+      level: lanes === 'directive' ? directives.get(key)?.classification : undefined,
       byState: groupByState(list),
     }));
   }, [tasks, lanes, agencies, directives, t, recentMoves]);
@@ -76,7 +79,7 @@ export function BoardLanes(props: Props) {
       {rows.map((row) => (
         <section key={row.key} className="lane" data-testid={`lane-${row.key}`} aria-label={row.name}>
           <h3 className="lane-title">
-            {row.name} <span className="column-count">{row.count}</span>
+            {row.name} <ClassificationBadge level={row.level} /> <span className="column-count">{row.count}</span>
           </h3>
           <div className="lane-row">
             {states.map((state) => (

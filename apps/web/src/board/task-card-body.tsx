@@ -3,6 +3,7 @@ import { DEADLINE_STATUS_LABELS } from '@dondoc/workflow';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDeadline, formatLateness } from '../calendar/deadline-model';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { formatDate } from '../common/format';
 import { useLabel } from '../common/use-label';
 import { countdownOf, deadlineTone, showsEscalation, type Countdown } from './board-model';
@@ -53,6 +54,7 @@ export const TaskCardBody = memo(function TaskCardBody({ task, agencyName, today
     <div className="task-card-body">
       <div className="task-card-top">
         <span className="task-code">{task.code}</span>
+        <ClassificationBadge level={task.classification} />
         <span className="task-type">{t(`deliverable.${task.deliverableType}`, task.deliverableType)}</span>
         {task.isKey && (
           <span className="badge badge-key" data-testid="key-badge" title={t('board.card.keyTitle')}>

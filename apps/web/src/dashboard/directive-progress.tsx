@@ -1,6 +1,8 @@
 import type { ReportByDirective } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDirectives } from '../api/use-directives';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { FigureLink } from './figure-link';
 import { boardLink } from './report-links';
 import { StatusBar } from './status-bar';
@@ -14,6 +16,8 @@ interface Props {
 export function DirectiveProgress({ report }: Props) {
   const { t } = useTranslation();
   const { num, pct } = useFormatters();
+  // The report rows carry no level: the directive list (one cached request) has it.
+  const directives = useDirectives();
   const scope = report.filters;
 
   return (
@@ -33,6 +37,7 @@ export function DirectiveProgress({ report }: Props) {
                   <Link className="directive-number" to={link()}>
                     {row.number}
                   </Link>
+                  <ClassificationBadge level={directives.byId.get(row.directiveId)?.classification} />
                   <span className="directive-title" title={row.title}>
                     {row.title}
                   </span>

@@ -4,6 +4,7 @@ import {
   assignGaps,
   deadlineChanged,
   deadlineFields,
+  directiveProblems,
   emptyRow,
   proposedMilestones,
   rowProblems,
@@ -40,6 +41,8 @@ describe('assignGaps', () => {
   });
 });
 
+const LEAD = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
+
 describe('toConfirmRequest', () => {
   const directive: DraftDirective = {
     number: '28-KL/TU',
@@ -50,12 +53,86 @@ describe('toConfirmRequest', () => {
     issuer: '',
     signer: '',
     place: '',
+    classification: 'normal',
+    contentReference: '',
   };
   const rows = [{ ...emptyRow(), title: 'Nhiệm vụ', leadAgencyId: 'a', dueDate: '2030-12-31' }];
 
   it('asks to assign only for "Xác nhận và giao"', () => {
     expect(toConfirmRequest(directive, rows, true).assign).toBe(true);
     expect(toConfirmRequest(directive, rows)).not.toHaveProperty('assign');
+  });
+
+  it('sends no level for thường, and a task inherits its directive’s unless set higher', () => {
+    const rows = [{ ...emptyRow(), title: 'Nhiệm vụ', leadAgencyId: LEAD, dueDate: '2030-12-31' }];
+    const plain = toConfirmRequest(directive, rows);
+    expect(plain.directive).not.toHaveProperty('classification');
+    expect(plain.tasks[0]).not.toHaveProperty('classification');
+
+    const secret = { ...directive, classification: 'secret' as const };
+    const body = toConfirmRequest(secret, [
+      ...rows,
+      { ...rows[0], classification: 'confidential' as const },
+      { ...rows[0], classification: 'top_secret' as const, contentReference: 'Két sắt P.201' },
+    ]);
+    expect(body.directive.classification).toBe('secret');
+    expect(body.tasks.map((t) => t.classification)).toEqual(['secret', 'secret', 'top_secret']);
+    expect(body.tasks[2]).toMatchObject({ contentReference: 'Két sắt P.201' });
+    expect(confirmDirectiveImportRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('keeps a tuyệt mật item’s words in the browser: placeholders go, and the reference', () => {
+    const rows = [{ ...emptyRow(), title: 'Nhân sự', leadAgencyId: LEAD, dueDate: '2030-12-31' }];
+    const top = { ...directive, title: 'Về công tác cán bộ', classification: 'top_secret' as const };
+    const body = toConfirmRequest(
+      top,
+      [{ ...rows[0], description: 'Chi tiết nhân sự' }].map((r) => r),
+    );
+    expect(body.directive).toMatchObject({
+      title: 'Văn bản tuyệt mật',
+      classification: 'top_secret',
+      contentReference: '',
+    });
+    const kept = toConfirmRequest({ ...top, contentReference: ' Sổ mật 03 ' }, [{ ...rows[0], description: 'x' }]);
+    expect(kept.directive.contentReference).toBe('Sổ mật 03');
+    expect(kept.tasks[0]).toMatchObject({
+      title: 'Nhiệm vụ tuyệt mật',
+      description: '',
+      classification: 'top_secret',
+      contentReference: 'Sổ mật 03',
+    });
+    expect(JSON.stringify(kept)).not.toMatch(/Về công tác cán bộ|Nhân sự|x"/);
+    expect(confirmDirectiveImportRequestSchema.safeParse(kept).success).toBe(true);
+  });
+});
+
+describe('the level’s problems', () => {
+  const directive: DraftDirective = {
+    number: '28-KL/TU',
+    kind: 'conclusion',
+    title: '',
+    issuedOn: null,
+    issuedOnValid: true,
+    issuer: '',
+    signer: '',
+    place: '',
+    classification: 'top_secret',
+    contentReference: '',
+  };
+
+  it('asks a tuyệt mật directive where it is kept, not for its title', () => {
+    expect(directiveProblems(directive)).toBe(true);
+    expect(directiveProblems({ ...directive, contentReference: 'Sổ mật 03' })).toBe(false);
+    expect(directiveProblems({ ...directive, classification: 'secret', contentReference: 'x' })).toBe(true);
+  });
+
+  it('asks a row made tuyệt mật of its own for its reference, and no title then', () => {
+    const row = { ...emptyRow(), classification: 'top_secret' as const };
+    expect(rowProblems(row, { classification: 'normal' })).toBe(true);
+    expect(rowProblems({ ...row, contentReference: 'Két sắt' }, { classification: 'normal' })).toBe(false);
+    // Under a tuyệt mật directive the row takes the directive's reference.
+    expect(rowProblems(row, { classification: 'top_secret' })).toBe(false);
+    expect(rowProblems(emptyRow(), { classification: 'secret' })).toBe(true);
   });
 });
 

@@ -8,6 +8,14 @@ import type {
   DirectiveKindValue,
   FieldValue,
 } from '@dondoc/contracts';
+import { isRecordOnly, type Classification } from '@dondoc/workflow';
+import {
+  choiceIncomplete,
+  effectiveLevel,
+  levelFields,
+  RECORD_ONLY_DIRECTIVE_TITLE,
+  RECORD_ONLY_TASK_TITLE,
+} from '../classification/classification-model';
 
 /** How a row gives its deadline: a date, N working days (dated when assigned), or continuous work with none. */
 export type DeadlineKind = 'date' | 'working_days' | 'continuous';
@@ -47,6 +55,10 @@ export interface DraftRow {
   /** null for a row the Office added. */
   confidence: number | null;
   lines: { from: number; to: number } | null;
+  /** Set only to be higher than the directive's level (null: the task takes the directive's). */
+  classification: Classification | null;
+  /** Where a tuyệt mật row's content is kept, when its own level makes it one. */
+  contentReference: string;
 }
 
 export interface DraftDirective {
@@ -58,6 +70,10 @@ export interface DraftDirective {
   issuer: string;
   signer: string;
   place: string;
+  /** Thường unless the Office picks a level; its tasks inherit it. */
+  classification: Classification;
+  /** Where a tuyệt mật document is kept (required then: only the record is stored). */
+  contentReference: string;
 }
 
 let seq = 0;
@@ -74,6 +90,8 @@ export function toDraft(p: DirectiveImportProposal): { directive: DraftDirective
       issuer: p.directive.issuer ?? '',
       signer: p.directive.signer ?? '',
       place: p.directive.place ?? '',
+      classification: 'normal',
+      contentReference: '',
     },
     rows: p.tasks.map((t) => {
       const deadline = proposedDeadlineOf(t);
@@ -95,6 +113,8 @@ export function toDraft(p: DirectiveImportProposal): { directive: DraftDirective
         milestones: t.milestones,
         confidence: t.confidence,
         lines: { from: t.source.startLine, to: t.source.endLine },
+        classification: null,
+        contentReference: '',
       };
     }),
   };
@@ -149,6 +169,8 @@ export function emptyRow(): DraftRow {
     milestones: [],
     confidence: null,
     lines: null,
+    classification: null,
+    contentReference: '',
   };
 }
 
@@ -164,8 +186,34 @@ function deadlineInvalid(r: DraftRow): boolean {
   return false;
 }
 
-export function rowProblems(r: DraftRow): boolean {
-  return !r.title.trim() || deadlineInvalid(r);
+type DirectiveLevel = Pick<DraftDirective, 'classification'>;
+
+/** A row's level: its own when set higher, else the directive's. */
+export function rowLevel(r: Pick<DraftRow, 'classification'>, d: DirectiveLevel): Classification {
+  return effectiveLevel(d.classification, r.classification);
+}
+
+/**
+ * What the Office must correct in a row before confirming: a title (not for tuyệt mật, whose title is not
+ * stored), a valid deadline, and where the content is kept when the row's own level is tuyệt mật.
+ */
+export function rowProblems(r: DraftRow, d: DirectiveLevel = { classification: 'normal' }): boolean {
+  const recordOnly = isRecordOnly(rowLevel(r, d));
+  const referenceMissing =
+    r.classification !== null &&
+    choiceIncomplete({ level: r.classification, contentReference: r.contentReference }) &&
+    !isRecordOnly(d.classification);
+  return (!recordOnly && !r.title.trim()) || deadlineInvalid(r) || referenceMissing;
+}
+
+/** What the Office must correct in the directive: number, title (unless tuyệt mật), date, the reference. */
+export function directiveProblems(d: DraftDirective): boolean {
+  return (
+    !d.number.trim() ||
+    (!d.title.trim() && !isRecordOnly(d.classification)) ||
+    !d.issuedOnValid ||
+    choiceIncomplete({ level: d.classification, contentReference: d.contentReference })
+  );
 }
 
 /** The deadline fields of the task request: one way only, as the API requires. */
@@ -184,21 +232,27 @@ export function deadlineFields(
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
+/**
+ * The confirm request. A tuyệt mật directive or task sends its placeholder title and no description: its words
+ * never leave the browser (the API would drop them anyway). A classified task states its level; a tuyệt mật one
+ * where its content is kept (its own reference, else the directive's).
+ */
 export function toConfirmRequest(d: DraftDirective, rows: DraftRow[], assign = false): ConfirmDirectiveImportRequest {
+  const directiveChoice = { level: d.classification, contentReference: d.contentReference };
   return {
     ...(assign ? { assign: true } : {}),
     directive: {
       number: d.number.trim(),
       kind: d.kind,
-      title: d.title.trim(),
+      title: isRecordOnly(d.classification) ? RECORD_ONLY_DIRECTIVE_TITLE : d.title.trim(),
       issuedOn: d.issuedOn,
       issuer: orNull(d.issuer),
       signer: orNull(d.signer),
       place: orNull(d.place),
+      ...levelFields(directiveChoice),
     },
     tasks: rows.map((r) => ({
-      title: r.title.trim(),
-      description: r.description,
+      ...taskContent(r, d),
       deliverableType: r.deliverableType,
       field: r.field,
       leadAgencyId: r.leadAgencyId,
@@ -206,8 +260,18 @@ export function toConfirmRequest(d: DraftDirective, rows: DraftRow[], assign = f
       ...deadlineFields(r),
       deadlineText: r.dueText ? r.dueText.slice(0, 200) : null,
       milestones: r.deadlineKind === 'date' ? proposedMilestones(r) : [],
+      ...levelFields({
+        level: rowLevel(r, d),
+        contentReference: (r.classification === 'top_secret' && r.contentReference.trim()) || d.contentReference,
+      }),
     })),
   };
+}
+
+function taskContent(r: DraftRow, d: DirectiveLevel): { title: string; description: string } {
+  return isRecordOnly(rowLevel(r, d))
+    ? { title: RECORD_ONLY_TASK_TITLE, description: '' }
+    : { title: r.title.trim(), description: r.description };
 }
 
 /** The proposed milestones still before the (possibly edited) due date, labelled by their date. */

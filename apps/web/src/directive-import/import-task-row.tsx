@@ -5,14 +5,18 @@ import {
   FIELD_VALUES,
   type AgencyDto,
 } from '@dondoc/contracts';
+import { isRecordOnly, type Classification } from '@dondoc/workflow';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClassificationFields } from '../classification/classification-fields';
+import { RECORD_ONLY_TASK_TITLE } from '../classification/classification-model';
 import { DateField } from '../common/date-field';
 import { displayDate } from '../common/date-text';
 import {
   DEADLINE_KINDS,
   deadlineChanged,
   proposedMilestones,
+  rowLevel,
   validWorkingDays,
   type DeadlineChoice,
   type DeadlineKind,
@@ -36,12 +40,22 @@ interface Props {
   index: number;
   agencies: AgencyDto[];
   byId: Map<string, AgencyDto>;
+  /** The directive's level, which the row takes unless set higher. */
+  directiveLevel: Classification;
   onChange: (key: string, patch: Partial<DraftRow>) => void;
   onRemove: (key: string) => void;
 }
 
 /** One proposed task, every field editable; low-confidence rows stand out. */
-export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies, byId, onChange, onRemove }: Props) {
+export const ImportTaskRow = memo(function ImportTaskRow({
+  row,
+  index,
+  agencies,
+  byId,
+  directiveLevel,
+  onChange,
+  onRemove,
+}: Props) {
   const { t } = useTranslation();
   const n = index + 1;
   const set = (patch: Partial<DraftRow>) => onChange(row.key, patch);
@@ -49,7 +63,9 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
   const suggested = row.leadUnmatched?.candidates ?? [];
   const suggestedIds = new Set(suggested.map((c) => c.id));
   const addable = agencies.filter((a) => a.id !== row.leadAgencyId && !row.coordinatingAgencyIds.includes(a.id));
-  const titleMissing = !row.title.trim();
+  // A tuyệt mật row keeps no title: the Office's wording stays on this screen only.
+  const recordOnly = isRecordOnly(rowLevel(row, { classification: directiveLevel }));
+  const titleMissing = !row.title.trim() && !recordOnly;
 
   return (
     <tr
@@ -67,6 +83,11 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
           onChange={(e) => set({ title: e.target.value })}
         />
         {titleMissing && <span className="field-error">{t('directiveImport.table.titleRequired')}</span>}
+        {recordOnly && (
+          <span className="hint" data-testid={`row-record-only-${index}`}>
+            {t('classification.recordOnlyImport', { title: RECORD_ONLY_TASK_TITLE })}
+          </span>
+        )}
         <details>
           <summary>
             {row.lines
@@ -108,6 +129,26 @@ export const ImportTaskRow = memo(function ImportTaskRow({ row, index, agencies,
             </option>
           ))}
         </select>
+      </td>
+      <td className="import-select-cell import-level">
+        <ClassificationFields
+          testId={`row-classification-${index}`}
+          rowLabel={String(n)}
+          // A level the directive has since reached or passed is the directive's again.
+          level={
+            row.classification && rowLevel(row, { classification: directiveLevel }) !== directiveLevel
+              ? row.classification
+              : null
+          }
+          contentReference={row.contentReference}
+          inheritFrom={directiveLevel}
+          onChange={(patch) =>
+            set({
+              ...(patch.level !== undefined ? { classification: patch.level } : {}),
+              ...(patch.contentReference !== undefined ? { contentReference: patch.contentReference } : {}),
+            })
+          }
+        />
       </td>
       <td className="import-lead">
         <select

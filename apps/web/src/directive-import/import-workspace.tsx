@@ -10,6 +10,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-client';
+import { ClassificationFields } from '../classification/classification-fields';
+import { RECORD_ONLY_DIRECTIVE_TITLE } from '../classification/classification-model';
 import { FilePicker } from '../common/file-picker';
 import { queryKeys } from '../api/query-keys';
 import { useAgencies } from '../api/use-agencies';
@@ -18,6 +20,7 @@ import { showToast } from '../transitions/toast-store';
 import { DateField } from '../common/date-field';
 import {
   assignGaps,
+  directiveProblems,
   emptyRow,
   rowProblems,
   sameNumber,
@@ -41,6 +44,8 @@ const KNOWN_ERRORS = [
   'UNKNOWN_AGENCY',
   'IMPORT_ASSIGN_INCOMPLETE',
   'BULK_REFUSED',
+  'CONTENT_REFERENCE_REQUIRED',
+  'CLASSIFICATION_BELOW_DIRECTIVE',
 ];
 
 function sizeText(bytes: number): string {
@@ -122,12 +127,10 @@ export function ImportWorkspace() {
         sameNumber(proposal.directive.number ?? '', directive.number)));
   const invalid =
     !directive ||
-    !directive.number.trim() ||
-    !directive.title.trim() ||
-    !directive.issuedOnValid ||
+    directiveProblems(directive) ||
     rows.length === 0 ||
     numberTaken ||
-    rows.some(rowProblems);
+    rows.some((r) => rowProblems(r, directive));
 
   // "Xác nhận và giao" needs a lead and a deadline on every row; the reason shows beside the button.
   const gaps = assignGaps(rows);
@@ -302,9 +305,14 @@ export function ImportWorkspace() {
                 <span>{t('directiveImport.directive.title')}</span>
                 <input
                   value={directive.title}
-                  aria-invalid={!directive.title.trim() || undefined}
+                  aria-invalid={(!directive.title.trim() && directive.classification !== 'top_secret') || undefined}
                   onChange={(e) => setDir({ title: e.target.value })}
                 />
+                {directive.classification === 'top_secret' && (
+                  <span className="hint" data-testid="import-record-only">
+                    {t('classification.recordOnlyImport', { title: RECORD_ONLY_DIRECTIVE_TITLE })}
+                  </span>
+                )}
               </label>
               <label>
                 <span>{t('directiveImport.directive.issuer')}</span>
@@ -318,6 +326,19 @@ export function ImportWorkspace() {
                 <span>{t('directiveImport.directive.place')}</span>
                 <input value={directive.place} onChange={(e) => setDir({ place: e.target.value })} />
               </label>
+              <div className="import-classification">
+                <ClassificationFields
+                  testId="import-classification"
+                  level={directive.classification}
+                  contentReference={directive.contentReference}
+                  onChange={(patch) =>
+                    setDir({
+                      ...(patch.level ? { classification: patch.level } : {}),
+                      ...(patch.contentReference !== undefined ? { contentReference: patch.contentReference } : {}),
+                    })
+                  }
+                />
+              </div>
             </div>
             {numberTaken && (
               <p className="import-warning" role="status" id="import-number-taken" data-testid="import-number-taken">
@@ -356,6 +377,7 @@ export function ImportWorkspace() {
                   <th scope="col">{t('directiveImport.table.task')}</th>
                   <th scope="col">{t('directiveImport.table.type')}</th>
                   <th scope="col">{t('directiveImport.table.field')}</th>
+                  <th scope="col">{t('classification.level')}</th>
                   <th scope="col">{t('directiveImport.table.lead')}</th>
                   <th scope="col">{t('directiveImport.table.coordinating')}</th>
                   <th scope="col">{t('directiveImport.table.due')}</th>
@@ -373,6 +395,7 @@ export function ImportWorkspace() {
                     index={i}
                     agencies={agencies}
                     byId={byId}
+                    directiveLevel={directive.classification}
                     onChange={changeRow}
                     onRemove={removeRow}
                   />

@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import { DELIVERABLE_TYPE_LABELS, FIELD_LABELS } from '@dondoc/contracts';
 import { initReactI18next } from 'react-i18next';
+import { accessLogEn, accessLogVi } from '../access-log/access-log.i18n';
 import { adminEn, adminVi } from '../admin/admin.i18n';
 import { boardEn, boardVi } from '../board/board.i18n';
 import { calendarEn, calendarVi } from '../calendar/calendar.i18n';
+import { classificationEn, classificationVi } from '../classification/classification.i18n';
 import { contributionsEn, contributionsVi } from '../contributions/contributions.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
@@ -55,6 +57,8 @@ void i18n.use(initReactI18next).init({
         milestones: milestonesVi,
         series: seriesVi,
         calendar: calendarVi,
+        classification: classificationVi,
+        accessLog: accessLogVi,
       },
     },
     en: {
@@ -73,6 +77,8 @@ void i18n.use(initReactI18next).init({
         milestones: milestonesEn,
         series: seriesEn,
         calendar: calendarEn,
+        classification: classificationEn,
+        accessLog: accessLogEn,
       },
     },
   },

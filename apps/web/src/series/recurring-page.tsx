@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
 import { useSession } from '../auth/use-session';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { formatDate } from '../common/format';
 import { ApiErrorAlert } from '../task-drawer/api-error-alert';
 import {
@@ -318,6 +319,7 @@ export function RecurringPage() {
             </option>
           ))}
         </select>
+        {directive && <ClassificationBadge level={directive.classification} variant="stamp" />}
       </label>
       <ApiErrorAlert error={directives.error} />
       {directive && (

@@ -2,6 +2,7 @@ import type { Actor } from '@dondoc/workflow';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { ApiErrorAlert } from './api-error-alert';
 import { TaskDrawerBody } from './task-drawer-body';
 import { useDialogFocus } from './use-dialog-focus';
@@ -41,7 +42,11 @@ export function TaskDrawerPanel({ taskId, actor, onClose }: Props) {
       >
         <header className="drawer-header">
           <div className="drawer-header-text">
-            {task && <span className="drawer-kicker">{task.code}</span>}
+            {task && (
+              <span className="drawer-kicker">
+                {task.code} <ClassificationBadge level={task.classification} variant="stamp" />
+              </span>
+            )}
             <h2 id={titleId} data-testid="drawer-title">
               {task ? task.title : t('drawer.title')}
             </h2>

@@ -1,6 +1,8 @@
 import type { TaskDetailDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
+import { useDirectives } from '../api/use-directives';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { formatDeadline, formatLateness } from '../calendar/deadline-model';
 import { formatDate } from '../common/format';
 import { useDrawerLabels } from './use-drawer-labels';
@@ -10,6 +12,7 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
   const { t } = useTranslation();
   const labels = useDrawerLabels();
   const { byId } = useAgencies();
+  const directives = useDirectives();
   const agencyName = (id: string) => byId.get(id)?.name ?? t('drawer.facts.unknownAgency');
   // A granted extension moves dueDate; the first deadline still matters to whoever judges lateness.
   const extended = task.originalDueDate !== null && task.dueDate !== null && task.originalDueDate !== task.dueDate;
@@ -24,7 +27,8 @@ export function TaskFacts({ task }: { task: TaskDetailDto }) {
 
       <dt>{t('drawer.facts.directive')}</dt>
       <dd>
-        <strong>{task.directive.number}</strong> — {task.directive.title}
+        <strong>{task.directive.number}</strong> — {task.directive.title}{' '}
+        <ClassificationBadge level={directives.byId.get(task.directive.id)?.classification} />
       </dd>
 
       <dt>{t('drawer.facts.state')}</dt>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDeadline, formatLateness } from '../calendar/deadline-model';
 import { displayDate } from '../common/date-text';
 import { shortDate } from '../board/task-parts-model';
+import { ClassificationBadge } from '../classification/classification-badge';
 import { usePeopleNames } from '../people/people-names';
 import type { SortKey } from './task-list-sort';
 
@@ -33,6 +34,7 @@ export function useTaskListColumns(
         header: head('title'),
         cell: (c) => (
           <>
+            <ClassificationBadge level={c.row.original.classification} />
             {c.row.original.isKey && (
               <span className="list-key" data-testid="row-key" title={t('board.card.keyTitle')}>
                 {t('board.card.key')}

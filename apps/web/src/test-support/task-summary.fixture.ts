@@ -42,6 +42,8 @@ export function taskSummary(overrides: Partial<TaskSummaryDto> = {}): TaskSummar
     seriesId: null,
     periodKey: null,
     carriedFromTaskId: null,
+    classification: 'normal',
+    contentReference: null,
     ...overrides,
   };
 }

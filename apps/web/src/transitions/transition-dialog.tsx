@@ -1,5 +1,5 @@
 import type { TaskDetailDto, TaskEventName, TaskSummaryDto } from '@dondoc/contracts';
-import { EVENT_LABELS, STATE_LABELS, targetOf } from '@dondoc/workflow';
+import { EVENT_LABELS, isRecordOnly, STATE_LABELS, targetOf } from '@dondoc/workflow';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
@@ -212,7 +212,13 @@ export function TransitionDialog({ task, event, onCancel, onConfirm }: Props) {
             errors={errors}
           />
         )}
-        {event === 'SUBMIT' && (
+        {/* A tuyệt mật task keeps no files: the submission is recorded, the deliverable stays outside. */}
+        {event === 'SUBMIT' && isRecordOnly(task.classification) && (
+          <p className="hint" data-testid="submit-record-only">
+            {t('classification.recordOnly.submit')}
+          </p>
+        )}
+        {event === 'SUBMIT' && !isRecordOnly(task.classification) && (
           <SubmissionFields
             note={note}
             onNote={(next) => {
