@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ConfirmDirectiveImportRequest } from '@dondoc/contracts';
 import type { Locator, Page } from 'playwright-core';
 import { makeTask } from '../e2e/support/fixtures.js';
 import {
@@ -12,9 +13,10 @@ import {
   type BrowserApp,
 } from './support/browser-app.js';
 
-// Classified tasks in the built app: the stamp on the board and in the panel, the access list behind its
-// button, a task missing from the board of whoever is not on its list, and the inspector's access log. Each
-// test classifies a task of its own with SQL (never the demo data other suites read).
+// Classified tasks in the built app: the stamp on the board and in the panel, the Office's access list and
+// change of level, the level picked at import, a task missing from the board of whoever is not on its list,
+// the tuyệt mật record, and the inspector's access log. Each test classifies a task of its own with SQL, or
+// imports a directive under a number of its own (never the demo data other suites read).
 
 jest.setTimeout(180_000);
 
@@ -162,7 +164,7 @@ describe('classified tasks in Chromium', () => {
     });
   });
 
-  it('the import confirms a directive at its level, one task raised to tuyệt mật keeping only its record', async () => {
+  it('the import sends the directive’s level, and a row raised to tuyệt mật with its reference and none of its words', async () => {
     const page = await session('vanphong');
     await page.goto('/import');
     await page.getByTestId('import-text').fill(CONCLUSION);
@@ -188,7 +190,18 @@ describe('classified tasks in Chromium', () => {
         (on) => on,
         { what: 'the confirm button on' },
       );
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/directives/import/confirm'));
       await confirm.click();
+      const body = (await sent).postDataJSON() as ConfirmDirectiveImportRequest;
+      // The request says the levels, and a tuyệt mật row's words never leave the browser.
+      expect(body.directive).toMatchObject({ classification: 'secret' });
+      expect(body.tasks[1]).toMatchObject({
+        classification: 'top_secret',
+        contentReference: 'Sổ đăng ký văn bản mật số 03',
+        title: 'Nhiệm vụ tuyệt mật',
+        description: '',
+      });
+      expect(body.tasks.filter((t) => t.classification === 'secret')).toHaveLength(14);
       await page.waitForURL(/\?directive=/, { timeout: 30_000 });
     });
     const directive = await b.t.db.query<{ id: string; classification: string }>(
@@ -196,17 +209,19 @@ describe('classified tasks in Chromium', () => {
       [number],
     );
     expect(directive.rows[0].classification).toBe('secret');
-    const tasks = await b.t.db.query<{ classification: string; title: string; content_reference: string | null }>(
-      `SELECT classification, title, content_reference FROM tasks WHERE directive_id = $1 ORDER BY code`,
+    // Every task at least its directive's level (the API's rule).
+    const levels = await b.t.db.query<{ classification: string; content_reference: string | null; title: string }>(
+      `SELECT classification, content_reference, title FROM tasks WHERE directive_id = $1 ORDER BY code`,
       [directive.rows[0].id],
     );
-    expect(tasks.rows).toHaveLength(15);
-    expect(tasks.rows[1]).toEqual({
+    expect(levels.rows).toHaveLength(15);
+    // Row 2 is kept as the record of a tuyệt mật task, with where its content is; the others at the directive's.
+    expect(levels.rows[1]).toEqual({
       classification: 'top_secret',
-      title: 'Nhiệm vụ tuyệt mật',
       content_reference: 'Sổ đăng ký văn bản mật số 03',
+      title: 'Nhiệm vụ tuyệt mật',
     });
-    expect(tasks.rows.filter((t) => t.classification === 'secret')).toHaveLength(14);
+    expect(levels.rows.filter((t) => t.classification === 'secret')).toHaveLength(14);
   });
 
   it('a classified task is on no board of someone not on its list, even of its own lead agency', async () => {

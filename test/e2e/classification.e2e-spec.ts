@@ -278,6 +278,47 @@ describe('classified directives and tasks', () => {
     expect(last?.data).toMatchObject({ from: 'confidential', to: 'secret', byDirective: true });
   });
 
+  it('an import sets the directive’s level and raises a row above it, with a list of its own', async () => {
+    const office = await t.as('vanphong');
+    const row = (title: string, extra: Record<string, unknown> = {}) => ({
+      title,
+      deliverableType: 'ke_hoach',
+      field: 'defense_security',
+      ...extra,
+    });
+    const request = (number: string, top: Record<string, unknown>) => ({
+      directive: { number, kind: 'conclusion', title: 'Kết luận về quốc phòng', classification: 'confidential' },
+      tasks: [row('Nhiệm vụ một'), row('Nhiệm vụ tuyệt mật', { classification: 'top_secret', ...top })],
+    });
+    const missing = await t.http
+      .post('/api/directives/import/confirm')
+      .set(office)
+      .send(request(`KL-IMP-${tag}`, {}))
+      .expect(400);
+    expect(missing.body.code).toBe('CONTENT_REFERENCE_REQUIRED');
+    const done = await t.http
+      .post('/api/directives/import/confirm')
+      .set(office)
+      .send(request(`KL-IMP-${tag}`, { contentReference: 'Sổ mật số 7' }))
+      .expect(201);
+    const [first, second] = done.body.taskIds as string[];
+    const rows = (
+      await t.db.query<{ id: string; classification: string; content_reference: string | null }>(
+        `SELECT id, classification, content_reference FROM tasks WHERE id = ANY($1::uuid[])`,
+        [[first, second]],
+      )
+    ).rows;
+    expect(rows.find((r) => r.id === first)).toMatchObject({ classification: 'confidential', content_reference: null });
+    expect(rows.find((r) => r.id === second)).toMatchObject({
+      classification: 'top_secret',
+      content_reference: 'Sổ mật số 7',
+    });
+    for (const id of [first, second]) {
+      const list = await t.http.get(`/api/tasks/${id}/access`).set(office).expect(200);
+      expect(list.body.users.map((u: { id: string }) => u.id).sort()).toEqual([ids.vanphong, ids.thuongvu].sort());
+    }
+  });
+
   describe('tuyệt mật: only the record', () => {
     let record: string;
     let recordTask: string;

@@ -57,7 +57,9 @@ async function textOf(res: { body: unknown; text?: string }): Promise<string> {
     if (raw.subarray(0, 2).toString('latin1') !== 'PK') return raw.toString('utf8');
     // An export: every part of the archive, unzipped (xlsx and docx are zips of XML).
     const zip = await JSZip.loadAsync(raw);
-    const parts = await Promise.all(Object.values(zip.files).map((f) => (f.dir ? '' : f.async('string'))));
+    const parts = await Promise.all(
+      Object.values(zip.files).map((f) => (f.dir ? Promise.resolve('') : f.async('string'))),
+    );
     return parts.join('\n');
   }
   return res.text ?? JSON.stringify(res.body);

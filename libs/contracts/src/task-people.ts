@@ -47,7 +47,7 @@ export const personListSchema = named('PersonList', z.strictObject({ items: z.ar
 
 export const peopleQuerySchema = z.strictObject({
   agencyId: uuid.optional(),
-  role: z.enum(['office', 'standing_committee', 'agency']).optional(),
+  role: z.enum(['office', 'standing_committee', 'agency', 'inspector']).optional(),
 });
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 

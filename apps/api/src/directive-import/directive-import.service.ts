@@ -6,7 +6,7 @@ import type {
 } from '@dondoc/contracts';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
 import { taskCode, type TaskRow } from '@dondoc/persistence';
-import { isClassified, isRecordOnly, localDate } from '@dondoc/workflow';
+import { higherClassification, isClassified, isRecordOnly, localDate } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -151,6 +151,12 @@ export class DirectiveImportService implements OnModuleDestroy {
     if (await this.repo.directiveIdByNumber(number)) throw directiveExists(number);
     const level = input.directive.classification ?? 'normal';
     checkContentReference(level, input.directive.contentReference);
+    for (const t of input.tasks) {
+      checkContentReference(
+        higherClassification(t.classification ?? 'normal', level),
+        t.contentReference ?? input.directive.contentReference,
+      );
+    }
     // Its tasks take its level and its list (the writer copies it); tuyệt mật keeps only the record.
     const directiveInput = isRecordOnly(level)
       ? { ...input.directive, title: RECORD_ONLY_DIRECTIVE_TITLE }
@@ -168,12 +174,24 @@ export class DirectiveImportService implements OnModuleDestroy {
         if (taken.length) {
           throw new ApiError(409, 'DUPLICATE', `Mã nhiệm vụ đã có / Task code(s) already in use: ${taken.join(', ')}`);
         }
-        const rows = await tx.create(
-          directive.id,
-          input.tasks.map((t, i) => importedTaskOf(codes[i], t)),
-          actor,
-          { data: { source: 'import' }, requestId },
-        );
+        // A row above the directive's level starts with its own list (the default and the importer), not the directive's.
+        const drafts = input.tasks.map((t, i) => {
+          const own = higherClassification(t.classification ?? 'normal', level);
+          return {
+            ...importedTaskOf(codes[i], t),
+            classification: own,
+            contentReference:
+              t.contentReference ?? (isRecordOnly(own) ? (input.directive.contentReference ?? null) : null),
+            inheritAccess: own === level,
+          };
+        });
+        const rows = await tx.create(directive.id, drafts, actor, { data: { source: 'import' }, requestId });
+        const defaults = await this.access.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager);
+        for (const row of rows) {
+          if (row.classification !== level && isClassified(row.classification)) {
+            await this.access.add(tx.manager, { kind: 'task', id: row.id }, [user.id, ...defaults], user.id);
+          }
+        }
         for (const [i, row] of rows.entries()) {
           await addInitialMilestones(
             tx,

@@ -19,8 +19,11 @@ export function streamTicketOf(req: Request): string | undefined {
   return typeof q === 'string' && TICKET.test(q) ? q : undefined;
 }
 
-/** Query parameters that carry a credential, however the name is spelled or percent-encoded. */
-const SECRET_NAMES = new Set(['access_token', 'ticket', 'token']);
+/**
+ * Query parameters never logged, however the name is spelled or percent-encoded: credentials, and the search text
+ * (`q`), which may be a classified task's title typed by someone cleared for it.
+ */
+const SECRET_NAMES = new Set(['access_token', 'ticket', 'token', 'q']);
 
 function decodedName(raw: string): string {
   try {

@@ -27,7 +27,8 @@ export class PeopleRepository {
 
   /**
    * The people a caller may pick: the Office, the Standing Committee and the inspector see everyone who works
-   * on tasks; an agency's user sees its own agency's people and nobody else.
+   * on tasks, and the inspectors (whom a classified task's access list may name); an agency's user sees its own
+   * agency's people and nobody else.
    */
   async list(actor: Actor, q: PeopleQuery): Promise<PersonDto[]> {
     const params: unknown[] = [];
@@ -35,7 +36,7 @@ export class PeopleRepository {
       params.push(v);
       return `$${params.length}`;
     };
-    const where = [`u.active`, `u.role IN ('office','standing_committee','agency')`];
+    const where = [`u.active`, `u.role IN ('office','standing_committee','agency','inspector')`];
     if (actor.role === 'agency') {
       if (!actor.agencyId) return [];
       where.push(`u.agency_id = ${p(actor.agencyId)}`);
