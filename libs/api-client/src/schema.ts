@@ -7320,7 +7320,7 @@ export interface operations {
         parameters: {
             query?: {
                 agencyId?: string;
-                role?: "office" | "standing_committee" | "agency";
+                role?: "office" | "standing_committee" | "agency" | "inspector";
             };
             header?: never;
             path?: never;
