@@ -249,6 +249,12 @@ describe('classified tasks in Chromium', () => {
         expect(await page.getByTestId('drawer-title').textContent()).not.toContain(task.code);
       });
     }
+    // The Standing Committee's dashboard counts without it, and says that classified tasks are left out.
+    const committee = await session('thuongvu');
+    await committee.goto('/dashboard');
+    const hidden = committee.getByTestId('headline-hidden');
+    await hidden.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await hidden.textContent()).toMatch(/^\d+ nhiệm vụ mật không hiển thị/);
   });
 
   it('the inspector opens the access log from the navigation and finds who read a classified task', async () => {

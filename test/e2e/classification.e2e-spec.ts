@@ -319,6 +319,56 @@ describe('classified directives and tasks', () => {
     }
   });
 
+  it('raising a task masks what its notifications already said; a directive is raised only by someone cleared for its tasks', async () => {
+    const office = await t.as('vanphong');
+    const secretWord = `BI-MAT-${Date.now().toString(36)}`;
+    const d = await t.http
+      .post('/api/directives')
+      .set(office)
+      .send({ number: `KL-R-${tag}`, kind: 'conclusion', title: 'Kết luận thường' })
+      .expect(201);
+    const plain = await t.http
+      .post('/api/tasks')
+      .set(office)
+      .send({
+        directiveId: d.body.id,
+        title: `Nhiệm vụ sẽ mật ${secretWord}`,
+        deliverableType: 'ke_hoach',
+        field: 'economy',
+        leadAgencyId: await agencyId(t.db, 'ban-tuyen-giao'),
+        dueDate: '2030-12-31',
+      })
+      .expect(201);
+    await t.http
+      .post(`/api/tasks/${plain.body.id}/transitions`)
+      .set(office)
+      .send({ event: 'ASSIGN', expectedVersion: plain.body.version, comment: `Giao ${secretWord}` })
+      .expect(200);
+    const before = await t.db.query(`SELECT title FROM notifications WHERE task_id = $1`, [plain.body.id]);
+    expect(JSON.stringify(before.rows)).toContain(secretWord);
+    await t.http
+      .put(`/api/tasks/${plain.body.id}/classification`)
+      .set(office)
+      .send({ classification: 'secret' })
+      .expect(200);
+    const after = await t.db.query(`SELECT title, body FROM notifications WHERE task_id = $1`, [plain.body.id]);
+    expect(after.rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(after.rows)).not.toContain(secretWord);
+    // Taken off that task's list, the Office clerk may not raise its directive, which would change the task.
+    await t.db.query(`DELETE FROM classified_access WHERE task_id = $1 AND user_id = $2`, [
+      plain.body.id,
+      ids.vanphong,
+    ]);
+    const refused = await t.http
+      .put(`/api/directives/${d.body.id}/classification`)
+      .set(office)
+      .send({ classification: 'top_secret', contentReference: 'Sổ mật' })
+      .expect(403);
+    expect(refused.body.message).not.toContain(plain.body.id);
+    const level = await t.db.query(`SELECT classification FROM directives WHERE id = $1`, [d.body.id]);
+    expect(level.rows[0].classification).toBe('normal');
+  });
+
   describe('tuyệt mật: only the record', () => {
     let record: string;
     let recordTask: string;
@@ -401,9 +451,34 @@ describe('classified directives and tasks', () => {
         .attach('files', Buffer.from('%PDF-1.4\n%%EOF\n'), 'bao-cao.pdf')
         .expect(409);
       expect(upload.body.code).toBe('CLASSIFIED_RECORD_ONLY');
+      const extension = await t.http
+        .post(`/api/tasks/${recordTask}/extension-requests`)
+        .set(await t.as('ban-tuyen-giao'))
+        .send({ requestedDueDate: '2031-06-30', reason: 'Lý do mật' })
+        .expect(409);
+      expect(extension.body.code).toBe('CLASSIFIED_RECORD_ONLY');
+      const milestones = await t.http
+        .put(`/api/tasks/${recordTask}/milestones`)
+        .set(office)
+        .send({ milestones: [{ label: 'Mốc mật', dueDate: '2030-06-30' }] })
+        .expect(409);
+      expect(milestones.body.code).toBe('CLASSIFIED_RECORD_ONLY');
+      await step('ban-tuyen-giao', 'SUBMIT');
+      // A return's reason stays with the content: none may be typed, none is needed.
+      const typed = await t.http
+        .post(`/api/tasks/${recordTask}/transitions`)
+        .set(await t.as('thuongvu'))
+        .send({ event: 'RETURN', expectedVersion: await version(recordTask), comment: 'Lý do trả lại' })
+        .expect(409);
+      expect(typed.body.code).toBe('CLASSIFIED_RECORD_ONLY');
+      await step('thuongvu', 'RETURN');
       await step('ban-tuyen-giao', 'SUBMIT');
       const approved = await step('thuongvu', 'APPROVE');
       expect(approved.body.state).toBe('approved');
+      const comments = (
+        await t.db.query<{ comment: string | null }>(`SELECT comment FROM task_events WHERE task_id = $1`, [recordTask])
+      ).rows.map((r) => r.comment);
+      expect(comments.filter((c) => c && !c.startsWith('Lý do lưu cùng nội dung tuyệt mật'))).toEqual([]);
       const who = (await events(recordTask)).map((e) => e.event);
       expect(who).toEqual(
         expect.arrayContaining(['CREATE', 'ACCESS_LIST_SET', 'ASSIGN', 'START', 'SUBMIT', 'APPROVE']),

@@ -6085,7 +6085,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6646,7 +6646,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "EXTENSION_ALREADY_OPEN" | "INVALID_TRANSITION";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "EXTENSION_ALREADY_OPEN" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -6961,6 +6961,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "CLASSIFIED_RECORD_ONLY";
                     };
                 };
             };
@@ -7875,7 +7887,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION" | "MILESTONE_ALREADY_DONE" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION" | "MILESTONE_ALREADY_DONE" | "VERSION_CONFLICT";
                     };
                 };
             };

@@ -4,6 +4,9 @@ import { ApiError } from '../common/api-error.js';
 /** The title a tuyệt mật task carries in place of what it says (as the writer does for new ones). */
 export const RECORD_ONLY_TASK_TITLE = 'Nhiệm vụ tuyệt mật';
 
+/** What a tuyệt mật task's history says where a reason would be: the reason is kept with the content. */
+export const RECORD_ONLY_REASON = 'Lý do lưu cùng nội dung tuyệt mật, ngoài hệ thống';
+
 /** The title a tuyệt mật directive carries in place of what it says. */
 export const RECORD_ONLY_DIRECTIVE_TITLE = 'Văn bản tuyệt mật';
 

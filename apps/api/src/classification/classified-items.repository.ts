@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directiveClearance } from '../tasks/task-scope.js';
+import { clearance, directiveClearance } from '../tasks/task-scope.js';
 
 export interface ItemFacts {
   classification: Classification;
@@ -109,5 +109,19 @@ export class ClassifiedItemsRepository {
       [ids],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** How many of these tasks are classified without the user on their list. */
+  async unclearedAmong(
+    ids: readonly string[],
+    userId: string,
+    m: EntityManager | DataSource = this.db,
+  ): Promise<number> {
+    if (!ids.length) return 0;
+    const rows: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM tasks t WHERE t.id = ANY($1::uuid[]) AND NOT ${clearance('t', '$2::uuid')}`,
+      [ids, userId],
+    );
+    return rows[0].n;
   }
 }

@@ -143,6 +143,18 @@ export class SetClassificationUseCase {
       const d = await this.items.lockDirective(tx.manager, directiveId, user.id);
       if (!d) throw ApiError.notFound('Directive');
       const below = await this.items.tasksBelow(tx.manager, directiveId, level);
+      // Raising changes every task below the new level: the caller must be cleared for each one of them.
+      const uncleared = await this.items.unclearedAmong(
+        below.map((t) => t.id),
+        user.id,
+        tx.manager,
+      );
+      if (uncleared > 0) {
+        throw ApiError.forbidden(
+          `Văn bản có ${uncleared} nhiệm vụ mật bạn không có tên trong danh sách tiếp cận / ` +
+            `${uncleared} of its tasks are classified and you are not on their access lists`,
+        );
+      }
       if (isRecordOnly(level)) {
         const held = await this.items.withContent(
           below.map((t) => t.id),
@@ -227,6 +239,7 @@ export class SetClassificationUseCase {
     });
     if (!applied) return undefined;
     if (!isClassified(current.classification) && isClassified(level)) {
+      await tx.redactNotifications(current.id);
       const item = { kind: 'task' as const, id: current.id };
       await this.lists.add(
         tx.manager,

@@ -60,7 +60,7 @@ export class ExtensionsController {
     errors: {
       400: ['COMMENT_REQUIRED', 'INVALID_DUE_DATE'],
       403: ['FORBIDDEN', 'FORBIDDEN_ROLE'],
-      409: ['EXTENSION_ALREADY_OPEN', 'INVALID_TRANSITION'],
+      409: ['EXTENSION_ALREADY_OPEN', 'INVALID_TRANSITION', 'CLASSIFIED_RECORD_ONLY'],
     },
   })
   @Roles(...TASK_READERS)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateExtensionRequest, ExtensionRequestDto } from '@dondoc/contracts';
-import { STATE_LABELS } from '@dondoc/workflow';
+import { STATE_LABELS, isRecordOnly } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
@@ -8,6 +8,7 @@ import { TasksRepository } from '../tasks/tasks.repository.js';
 import { toExtensionRequestDto } from './extension-dto.js';
 import { mayRequestExtension, REQUESTABLE_STATES, requestedDateProblem } from './extension.rules.js';
 import { ExtensionsRepository, isOpenRequestClash } from './extensions.repository.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 const alreadyOpen = () =>
   new ApiError(
@@ -34,6 +35,8 @@ export class RequestExtensionUseCase {
     const actor = toActor(user);
     const task = await this.tasks.findVisible(actor, taskId);
     if (!task) throw ApiError.notFound('Task');
+    // Tuyệt mật keeps the record only: no text of it enters the system.
+    if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
     // Same order as transitions (docs/decisions.md): visibility, role, state, then the input itself.
     const membership = {
       leadAgencyId: task.lead_agency_id,

@@ -8,6 +8,7 @@ import {
   type Actor,
   type PartRung,
   type PlanningCalendar,
+  isRecordOnly,
 } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -18,6 +19,7 @@ import { toFacts } from '../tasks/task-summary.js';
 import { TasksRepository, type TaskDetailRow } from '../tasks/tasks.repository.js';
 import { toMilestoneDto } from './milestone-status.js';
 import { MilestonesRepository, type MilestoneRow } from './milestones.repository.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 const MILESTONE_RUNGS: PartRung[] = ['milestone_remind', 'milestone_overdue'];
 
@@ -56,6 +58,8 @@ export class MilestonesService {
       const task = await this.tasks.findVisible(actor, taskId, tx.manager);
       if (!task) throw ApiError.notFound('Task');
       this.mayPlan(task, actor);
+      // Tuyệt mật keeps the record only: a milestone's label is content.
+      if (isRecordOnly(task.classification)) throw recordOnlyRefusal();
       const locked = await tx.lock(taskId);
       if (!locked) throw ApiError.notFound('Task');
       if (locked.state === 'approved' || locked.state === 'cancelled') {

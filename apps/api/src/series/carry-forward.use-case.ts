@@ -46,6 +46,20 @@ export class CarryForwardUseCase {
       const program = await this.repo.insertProgram(tx.manager, { ...input, from, createdBy: user.id });
       if (!program) throw taken(input.number);
       const items = await this.repo.unfinished(tx.manager, directiveId);
+      // Carrying writes on every item: the caller must be cleared for each classified one.
+      if (
+        (
+          await this.repo.clearedOnly(
+            items.map((task) => ({ task })),
+            user.id,
+          )
+        ).length < items.length
+      ) {
+        throw ApiError.forbidden(
+          'Chương trình có nhiệm vụ mật bạn không có tên trong danh sách tiếp cận / ' +
+            'Some items are classified and you are not on their access lists',
+        );
+      }
       const carried = [];
       for (const [i, old] of items.entries()) {
         // Proposed: the end of the month after the item's own; the Office edits it before assigning.

@@ -38,7 +38,7 @@ export class SeriesController {
     summary: "Make a task recur (monthly, quarterly, half-yearly, yearly); the open period's instance is made at once",
     body: createTaskSeriesRequestSchema,
     ok: { status: 201, schema: taskSeriesSchema },
-    errors: { 400: ['UNKNOWN_AGENCY'] },
+    errors: { 400: ['UNKNOWN_AGENCY'], 409: ['CLASSIFIED_RECORD_ONLY'] },
   })
   @Roles('office')
   @Post('directives/:id/series')
@@ -91,7 +91,7 @@ export class SeriesController {
     summary: 'Start the next monthly program from this one: its unfinished items become drafts that link back',
     body: carryForwardRequestSchema,
     ok: { status: 201, schema: carryForwardResultSchema },
-    errors: { 409: ['DUPLICATE', 'NOT_MONTHLY_PROGRAM'] },
+    errors: { 403: ['FORBIDDEN'], 409: ['DUPLICATE', 'NOT_MONTHLY_PROGRAM'] },
   })
   @Roles('office')
   @Post('directives/:id/carry-forward')

@@ -17,6 +17,7 @@ import {
   periodsOpened,
   type Actor,
   type Period,
+  isRecordOnly,
 } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
@@ -26,6 +27,7 @@ import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
 import { CalendarStore, createDueInstances, type RunInstanceTx, type SeriesRow } from '@dondoc/persistence';
 import { SeriesRepository } from './series.repository.js';
+import { recordOnlyRefusal } from '../classification/classification-rules.js';
 
 function periodDto(p: Period, dueDay: number) {
   return {
@@ -65,6 +67,8 @@ export class SeriesService {
     const directive = await this.repo.directive(directiveId);
     // A classified directive the caller is not cleared for does not exist for them.
     if (!directive || !(await this.repo.clearedForDirective(directive, user.id))) throw ApiError.notFound('Directive');
+    // A series' template is content: a tuyệt mật directive keeps none.
+    if (isRecordOnly(directive.classification)) throw recordOnlyRefusal();
     const coordinating = [...new Set(input.coordinatingAgencyIds ?? [])];
     const unknown = await this.agencies.unknownIds([input.leadAgencyId, ...coordinating]);
     if (unknown.length) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown or disabled agency: ${unknown.join(', ')}`);

@@ -20,6 +20,8 @@ export interface ChangeTransaction {
   calendar(): Promise<WorkingCalendar>;
   lock(taskId: string, expectedVersion?: number): Promise<TaskRow | undefined>;
   apply(change: TaskChange): Promise<AppliedChange | undefined>;
+  /** Masks what notifications already say of a task just classified. */
+  redactNotifications(taskId: string): Promise<void>;
   create(
     directiveId: string,
     tasks: NewTask[],
@@ -64,6 +66,7 @@ export class TaskChangesService {
           wrote ||= applied !== undefined;
           return applied;
         },
+        redactNotifications: (taskId) => this.writer.redactNotifications(manager, taskId),
         create: async (directiveId, tasks, actor, options) => {
           const rows = await this.writer.create(manager, directiveId, tasks, actor, options);
           wrote ||= rows.length > 0;

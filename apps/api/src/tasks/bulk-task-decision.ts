@@ -15,6 +15,7 @@ import {
 } from '@dondoc/workflow';
 import { toFacts } from './task-summary.js';
 import { transitionChange } from './transition-change.js';
+import { RECORD_ONLY_REASON } from '../classification/classification-rules.js';
 
 /** What a decision needs besides the task: who, when, which agencies are active. */
 export interface BulkContext {
@@ -111,6 +112,8 @@ export function decideTransition(
   ctx: BulkContext,
 ): BulkDecision {
   const { row } = task;
+  // Tuyệt mật: the bulk's reason is not kept on it (its reasons stay with the content, outside the system).
+  if (isRecordOnly(row.classification)) event = { ...event, comment: RECORD_ONLY_REASON };
   const result = applyEvent(
     toFacts(row, { hasPendingSubmission: task.pendingSubmission !== null || isRecordOnly(row.classification) }),
     ctx.actor,

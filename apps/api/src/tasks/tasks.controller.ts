@@ -176,7 +176,7 @@ export class TasksController {
         'UNKNOWN_AGENCY',
       ],
       403: ['FORBIDDEN_ROLE'],
-      409: ['VERSION_CONFLICT', 'INVALID_TRANSITION'],
+      409: ['VERSION_CONFLICT', 'INVALID_TRANSITION', 'CLASSIFIED_RECORD_ONLY'],
       422: ['CONTRIBUTIONS_MISSING_REASON'],
     },
   })

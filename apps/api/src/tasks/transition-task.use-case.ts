@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { RECORD_ONLY_REASON, recordOnlyRefusal } from '../classification/classification-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import {
@@ -67,6 +68,11 @@ export class TransitionTaskUseCase {
 
     const now = new Date(Date.now() + this.config.clockOffsetMs);
     let event = this.toEvent(req);
+    // Tuyệt mật: no comment enters the system; a reason (a return's, a cancellation's) is kept with the content.
+    if (isRecordOnly(row.classification)) {
+      if (req.comment?.trim()) throw recordOnlyRefusal();
+      event = { ...event, comment: RECORD_ONLY_REASON };
+    }
     // "Trong N ngày làm việc": the date is fixed now, N working days after the day of assignment.
     if (event.type === 'ASSIGN' && !event.dueDate && !row.due_date && row.deadline_working_days && calendar) {
       event = { ...event, dueDate: calendar.addWorkingDays(localDate(now), row.deadline_working_days) };

@@ -37,6 +37,12 @@ export function HeadlineFigures({ summary, reviewQueue, averages }: Props) {
             {excluded}
           </p>
         )}
+        {/* Counts leave out classified tasks the reader is not cleared for; the total says how many. */}
+        {!!summary.hidden && (
+          <p className="headline-note" data-testid="headline-hidden">
+            {t('dashboard.headline.hidden', { count: summary.hidden, n: num(summary.hidden) })}
+          </p>
+        )}
       </div>
 
       <div className="headline-card headline-finished">

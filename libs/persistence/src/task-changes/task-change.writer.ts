@@ -502,6 +502,18 @@ export class TaskChangeWriter {
     return this.calendars.current(db);
   }
 
+  /**
+   * A task just classified: the notifications already written about it keep their headline and its code only, as
+   * the ones written from now on (`apply`); nothing said about it stays in anyone's inbox or outgoing mail.
+   */
+  async redactNotifications(db: Db, taskId: string): Promise<void> {
+    await db.query(
+      `UPDATE notifications n SET title = split_part(n.title, ' — ', 1) || ' — ' || t.code || ': ' || $2, body = ''
+         FROM tasks t WHERE t.id = $1 AND n.task_id = t.id`,
+      [taskId, CLASSIFIED_TITLE.vi],
+    );
+  }
+
   /** A fired action that no longer applies (the task moved on): recorded, no history, nobody told. */
   async skipAction(db: Db, actionId: string, firedAt: Date): Promise<void> {
     await db.query(
