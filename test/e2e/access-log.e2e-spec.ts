@@ -290,6 +290,18 @@ describe('the record of access (access_log)', () => {
     });
     expect(list.rows.every((r) => r.item_kind === 'directive' && r.classification !== 'normal')).toBe(true);
     expect(list.rows.some((r) => r.directive_id === plainDirective)).toBe(false);
+    // The report by directive names it too: a read of the classified directive, none of the plain one.
+    const byDirective = await read(t, () => t.http.get('/api/reports/by-directive').set(office));
+    expect(byDirective.res.status).toBe(200);
+    expect(byDirective.rows.map(what)).toContainEqual({
+      action: 'report',
+      kind: 'directive',
+      task: null,
+      directive: classifiedDirective,
+      file: null,
+      level: 'confidential',
+    });
+    expect(byDirective.rows.some((r) => r.directive_id === plainDirective)).toBe(false);
   });
 
   it('reports that list tasks by row, and the documents built from them', async () => {
@@ -307,10 +319,22 @@ describe('the record of access (access_log)', () => {
     expect(escalations.rows.map(what)).toEqual([task(ids.overdue, 'report')]);
 
     const both = sorted([task(ids.secret, 'export'), task(ids.overdue, 'export')]);
-    for (const path of ['/api/reports/tasks.xlsx', '/api/reports/periodic.docx']) {
+    // The periodic report also names the directive it is about (its title): a read of it.
+    const named = {
+      action: 'export',
+      kind: 'directive',
+      task: null,
+      directive: classifiedDirective,
+      file: null,
+      level: 'confidential',
+    };
+    for (const [path, want] of [
+      ['/api/reports/tasks.xlsx', both],
+      ['/api/reports/periodic.docx', sorted([...both, named])],
+    ] as const) {
       const doc = await read(t, () => t.http.get(path).query({ directiveId }).set(office).buffer(true).parse(binary));
       expect(doc.res.status).toBe(200);
-      expect(doc.rows.map(what)).toEqual(both);
+      expect(doc.rows.map(what)).toEqual(want);
     }
     // Urging letters list only overdue (or due soon) work: the overdue task, not the one due in 2030.
     const agency = await agencyId(t.db, 'ban-tuyen-giao');
@@ -366,7 +390,6 @@ describe('the record of access (access_log)', () => {
       'GET /api/reports/summary',
       'GET /api/reports/by-agency',
       'GET /api/reports/by-person',
-      'GET /api/reports/by-directive',
       'GET /api/reports/by-field',
       'GET /api/reports/by-deliverable-type',
       'GET /api/reports/averages',
@@ -397,6 +420,8 @@ describe('the record of access (access_log)', () => {
     expect(routes.get('POST /api/tasks/export.xlsx')).toBe('export');
     expect(routes.get('GET /api/reports/tasks.xlsx')).toBe('export');
     expect(routes.get('GET /api/reports/escalations')).toBe('report');
+    // Directives' titles, a classified one's for the cleared only.
+    expect(routes.get('GET /api/reports/by-directive')).toBe('report');
     // Reading the log is not itself logged.
     expect(routes.get('GET /api/access-log')).toBeNull();
   });

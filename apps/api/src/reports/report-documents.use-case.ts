@@ -9,7 +9,7 @@ import {
 import { create as contentDisposition } from 'content-disposition';
 import JSZip from 'jszip';
 import { noteReads, notedTasks } from '../access-log/read-scope.js';
-import { reportRows, taskItem } from '../access-log/records-access.decorator.js';
+import { directiveItem, reportRows, taskItem } from '../access-log/records-access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { periodicReportDocx, urgingLetterDocx } from './report-docx.builder.js';
@@ -97,7 +97,13 @@ export class ReportDocumentsUseCase {
         this.reports.tasksWithProgress(c, period?.id),
         q.directiveId ? this.reports.directive(q.directiveId, user.id) : Promise.resolve(undefined),
       ]);
-    noteReads([...progress.map(taskItem), ...reportRows(escalations), ...reportRows(reviewQueue)]);
+    noteReads([
+      ...progress.map(taskItem),
+      ...reportRows(escalations),
+      ...reportRows(reviewQueue),
+      // The document names the directive: a read of it when it is classified.
+      ...(directive ? [directiveItem({ id: q.directiveId! })] : []),
+    ]);
     const directiveTitle = directive ? `${directive.title} (${directive.number})` : null;
     return {
       body: await periodicReportDocx({

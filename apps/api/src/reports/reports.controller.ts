@@ -38,7 +38,7 @@ import {
   reportSnapshotSchema,
   reportSnapshotPageSchema,
 } from '@dondoc/contracts';
-import { RecordsAccess, reportRows, snapshotRows } from '../access-log/records-access.decorator.js';
+import { directiveItem, RecordsAccess, reportRows, snapshotRows } from '../access-log/records-access.decorator.js';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -113,6 +113,8 @@ export class ReportsController {
     errors: REPORT_FILTER_ERRORS,
     ok: { schema: reportByDirectiveSchema },
   })
+  // A cleared reader sees classified directives' titles here: each classified row is a read of that directive.
+  @RecordsAccess<ReportByDirective>('report', (r) => r.rows.map((row) => directiveItem({ id: row.directiveId })))
   @Get('by-directive')
   async byDirective(
     @CurrentUser() user: AuthUser,
