@@ -8,9 +8,18 @@ import { tmpdir } from 'node:os';
 const dir = join(tmpdir(), `dondoc-jest-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 const out = join(dir, 'results.json');
+// One process runs every suite (--runInBand): the default heap (about 4 GB here) ran out once the classified-task
+// suites were added, so it gets room to spare; the machine has far more.
 const jest = spawnSync(
   process.execPath,
-  ['node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${out}`, ...process.argv.slice(2)],
+  [
+    '--max-old-space-size=8192',
+    'node_modules/jest/bin/jest.js',
+    '--runInBand',
+    '--json',
+    `--outputFile=${out}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let status = jest.status ?? 1;
