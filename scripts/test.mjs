@@ -23,14 +23,8 @@ function runJest(args, index) {
   const out = join(dir, `results-${index}.json`);
   const jest = spawnSync(
     process.execPath,
-    [
-      '--max-old-space-size=8192',
-      'node_modules/jest/bin/jest.js',
-      '--runInBand',
-      '--json',
-      `--outputFile=${out}`,
-      ...args,
-    ],
+    // No --max-old-space-size: V8 applies it to the import's worker threads too, over their own memory limit.
+    ['node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${out}`, ...args],
     { stdio: 'inherit' },
   );
   const results = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
