@@ -11,8 +11,11 @@ import {
 
 /** Largest file `POST /api/directives/import` reads (10 MB); a bigger one is refused with 413 PAYLOAD_TOO_LARGE. */
 export const DIRECTIVE_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-/** File kinds the import reads, by content: plain text (UTF-8), Word (.docx) and PDF with a text layer. */
-export const DIRECTIVE_IMPORT_EXTENSIONS = ['.txt', '.docx', '.pdf'] as const;
+/**
+ * File kinds the import reads, by content: plain text (UTF-8), Word (.docx), PDF (a scan read by OCR), and scanned
+ * images read by OCR. Word 97-2003 (.doc) is refused with a request to save it as .docx.
+ */
+export const DIRECTIVE_IMPORT_EXTENSIONS = ['.txt', '.docx', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
 /** Rows under this confidence are marked for a closer look. */
 export const DIRECTIVE_IMPORT_LOW_CONFIDENCE = 0.6;
 
@@ -44,6 +47,52 @@ export const directiveImportUnmatchedAgencySchema = named(
 );
 export type DirectiveImportUnmatchedAgency = z.infer<typeof directiveImportUnmatchedAgencySchema>;
 
+/** Why the parser read a field as it did (`reasons` of a proposed task); the screen words each one. */
+export const DIRECTIVE_IMPORT_REASON_CODES = [
+  'catalog-row',
+  'numbered-item',
+  'sub-item',
+  'paragraph-under-heading',
+  'paragraph-assignment',
+  'split-assignment',
+  'lead-column',
+  'lead-in-text',
+  'lead-in-body',
+  'lead-of-parent',
+  'lead-of-section',
+  'lead-by-topic',
+  'lead-none',
+  'coordinating-column',
+  'coordinating-in-text',
+  'coordinating-of-parent',
+  'coordinating-none',
+  'due-column',
+  'due-in-text',
+  'due-of-parent',
+  'due-section-period',
+  'due-document-period',
+  'due-continuous',
+  'due-working-days',
+  'due-none',
+  'type-from-words',
+  'type-form-column',
+  'type-bold-marks',
+  'type-none',
+  'field-heading',
+  'field-group',
+  'field-words',
+  'field-none',
+] as const;
+export type DirectiveImportReasonCode = (typeof DIRECTIVE_IMPORT_REASON_CODES)[number];
+
+const reasonSchema = named(
+  'DirectiveImportReason',
+  z.strictObject({
+    code: z.enum(DIRECTIVE_IMPORT_REASON_CODES),
+    evidence: z.string().nullable().describe('The words of the document the reading rests on'),
+  }),
+);
+
 export const directiveImportTaskProposalSchema = named(
   'DirectiveImportTask',
   z.strictObject({
@@ -74,11 +123,26 @@ export const directiveImportTaskProposalSchema = named(
       .describe('What the working days count from: the assignment or the receipt of the document (null: no days)'),
     continuous: z.boolean().describe('"thường xuyên", "liên tục": continuous work with no deadline'),
     milestones: z.array(z.string()),
+    leadSuggested: z
+      .boolean()
+      .describe(
+        'True when the text names no lead and `leadAgencyId` is the agency whose remit the work falls under, to confirm',
+      ),
     confidence: z
       .number()
       .min(0)
       .max(1)
       .describe('How sure the parser is; under DIRECTIVE_IMPORT_LOW_CONFIDENCE (0.6) the row deserves a look'),
+    reasons: z
+      .strictObject({
+        task: reasonSchema,
+        lead: reasonSchema,
+        coordinating: reasonSchema,
+        due: reasonSchema,
+        type: reasonSchema,
+        field: reasonSchema,
+      })
+      .describe('Why each field was read as it was'),
     source: z.strictObject({
       startLine: z.int(),
       endLine: z.int(),
@@ -116,10 +180,14 @@ export const directiveImportProposalSchema = named(
     warnings: z.array(z.string()),
     source: z
       .strictObject({
-        kind: z.enum(['text', 'txt', 'docx', 'pdf']),
+        kind: z.enum(['text', 'txt', 'docx', 'pdf', 'png', 'jpg', 'tiff']),
         fileName: z.string().nullable(),
         characters: z.int(),
         lines: z.int(),
+        ocr: z
+          .boolean()
+          .describe('The text (or part of it) was read by OCR from a scan or an image: worth checking against it'),
+        pages: z.int().nullable().describe('Pages of a PDF or an image (a TIFF may hold several); null for text'),
       })
       .describe('What was read'),
   }),

@@ -24,7 +24,7 @@ export interface AgencyMatcher {
 }
 
 // Abbreviations as directives write them, in capitals; expanded before folding so "UBND" meets "Ủy ban nhân dân".
-// Case matters: "TU" is "Tỉnh ủy" but "tư" is a word.
+// Case matters: "TU" is "Tỉnh ủy" but "tư" is a word. Written together ("VPTU", "BTGTU") or apart ("BTG TU").
 const ABBREVIATIONS: ReadonlyArray<[string, string]> = [
   ['BCSĐ', 'Ban cán sự đảng'],
   ['BCS', 'Ban cán sự'],
@@ -35,23 +35,65 @@ const ABBREVIATIONS: ReadonlyArray<[string, string]> = [
   ['UBMTTQ', 'Ủy ban Mặt trận Tổ quốc'],
   ['MTTQVN', 'Mặt trận Tổ quốc Việt Nam'],
   ['MTTQ', 'Mặt trận Tổ quốc'],
+  ['UBKTTU', 'Ủy ban Kiểm tra Tỉnh ủy'],
   ['UBKT', 'Ủy ban Kiểm tra'],
+  ['BTVTU', 'Ban Thường vụ Tỉnh ủy'],
   ['BTV', 'Ban Thường vụ'],
+  ['BTGTU', 'Ban Tuyên giáo Tỉnh ủy'],
+  ['BTG', 'Ban Tuyên giáo'],
+  ['BTCTU', 'Ban Tổ chức Tỉnh ủy'],
+  ['BTC', 'Ban Tổ chức'],
+  ['BDVTU', 'Ban Dân vận Tỉnh ủy'],
+  ['BDV', 'Ban Dân vận'],
+  ['BNCTU', 'Ban Nội chính Tỉnh ủy'],
+  ['BNC', 'Ban Nội chính'],
+  ['VPTU', 'Văn phòng Tỉnh ủy'],
   ['BCH', 'Ban Chấp hành'],
   ['ĐUTT', 'Đảng ủy trực thuộc'],
+  ['ĐUQS', 'Đảng ủy Quân sự'],
+  ['ĐUCA', 'Đảng ủy Công an'],
+  ['ĐUK', 'Đảng ủy Khối'],
   ['ĐU', 'Đảng ủy'],
+  ['ĐĐ', 'Đảng đoàn'],
   ['BĐBP', 'Bộ đội Biên phòng'],
   ['BCHQS', 'Bộ Chỉ huy Quân sự'],
   ['LĐLĐ', 'Liên đoàn Lao động'],
+  ['BHXH', 'Bảo hiểm xã hội'],
+  ['KBNN', 'Kho bạc Nhà nước'],
+  ['BQL', 'Ban Quản lý'],
   ['VP', 'Văn phòng'],
   ['TU', 'Tỉnh ủy'],
+  ['HU', 'Huyện ủy'],
   ['TƯ', 'Trung ương'],
   ['TW', 'Trung ương'],
   ['TP', 'thành phố'],
+  ['KH&ĐT', 'Kế hoạch và Đầu tư'],
+  ['KHĐT', 'Kế hoạch và Đầu tư'],
+  ['TN&MT', 'Tài nguyên và Môi trường'],
+  ['TNMT', 'Tài nguyên và Môi trường'],
+  ['GD&ĐT', 'Giáo dục và Đào tạo'],
+  ['GDĐT', 'Giáo dục và Đào tạo'],
+  ['KH&CN', 'Khoa học và Công nghệ'],
+  ['KHCN', 'Khoa học và Công nghệ'],
+  ['NN&PTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['NNPTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['LĐ-TB&XH', 'Lao động - Thương binh và Xã hội'],
+  ['LĐTBXH', 'Lao động - Thương binh và Xã hội'],
+  ['VH-TT&DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VHTTDL', 'Văn hóa, Thể thao và Du lịch'],
+  ['TT&TT', 'Thông tin và Truyền thông'],
+  ['TTTT', 'Thông tin và Truyền thông'],
+  ['GTVT', 'Giao thông vận tải'],
+  ['PT-TH', 'Phát thanh và Truyền hình'],
+  ['PTTH', 'Phát thanh và Truyền hình'],
 ];
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ABBREVIATION_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${ABBREVIATIONS.map(([short]) => short).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}&-])(${[...ABBREVIATIONS]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([short]) => escapeRegExp(short))
+    .join('|')})(?![\\p{L}\\p{N}&-])`,
   'gu',
 );
 const EXPANSIONS = new Map(ABBREVIATIONS);
@@ -60,13 +102,22 @@ export function expandAbbreviations(text: string): string {
   return text.normalize('NFC').replace(ABBREVIATION_PATTERN, (short: string) => EXPANSIONS.get(short) ?? short);
 }
 
+// Titles of the head of an agency: "Giám đốc Sở Y tế" is the Sở's work.
+const TITLE = /^(?:giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh|cuc truong|chi cuc truong|hieu truong)\s+/;
+// A province's name after its "Tỉnh ủy" or "tỉnh": the registry is one province's, so "Ban Tuyên giáo Tỉnh ủy An
+// Giang" is its Ban Tuyên giáo. A district's name stays ("Huyện ủy Tri Tôn" is not "Huyện ủy Gò Quao").
+const PROVINCE_NAME = /(\s)(tinh uy|tinh(?! uy(?: |$)))(?:\s+[a-z]+){1,3}$/;
+
 /**
  * The comparable form of an agency name: abbreviations expanded, folded, without the "Ban Thường vụ" of a party
  * committee (the Standing Committee of the Đảng ủy Quân sự acts for it) and without a leading "giao"/"đồng chí".
  */
 export function agencyKey(raw: string): string {
   let key = foldWords(expandAbbreviations(raw));
-  key = key.replace(/^(giao cho|giao|de nghi|cac dong chi|dong chi)\s+/, '').replace(/\s+(chu tri|phoi hop)$/, '');
+  key = key.replace(/^(giao cho|giao|de nghi|yeu cau|cac dong chi|dong chi)\s+/, '').replace(/\s+(chu tri|phoi hop)$/, '');
+  const untitled = key.replace(TITLE, '');
+  if (untitled) key = untitled;
+  key = key.replace(PROVINCE_NAME, '$1$2');
   const withoutStanding = key.replace(/^ban thuong vu\s+/, '');
   if (withoutStanding !== key && !/^(tinh uy|thanh uy|huyen uy|thi uy)?$/.test(withoutStanding)) key = withoutStanding;
   return key;
@@ -77,7 +128,11 @@ export function agencyKey(raw: string): string {
 const GENERIC_TOKENS = new Set(['tinh', 'uy', 'ban', 'dang', 'cua', 'cac', 'va', 'truc', 'thuoc']);
 
 function distinctiveTokens(key: string): Set<string> {
-  return new Set(key.split(' ').filter((t) => t && !GENERIC_TOKENS.has(t)));
+  const tokens = new Set(key.split(' ').filter((t) => t && !GENERIC_TOKENS.has(t)));
+  // "Đảng ủy Công an tỉnh" (the Party committee) is not "Công an tỉnh" (the police), though "Ban Tổ chức" is
+  // "Ban Tổ chức Tỉnh ủy": a Party committee keeps its "Đảng ủy".
+  if (/(?:^| )dang uy(?: |$)/.test(key)) tokens.add('dang-uy');
+  return tokens;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

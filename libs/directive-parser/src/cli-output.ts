@@ -1,4 +1,4 @@
-import type { DeliverableType, DirectiveKind, ParsedDirective, TaskField } from './directive.model.js';
+import type { DeliverableType, DirectiveKind, ParsedDirective, TaskField, TaskReasons } from './directive.model.js';
 
 /** The JSON `npm run parse-directive` prints: the review screen's fields, agencies by name. */
 export interface CliOutput {
@@ -26,8 +26,12 @@ export interface CliOutput {
     workingDays: { days: number; from: 'assigned' | 'received' } | null;
     continuous: boolean;
     field: TaskField | null;
+    /** The agency whose remit the work is, when no lead is named. */
+    suggestedLead: string | null;
     confidence: number;
     lines: [number, number];
+    /** Why each field reads as it does: "lead-in-text: Ban Tuyên giáo Tỉnh ủy". */
+    reasons: Record<keyof TaskReasons, string>;
   }>;
   unmatchedAgencies: string[];
   workItems: ParsedDirective['workItems'];
@@ -61,8 +65,12 @@ export function toCliOutput(parsed: ParsedDirective): CliOutput {
       workingDays: task.workingDays,
       continuous: task.continuous,
       field: task.field,
+      suggestedLead: task.suggestedLead?.name ?? null,
       confidence: task.confidence,
       lines: [task.source.startLine, task.source.endLine],
+      reasons: Object.fromEntries(
+        Object.entries(task.reasons).map(([field, r]) => [field, r.evidence ? `${r.code}: ${r.evidence}` : r.code]),
+      ) as Record<keyof TaskReasons, string>,
     })),
     unmatchedAgencies: parsed.unmatchedAgencies,
     workItems: parsed.workItems,

@@ -57,8 +57,12 @@ const PATTERNS = {
   ),
   fullDate: new RegExp(String.raw`(?<![0-9])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*${YEAR}`, 'y'),
   wordDate: new RegExp(String.raw`(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+${YEAR}`, 'y'),
+  /** "ngày 15/11", "ngày 15 tháng 11": the document's year. */
+  dayMonth: /ngay\s+(\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(\d{1,2})(?![0-9]|\s*[/.-]\s*[0-9]|\s+nam\s+[0-9])/y,
+  /** "15/12" with nothing around it: a date only where a deadline word introduces it ("trước 15/12"). */
+  bareDayMonth: /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![0-9]|\s*[/.-]\s*[0-9]|\s*%)/y,
   quarters: new RegExp(
-    String.raw`quy\s+(${QUARTER_NUMBER}(?:\s*(?:,|va|-|–|den|&|\+)\s*(?:quy\s+)?${QUARTER_NUMBER})*)(?:${YEAR_SUFFIX})?`,
+    String.raw`(?:cuoi\s+)?quy\s+(${QUARTER_NUMBER}(?:\s*(?:,|va|-|–|den|&|\+)\s*(?:quy\s+)?${QUARTER_NUMBER})*)(?:${YEAR_SUFFIX})?`,
     'y',
   ),
   partOfYear: new RegExp(
@@ -66,7 +70,7 @@ const PATTERNS = {
     'y',
   ),
   month: new RegExp(
-    String.raw`thang\s+(\d{1,2}(?![0-9])(?:\s*(?:,|va|-|–|den)\s*(?:thang\s+)?\d{1,2}(?![0-9]))*)(?:${YEAR_SUFFIX})?`,
+    String.raw`(?:cuoi\s+)?thang\s+(\d{1,2}(?![0-9])(?:\s*(?:,|va|-|–|den)\s*(?:thang\s+)?\d{1,2}(?![0-9]))*)(?:${YEAR_SUFFIX})?`,
     'y',
   ),
   year: new RegExp(String.raw`(?:cuoi\s+)?nam\s+${YEAR}`, 'y'),
@@ -155,8 +159,13 @@ function yearOr(raw: string | undefined, fallback: number | null | undefined): n
 }
 
 /** Tries every form at one position; "tháng 12 hằng năm" is a recurring date, first due in the document's year. */
-function matchAt(folded: string, index: number, defaultYear: number | null | undefined): PeriodMatch | null {
-  const match = matchFormAt(folded, index, defaultYear);
+function matchAt(
+  folded: string,
+  index: number,
+  defaultYear: number | null | undefined,
+  bareDay = false,
+): PeriodMatch | null {
+  const match = matchFormAt(folded, index, defaultYear, bareDay);
   if (!match || match.recurring || match.days) return match;
   const after = /^\s*,?\s*(?:cua\s+)?(?:hang|moi)\s+(?:nam|quy|thang)(?![a-z])/.exec(
     folded.slice(index + match.length),
@@ -164,7 +173,12 @@ function matchAt(folded: string, index: number, defaultYear: number | null | und
   return after ? { ...match, length: match.length + after[0].length, recurring: true } : match;
 }
 
-function matchFormAt(folded: string, index: number, defaultYear: number | null | undefined): PeriodMatch | null {
+function matchFormAt(
+  folded: string,
+  index: number,
+  defaultYear: number | null | undefined,
+  bareDay: boolean,
+): PeriodMatch | null {
   const at = (re: RegExp): RegExpExecArray | null => {
     re.lastIndex = index;
     return re.exec(folded);
@@ -176,6 +190,14 @@ function matchFormAt(folded: string, index: number, defaultYear: number | null |
     const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isCalendarDate(year, month, day)) return null;
     const date = iso(year, month, day);
+    return { length: m[0].length, dueDate: date, startDate: date, milestones: [], recurring: false };
+  }
+  m = at(PATTERNS.dayMonth) ?? (bareDay ? at(PATTERNS.bareDayMonth) : null);
+  if (m) {
+    // "trước ngày 15/11": the document's year; no year known, no date.
+    const [day, month] = [Number(m[1]), Number(m[2])];
+    if (defaultYear == null || !isCalendarDate(defaultYear, month, day)) return null;
+    const date = iso(defaultYear, month, day);
     return { length: m[0].length, dueDate: date, startDate: date, milestones: [], recurring: false };
   }
   m = at(PATTERNS.quarters);
@@ -280,39 +302,103 @@ export function parseDeadline(input: string, options: DeadlineOptions = {}): Dea
 }
 
 const TRIGGER = new RegExp(
-  String.raw`(?:^|[^a-z0-9])((?:thoi gian|thoi han|han chot|tien do|hoan thanh|cham nhat|xong|truoc|trong|vao)` +
+  String.raw`(?<![a-z0-9])((?:thoi gian|thoi han|han chot|tien do|hoan thanh|cham nhat|xong|truoc|trong|vao|den het|(?:phan dau\s+)?den ngay|\()` +
     String.raw`(?:\s*[:,]?\s*(?:hoan thanh|thuc hien|trinh|trong|truoc|cham nhat|vao|xong|la|ngay|nop|bao cao))*\s*[:,]?\s*)`,
   'g',
 );
 
 /**
+ * How surely the words before a period make it the task's deadline: "trước", "chậm nhất", "hoàn thành", "thời hạn"
+ * name one; "thời gian", "tiến độ", "đến hết ngày" and a period in parentheses ("trình kỳ họp cuối năm (tháng
+ * 12/2022)") usually do; "trong", "vào" may also date what the text reviews ("trong 9 tháng đầu năm …").
+ */
+function strengthOf(prefix: string): number {
+  if (/truoc|cham nhat|han chot|thoi han|hoan thanh|xong/.test(prefix)) return 3;
+  if (/thoi gian|tien do|den|\(/.test(prefix)) return 2;
+  return 1;
+}
+
+// "… số 12/KH-UBND ngày", "Nghị quyết số 06-NQ/TW, ngày": the date that follows belongs to a cited document.
+const CITATION_BEFORE = /(?:\d+\s*[-/]\s*[a-z]{1,8}(?:\s*[-/.]\s*[a-z]{1,10}){0,2}|(?:nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|thong bao|cong van|chuong trinh|de an|quy dinh|nghi dinh|thong tu|van ban)\s+(?:so\s+)?\d+[a-z]?)\s*,?\s*(?:ngay\s*)?$/;
+
+function isCitation(folded: string, start: number): boolean {
+  return CITATION_BEFORE.test(folded.slice(Math.max(0, start - 45), start));
+}
+
+// "Trong 9 tháng đầu năm 2022, các cấp ủy đã …": a period the text reviews, not a deadline.
+const REVIEWED_AFTER = /^\s*,?\s*(?:qua|vua qua|\S+\s+(?:da|dat)|(?:\S+\s+){0,6}(?:da|dat|vua)\s)/;
+
+interface Candidate {
+  deadline: Deadline;
+  strength: number;
+}
+
+/**
  * Finds a deadline inside running text. Only wording introduced as a deadline counts ("thời gian hoàn thành trong
- * quý II-2021", "hoàn thành trước ngày 30/6/2022", "trong tháng 9/2022"): a bare "năm 2020" in a sentence about
- * last year's results is not one. Recurring words count only after "thời gian"/"thời hạn".
+ * quý II-2021", "hoàn thành trước ngày 30/6/2022", "chậm nhất là ngày 15/10/2022", "trong tháng 9/2022", "trước
+ * 15/11" in the document's year): a bare "năm 2020" in a sentence about last year's results is not one, nor the
+ * date of a document the task cites ("Kế hoạch số 12/KH-UBND ngày 05/01/2022"). When a task states several, the one
+ * introduced by "trước", "chậm nhất", "hoàn thành" wins over "trong". Recurring words count after "thời gian" /
+ * "thời hạn", or as the adverb of the task's first clause ("Công an tỉnh thường xuyên nắm chắc tình hình …").
  */
 export function findDeadline(input: string, options: DeadlineOptions = {}): Deadline | null {
   const text = input.normalize('NFC');
   const folded = foldKeepingLength(text);
+  const candidates: Candidate[] = [];
   TRIGGER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TRIGGER.exec(folded))) {
     const prefix = m[1];
     const start = m.index + m[0].length;
-    const match = matchAt(folded, start, options.defaultYear);
+    const paren = prefix.startsWith('(');
+    const bareDay = /(?:truoc|cham nhat|han|ngay)\s*[:,]?\s*(?:la\s*)?$/.test(prefix);
+    const match = matchAt(folded, start, options.defaultYear, bareDay);
     const before = /(^|\s)truoc\s*(ngay\s*)?$/.test(prefix.trim()) || /(^|\s)truoc\s*$/.test(prefix);
+    const closed = !paren || /^\s*\)/.test(folded.slice(start + (match?.length ?? 0)));
     if (
       match &&
+      closed &&
       !daysBefore(match, before) &&
-      (!match.recurring || match.dueDate !== null || /^(thoi gian|thoi han)/.test(prefix))
+      (!match.recurring || match.dueDate !== null || /^(thoi gian|thoi han)/.test(prefix)) &&
+      !isCitation(folded, m.index + m[0].length - prefix.length)
     ) {
-      const isDate = /^\d|^ngay/.test(folded.slice(start, start + 5));
-      // Keep "hoàn thành trong" / "chậm nhất" in the wording, not the "thời gian:" label before them.
-      const kept = prefix.replace(/^(?:thoi gian|thoi han|han chot|tien do)\s*(?:thuc hien\s*)?[:,]?\s*/, '');
-      return toDeadline(text, start, match, before && !isDate, kept.length);
+      // "trong 10 ngày làm việc" is a term; "trình Ban Thường vụ trong quý II" a deadline as sure as "trước".
+      const handedIn = /(?:^|[^a-z])(?<!chuong )(?:trinh|gui|nop|bao cao)\s[^.;]{0,60}$/.test(
+        folded.slice(Math.max(0, m.index - 60), m.index + 1),
+      );
+      const strength = match.days ? 3 : Math.max(strengthOf(prefix), handedIn ? 2 : 1);
+      const reviewed = strength === 1 && REVIEWED_AFTER.test(folded.slice(start + match.length, start + match.length + 50));
+      if (!reviewed) {
+        const isDate = /^\d|^ngay/.test(folded.slice(start, start + 5));
+        // Keep "hoàn thành trong" / "chậm nhất" in the wording, not the "thời gian:" label before them.
+        const kept = paren
+          ? ''
+          : prefix.replace(/^(?:thoi gian|thoi han|han chot|tien do)\s*(?:thuc hien\s*)?[:,]?\s*/, '');
+        candidates.push({ deadline: toDeadline(text, start, match, before && !isDate, kept.length), strength });
+        TRIGGER.lastIndex = start + match.length;
+        continue;
+      }
     }
     TRIGGER.lastIndex = m.index + 1;
   }
-  return daysWithoutTrigger(text, folded);
+  let best: Candidate | null = null;
+  for (const c of candidates) if (!best || c.strength > best.strength) best = c;
+  return best?.deadline ?? daysWithoutTrigger(text, folded) ?? continuousAdverb(text, folded);
+}
+
+/**
+ * "Công an tỉnh thường xuyên nắm chắc tình hình …", "Sở Giáo dục phối hợp với Sở Y tế thường xuyên tuyên truyền …":
+ * "thường xuyên" / "liên tục" before the verb of the task's first clause makes it continuous work. Further on, or
+ * as an adjective ("các nhiệm vụ thường xuyên"), it is not.
+ */
+function continuousAdverb(text: string, folded: string): Deadline | null {
+  const clauseEnd = folded.search(/[.;](?:\s|$)/);
+  const clause = folded.slice(0, clauseEnd < 0 ? Math.min(folded.length, 300) : Math.min(clauseEnd, 300));
+  const m = /\S\s+(thuong xuyen|lien tuc)\s+(?!cua|va|khac|nhu|hon|nhat|trong|tai)[a-z]/.exec(clause);
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  const match: PeriodMatch = { length: m[1].length, dueDate: null, startDate: null, milestones: [], recurring: true };
+  return toDeadline(text, start, match, false, 0);
 }
 
 /** "báo cáo … 10 ngày làm việc kể từ ngày nhận được văn bản": days with their start stated need no trigger word. */
@@ -328,7 +414,10 @@ function daysWithoutTrigger(text: string, folded: string): Deadline | null {
   return null;
 }
 
-/** Every period named in a text, triggered or not (used to find the period a whole document governs). */
+/**
+ * Every period named in a text, triggered or not (used to find the period a whole document governs), except the
+ * dates of the documents it cites ("Nghị quyết số 06-NQ/TW, ngày 24/01/2022").
+ */
 export function findPeriods(input: string, options: DeadlineOptions = {}): Deadline[] {
   const text = input.normalize('NFC');
   const folded = foldKeepingLength(text);
@@ -336,6 +425,10 @@ export function findPeriods(input: string, options: DeadlineOptions = {}): Deadl
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && /[a-z0-9]/.test(folded[i - 1])) continue;
     const match = matchAt(folded, i, options.defaultYear);
+    if (match && isCitation(folded, i)) {
+      i += match.length - 1;
+      continue;
+    }
     if (match && !match.recurring && !match.days) {
       found.push(toDeadline(text, i, match, false, 0));
       i += match.length - 1;

@@ -1,3 +1,4 @@
+import { DIRECTIVE_IMPORT_REASON_CODES } from '@dondoc/contracts';
 import type { AgencyCandidate, RegistryAgency } from './agency-matcher.js';
 
 export const DIRECTIVE_KINDS = [
@@ -8,6 +9,9 @@ export const DIRECTIVE_KINDS = [
   'nghi-quyet',
   'chi-thi',
   'ke-hoach',
+  'cong-van',
+  'quyet-dinh',
+  'thong-bao',
   'khac',
 ] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
@@ -60,7 +64,15 @@ export interface TaskSource {
   /** 1-based inclusive lines of the input text. */
   startLine: number;
   endLine: number;
-  origin: 'catalog-row' | 'numbered' | 'paren-numbered' | 'sub-numbered' | 'sub-letter' | 'bullet' | 'section';
+  origin:
+    | 'catalog-row'
+    | 'numbered'
+    | 'paren-numbered'
+    | 'sub-numbered'
+    | 'sub-letter'
+    | 'bullet'
+    | 'section'
+    | 'paragraph';
   /** Item number as printed ("07", "3", "b"). */
   marker: string | null;
   /** Headings the task sits under. */
@@ -72,6 +84,25 @@ export interface TaskSource {
 export interface WorkItem {
   type: DeliverableType;
   text: string;
+}
+
+/** Why the parser proposed a field as it did, so the Office sees its reading and can correct it. */
+export const REASON_CODES = DIRECTIVE_IMPORT_REASON_CODES;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export interface FieldReason {
+  code: ReasonCode;
+  /** The words of the document the reading rests on ("trước ngày 30/9/2022", "Về văn hóa - xã hội"). */
+  evidence: string | null;
+}
+
+export interface TaskReasons {
+  task: FieldReason;
+  lead: FieldReason;
+  coordinating: FieldReason;
+  due: FieldReason;
+  type: FieldReason;
+  field: FieldReason;
 }
 
 export interface ProposedTask {
@@ -93,9 +124,15 @@ export interface ProposedTask {
   /** 'stated': the task's own wording; 'document-period': the period the whole directive covers. */
   dueSource: 'stated' | 'document-period' | 'none';
   field: TaskField | null;
+  /**
+   * When the text names no lead: the agency whose remit the work falls under, for the Office to confirm
+   * (`leadAgency` stays null: nobody was named).
+   */
+  suggestedLead: (ProposedAgency & { remit: string }) | null;
   /** 0..1: how sure the parser is that this is a task and that its fields are right. */
   confidence: number;
   source: TaskSource;
+  reasons: TaskReasons;
 }
 
 export interface WorkItemCount {

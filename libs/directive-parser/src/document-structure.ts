@@ -29,7 +29,7 @@ const MARKERS: ReadonlyArray<[BlockKind, RegExp]> = [
   ['roman', /^([IVX]{1,4})\s*[.\-–—/)]\s*(\S.*)$/],
   ['roman', /^(?:PHẦN|Phần)\s+([IVX]{1,4}|thứ\s+\p{L}+)\s*[.:\-–—]?\s*(\S.*)$/u],
   ['letter-section', /^([A-DĐ])\s*[.\-–)/]\s+(\S.*)$/],
-  ['sub-numbered', /^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$/],
+  ['sub-numbered', /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$/],
   ['numbered', /^(\d{1,2})\s*[.)\-–/]\s*(?!\d)(\S.*)$/],
   ['numbered', /^(?:Điều|Mục)\s+(\d{1,2})\s*[.:]\s*(\S.*)$/u],
   ['paren-numbered', /^\((\d{1,2})\)\s*(\S.*)$/],
@@ -55,6 +55,15 @@ function startsLowercase(text: string): boolean {
   return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
 }
 
+// First words of a new piece of work or of an agency as its subject: after a full stop at a wrap, such a line starts
+// a paragraph rather than the next sentence of the same one.
+const PARAGRAPH_START =
+  /^(?:giao|đề nghị|yêu cầu|tập trung|đẩy mạnh|tăng cường|chỉ đạo|tiếp tục|triển khai|thực hiện|xây dựng|tổ chức|rà soát|nâng cao|phối hợp|chủ động|khẩn trương|kiểm tra|hoàn thành|ban hành|nghiên cứu|quan tâm|làm tốt|chuẩn bị|các|ban|sở|ủy ban|ubnd|đảng|văn phòng|huyện ủy|thành ủy|thị ủy|công an|bộ chỉ huy|trường|hội|mặt trận)\s/iu;
+
+function opensParagraph(line: string): boolean {
+  return PARAGRAPH_START.test(line);
+}
+
 /** Classifies a line and returns its marker and text. */
 export function classifyLine(line: string): { kind: BlockKind; marker: string | null; text: string } {
   if (isTableLine(line)) return { kind: 'table-row', marker: null, text: line };
@@ -68,9 +77,28 @@ export function classifyLine(line: string): { kind: BlockKind; marker: string | 
   return { kind: 'paragraph', marker: null, text: line.trim() };
 }
 
-/** Splits normalised text into blocks; lines that a page break cut in two are joined. */
+/**
+ * The width a scan or a PDF's text layer wrapped the body at, or null when lines are paragraphs (a .docx, a paste).
+ * Wrapped text has most of its long lines within a few characters of the widest; paragraphs vary freely.
+ */
+export function wrapWidth(lines: readonly string[]): number | null {
+  const lengths = lines
+    .filter((l) => !isTableLine(l))
+    .map((l) => l.trim().length)
+    .filter((n) => n >= 30)
+    .sort((a, b) => a - b);
+  if (lengths.length < 8) return null;
+  const width = lengths[Math.floor(lengths.length * 0.8)];
+  if (width > 160) return null;
+  const near = lengths.filter((n) => n >= width * 0.85).length;
+  return near / lengths.length >= 0.45 ? width : null;
+}
+
+/** Splits normalised text into blocks; lines that a page break or a wrap cut in two are joined. */
 export function splitBlocks(normalizedText: string): Block[] {
   const lines = normalizedText.split('\n');
+  const width = wrapWidth(lines);
+  let lastLine = -2;
   const blocks: Block[] = [];
   // A block continued over several lines keeps its pieces here and is joined once at the end: joining (and
   // re-collapsing) the whole text at every line made a long run of continued lines quadratic.
@@ -83,14 +111,22 @@ export function splitBlocks(normalizedText: string): Block[] {
     else if (zone === 'trailer' && APPENDIX.test(line) && isUpperCaseLine(line)) zone = 'appendix';
     const classified = classifyLine(line);
     const previous = blocks.at(-1);
-    // A sentence cut by a page end continues on a line that starts in lower case.
+    const adjacent = lastLine === i - 1;
+    const previousLength = adjacent ? lines[i - 1].trim().length : 0;
+    lastLine = i;
+    // A sentence cut by a page end continues on a line that starts in lower case; in wrapped text, a line that
+    // follows a full one continues its paragraph whatever its first letter.
     if (
       previous &&
       classified.kind === 'paragraph' &&
       previous.kind !== 'table-row' &&
       previous.zone === zone &&
-      !endsSentence(pieces.get(previous)?.at(-1) ?? previous.text) &&
-      startsLowercase(line)
+      ((!endsSentence(pieces.get(previous)?.at(-1) ?? previous.text) && startsLowercase(line)) ||
+        (width !== null &&
+          adjacent &&
+          previousLength >= width * 0.8 &&
+          !(endsSentence(lines[i - 1]) && (previousLength < width * 0.92 || opensParagraph(line))) &&
+          !isUpperCaseLine(line)))
     ) {
       let own = pieces.get(previous);
       if (!own) pieces.set(previous, (own = [collapseSpaces(previous.text)]));

@@ -3,6 +3,10 @@ export {
   DIRECTIVE_KINDS,
   DELIVERABLE_TYPES,
   TASK_FIELDS,
+  REASON_CODES,
+  type ReasonCode,
+  type FieldReason,
+  type TaskReasons,
   type DirectiveKind,
   type DeliverableType,
   type TaskField,
@@ -35,8 +39,11 @@ export {
   type DeadlineOptions,
 } from './deadline.parser.js';
 export { normalizeText, modernizeToneMarks } from './normalize-text.js';
+export { repairOcrNoise, isNoiseLine } from './ocr-repair.js';
+export { suggestLeadByTopic, type TopicLead } from './topic-lead.js';
 export { parseAssignment, type Assignment } from './assignment.parser.js';
 export { parseCatalogTables, parseDeclaredCount, type CatalogTable, type CatalogRow } from './catalog-table.parser.js';
 export { parseDirectiveMetadata } from './directive-metadata.parser.js';
 export { classifyDeliverable, classifyField, countWorkItems } from './task-classifier.js';
 export { toCliOutput, type CliOutput } from './cli-output.js';
+export * from './scoring/score-directive.js';

@@ -1,14 +1,23 @@
-import { createAgencyMatcher, type AgencyMatcher } from './agency-matcher.js';
-import { looksLikeAgency, parseAssignment, splitAgencyList, type Assignment } from './assignment.parser.js';
+import { createAgencyMatcher, type AgencyMatcher, type RegistryAgency } from './agency-matcher.js';
+import {
+  looksLikeAgency,
+  parseAssignment,
+  splitAgencyList,
+  splitAssignments,
+  type Assignment,
+} from './assignment.parser.js';
 import { parseCatalogTables, parseDeclaredCount, type CatalogRow, type CatalogTable } from './catalog-table.parser.js';
 import { findDeadline, findPeriods, parseDeadline, type Deadline } from './deadline.parser.js';
 import { parseDirectiveMetadata } from './directive-metadata.parser.js';
 import type {
   DeliverableType,
+  FieldReason,
   ParseDirectiveOptions,
   ParsedDirective,
   ProposedAgency,
   ProposedTask,
+  ReasonCode,
+  TaskReasons,
   WorkItem,
   WorkItemCount,
   WorkItemReconciliation,
@@ -16,7 +25,9 @@ import type {
 import { splitBlocks } from './document-structure.js';
 import { foldKeepingLength, foldWords, modernizeToneMarks, normalizeText, stripMarkup } from './normalize-text.js';
 import { parseProseItems, type ProseItem } from './numbered-prose.parser.js';
+import { repairOcrNoise } from './ocr-repair.js';
 import { classifyDeliverable, classifyField, countWorkItems, fieldOfHeading } from './task-classifier.js';
+import { suggestLeadByTopic } from './topic-lead.js';
 
 const TITLE_LIMIT = 180;
 
@@ -38,7 +49,7 @@ export function taskTitle(text: string): string {
 }
 
 const CONNECTORS =
-  /^(?:\s|,|;|:|và các cơ quan(?: có)? liên quan|các cơ quan(?: có)? liên quan|và|chủ trì|phối hợp(?: với)?|tham mưu(?: cho)?|lãnh đạo|chỉ đạo|cùng|để|thực hiện)+/iu;
+  /^(?:\s|,|;|:|và các cơ quan(?: có)? liên quan|các cơ quan(?: có)? liên quan|và|chủ trì|phối hợp(?: với)?|tham mưu(?: cho)?(?:\s+(?:UBND|Ủy ban nhân dân|Ban Thường vụ|Thường trực|Chủ tịch UBND)(?:\s+Tỉnh ủy|\s+tỉnh)?)?|lãnh đạo|chỉ đạo|cùng|để|thực hiện|có trách nhiệm|chịu trách nhiệm)+/iu;
 
 /**
  * The work an item asks for, without the assignment in front of it: "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp
@@ -49,7 +60,23 @@ export function workPart(head: string, agencyNames: readonly string[]): string {
   const start = folded.replace(/^[\s\-–•+]+/, '');
   const offset = folded.length - start.length;
   const names = agencyNames.map((n) => foldKeepingLength(n)).filter((n) => n.length > 2);
-  if (!/^giao\s/.test(start) && !names.some((n) => start.startsWith(n))) return head;
+  // "Kết luận cuộc họp, Chủ tịch UBND tỉnh giao Sở …", "Đề nghị Sở …", "Thống nhất giao …": the work follows the name.
+  const giao = /(?:^|[,;:]\s*|\s)(?:giao(?:\s+cho)?|de nghi|yeu cau)\s/.exec(start.slice(0, 160));
+  if (giao && giao.index > 0 && names.some((n) => start.indexOf(n) > giao.index)) {
+    const at = offset + giao.index;
+    return workPart(head.slice(0, offset) + head.slice(at).replace(/^[\s,;:]+/, ''), agencyNames);
+  }
+  // "- Chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức …" under an agency's heading.
+  if (/^(?:chu tri|phoi hop)(?:\s|,)/.test(start)) {
+    let end = offset;
+    for (const name of names) {
+      const at = folded.indexOf(name, offset);
+      if (at >= 0 && at < offset + 250) end = Math.max(end, at + name.length);
+    }
+    const rest = head.slice(end).replace(CONNECTORS, '');
+    if (rest.length >= 10) return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  if (!/^(?:giao|de nghi|yeu cau)\s/.test(start) && !names.some((n) => start.startsWith(n))) return head;
   let end = 0;
   for (const name of names) {
     const at = folded.indexOf(name, offset);
@@ -167,6 +194,7 @@ interface Context {
   defaultYear: number | null;
   period: Deadline | null;
   rawLines: string[];
+  registry: readonly RegistryAgency[];
 }
 
 function dueOf(
@@ -206,6 +234,51 @@ function dueOf(
   };
 }
 
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 140 ? `${one.slice(0, 139)}…` : one;
+}
+
+function reason(code: ReasonCode, evidence: string | null = null): FieldReason {
+  return { code, evidence: evidence ? clip(evidence) : null };
+}
+
+function dueReason(
+  due: Pick<ProposedTask, 'dueText' | 'dueSource' | 'continuous' | 'workingDays'>,
+  stated: ReasonCode,
+  fromSection: boolean,
+): FieldReason {
+  if (due.dueSource === 'none') return reason('due-none');
+  if (due.dueSource === 'document-period')
+    return reason(fromSection ? 'due-section-period' : 'due-document-period', due.dueText);
+  if (due.continuous) return reason('due-continuous', due.dueText);
+  if (due.workingDays) return reason('due-working-days', due.dueText);
+  return reason(stated, due.dueText);
+}
+
+function typeReason(type: DeliverableType, code: ReasonCode, evidence: string): FieldReason {
+  if (type === 'khac') return reason('type-none');
+  return reason(code, evidence.split(/\s+/).slice(0, 8).join(' '));
+}
+
+/** The agency whose remit the work is, when the text names none; null when it names one or no remit stands out. */
+function suggestedLead(context: Context, text: string): ProposedTask['suggestedLead'] {
+  const topic = suggestLeadByTopic(text, context.registry);
+  if (!topic) return null;
+  const proposed = toProposed(context.matcher, topic.agency.name);
+  return proposed.matched ? { ...proposed, score: topic.strength, remit: topic.remit } : null;
+}
+
+function leadReason(lead: ProposedAgency | null, suggestion: ProposedTask['suggestedLead'], found: ReasonCode): FieldReason {
+  if (lead) return reason(found, lead.raw);
+  if (suggestion) return reason('lead-by-topic', suggestion.remit);
+  return reason('lead-none');
+}
+
+function coordinatingReason(list: readonly ProposedAgency[], found: ReasonCode): FieldReason {
+  return list.length ? reason(found, list.map((a) => a.raw).join('; ')) : reason('coordinating-none');
+}
+
 function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], context: Context): ProposedTask[] {
   const used = new Set<ProseItem>();
   const candidates = items.filter((item) => item.sectionKind !== 'purpose' && item.sectionKind !== 'organization');
@@ -217,22 +290,22 @@ function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], conte
       const fromCell = leadFromCell(row.cells.lead ?? '');
       const bodyAssignment = body ? parseAssignment(body.text) : { lead: null, coordinating: [] };
       const leadRaw = fromCell.lead ?? bodyAssignment.lead ?? body?.sectionLead ?? null;
-      const coordinatingRaw = [
+      const coordinatingCells = [
         ...fromCell.coordinating,
         ...splitAgencyList(row.cells.coordinating ?? '').filter(looksLikeAgency),
-        ...bodyAssignment.coordinating,
       ];
+      const coordinatingRaw = [...coordinatingCells, ...bodyAssignment.coordinating];
       const { lead, coordinating } = agencies(context.matcher, leadRaw, coordinatingRaw);
       const own = row.cells.due ? parseDeadline(row.cells.due, { defaultYear: context.defaultYear }) : null;
       const due = dueOf(own, context);
       if (own) due.dueText = row.cells.due?.trim() ?? own.text;
       const marks = body ? boldMarks(context.rawLines, body.startLine, body.endLine) : [];
       const workItems = countWorkItems(text.replace(/^- /gm, ''), marks);
-      const field = (row.group ? fieldOfHeading(row.group) : null) ?? body?.headingField ?? classifyField(text) ?? null;
-      const deliverableType = firstKnown(
-        classifyDeliverable(text.replace(/^- /, '')),
-        classifyDeliverable(row.cells.form ?? ''),
-      );
+      const groupField = row.group ? fieldOfHeading(row.group) : null;
+      const field = groupField ?? body?.headingField ?? classifyField(text) ?? null;
+      const fromWords = classifyDeliverable(text.replace(/^- /, ''));
+      const deliverableType = firstKnown(fromWords, classifyDeliverable(row.cells.form ?? ''));
+      const suggestion = lead ? null : suggestedLead(context, text);
       return {
         title: taskTitle(text),
         text,
@@ -242,6 +315,7 @@ function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], conte
         coordinatingAgencies: coordinating,
         ...due,
         field,
+        suggestedLead: suggestion,
         confidence: round(
           0.9 -
             (lead ? 0 : 0.2) -
@@ -257,6 +331,30 @@ function catalogTasks(tables: CatalogTable[], items: readonly ProseItem[], conte
           section: table.caption,
           bodyLines: body ? { startLine: body.startLine, endLine: body.endLine } : null,
         },
+        reasons: {
+          task: reason('catalog-row', row.index ? `${table.caption ?? ''} ${row.index}`.trim() : table.caption),
+          lead: leadReason(lead, suggestion, fromCell.lead ? 'lead-column' : 'lead-in-body'),
+          coordinating: coordinatingReason(
+            coordinating,
+            coordinating.length && coordinatingCells.length ? 'coordinating-column' : 'coordinating-in-text',
+          ),
+          due: dueReason(due, 'due-column', false),
+          type:
+            marks.length > 0 && deliverableType !== 'khac'
+              ? reason('type-bold-marks', marks.join('; '))
+              : typeReason(
+                  deliverableType,
+                  fromWords !== 'khac' ? 'type-from-words' : 'type-form-column',
+                  fromWords !== 'khac' ? text : (row.cells.form ?? ''),
+                ),
+          field: groupField
+            ? reason('field-group', row.group)
+            : field && body?.headingField
+              ? reason('field-heading', body.headings.at(-1) ?? null)
+              : field
+                ? reason('field-words')
+                : reason('field-none'),
+        },
       };
     }),
   );
@@ -269,51 +367,95 @@ const ORIGIN_CONFIDENCE: Record<ProseItem['origin'], number> = {
   'sub-letter': 0.75,
   bullet: 0.65,
   section: 0.6,
+  paragraph: 0.65,
 };
+
+/** The pieces of an item that are tasks: one per (agency, action) pair when it gives work to several agencies. */
+function piecesOf(item: ProseItem): { text: string; head: string; split: boolean }[] {
+  const clauses = splitAssignments(item.text).filter((c) => c.lead !== null);
+  if (clauses.length < 2) return [{ text: item.text, head: item.head, split: false }];
+  return clauses.map((c) => ({ text: c.text, head: c.text.split('\n\n')[0], split: true }));
+}
+
+function taskReason(item: ProseItem, split: boolean): FieldReason {
+  const where = [item.marker, item.section].filter(Boolean).join(' — ') || null;
+  if (split) return reason('split-assignment', where);
+  if (item.origin === 'paragraph')
+    return reason(item.section ? 'paragraph-under-heading' : 'paragraph-assignment', item.section);
+  if (item.parent) return reason('sub-item', where);
+  return reason('numbered-item', where);
+}
 
 function proseTasks(items: readonly ProseItem[], context: Context): ProposedTask[] {
   return items
     .filter((item) => item.isTask)
-    .map((item): ProposedTask => {
-      const own = parseAssignment(item.text);
-      const parent = item.parent ? parseAssignment(item.parent.head) : null;
-      const leadRaw = own.lead ?? parent?.lead ?? item.sectionLead ?? null;
-      const { lead, coordinating } = agencies(context.matcher, leadRaw, [
-        ...own.coordinating,
-        ...(own.lead ? [] : (parent?.coordinating ?? [])),
-      ]);
-      const stated =
-        findDeadline(item.text, { defaultYear: context.defaultYear }) ??
-        (item.parent ? findDeadline(item.parent.head, { defaultYear: context.defaultYear }) : null);
-      const due = dueOf(stated, context, sectionPeriod(item, context.defaultYear));
-      const work = workPart(item.head, [leadRaw ?? '', ...own.coordinating]);
-      const deliverableType = classifyDeliverable(work);
-      const workItems = countWorkItems(work);
-      return {
-        title: taskTitle(work),
-        text: item.text,
-        deliverableType,
-        workItems: workItems.length ? workItems : [{ type: deliverableType, text: item.head }],
-        leadAgency: lead,
-        coordinatingAgencies: coordinating,
-        ...due,
-        field: item.headingField ?? classifyField(item.text),
-        confidence: round(
-          ORIGIN_CONFIDENCE[item.origin] +
-            (lead?.matched ? 0.1 : lead ? 0 : -0.05) +
-            (stated?.dueDate || stated?.workingDays ? 0.05 : due.dueDate ? 0 : -0.1) +
-            (item.sectionKind === 'tasks' ? 0.05 : 0),
-        ),
-        source: {
-          startLine: item.startLine,
-          endLine: item.endLine,
-          origin: item.origin,
-          marker: item.marker,
-          section: item.section,
-          bodyLines: null,
-        },
-      };
-    });
+    .flatMap((item) =>
+      piecesOf(item).map(({ text, head, split }): ProposedTask => {
+        const own = parseAssignment(text);
+        const parent = item.parent ? parseAssignment(item.parent.head) : null;
+        const leadRaw = own.lead ?? parent?.lead ?? item.sectionLead ?? null;
+        const { lead, coordinating } = agencies(context.matcher, leadRaw, [
+          ...own.coordinating,
+          ...(own.lead ? [] : (parent?.coordinating ?? [])),
+        ]);
+        const ownDeadline = findDeadline(text, { defaultYear: context.defaultYear });
+        const parentDeadline =
+          !ownDeadline && item.parent ? findDeadline(item.parent.head, { defaultYear: context.defaultYear }) : null;
+        const stated = ownDeadline ?? parentDeadline;
+        const section = sectionPeriod(item, context.defaultYear);
+        const due = dueOf(stated, context, section);
+        const work = workPart(head, [leadRaw ?? '', ...own.coordinating]);
+        const deliverableType = classifyDeliverable(work);
+        const workItems = countWorkItems(work);
+        const field = item.headingField ?? classifyField(text);
+        const suggestion = lead ? null : suggestedLead(context, work);
+        return {
+          title: taskTitle(work),
+          text,
+          deliverableType,
+          workItems: workItems.length ? workItems : [{ type: deliverableType, text: head }],
+          leadAgency: lead,
+          coordinatingAgencies: coordinating,
+          ...due,
+          field,
+          suggestedLead: suggestion,
+          confidence: round(
+            ORIGIN_CONFIDENCE[item.origin] +
+              (lead?.matched ? 0.1 : lead ? 0 : -0.05) +
+              (stated?.dueDate || stated?.workingDays || stated?.continuous ? 0.05 : due.dueDate ? 0 : -0.1) +
+              (item.sectionKind === 'tasks' ? 0.05 : 0) -
+              (split ? 0.05 : 0),
+          ),
+          source: {
+            startLine: item.startLine,
+            endLine: item.endLine,
+            origin: item.origin,
+            marker: item.marker,
+            section: item.section,
+            bodyLines: null,
+          },
+          reasons: {
+            task: taskReason(item, split),
+            lead: leadReason(
+              lead,
+              suggestion,
+              own.lead ? 'lead-in-text' : parent?.lead ? 'lead-of-parent' : 'lead-of-section',
+            ),
+            coordinating: coordinatingReason(
+              coordinating,
+              own.coordinating.length ? 'coordinating-in-text' : 'coordinating-of-parent',
+            ),
+            due: dueReason(due, ownDeadline ? 'due-in-text' : 'due-of-parent', section !== null),
+            type: typeReason(deliverableType, 'type-from-words', work),
+            field: item.headingField
+              ? reason('field-heading', [...item.headings].reverse().find((h) => fieldOfHeading(h)) ?? null)
+              : field
+                ? reason('field-words')
+                : reason('field-none'),
+          },
+        };
+      }),
+    );
 }
 
 /**
@@ -403,7 +545,7 @@ function reconcile(normalized: string, tasks: readonly ProposedTask[]): WorkItem
 export function parseDirective(text: string, options: ParseDirectiveOptions): ParsedDirective {
   const warnings: string[] = [];
   const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
-  const normalized = normalizeText(text);
+  const normalized = repairOcrNoise(normalizeText(text));
   const blocks = splitBlocks(normalized);
   const items = parseProseItems(blocks);
   // A loop, not Math.min(...lines): spreading a long document's items overflows the call stack.
@@ -419,7 +561,13 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Pa
   const period = documentPeriod(directive.title, intro, fallbackYear);
   const defaultYear =
     yearOf(directive.issuedAt ?? undefined) ?? yearOf(period?.dueDate ?? undefined) ?? yearOf(options.today);
-  const context: Context = { matcher: createAgencyMatcher(options.agencies), defaultYear, period, rawLines };
+  const context: Context = {
+    matcher: createAgencyMatcher(options.agencies),
+    defaultYear,
+    period,
+    rawLines,
+    registry: options.agencies,
+  };
 
   const tables = parseCatalogTables(normalized).filter((t) => t.columns.includes('lead') || t.columns.includes('due'));
   const tasks = tables.length ? catalogTasks(tables, items, context) : proseTasks(items, context);

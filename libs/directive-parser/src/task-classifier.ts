@@ -2,42 +2,95 @@ import type { DeliverableType, TaskField, WorkItem } from './directive.model.js'
 import { foldWords } from './normalize-text.js';
 
 const DELIVERABLE_WORDS: ReadonlyArray<[RegExp, DeliverableType]> = [
-  [/^so (?:va |\s*)?(?:tong )?ket/, 'so-ket'],
-  [/^tong ket/, 'tong-ket'],
+  [/^so (?:va |\s*)?(?:tong )?ket(?! qua)/, 'so-ket'],
+  [/^tong ket(?! qua)/, 'tong-ket'],
   [/^de an/, 'de-an'],
   [/^nghi quyet/, 'nghi-quyet'],
   [/^chuong trinh/, 'chuong-trinh'],
   [/^ke hoach/, 'ke-hoach'],
   [/^(?:quy dinh|quy che)/, 'quy-dinh'],
   [/^danh muc/, 'danh-muc'],
-  [/^(?:bao cao|to trinh)/, 'bao-cao'],
+  [/^(?:bao cao|to trinh)(?! vien)/, 'bao-cao'],
 ];
 
-// Verbs that put a deliverable in front of them: "Xây dựng Đề án", "Chỉ đạo tổng kết", "Ban hành Quy định".
-const LEADING_VERBS =
-  /^(?:(?:giao\s.{0,160}?\s)?(?:nghien cuu\s+)?(?:xay dung|ban hanh|chi dao|tham muu|hoan thanh|to chuc|trien khai xay dung|soan thao|lanh dao|de xuat|thuc hien|tien hanh)\s+(?:va\s+|viec\s+)?)+/;
+const NOUN_TYPES: Record<string, DeliverableType> = {
+  'de an': 'de-an',
+  'ke hoach': 'ke-hoach',
+  'quy dinh': 'quy-dinh',
+  'quy che': 'quy-dinh',
+  'nghi quyet': 'nghi-quyet',
+  'chuong trinh': 'chuong-trinh',
+  'danh muc': 'danh-muc',
+};
+
+// A document the work cites rather than produces: "Kế hoạch số 125/KH-UBND", "Kế hoạch này", "Đề án 06".
+const CITED = /^(?:so\s+\d|\d|nay(?:\s|$)|tren(?:\s|$)|da\s|duoc\s|cua\s+(?:ubnd|uy ban|ban thuong vu|tinh uy|chinh phu|thu tuong|bo\s))/;
+
+// Verbs that produce a document: "xây dựng Đề án", "ban hành Kế hoạch", "rà soát, ban hành danh mục", "hoàn chỉnh
+// Đề án", "tham mưu Quy định", "cụ thể hóa bằng kế hoạch". "Thực hiện", "triển khai", "quán triệt" carry one out.
+const PRODUCE =
+  /(?:^|\s)(?:xay dung|ban hanh|hoan chinh|hoan thien|soan thao|du thao|lap|sua doi(?: bo sung)?|bo sung|de xuat|tham muu|trinh|thong qua|cu the hoa(?: bang| thanh)?)(?:\s*,?\s*(?:va\s+)?(?:ban hanh|trinh|trien khai|to chuc thuc hien|thuc hien|hoan thien))*\s+(?:(?:viec|moi|mot|01|1|du thao)\s+)?(de an|ke hoach|quy dinh|quy che|nghi quyet|chuong trinh|danh muc)(?=\s|$)(.{0,12})/g;
+
+// Reviews: "sơ kết 5 năm thực hiện …", "tổ chức tổng kết …", "sơ, tổng kết"; not "kết quả sơ kết".
+const REVIEW = /(?:^|\s)(?<!ket qua |theo |sau )(so(?:\s+va)?\s*(?:tong\s+)?ket|tong ket)(?! qua| nap| luan)(?=\s|$)/g;
+
+// A report the work hands in: "tổng hợp, báo cáo UBND tỉnh kết quả", "tham mưu báo cáo …", "báo cáo tình hình …";
+// not "theo báo cáo của", "nghe báo cáo", "để báo cáo" (a purpose), "báo cáo viên".
+const REPORT = /(?:^|\s)(?<!theo |nghe |de |qua |che do |so lieu |mau |cac |nhung )bao cao(?!\s+(?:vien|cua|so\s+\d|nay))(?=\s|$)/g;
+
+/** The first sentence of a task, without its parentheses ("(Giao … chủ trì; thời gian …)", "(bọ gậy)"). */
+function firstSentence(text: string): string {
+  const plain = text.replace(/\([^()]*\)/g, ' ');
+  const end = /[.!?](?:\/\.)?(?=\s+["“(]?\p{Lu}|\s*$)|\n\s*\n/u.exec(plain);
+  return end ? plain.slice(0, end.index) : plain;
+}
 
 function typeAtStart(folded: string): DeliverableType | null {
-  for (const [pattern, type] of DELIVERABLE_WORDS) if (pattern.test(folded)) return type;
+  for (const [pattern, type] of DELIVERABLE_WORDS) {
+    const m = pattern.exec(folded);
+    if (!m) continue;
+    // "Kế hoạch số 125/KH-UBND …", "Kế hoạch này": a document already issued.
+    if (NOUN_TYPES[m[0]] && CITED.test(folded.slice(m[0].length).trimStart())) return null;
+    return type;
+  }
   return null;
 }
 
+/** The first deliverable a sentence produces, wherever it stands: after its assignment, after a verb. */
+function firstProduced(folded: string): DeliverableType | null {
+  const hits: Array<{ at: number; type: DeliverableType }> = [];
+  for (const m of folded.matchAll(PRODUCE)) {
+    if (CITED.test(m[2].trimStart())) continue;
+    // "ban hành các đề án" is plural: PRODUCE only takes a noun right after the verb, so "các" never matches.
+    hits.push({ at: m.index, type: NOUN_TYPES[m[1]] });
+    break;
+  }
+  for (const m of folded.matchAll(REVIEW)) {
+    hits.push({ at: m.index, type: m[1].startsWith('tong') ? 'tong-ket' : 'so-ket' });
+    break;
+  }
+  for (const m of folded.matchAll(REPORT)) {
+    hits.push({ at: m.index, type: 'bao-cao' });
+    break;
+  }
+  hits.sort((a, b) => a.at - b.at);
+  return hits[0]?.type ?? null;
+}
+
 /**
- * The kind of the first deliverable a task names, read at the start of its text ("Đề án ...", "Xây dựng Kế hoạch",
- * "Sơ kết Chỉ thị ..."). A deliverable mentioned later, or in the plural ("các đề án"), is what the work is
- * about, not what it produces.
+ * The kind of the first deliverable a task produces: read at the start of its text ("Đề án ...", "Sơ kết Chỉ thị
+ * ...", a catalog's cell), else after the verb that produces it, wherever the assignment puts it ("Giao Ban Tuyên
+ * giáo Tỉnh ủy chủ trì, phối hợp với … xây dựng Đề án …", "Sở Y tế chủ trì tham mưu UBND tỉnh ban hành Kế hoạch
+ * …", "… tổng hợp, báo cáo UBND tỉnh kết quả …"), in its first sentence. A deliverable cited ("thực hiện Kế hoạch
+ * số 12/KH-UBND"), carried out ("triển khai Kế hoạch"), or in the plural ("các đề án") is what the work is about,
+ * not what it produces; a report that follows another deliverable ("…, báo cáo kết quả thực hiện") does not change
+ * it.
  */
 export function classifyDeliverable(text: string): DeliverableType {
-  const folded = foldWords(text.replace(/^[\s\-–•+]+/, ''));
-  const direct = typeAtStart(folded);
-  if (direct) return direct;
-  const afterVerb = folded.replace(LEADING_VERBS, '');
-  if (afterVerb !== folded) {
-    const type = typeAtStart(afterVerb);
-    // "Thực hiện Kế hoạch ..." carries out an existing plan.
-    if (type && !/^thuc hien\s/.test(folded)) return type;
-  }
-  return 'khac';
+  const sentence = firstSentence(text.replace(/^[\s\-–•+]+/, ''));
+  // "UBND các huyện, thị xã, thành phố: Ban hành Kế hoạch …": the work follows the label.
+  const folded = foldWords(sentence.replace(/^[^:]{3,80}:\s+(?=\p{Lu})/u, ''));
+  return typeAtStart(folded) ?? firstProduced(folded) ?? 'khac';
 }
 
 const CLAUSE_SPLIT = /(?:[.;]\s+|\s+-\s+|,?\s+(?:đồng thời|trên cơ sở đó|từ đó)\s+)/iu;

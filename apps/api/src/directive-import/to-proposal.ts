@@ -23,6 +23,11 @@ const KIND: Record<DirectiveKind, DirectiveKindValue> = {
   'nghi-quyet': 'resolution',
   'chi-thi': 'other',
   'ke-hoach': 'plan',
+  // A state body's notice ("THÔNG BÁO Kết luận của Chủ tịch UBND tỉnh …"): the notices imported as directives are
+  // conclusions, as a Party committee's are.
+  'thong-bao': 'conclusion',
+  'cong-van': 'other',
+  'quyet-dinh': 'other',
   khac: 'other',
 };
 
@@ -43,7 +48,8 @@ function unmatched(a: ProposedAgency): DirectiveImportUnmatchedAgency {
 
 function toTask(t: ProposedTask): DirectiveImportTask {
   const lead = t.leadAgency;
-  const leadId = lead?.matched && lead.id ? lead.id : null;
+  const suggested = !lead && t.suggestedLead?.matched && t.suggestedLead.id ? t.suggestedLead.id : null;
+  const leadId = lead?.matched && lead.id ? lead.id : suggested;
   const coordinatingIds = [
     ...new Set(t.coordinatingAgencies.filter((a) => a.matched && a.id).map((a) => a.id as string)),
   ].filter((id) => id !== leadId);
@@ -63,7 +69,9 @@ function toTask(t: ProposedTask): DirectiveImportTask {
     deadlineFrom: t.workingDays?.from ?? null,
     continuous: t.continuous,
     milestones: t.milestones,
+    leadSuggested: suggested !== null,
     confidence: Math.round(t.confidence * 100) / 100,
+    reasons: t.reasons,
     source: {
       startLine: t.source.startLine,
       endLine: t.source.endLine,
