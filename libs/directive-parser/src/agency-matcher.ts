@@ -103,7 +103,8 @@ export function expandAbbreviations(text: string): string {
 }
 
 // Titles of the head of an agency: "Giám đốc Sở Y tế" is the Sở's work.
-const TITLE = /^(?:giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh|cuc truong|chi cuc truong|hieu truong)\s+/;
+const TITLE =
+  /^(?:giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh|cuc truong|chi cuc truong|hieu truong)\s+/;
 // A province's name after its "Tỉnh ủy" or "tỉnh": the registry is one province's, so "Ban Tuyên giáo Tỉnh ủy An
 // Giang" is its Ban Tuyên giáo. A district's name stays ("Huyện ủy Tri Tôn" is not "Huyện ủy Gò Quao").
 const PROVINCE_NAME = /(\s)(tinh uy|tinh(?! uy(?: |$)))(?:\s+[a-z]+){1,3}$/;
@@ -114,7 +115,9 @@ const PROVINCE_NAME = /(\s)(tinh uy|tinh(?! uy(?: |$)))(?:\s+[a-z]+){1,3}$/;
  */
 export function agencyKey(raw: string): string {
   let key = foldWords(expandAbbreviations(raw));
-  key = key.replace(/^(giao cho|giao|de nghi|yeu cau|cac dong chi|dong chi)\s+/, '').replace(/\s+(chu tri|phoi hop)$/, '');
+  key = key
+    .replace(/^(giao cho|giao|de nghi|yeu cau|cac dong chi|dong chi)\s+/, '')
+    .replace(/\s+(chu tri|phoi hop)$/, '');
   const untitled = key.replace(TITLE, '');
   if (untitled) key = untitled;
   key = key.replace(PROVINCE_NAME, '$1$2');

@@ -21,7 +21,11 @@ export interface Assignment {
 
 /** One assignment of a paragraph: an agency and its action, with its place in the paragraph. */
 export interface AssignmentClause {
-  /** As written; null when the clause names no one (or only placeholders, or a citizen's petition). */
+  /**
+   * As written; null when the clause names no one (or only placeholders, or a citizen's petition). A clause that is
+   * the same agency's next work with its own deadline ("…; lãnh đạo rà soát …, hoàn thành trong năm 2023") carries
+   * the lead of the clause before, which its own text does not name.
+   */
   lead: string | null;
   /** As written, without placeholders and without the lead. */
   coordinating: string[];
@@ -143,6 +147,26 @@ const ACTION_FOLDED = [
   'thanh tra',
   'kiem soat',
   'theo chuc nang',
+  'can doi',
+  'xac minh',
+  'thu ly',
+  'giai trinh',
+  'van hanh',
+  'kiem ke',
+  'dang ky',
+  'doi thoai',
+  'hoan tat',
+  'quyet toan',
+  'thanh toan',
+  'cap phat',
+  'tiep dan',
+  'tham vay',
+  'phan loai',
+  'thong ke',
+  'nghiem thu',
+  'ap dung',
+  'tu van',
+  'de ra',
 ];
 /** One-syllable verbs, compared with their marks ("nắm" is not "Nam", "cử" is not "Củ Chi"). */
 const ACTION_EXACT = ['cần', 'phải', 'sớm', 'mở', 'ký', 'cử', 'nắm', 'lập', 'giúp', 'gửi', 'trình', 'rà'];
@@ -202,7 +226,6 @@ const STOP_EXACT = new Set([
   'tháng',
   'năm',
   'quý',
-  'việc',
   'những',
   'giao',
   'của',
@@ -405,7 +428,8 @@ const GENERIC_EXACT_FIRST = new Map([
 // Groups of agencies named by kind, leads as written: a definite set the issuer can follow up on.
 const SEP = String.raw`(?:\s*[,;]\s*(?:va\s+)?|\s+va\s+|\s+)`;
 const PROVINCE = String.raw`(?:\s+(?:cap tinh|thuoc tinh|truc thuoc tinh|trong tinh|tren dia ban tinh|tinh))?`;
-const LOCAL = String.raw`(?:huyen|thi xa|thanh pho|xa|phuong|thi tran|quan)`;
+// "UBND các huyện, thành, thị" (Phú Thọ) writes "thành phố, thị xã" short.
+const LOCAL = String.raw`(?:thi xa|thanh pho|thi tran|huyen|xa|phuong|quan|thanh|thi)`;
 const PARTY_UNDER = String.raw`(?:\s+truc thuoc(?:\s+tinh uy)?)?`;
 const GROUPS: RegExp[] = [
   // "các sở, ban, ngành (, đoàn thể) tỉnh", "các sở, ngành, địa phương"
@@ -413,13 +437,16 @@ const GROUPS: RegExp[] = [
   String.raw`cac\s+ban${SEP}nganh(?:${SEP}(?:doan the|dia phuong|hoi))*${PROVINCE}`,
   // "UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "Ủy ban nhân dân các xã, phường, thị trấn", "UBND các cấp"
   String.raw`(?:ubnd|uy ban nhan dan)\s+(?:cac\s+cap|cap\s+(?:huyen|xa)|cac\s+${LOCAL}(?:${SEP}${LOCAL})*)` +
+    String.raw`(?:\s+(?:co\s+)?(?:khu vuc\s+)?(?:bien gioi|ven bien|ven song|vung lu|mien nui|dau nguon|trong diem|bien))?` +
     String.raw`(?:\s+(?:trong tinh|tren dia ban tinh|truc thuoc tinh|thuoc tinh))?`,
   // "các huyện ủy, thị ủy, thành ủy (, đảng ủy trực thuộc Tỉnh ủy)", "Các huyện, thị, thành ủy, đảng ủy trực thuộc"
   String.raw`cac\s+(?:huyen|thi|thanh)(?:\s+uy)?(?:${SEP}(?:huyen|thi|thanh)(?:\s+uy)?)*\s+uy` +
     String.raw`(?:${SEP}(?:cac\s+)?dang uy${PARTY_UNDER})?`,
   // "các huyện, thị xã, thành phố" (the district governments, two kinds at least)
-  String.raw`cac\s+(?:huyen|thi xa|thanh pho)(?:${SEP}(?:huyen|thi xa|thanh pho))+${PROVINCE}`,
+  String.raw`cac\s+(?:huyen|thi xa|thanh pho)(?:${SEP}(?:thi xa|thanh pho|huyen|thanh|thi))+${PROVINCE}`,
   String.raw`cac\s+(?:dang uy|dang bo|cap uy)\s+truc thuoc(?:\s+tinh uy)?`,
+  // "(Bí thư) huyện ủy, thị ủy, thành ủy": the kinds listed without "các"
+  String.raw`(?:huyen|thi|thanh)\s+uy(?:${SEP}(?:huyen|thi|thanh)(?:\s+uy)?)+(?:${SEP}(?:cac\s+)?dang uy${PARTY_UNDER})?`,
   String.raw`cac\s+cap uy,?\s*to chuc (?:co so )?dang\s+truc thuoc(?:\s+tinh uy)?`,
   // "các ban đảng", "các ban xây dựng Đảng Tỉnh ủy", "các ban của Tỉnh ủy", "các ban Tỉnh ủy"
   String.raw`cac\s+ban\s+(?:dang|xay dung dang|cua tinh uy|tinh uy)(?:\s+tinh uy)?`,
@@ -486,6 +513,25 @@ const ADVERBIALS = [
   'qua do',
   'tren co so do',
   'cung voi do',
+  // "Thứ nhất, Ban cán sự đảng UBND tỉnh …", "Một là, …"
+  'thu nhat',
+  'thu hai',
+  'thu ba',
+  'thu tu',
+  'thu nam',
+  'thu sau',
+  'thu bay',
+  'thu tam',
+  'thu chin',
+  'thu muoi',
+  'mot la',
+  'hai la',
+  'ba la',
+  'bon la',
+  'nam la',
+  'sau la',
+  'bay la',
+  'cuoi cung',
 ];
 /** Words that open a lead-in ended by a comma: "Để thực hiện tốt nhiệm vụ trên, Sở Y tế ...". */
 const LEAD_INS = [
@@ -532,6 +578,10 @@ const QUALIFIER =
   /\s*,?\s*(?:theo|can cu(?:\s+vao)?|trong pham vi)\s+(?:chuc nang|tham quyen|nhiem vu)(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|quyen han|linh vuc|chuc nang))*(?:\s+(?:duoc giao|cua minh|phu trach|quan ly))?\s*,?/y;
 
 const MAX_NAME_WORDS = 18;
+const MAX_LIST = 30;
+// Lower-case syllables after the last capitalised one: "Đầu tư" (1), "Kiểm soát bệnh tật" (3), "Khối các cơ quan"
+// (3). More is the sentence running on ("Sở Kế hoạch và Đầu tư cân đối nguồn vốn"): the name keeps the first.
+const MAX_LOWER_RUN = 3;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words of a text
@@ -567,7 +617,7 @@ function makeDoc(text: string): Doc {
   const folded = foldKeepingLength(text);
   const toks: Tok[] = [];
   let nl = 0;
-  for (let i = 0; i < folded.length; ) {
+  for (let i = 0; i < folded.length;) {
     const code = folded.charCodeAt(i);
     if (isAlnum(code)) {
       let j = i + 1;
@@ -650,11 +700,6 @@ const LABEL_COORD_WORDS = LABEL_COORD.map((p) => p.split(' '));
 const PERSON_WORDS = PERSON_PHRASES.map((p) => p.split(' '));
 const PETITION_WORDS = PETITION_PHRASES.map((p) => p.split(' '));
 
-function isWord(d: Doc, i: number): boolean {
-  const t = d.toks[i];
-  return t !== undefined && !t.punct;
-}
-
 function actionAt(d: Doc, i: number): number {
   const t = d.toks[i];
   if (!t || t.punct) return 0;
@@ -697,9 +742,15 @@ function headAt(d: Doc, i: number): Head | null {
   return null;
 }
 
-/** The head at i has what it needs after it: it is the start of an agency name. */
+/** The head at i has what it needs after it: it starts an agency name (checked without reading the name). */
 function startsAgency(d: Doc, i: number): boolean {
-  return readAgency(d, i) !== null;
+  const head = headAt(d, i);
+  if (!head) return false;
+  const j = i + head.words.length;
+  const next = d.toks[j];
+  if (levelAt(d, j)) return true;
+  if (next && !next.punct && (next.cap || (head.kind === 'open' && !stopsName(d, j)))) return true;
+  return head.kind === 'complete';
 }
 
 interface NameRead {
@@ -707,6 +758,8 @@ interface NameRead {
   /** Token index after the name. */
   end: number;
   kind: 'agency' | 'group' | 'generic';
+  /** The name ended at a level or a place ("… tỉnh", "… Tỉnh ủy", "… huyện Tri Tôn"): what follows is its action. */
+  complete?: boolean;
 }
 
 function tokenAfter(d: Doc, from: number, offset: number): number {
@@ -732,7 +785,43 @@ function readGroup(d: Doc, i: number): NameRead | null {
     end = tokenAfter(d, end, best + related[0].length);
     return { start: i, end, kind: 'generic' };
   }
-  return { start: i, end, kind: 'group' };
+  return { start: i, end: placesAfter(d, end), kind: 'group', complete: true };
+}
+
+/** "UBND các huyện Bình Đại, Ba Tri, Thạnh Phú", "UBND các huyện: Bình Đại, Ba Tri": the places a group names. */
+function placesAfter(d: Doc, end: number): number {
+  const last = d.toks[end - 1];
+  // "Các Sở: Y tế, Giáo dục và Đào tạo, Tài chính có trách nhiệm …": the departments named after the colon.
+  if (last && ['so', 'nganh', 'ban'].includes(last.w) && d.toks[end]?.w === ':' && d.toks[end + 1]?.cap) {
+    let j = end + 1;
+    let after = end;
+    while (j < d.toks.length && j < end + 40) {
+      const t = d.toks[j];
+      if (t.punct ? !/[,-]/.test(t.w) : !t.cap && (stopsName(d, j) || t.w === 'cac')) break;
+      j++;
+      if (!t.punct) after = j;
+    }
+    return after;
+  }
+  if (!last || !['huyen', 'xa', 'phuong', 'thanh', 'thi', 'pho', 'tran', 'quan'].includes(last.w)) return end;
+  let j = end;
+  if (d.toks[j]?.w === ':' && d.toks[j + 1]?.cap) j++;
+  const start = j;
+  let after = end;
+  while (j < d.toks.length && j < end + 40) {
+    const t = d.toks[j];
+    if (!t.punct && t.cap && !t.upper && !headAt(d, j)) {
+      j++;
+      after = j;
+      continue;
+    }
+    if ((t.w === ',' || t.w === 'va') && d.toks[j + 1]?.cap && !d.toks[j + 1].upper && !headAt(d, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return after > start ? after : end;
 }
 
 function genericAt(d: Doc, i: number): number {
@@ -768,7 +857,7 @@ function readGeneric(d: Doc, i: number): NameRead | null {
       continue;
     }
     if (t.w === 'va' || t.w === 'cung' || stopsName(d, j)) break;
-    if (t.cap && headAt(d, j) && startsAgency(d, j)) break;
+    if (t.cap && startsAgency(d, j)) break;
     j++;
     words++;
   }
@@ -779,8 +868,10 @@ function readGeneric(d: Doc, i: number): NameRead | null {
 function continuesName(d: Doc, k: number): boolean {
   const t = d.toks[k];
   if (!t || t.punct || !t.cap) return false;
+  const title = TITLE_SET.at(d, k);
+  if (title && readName(d, k + title)) return false;
   if (t.upper && t.w.length > 1) return false;
-  if (headAt(d, k) && startsAgency(d, k)) return false;
+  if (startsAgency(d, k)) return false;
   if (genericAt(d, k) || readGroup(d, k)) return false;
   return true;
 }
@@ -803,6 +894,9 @@ function readAgency(d: Doc, i: number): NameRead | null {
     words++;
   } else if (head.kind !== 'complete') return null;
 
+  // Where the run of lower-case syllables began, and its length.
+  let runStart = j;
+  let run = 0;
   while (j < n) {
     const t = d.toks[j];
     if (t.punct) {
@@ -830,12 +924,18 @@ function readAgency(d: Doc, i: number): NameRead | null {
     }
     if (stopsName(d, j)) break;
     if (t.nl >= 2) break;
+    if (t.cap || t.upper) run = 0;
+    else if (run++ === 0) runStart = j;
+    if (run > MAX_LOWER_RUN) {
+      j = runStart + 1;
+      break;
+    }
     j++;
     words++;
     if (words > MAX_NAME_WORDS) return null;
   }
   while (j > i + 1 && (d.toks[j - 1].punct || TRAILING.has(d.toks[j - 1].w))) j--;
-  return { start: i, end: j, kind: 'agency' };
+  return { start: i, end: j, kind: 'agency', complete: level };
 }
 
 function readName(d: Doc, i: number): NameRead | null {
@@ -869,7 +969,8 @@ function readList(d: Doc, i: number): ListRead {
   const items: NameRead[] = [];
   let j = i;
   let end = i;
-  for (;;) {
+  // A list is never long: the bound keeps a run of names from being read again from each of its places.
+  while (items.length < MAX_LIST) {
     const name = readNameAfterTitle(d, j);
     if (!name || name.end <= j) break;
     items.push(name);
@@ -965,15 +1066,38 @@ function skipQualifier(d: Doc, k: number): number {
   return m ? tokenAfter(d, k, t.start + m[0].length) : k;
 }
 
+// The Party committee that issues the document: its own words ("Ban Thường vụ Tỉnh ủy đánh giá cao …") assign
+// nothing to itself.
+const PARTY_ISSUER =
+  /^(?:(?:ban thuong vu|btv|thuong truc|ban chap hanh)\s+(?:(?:tinh|huyen|thanh|thi) uy|dang bo)|tinh uy)(?:\s|$)/;
+
+function foldedName(d: Doc, name: NameRead): string {
+  return d.folded.slice(d.toks[name.start].start, d.toks[name.end - 1].end).replace(/[\s,]+/g, ' ');
+}
+
 function subjectAt(d: Doc, i: number): Subject | null {
   const list = readList(d, i);
-  if (!list.items.length) return null;
+  if (!list.items.length || PARTY_ISSUER.test(foldedName(d, list.items[0]))) return null;
   let k = list.end;
   if (d.toks[k]?.w === '(' && actionAt(d, k + 1)) k++;
   else k = skipQualifier(d, k);
   if (d.toks[k]?.w === ':') return { list, verb: 'label', verbAt: k };
   if (issuerSaysAt(d, k)) return { list, verb: 'issuer', verbAt: k };
   if (actionAt(d, k)) return { list, verb: 'action', verbAt: k };
+  // "Ủy ban Kiểm tra Tỉnh ủy đưa …": after a name that ended at its level, any verb — not the issuer's own words.
+  const last = list.items[list.items.length - 1];
+  const next = d.toks[k];
+  if (
+    last.complete &&
+    k === list.end &&
+    next &&
+    !next.punct &&
+    !next.cap &&
+    !STOP_EXACT.has(next.lc) &&
+    genericAt(d, k) === 0 &&
+    !ISSUER.test(foldedName(d, list.items[0]))
+  )
+    return { list, verb: 'action', verbAt: k };
   return null;
 }
 
@@ -983,7 +1107,7 @@ function sliceOf(d: Doc, name: NameRead): string {
 }
 
 function isIssuer(d: Doc, name: NameRead): boolean {
-  return ISSUER.test(d.folded.slice(d.toks[name.start].start, d.toks[name.end - 1].end).replace(/\s+/g, ' '));
+  return ISSUER.test(foldedName(d, name));
 }
 
 function phraseEndsAt(d: Doc, last: number, phrases: readonly string[][]): boolean {
@@ -1001,9 +1125,14 @@ function lcPhraseAt(d: Doc, i: number, words: readonly string[]): boolean {
 /** The start of the sentence that holds token t (bounded: a sentence start is never far). */
 function sentenceStart(d: Doc, t: number, a: number): number {
   let s = t;
+  let depth = 0;
   while (s > a && t - s < 80) {
     const p = d.toks[s - 1];
-    if (p.punct && /[.;:!?(\t]/.test(p.w)) break;
+    if (p.punct && p.w === ')') depth++;
+    else if (p.punct && p.w === '(') {
+      if (depth === 0) break;
+      depth--;
+    } else if (p.punct && /[.;:!?\t]/.test(p.w)) break;
     if (d.toks[s].nl >= 2) break;
     s--;
   }
@@ -1070,6 +1199,14 @@ function candidates(d: Doc, a: number, b: number, withSubject: boolean): Candida
   }
   for (let t = a; t < b; t++) {
     const tok = d.toks[t];
+    // A subject after a semicolon, a full stop or at a line start inside the clause: a helper ("…; Sở Tài chính
+    // phối hợp thực hiện"), or the first lead after a preamble that named no one.
+    const boundary = (tok.nl >= 1 && t > a) || (t > a && /[;.]/.test(d.toks[t - 1].w) && d.toks[t - 1].punct);
+    if (boundary && (!tok.punct || /[-+*(]/.test(tok.w))) {
+      const head = clauseHead(d, t, b);
+      const subject = head < b ? subjectAt(d, head) : null;
+      if (subject && subject.verb === 'action') found.push(listCandidate(d, head, subject.list));
+    }
     if (tok.punct) {
       // "(Ban Tuyên giáo Tỉnh ủy chủ trì)", "Về công tác cán bộ: Ban Tổ chức Tỉnh ủy tham mưu ...", a table cell.
       if ((tok.w === '(' || tok.w === ':' || tok.w === '\t') && t + 1 < b) {
@@ -1125,14 +1262,11 @@ function readClause(d: Doc, a: number, b: number): Reading {
   if (!lead) {
     for (const candidate of candidates(d, a, b, true)) {
       const names = named(candidate.list.items);
-      if (candidate.helper) {
-        coordinating.push(...names);
-        continue;
+      if (candidate.helper) coordinating.push(...names);
+      else if (!lead && names.length > 0) {
+        lead = names[0];
+        coordinating.push(...names.slice(1));
       }
-      if (names.length === 0) continue;
-      lead = names[0];
-      coordinating.push(...names.slice(1));
-      break;
     }
   }
   coordinating.push(...label.coordinating, ...partners(d, a, b));
@@ -1170,7 +1304,7 @@ function isMarker(d: Doc, i: number): boolean {
   if (!t) return false;
   if (t.punct) return /[-+*•(]/.test(t.w);
   const next = d.toks[i + 1];
-  return /^(?:\d+|[a-zđ]|[ivx]+)$/.test(t.w) && next !== undefined && next.punct && /[.)\-]/.test(next.w);
+  return /^(?:\d+|[a-zđ]|[ivx]+)$/.test(t.w) && next !== undefined && next.punct && /[.)-]/.test(next.w);
 }
 
 function pieces(d: Doc): Piece[] {
@@ -1223,13 +1357,14 @@ function endsInList(d: Doc, piece: Piece): boolean {
     const tok = d.toks[t];
     if (tok.punct) continue;
     if (wordsAt(d, t, ['phoi', 'hop'])) starts.push(t + 2, t + 3);
-    else if (tok.w === 'voi' || tok.w === 'cung' || tok.lc === 'cho') starts.push(t + 1);
+    else if (tok.w === 'voi' || tok.w === 'cung') starts.push(t + 1);
     else {
       const trigger = triggerAt(d, t);
       if (trigger) starts.push(objectStart(d, t + trigger.len));
     }
   }
-  return starts.some((s) => s < last && readList(d, s).end === last);
+  // A list read from there runs to the end of the piece, or on through its semicolon.
+  return starts.some((s) => s < last && readList(d, s).end >= last);
 }
 
 function hasLead(d: Doc, a: number, b: number, withSubject: boolean): boolean {
@@ -1237,33 +1372,74 @@ function hasLead(d: Doc, a: number, b: number, withSubject: boolean): boolean {
   return candidates(d, a, b, withSubject).some((c) => !c.helper && named(c.list.items).length > 0);
 }
 
+// A deadline the piece states: "hoàn thành trong quý IV/2022", "trước ngày 15/11/2022", "vào tháng 11/2023", "trong
+// năm 2023", "trong 10 ngày làm việc" — not a date it cites ("Nghị quyết … năm 2022", "giai đoạn 2023-2025").
+const OWN_DEADLINE = new RegExp(
+  String.raw`(?:hoan thanh|truoc|cham nhat(?: la)?|trong|vao|thoi gian|thoi han|xong|den het|den)(?:\s+ngay)?\s*:?\s*` +
+    String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|` +
+    String.raw`(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)(?:\s*[/-]\s*|\s+nam\s+)\d{4}|nam\s+\d{4}|\d+\s+ngay\s+lam\s+viec)`,
+);
+
+function ownDeadline(d: Doc, piece: Piece): boolean {
+  if (piece.end <= piece.start) return false;
+  return OWN_DEADLINE.test(d.folded.slice(d.toks[piece.start].start, d.toks[piece.end - 1].end));
+}
+
+/** "…; lãnh đạo rà soát …", "; đồng thời phối hợp với …": the same agency's next work, its action first. */
+function continuesWithAction(d: Doc, piece: Piece): boolean {
+  const head = clauseHead(d, piece.start, piece.end);
+  return head < piece.end && actionAt(d, head) > 0 && !helperAt(d, head);
+}
+
+interface Group {
+  pieces: Piece[];
+  /** Work of the previous clause's agency, with a deadline of its own: the lead carries over. */
+  inherits: boolean;
+}
+
 function splitDoc(d: Doc): AssignmentClause[] {
   const text = d.text;
   const parts = pieces(d);
   if (parts.length === 0) return [{ lead: null, coordinating: [], start: 0, end: text.length, text }];
-  const groups: Piece[][] = [[parts[0]]];
+  const groups: Group[] = [{ pieces: [parts[0]], inherits: false }];
   let leads = hasLead(d, parts[0].start, parts[0].end, true);
+  let dated = leads && ownDeadline(d, parts[0]);
   for (let p = 1; p < parts.length; p++) {
     const piece = parts[p];
     const previous = parts[p - 1];
     const listGoesOn = piece.sep !== '.' && piece.sep !== 'para' && endsInList(d, previous);
     if (leads && !listGoesOn && opensAssignment(d, piece)) {
-      groups.push([piece]);
+      groups.push({ pieces: [piece], inherits: false });
+      dated = ownDeadline(d, piece);
       continue;
     }
-    groups[groups.length - 1].push(piece);
+    // "Ban cán sự đảng UBND tỉnh lãnh đạo xây dựng …, hoàn thành trong quý IV/2022; lãnh đạo rà soát …, hoàn thành
+    // trong năm 2023": two tasks of one agency, each with its own deadline. Work items without one stay together.
+    if (leads && dated && (piece.sep === ';' || piece.sep === ',') && !listGoesOn && continuesWithAction(d, piece)) {
+      if (ownDeadline(d, piece)) {
+        groups.push({ pieces: [piece], inherits: true });
+        continue;
+      }
+    }
+    groups[groups.length - 1].pieces.push(piece);
     if (!leads) leads = hasLead(d, piece.start, piece.end, false);
+    if (leads && !dated) dated = ownDeadline(d, piece);
   }
+  let previousLead: NameRead | null = null;
   return groups.map((group, g): AssignmentClause => {
-    const a = group[0].start;
-    let b = group[group.length - 1].end;
+    const first = group.pieces[0];
+    const last = group.pieces[group.pieces.length - 1];
+    const a = first.start;
+    let b = last.end;
     const start = g === 0 ? 0 : d.toks[a].start;
     let end = text.length;
     if (g < groups.length - 1) {
       while (b > a + 1 && d.toks[b - 1].punct && /[;,]/.test(d.toks[b - 1].w)) b--;
       end = d.toks[b - 1].end;
     }
-    const reading = readClause(d, a, group[group.length - 1].end);
+    const reading = readClause(d, a, last.end);
+    if (!reading.lead && group.inherits) reading.lead = previousLead;
+    previousLead = reading.lead;
     return { ...toAssignment(d, reading), start, end, text: text.slice(start, end) };
   });
 }
@@ -1280,7 +1456,9 @@ function splitDoc(d: Doc): AssignmentClause[] {
  * agency and its action ("Sở Y tế chủ trì", "UBND các huyện có trách nhiệm") or with "giao/đề nghị/yêu cầu X". A
  * piece that does not (work items of the same agency, "thời gian hoàn thành ..."), a piece that continues a list of
  * names ("phối hợp với Sở A; Sở B; ..."), a helper ("Sở B phối hợp thực hiện") and anything before the first named
- * lead belong to the clause before. Always at least one clause; the first starts at 0 and the last ends at
+ * lead belong to the clause before — except the same agency's next work after ";" or ", đồng thời" when both it and
+ * the clause before state their own deadline ("…, hoàn thành trong quý IV/2022; lãnh đạo rà soát …, hoàn thành trong
+ * năm 2023"): a clause of its own, whose lead is the clause before's. Always at least one clause; the first starts at 0 and the last ends at
  * text.length, so a paragraph with one assignment is one clause (0, text.length) with `parseAssignment`'s reading.
  */
 export function splitAssignments(text: string): AssignmentClause[] {
@@ -1316,17 +1494,14 @@ export function looksLikeAgency(name: string): boolean {
   const d = makeDoc(name.normalize('NFC').trim());
   const start = clauseHead(d, 0, d.toks.length);
   const read = readNameAfterTitle(d, start);
-  if (read && read.kind !== 'generic') {
-    let end = read.end;
-    while (end < d.toks.length && d.toks[end].punct && /[.,;)]/.test(d.toks[end].w)) end++;
-    if (end === d.toks.length) return true;
-  }
-  const folded = foldKeepingLength(name).trim();
-  const words = folded.split(/\s+/).length;
-  return read?.kind !== 'generic' && OLD_HEAD.test(folded) && words >= 2 && words <= 14 && !isGenericAgency(name);
+  if (!read || read.kind === 'generic') return false;
+  let end = read.end;
+  while (end < d.toks.length && d.toks[end].punct && /[.,;]/.test(d.toks[end].w)) end++;
+  // "Ban Tổ chức Tỉnh ủy (chủ trì)": a role after the name.
+  return end === d.toks.length || d.toks[end].w === '(';
 }
 
-// The earlier, looser tests: a name starting with a known word. Kept for cells the word reader cannot read.
+// The earlier, looser tests: a name starting with a known word, for the parts the word reader cannot read.
 const OLD_GENERIC = /^(?:cac|nhung|moi|co quan|don vi|dia phuong|nganh)(?:\s|$)|lien quan$|co lien quan/;
 const OLD_HEAD =
   /^(?:ban|uy ban|dang uy|dang doan|van phong|truong|so|huyen uy|thanh uy|thi uy|cong an|bo chi huy|bo doi|hoi|lien doan|mat tran|doan|tinh doan|thanh doan|toa an|vien kiem sat|kho bac|ngan hang|bao|dai|trung tam|chi cuc|cuc|bo|ubnd|hdnd|btv|bcs|ubkt|mttq|tinh uy|quan khu|ban can su)(?:\s|$)/;
@@ -1341,7 +1516,8 @@ export function splitAgencyList(text: string): string[] {
   const parts: string[] = [];
   let i = 0;
   const n = d.toks.length;
-  const isSeparator = (t: Tok) => (t.punct && /[,;\-+*•.)(]/.test(t.w)) || t.w === 'va' || t.w === 'cung' || t.w === 'voi';
+  const isSeparator = (t: Tok) =>
+    (t.punct && /[,;\-+*•.)(]/.test(t.w)) || t.w === 'va' || t.w === 'cung' || t.w === 'voi';
   while (i < n) {
     while (i < n && isSeparator(d.toks[i])) i++;
     if (i >= n) break;

@@ -273,3 +273,113 @@ describe('numberFromWords', () => {
     expect(numberFromWords(words)).toBe(n);
   });
 });
+
+describe('deadlines inside running prose', () => {
+  const find = (text: string, defaultYear: number | null = 2022) => findDeadline(text, { defaultYear });
+
+  it.each([
+    ['Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/9/2022.', '2022-09-30'],
+    ['Sở Y tế tổng hợp, báo cáo UBND tỉnh trước 30/9/2022.', '2022-09-30'],
+    ['Các huyện báo cáo kết quả về Sở Nội vụ chậm nhất ngày 15/10/2022.', '2022-10-15'],
+    ['Văn phòng Tỉnh ủy tổng hợp, báo cáo chậm nhất là ngày 15/10/2022.', '2022-10-15'],
+    ['Ban Tổ chức Tỉnh ủy tham mưu kiện toàn nhân sự, hoàn thành trong tháng 10/2022.', '2022-10-31'],
+    ['UBND các huyện ra quân tổng vệ sinh môi trường trong tháng 10 năm 2022.', '2022-10-31'],
+    ['Giao Sở Tài chính bố trí kinh phí hỗ trợ cho tàu cá trong quý IV/2022.', '2022-12-31'],
+    ['Sở Xây dựng kiểm tra chất lượng công trình, hoàn thành trong quý III-2022.', '2022-09-30'],
+    ['Công an tỉnh mở đợt cao điểm trấn áp tội phạm, hoàn thành trong quý IV năm 2022.', '2022-12-31'],
+    ['Sở Tài nguyên và Môi trường cấp giấy chứng nhận trong 6 tháng đầu năm 2023.', '2023-06-30'],
+    ['UBND thành phố xây dựng không gian làm việc chung, đưa vào hoạt động trong năm 2023.', '2023-12-31'],
+    ['Vận động Nhân dân đồng thuận bàn giao mặt bằng, hoàn thành cuối tháng 10/2022.', '2022-10-31'],
+    ['Sở Công Thương tổ chức Hội chợ, hoàn thành công tác chuẩn bị trước 15/12.', '2022-12-15'],
+    ['Ban Tổ chức Tỉnh ủy trình Ban Thường vụ Tỉnh ủy trước ngày 15/11.', '2022-11-15'],
+    ['Các sở gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 30 / 9 / 2022.', '2022-09-30'],
+    ['HĐND tỉnh ban hành danh mục dự án, trình kỳ họp giữa năm 2023 (tháng 7/2023).', '2023-07-31'],
+    [
+      'Ban cán sự đảng UBND tỉnh đẩy nhanh giải ngân, phấn đấu đến ngày 31/01/2023 giải ngân đạt 100% kế hoạch.',
+      '2023-01-31',
+    ],
+  ])('%s → %s', (text, dueDate) => {
+    expect(find(text)?.dueDate).toBe(dueDate);
+  });
+
+  it('reads "quý I và quý II năm 2023" as milestones due at the end of the last quarter', () => {
+    expect(find('Sở Nội vụ thẩm định phương án sắp xếp, thực hiện trong quý I và quý II năm 2023.')).toMatchObject({
+      dueDate: '2023-06-30',
+      milestones: ['2023-03-31'],
+    });
+  });
+
+  it('reads working days from the assignment or from the receipt', () => {
+    expect(find('UBND các huyện báo cáo tình hình giải ngân trong 10 ngày làm việc.')?.workingDays).toEqual({
+      days: 10,
+      from: 'assigned',
+    });
+    expect(
+      find(
+        'Sở Tài nguyên và Môi trường hướng dẫn thủ tục trong vòng 15 ngày làm việc kể từ ngày nhận được văn bản này.',
+      ),
+    ).toMatchObject({ dueDate: null, workingDays: { days: 15, from: 'received' } });
+  });
+
+  it('needs the document’s year for a day without one', () => {
+    expect(find('hoàn thành công tác chuẩn bị trước 15/12.', null)).toBeNull();
+    // "14/17 nội dung" is a count, not a date: a bare day/month only counts after "trước", "chậm nhất", "ngày".
+    expect(find('Ban Thường vụ đã hoàn thành 14/17 nội dung theo chương trình đề ra.')).toBeNull();
+  });
+
+  it('reads "thường xuyên" and "liên tục" before the verb of the first clause as continuous work', () => {
+    for (const text of [
+      'Công an tỉnh thường xuyên nắm chắc tình hình an ninh nông thôn, kịp thời giải quyết các vụ việc.',
+      'Sở Giáo dục và Đào tạo phối hợp với Sở Y tế thường xuyên tuyên truyền, hướng dẫn học sinh phòng bệnh.',
+      'Đảng ủy Bộ đội Biên phòng tỉnh lãnh đạo liên tục tuần tra, kiểm soát vùng biển.',
+    ])
+      expect(find(text)).toMatchObject({ continuous: true, recurring: true, dueDate: null });
+    // An adjective, or further on in the text, is not the task's rhythm.
+    expect(find('Tập trung thực hiện các nhiệm vụ chính trị thường xuyên, trọng tâm.')).toBeNull();
+    expect(
+      find('Tăng cường quản lý bảo vệ rừng; giữ gìn vệ sinh môi trường, thường xuyên kiểm tra các điểm ô nhiễm.'),
+    ).toBeNull();
+    // A date the task states wins over the rhythm.
+    expect(find('Chi cục Kiểm lâm thường xuyên tuần tra, báo cáo kết quả trước ngày 30/11/2022.')?.dueDate).toBe(
+      '2022-11-30',
+    );
+  });
+});
+
+describe('several dates in one task', () => {
+  it('takes the one introduced as a deadline, not the date of a document the task cites', () => {
+    expect(
+      findDeadline(
+        'Sở Y tế triển khai Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh, báo cáo kết quả trước ngày 30/9/2022.',
+      ),
+    ).toMatchObject({ dueDate: '2022-09-30', text: 'trước ngày 30/9/2022' });
+    expect(
+      findDeadline('Thực hiện Nghị quyết số 06-NQ/TW, ngày 24/01/2022 của Bộ Chính trị trong tháng 9/2022.'),
+    ).toMatchObject({ dueDate: '2022-09-30' });
+  });
+
+  it('prefers "trước", "chậm nhất", "hoàn thành" to a period the text reviews', () => {
+    expect(
+      findDeadline(
+        'Trong 9 tháng đầu năm 2022, các sở đã giải ngân đạt 60% kế hoạch; tiếp tục đẩy nhanh tiến độ, hoàn thành trước ngày 31/12/2022.',
+      )?.dueDate,
+    ).toBe('2022-12-31');
+    expect(findDeadline('Trong 9 tháng đầu năm 2022, các sở đã giải ngân đạt 60% kế hoạch vốn.')).toBeNull();
+  });
+
+  it('leaves the dates of cited documents out of the periods a text names', () => {
+    const periods = findPeriods('Kế hoạch thực hiện Nghị quyết số 06-NQ/TW, ngày 24/01/2022 của Bộ Chính trị năm 2022');
+    expect(periods.map((p) => p.text)).toEqual(['năm 2022']);
+  });
+});
+
+describe('years that name a law', () => {
+  it('are no period of the document', () => {
+    expect(findPeriods('Sau 10 năm thực hiện Luật Hợp tác xã năm 2012, kinh tế tập thể có bước phát triển')).toEqual(
+      [],
+    );
+    expect(findPeriods('Căn cứ Hiến pháp năm 2013; triển khai nhiệm vụ năm 2023').map((p) => p.text)).toEqual([
+      'năm 2023',
+    ]);
+  });
+});

@@ -319,10 +319,15 @@ function strengthOf(prefix: string): number {
 }
 
 // "… số 12/KH-UBND ngày", "Nghị quyết số 06-NQ/TW, ngày": the date that follows belongs to a cited document.
-const CITATION_BEFORE = /(?:\d+\s*[-/]\s*[a-z]{1,8}(?:\s*[-/.]\s*[a-z]{1,10}){0,2}|(?:nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|thong bao|cong van|chuong trinh|de an|quy dinh|nghi dinh|thong tu|van ban)\s+(?:so\s+)?\d+[a-z]?)\s*,?\s*(?:ngay\s*)?$/;
+const CITATION_BEFORE =
+  /(?:\d+\s*[-/]\s*[a-z]{1,8}(?:\s*[-/.]\s*[a-z]{1,10}){0,2}|(?:nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|thong bao|cong van|chuong trinh|de an|quy dinh|nghi dinh|thong tu|van ban)\s+(?:so\s+)?\d+[a-z]?)\s*,?\s*(?:ngay\s*)?$/;
+
+// "Luật Hợp tác xã năm 2012", "Hiến pháp năm 2013": the year is part of a law's name.
+const LAW_BEFORE = /(?:^|\s)(?:luat|bo luat|hien phap|phap lenh)\s+[^.;:,()]{0,60}$/;
 
 function isCitation(folded: string, start: number): boolean {
-  return CITATION_BEFORE.test(folded.slice(Math.max(0, start - 45), start));
+  if (CITATION_BEFORE.test(folded.slice(Math.max(0, start - 45), start))) return true;
+  return /^nam\s/.test(folded.slice(start, start + 4)) && LAW_BEFORE.test(folded.slice(Math.max(0, start - 70), start));
 }
 
 // "Trong 9 tháng đầu năm 2022, các cấp ủy đã …": a period the text reviews, not a deadline.
@@ -367,7 +372,8 @@ export function findDeadline(input: string, options: DeadlineOptions = {}): Dead
         folded.slice(Math.max(0, m.index - 60), m.index + 1),
       );
       const strength = match.days ? 3 : Math.max(strengthOf(prefix), handedIn ? 2 : 1);
-      const reviewed = strength === 1 && REVIEWED_AFTER.test(folded.slice(start + match.length, start + match.length + 50));
+      const reviewed =
+        strength === 1 && REVIEWED_AFTER.test(folded.slice(start + match.length, start + match.length + 50));
       if (!reviewed) {
         const isDate = /^\d|^ngay/.test(folded.slice(start, start + 5));
         // Keep "hoàn thành trong" / "chậm nhất" in the wording, not the "thời gian:" label before them.

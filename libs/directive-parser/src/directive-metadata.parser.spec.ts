@@ -559,3 +559,159 @@ describe('a provincial portal’s news item', () => {
     });
   });
 });
+
+describe('what a scan or a copy does to the header and the signature', () => {
+  it('reads one line holding both header columns, and a name printed in capitals', () => {
+    expect(
+      meta([
+        'ỦY BAN NHÂN DÂN TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 1234/UBND-KT Độc lập - Tự do - Hạnh phúc',
+        'V/v tăng cường phòng, chống dịch An Giang, ngày 5 tháng 10 năm 2022',
+        'Kính gửi: Các sở, ngành tỉnh',
+        'UBND tỉnh yêu cầu các đơn vị thực hiện nghiêm túc.',
+        'Nơi nhận: KT. CHỦ TỊCH',
+        '- Như trên; PHÓ CHỦ TỊCH',
+        '- Lưu: VT.',
+        'NGUYỄN THANH BÌNH',
+      ]),
+    ).toMatchObject({
+      number: '1234/UBND-KT',
+      kind: 'cong-van',
+      issuedAt: '2022-10-05',
+      place: 'An Giang',
+      issuer: 'Ủy ban nhân dân tỉnh An Giang',
+      signer: 'Nguyễn Thanh Bình',
+      title: 'V/v tăng cường phòng, chống dịch',
+    });
+  });
+
+  it('skips a digital signature’s lines, reads "(Đã ký)" and the name on one line', () => {
+    expect(
+      meta([
+        'Ký bởi: Ủy ban Nhân dân tỉnh Đồng Tháp',
+        'Thời gian ký: 12.10.2022 08:30:00 +07:00',
+        'ỦY BAN NHÂN DÂN',
+        'TỈNH ĐỒNG THÁP',
+        'Số : 88 / UBND - NC',
+        'V/v xử lý đơn kiến nghị',
+        'Đồng Tháp, 12 tháng 10 nãm 2022',
+        'Kính gửi: Sở Tư pháp',
+        'Nơi nhận:',
+        '- Như trên;',
+        '- Lưu: VT.',
+        'TL. CHỦ TỊCH',
+        'CHÁNH VĂN PHÒNG',
+        '(Đã ký) Phạm Thiện Nghĩa',
+      ]),
+    ).toMatchObject({
+      number: '88/UBND-NC',
+      kind: 'cong-van',
+      issuedAt: '2022-10-12',
+      signer: 'Phạm Thiện Nghĩa',
+      signerRole: 'TL. CHỦ TỊCH, CHÁNH VĂN PHÒNG',
+    });
+  });
+
+  it('reads the number of a legal portal’s property table and a signer with an academic title', () => {
+    expect(
+      meta([
+        '| Số hiệu | 503/QĐ-UBND |',
+        'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
+        'Bắc Giang, ngày 30 tháng 3 năm 2017',
+        'QUYẾT ĐỊNH',
+        'Về việc phê duyệt Kiến trúc chính quyền điện tử tỉnh Bắc Giang',
+        'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
+        'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        'TS. Nguyễn Thị Thu Hà',
+      ]),
+    ).toMatchObject({
+      number: '503/QĐ-UBND',
+      kind: 'quyet-dinh',
+      issuedAt: '2017-03-30',
+      signer: 'Nguyễn Thị Thu Hà',
+      title: 'Quyết định về việc phê duyệt Kiến trúc chính quyền điện tử tỉnh Bắc Giang',
+    });
+  });
+
+  it('reads a district committee’s notice and the decision of a Chairman signed with no prefix', () => {
+    expect(
+      meta([
+        'HUYỆN ỦY CHÂU THÀNH',
+        'Số 45-TB/HU',
+        'Châu Thành, ngày 3 tháng 11 năm 2022',
+        'THÔNG BÁO',
+        'KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY',
+        'T/M BAN THƯỜNG VỤ',
+        'BÍ THƯ',
+        'Lê Văn Tám',
+      ]),
+    ).toMatchObject({
+      number: '45-TB/HU',
+      kind: 'thong-bao-ket-luan',
+      issuer: 'Huyện ủy Châu Thành',
+      signer: 'Lê Văn Tám',
+    });
+    expect(
+      meta([
+        'UBND TỈNH AN GIANG',
+        'SỞ Y TẾ',
+        'Số: 2345/SYT-NVY',
+        'V/v triển khai chiến dịch tiêm chủng',
+        'An Giang, ngày 20 tháng 10 năm 2022',
+        'Kính gửi: Các đơn vị trực thuộc',
+        'Nơi nhận:',
+        '- Như trên;',
+        'KT. GIÁM ĐỐC',
+        'PHÓ GIÁM ĐỐC',
+        'Trần Quang Hiền',
+      ]),
+    ).toMatchObject({
+      number: '2345/SYT-NVY',
+      kind: 'cong-van',
+      issuer: 'Sở Y tế tỉnh An Giang',
+      signer: 'Trần Quang Hiền',
+      signerRole: 'KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC',
+    });
+  });
+
+  it('dates a news item by the number’s "ngày 11/10" and the year of the page', () => {
+    expect(
+      meta([
+        'Thứ Tư, 12/10/2022, 08:30 (GMT+7)',
+        'UBND tỉnh chỉ đạo triển khai các giải pháp phòng, chống dịch bệnh',
+        'Chủ tịch UBND tỉnh vừa ký ban hành Công văn số 4321/UBND-VX ngày 11/10 về việc triển khai các giải pháp.',
+        'Theo đó, Chủ tịch UBND tỉnh giao Sở Y tế chủ trì thực hiện.',
+        'Ngọc Lan',
+      ]),
+    ).toMatchObject({ number: '4321/UBND-VX', kind: 'cong-van', issuedAt: '2022-10-11', signer: null });
+  });
+});
+
+describe('dates and kinds the header leaves out', () => {
+  it('dates a digitally signed letter whose day was left blank by its signature', () => {
+    expect(
+      meta([
+        'ỦY BAN NHÂN DÂN',
+        'TỈNH QUẢNG NGÃI',
+        'Số: 5120/UBND-NNTN',
+        'V/v chủ động ứng phó với mưa lũ',
+        'Quảng Ngãi, ngày tháng 10 năm 2022',
+        'Kính gửi: Các sở, ngành tỉnh',
+        'Thời gian ký: 12.10.2022 08:30:00 +07:00',
+      ]),
+    ).toMatchObject({ number: '5120/UBND-NNTN', kind: 'cong-van', issuedAt: '2022-10-12' });
+  });
+
+  it('reads a news item’s kind from what its lead says was issued', () => {
+    expect(
+      meta([
+        'UBND tỉnh chỉ đạo chủ động phòng, chống cháy rừng mùa khô',
+        'Cập nhật: 05/01/2023',
+        'UBND tỉnh vừa có văn bản chỉ đạo các sở, ngành, địa phương chủ động phòng, chống cháy rừng trong mùa khô năm 2023, yêu cầu triển khai ngay các biện pháp sau:',
+        '1. Sở Nông nghiệp và Phát triển nông thôn chỉ đạo Chi cục Kiểm lâm tăng cường tuần tra.',
+      ]),
+    ).toMatchObject({ number: null, kind: 'cong-van', issuedAt: '2023-01-05' });
+  });
+});

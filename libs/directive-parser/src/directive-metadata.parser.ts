@@ -75,7 +75,7 @@ const STATE_NOTICE =
 
 /** The kind a title names: "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình chỉ đạo tháng 4", "THÔNG BÁO KẾT LUẬN", "V/v …". */
 export function kindOfTitle(title: string): DirectiveKind | null {
-  const folded = foldWords(title);
+  const folded = foldWords(title.slice(0, 300));
   // The subject line of a công văn: "V/v triển khai …", "Về việc …".
   if (/^(?:v v|ve viec)\b/.test(folded)) return 'cong-van';
   if (/^thong bao/.test(folded)) {
@@ -143,6 +143,7 @@ function issuerName(body: string, rest: string): string {
 
 /** "VĂN BẢN ĐẾN", "ĐẾN Số: 2371", "Số: 1234 Ngày: 05/10/2022 Chuyển: …": the receiving office's stamp. */
 export function isStampLine(line: string): boolean {
+  if (line.length > 200) return false;
   const folded = foldKeepingLength(line).trim();
   if (/^(?:cong\s+)?van\s+ban\s+den\b|^den\b|^chuyen\s*:|^luu\s+ho\s+so|^gio\s*:|^so\s+den\b/.test(folded)) return true;
   if (/(?:^|\s)ngay\s*:/.test(folded) && /(?:^|\s)(?:so|den|chuyen|gio)\s*:/.test(folded)) return true;
@@ -159,6 +160,7 @@ const MOTTO = [
 
 /** The line without the motto ("ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"), same length, blanks instead. */
 function withoutMotto(line: string): string {
+  if (line.length > 300) return line;
   let folded = foldKeepingLength(line);
   let out = line;
   for (const pattern of MOTTO) {
@@ -252,7 +254,7 @@ function numbersIn(lines: readonly string[]): NumberHit[] {
 const CODE_PART = String.raw`[A-ZĐƯ][A-Za-zĐđƯư&]*`;
 /** "Số: 4567/UBND-KT", "Số 07-CTr/TU", "Số: 33/2009/QĐ-UBND", "Số: 5123 /UBND-KT", "Số:\n1961/QĐUBND". */
 const LABELLED_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}])(?:Số|SỐ)(?:\s+(?:hiệu|ký hiệu|và ký hiệu|văn bản))?\s*[:.]?\s*` +
+  String.raw`(?<![\p{L}])(?:Số|SỐ|Sô|SÔ|Sồ|So(?=\s*:))(?:\s+(?:hiệu|ký hiệu|và ký hiệu|văn bản))?\s*[:.|]?\s*` +
     String.raw`(\d{1,5}[a-zđ]?(?:\s*\/\s*(?:19|20)\d{2})?\s*[-–/]\s*${CODE_PART}(?:(?:\s*[-–/]\s*|\.)${CODE_PART}){0,3})`,
   'gu',
 );
@@ -277,7 +279,8 @@ function headerNumber(lines: readonly string[], end: number): NumberHit | null {
   for (let i = 0; i < Math.min(end, lines.length); i++) {
     if (isStampLine(lines[i])) continue;
     // The label may end a line and the number open the next one.
-    const text = /(?:Số|SỐ)\s*:?\s*$/u.test(lines[i]) && i + 1 < lines.length ? `${lines[i]} ${lines[i + 1]}` : lines[i];
+    const text =
+      /(?:Số|SỐ)\s*:?\s*$/u.test(lines[i]) && i + 1 < lines.length ? `${lines[i]} ${lines[i + 1]}` : lines[i];
     for (const m of text.matchAll(LABELLED_NUMBER)) {
       const before = foldWords(text.slice(0, m.index));
       if (/(?:^|\s)(?:v v|ve viec)(?:\s|$)/.test(before)) continue;
@@ -350,7 +353,8 @@ const TITLE_WORD =
 // An authority line that follows the title of a decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BAN THƯỜNG VỤ TỈNH ỦY".
 const AUTHORITY =
   /^(?:chu tich|pho chu tich|u?y ban nhan dan|ubnd|hoi dong nhan dan|ban thuong vu|ban chap hanh|thuong truc|tinh uy|giam doc|truong ban)\b/;
-const TITLE_STOP = /^(?:Căn cứ|Kính gửi|Xét|Hôm nay|Vừa qua|Ngày \d|Sáng|Chiều|Thời gian qua|Sau khi|Điều \d|\(Ban hành)/u;
+const TITLE_STOP =
+  /^(?:Căn cứ|Kính gửi|Xét|Hôm nay|Vừa qua|Ngày \d|Sáng|Chiều|Thời gian qua|Sau khi|Điều \d|\(Ban hành)/u;
 // A line a title goes on with although it starts with a capital: "Về việc …", "Kết luận của …".
 const CONTINUING_WORDS =
   /^(?:Về|Kết luận|Ý kiến|Triển khai|Thực hiện|Tổ chức|Phê duyệt|Ban hành|Tăng cường|Đẩy mạnh|Tiếp tục|Chỉ đạo|Của|Nâng cao|Phát triển|Thành lập|Sửa đổi|Bổ sung|Giao|Công bố|Điều chỉnh|Chấn chỉnh|Khắc phục|Hướng dẫn|Tuyên truyền|Xây dựng|Hỗ trợ|Kiện toàn|Tập trung|Lãnh đạo|Phòng|Chống|Đảm bảo|Bảo đảm)(?!\p{L})/u;
@@ -374,7 +378,12 @@ function titleFrom(lines: readonly string[], i: number, first: string): string {
   for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
     const next = cellsOf(withoutMotto(lines[j]))[0] ?? '';
     if (!next || /^[-*_=.]{2,}$/.test(next) || isStampLine(lines[j])) break;
-    if (TITLE_STOP.test(next) || PLACE_DATE.test(next) || /[:]$/.test(next) || /^(?:\d{1,2}|[IVX]{1,4})[.)]\s/.test(next))
+    if (
+      TITLE_STOP.test(next) ||
+      PLACE_DATE.test(next) ||
+      /[:]$/.test(next) ||
+      /^(?:\d{1,2}|[IVX]{1,4})[.)]\s/.test(next)
+    )
       break;
     const upper = isUpperCaseLine(next);
     if (upper && (sawMixed || AUTHORITY.test(foldWords(next)) || HEADER_LINE.test(next))) break;
@@ -407,6 +416,7 @@ function subjectFrom(lines: readonly string[], i: number, first: string): string
 
 /** A news page's headline: a short line that is no date, no menu and no sentence. */
 function isHeadline(line: string): boolean {
+  if (line.length > 250) return false;
   const folded = foldWords(line);
   const words = folded.split(' ').filter(Boolean).length;
   if (words < 4 || line.length > 250 || /[.:;]$/.test(line) || /\d{1,2}\/\d{1,2}\/\d{4}/.test(line)) return false;
@@ -422,6 +432,7 @@ function findTitle(lines: readonly string[], head: number, headerEnd: number): T
   const end = Math.min(lines.length, head);
   // 1. An upper-case title line: "QUYẾT ĐỊNH", "THÔNG BÁO", "CHƯƠNG TRÌNH HÀNH ĐỘNG".
   for (let i = 0; i < Math.min(end, Math.max(headerEnd + 1, 12)); i++) {
+    if (lines[i].length > 300) continue;
     const line = cellsOf(withoutMotto(lines[i]))[0] ?? '';
     if (!line || /:$/.test(line) || !isUpperCaseLine(line) || HEADER_LINE.test(line) || isStampLine(line)) continue;
     if (TITLE_WORD.test(foldWords(line))) return { title: titleFrom(lines, i, line), line: i, strong: true };
@@ -435,7 +446,8 @@ function findTitle(lines: readonly string[], head: number, headerEnd: number): T
   // 3. A title written in mixed case ("Chương trình chỉ đạo tháng 4-2021 …").
   for (let i = 0; i < end; i++) {
     const line = lines[i].trim();
-    if (!line || HEADER_LINE.test(line) || PLACE_DATE.test(line) || !KIND_WORD.test(foldWords(line))) continue;
+    if (!line || HEADER_LINE.test(line) || PLACE_DATE.test(line) || !KIND_WORD.test(foldWords(line.slice(0, 40))))
+      continue;
     return { title: titleFrom(lines, i, line), line: i, strong: false };
   }
   return null;
@@ -446,6 +458,8 @@ function findTitle(lines: readonly string[], head: number, headerEnd: number): T
 
 const WORD_DATE = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})(?!\d)/g;
 const SLASH_DATE = /ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/g;
+// "Long Xuyên, 12 tháng 10 năm 2022": a scan that lost "ngày".
+const COMMA_DATE = /(?<=,\s*)(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})(?!\d)/g;
 const PLACE_BEFORE =
   /(?:^|[^\p{L}])((?:(?:TP|Tp|TX|Tx)\.\s?|(?:Thành phố|Thị xã|thành phố|thị xã)\s)?\p{Lu}\p{Ll}*(?:[ -]+\p{Lu}\p{Ll}*){0,3})\s*,?\s*$/u;
 
@@ -454,7 +468,7 @@ function headerDate(cells: readonly HeaderCell[]): { issuedAt: string; place: st
   const text = cells.map((c) => c.text).join(' \n ');
   const folded = foldKeepingLength(text);
   const found: Array<{ issuedAt: string; place: string | null; index: number; lineStart: boolean }> = [];
-  for (const pattern of [WORD_DATE, SLASH_DATE]) {
+  for (const pattern of [WORD_DATE, SLASH_DATE, COMMA_DATE]) {
     for (const m of folded.matchAll(pattern)) {
       const date = iso(Number(m[3]), Number(m[2]), Number(m[1]));
       if (!date) continue;
@@ -472,18 +486,23 @@ function headerDate(cells: readonly HeaderCell[]): { issuedAt: string; place: st
   return best ? { issuedAt: best.issuedAt, place: best.place } : null;
 }
 
-/** "Cập nhật: 12/10/2022", "Ngày đăng: 12/10/2022 08:30", "Thứ Tư, 12/10/2022": a news page's date line. */
+/** "Cập nhật: 12/10/2022", "Ngày đăng: 12/10/2022 08:30", "Thứ Tư, 12/10/2022, 08:30 (GMT+7)": a news page's date. */
 function postedDate(lines: readonly string[], end: number): string | null {
   for (let i = 0; i < Math.min(lines.length, end); i++) {
     const line = lines[i].trim();
-    const m =
-      /^(?:[\p{L} ]{0,30}[:,-]?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*[-,|]?\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:AM|PM|GMT[+\d]*)?)?\s*$/u.exec(
-        line,
-      );
-    if (m) {
-      const date = iso(Number(m[3]), Number(m[2]), Number(m[1]));
-      if (date) return date;
-    }
+    if (line.length > 80 || isStampLine(line)) continue;
+    const m = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/.exec(line);
+    if (!m) continue;
+    // A date line, not a sentence: a label, a weekday, a time, a view count around the date.
+    const rest = `${line.slice(0, m.index)} ${line.slice(m.index + m[0].length)}`;
+    if (
+      foldWords(rest)
+        .split(' ')
+        .filter((w) => /^[a-z]/.test(w)).length > 6
+    )
+      continue;
+    const date = iso(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (date) return date;
   }
   return null;
 }
@@ -532,12 +551,14 @@ const NOT_A_NAME =
   /^(?:nhu|noi|kinh|cac|so|ban|uy|phong|trung|tinh|thuong|chu|pho|bi|giam|chanh|truong|thanh|huyen|hoi|dang|cong|bo|cuc|chi|doan|mat|bao|dai|benh|quy|kho|ngan|toa|vien|lien|da|ky|luu|tong|xa|thi|quan|ubnd|hdnd|vp|ttg|dong chi|d c)$/;
 
 function isRoleStart(cell: string): boolean {
+  if (cell.length > 80) return false;
   if (!isUpperCaseLine(cell) && !BARE_PREFIX.test(cell)) return false;
   if (BARE_PREFIX.test(cell) || SIGN_PREFIX.test(cell)) return true;
   return ROLE_TITLE.test(foldWords(cell)) && cell.split(/\s+/).length <= 8;
 }
 
 function isStamp(cell: string): boolean {
+  if (cell.length > 200) return false;
   return STAMP_WORDS.test(foldWords(cell)) || /^\[?\s*(?:đã ký|daky)\s*\]?$/iu.test(cell) || isStampLine(cell);
 }
 
@@ -547,7 +568,8 @@ function isRecipient(cell: string): boolean {
 
 /** "Nguyễn Văn A", "Võ Thành Nghĩa", "TRẦN THỊ B" (a surname first when strict or written in capitals). */
 function personName(cell: string, strict: boolean): string | null {
-  const text = cell.replace(/^(?:ông|bà|đồng chí|đ\/c)\s+/iu, '').trim();
+  if (cell.length > 60) return null;
+  const text = cell.replace(/^(?:ông|bà|đồng chí|đ\/c|(?:PGS\.\s?)?TS\.|ThS\.|BS\.|KS\.|CKII\.|Ths\.)\s*/u, '').trim();
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 6 || /[\d,;:()/.&]/.test(text)) return null;
   const folded = words.map((w) => foldWords(w));
@@ -566,6 +588,8 @@ function personName(cell: string, strict: boolean): string | null {
 
 /** Splits what a text layer glued together: "Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "…, Võ Văn A". */
 function splitMerged(cell: string): string[] {
+  // Signature and recipient lines are short; a paragraph is left whole.
+  if (cell.length > 300) return [cell];
   const head = /^(nơi nhận\s*:?)\s*(\S.*)$/iu.exec(cell);
   if (head) return [head[1], ...splitMerged(head[2])];
   const stamp = /^(\((?:đã ký|Đã ký|ĐÃ KÝ)[^)]*\))\s*(\S.*)$/u.exec(cell);
@@ -614,7 +638,9 @@ function trailerStart(lines: readonly string[], from: number): number {
   for (let i = at - 1; i >= from && taken < 8; i--) {
     const cells = cellsOf(lines[i]);
     if (cells.length === 0) continue;
-    if (!cells.every((c) => isRoleStart(c) || isStamp(c) || personName(c, false) || (isUpperCaseLine(c) && c.length < 60)))
+    if (
+      !cells.every((c) => isRoleStart(c) || isStamp(c) || personName(c, false) || (isUpperCaseLine(c) && c.length < 60))
+    )
       break;
     start = i;
     taken++;
@@ -738,13 +764,22 @@ function stateIssuer(cells: readonly HeaderCell[]): string | null {
     const hdnd = /^(?:hoi dong nhan dan|hdnd)(?:\s+(.*))?$/.exec(folded);
     const body = ubnd ? 'Ủy ban nhân dân' : hdnd ? 'Hội đồng nhân dân' : null;
     if (!body || !isUpperCaseLine(texts[i])) continue;
-    const rest = texts[i].split(/\s+/).slice(ubnd && /^ubnd/.test(folded) ? 1 : 3).join(' ');
+    const rest = texts[i]
+      .trim()
+      .split(/\s+/)
+      .slice(/^(?:ubnd|hdnd)/.test(folded) ? 1 : 4)
+      .join(' ');
     let place = rest ? locationName(rest) : null;
     let next = i + 1;
     if (!place && texts[next] && locationName(texts[next])) place = locationName(texts[next++]);
     const parent = place ? `${body} ${place}` : body;
     const sub = texts[next];
-    if (sub && isUpperCaseLine(sub) && /^(?:van phong|so\s|ban\s)/.test(foldWords(sub)) && !/^ban thuong vu/.test(foldWords(sub))) {
+    if (
+      sub &&
+      isUpperCaseLine(sub) &&
+      /^(?:van phong|so\s|ban\s)/.test(foldWords(sub)) &&
+      !/^ban thuong vu/.test(foldWords(sub))
+    ) {
       const subName = /^van phong$/.test(foldWords(sub)) ? 'Văn phòng' : agencyCase(sub);
       return /^Văn phòng$/u.test(subName) ? `${subName} ${parent}` : `${subName}${place ? ` ${place}` : ''}`;
     }
@@ -785,7 +820,7 @@ export function parseDirectiveMetadata(normalizedText: string, headLines: number
   const cells = headerCells(lines, headerEnd);
   const titleHit = findTitle(lines, head, headerEnd);
   const hasHeader =
-    cells.some((c) => /^(?:Số|SỐ)\b/u.test(c.text)) ||
+    cells.some((c) => /^(?:Số|SỐ)(?![\p{L}])/u.test(c.text)) ||
     lines.slice(0, headerEnd).some((l) => /cong hoa xa\s*hoi|dang cong san viet nam/.test(foldWords(l)));
   const number = findNumber(lines, head, headerEnd, hasHeader);
 
@@ -807,11 +842,13 @@ export function parseDirectiveMetadata(normalizedText: string, headLines: number
   let kind: DirectiveKind = byTitle ?? byNumber ?? 'khac';
   if (byNumber && byTitle && !titleHit?.strong) kind = byNumber;
   if (kind === 'ket-luan' && byNumber === 'thong-bao-ket-luan') kind = byNumber;
+  if (kind === 'khac' && !hasHeader) kind = kindOfLead(lines.slice(0, Math.min(lines.length, head + 2))) ?? kind;
 
   // Date and place: the header's "Long Xuyên, ngày …" first, then what the text says, then a news page's dates.
   let issuedAt: string | null = null;
   let place: string | null = null;
-  const dateRegion = titleHit?.strong && titleHit.line < headerEnd && !/^v\/v|^về việc/iu.test(title) ? titleHit.line : headerEnd;
+  const dateRegion =
+    titleHit?.strong && titleHit.line < headerEnd && !/^v\/v|^về việc/iu.test(title) ? titleHit.line : headerEnd;
   const dated = headerDate(headerCells(lines, dateRegion)) ?? headerDate(cells);
   if (dated) ({ issuedAt, place } = dated);
   if (!issuedAt) {
@@ -835,9 +872,19 @@ export function parseDirectiveMetadata(normalizedText: string, headLines: number
         ? numericDate(before)
         : null);
   }
+  // "ngày    tháng 10 năm 2022" left blank for a digital signature: the signature's time, when the text kept it.
+  if (!issuedAt) issuedAt = signedDate(lines);
   if (!issuedAt && !hasHeader) {
     const posted = postedDate(lines, Math.max(headerEnd, Math.min(head, 15)));
-    issuedAt = leadDate(lines, Math.min(lines.length, head, 30), posted) ?? posted;
+    // "… Công văn số 4321/UBND-VX ngày 11/10 về việc …": the year of the page's date.
+    const short =
+      number && posted
+        ? /^\S+\s*,?\s*ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\s*[/-]?\s*\d)/u.exec(
+            lines[number.line].slice(number.index, number.index + number.length + 20),
+          )
+        : null;
+    const shortDate = short && posted ? iso(Number(posted.slice(0, 4)), Number(short[2]), Number(short[1])) : null;
+    issuedAt = shortDate ?? leadDate(lines, Math.min(lines.length, head, 30), posted) ?? posted;
   }
 
   const bodyFrom = Math.max(titleHit ? titleHit.line + 1 : 0, number && number.line < head ? number.line + 1 : 0);
@@ -875,6 +922,32 @@ export function parseDirectiveMetadata(normalizedText: string, headLines: number
     signerRole: signature.role,
     title,
   };
+}
+
+/** "Thời gian ký: 12.10.2022 08:30:00 +07:00": the date of a digital signature. */
+function signedDate(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    if (line.length > 120) continue;
+    const m = /^(?:thoi gian ky|ngay ky)\s*:\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})/.exec(
+      foldKeepingLength(line.trim()),
+    );
+    if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  }
+  return null;
+}
+
+/** A news item names what it reports: "UBND tỉnh vừa ban hành Kế hoạch …", "… có văn bản chỉ đạo …". */
+function kindOfLead(lines: readonly string[]): DirectiveKind | null {
+  for (const line of lines) {
+    const m =
+      /(?:ban hanh|vua co|da co|co|ky)\s+(cong van|van ban|cong dien|quyet dinh|ke hoach|chi thi|thong bao ket luan|thong bao|ket luan|nghi quyet|chuong trinh hanh dong)(?:\s|$)/.exec(
+        foldWords(line.slice(0, 400)),
+      );
+    if (!m) continue;
+    if (m[1] === 'van ban' || m[1] === 'cong van') return 'cong-van';
+    return kindOfTitle(m[1]);
+  }
+  return null;
 }
 
 function wordDate(text: string): string | null {

@@ -65,14 +65,7 @@ export interface TaskSource {
   startLine: number;
   endLine: number;
   origin:
-    | 'catalog-row'
-    | 'numbered'
-    | 'paren-numbered'
-    | 'sub-numbered'
-    | 'sub-letter'
-    | 'bullet'
-    | 'section'
-    | 'paragraph';
+    'catalog-row' | 'numbered' | 'paren-numbered' | 'sub-numbered' | 'sub-letter' | 'bullet' | 'section' | 'paragraph';
   /** Item number as printed ("07", "3", "b"). */
   marker: string | null;
   /** Headings the task sits under. */

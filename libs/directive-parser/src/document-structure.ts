@@ -67,6 +67,8 @@ function opensParagraph(line: string): boolean {
 /** Classifies a line and returns its marker and text. */
 export function classifyLine(line: string): { kind: BlockKind; marker: string | null; text: string } {
   if (isTableLine(line)) return { kind: 'table-row', marker: null, text: line };
+  // "V/v triển khai …": a letter's subject line, not section V.
+  if (/^V\/[vV]\s/.test(line)) return { kind: 'paragraph', marker: null, text: line.trim() };
   for (const [kind, pattern] of MARKERS) {
     const m = pattern.exec(line);
     if (!m) continue;

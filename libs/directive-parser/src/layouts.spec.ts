@@ -79,7 +79,10 @@ describe('multi-level numbering with unnumbered tasks', () => {
 
   it('proposes the agency whose remit the work is when nobody is named, and keeps the lead empty', () => {
     expect(parsed.tasks[0].leadAgency).toBeNull();
-    expect(parsed.tasks[0].suggestedLead).toMatchObject({ matched: true, name: 'Ban cán sự đảng Ủy ban nhân dân tỉnh' });
+    expect(parsed.tasks[0].suggestedLead).toMatchObject({
+      matched: true,
+      name: 'Ban cán sự đảng Ủy ban nhân dân tỉnh',
+    });
     expect(parsed.tasks[0].reasons.lead.code).toBe('lead-by-topic');
   });
 });

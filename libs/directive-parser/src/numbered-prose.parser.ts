@@ -94,6 +94,10 @@ const CLOSING =
   /^(?:(?:ban thuong vu|thuong truc) tinh uy (?:yeu cau|de nghi) cac (?:cap uy|dia phuong|co quan|so|nganh)|can cu (?:chuong trinh|ket luan|nghi quyet|ke hoach|thong bao|chi thi|noi dung|cong van|quyet dinh|y kien)|de nghi cac|yeu cau cac|trong qua trinh (?:thuc hien|trien khai)|giao van phong tinh uy (?:theo doi|chu tri theo doi)|van phong tinh uy (?:theo doi|co trach nhiem|tham muu theo doi)|(?:chuong trinh|ket luan|thong bao|chi thi|nghi quyet|cong van|quyet dinh) nay|cac cap uy(?:,)? .{0,60}(?:to chuc thuc hien|quan triet|bao cao)|(?:tren day la|tren day|noi dung tren))/;
 
 function isClosing(text: string): boolean {
+  // A portal's "Tin liên quan" list, or a link to another article: "Bình Thuận: Sẵn sàng … (18/10/2022)".
+  if (/^(?:tin liên quan|tin cùng chuyên mục|các tin khác|tin khác|bài viết liên quan|xem thêm)\b/iu.test(text.trim()))
+    return true;
+  if (/\(\d{1,2}\/\d{1,2}\/\d{4}\)\s*$/.test(text.trim()) && !/[.;:]\s*\(/.test(text)) return true;
   const folded = foldWords(text);
   // "… thông báo để các cơ quan, đơn vị biết, thực hiện./.": a letter's last sentence.
   return (
@@ -112,9 +116,23 @@ const EXECUTION = /chiu trach nhiem thi hanh|co hieu luc (?:thi hanh )?(?:ke )?t
  * Quyết định này …"), a decision's execution clause, the context ("Căn cứ …", "Xét đề nghị của …").
  */
 export function isNonTask(text: string): boolean {
+  const trimmed = text.trim();
+  // A header line in capitals, the motto, the place and date; a quotation (a citizen's own "Đề nghị …").
+  if (isUpperCaseLine(trimmed) || /^["“'‘«]/u.test(trimmed)) return true;
   const folded = foldWords(text);
+  if (/^(?:doc lap tu do hanh phuc|cong hoa xa hoi chu nghia|dang cong san viet nam)/.test(folded)) return true;
+  if (/^[\p{L} .]{2,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\.?$/u.test(trimmed)) return true;
+  // What the past period achieved, or a judgement: "Từ đầu năm đến nay, toàn tỉnh ghi nhận …", "Việc tổ chức … là
+  // cần thiết", "Cơ bản thống nhất với dự thảo …".
+  if (/^(?:tu dau nam(?: den nay)?|nhin chung|thoi gian qua|trong thoi gian qua|ket qua dat duoc|qua \d+ (?:nam|thang))(?:\s|$)/.test(folded))
+    return true;
+  if (/^viec\s.{0,160}\sla (?:can thiet|phu hop|dung dan|kip thoi)(?:\s|$)/.test(folded)) return true;
   if (EXECUTION.test(folded)) return true;
-  if (/^(?:can cu|xet de nghi|theo de nghi|xet to trinh|thuc hien (?:cong van|chi thi|nghi quyet|ket luan|quyet dinh|thong bao|y kien))\s/.test(folded))
+  if (
+    /^(?:can cu|xet de nghi|theo de nghi|xet to trinh|thuc hien (?:cong van|chi thi|nghi quyet|ket luan|quyet dinh|thong bao|y kien))\s/.test(
+      folded,
+    )
+  )
     return true;
   // "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này": the Office's standing duty, which this
   // system carries out, not a task to track.
@@ -126,7 +144,9 @@ export function isNonTask(text: string): boolean {
   )
     return true;
   const approves =
-    /^(?:thong nhat|dong y|chap thuan|phe duyet|ban hanh kem theo|thong qua|ghi nhan|cho phep)(?:\s|$)/.test(folded);
+    /^(?:(?:ban thuong vu|thuong truc)(?: tinh uy)?\s+)?(?:co ban\s+)?(?:thong nhat|dong y|chap thuan|phe duyet|ban hanh kem theo|thong qua|ghi nhan|cho phep|danh gia cao)(?:\s|$)/.test(
+      folded,
+    );
   // "Thống nhất giao Sở … chủ trì …" approves and assigns: a task.
   return approves && !/(?:^|\s)(?:giao|de nghi|yeu cau)\s/.test(folded.slice(0, 200));
 }
@@ -156,6 +176,7 @@ function introducesWork(text: string): boolean {
  * and an agency to receive it. "Hội nghị thống nhất đánh giá: …" reports, it assigns nothing.
  */
 function assignsWork(text: string): boolean {
+  if (agencyAsSubject(text)) return true;
   if (
     !/(?:^|[\s,;:(])(?:giao|đề nghị|yêu cầu|chủ trì|có trách nhiệm|chịu trách nhiệm|phụ trách|khẩn trương|tham mưu)(?=[\s,;:)]|$)/iu.test(
       text.slice(0, 240),
@@ -165,6 +186,12 @@ function assignsWork(text: string): boolean {
   if (/^(?:giao|đề nghị|yêu cầu)\s/iu.test(text.trim())) return true;
   const lead = parseAssignment(text).lead;
   return lead !== null && !/^hội (?:nghị|thảo)/iu.test(lead);
+}
+
+/** "Chi cục Kiểm lâm thường xuyên tuần tra …": an agency as the subject of the paragraph, with its work. */
+function agencyAsSubject(text: string): boolean {
+  const lead = parseAssignment(text).lead;
+  return lead !== null && text.trimStart().startsWith(lead) && !/^hội (?:nghị|thảo)/iu.test(lead);
 }
 
 /** "Bích Huệ", "Mai Văn Huỳnh": a byline or a signature name after the last item. */
@@ -438,8 +465,22 @@ export function parseProseItems(blocks: readonly Block[]): ProseItem[] {
           break;
         }
         if (current && current.origin !== 'paragraph' && current !== pendingHeading) {
-          append(current, block);
-          break;
+          // "2. Thời gian tới, … Ban Thường vụ Tỉnh ủy phân công như sau:" followed by paragraphs: the item introduces
+          // them, as a heading would; each paragraph is a task.
+          if (current.text === current.head && introduces(current.head) && items.includes(current)) {
+            const intro = current;
+            items.splice(items.indexOf(intro), 1);
+            stack = [];
+            openHeading(block, intro.level, intro.head, intro.origin);
+            const lead = parseAssignment(intro.head).lead;
+            const own = headings.at(-1);
+            if (own && lead) own.lead = lead;
+            introduced = introducesWork(intro.head) || introduced;
+            current = null;
+          } else {
+            append(current, block);
+            break;
+          }
         }
         // A paragraph of its own under a heading, or after "… như sau:": one task — unless it introduces what
         // follows (then it may name who leads it) or is context.
@@ -462,8 +503,7 @@ export function parseProseItems(blocks: readonly Block[]): ProseItem[] {
         const kind = sectionKind();
         const assigns = assignsWork(block.text);
         const isWork =
-          !isNonTask(block.text) &&
-          (kind === 'tasks' || ((kind === 'neutral' || kind === 'organization') && assigns));
+          !isNonTask(block.text) && (kind === 'tasks' || ((kind === 'neutral' || kind === 'organization') && assigns));
         if (!isWork) {
           // Prose that is no work of its own: the heading's text, or the rest of the paragraph-task before it
           // ("Thời gian hoàn thành: …").

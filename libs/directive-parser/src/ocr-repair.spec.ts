@@ -50,7 +50,10 @@ describe('repairOcrNoise', () => {
 
   it('joins a word cut without a hyphen when the document writes it whole elsewhere', () => {
     const text = 'Tổ chức thực hiện tốt.\nGiao Sở Y tế chủ trì thực hi\nện kế hoạch phòng dịch.';
-    expect(repairOcrNoise(text).split('\n').slice(1)).toEqual(['Giao Sở Y tế chủ trì thực hiện', 'kế hoạch phòng dịch.']);
+    expect(repairOcrNoise(text).split('\n').slice(1)).toEqual([
+      'Giao Sở Y tế chủ trì thực hiện',
+      'kế hoạch phòng dịch.',
+    ]);
   });
 
   it('leaves two words apart when both are words of the document ("phối" + "hợp")', () => {

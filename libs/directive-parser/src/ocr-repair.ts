@@ -79,8 +79,7 @@ function joinCutWords(lines: string[]): void {
     const joined = (tail + head).toLowerCase();
     if (!hyphenated) {
       const known = (counts.get(joined) ?? 0) > 0;
-      const pieceUnknown =
-        (counts.get(head.toLowerCase()) ?? 0) <= 1 || (counts.get(tail.toLowerCase()) ?? 0) <= 1;
+      const pieceUnknown = (counts.get(head.toLowerCase()) ?? 0) <= 1 || (counts.get(tail.toLowerCase()) ?? 0) <= 1;
       if (!known || !pieceUnknown) continue;
     }
     lines[i] = (hyphenated ? line.slice(0, -1) : line) + head;

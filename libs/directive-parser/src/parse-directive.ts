@@ -269,7 +269,11 @@ function suggestedLead(context: Context, text: string): ProposedTask['suggestedL
   return proposed.matched ? { ...proposed, score: topic.strength, remit: topic.remit } : null;
 }
 
-function leadReason(lead: ProposedAgency | null, suggestion: ProposedTask['suggestedLead'], found: ReasonCode): FieldReason {
+function leadReason(
+  lead: ProposedAgency | null,
+  suggestion: ProposedTask['suggestedLead'],
+  found: ReasonCode,
+): FieldReason {
   if (lead) return reason(found, lead.raw);
   if (suggestion) return reason('lead-by-topic', suggestion.remit);
   return reason('lead-none');

@@ -24,7 +24,8 @@ const NOUN_TYPES: Record<string, DeliverableType> = {
 };
 
 // A document the work cites rather than produces: "Kế hoạch số 125/KH-UBND", "Kế hoạch này", "Đề án 06".
-const CITED = /^(?:so\s+\d|\d|nay(?:\s|$)|tren(?:\s|$)|da\s|duoc\s|cua\s+(?:ubnd|uy ban|ban thuong vu|tinh uy|chinh phu|thu tuong|bo\s))/;
+const CITED =
+  /^(?:so\s+\d|\d|nay(?:\s|$)|tren(?:\s|$)|da\s|duoc\s|cua\s+(?:ubnd|uy ban|ban thuong vu|tinh uy|chinh phu|thu tuong|bo\s))/;
 
 // Verbs that produce a document: "xây dựng Đề án", "ban hành Kế hoạch", "rà soát, ban hành danh mục", "hoàn chỉnh
 // Đề án", "tham mưu Quy định", "cụ thể hóa bằng kế hoạch". "Thực hiện", "triển khai", "quán triệt" carry one out.
@@ -36,11 +37,13 @@ const REVIEW = /(?:^|\s)(?<!ket qua |theo |sau )(so(?:\s+va)?\s*(?:tong\s+)?ket|
 
 // A report the work hands in: "tổng hợp, báo cáo UBND tỉnh kết quả", "tham mưu báo cáo …", "báo cáo tình hình …";
 // not "theo báo cáo của", "nghe báo cáo", "để báo cáo" (a purpose), "báo cáo viên".
-const REPORT = /(?:^|\s)(?<!theo |nghe |de |qua |che do |so lieu |mau |cac |nhung )bao cao(?!\s+(?:vien|cua|so\s+\d|nay))(?=\s|$)/g;
+const REPORT =
+  /(?:^|\s)(?<!theo |nghe |de |qua |che do |so lieu |mau |cac |nhung )bao cao(?!\s+(?:vien|cua|so\s+\d|nay))(?=\s|$)/g;
 
 /** The first sentence of a task, without its parentheses ("(Giao … chủ trì; thời gian …)", "(bọ gậy)"). */
 function firstSentence(text: string): string {
-  const plain = text.replace(/\([^()]*\)/g, ' ');
+  // A task's first sentence is short; a run-on paragraph is read as far as a sentence reasonably goes.
+  const plain = text.slice(0, 1200).replace(/\([^()]*\)/g, ' ');
   const end = /[.!?](?:\/\.)?(?=\s+["“(]?\p{Lu}|\s*$)|\n\s*\n/u.exec(plain);
   return end ? plain.slice(0, end.index) : plain;
 }

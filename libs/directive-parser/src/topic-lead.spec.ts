@@ -7,8 +7,14 @@ const lead = (text: string): string | null => suggestLeadByTopic(text, registry)
 describe('suggestLeadByTopic', () => {
   it.each([
     ['Tăng cường công tác thông tin tuyên truyền nhân kỷ niệm các ngày lễ lớn', 'Ban Tuyên giáo Tỉnh ủy'],
-    ['Chỉ đạo thu hoạch các cây trồng vụ mùa và sớm triển khai phương án sản xuất vụ đông xuân', 'Ban cán sự đảng Ủy ban nhân dân tỉnh'],
-    ['Làm tốt công tác đôn đốc thu và chống thất thu, phấn đấu hoàn thành chỉ tiêu thu ngân sách', 'Ban cán sự đảng Ủy ban nhân dân tỉnh'],
+    [
+      'Chỉ đạo thu hoạch các cây trồng vụ mùa và sớm triển khai phương án sản xuất vụ đông xuân',
+      'Ban cán sự đảng Ủy ban nhân dân tỉnh',
+    ],
+    [
+      'Làm tốt công tác đôn đốc thu và chống thất thu, phấn đấu hoàn thành chỉ tiêu thu ngân sách',
+      'Ban cán sự đảng Ủy ban nhân dân tỉnh',
+    ],
     ['Thực hiện tốt nhiệm vụ quốc phòng, quân sự địa phương theo kế hoạch', 'Đảng ủy Quân sự tỉnh'],
     ['Tiến hành việc phân loại cán bộ, công chức, bình xét, đánh giá đảng viên, tổ chức đảng', 'Ban Tổ chức Tỉnh ủy'],
     ['Đẩy mạnh công tác phòng, chống tham nhũng, tiêu cực; cải cách tư pháp', 'Ban Nội chính Tỉnh ủy'],
@@ -27,6 +33,8 @@ describe('suggestLeadByTopic', () => {
   });
 
   it('suggests nobody when the registry has no agency of that remit', () => {
-    expect(suggestLeadByTopic('Thực hiện tốt nhiệm vụ quốc phòng, quân sự địa phương', [{ code: 'x', name: 'Sở Y tế' }])).toBeNull();
+    expect(
+      suggestLeadByTopic('Thực hiện tốt nhiệm vụ quốc phòng, quân sự địa phương', [{ code: 'x', name: 'Sở Y tế' }]),
+    ).toBeNull();
   });
 });

@@ -164,7 +164,16 @@ const task = (deadline: Partial<DirectiveImportTask>): DirectiveImportTask => ({
   deadlineFrom: null,
   continuous: false,
   milestones: [],
+  leadSuggested: false,
   confidence: 0.9,
+  reasons: {
+    task: { code: 'numbered-item', evidence: '1' },
+    lead: { code: 'lead-in-text', evidence: 'Ban Tuyên giáo Tỉnh ủy' },
+    coordinating: { code: 'coordinating-none', evidence: null },
+    due: { code: 'due-none', evidence: null },
+    type: { code: 'type-from-words', evidence: 'xây dựng kế hoạch' },
+    field: { code: 'field-words', evidence: null },
+  },
   source: { startLine: 1, endLine: 1, marker: '1', section: null },
   ...deadline,
 });
@@ -184,7 +193,7 @@ const proposal = (tasks: DirectiveImportTask[]): DirectiveImportProposal => ({
   tasks,
   unmatchedAgencies: [],
   warnings: [],
-  source: { kind: 'text', fileName: null, characters: 1, lines: 1 },
+  source: { kind: 'text', fileName: null, characters: 1, lines: 1, ocr: false, pages: null },
 });
 
 describe('the proposed deadline', () => {

@@ -54,6 +54,10 @@ export interface DraftRow {
   milestones: string[];
   /** null for a row the Office added. */
   confidence: number | null;
+  /** Why the parser read each field as it did (null for a row the Office added). */
+  reasons: DirectiveImportTask['reasons'] | null;
+  /** The lead is the parser's suggestion by remit (the text names nobody) until the Office picks one. */
+  leadSuggested: boolean;
   lines: { from: number; to: number } | null;
   /** Set only to be higher than the directive's level (null: the task takes the directive's). */
   classification: Classification | null;
@@ -112,6 +116,8 @@ export function toDraft(p: DirectiveImportProposal): { directive: DraftDirective
         dueText: t.dueText,
         milestones: t.milestones,
         confidence: t.confidence,
+        reasons: t.reasons,
+        leadSuggested: t.leadSuggested,
         lines: { from: t.source.startLine, to: t.source.endLine },
         classification: null,
         contentReference: '',
@@ -168,6 +174,8 @@ export function emptyRow(): DraftRow {
     dueText: null,
     milestones: [],
     confidence: null,
+    reasons: null,
+    leadSuggested: false,
     lines: null,
     classification: null,
     contentReference: '',

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ClassificationFields } from '../classification/classification-fields';
 import { RECORD_ONLY_TASK_TITLE } from '../classification/classification-model';
 import { DateField } from '../common/date-field';
+import { ImportReasons } from './import-reasons';
 import { displayDate } from '../common/date-text';
 import {
   DEADLINE_KINDS,
@@ -100,6 +101,7 @@ export const ImportTaskRow = memo(function ImportTaskRow({
             rows={5}
             onChange={(e) => set({ description: e.target.value })}
           />
+          {row.reasons && <ImportReasons reasons={row.reasons} testId={`row-reasons-${index}`} />}
         </details>
       </td>
       <td className="import-select-cell">
@@ -159,6 +161,7 @@ export const ImportTaskRow = memo(function ImportTaskRow({
             const id = e.target.value || null;
             set({
               leadAgencyId: id,
+              leadSuggested: false,
               coordinatingAgencyIds: row.coordinatingAgencyIds.filter((c) => c !== id),
             });
           }}
@@ -185,6 +188,11 @@ export const ImportTaskRow = memo(function ImportTaskRow({
         </select>
         {row.leadUnmatched && (
           <span className="import-raw">{t('directiveImport.table.written', { raw: row.leadUnmatched.raw })}</span>
+        )}
+        {row.leadSuggested && row.leadAgencyId && (
+          <span className="import-raw is-suggested" data-testid={`row-lead-suggested-${index}`}>
+            {t('importReasons.suggestedLead', { remit: row.reasons?.lead.evidence ?? '' })}
+          </span>
         )}
       </td>
       <td className="import-coord">

