@@ -153,6 +153,17 @@ describe('28-KL/TU (conclusion published as a news item)', () => {
     expect(all).not.toMatch(/Hội nghị thống nhất đánh giá|Tuy nhiên, vẫn còn|PublishingPortal|Bích Huệ/u);
   });
 
+  it('names no lead, so it suggests the agency whose remit each task is, for the Office to confirm', () => {
+    const suggested = parsed.tasks.map((t) => t.suggestedLead?.code ?? null);
+    expect(suggested.filter(Boolean).length).toBeGreaterThanOrEqual(12);
+    const defence = parsed.tasks.find((t) => t.title.startsWith('Thực hiện tốt nhiệm vụ quốc phòng'));
+    expect(defence?.suggestedLead).toMatchObject({ code: 'dang-uy-quan-su', remit: 'quốc phòng, quân sự địa phương' });
+    expect(defence?.reasons.lead).toEqual({ code: 'lead-by-topic', evidence: 'quốc phòng, quân sự địa phương' });
+    const propaganda = parsed.tasks.find((t) => t.title.startsWith('Đẩy mạnh các hoạt động văn hóa, văn nghệ'));
+    expect(propaganda?.suggestedLead?.code).toBe('ban-tuyen-giao');
+    expect(parsed.tasks.every((t) => t.leadAgency === null)).toBe(true);
+  });
+
   it('keeps the paragraphs that follow item (14) with it', () => {
     expect(parsed.tasks[13].text.split('\n\n')).toHaveLength(4);
     expect(parsed.tasks[14].text).toMatch(/^Tiến hành việc phân loại cán bộ, công chức.*khách quan\.\/\.$/u);

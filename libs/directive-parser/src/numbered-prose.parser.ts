@@ -121,6 +121,7 @@ export function isNonTask(text: string): boolean {
   if (isUpperCaseLine(trimmed) || /^["“'‘«]/u.test(trimmed)) return true;
   const folded = foldWords(text);
   if (/^(?:doc lap tu do hanh phuc|cong hoa xa hoi chu nghia|dang cong san viet nam)/.test(folded)) return true;
+  if (/^(?:thoi gian ky|ngay ky|nguoi ky|ky boi)\s/.test(folded)) return true;
   if (/^[\p{L} .]{2,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\.?$/u.test(trimmed)) return true;
   // What the past period achieved, or a judgement: "Từ đầu năm đến nay, toàn tỉnh ghi nhận …", "Việc tổ chức … là
   // cần thiết", "Cơ bản thống nhất với dự thảo …".

@@ -10,7 +10,6 @@ describe('isNoiseLine', () => {
     'Chuyển: Đ/c Bình',
     'Lưu hồ sơ số 12',
     'Người ký: Văn phòng Tỉnh ủy',
-    'Thời gian ký: 05.10.2022 08:12:01 +07:00',
     '2',
     '- 3 -',
     'Trang 2/5',

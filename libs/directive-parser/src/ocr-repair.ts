@@ -12,7 +12,8 @@ const STAMP_LINES: readonly RegExp[] = [
   /^chuyển\s*:/iu,
   /^lưu\s+hồ\s+sơ(?!\p{L})/iu,
   /^số\s+và\s+ký\s+hiệu\s+hồ\s+sơ(?!\p{L})/iu,
-  /^(?:người\s+ký|ký\s+bởi|thời\s+gian\s+ký|ngày\s+ký|email)\s*:/iu,
+  // "Thời gian ký:" stays: a letter whose date line was left blank is dated by its signature.
+  /^(?:người\s+ký|ký\s+bởi|email)\s*:/iu,
   /^giờ\s*:\s*\d/iu,
 ];
 

@@ -62,7 +62,10 @@ export function workPart(head: string, agencyNames: readonly string[]): string {
   const names = agencyNames.map((n) => foldKeepingLength(n)).filter((n) => n.length > 2);
   // "Kết luận cuộc họp, Chủ tịch UBND tỉnh giao Sở …", "Đề nghị Sở …", "Thống nhất giao …": the work follows the name.
   const giao = /(?:^|[,;:]\s*|\s)(?:giao(?:\s+cho)?|de nghi|yeu cau)\s/.exec(start.slice(0, 160));
-  if (giao && giao.index > 0 && names.some((n) => start.indexOf(n) > giao.index)) {
+  // Not inside a parenthesis: "Xây dựng Chương trình … (Giao Ban Tuyên giáo chủ trì; thời gian: quý IV/2023)".
+  const insideParens = (at: number): boolean =>
+    (start.slice(0, at).match(/\(/g)?.length ?? 0) > (start.slice(0, at).match(/\)/g)?.length ?? 0);
+  if (giao && giao.index > 0 && !insideParens(giao.index) && names.some((n) => start.indexOf(n) > giao.index)) {
     const at = offset + giao.index;
     return workPart(head.slice(0, offset) + head.slice(at).replace(/^[\s,;:]+/, ''), agencyNames);
   }

@@ -140,16 +140,21 @@ export interface TopicLead {
  */
 export function suggestLeadByTopic(text: string, registry: readonly RegistryAgency[]): TopicLead | null {
   // The work's own first sentences count; a long tail of context ("theo chỉ đạo của …") would only add noise.
+  // Its first sentence says what the work is and counts twice.
   const folded = ` ${foldWords(text.slice(0, 400))} `;
+  const first = ` ${foldWords(text.split(/[.;](?:\s|$)/u)[0].slice(0, 300))} `;
   const scores: { remit: Remit; score: number }[] = [];
   for (const remit of REMITS) {
     let score = 0;
-    for (const [pattern, weight] of remit.topics) if (pattern.test(folded)) score += weight;
+    for (const [pattern, weight] of remit.topics) {
+      if (pattern.test(first)) score += 2 * weight;
+      else if (pattern.test(folded)) score += weight;
+    }
     if (score > 0) scores.push({ remit, score });
   }
   scores.sort((a, b) => b.score - a.score);
   const best = scores[0];
-  if (!best || best.score < 2) return null;
+  if (!best || best.score < 3) return null;
   if (scores[1] && scores[1].score >= best.score) return null;
   const agency = registry.find((a) => best.remit.agency.test(foldWords(a.name)));
   if (!agency) return null;

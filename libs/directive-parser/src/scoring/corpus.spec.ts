@@ -22,8 +22,10 @@ type Folder = (typeof FOLDERS)[number];
 
 /** Minimum corpus figures (micro-averaged, 0..1), raised as the parser improves. */
 const FLOORS: Record<Folder, ScoreFigures> = {
-  dev: { recall: 0, precision: 0, fieldAccuracy: 0, metadataAccuracy: 0 },
-  holdout: { recall: 0, precision: 0, fieldAccuracy: 0, metadataAccuracy: 0 },
+  // A little under what the parser scores on the documents it was built with (97.6 / 98.2 / 98.9 / 100 %).
+  dev: { recall: 0.95, precision: 0.95, fieldAccuracy: 0.95, metadataAccuracy: 0.97 },
+  // The target, 90 % on each measure, on documents kept from the parser's authors.
+  holdout: { recall: 0.9, precision: 0.9, fieldAccuracy: 0.9, metadataAccuracy: 0.9 },
 };
 
 const agencies = DEMO_AGENCIES.map((a) => ({ code: a.code, name: a.name, aliases: a.shortName ? [a.shortName] : [] }));
