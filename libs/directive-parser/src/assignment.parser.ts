@@ -587,20 +587,32 @@ const MAX_LOWER_RUN = 3;
 // Words of a text
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Tok {
-  /** Folded: no marks, lower case. */
-  w: string;
+/** A word or a punctuation mark. Its lower-case form is made when first asked for: most words never are. */
+class Tok {
+  private lower: string | null;
+
+  constructor(
+    private readonly text: string,
+    /** Folded: no marks, lower case. */
+    readonly w: string,
+    readonly start: number,
+    readonly end: number,
+    /** First letter upper case. */
+    readonly cap: boolean,
+    /** Written in capitals (an acronym, or a heading). */
+    readonly upper: boolean,
+    readonly punct: boolean,
+    /** Line breaks before it. */
+    readonly nl: number,
+  ) {
+    this.lower = punct ? w : null;
+  }
+
   /** Lower case, with marks. */
-  lc: string;
-  start: number;
-  end: number;
-  /** First letter upper case. */
-  cap: boolean;
-  /** Written in capitals (an acronym, or a heading). */
-  upper: boolean;
-  punct: boolean;
-  /** Line breaks before it. */
-  nl: number;
+  get lc(): string {
+    this.lower ??= this.text.slice(this.start, this.end).toLowerCase();
+    return this.lower;
+  }
 }
 
 interface Doc {
@@ -613,6 +625,20 @@ function isAlnum(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+const UPPER_UNITS = new Map<number, boolean>();
+
+/** An upper-case letter (one UTF-16 unit of NFC text), without making a string each time. */
+function isUpperUnit(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  let upper = UPPER_UNITS.get(code);
+  if (upper === undefined) {
+    const ch = String.fromCharCode(code);
+    upper = ch !== ch.toLowerCase();
+    UPPER_UNITS.set(code, upper);
+  }
+  return upper;
+}
+
 function makeDoc(text: string): Doc {
   const folded = foldKeepingLength(text);
   const toks: Tok[] = [];
@@ -621,27 +647,22 @@ function makeDoc(text: string): Doc {
     const code = folded.charCodeAt(i);
     if (isAlnum(code)) {
       let j = i + 1;
-      while (j < folded.length && isAlnum(folded.charCodeAt(j))) j++;
-      const original = text.slice(i, j);
-      const lc = original.toLowerCase();
-      toks.push({
-        w: folded.slice(i, j),
-        lc,
-        start: i,
-        end: j,
-        cap: original !== lc && original.charAt(0) !== lc.charAt(0),
-        upper: original !== lc && original === original.toUpperCase(),
-        punct: false,
-        nl,
-      });
+      let letters = code >= 97 ? 1 : 0;
+      let uppers = code >= 97 && isUpperUnit(text.charCodeAt(i)) ? 1 : 0;
+      for (; j < folded.length && isAlnum(folded.charCodeAt(j)); j++) {
+        if (folded.charCodeAt(j) < 97) continue;
+        letters++;
+        if (isUpperUnit(text.charCodeAt(j))) uppers++;
+      }
+      const cap = isUpperUnit(text.charCodeAt(i));
+      toks.push(new Tok(text, folded.slice(i, j), i, j, cap, uppers > 0 && uppers === letters, false, nl));
       nl = 0;
       i = j;
     } else if (code === 32 || code === 10 || code === 13 || code === 12 || code === 11) {
       if (code === 10) nl++;
       i++;
     } else {
-      const ch = folded.charAt(i);
-      toks.push({ w: ch, lc: ch, start: i, end: i + 1, cap: false, upper: false, punct: true, nl });
+      toks.push(new Tok(text, folded.charAt(i), i, i + 1, false, false, true, nl));
       nl = 0;
       i++;
     }

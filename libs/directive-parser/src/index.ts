@@ -41,7 +41,15 @@ export {
 export { normalizeText, modernizeToneMarks } from './normalize-text.js';
 export { repairOcrNoise, isNoiseLine } from './ocr-repair.js';
 export { suggestLeadByTopic, type TopicLead } from './topic-lead.js';
-export { parseAssignment, type Assignment } from './assignment.parser.js';
+export {
+  parseAssignment,
+  splitAssignments,
+  splitAgencyList,
+  looksLikeAgency,
+  isGenericAgency,
+  type Assignment,
+  type AssignmentClause,
+} from './assignment.parser.js';
 export { parseCatalogTables, parseDeclaredCount, type CatalogTable, type CatalogRow } from './catalog-table.parser.js';
 export { parseDirectiveMetadata } from './directive-metadata.parser.js';
 export { classifyDeliverable, classifyField, countWorkItems } from './task-classifier.js';

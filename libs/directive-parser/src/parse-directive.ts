@@ -378,10 +378,18 @@ const ORIGIN_CONFIDENCE: Record<ProseItem['origin'], number> = {
 };
 
 /** The pieces of an item that are tasks: one per (agency, action) pair when it gives work to several agencies. */
-function piecesOf(item: ProseItem): { text: string; head: string; split: boolean }[] {
+function piecesOf(item: ProseItem): { text: string; head: string; split: boolean; assignment: Assignment }[] {
   const clauses = splitAssignments(item.text).filter((c) => c.lead !== null);
-  if (clauses.length < 2) return [{ text: item.text, head: item.head, split: false }];
-  return clauses.map((c) => ({ text: c.text, head: c.text.split('\n\n')[0], split: true }));
+  if (clauses.length < 2)
+    return [{ text: item.text, head: item.head, split: false, assignment: parseAssignment(item.text) }];
+  // A clause keeps the lead it was split with: "…, hoàn thành trong quý I; đồng thời rà soát …, trước 30/6" is the
+  // same agency's second task though its own words name nobody.
+  return clauses.map((c) => ({
+    text: c.text,
+    head: c.text.split('\n\n')[0],
+    split: true,
+    assignment: { lead: c.lead, coordinating: c.coordinating },
+  }));
 }
 
 function taskReason(item: ProseItem, split: boolean): FieldReason {
@@ -397,8 +405,7 @@ function proseTasks(items: readonly ProseItem[], context: Context): ProposedTask
   return items
     .filter((item) => item.isTask)
     .flatMap((item) =>
-      piecesOf(item).map(({ text, head, split }): ProposedTask => {
-        const own = parseAssignment(text);
+      piecesOf(item).map(({ text, head, split, assignment: own }): ProposedTask => {
         const parent = item.parent ? parseAssignment(item.parent.head) : null;
         const leadRaw = own.lead ?? parent?.lead ?? item.sectionLead ?? null;
         const { lead, coordinating } = agencies(context.matcher, leadRaw, [
