@@ -50,6 +50,34 @@ describe('the directive import page', () => {
     });
   });
 
+  it('shows why each field was read, and marks a lead it suggested by remit until the Office picks one', async () => {
+    const page = await proposal();
+    await withEvidence(page, 'import-reasons', async () => {
+      // 28-KL/TU names no lead: task (11) is about defence, so the Đảng ủy Quân sự is proposed, marked as a suggestion.
+      const row = page.getByTestId('import-row-10');
+      const note = page.getByTestId('row-lead-suggested-10');
+      expect(await note.textContent()).toMatch(/gợi ý theo lĩnh vực: quốc phòng, quân sự địa phương/u);
+      const lead = row.locator('.import-lead select').first();
+      expect(await lead.locator('option:checked').textContent()).toBe('Đảng ủy Quân sự tỉnh');
+
+      await row.locator('.import-task details summary').click();
+      const reasons = page.getByTestId('row-reasons-10');
+      expect(await reasons.locator('[data-reason="numbered-item"]').count()).toBe(1);
+      expect(await reasons.locator('[data-reason="lead-by-topic"]').textContent()).toMatch(
+        /^Văn bản không nêu; gợi ý theo lĩnh vực/u,
+      );
+      expect(await reasons.locator('[data-reason="due-document-period"]').textContent()).toMatch(
+        /kỳ của văn bản.*3 tháng cuối năm 2020/u,
+      );
+
+      // Picking a lead makes it the Office's choice: the suggestion note goes.
+      const other = (await b.t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'`))
+        .rows[0].id;
+      await lead.selectOption(other);
+      expect(await note.count()).toBe(0);
+    });
+  });
+
   it('says a number is already registered as it is typed, and will not confirm it', async () => {
     const existing = (
       await b.t.db.query<{ number: string }>(`SELECT number FROM directives ORDER BY created_at LIMIT 1`)
