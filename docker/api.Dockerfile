@@ -24,6 +24,10 @@ RUN npx nx run-many -t build --projects=@dondoc/workflow,@dondoc/contracts,@dond
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WEB_DIR=
+# OCR of scanned directives and images: tesseract with its Vietnamese data, pdftoppm to draw scanned PDF pages.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /src/package.json ./
 COPY --from=build --chown=node:node /src/node_modules node_modules

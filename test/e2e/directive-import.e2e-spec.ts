@@ -12,6 +12,8 @@ import { CALENDAR_OFF, startTestApp, type TestApp } from './support/test-app.js'
  */
 
 const FIXTURES = join(__dirname, '../../libs/directive-parser/fixtures');
+/** Documents made from the fixtures with Chromium (test/fixtures/directives/make-fixture-documents.mjs). */
+const DOCUMENTS = join(__dirname, '../fixtures/directives');
 
 interface Fixture {
   file: string;
@@ -538,7 +540,7 @@ describe('directive import (Nhập văn bản)', () => {
         '413 PAYLOAD_TOO_LARGE',
         null,
       ],
-      ['an image', () => attach(png(), 'ảnh.png'), '415 UNSUPPORTED_FILE_TYPE', null],
+      ['an image with no text (1×1 pixel, read by OCR)', () => attach(png(), 'ảnh.png'), '400 EMPTY_DOCUMENT', /OCR/],
       ['an image named .pdf', () => attach(png(), 'ảnh.pdf'), '415 UNSUPPORTED_FILE_TYPE', null],
       [
         'a text file named .docx',
@@ -588,6 +590,45 @@ describe('directive import (Nhập văn bản)', () => {
         expect(res.body.tasks).toHaveLength(15);
         expect(res.body.directive.number).toBe('28-KL/TU');
       }
+    });
+  });
+
+  describe('scans and PDFs as offices send them', () => {
+    it('reads 07-CTr/TU from a PDF whose catalog is a ruled table: every row, its lead agency from its column', async () => {
+      const before = await counts(t);
+      const res = await t.http
+        .post('/api/directives/import')
+        .set(office)
+        .attach('file', readFileSync(join(DOCUMENTS, '07-CTr-TU.pdf')), '07-CTr-TU.pdf');
+      expect({ status: res.status, code: res.body.code, message: res.body.message }).toMatchObject({ status: 200 });
+      const p = res.body as DirectiveImportProposal;
+      expect(p.source).toMatchObject({ kind: 'pdf', fileName: '07-CTr-TU.pdf', ocr: false, pages: 11 });
+      expect(p.directive).toMatchObject({ number: '07-CTr/TU', kind: 'action_program', signer: 'Đỗ Thanh Bình' });
+      expect(p.tasks.map((task) => codeOf.get(task.leadAgencyId ?? '') ?? null)).toEqual(FIXTURE_LIST[0].leads);
+      expect(p.tasks[0]).toMatchObject({ deliverableType: 'de_an', dueDate: '2021-06-30' });
+      expect(await counts(t)).toEqual(before);
+    });
+
+    it('reads a photographed page (PNG, specks, turned, a receipt stamp) by OCR, and says so', async () => {
+      const before = await counts(t);
+      const started = performance.now();
+      const res = await t.http
+        .post('/api/directives/import')
+        .set(office)
+        .attach('file', readFileSync(join(DOCUMENTS, 'monthly-2021-04-scan.png')), 'Chương trình tháng 4.png');
+      console.log(
+        `OCR import of the scanned monthly program: ${res.status} in ${Math.round(performance.now() - started)} ms`,
+      );
+      expect({ status: res.status, code: res.body.code, message: res.body.message }).toMatchObject({ status: 200 });
+      const p = res.body as DirectiveImportProposal;
+      expect(p.source).toMatchObject({ kind: 'png', ocr: true, pages: 1 });
+      expect(p.directive.kind).toBe('monthly_program');
+      expect(p.period).toEqual({ text: 'tháng 4-2021', dueDate: '2021-04-30' });
+      // The typed program proposes four tasks due at the end of April; OCR may cost one of them at most.
+      expect(p.tasks.length).toBeGreaterThanOrEqual(3);
+      expect(p.tasks.length).toBeLessThanOrEqual(4);
+      expect(p.tasks.every((task) => task.dueDate === '2021-04-30')).toBe(true);
+      expect(await counts(t)).toEqual(before);
     });
   });
 
@@ -730,5 +771,39 @@ describe('directive import with the working calendar on', () => {
     const counted = (await t.http.get('/api/calendar/span').query({ from: today, to: rows[0].due_date }).set(office))
       .body as { workingDays: number };
     expect(counted.workingDays).toBe(10);
+  });
+});
+
+describe('directive import on a server without OCR', () => {
+  let t: TestApp;
+  let office: { Authorization: string };
+
+  beforeAll(async () => {
+    // As on a machine where tesseract-ocr was never installed.
+    t = await startTestApp({ LOGIN_LIMIT_PER_ADDRESS: '10000', TESSERACT_PATH: '/nonexistent/tesseract' });
+    office = await t.as('vanphong');
+  });
+  afterAll(() => t?.close());
+
+  it('refuses an image with 503 OCR_UNAVAILABLE saying what to install, and still reads typed files', async () => {
+    const res = await t.http
+      .post('/api/directives/import')
+      .set(office)
+      .attach('file', readFileSync(join(DOCUMENTS, 'monthly-2021-04-scan.png')), 'quét.png');
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: 'OCR_UNAVAILABLE' });
+    expect(res.body.message).toMatch(/apt-get install tesseract-ocr tesseract-ocr-vie/);
+    expect(res.body.details).toEqual({ missing: 'tesseract-ocr' });
+    const pdf = await t.http
+      .post('/api/directives/import')
+      .set(office)
+      .attach('file', readFileSync(join(DOCUMENTS, '07-CTr-TU.pdf')), '07-CTr-TU.pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.tasks).toHaveLength(27);
+  });
+
+  it('refuses a scanned PDF with 422 PDF_HAS_NO_TEXT saying what to install', async () => {
+    const res = await t.http.post('/api/directives/import').set(office).attach('file', scannedPdf(), 'quét.pdf');
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 422, code: 'PDF_HAS_NO_TEXT' });
+    expect(res.body.message).toMatch(/tesseract-ocr tesseract-ocr-vie poppler-utils/);
   });
 });

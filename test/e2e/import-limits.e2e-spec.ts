@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { blankPdf } from '../fixtures/directives/scan-pdf.js';
 import { docxBomb } from './support/files.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -77,5 +78,44 @@ describe('directive import: untrusted documents and long imports', () => {
     // for the whole parse.) Relative bounds only: the machine is noisy.
     expect(probes.filter((p) => p.beforeEnd && p.status === 200 && p.at > took / 2).length).toBeGreaterThan(0);
     expect(latencies.at(-1)).toBeLessThan(took / 2);
+  });
+
+  it('keeps answering while a scan is read by OCR, and a 500-page scan is refused at once', async () => {
+    const scan = readFileSync(join(__dirname, '../fixtures/directives/monthly-2021-04-scan.png'));
+    const started = performance.now();
+    let doneAt = 0;
+    const reading = t.http
+      .post('/api/directives/import')
+      .set(office)
+      .attach('file', scan, 'quét.png')
+      .then((res) => {
+        doneAt = performance.now();
+        return res;
+      });
+    const probes: { at: number; ms: number; status: number }[] = [];
+    while (!doneAt) {
+      const sent = performance.now();
+      const res = await t.http.get('/api/health/live');
+      probes.push({ at: performance.now() - started, ms: performance.now() - sent, status: res.status });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const res = await reading;
+    const took = doneAt - started;
+    const worst = Math.max(...probes.map((p) => p.ms));
+    console.log(
+      `OCR import: ${res.status} in ${Math.round(took)} ms; ${probes.length} health probes, max ${Math.round(worst)} ms`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.source).toMatchObject({ kind: 'png', ocr: true });
+    // Relative bounds only: probes answered in the second half of the OCR, none waited for most of it.
+    expect(probes.filter((p) => p.status === 200 && p.at > took / 2).length).toBeGreaterThan(0);
+    expect(worst).toBeLessThan(took / 2);
+
+    const pages = await t.http
+      .post('/api/directives/import')
+      .set(office)
+      .attach('file', blankPdf(500), '500 trang.pdf');
+    expect({ status: pages.status, code: pages.body.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(pages.body.details).toEqual({ limit: 'ocr-pages', maxPages: 30 });
   });
 });

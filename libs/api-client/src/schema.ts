@@ -113,7 +113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read a directive (pasted text, .txt, .docx or .pdf) into a proposal of tasks; saves nothing */
+        /** Read a directive (pasted text, .txt, .docx, .pdf, or a scan read by OCR) into a proposal of tasks; saves nothing */
         post: operations["DirectiveImportController_propose"];
         delete?: never;
         options?: never;
@@ -2429,7 +2429,7 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -2905,6 +2905,12 @@ export interface components {
             raw: string;
             candidates: components["schemas"]["DirectiveImportCandidate"][];
         };
+        DirectiveImportReason: {
+            /** @enum {string} */
+            code: "catalog-row" | "numbered-item" | "sub-item" | "paragraph-under-heading" | "paragraph-assignment" | "split-assignment" | "lead-column" | "lead-in-text" | "lead-in-body" | "lead-of-parent" | "lead-of-section" | "lead-by-topic" | "lead-none" | "coordinating-column" | "coordinating-in-text" | "coordinating-of-parent" | "coordinating-none" | "due-column" | "due-in-text" | "due-of-parent" | "due-section-period" | "due-document-period" | "due-continuous" | "due-working-days" | "due-none" | "type-from-words" | "type-form-column" | "type-bold-marks" | "type-none" | "field-heading" | "field-group" | "field-words" | "field-none";
+            /** @description The words of the document the reading rests on */
+            evidence: string | null;
+        };
         DirectiveImportTask: {
             title: string;
             /** @description The task's own wording in the directive */
@@ -2930,8 +2936,19 @@ export interface components {
             /** @description "thường xuyên", "liên tục": continuous work with no deadline */
             continuous: boolean;
             milestones: string[];
+            /** @description True when the text names no lead and `leadAgencyId` is the agency whose remit the work falls under, to confirm */
+            leadSuggested: boolean;
             /** @description How sure the parser is; under DIRECTIVE_IMPORT_LOW_CONFIDENCE (0.6) the row deserves a look */
             confidence: number;
+            /** @description Why each field was read as it was */
+            reasons: {
+                task: components["schemas"]["DirectiveImportReason"];
+                lead: components["schemas"]["DirectiveImportReason"];
+                coordinating: components["schemas"]["DirectiveImportReason"];
+                due: components["schemas"]["DirectiveImportReason"];
+                type: components["schemas"]["DirectiveImportReason"];
+                field: components["schemas"]["DirectiveImportReason"];
+            };
             source: {
                 startLine: number;
                 endLine: number;
@@ -2964,10 +2981,14 @@ export interface components {
             /** @description What was read */
             source: {
                 /** @enum {string} */
-                kind: "text" | "txt" | "docx" | "pdf";
+                kind: "text" | "txt" | "docx" | "pdf" | "png" | "jpg" | "tiff";
                 fileName: string | null;
                 characters: number;
                 lines: number;
+                /** @description The text (or part of it) was read by OCR from a scan or an image: worth checking against it */
+                ocr: boolean;
+                /** @description Pages of a PDF or an image (a TIFF may hold several); null for text */
+                pages: number | null;
             };
         };
         ConfirmDirectiveImportResponse: {
@@ -3936,7 +3957,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["DirectiveImportTextRequest"];
                 "multipart/form-data": {
-                    /** @description .txt, .docx or .pdf, up to 10 MB */
+                    /** @description .txt, .docx or .pdf, or a scanned .pdf/.png/.jpg/.tif read by OCR (tesseract, Vietnamese; at most 30 pages and 40 megapixels a page), up to 10 MB */
                     file: string;
                 };
             };
@@ -4043,7 +4064,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "SERVICE_UNAVAILABLE";
+                        code?: "OCR_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
                     };
                 };
             };

@@ -93,6 +93,10 @@ const envSchema = z.object({
   ACCESS_LOG_ALL: bool.default(false),
   // The built board (apps/web/dist), served at / on the API's origin; empty to serve none.
   WEB_DIR: z.string().default('apps/web/dist'),
+  // OCR of scanned directives (Debian: tesseract-ocr, tesseract-ocr-vie, poppler-utils): the programs, by
+  // default found on PATH. Missing, a scan or an image is refused with 503 OCR_UNAVAILABLE.
+  TESSERACT_PATH: z.string().min(1).default('tesseract'),
+  PDFTOPPM_PATH: z.string().min(1).default('pdftoppm'),
   // Files of classified tasks are sealed at rest (AES-256-GCM): the ring `id:base64key,...` (32-byte keys)
   // and the id new files are sealed with. Both required in production; rotation: README.md.
   FILE_ENCRYPTION_KEYS: fileKeysSchema,
@@ -145,6 +149,8 @@ export interface AppConfig {
   webDir: string | null;
   /** The keys files of classified tasks are sealed and opened with (`FILE_ENCRYPTION_KEYS`). */
   fileKeys: FileKeyRing;
+  /** The OCR programs a directive import runs on scans and images (`TESSERACT_PATH`, `PDFTOPPM_PATH`). */
+  ocr: { tesseract: string; pdftoppm: string };
 }
 
 export type ClassifiedDefaultGroup = 'standing_committee' | 'standing_board' | 'office' | 'inspector';
@@ -219,6 +225,7 @@ export function buildConfig(
     accessLogAll: raw.ACCESS_LOG_ALL,
     webDir: raw.WEB_DIR && existsSync(resolve(raw.WEB_DIR, 'index.html')) ? resolve(raw.WEB_DIR) : null,
     fileKeys: fileKeyRingOf(raw, resolved.localFileKey),
+    ocr: { tesseract: raw.TESSERACT_PATH, pdftoppm: raw.PDFTOPPM_PATH },
   };
 }
 

@@ -25,16 +25,22 @@ import { DirectiveImportService } from './directive-import.service.js';
 export class DirectiveImportController {
   constructor(private readonly imports: DirectiveImportService) {}
 
-  /** Pasted text (JSON `{text}`) or an uploaded `.txt`/`.docx`/`.pdf` (multipart `file`) → a proposal; saves nothing. */
+  /**
+   * Pasted text (JSON `{text}`) or an uploaded `.txt`/`.docx`/`.pdf`, or a scan (`.pdf` without text, `.png`,
+   * `.jpg`, `.tif`) read by OCR (multipart `file`) → a proposal; saves nothing.
+   */
   @ApiEndpoint({
-    summary: 'Read a directive (pasted text, .txt, .docx or .pdf) into a proposal of tasks; saves nothing',
+    summary:
+      'Read a directive (pasted text, .txt, .docx, .pdf, or a scan read by OCR) into a proposal of tasks; saves nothing',
     body: directiveImportRequestSchema,
     multipart: {
       properties: {
         file: {
           type: 'string',
           contentMediaType: 'application/octet-stream',
-          description: '.txt, .docx or .pdf, up to 10 MB',
+          description:
+            '.txt, .docx or .pdf, or a scanned .pdf/.png/.jpg/.tif read by OCR (tesseract, Vietnamese; at most 30 ' +
+            'pages and 40 megapixels a page), up to 10 MB',
         },
       },
       required: ['file'],
@@ -45,6 +51,7 @@ export class DirectiveImportController {
       413: ['PAYLOAD_TOO_LARGE'],
       415: ['UNSUPPORTED_FILE_TYPE'],
       422: ['PDF_HAS_NO_TEXT', 'NO_TASKS_FOUND'],
+      503: ['OCR_UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
     },
   })
   @Roles('office')

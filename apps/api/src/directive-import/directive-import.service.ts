@@ -22,7 +22,8 @@ import { policyFor } from '../tasks/schedule-change.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import type { UploadedDocument } from './document-text.js';
 import { emptyDocument } from './import-refusal.js';
-import { ImportPoolBusy, ImportWorkerPool } from './import-worker-pool.js';
+import type { ImportJob, ImportJobResult } from './import-job.js';
+import { ImportPoolBusy, ImportWorkerPool, OCR_IMPORT_LIMITS } from './import-worker-pool.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
 import { assignDueDate, hasAssignableDeadline, importedTaskOf } from './imported-task.js';
 import { toProposal } from './to-proposal.js';
@@ -41,6 +42,8 @@ const UNIQUE_VIOLATION = '23505';
 export class DirectiveImportService implements OnModuleDestroy {
   /** Untrusted documents are expanded and parsed in worker threads, under a memory limit and a time budget. */
   private readonly workers = new ImportWorkerPool();
+  /** Scans and images, read by OCR: threads of their own, with a longer budget, so typed imports never wait. */
+  private readonly ocrWorkers = new ImportWorkerPool(OCR_IMPORT_LIMITS);
 
   constructor(
     private readonly repo: DirectiveImportRepository,
@@ -52,7 +55,19 @@ export class DirectiveImportService implements OnModuleDestroy {
   ) {}
 
   async onModuleDestroy(): Promise<void> {
-    await this.workers.close();
+    await Promise.all([this.workers.close(), this.ocrWorkers.close()]);
+  }
+
+  /** Reads the document in the import threads; one that needs OCR again in the OCR threads. */
+  private async read(job: ImportJob): Promise<ImportJobResult> {
+    try {
+      const result = await this.workers.run(job);
+      if (result.ok || !result.needsOcr) return result;
+      return await this.ocrWorkers.run({ ...job, ocr: this.config.ocr });
+    } catch (err) {
+      if (err instanceof ImportPoolBusy) throw new ApiError(503, 'SERVICE_UNAVAILABLE', err.message);
+      throw err;
+    }
   }
 
   /** Reads the directive and proposes its tasks; writes nothing. */
@@ -62,28 +77,27 @@ export class DirectiveImportService implements OnModuleDestroy {
       throw new ApiError(refusal.status, refusal.code, refusal.message);
     }
     const registry = await this.repo.activeAgencies();
-    let result;
-    try {
-      result = await this.workers.run({
-        text: input.file ? undefined : input.text,
-        file: input.file ? { originalname: input.file.originalname, buffer: input.file.buffer } : undefined,
-        agencies: registry,
-        today: localDate(new Date()),
-      });
-    } catch (err) {
-      if (err instanceof ImportPoolBusy) throw new ApiError(503, 'SERVICE_UNAVAILABLE', err.message);
-      throw err;
-    }
+    const result = await this.read({
+      text: input.file ? undefined : input.text,
+      file: input.file ? { originalname: input.file.originalname, buffer: input.file.buffer } : undefined,
+      agencies: registry,
+      today: localDate(new Date()),
+    });
     if (!result.ok) {
+      // The OCR threads read with OCR: they never answer `needsOcr`.
+      if (result.needsOcr) throw new Error('directive import: the OCR threads asked for OCR');
       const { status, code, message, details } = result.refusal;
       throw new ApiError(status, code, message, details);
     }
     const { parsed } = result;
-    const source: DirectiveImportProposal['source'] = input.file
-      ? { kind: result.kind, fileName: cleanFileName(input.file.originalname), characters: 0, lines: 0 }
-      : { kind: 'text', fileName: null, characters: 0, lines: 0 };
-    source.characters = result.characters;
-    source.lines = result.lines;
+    const source: DirectiveImportProposal['source'] = {
+      kind: result.kind,
+      fileName: input.file ? cleanFileName(input.file.originalname) : null,
+      characters: result.characters,
+      lines: result.lines,
+      ocr: result.ocr,
+      pages: result.pages,
+    };
     if (!parsed.tasks.length) {
       throw new ApiError(
         422,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -26,6 +27,17 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   timeBudgetMs: 30_000,
   maxWorkers: 2,
   maxQueued: 16,
+};
+
+/**
+ * Scans and images, read by OCR (tesseract, 2 to 5 seconds a page here, up to 30 pages): their own threads, so a
+ * long OCR never holds up the import of a typed document; one at a time, as tesseract takes a core while it runs.
+ */
+export const OCR_IMPORT_LIMITS: ImportLimits = {
+  ...DEFAULT_IMPORT_LIMITS,
+  timeBudgetMs: 180_000,
+  maxWorkers: 1,
+  maxQueued: 4,
 };
 
 type Refusal = Extract<ImportJobResult, { ok: false }>;
@@ -91,6 +103,16 @@ function workerStart(): { filename: string | URL; options: WorkerOptions } {
   };
 }
 
+interface WorkerMessage {
+  id: number;
+  result?: ImportJobResult;
+  crash?: string;
+  /** A process OCR started, or ended; the temporary directory it works in. */
+  child?: number;
+  childExit?: number;
+  tempDir?: string;
+}
+
 interface Waiter {
   resolve: (worker: Worker) => void;
   reject: (err: Error) => void;
@@ -99,7 +121,9 @@ interface Waiter {
 export class ImportWorkerPool {
   private readonly idle: Worker[] = [];
   private readonly waiting: Waiter[] = [];
-  private running = 0;
+  private workers = 0;
+  /** Each job in progress: what kills its processes and removes its files. */
+  private readonly running = new Set<() => void>();
   private nextId = 1;
   private closed = false;
 
@@ -111,19 +135,38 @@ export class ImportWorkerPool {
     return new Promise<ImportJobResult>((resolveJob, rejectJob) => {
       const id = this.nextId++;
       let settled = false;
+      // What the job started outside the thread (OCR's processes, their directory): ending the thread ends neither.
+      const children = new Set<number>();
+      const dirs = new Set<string>();
+      const cleanUp = () => {
+        for (const pid of children) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already ended.
+          }
+        }
+        for (const dir of dirs) void rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      };
+      this.running.add(cleanUp);
       const finish = (keep: boolean, settle: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.running.delete(cleanUp);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
+        if (!keep) cleanUp();
         if (keep) this.release(worker);
         else this.discard(worker);
         settle();
       };
-      const onMessage = (m: { id: number; result?: ImportJobResult; crash?: string }) => {
+      const onMessage = (m: WorkerMessage) => {
         if (m.id !== id) return;
+        if (m.child !== undefined) return void children.add(m.child);
+        if (m.childExit !== undefined) return void children.delete(m.childExit);
+        if (m.tempDir !== undefined) return void dirs.add(m.tempDir);
         if (m.result) finish(true, () => resolveJob(m.result!));
         else finish(false, () => rejectJob(new Error(`import worker failed: ${m.crash}`)));
       };
@@ -140,13 +183,14 @@ export class ImportWorkerPool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, job, deadline: Date.now() + this.limits.timeBudgetMs });
     });
   }
 
-  /** Stops every thread (application shutdown); waiting imports fail. */
+  /** Stops every thread (application shutdown); waiting imports fail, running ones' processes are killed. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const cleanUp of this.running) cleanUp();
     for (const w of this.waiting.splice(0)) w.reject(new Error('import workers closed'));
     await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
   }
@@ -164,7 +208,7 @@ export class ImportWorkerPool {
     });
     // An idle thread never keeps the process alive; a stray error while idle only retires it.
     worker.on('error', () => undefined);
-    this.running++;
+    this.workers++;
     return worker;
   }
 
@@ -175,7 +219,7 @@ export class ImportWorkerPool {
       idle.ref();
       return Promise.resolve(idle);
     }
-    if (this.running < this.limits.maxWorkers) return Promise.resolve(this.spawn());
+    if (this.workers < this.limits.maxWorkers) return Promise.resolve(this.spawn());
     if (this.waiting.length >= this.limits.maxQueued) return Promise.reject(new ImportPoolBusy());
     return new Promise((resolveWorker, reject) => this.waiting.push({ resolve: resolveWorker, reject }));
   }
@@ -184,7 +228,7 @@ export class ImportWorkerPool {
     const next = this.waiting.shift();
     if (next) return next.resolve(worker);
     if (this.closed) {
-      this.running--;
+      this.workers--;
       void worker.terminate();
       return;
     }
@@ -193,7 +237,7 @@ export class ImportWorkerPool {
   }
 
   private discard(worker: Worker): void {
-    this.running--;
+    this.workers--;
     void worker.terminate();
     const next = this.waiting.shift();
     if (next && !this.closed) next.resolve(this.spawn());

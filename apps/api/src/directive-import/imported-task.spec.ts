@@ -94,7 +94,7 @@ của Thường trực Tỉnh ủy về nhiệm vụ tháng 3 năm 2022
     );
     const proposal = toProposal(parsed, {
       existingDirectiveId: null,
-      source: { kind: 'text', fileName: null, characters: 0, lines: 0 },
+      source: { kind: 'text', fileName: null, characters: 0, lines: 0, ocr: false, pages: null },
     });
     expect(proposal.tasks.map((t) => [t.dueDate, t.deadlineWorkingDays, t.deadlineFrom, t.continuous])).toEqual([
       [null, 10, 'received', false],

@@ -25,7 +25,8 @@ function unreadable(): ImportRefusal {
     415,
     'UNSUPPORTED_FILE_TYPE',
     'Không đọc được tệp Word này / This Word file cannot be read. ' +
-      'Chỉ nhận tệp .txt (UTF-8), .docx hoặc .pdf có lớp văn bản / Only .txt (UTF-8), .docx and text-based .pdf files are accepted',
+      'Chỉ nhận tệp .txt (UTF-8), .docx, .pdf hoặc ảnh quét .png, .jpg, .tif / ' +
+      'Only .txt (UTF-8), .docx, .pdf and scanned images (.png, .jpg, .tif) are accepted',
   );
 }
 

@@ -3,13 +3,16 @@ export const directiveImportVi = {
   nav: 'Nhập văn bản',
   title: 'Nhập văn bản chỉ đạo',
   intro:
-    'Dán nội dung văn bản hoặc chọn tệp (.txt, .docx, .pdf có lớp văn bản). Hệ thống đề xuất danh sách nhiệm vụ để Văn phòng kiểm tra, sửa rồi xác nhận; chưa có gì được lưu cho đến khi bấm Xác nhận.',
+    'Dán nội dung văn bản hoặc chọn tệp (.txt, .docx, .pdf, hoặc bản quét/ảnh .png, .jpg, .tif). Hệ thống đề xuất danh sách nhiệm vụ để Văn phòng kiểm tra, sửa rồi xác nhận; chưa có gì được lưu cho đến khi bấm Xác nhận.',
   officeOnly: 'Chỉ Văn phòng Tỉnh ủy được nhập văn bản chỉ đạo. Tài khoản của đồng chí không có quyền này.',
   input: {
     text: 'Dán nội dung văn bản',
     textPlaceholder: 'Ví dụ: CHƯƠNG TRÌNH HÀNH ĐỘNG … 1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì …',
     file: 'Hoặc chọn tệp',
-    fileHint: '.txt (UTF-8), .docx hoặc .pdf có lớp văn bản; tối đa {{mb}} MB',
+    fileHint:
+      '.txt (UTF-8), .docx, .pdf, hoặc bản quét/ảnh .png, .jpg, .tif; tối đa {{mb}} MB. Tệp .doc (Word 97-2003): hãy lưu lại thành .docx trước.',
+    ocrHint:
+      'Bản quét và ảnh được đọc bằng nhận dạng chữ (OCR), mất vài giây mỗi trang (tối đa 30 trang); kết quả có thể sai chữ, cần đối chiếu với bản gốc.',
     chosen: 'Đã chọn: {{name}} ({{size}})',
     clearFile: 'Bỏ tệp',
     analyse: 'Phân tích',
@@ -20,8 +23,10 @@ export const directiveImportVi = {
   },
   errors: {
     EMPTY_DOCUMENT: 'Văn bản trống: không có nội dung để phân tích.',
-    PDF_HAS_NO_TEXT: 'Tệp PDF không có lớp văn bản (bản quét); hãy chạy OCR trước rồi nhập lại.',
-    UNSUPPORTED_FILE_TYPE: 'Loại tệp không được hỗ trợ. Chỉ nhận .txt (UTF-8), .docx và .pdf có lớp văn bản.',
+    PDF_HAS_NO_TEXT: 'Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ (OCR).',
+    OCR_UNAVAILABLE: 'Máy chủ chưa cài nhận dạng chữ (OCR) nên chưa đọc được bản quét hoặc ảnh.',
+    UNSUPPORTED_FILE_TYPE:
+      'Loại tệp không được hỗ trợ. Chỉ nhận .txt (UTF-8), .docx, .pdf và bản quét/ảnh .png, .jpg, .tif.',
     NO_TASKS_FOUND: 'Không tìm thấy nhiệm vụ nào trong văn bản (cần các mục đánh số hoặc bảng danh mục).',
     PAYLOAD_TOO_LARGE: 'Tệp hoặc văn bản quá lớn.',
     DIRECTIVE_EXISTS: 'Văn bản số này đã được nhập trước đây; không tạo lại. Hãy kiểm tra số hiệu.',
@@ -59,7 +64,18 @@ export const directiveImportVi = {
     unmatched_one: '{{count}} tên cơ quan chưa khớp danh mục',
     unmatched_other: '{{count}} tên cơ quan chưa khớp danh mục',
     source: 'Nguồn: {{source}}, {{lines}} dòng',
-    sources: { text: 'văn bản dán', txt: 'tệp .txt', docx: 'tệp Word', pdf: 'tệp PDF' },
+    sources: {
+      text: 'văn bản dán',
+      txt: 'tệp .txt',
+      docx: 'tệp Word',
+      pdf: 'tệp PDF',
+      png: 'ảnh PNG',
+      jpg: 'ảnh JPEG',
+      tiff: 'ảnh TIFF',
+    },
+    pages_one: '{{count}} trang',
+    pages_other: '{{count}} trang',
+    ocr: 'Văn bản này được đọc bằng nhận dạng chữ (OCR) từ bản quét hoặc ảnh: chữ có thể bị đọc sai. Hãy đối chiếu từng nhiệm vụ, cơ quan và thời hạn với bản gốc trước khi xác nhận.',
   },
   table: {
     caption: 'Nhiệm vụ đề xuất (sửa trực tiếp trong bảng)',
@@ -134,13 +150,16 @@ export const directiveImportEn: typeof directiveImportVi = {
   nav: 'Import directive',
   title: 'Import a directive',
   intro:
-    'Paste the directive’s text or choose a file (.txt, .docx, or a .pdf with a text layer). The proposed tasks are for the Office to check, correct and confirm; nothing is saved until you confirm.',
+    'Paste the directive’s text or choose a file (.txt, .docx, .pdf, or a scan or image: .png, .jpg, .tif). The proposed tasks are for the Office to check, correct and confirm; nothing is saved until you confirm.',
   officeOnly: 'Only the Provincial Party Committee Office imports directives. Your account does not have this right.',
   input: {
     text: 'Paste the text',
     textPlaceholder: 'E.g. CHƯƠNG TRÌNH HÀNH ĐỘNG … 1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì …',
     file: 'Or choose a file',
-    fileHint: '.txt (UTF-8), .docx or a .pdf with a text layer; up to {{mb}} MB',
+    fileHint:
+      '.txt (UTF-8), .docx, .pdf, or a scan or image (.png, .jpg, .tif); up to {{mb}} MB. A .doc file (Word 97-2003): save it as .docx first.',
+    ocrHint:
+      'Scans and images are read by text recognition (OCR), a few seconds a page (30 pages at most); the result may misread words and must be checked against the original.',
     chosen: 'Chosen: {{name}} ({{size}})',
     clearFile: 'Remove file',
     analyse: 'Analyse',
@@ -151,8 +170,10 @@ export const directiveImportEn: typeof directiveImportVi = {
   },
   errors: {
     EMPTY_DOCUMENT: 'The document is empty: there is nothing to analyse.',
-    PDF_HAS_NO_TEXT: 'This PDF has no text layer (it is a scan); run OCR first, then import it again.',
-    UNSUPPORTED_FILE_TYPE: 'Unsupported file. Only .txt (UTF-8), .docx and text-based .pdf files are accepted.',
+    PDF_HAS_NO_TEXT: 'No text could be read from this PDF, not even by text recognition (OCR).',
+    OCR_UNAVAILABLE: 'Text recognition (OCR) is not installed on the server, so scans and images cannot be read.',
+    UNSUPPORTED_FILE_TYPE:
+      'Unsupported file. Only .txt (UTF-8), .docx, .pdf and scans or images (.png, .jpg, .tif) are accepted.',
     NO_TASKS_FOUND: 'No task was found in the text (numbered items or a catalog table are expected).',
     PAYLOAD_TOO_LARGE: 'The file or text is too large.',
     DIRECTIVE_EXISTS: 'A directive with this number was imported before; it is not created again. Check the number.',
@@ -190,7 +211,18 @@ export const directiveImportEn: typeof directiveImportVi = {
     unmatched_one: '{{count}} agency name not in the registry',
     unmatched_other: '{{count}} agency names not in the registry',
     source: 'Source: {{source}}, {{lines}} lines',
-    sources: { text: 'pasted text', txt: '.txt file', docx: 'Word file', pdf: 'PDF file' },
+    sources: {
+      text: 'pasted text',
+      txt: '.txt file',
+      docx: 'Word file',
+      pdf: 'PDF file',
+      png: 'PNG image',
+      jpg: 'JPEG image',
+      tiff: 'TIFF image',
+    },
+    pages_one: '{{count}} page',
+    pages_other: '{{count}} pages',
+    ocr: 'This text was read by text recognition (OCR) from a scan or an image: words may be misread. Check every task, agency and deadline against the original before confirming.',
   },
   table: {
     caption: 'Proposed tasks (edit them in the table)',

@@ -34,9 +34,14 @@ import { useAnalyseDirective } from './use-analyse-directive';
 import { useConfirmDirectiveImport } from './use-confirm-directive-import';
 
 const MB = DIRECTIVE_IMPORT_MAX_BYTES / 1024 / 1024;
+/** Refusals whose message says what to do (what to install, how to save the file): shown as the API wrote it. */
+const SHOWN_AS_IS = new Set(['OCR_UNAVAILABLE', 'PDF_HAS_NO_TEXT']);
+/** Files read by OCR (a PDF may be a scan too). */
+const SCAN = /\.(png|jpe?g|tiff?|pdf)$/i;
 const KNOWN_ERRORS = [
   'EMPTY_DOCUMENT',
   'PDF_HAS_NO_TEXT',
+  'OCR_UNAVAILABLE',
   'UNSUPPORTED_FILE_TYPE',
   'NO_TASKS_FOUND',
   'PAYLOAD_TOO_LARGE',
@@ -79,7 +84,7 @@ export function ImportWorkspace() {
   const describe = useCallback(
     (e: unknown) => {
       if (e instanceof ApiError && KNOWN_ERRORS.includes(e.code)) {
-        return e.code === 'UNSUPPORTED_FILE_TYPE' && /UTF-8/.test(e.message)
+        return SHOWN_AS_IS.has(e.code) || (e.code === 'UNSUPPORTED_FILE_TYPE' && /UTF-8/.test(e.message))
           ? e.message
           : t(`directiveImport.errors.${e.code}`);
       }
@@ -216,6 +221,11 @@ export function ImportWorkspace() {
               />
             </div>
             <span className="hint">{t('directiveImport.input.fileHint', { mb: MB })}</span>
+            {file && SCAN.test(file.name) && (
+              <span className="hint" data-testid="import-ocr-hint">
+                {t('directiveImport.input.ocrHint')}
+              </span>
+            )}
             {file && (
               <span className="import-chosen">
                 {t('directiveImport.input.chosen', { name: file.name, size: sizeText(file.size) })}{' '}
@@ -365,8 +375,15 @@ export function ImportWorkspace() {
                 source: t(`directiveImport.summary.sources.${proposal.source.kind}`),
                 lines: proposal.source.lines,
               })}
+              {proposal.source.pages !== null &&
+                `, ${t('directiveImport.summary.pages', { count: proposal.source.pages })}`}
             </span>
           </p>
+          {proposal.source.ocr && (
+            <p className="import-warning" role="status" data-testid="import-ocr-warning">
+              {t('directiveImport.summary.ocr')}
+            </p>
+          )}
 
           <div className="import-table-wrap">
             <table className="import-table">
