@@ -58,7 +58,7 @@ function startsLowercase(text: string): boolean {
 // First words of a new piece of work or of an agency as its subject: after a full stop at a wrap, such a line starts
 // a paragraph rather than the next sentence of the same one.
 const PARAGRAPH_START =
-  /^(?:giao|đề nghị|yêu cầu|tập trung|đẩy mạnh|tăng cường|chỉ đạo|tiếp tục|triển khai|thực hiện|xây dựng|tổ chức|rà soát|nâng cao|phối hợp|chủ động|khẩn trương|kiểm tra|hoàn thành|ban hành|nghiên cứu|quan tâm|làm tốt|chuẩn bị|các|ban|sở|ủy ban|ubnd|đảng|văn phòng|huyện ủy|thành ủy|thị ủy|công an|bộ chỉ huy|trường|hội|mặt trận)\s/iu;
+  /^(?:để thực hiện|để triển khai|giao|đề nghị|yêu cầu|tập trung|đẩy mạnh|tăng cường|chỉ đạo|tiếp tục|triển khai|thực hiện|xây dựng|tổ chức|rà soát|nâng cao|phối hợp|chủ động|khẩn trương|kiểm tra|hoàn thành|ban hành|nghiên cứu|quan tâm|làm tốt|chuẩn bị|các|ban|sở|ủy ban|ubnd|đảng|văn phòng|huyện ủy|thành ủy|thị ủy|công an|bộ chỉ huy|trường|hội|mặt trận)\s/iu;
 
 function opensParagraph(line: string): boolean {
   return PARAGRAPH_START.test(line);
@@ -69,6 +69,8 @@ export function classifyLine(line: string): { kind: BlockKind; marker: string | 
   if (isTableLine(line)) return { kind: 'table-row', marker: null, text: line };
   // "V/v triển khai …": a letter's subject line, not section V.
   if (/^V\/[vV]\s/.test(line)) return { kind: 'paragraph', marker: null, text: line.trim() };
+  // "20-NQ/TW, ngày …" continues a wrapped "Nghị quyết số": a document's number, not item 20.
+  if (/^\d{1,4}[-/][A-ZĐ]{2,}/u.test(line)) return { kind: 'paragraph', marker: null, text: line.trim() };
   for (const [kind, pattern] of MARKERS) {
     const m = pattern.exec(line);
     if (!m) continue;

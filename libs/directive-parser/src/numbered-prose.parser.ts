@@ -157,9 +157,12 @@ function opensRecipients(text: string): boolean {
   return /^kính gửi\s*:?/iu.test(text.trim());
 }
 
-/** A paragraph that introduces what follows: "… kết luận như sau:", "… các nhiệm vụ sau:". */
+/**
+ * A paragraph that introduces what follows: "… kết luận như sau:", "… các nhiệm vụ sau:", or "Để thực hiện các nhiệm
+ * vụ nêu trên, giao … tham mưu …" whose colon a PDF's cut line lost.
+ */
 function introduces(text: string): boolean {
-  return /:\s*$/u.test(text.trim());
+  return /:\s*$/u.test(text.trim()) || /^để (?:thực hiện|triển khai|hoàn thành) (?:các |những )?nhiệm vụ/iu.test(text.trim());
 }
 
 /** "… như sau:", "… chỉ đạo:" — an introduction after which the paragraphs are the work to do. */
@@ -530,5 +533,12 @@ export function parseProseItems(blocks: readonly Block[]): ProseItem[] {
     }
   }
   finishPending();
+  // A section whose work is listed in items ("- Xây dựng Đề án …") tells its orientation in its paragraphs
+  // ("Tập trung thúc đẩy kinh tế phát triển nhanh …"): those are context, the items are the tasks.
+  // A paragraph that gives work to a named agency is a task wherever it stands.
+  const listed = new Set(items.filter((i) => i.origin !== 'paragraph' && i.isTask).map((i) => i.section));
+  for (const item of items)
+    if (item.origin === 'paragraph' && item.section !== null && listed.has(item.section) && !assignsWork(item.text))
+      item.isTask = false;
   return items;
 }
