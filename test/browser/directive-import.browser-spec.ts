@@ -12,6 +12,13 @@ const CONCLUSION = readFileSync(
   'utf8',
 );
 
+const MONTHLY = readFileSync(
+  join(__dirname, '../../libs/directive-parser/fixtures/kien-giang-monthly-program-2021-04.txt'),
+  'utf8',
+);
+// A page of the same program rendered, rotated a little, specked and stamped (test/fixtures/directives).
+const SCAN = join(__dirname, '../fixtures/directives/monthly-2021-04-scan.png');
+
 let b: BrowserApp;
 
 beforeAll(async () => {
@@ -75,6 +82,42 @@ describe('the directive import page', () => {
         .rows[0].id;
       await lead.selectOption(other);
       expect(await note.count()).toBe(0);
+    });
+  });
+
+  it('reads a scanned page uploaded on the page into the same tasks as the typed text', async () => {
+    const typed = await b.newPage();
+    await signIn(typed, 'vanphong');
+    await typed.goto('/import');
+    await typed.getByTestId('import-text').fill(MONTHLY);
+    await typed.getByTestId('import-analyse').click();
+    await typed.getByTestId('import-row-0').waitFor({ timeout: 60_000 });
+    const titles = async (page: Page) =>
+      page.locator('[data-testid^="import-row-"] .import-task > textarea').evaluateAll((els) =>
+        els.map((el) => (el as unknown as { value: string }).value),
+      );
+    const expected = await titles(typed);
+
+    const page = await b.newPage();
+    await signIn(page, 'vanphong');
+    await page.goto('/import');
+    await withEvidence(page, 'import-scan', async () => {
+      await page.getByTestId('import-file').setInputFiles(SCAN);
+      await page.getByTestId('import-analyse').click();
+      // Tesseract reads the page in the API's OCR worker: seconds, not milliseconds.
+      await page.getByTestId('import-row-0').waitFor({ timeout: 150_000 });
+      expect(await page.getByTestId('import-ocr-warning').textContent()).toMatch(/OCR/);
+      const read = await titles(page);
+      // OCR may misread a word; each task must still be there, recognisably (most of its first words).
+      const words = (s: string) => s.toLowerCase().split(/\s+/).slice(0, 6);
+      const found = expected.filter((title) =>
+        read.some((r) => words(title).filter((w) => words(r).includes(w)).length >= 4),
+      );
+      expect({ expected: expected.length, read: read.length, found: found.length }).toEqual({
+        expected: 4,
+        read: 4,
+        found: 4,
+      });
     });
   });
 
