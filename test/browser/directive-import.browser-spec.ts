@@ -93,9 +93,9 @@ describe('the directive import page', () => {
     await typed.getByTestId('import-analyse').click();
     await typed.getByTestId('import-row-0').waitFor({ timeout: 60_000 });
     const titles = async (page: Page) =>
-      page.locator('[data-testid^="import-row-"] .import-task > textarea').evaluateAll((els) =>
-        els.map((el) => (el as unknown as { value: string }).value),
-      );
+      page
+        .locator('[data-testid^="import-row-"] .import-task > textarea')
+        .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
     const expected = await titles(typed);
 
     const page = await b.newPage();

@@ -125,7 +125,11 @@ export function isNonTask(text: string): boolean {
   if (/^[\p{L} .]{2,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\.?$/u.test(trimmed)) return true;
   // What the past period achieved, or a judgement: "Từ đầu năm đến nay, toàn tỉnh ghi nhận …", "Việc tổ chức … là
   // cần thiết", "Cơ bản thống nhất với dự thảo …".
-  if (/^(?:tu dau nam(?: den nay)?|nhin chung|thoi gian qua|trong thoi gian qua|ket qua dat duoc|qua \d+ (?:nam|thang))(?:\s|$)/.test(folded))
+  if (
+    /^(?:tu dau nam(?: den nay)?|nhin chung|thoi gian qua|trong thoi gian qua|ket qua dat duoc|qua \d+ (?:nam|thang))(?:\s|$)/.test(
+      folded,
+    )
+  )
     return true;
   if (/^viec\s.{0,160}\sla (?:can thiet|phu hop|dung dan|kip thoi)(?:\s|$)/.test(folded)) return true;
   if (EXECUTION.test(folded)) return true;
@@ -162,7 +166,9 @@ function opensRecipients(text: string): boolean {
  * vụ nêu trên, giao … tham mưu …" whose colon a PDF's cut line lost.
  */
 function introduces(text: string): boolean {
-  return /:\s*$/u.test(text.trim()) || /^để (?:thực hiện|triển khai|hoàn thành) (?:các |những )?nhiệm vụ/iu.test(text.trim());
+  return (
+    /:\s*$/u.test(text.trim()) || /^để (?:thực hiện|triển khai|hoàn thành) (?:các |những )?nhiệm vụ/iu.test(text.trim())
+  );
 }
 
 /** "… như sau:", "… chỉ đạo:" — an introduction after which the paragraphs are the work to do. */

@@ -17,7 +17,6 @@ import type {
   ProposedAgency,
   ProposedTask,
   ReasonCode,
-  TaskReasons,
   WorkItem,
   WorkItemCount,
   WorkItemReconciliation,
