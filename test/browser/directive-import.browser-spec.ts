@@ -16,6 +16,8 @@ const MONTHLY = readFileSync(
   join(__dirname, '../../libs/directive-parser/fixtures/kien-giang-monthly-program-2021-04.txt'),
   'utf8',
 );
+// A People's Committee's letter: its agencies (Sở …, UBND thành phố …) are not in the Party registry of the demo.
+const LETTER = readFileSync(join(__dirname, '../../libs/directive-parser/src/__layouts__/letter-items.txt'), 'utf8');
 // A page of the same program rendered, rotated a little, specked and stamped (test/fixtures/directives).
 const SCAN = join(__dirname, '../fixtures/directives/monthly-2021-04-scan.png');
 
@@ -118,6 +120,27 @@ describe('the directive import page', () => {
         read: 4,
         found: 4,
       });
+    });
+  });
+
+  it("proposes the agencies a People's Committee letter names that the registry lacks as new, never dropping them", async () => {
+    const page = await b.newPage();
+    await signIn(page, 'vanphong');
+    await page.goto('/import');
+    await page.getByTestId('import-text').fill(LETTER);
+    await page.getByTestId('import-analyse').click();
+    await page.getByTestId('import-row-0').waitFor({ timeout: 60_000 });
+    await withEvidence(page, 'import-new-agencies', async () => {
+      const panel = page.getByTestId('import-new-agencies');
+      expect(await panel.locator('h3').textContent()).toMatch(/^Đề xuất \d+ cơ quan mới/u);
+      const names = await panel.locator('li').allTextContents();
+      expect(names).toEqual(
+        expect.arrayContaining(['Sở Kế hoạch và Đầu tư', 'Sở Tài chính', 'UBND thành phố Cao Lãnh']),
+      );
+      // The row keeps the name as written.
+      expect(await page.getByTestId('import-row-0').locator('.import-lead').textContent()).toMatch(
+        /Sở Kế hoạch và Đầu tư/u,
+      );
     });
   });
 

@@ -91,7 +91,7 @@ function isUnnumberedHeading(text: string): boolean {
 
 // Paragraphs that close a directive's list: how to implement it, who follows it up.
 const CLOSING =
-  /^(?:(?:ban thuong vu|thuong truc) tinh uy (?:yeu cau|de nghi) cac (?:cap uy|dia phuong|co quan|so|nganh)|can cu (?:chuong trinh|ket luan|nghi quyet|ke hoach|thong bao|chi thi|noi dung|cong van|quyet dinh|y kien)|de nghi cac|yeu cau cac|trong qua trinh (?:thuc hien|trien khai)|giao van phong tinh uy (?:theo doi|chu tri theo doi)|van phong tinh uy (?:theo doi|co trach nhiem|tham muu theo doi)|(?:chuong trinh|ket luan|thong bao|chi thi|nghi quyet|cong van|quyet dinh) nay|cac cap uy(?:,)? .{0,60}(?:to chuc thuc hien|quan triet|bao cao)|(?:tren day la|tren day|noi dung tren))/;
+  /^(?:(?:ban thuong vu|thuong truc) tinh uy (?:yeu cau|de nghi) cac (?:cap uy|dia phuong|co quan|so|nganh)|(?:yeu cau|de nghi) (?:thu truong|giam doc|chu tich) cac|can cu (?:chuong trinh|ket luan|nghi quyet|ke hoach|thong bao|chi thi|noi dung|cong van|quyet dinh|y kien)|de nghi cac|yeu cau cac|trong qua trinh (?:thuc hien|trien khai)|giao van phong tinh uy (?:theo doi|chu tri theo doi)|van phong tinh uy (?:theo doi|co trach nhiem|tham muu theo doi)|(?:chuong trinh|ket luan|thong bao|chi thi|nghi quyet|cong van|quyet dinh) nay|cac cap uy(?:,)? .{0,60}(?:to chuc thuc hien|quan triet|bao cao)|(?:tren day la|tren day|noi dung tren))/;
 
 function isClosing(text: string): boolean {
   // A portal's "Tin liên quan" list, or a link to another article: "Bình Thuận: Sẵn sàng … (18/10/2022)".
@@ -132,6 +132,14 @@ export function isNonTask(text: string): boolean {
   )
     return true;
   if (/^viec\s.{0,160}\sla (?:can thiet|phu hop|dung dan|kip thoi)(?:\s|$)/.test(folded)) return true;
+  // What a letter tells its reader, not work: "Trường hợp ông không đồng ý … có quyền khiếu nại", "Ảnh: …",
+  // "Nội dung đơn: …".
+  if (
+    /^(?:truong hop|neu (?:ong|ba|cong dan)|anh|noi dung don|nay uy ban nhan dan|uy ban nhan dan tinh tra loi)(?:\s|$)/.test(
+      folded,
+    )
+  )
+    return true;
   if (EXECUTION.test(folded)) return true;
   if (
     /^(?:can cu|xet de nghi|theo de nghi|xet to trinh|thuc hien (?:cong van|chi thi|nghi quyet|ket luan|quyet dinh|thong bao|y kien))\s/.test(
@@ -149,7 +157,7 @@ export function isNonTask(text: string): boolean {
   )
     return true;
   const approves =
-    /^(?:(?:ban thuong vu|thuong truc)(?: tinh uy)?\s+)?(?:co ban\s+)?(?:thong nhat|dong y|chap thuan|phe duyet|ban hanh kem theo|thong qua|ghi nhan|cho phep|danh gia cao)(?:\s|$)/.test(
+    /^(?:(?:ban thuong vu|thuong truc)(?: tinh uy)?\s+)?(?:co ban\s+)?(?:thong nhat|dong y|chap thuan|phe duyet|ban hanh kem theo|thong qua|ghi nhan|cho phep|danh gia cao|bieu duong|hoan nghenh|dong tinh|nhat tri|khen ngoi|chia se)(?:\s|$)/.test(
       folded,
     );
   // "Thống nhất giao Sở … chủ trì …" approves and assigns: a task.
@@ -396,6 +404,9 @@ export function parseProseItems(blocks: readonly Block[]): ProseItem[] {
             ? isHeadingLike(block.text) || opensReview
             : block.kind !== 'bullet' && (isSubHeading(block.text) || opensReview);
         if (heading) {
+          // "2.1. Công tác xây dựng Đảng" right above "2.1.1. …": a section's name, not work of its own.
+          if (pendingHeading && level > pendingHeading.level && pendingHeading.text === pendingHeading.head)
+            pendingHeading = null;
           finishPending();
           while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
           // A heading under an item that introduces it ("1. … như sau:" then "1.1. Về …") stays under that item.
@@ -450,6 +461,19 @@ export function parseProseItems(blocks: readonly Block[]): ProseItem[] {
         break;
       }
       case 'paragraph': {
+        // "Tin liên quan:" and its links to other articles close a portal's news.
+        if (
+          /^(?:tin liên quan|tin cùng chuyên mục|các tin khác|tin khác|bài viết liên quan|xem thêm)(?!\p{L})/iu.test(
+            block.text,
+          )
+        ) {
+          finishPending();
+          current = null;
+          stack = [];
+          closed = true;
+          recipients = true;
+          break;
+        }
         if (opensRecipients(block.text)) {
           recipients = true;
           break;

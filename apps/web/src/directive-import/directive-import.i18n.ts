@@ -56,6 +56,12 @@ export const directiveImportVi = {
       other: 'Khác',
     },
   },
+  newAgencies: {
+    title_one: 'Đề xuất {{count}} cơ quan mới (chưa có trong danh mục)',
+    title_other: 'Đề xuất {{count}} cơ quan mới (chưa có trong danh mục)',
+    hint: 'Văn bản nêu các cơ quan dưới đây nhưng danh mục chưa có. Các dòng giữ nguyên tên như văn bản viết; quản trị viên thêm cơ quan vào danh mục, sau đó chọn lại ở từng dòng.',
+    add: 'Thêm cơ quan trong trang Quản trị',
+  },
   summary: {
     tasks_one: '{{count}} nhiệm vụ đề xuất',
     tasks_other: '{{count}} nhiệm vụ đề xuất',
@@ -202,6 +208,12 @@ export const directiveImportEn: typeof directiveImportVi = {
       plan: 'Plan',
       other: 'Other',
     },
+  },
+  newAgencies: {
+    title_one: '{{count}} new agency proposed (not in the registry)',
+    title_other: '{{count}} new agencies proposed (not in the registry)',
+    hint: 'The directive names the agencies below, which the registry does not have yet. Rows keep the names as written; an administrator adds the agencies, then pick them on each row.',
+    add: 'Add agencies on the Administration page',
   },
   summary: {
     tasks_one: '{{count}} proposed task',

@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { NewAgenciesPanel } from './new-agencies-panel';
 import { ApiError } from '../api/api-client';
 import { ClassificationFields } from '../classification/classification-fields';
 import { RECORD_ONLY_DIRECTIVE_TITLE } from '../classification/classification-model';
@@ -384,6 +385,7 @@ export function ImportWorkspace() {
               {t('directiveImport.summary.ocr')}
             </p>
           )}
+          <NewAgenciesPanel names={proposal.unmatchedAgencies} />
 
           <div className="import-table-wrap">
             <table className="import-table">
