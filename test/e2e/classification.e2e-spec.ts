@@ -484,5 +484,55 @@ describe('classified directives and tasks', () => {
         expect.arrayContaining(['CREATE', 'ACCESS_LIST_SET', 'ASSIGN', 'START', 'SUBMIT', 'APPROVE']),
       );
     });
+
+    it('refuses a comment read as ordinary when the task became tuyệt mật before the comment could lock it', async () => {
+      const office = await t.as('vanphong');
+      const created = await t.http
+        .post('/api/tasks')
+        .set(office)
+        .send({
+          directiveId: directive,
+          title: `Sắp thành tuyệt mật ${tag}`,
+          description: '',
+          deliverableType: 'bao_cao',
+          field: 'defense_security',
+          leadAgencyId: await agencyId(t.db, 'ban-tuyen-giao'),
+          dueDate: '2030-12-31',
+        })
+        .expect(201);
+      const id = created.body.id as string;
+      // Another transaction holds the task while the comment is on its way: the comment reads the task (still
+      // secret, not tuyệt mật), then waits for the row.
+      const other = await t.db.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [id]);
+        const pending = t.http.post(`/api/tasks/${id}/comments`).set(office).send({ body: 'Nội dung không được lưu' });
+        const sent = pending.then((res) => res);
+        const waiting = async () =>
+          (
+            await t.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE NOT l.granted AND a.datname = current_database()`,
+            )
+          ).rows[0].n;
+        for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await waiting()).toBeGreaterThan(0);
+        // …which the other transaction raises to tuyệt mật and commits.
+        await other.query(
+          `UPDATE tasks SET classification = 'top_secret', content_reference = 'Sổ mật số 4' WHERE id = $1`,
+          [id],
+        );
+        await other.query('COMMIT');
+        const res = await sent;
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'CLASSIFIED_RECORD_ONLY' });
+      } finally {
+        other.release();
+      }
+      expect((await t.db.query(`SELECT 1 FROM comments WHERE task_id = $1`, [id])).rowCount).toBe(0);
+      expect(
+        (await t.db.query(`SELECT 1 FROM task_events WHERE task_id = $1 AND event = 'COMMENT'`, [id])).rowCount,
+      ).toBe(0);
+    });
   });
 });
