@@ -14,6 +14,9 @@ export const CLASSIFICATION_LABELS: Readonly<Record<Classification, { vi: string
 /** What a notification, an e-mail or a log says instead of a classified task's title. */
 export const CLASSIFIED_TITLE = Object.freeze({ vi: 'Nhiệm vụ mật', en: 'Classified task' });
 
+/** What a list or a report says instead of a classified directive's title, to a reader not cleared for it. */
+export const CLASSIFIED_DIRECTIVE_TITLE = Object.freeze({ vi: 'Văn bản mật', en: 'Classified directive' });
+
 /** The stamp a document carries on every page (Vietnamese document rules: upper case, in the header). */
 export const CLASSIFICATION_STAMPS: Readonly<Record<Classification, string | null>> = Object.freeze({
   normal: null,

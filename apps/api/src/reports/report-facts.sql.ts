@@ -1,7 +1,7 @@
 import type { ReportQuery } from '@dondoc/contracts';
 import { deadlineStatusCall, localDaySql } from '@dondoc/persistence';
 import type { Actor } from '@dondoc/workflow';
-import { taskScope } from '../tasks/task-scope.js';
+import { roleScope, taskScope } from '../tasks/task-scope.js';
 import type { CalendarDaysOff } from './report-days-off.js';
 
 /** Collects positional parameters while SQL text is assembled. */
@@ -97,7 +97,7 @@ export function factsCte(
   p: SqlParams,
   opts: { people?: boolean; classifiedOnly?: boolean } = {},
 ): { cte: string; until: () => string; calendar: CalendarSql } {
-  const scope = opts.classifiedOnly ? roleOnlyScope(actor, p.values.length + 1) : taskScope(actor, p.values.length + 1);
+  const scope = opts.classifiedOnly ? roleScope(actor, p.values.length + 1) : taskScope(actor, p.values.length + 1);
   p.values.push(...scope.params);
   // Added on first use: PostgreSQL refuses a parameter that no part of the statement mentions.
   let untilParam: string | undefined;
@@ -217,20 +217,6 @@ export function factsCte(
          people ? personFilters(asg.value, pastMonitor) : ''
        })`;
   return { cte: judged(cte), until, calendar };
-}
-
-/**
- * The role's half of `taskScope` alone (what the role would see were every task unclassified): `taskScope` over the
- * task read as unclassified, so the visibility rule stays written in one place. For counting what the need-to-know
- * lists keep from a reader.
- */
-export function roleOnlyScope(actor: Actor, param: number, alias = 't'): { sql: string; params: unknown[] } {
-  const scope = taskScope(actor, param, 'rs');
-  return {
-    sql: `EXISTS (SELECT 1 FROM (SELECT ${alias}.id, ${alias}.state, ${alias}.lead_agency_id, ${alias}.coordinating_agency_ids,
-                                   'normal'::text AS classification) rs WHERE ${scope.sql})`,
-    params: scope.params,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportQuery } from '@dondoc/contracts';
-import { CLASSIFICATIONS, type Actor, type Classification } from '@dondoc/workflow';
+import { CLASSIFICATIONS, CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { localDaySql } from '@dondoc/persistence';
 import { DataSource } from 'typeorm';
 import {
@@ -21,7 +21,7 @@ import {
 import { clearance, directiveClearance, taskScope } from '../tasks/task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title. */
-export const DIRECTIVE_MASK = 'Văn bản mật';
+export const DIRECTIVE_MASK = CLASSIFIED_DIRECTIVE_TITLE.vi;
 
 /** A row of `figureSums`: the figures over all counted tasks and over key tasks (`key_*`). */
 export type Counts = FigureCounts & KeyFigureCounts;

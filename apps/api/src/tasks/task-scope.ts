@@ -28,7 +28,11 @@ export function directiveClearance(alias: string, user: string): string {
     WHERE ca.directive_id = ${alias}.id AND ca.user_id = ${user}))`;
 }
 
-function roleScope(actor: Actor, param: number, alias: string): { sql: string; params: unknown[] } {
+/**
+ * The role's half of `taskScope` alone: what the role would see were every task unclassified. Reports use it to
+ * count what the need-to-know lists keep from a reader.
+ */
+export function roleScope(actor: Actor, param: number, alias = 't'): { sql: string; params: unknown[] } {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
 import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
-import type { Actor, Classification } from '@dondoc/workflow';
+import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { directiveClearance, taskScope } from './task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
-const DIRECTIVE_MASK = `'Văn bản mật'`;
+// A SQL literal: the title is a constant of ours, never user input.
+const DIRECTIVE_MASK = `'${CLASSIFIED_DIRECTIVE_TITLE.vi}'`;
 
 export interface TaskDetailRow extends TaskRow {
   description: string;
