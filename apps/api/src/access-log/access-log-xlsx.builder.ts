@@ -1,7 +1,7 @@
 import type { AccessLogRowDto } from '@dondoc/contracts';
 import ExcelJS from 'exceljs';
 import { localTime, viDate } from '../reports/report-labels.js';
-import { FONT, THIN } from '../reports/report-xlsx.builder.js';
+import { FONT, landscapeSheet, THIN } from '../reports/report-xlsx.builder.js';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
@@ -52,19 +52,7 @@ export async function accessLogWorkbook(rows: readonly AccessLogRowDto[], total:
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đôn Đốc - Văn phòng Tỉnh ủy';
   wb.created = now;
-  const ws = wb.addWorksheet('Nhật ký truy cập', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-  });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  const ws = landscapeSheet(wb, 'Nhật ký truy cập', HEADER_ROW, COLUMNS);
   const last = COLUMNS.length;
   ws.mergeCells(1, 1, 1, last);
   ws.getCell(1, 1).value = 'NHẬT KÝ TRUY CẬP NHIỆM VỤ MẬT';

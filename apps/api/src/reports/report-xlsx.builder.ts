@@ -23,6 +23,32 @@ import type { ReportTaskProgressRow } from './reports.repository.js';
 
 /** The house style of every workbook (the task list's export too). */
 export const FONT = 'Times New Roman';
+
+/**
+ * A sheet in the house style of every export: A4 landscape fitted to the page's width, the table's header row
+ * printed on each page and frozen on screen, columns in the document font.
+ */
+export function landscapeSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  headerRow: number,
+  columns: readonly { width: number }[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+    views: [{ state: 'frozen', ySplit: headerRow }],
+  });
+  ws.columns = columns.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  return ws;
+}
 export const DATE_FORMAT = 'dd/mm/yyyy';
 /**
  * Rates are fractions stored as numbers, so a reader can sum, sort and chart them; Excel shows them as
@@ -77,19 +103,7 @@ function sheet(
   const stamp = stampOf(level);
   const top = stamp ? 1 : 0;
   const head = 4 + top;
-  const ws = wb.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${head}:${head}`,
-    },
-    views: [{ state: 'frozen', ySplit: head }],
-  });
-  ws.columns = columns.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  const ws = landscapeSheet(wb, name, head, columns);
   const last = columns.length;
   if (stamp) {
     stampPageHeader(ws, stamp);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { daysOverdue, deadlineStatus, localDate } from '@dondoc/workflow';
 import { highestLevel, stampCell, stampOf, stampPageHeader } from '../reports/classification-mark.js';
-import { DATE_FORMAT, excelDate, FONT, THIN } from '../reports/report-xlsx.builder.js';
+import { DATE_FORMAT, excelDate, FONT, landscapeSheet, THIN } from '../reports/report-xlsx.builder.js';
 import { deadlineStatusLabel, localTime, stateLabel, viDate } from '../reports/report-labels.js';
 import { toFacts } from './task-summary.js';
 import type { TaskExportRow } from './task-export-rows.query.js';
@@ -38,19 +38,7 @@ export async function taskExportWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đôn Đốc - Văn phòng Tỉnh ủy';
   wb.created = now;
-  const ws = wb.addWorksheet('Nhiệm vụ', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerRow}:${headerRow}`,
-    },
-    views: [{ state: 'frozen', ySplit: headerRow }],
-  });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width, style: { font: { name: FONT, size: 12 } } }));
+  const ws = landscapeSheet(wb, 'Nhiệm vụ', headerRow, COLUMNS);
   const last = COLUMNS.length;
   if (stamp) {
     stampPageHeader(ws, stamp);
