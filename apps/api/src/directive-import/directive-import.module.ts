@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { DIRECTIVE_IMPORT_MAX_BYTES } from '@dondoc/contracts';
 import { memoryStorage } from 'multer';
-import { ClassificationRepository } from '../classification/classification.repository.js';
+import { ClassificationAccessModule } from '../classification/classification-access.module.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { DirectiveImportController } from './directive-import.controller.js';
@@ -14,6 +14,7 @@ import { DirectiveImportService } from './directive-import.service.js';
   imports: [
     AgenciesModule,
     TasksModule,
+    ClassificationAccessModule,
     MulterModule.register({
       storage: memoryStorage(),
       // One file; a bigger one is a 413 PAYLOAD_TOO_LARGE before anything is read.
@@ -21,6 +22,6 @@ import { DirectiveImportService } from './directive-import.service.js';
     }),
   ],
   controllers: [DirectiveImportController],
-  providers: [DirectiveImportService, DirectiveImportRepository, ClassificationRepository],
+  providers: [DirectiveImportService, DirectiveImportRepository],
 })
 export class DirectiveImportModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ClassificationRepository } from '../classification/classification.repository.js';
+import { ClassificationAccessModule } from '../classification/classification-access.module.js';
 import { DirectivesController } from './directives.controller.js';
 import { DirectivesRepository } from './directives.repository.js';
 import { DirectivesService } from './directives.service.js';
 
 @Module({
+  imports: [ClassificationAccessModule],
   controllers: [DirectivesController],
-  providers: [DirectivesService, DirectivesRepository, ClassificationRepository],
+  providers: [DirectivesService, DirectivesRepository],
   exports: [DirectivesRepository],
 })
 export class DirectivesModule {}

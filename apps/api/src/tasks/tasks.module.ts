@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
-import { ClassificationRepository } from '../classification/classification.repository.js';
+import { ClassificationAccessModule } from '../classification/classification-access.module.js';
 import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
 import { TaskExportRowsQuery } from './task-export-rows.query.js';
 import { TaskExportUseCase } from './task-export.use-case.js';
@@ -11,7 +11,7 @@ import { TransitionTaskUseCase } from './transition-task.use-case.js';
 
 /** Tasks themselves: the board's list, drafts, transitions. Modules about a task's parts import this one. */
 @Module({
-  imports: [AgenciesModule],
+  imports: [AgenciesModule, ClassificationAccessModule],
   controllers: [TasksController],
   providers: [
     TasksService,
@@ -20,7 +20,6 @@ import { TransitionTaskUseCase } from './transition-task.use-case.js';
     BulkTasksUseCase,
     TaskExportUseCase,
     TaskExportRowsQuery,
-    ClassificationRepository,
   ],
   exports: [TasksRepository],
 })
