@@ -1,6 +1,7 @@
 import { agencyKey, type AgencyMatcher } from '../agency-matcher.js';
 import {
   DELIVERABLE_TYPES,
+  DIRECTIVE_KINDS,
   type DeliverableType,
   type ParsedDirective,
   type ProposedAgency,
@@ -13,20 +14,8 @@ import { foldWords } from '../normalize-text.js';
  * `corpus/holdout`). Pure: the caller reads the files.
  */
 
-/** The kinds a gold file may name: the parser's own kinds plus the government documents'. */
-export const GOLD_DIRECTIVE_KINDS = [
-  'chuong-trinh-hanh-dong',
-  'ket-luan',
-  'thong-bao-ket-luan',
-  'chuong-trinh-chi-dao',
-  'nghi-quyet',
-  'chi-thi',
-  'ke-hoach',
-  'cong-van',
-  'quyet-dinh',
-  'thong-bao',
-  'khac',
-] as const;
+/** The kinds a gold file may name: the parser's own. */
+export const GOLD_DIRECTIVE_KINDS = DIRECTIVE_KINDS;
 export type GoldDirectiveKind = (typeof GOLD_DIRECTIVE_KINDS)[number];
 
 export const GOLD_LAYOUTS = [
