@@ -112,7 +112,11 @@ describe('a decision with articles', () => {
 
   it('takes article 2 (one task per agency), not the plan it issues nor the execution clause', () => {
     expect(parsed.tasks.every((t) => t.source.marker === '2')).toBe(true);
-    expect(parsed.tasks.length).toBeGreaterThanOrEqual(1);
+    expect(rows(parsed)).toEqual([
+      ['Sở Thông tin và Truyền thông', 'Hướng dẫn, theo dõi, đôn'],
+      ['Sở Tài chính', 'Bố trí kinh phí thực'],
+    ]);
+    expect(parsed.tasks[1].reasons.task.code).toBe('split-assignment');
     expect(parsed.tasks.map((t) => t.text).join('\n')).not.toMatch(/thi hành Quyết định|Ban hành kèm theo/u);
   });
 });

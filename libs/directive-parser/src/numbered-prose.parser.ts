@@ -194,22 +194,14 @@ function introducesWork(text: string): boolean {
  * and an agency to receive it. "Hội nghị thống nhất đánh giá: …" reports, it assigns nothing.
  */
 function assignsWork(text: string): boolean {
-  if (agencyAsSubject(text)) return true;
-  if (
-    !/(?:^|[\s,;:(])(?:giao|đề nghị|yêu cầu|chủ trì|có trách nhiệm|chịu trách nhiệm|phụ trách|khẩn trương|tham mưu)(?=[\s,;:)]|$)/iu.test(
-      text.slice(0, 240),
-    )
-  )
-    return false;
-  if (/^(?:giao|đề nghị|yêu cầu)\s/iu.test(text.trim())) return true;
+  // One reading of the paragraph: the reader is the parser's costliest step.
   const lead = parseAssignment(text).lead;
-  return lead !== null && !/^hội (?:nghị|thảo)/iu.test(lead);
-}
-
-/** "Chi cục Kiểm lâm thường xuyên tuần tra …": an agency as the subject of the paragraph, with its work. */
-function agencyAsSubject(text: string): boolean {
-  const lead = parseAssignment(text).lead;
-  return lead !== null && text.trimStart().startsWith(lead) && !/^hội (?:nghị|thảo)/iu.test(lead);
+  if (lead === null || /^hội (?:nghị|thảo)/iu.test(lead)) return /^(?:giao|đề nghị|yêu cầu)\s/iu.test(text.trim());
+  // "Chi cục Kiểm lâm thường xuyên tuần tra …": an agency as the subject of the paragraph, with its work.
+  if (text.trimStart().startsWith(lead)) return true;
+  return /(?:^|[\s,;:(])(?:giao|đề nghị|yêu cầu|chủ trì|có trách nhiệm|chịu trách nhiệm|phụ trách|khẩn trương|tham mưu)(?=[\s,;:)]|$)/iu.test(
+    text.slice(0, 240),
+  );
 }
 
 /** "Bích Huệ", "Mai Văn Huỳnh": a byline or a signature name after the last item. */
