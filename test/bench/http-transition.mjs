@@ -35,8 +35,10 @@ const SECONDS = Number(arg('seconds', QUICK ? 1.5 : 5));
 const PAUSE_MS = QUICK ? 200 : 1000;
 const START_RATE = Number(arg('start', 50));
 const FACTOR = Number(arg('factor', QUICK ? 2 : 1.4));
-const TASKS = Number(arg('tasks', QUICK ? 12_000 : 90_000));
+const TASKS = Number(arg('tasks', QUICK ? 16_000 : 100_000));
 const MAX_STEPS = 14;
+const CLOSED_SECONDS = Number(arg('closed-seconds', QUICK ? 2 : 5));
+const CLOSED_IN_FLIGHT = [1, 8];
 
 const db = await throwawayDb('http');
 const redis = await privateRedis();
@@ -158,6 +160,52 @@ async function step(server, ids, rate, token) {
     roundTripsPerRequest: q0 == null || q1 == null ? null : round((q1 - q0) / n, 2),
   };
 }
+/** `inFlight` requests always outstanding for CLOSED_SECONDS, each a distinct task. */
+async function closedLoop(server, ids, inFlight, token) {
+  const body = JSON.stringify({ event: 'START', expectedVersion: 1 });
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  };
+  const lat = [];
+  const statuses = {};
+  const cpu0 = cpuMs(server.child.pid);
+  const q0 = await server.queries();
+  const t0 = performance.now();
+  const until = t0 + CLOSED_SECONDS * 1000;
+  let ranOut = false;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const id = ids.shift();
+      if (!id) {
+        ranOut = true;
+        return;
+      }
+      const start = performance.now();
+      const status = await post(server.port, `/api/tasks/${id}/transitions`, headers, body);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === 200) lat.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = cpuMs(server.child.pid);
+  const q1 = await server.queries();
+  const n = Object.values(statuses).reduce((a, b) => a + b, 0);
+  lat.sort((a, b) => a - b);
+  return {
+    perSecond: round(lat.length / elapsed, 0),
+    ok: lat.length,
+    statuses,
+    p50ms: round(pct(lat, 0.5)),
+    p99ms: round(pct(lat, 0.99)),
+    serverCpuMsPerRequest: cpu0 == null || cpu1 == null || !n ? null : round((cpu1 - cpu0) / n, 3),
+    roundTripsPerRequest: q0 == null || q1 == null || !n ? null : round((q1 - q0) / n, 2),
+    ...(ranOut ? { ranOutOfTasks: true } : {}),
+  };
+}
+
 const saturated = (s) =>
   !s || s.answeredPerSecond < 0.9 * s.offered || s.p99ms > 2000 || s.ok < 0.99 * s.offered * SECONDS;
 
@@ -181,6 +229,15 @@ try {
       ).json()
     ).accessToken;
   const localToken = await login(base);
+  // One transition first: its guard confirms the session with the database and the process remembers it;
+  // the recorded one is then a transition as every later request of a signed-in user makes it.
+  const warmId = ids.shift();
+  const warm = await fetch(`${base}/api/tasks/${warmId}/transitions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${localToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'START', expectedVersion: 1 }),
+  });
+  if (warm.status !== 200) throw new Error(`warm-up transition answered ${warm.status}: ${await warm.text()}`);
   const sampleId = ids.shift();
   probe.state.record = [];
   const sample = await fetch(`${base}/api/tasks/${sampleId}/transitions`, {
@@ -259,6 +316,33 @@ try {
     at70[name] = await step(server, ids, Math.max(1, 0.7 * max(name)), token);
     emit({ bench: 'http-transition-step', server: name, at: '70% of max', ...at70[name] });
   }
+  // Closed loop at 1 and 8 in flight (the issue's second reference is pgbench at the same client counts,
+  // measured by ceiling.mjs in the same suite run): API and bare alternate, twice each.
+  const closed = {};
+  for (const inFlight of CLOSED_IN_FLIGHT) {
+    const rounds = { api: [], bare: [] };
+    for (let r = 0; r < 2; r++) {
+      for (const [name, server] of [
+        ['api', api],
+        ['bare', bare],
+      ]) {
+        await sleep(PAUSE_MS);
+        const c = await closedLoop(server, ids, inFlight, token);
+        if (c) rounds[name].push(c);
+      }
+    }
+    const best = (name) => rounds[name].reduce((a, b) => (b.perSecond > (a?.perSecond ?? -1) ? b : a), null);
+    closed[inFlight] = { api: best('api'), bare: best('bare') };
+    emit({
+      bench: 'http-transition-closed',
+      inFlight,
+      api: closed[inFlight].api,
+      bare: closed[inFlight].bare,
+      ratio:
+        closed[inFlight].api && closed[inFlight].bare ? round(best('api').perSecond / best('bare').perSecond) : null,
+      rounds: { api: rounds.api.map((x) => x.perSecond), bare: rounds.bare.map((x) => x.perSecond) },
+    });
+  }
   const firstOk = (name) => steps[name][0] ?? {};
   emit({
     bench: 'http-transition',
@@ -272,6 +356,7 @@ try {
     bareRoundTripsPerRequest: firstOk('bare').roundTripsPerRequest,
     apiCpuMsPerRequest: firstOk('api').serverCpuMsPerRequest,
     bareCpuMsPerRequest: firstOk('bare').serverCpuMsPerRequest,
+    closed,
     statements: statements.map((x) => x.text.replace(/\s+/g, ' ').slice(0, 60)),
     target: 'ratio >= 0.6; API p99 < 25 ms at 70% of its max',
   });

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { decodeJwt, expectError, signJwt } from '../e2e/support/files.js';
+import { sessionInReadRoutes } from '@dondoc/api';
+import { agencyId, makeTask } from '../e2e/support/fixtures.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../e2e/support/test-app.js';
 
 /**
@@ -114,6 +116,104 @@ describe('authentication: bad tokens everywhere', () => {
     } finally {
       await t.db.query(`DELETE FROM sessions WHERE user_id = $1`, [created.body.id]);
       await t.db.query(`DELETE FROM users WHERE id = $1`, [created.body.id]);
+    }
+  });
+
+  // A transition takes a session this process already confirmed from memory and confirms it in its own read
+  // (one statement fewer per request): whatever ended the session in the database, the next transition is
+  // refused and changes nothing.
+  it('the routes that check the session in their own read are exactly the transition', () => {
+    expect(sessionInReadRoutes(t.app)).toEqual(['POST /api/tasks/:id/transitions']);
+  });
+
+  it('a transition on a remembered session is refused once the database ends the session or changes the user', async () => {
+    const admin = { Authorization: `Bearer ${await login('admin')}` };
+    const lead = await agencyId(t.db, 'ban-tuyen-giao');
+    const other = await agencyId(t.db, 'ban-dan-van');
+    const name = `sec-fold-${Date.now().toString(36)}`;
+    const created = await t.http
+      .post('/api/admin/users')
+      .set(admin)
+      .send({
+        username: name,
+        fullName: 'Chuyên viên thử',
+        role: 'agency',
+        agencyId: lead,
+        position: 'head',
+        password: 'mat-khau-thu-123',
+      })
+      .expect(201);
+    const userId = created.body.id as string;
+    const endings: [string, string, string][] = [
+      ['session revoked', `UPDATE sessions SET revoked_at = now() WHERE id = $1`, ''],
+      ['session expired', `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, ''],
+      [
+        'user disabled',
+        `UPDATE users SET active = false WHERE id = $2`,
+        `UPDATE users SET active = true WHERE id = $2`,
+      ],
+      [
+        'role changed',
+        `UPDATE users SET role = 'inspector', agency_id = NULL, position = NULL WHERE id = $2`,
+        `UPDATE users SET role = 'agency', agency_id = '${lead}', position = 'head' WHERE id = $2`,
+      ],
+      [
+        'agency changed',
+        `UPDATE users SET agency_id = '${other}' WHERE id = $2`,
+        `UPDATE users SET agency_id = '${lead}' WHERE id = $2`,
+      ],
+      [
+        'position changed',
+        `UPDATE users SET position = 'officer' WHERE id = $2`,
+        `UPDATE users SET position = 'head' WHERE id = $2`,
+      ],
+    ];
+    try {
+      for (const [what, end, undo] of endings) {
+        const token = (
+          await t.http.post('/api/auth/login').send({ username: name, password: 'mat-khau-thu-123' }).expect(200)
+        ).body.accessToken as string;
+        const bearer = { Authorization: `Bearer ${token}` };
+        const [warm, target] = [
+          await makeTask(t.db, { state: 'assigned' }),
+          await makeTask(t.db, { state: 'assigned' }),
+        ];
+        // Twice: the first confirms the session with the database, the second is answered from memory.
+        await t.http
+          .post(`/api/tasks/${warm.id}/transitions`)
+          .set(bearer)
+          .send({ event: 'START', expectedVersion: 1 })
+          .expect(200);
+        await t.http
+          .post(`/api/tasks/${warm.id}/transitions`)
+          .set(bearer)
+          .send({ event: 'START', expectedVersion: 2 })
+          .expect(409);
+        await t.db.query(end.replace('$2', '$1'), [end.includes('$2') ? userId : decodeJwt(token).sid]);
+        try {
+          const res = await t.http
+            .post(`/api/tasks/${target.id}/transitions`)
+            .set(bearer)
+            .send({ event: 'START', expectedVersion: 1 });
+          expect({ what, status: res.status }).toEqual({ what, status: 401 });
+          expectError(res, 401, 'UNAUTHENTICATED');
+          const row = await t.db.query(`SELECT state, version FROM tasks WHERE id = $1`, [target.id]);
+          const history = await t.db.query(`SELECT count(*)::int AS n FROM task_events WHERE task_id = $1`, [
+            target.id,
+          ]);
+          expect({ what, ...row.rows[0], history: history.rows[0].n }).toEqual({
+            what,
+            state: 'assigned',
+            version: 1,
+            history: 0,
+          });
+        } finally {
+          if (undo) await t.db.query(undo.replace('$2', '$1'), [userId]);
+        }
+      }
+    } finally {
+      await t.db.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+      await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [userId]);
     }
   });
 

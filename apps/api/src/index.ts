@@ -6,4 +6,5 @@ export { TransitionTaskUseCase } from './tasks/transition-task.use-case.js';
 export { taskScope } from './tasks/task-scope.js';
 export { previewOpenApiDocument } from './openapi/openapi-preview.js';
 export { recordedRoutes } from './access-log/recorded-routes.js';
+export { sessionInReadRoutes } from './auth/session-in-read.js';
 export { FileSealingService, type SealingReport } from './submissions/file-sealing.service.js';

@@ -7,6 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthRepository } from './auth.repository.js';
 import { PasswordService } from './password.service.js';
+import { SessionMemory } from './session-memory.js';
+import type { UnconfirmedUser } from './session-in-read.js';
 
 /** A stream ticket opens one event stream, within this long of being issued. */
 export const STREAM_TICKET_TTL_MS = 60_000;
@@ -21,6 +23,8 @@ interface TokenClaims {
 
 @Injectable()
 export class AuthService {
+  private readonly sessions = new SessionMemory();
+
   constructor(
     private readonly repo: AuthRepository,
     private readonly passwords: PasswordService,
@@ -55,10 +59,15 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
+    this.sessions.remember(user.sessionId, undefined);
     await this.repo.revokeSession(user.sessionId);
   }
 
-  async authenticate(token: string): Promise<AuthUser | undefined> {
+  /**
+   * The token's user while its session is live. With `inRead`, a session this process confirmed before is
+   * answered from memory, unconfirmed: the handler's own read confirms it ({@link SessionCheckedInRead}).
+   */
+  async authenticate(token: string, inRead = false): Promise<AuthUser | undefined> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
@@ -67,7 +76,21 @@ export class AuthService {
     }
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return undefined;
     if (!/^[0-9a-f-]{36}$/.test(claims.sid) || !/^[0-9a-f-]{36}$/.test(claims.sub)) return undefined;
-    return this.repo.findLiveSession(claims.sid, claims.sub);
+    if (inRead) {
+      const known = this.sessions.get(claims.sid);
+      if (known?.id === claims.sub) {
+        const unconfirmed: UnconfirmedUser = { ...known, sessionUnconfirmed: true };
+        return unconfirmed;
+      }
+    }
+    const user = await this.repo.findLiveSession(claims.sid, claims.sub);
+    this.sessions.remember(claims.sid, user);
+    return user;
+  }
+
+  /** A handler's read found the session gone: memory forgets it too. */
+  forgetSession(sessionId: string): void {
+    this.sessions.remember(sessionId, undefined);
   }
 
   /** Whether the session behind a signed-in user still holds (not logged out, not expired, user active). */

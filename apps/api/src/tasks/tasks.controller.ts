@@ -25,6 +25,7 @@ import { RecordsAccess, taskItem, tasksOfBody } from '../access-log/records-acce
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles, TASK_READERS } from '../auth/auth.decorators.js';
+import { SessionCheckedInRead } from '../auth/session-in-read.js';
 import { requestIdOf } from '../common/request-id.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
@@ -181,6 +182,7 @@ export class TasksController {
     },
   })
   @Roles(...TASK_READERS)
+  @SessionCheckedInRead()
   @Post(':id/transitions')
   @HttpCode(200)
   transition(

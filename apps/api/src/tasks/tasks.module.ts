@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ClassificationAccessModule } from '../classification/classification-access.module.js';
 import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
 import { TaskExportRowsQuery } from './task-export-rows.query.js';
@@ -11,7 +12,7 @@ import { TransitionTaskUseCase } from './transition-task.use-case.js';
 
 /** Tasks themselves: the board's list, drafts, transitions. Modules about a task's parts import this one. */
 @Module({
-  imports: [AgenciesModule, ClassificationAccessModule],
+  imports: [AgenciesModule, AuthModule, ClassificationAccessModule],
   controllers: [TasksController],
   providers: [
     TasksService,

@@ -4,6 +4,8 @@ import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
 import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
 import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
+import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { liveSessionParams, liveSessionSql } from '../auth/session-in-read.js';
 import { directiveClearance, taskScope } from './task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
@@ -17,6 +19,22 @@ export interface TaskDetailRow extends TaskRow {
   directive_title: string;
   pending_submission_id: string | null;
   pending_submitted_at: Date | null;
+}
+
+/** A task with its directive's number and title and its pending submission; `$1` the task, `$2` the reader. */
+function visibleTaskSql(scopeSql: string): string {
+  // Cleared for the task is not cleared for its directive: a classified directive's title needs its own list.
+  return `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number,
+            CASE WHEN ${directiveClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
+            d.escalation_policy,
+            s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
+       FROM tasks t
+       JOIN directives d ON d.id = t.directive_id
+       LEFT JOIN LATERAL (
+         SELECT id, submitted_at FROM submissions
+          WHERE task_id = t.id AND revision = t.revision AND decision IS NULL
+          ORDER BY seq DESC LIMIT 1) s ON TRUE
+      WHERE t.id = $1 AND ${scopeSql}`;
 }
 
 /** `%`, `_` and `\` typed by a person are literal characters in a search, not patterns. */
@@ -91,22 +109,28 @@ export class TasksRepository {
     manager: EntityManager = this.db.manager,
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 3);
-    // Cleared for the task is not cleared for its directive: a classified directive's title needs its own list.
-    const rows: TaskDetailRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number,
-              CASE WHEN ${directiveClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
-              d.escalation_policy,
-              s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
-         FROM tasks t
-         JOIN directives d ON d.id = t.directive_id
-         LEFT JOIN LATERAL (
-           SELECT id, submitted_at FROM submissions
-            WHERE task_id = t.id AND revision = t.revision AND decision IS NULL
-            ORDER BY seq DESC LIMIT 1) s ON TRUE
-        WHERE t.id = $1 AND ${scope.sql}`,
-      [id, actor.userId, ...scope.params],
-    );
+    const rows: TaskDetailRow[] = await manager.query(visibleTaskSql(scope.sql), [id, actor.userId, ...scope.params]);
     return rows[0];
+  }
+
+  /**
+   * {@link findVisible} and the session check in one statement, for a user the guard took from memory
+   * (`SessionCheckedInRead`): whether the session is live, and the task when it is.
+   */
+  async findVisibleConfirming(
+    user: AuthUser,
+    id: string,
+  ): Promise<{ sessionLive: boolean; row: TaskDetailRow | undefined }> {
+    const actor = toActor(user);
+    const scope = taskScope(actor, 3);
+    const session = liveSessionSql(3 + scope.params.length);
+    const rows: (Partial<TaskDetailRow> & { session_live: boolean })[] = await this.db.query(
+      `SELECT live.session_live, x.* FROM (SELECT ${session} AS session_live) live
+         LEFT JOIN LATERAL (${visibleTaskSql(scope.sql)}) x ON live.session_live`,
+      [id, actor.userId, ...scope.params, ...liveSessionParams(user)],
+    );
+    const { session_live: sessionLive, ...row } = rows[0];
+    return { sessionLive, row: sessionLive && row.id ? (row as TaskDetailRow) : undefined };
   }
 
   async history(taskId: string): Promise<

@@ -12,6 +12,8 @@ import {
 } from '@dondoc/workflow';
 import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { AuthService } from '../auth/auth.service.js';
+import { isUnconfirmed, sessionEnded } from '../auth/session-in-read.js';
 import { ApiError } from '../common/api-error.js';
 import { RECORD_ONLY_REASON, recordOnlyRefusal } from '../classification/classification-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -26,7 +28,7 @@ import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary, summaryViewOf } from './task-summary.js';
 import { DATE_PLANNING_EVENTS, policyFor } from './schedule-change.js';
 import { transitionChange } from './transition-change.js';
-import { TasksRepository } from './tasks.repository.js';
+import { TasksRepository, type TaskDetailRow } from './tasks.repository.js';
 
 @Injectable()
 export class TransitionTaskUseCase {
@@ -37,6 +39,7 @@ export class TransitionTaskUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendars: CalendarStore,
+    private readonly auth: AuthService,
   ) {}
 
   async execute(
@@ -63,7 +66,7 @@ export class TransitionTaskUseCase {
     write: (change: TaskChange) => Promise<AppliedChange | undefined>,
   ): Promise<TaskSummaryDto> {
     const actor = toActor(user);
-    const row = await this.tasks.findVisible(actor, taskId);
+    const row = await this.readTask(user, taskId);
     if (!row) throw ApiError.notFound('Task');
 
     const now = new Date(Date.now() + this.config.clockOffsetMs);
@@ -130,6 +133,17 @@ export class TransitionTaskUseCase {
       );
     }
     return toSummary(written.task, actor, now, summaryViewOf(this.config, this.calendars));
+  }
+
+  /** The task as the caller sees it; a session the guard took from memory is confirmed in the same statement. */
+  private async readTask(user: AuthUser, taskId: string): Promise<TaskDetailRow | undefined> {
+    if (!isUnconfirmed(user)) return this.tasks.findVisible(toActor(user), taskId);
+    const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId);
+    if (!sessionLive) {
+      this.auth.forgetSession(user.sessionId);
+      throw sessionEnded();
+    }
+    return row;
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {
