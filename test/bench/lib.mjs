@@ -8,7 +8,11 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildConfig, createApp, parseEnv, runMigrations, seedDemoProvince } from '@dondoc/api';
+// BENCH_API_MODULE: another build of the API (a copy of apps/api/dist, e.g. before a change), for before/after
+// figures measured in the same session.
+const { buildConfig, createApp, parseEnv, runMigrations, seedDemoProvince } = await import(
+  process.env.BENCH_API_MODULE ?? '@dondoc/api'
+);
 
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const PASSWORD = 'bench-password';

@@ -28,14 +28,21 @@ export function summaryViewOf(
  * Working days past the effective deadline (to approval for approved work): 0 when not past it, null without a
  * deadline or when cancelled.
  */
-export function workingDaysOverdue(row: TaskRow, now: Date, calendar: WorkingCalendar): number | null {
+export function workingDaysOverdue(
+  row: Pick<TaskRow, 'state' | 'due_date' | 'effective_due_date' | 'completed_at'>,
+  now: Date,
+  calendar: WorkingCalendar,
+): number | null {
   const end = row.effective_due_date ?? row.due_date;
   if (!end || row.state === 'cancelled') return null;
   const asOf = localDate(row.state === 'approved' ? (row.completed_at ?? now) : now);
   return asOf > end ? calendar.workingDaysBetween(end, asOf) : 0;
 }
 
-export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts {
+export function toFacts(
+  row: Omit<TaskFactsRow, 'effective_due_date' | 'next_milestone'>,
+  extra: Partial<TaskFacts> = {},
+): TaskFacts {
   return {
     state: row.state,
     leadAgencyId: row.lead_agency_id,
@@ -51,11 +58,45 @@ export function toFacts(row: TaskRow, extra: Partial<TaskFacts> = {}): TaskFacts
   };
 }
 
-export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryView): TaskSummaryDto {
+/** The facts of a row that the fields depending on today, the calendar and the reader are computed from. */
+export type TaskFactsRow = Pick<
+  TaskRow,
+  | 'state'
+  | 'lead_agency_id'
+  | 'coordinating_agency_ids'
+  | 'due_date'
+  | 'effective_due_date'
+  | 'deadline_version'
+  | 'revision'
+  | 'completed_at'
+  | 'assignee_user_id'
+  | 'deciding_authority'
+  | 'continuous'
+  | 'next_milestone'
+>;
+
+/** What a card shows that the row alone does not decide: it depends on today, the calendar and the reader. */
+export type ViewedFields = Pick<
+  TaskSummaryDto,
+  'deadlineStatus' | 'daysOverdue' | 'workingDaysOverdue' | 'allowedEvents' | 'nextMilestone'
+>;
+
+export function viewedFields(row: TaskFactsRow, actor: Actor, now: Date, view: SummaryView): ViewedFields {
   const facts = toFacts(row);
   const { dueSoonDays } = view;
   // Lateness is judged against the day the deadline ends on the calendar (a Sunday deadline ends on Monday).
   const judged = { ...facts, dueDate: row.effective_due_date ?? row.due_date };
+  return {
+    deadlineStatus: deadlineStatus(judged, now, { dueSoonDays }),
+    daysOverdue: daysOverdue(judged, now),
+    workingDaysOverdue: workingDaysOverdue(row, now, view.calendar),
+    allowedEvents: allowedEvents(facts, actor),
+    nextMilestone: nextMilestoneOf(row, facts, now, dueSoonDays),
+  };
+}
+
+export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryView): TaskSummaryDto {
+  const viewed = viewedFields(row, actor, now, view);
   return {
     id: row.id,
     code: row.code,
@@ -75,13 +116,13 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryVi
     deadlineWorkingDays: row.deadline_working_days ?? null,
     deadlineFrom: row.deadline_from ?? null,
     continuous: row.continuous ?? false,
-    deadlineStatus: deadlineStatus(judged, now, { dueSoonDays }),
-    daysOverdue: daysOverdue(judged, now),
-    workingDaysOverdue: workingDaysOverdue(row, now, view.calendar),
+    deadlineStatus: viewed.deadlineStatus,
+    daysOverdue: viewed.daysOverdue,
+    workingDaysOverdue: viewed.workingDaysOverdue,
     escalationLevel: row.escalation_level,
     completedAt: row.completed_at ? row.completed_at.toISOString() : null,
     updatedAt: row.updated_at.toISOString(),
-    allowedEvents: allowedEvents(facts, actor),
+    allowedEvents: viewed.allowedEvents,
     openExtensionRequest: openExtensionOf(row),
     assigneeUserId: row.assignee_user_id ?? null,
     responsibleLeaderUserId: row.responsible_leader_user_id ?? null,
@@ -90,7 +131,7 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryVi
     isKey: row.is_key ?? false,
     progressPercent: row.progress_percent ?? null,
     progressAt: row.progress_at ? new Date(row.progress_at).toISOString() : null,
-    nextMilestone: nextMilestoneOf(row, facts, now, dueSoonDays),
+    nextMilestone: viewed.nextMilestone,
     contributions: row.contributions_summary ?? null,
     seriesId: row.series_id ?? null,
     periodKey: row.period_key ?? null,
@@ -102,7 +143,7 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryVi
 
 /** A milestone's deadline status is the task's rule applied to the milestone's date while the task is open. */
 function nextMilestoneOf(
-  row: TaskRow,
+  row: Pick<TaskRow, 'next_milestone'>,
   facts: TaskFacts,
   now: Date,
   dueSoonDays: number,

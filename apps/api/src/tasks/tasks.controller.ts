@@ -12,7 +12,6 @@ import {
   transitionRequestSchema,
   updateTaskRequestSchema,
   type CreateTaskRequest,
-  type Page,
   type TaskListQuery,
   type TaskSummaryDto,
   type TransitionRequest,
@@ -31,6 +30,7 @@ import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { BulkTasksUseCase } from './bulk-tasks.use-case.js';
 import { TaskExportUseCase } from './task-export.use-case.js';
+import { TaskPageJson } from './task-page-json.js';
 import { TasksService } from './tasks.service.js';
 import { TransitionTaskUseCase } from './transition-task.use-case.js';
 
@@ -107,13 +107,13 @@ export class TasksController {
     ok: { schema: taskPageSchema },
   })
   @Roles(...TASK_READERS)
-  @RecordsAccess('list', (page: Page<TaskSummaryDto>) => page.items.map(taskItem))
+  @RecordsAccess('list', (page: TaskPageJson) => page.tasks.map(taskItem))
   @Get()
   list(
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(taskListQuerySchema)) query: TaskListQuery,
-  ): Promise<Page<TaskSummaryDto>> {
-    return this.tasks.list(user, query);
+  ): Promise<TaskPageJson> {
+    return this.tasks.listJson(user, query);
   }
 
   @ApiEndpoint({

@@ -6,6 +6,8 @@ import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@do
 import { DataSource, type EntityManager } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { liveSessionParams, liveSessionSql } from '../auth/session-in-read.js';
+import { taskCardColumns } from './task-card.sql.js';
+import type { TaskFactsRow } from './task-summary.js';
 import { directiveClearance, taskScope } from './task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
@@ -19,6 +21,13 @@ export interface TaskDetailRow extends TaskRow {
   directive_title: string;
   pending_submission_id: string | null;
   pending_submitted_at: Date | null;
+}
+
+/** A card as PostgreSQL builds it, with the facts the rest of it is computed from. */
+export interface TaskCardRow extends TaskFactsRow {
+  card: string;
+  id: string;
+  classification: Classification;
 }
 
 /** A task with its directive's number and title and its pending submission; `$1` the task, `$2` the reader. */
@@ -46,12 +55,23 @@ function likeEscape(s: string): string {
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(
+  /** A page of the tasks the actor may see, in board order: each as its card's JSON built by PostgreSQL, with the facts beside it. */
+  async listCards(
     actor: Actor,
     query: TaskListQuery,
     today: string,
     dueSoonDays: number,
-  ): Promise<{ rows: TaskRow[]; total: number }> {
+  ): Promise<{ rows: TaskCardRow[]; total: number }> {
+    return this.page<TaskCardRow>(taskCardColumns('t'), actor, query, today, dueSoonDays);
+  }
+
+  private async page<Row>(
+    columns: string,
+    actor: Actor,
+    query: TaskListQuery,
+    today: string,
+    dueSoonDays: number,
+  ): Promise<{ rows: Row[]; total: number }> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -86,7 +106,7 @@ export class TasksRepository {
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const sql = `SELECT ${TASK_COLUMNS}
+    const sql = `SELECT ${columns}
       FROM tasks t WHERE ${whereSql}
       ORDER BY t.due_date NULLS LAST, t.code
       LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`;
@@ -95,7 +115,7 @@ export class TasksRepository {
         .query(`SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`, countParams)
         .then((r: { n: string }[]) => Number(r[0].n));
     const [rows, counted] = await Promise.all([
-      this.db.query<TaskRow[]>(sql, params),
+      this.db.query<Row[]>(sql, params),
       query.offset === 0 ? Promise.resolve(undefined) : count(),
     ]);
     const total = counted ?? (rows.length < query.limit ? rows.length : await count());

@@ -1,0 +1,93 @@
+import { agencyId, makeTask } from './support/fixtures.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * `GET /api/tasks` answers with cards PostgreSQL builds as JSON (the reader-, day- and calendar-dependent
+ * fields added by the API). Each card must be exactly the task's summary as every other answer builds it
+ * (`toSummary`, seen here through `GET /api/tasks/:id`), for every kind of reader.
+ */
+describe('the board read: cards built by PostgreSQL are the tasks’ own summaries', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const login = async (username: string) => {
+    const res = await t.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+    return { Authorization: `Bearer ${res.body.accessToken as string}` };
+  };
+
+  it('every card equals the summary part of the task’s own page, for the Office, an agency and the Standing Committee', async () => {
+    // Timestamps with microseconds (a card cuts them to milliseconds, as the summary does), progress, a late
+    // approval, a continuous key task with contributions and an open extension request, besides the demo province's variety.
+    const approved = await makeTask(t.db, { state: 'approved', dueDate: '2025-01-10' });
+    await t.db.query(
+      `UPDATE tasks SET completed_at = '2025-02-03 16:59:59.999999+00', updated_at = '2025-02-03 17:00:00.000999+00'
+        WHERE id = $1`,
+      [approved.id],
+    );
+    const working = await makeTask(t.db, { state: 'in_progress', coordinating: ['ban-dan-van', 'ban-to-chuc'] });
+    await t.db.query(
+      `UPDATE tasks SET progress_percent = 40, progress_at = '2026-03-04 05:06:07.891999+07', is_key = true,
+              continuous = true, deadline_working_days = 15 WHERE id = $1`,
+      [working.id],
+    );
+    const requester = await t.db.query<{ id: string }>(
+      `SELECT id FROM users WHERE agency_id = $1 ORDER BY username LIMIT 1`,
+      [await agencyId(t.db, 'ban-tuyen-giao')],
+    );
+    await t.db.query(
+      `INSERT INTO extension_requests (task_id, current_due_date, requested_due_date, reason, requested_by, created_at)
+       VALUES ($1, '2030-12-31', '2031-03-31', 'Chờ số liệu quý', $2, '2026-05-06 07:08:09.123456+07')`,
+      [working.id, requester.rows[0].id],
+    );
+
+    await t.db.query(
+      `INSERT INTO contributions (task_id, agency_id, status)
+       VALUES ($1, $2, 'accepted'), ($1, $3, 'submitted')`,
+      [working.id, await agencyId(t.db, 'ban-dan-van'), await agencyId(t.db, 'ban-to-chuc')],
+    );
+
+    const covered = { extension: 0, milestone: 0, contributions: 0, progress: 0, completed: 0, allowed: 0 };
+    for (const username of ['vanphong', 'ban-tuyen-giao', 'thuongvu']) {
+      const auth = await login(username);
+      const page = await t.http.get('/api/tasks?limit=10000').set(auth).expect(200);
+      expect(page.headers['content-type']).toMatch(/^application\/json/);
+      expect(page.body).toEqual(expect.objectContaining({ limit: 10000, offset: 0 }));
+      expect(page.body.items.length).toBeGreaterThan(0);
+      expect(page.body.total).toBe(page.body.items.length);
+      for (const card of page.body.items as Record<string, unknown>[]) {
+        const detail = await t.http
+          .get(`/api/tasks/${card.id as string}`)
+          .set(auth)
+          .expect(200);
+        const summary = Object.fromEntries(Object.keys(card).map((k) => [k, detail.body[k]]));
+        expect({ username, card }).toEqual({ username, card: summary });
+        expect(Object.keys(card).sort()).toEqual(Object.keys(page.body.items[0] as object).sort());
+        covered.extension += card.openExtensionRequest ? 1 : 0;
+        covered.milestone += card.nextMilestone ? 1 : 0;
+        covered.contributions += card.contributions ? 1 : 0;
+        covered.progress += card.progressAt ? 1 : 0;
+        covered.completed += card.completedAt ? 1 : 0;
+        covered.allowed += (card.allowedEvents as string[]).length ? 1 : 0;
+      }
+    }
+    // The comparison saw every kind of field filled in, not only nulls.
+    for (const [what, n] of Object.entries(covered)) expect({ what, some: n > 0 }).toEqual({ what, some: true });
+  });
+
+  it('an agency’s board holds only its own tasks, and a deep page tells the total', async () => {
+    const auth = await login('ban-tuyen-giao');
+    const mine = await agencyId(t.db, 'ban-tuyen-giao');
+    const all = await t.http.get('/api/tasks?limit=10000').set(auth).expect(200);
+    for (const card of all.body.items as { leadAgencyId: string; coordinatingAgencyIds: string[] }[]) {
+      expect(card.leadAgencyId === mine || card.coordinatingAgencyIds.includes(mine)).toBe(true);
+    }
+    const second = await t.http.get('/api/tasks?limit=2&offset=2').set(auth).expect(200);
+    expect(second.body.total).toBe(all.body.total);
+    expect(second.body.items.map((c: { id: string }) => c.id)).toEqual(
+      all.body.items.slice(2, 4).map((c: { id: string }) => c.id),
+    );
+  });
+});
