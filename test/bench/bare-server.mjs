@@ -1,6 +1,6 @@
 // The bare reference for http-transition.mjs: a node:http server (no framework) answering
 // POST /api/tasks/:id/transitions by running the same raw SQL the API ran for one recorded transition
-// (session check, read of the task, the one-statement write), retargeted to the requested task, on a
+// (the read of the task with the session check, the one-statement write), retargeted to the requested task, on a
 // pg.Pool of the API's size, and answering the written row as JSON. No JWT verification, validation,
 // logging, metrics or DTO mapping: that is what the API's overhead is measured against.
 // Env: DATABASE_URL, PORT, STATEMENTS (a JSON file: {sampleId, statements: [{text, params}]}), POOL_SIZE.

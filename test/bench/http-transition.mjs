@@ -1,12 +1,14 @@
 // HTTP end to end: POST /api/tasks/:id/transitions on the built API (node apps/api/dist/main.js, production
 // mode, as a child process) vs a bare node:http route running the same raw SQL (bare-server.mjs). Issue
-// targets: ≥ 0.6 of the bare route's throughput; p99 < 25 ms at 70% of the API's maximum.
+// targets: ≥ 0.8 of the bare route's throughput and ≥ 0.6 of pgbench running the transition's SQL (ceiling.mjs,
+// same suite run), at 1 and at 8 in flight; ≤ 2 statements per request; API CPU ≤ 1.2 ms per transition;
+// p99 < 25 ms at 70% of the API's maximum.
 // Open-loop load: requests are sent on a fixed schedule whatever the answers do, and latency counts from
 // the scheduled instant (so a stalled server cannot hide its queue). Rates rise step by step, API and bare
 // side by side at each step, until each saturates (answered < 90% of offered, p99 > 2 s, or errors); then
-// one step at 70% of each one's maximum. Each request STARTs a distinct fresh `assigned` task.
-// Prints JSON lines; never fails on a number.
-// Usage: npm run build && node test/bench/http-transition.mjs [--quick] [--seconds 5] [--start 50] [--factor 1.4]
+// one step at 70% of each one's maximum. Then closed loops at 1 and 8 in flight, API and bare alternating.
+// Each request STARTs a distinct fresh `assigned` task. Prints JSON lines; never fails on a number.
+// Usage: npm run build && node test/bench/http-transition.mjs [--quick] [--seconds 5] [--closed-seconds 5]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -213,7 +215,7 @@ try {
   const ids = await bulkAssignedTasks(db.pool, TASKS);
   const user = await agencyUser(db.pool);
 
-  // Record the statements of one HTTP transition (session check, read, write) from the API in this process.
+  // Record the statements of one HTTP transition (the read with the session check, the write) from the API.
   const probe = instrumentPg();
   const { app } = await nestApp(db.url, redis.url);
   await app.listen(0, '127.0.0.1');
