@@ -140,11 +140,12 @@ export class TasksRepository {
   async findVisibleConfirming(
     user: AuthUser,
     id: string,
+    manager: EntityManager = this.db.manager,
   ): Promise<{ sessionLive: boolean; row: TaskDetailRow | undefined }> {
     const actor = toActor(user);
     const scope = taskScope(actor, 3);
     const session = liveSessionSql(3 + scope.params.length);
-    const rows: (Partial<TaskDetailRow> & { session_live: boolean })[] = await this.db.query(
+    const rows: (Partial<TaskDetailRow> & { session_live: boolean })[] = await manager.query(
       `SELECT live.session_live, x.* FROM (SELECT ${session} AS session_live) live
          LEFT JOIN LATERAL (${visibleTaskSql(scope.sql)}) x ON live.session_live`,
       [id, actor.userId, ...scope.params, ...liveSessionParams(user)],

@@ -10,7 +10,7 @@ import {
   type WorkingCalendar,
   isRecordOnly,
 } from '@dondoc/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { isUnconfirmed, sessionEnded } from '../auth/session-in-read.js';
@@ -49,11 +49,14 @@ export class TransitionTaskUseCase {
     requestId: string | null,
   ): Promise<TaskSummaryDto> {
     if (!DATE_PLANNING_EVENTS.has(req.event)) {
-      return this.decide(user, taskId, req, requestId, undefined, (c) => this.changes.apply(c));
+      return this.decide(user, taskId, req, requestId, undefined, this.db.manager, (c) => this.changes.apply(c));
     }
-    // Dates planned on the calendar in force, under its shared lock: a calendar change waits for this one.
+    // Dates planned on the calendar in force, under its shared lock: a calendar change waits for this one. The
+    // reads go through the same transaction: one connection per request, not two.
     return this.changes.transaction(async (tx) =>
-      this.decide(user, taskId, req, requestId, await this.calendars.current(tx.manager), (c) => tx.apply(c)),
+      this.decide(user, taskId, req, requestId, await this.calendars.current(tx.manager), tx.manager, (c) =>
+        tx.apply(c),
+      ),
     );
   }
 
@@ -63,10 +66,11 @@ export class TransitionTaskUseCase {
     req: TransitionRequest,
     requestId: string | null,
     calendar: WorkingCalendar | undefined,
+    manager: EntityManager,
     write: (change: TaskChange) => Promise<AppliedChange | undefined>,
   ): Promise<TaskSummaryDto> {
     const actor = toActor(user);
-    const row = await this.readTask(user, taskId);
+    const row = await this.readTask(user, taskId, manager);
     if (!row) throw ApiError.notFound('Task');
 
     const now = new Date(Date.now() + this.config.clockOffsetMs);
@@ -107,7 +111,7 @@ export class TransitionTaskUseCase {
     }
 
     // The lead submits without every coordinator's contribution accepted: only with a reason, kept in the history.
-    const missing = event.type === 'SUBMIT' ? await missingContributionsOf(this.db, taskId) : [];
+    const missing = event.type === 'SUBMIT' ? await missingContributionsOf(manager, taskId) : [];
     requireReasonForMissing(missing, req.comment);
 
     const change = transitionChange({
@@ -136,9 +140,9 @@ export class TransitionTaskUseCase {
   }
 
   /** The task as the caller sees it; a session the guard took from memory is confirmed in the same statement. */
-  private async readTask(user: AuthUser, taskId: string): Promise<TaskDetailRow | undefined> {
-    if (!isUnconfirmed(user)) return this.tasks.findVisible(toActor(user), taskId);
-    const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId);
+  private async readTask(user: AuthUser, taskId: string, manager: EntityManager): Promise<TaskDetailRow | undefined> {
+    if (!isUnconfirmed(user)) return this.tasks.findVisible(toActor(user), taskId, manager);
+    const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId, manager);
     if (!sessionLive) {
       this.auth.forgetSession(user.sessionId);
       throw sessionEnded();
