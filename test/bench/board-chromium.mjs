@@ -1,21 +1,24 @@
-// The board in headless Chromium at 1,000 and 5,000 tasks (targets: interactive < 1.5 s at 5,000 tasks,
-// drag frames p95 < 16.7 ms, drop to server-confirmed < 150 ms), then the list view (`/?view=list`) at
-// exactly --list visible rows (default 10,000): navigation → rows rendered, re-sort by a header (click →
-// header and first row changed), End key (→ last row rendered and focused), a scroll through the whole list
-// one viewport a frame (requestAnimationFrame deltas), rows and elements in the DOM. References measured in
-// the same run on the same tasks: the kanban board's own time to interactive and elements in the DOM, and
-// the page's idle frame interval. Prints figures; never fails on a number.
+// The board in headless Chromium at 1,000 and 5,000 tasks (the issue's targets at 5,000 tasks: interactive
+// < 1 s, drag frames p95 ≤ 16.7 ms with no frame over 50 ms, drop to server-confirmed < 100 ms; every move
+// is confirmed in a dialog, so "drop to server-confirmed" runs from the confirm click), then the list view
+// (`/?view=list`) at exactly --list visible rows (default 10,000): navigation → rows rendered, re-sort by a
+// header (click → header and first row changed), End key (→ last row rendered and focused), a scroll through
+// the whole list one viewport a frame (requestAnimationFrame deltas), rows and elements in the DOM.
+// References measured in the same run on the same tasks: the kanban board's own time to interactive and
+// elements in the DOM, and the page's idle frame interval. Prints figures; never fails on a number.
 // Usage: npm run build && node test/bench/board-chromium.mjs [--sizes 1000,5000] [--runs 3] [--drags 3]
 //        [--list 10000] [--sorts title,title,due,due,lead,state,code] (--list 0 leaves the list out)
+//        [--trace DIR] (one more load and drag at each size under a Chromium trace, see TRACE)
 // Needs PostgreSQL (DATABASE_URL: a server where it may create and drop `dondoc_benchboard_<pid>`; default
 // postgres://postgres@127.0.0.1:5432/postgres) and Redis (REDIS_URL, default 127.0.0.1:6379).
 /* global window, document, location, PerformanceObserver, MutationObserver, KeyboardEvent, requestAnimationFrame */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import * as prettier from 'prettier';
-import { CHROMIUM, launchChromium, signIn, startStack } from '../browser/support/throwaway-stack.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, signIn, startStack } from '../browser/support/throwaway-stack.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,6 +36,17 @@ const RUNS = Number(arg('runs', 3));
 const DRAGS = Number(arg('drags', 3));
 const DRAG_STEPS = 60;
 const OUT = resolve('test/bench/results/board-chromium.json');
+// --trace DIR: after the measured runs, one more load and one more drag of the agency at each size, each
+// under a Chromium trace (DIR/board-<size>-load.json, DIR/board-<size>-drag.json: the first drag on a freshly
+// loaded board; open them in DevTools' Performance panel or https://ui.perfetto.dev). Tracing slows the page:
+// those two are not in the figures.
+const TRACE = arg('trace', null);
+// Headless Chromium 156 builds the WebUI omnibox popup (a renderer of its own, about 0.5 s of CPU) for every
+// new page; on two cores it competed with each page load measured here. Not the board's work: turned off.
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+];
 // The bulk tasks are led by this agency, so its board and the Office's both hold all of them: the Office
 // measures loading, the agency measures a drag that needs no dialog (START: assigned → in progress).
 const AGENCY = 'ban-tuyen-giao';
@@ -154,25 +168,73 @@ async function timeToInteractive(context) {
   };
 }
 
-/** One scripted drag of an assigned card of the agency across the columns, dropped on "in progress". */
+/**
+ * The card to pick up: the first one of the assigned column that lies wholly inside the column's scroll
+ * viewport, and the point to press (its middle, left of the ⋯ button), checked to land on that card. The
+ * column is first brought back to its top: a drop may leave the column it came from scrolled (`scrolledBy`
+ * is how far), and the cards are virtualised, so the first card in the DOM may be an overscan row above the
+ * viewport or hidden under the column's header.
+ */
+const PICK_CARD = () => {
+  const scroller = document.querySelector('[data-testid="column-assigned"] .column-scroll');
+  if (!scroller) return { error: 'no scrollable list in the assigned column' };
+  const scrolledBy = scroller.scrollTop;
+  scroller.scrollTop = 0;
+  return new Promise((done) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const view = scroller.getBoundingClientRect();
+        for (const card of scroller.querySelectorAll('[data-testid^="task-card-"]')) {
+          const r = card.getBoundingClientRect();
+          if (r.top < view.top || r.bottom > view.bottom || r.height === 0) continue;
+          const x = r.left + r.width * 0.4;
+          const y = r.top + r.height / 2;
+          if (document.elementFromPoint(x, y)?.closest('[data-testid^="task-card-"]') !== card) continue;
+          done({ id: card.getAttribute('data-testid').replace('task-card-', ''), x, y, scrolledBy });
+          return;
+        }
+        done({ error: `no assigned card wholly in view (scrolled by ${scrolledBy} px)`, scrolledBy });
+      }),
+    ),
+  );
+};
+
+/** What the screen shows when a drop did not open the dialog: toasts, the element under the pointer. */
+async function whyNoDialog(page, at) {
+  return page.evaluate(
+    ({ x, y }) => ({
+      toasts: [...document.querySelectorAll('[data-testid^="toast"], [role="status"], [role="alert"]')]
+        .map((e) => e.textContent.trim())
+        .filter(Boolean),
+      underPointer: document.elementFromPoint(x, y)?.outerHTML.slice(0, 120) ?? null,
+      selection: String(window.getSelection() ?? '').slice(0, 60),
+    }),
+    at,
+  );
+}
+
+/**
+ * One scripted drag of an assigned card of the agency over the far columns, dropped on "in progress"
+ * (START, which needs no input: the dialog only confirms), then confirmed.
+ */
 async function dragOnce(page) {
-  const first = page.locator('[data-testid="column-assigned"] [data-testid^="task-card-"]').first();
-  await first.waitFor({ state: 'visible' });
-  const id = (await first.getAttribute('data-testid')).replace('task-card-', '');
+  const pick = await page.evaluate(PICK_CARD);
+  if (pick.error) throw new Error(pick.error);
+  const { id } = pick;
   const cardSel = `[data-testid="task-card-${id}"]`;
-  const from = await first.boundingBox();
   const boxes = {};
   for (const s of ['submitted', 'approved', 'in_progress']) {
     boxes[s] = await page.locator(`[data-testid="column-${s}"]`).boundingBox();
   }
-  const sx = from.x + from.width / 2;
-  const sy = from.y + Math.min(from.height / 2, 20);
+  const sx = pick.x;
+  const sy = pick.y;
   // Over the far columns and back, so the drag crosses allowed and closed columns alike.
   const waypoints = [boxes.submitted, boxes.approved, boxes.in_progress].filter(Boolean);
   await page.evaluate(() => {
     const b = window.__bench;
     b.frames = [];
     b.recording = true;
+    b.dragLongFrom = b.longTasks.length;
     let last = performance.now();
     const tick = (t) => {
       if (!b.recording) return;
@@ -192,6 +254,8 @@ async function dragOnce(page) {
   const before = await page.evaluate(() => ({
     fetches: window.__bench.fetches.length,
     pointerUps: window.__bench.pointerUps.length,
+    // dnd-kit marks every column while a card is held: none marked, nothing was picked up.
+    picked: document.querySelector('[data-drop-allowed]') !== null,
   }));
   // Every move is confirmed in a dialog: the page notes when it appears, then the confirm click is
   // the moment the user commits, and from there the request, the answer and the settled card.
@@ -208,7 +272,16 @@ async function dragOnce(page) {
   });
   await page.mouse.up();
   const dialog = page.getByTestId('transition-dialog');
-  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  try {
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  } catch {
+    const why = await whyNoDialog(page, { x: sx, y: sy });
+    throw new Error(
+      `drag of ${id}: no dialog after the drop (${before.picked ? 'card was picked up' : 'card never picked up'}; ` +
+        `toasts ${JSON.stringify(why.toasts)}; under the press ${why.underPointer}; selection ${JSON.stringify(why.selection)})`,
+    );
+  }
+  const event = await dialog.getAttribute('data-event');
   const response = page.waitForResponse((r) => r.url().includes('/transitions'), { timeout: 60_000 });
   await page.evaluate(
     ({ cardSel, from }) => {
@@ -235,6 +308,11 @@ async function dragOnce(page) {
     const ups = b.pointerUps.slice(before.pointerUps);
     return {
       frames: b.frames.slice(1),
+      // Tasks of 50 ms or more on the page's main thread while the card was held (pick-up included).
+      longTasks: b.longTasks
+        .slice(b.dragLongFrom)
+        .filter((t) => ups[0] == null || t.start < ups[0])
+        .map((t) => t.duration),
       dropAt: ups[0] ?? null,
       confirmAt: ups.at(-1) ?? null,
       dialogAt: b.dialogAt,
@@ -243,16 +321,39 @@ async function dragOnce(page) {
       settledAt: b.settledAt,
     };
   }, before);
+  // Where the column the card came from is left once the move has settled (0: at its top, as before).
+  const sourceScrollTop = await page.evaluate(
+    () => document.querySelector('[data-testid="column-assigned"] .column-scroll')?.scrollTop ?? null,
+  );
   const since = (t, from) => (t == null || from == null ? null : t - from);
   return {
     taskId: id,
+    event,
     status: res.status(),
     frames: m.frames,
+    longTasksMs: m.longTasks,
     dropToDialogMs: since(m.dialogAt, m.dropAt),
     confirmToRequestMs: since(m.requestAt, m.confirmAt),
     confirmToConfirmedMs: since(m.responseAt, m.confirmAt),
     confirmToSettledMs: since(m.settledAt, m.confirmAt),
+    scrolledBeforeDragPx: pick.scrolledBy,
+    sourceScrollTopAfterPx: sourceScrollTop,
   };
+}
+
+/** `fn(target)` under a Chromium trace written to TRACE/<name>.json (a page: that page; a context: all). */
+async function traced(browser, target, name, fn) {
+  mkdirSync(TRACE, { recursive: true });
+  const path = resolve(TRACE, `${name}.json`);
+  await browser.startTracing('mouse' in target ? target : undefined, { path });
+  try {
+    const r = await fn(target);
+    return { path, interactiveMs: r.interactiveMs, frames: r.frames, confirmToConfirmedMs: r.confirmToConfirmedMs };
+  } catch (err) {
+    return { path, error: String(err?.message ?? err).split('\n')[0] };
+  } finally {
+    await browser.stopTracing();
+  }
 }
 
 /** Tasks in the board's states (what `/` and `/?view=list` show the Office without filters). */
@@ -593,8 +694,9 @@ function chromiumVersion() {
   }
 }
 
+const loadBefore = loadavg();
 const stack = await startStack({ prefix: 'dondoc_benchboard' });
-const browser = await launchChromium();
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BENCH_CHROMIUM_ARGS });
 const browserVersion = browser.version();
 const results = [];
 let listResult = null;
@@ -619,12 +721,29 @@ try {
         for (let i = 0; i < RUNS; i++) runs.push(await timeToInteractive(context));
         row.interactive[who] = runs;
         if (who === AGENCY) {
+          if (TRACE) row.traces = { load: await traced(browser, context, `board-${size}-load`, timeToInteractive) };
           const page = await context.newPage();
-          await page.goto('/');
-          await page.locator('[data-testid="board"][data-ready="true"]').waitFor({ state: 'visible' });
-          const drags = [];
-          for (let i = 0; i < DRAGS; i++) drags.push(await dragOnce(page));
-          row.drag = drags;
+          const openBoard = async () => {
+            await page.goto('/');
+            await page.locator('[data-testid="board"][data-ready="true"]').waitFor({ state: 'visible' });
+            await page.locator('[data-testid="column-assigned"] [data-testid^="task-card-"]').first().waitFor();
+          };
+          await openBoard();
+          // Kept as they come: a drag that fails is reported, the board reloaded, and the next one tried.
+          row.drag = [];
+          for (let i = 0; i < DRAGS; i++) {
+            try {
+              row.drag.push(await dragOnce(page));
+            } catch (err) {
+              row.errors.push(`${who}: drag ${i + 1}: ${String(err?.message ?? err).split('\n')[0]}`);
+              await openBoard();
+            }
+          }
+          if (TRACE) {
+            // The first drag on a freshly loaded board, as the measured drags begin.
+            await openBoard();
+            row.traces.drag = await traced(browser, page, `board-${size}-drag`, dragOnce);
+          }
         }
       } catch (err) {
         row.errors.push(`${who}: ${String(err?.message ?? err).split('\n')[0]}`);
@@ -649,7 +768,7 @@ for (const r of results) {
       tasks: r.tasks,
       measure: `interactive (${who}), median of ${runs.length}`,
       value: `${round(median(tti))} ms (runs ${tti.map(round).join(', ')}; long tasks ${runs.map((x) => `${x.longTaskCount}/${round(x.longTaskTotalMs)} ms, max ${round(x.longTaskMaxMs)}`).join('; ')}; cards in DOM ${runs[0]?.cardsInDom})`,
-      target: r.tasks >= 5000 ? '< 1500 ms' : '',
+      target: r.tasks >= 5000 ? '< 1000 ms' : '',
     });
   }
   if (r.drag?.length) {
@@ -659,8 +778,20 @@ for (const r of results) {
       measure: `drag frame time (${frames.length} frames, ${r.drag.length} drags)`,
       // rAF deltas are whole vsync intervals (16.7 ms at 60 Hz), so the count of frames longer than one and
       // a half intervals (a frame missed) says more than the percentiles.
-      value: `p50 ${round(pct(frames, 0.5))} / p95 ${round(pct(frames, 0.95))} / max ${round(frames.at(-1))} ms; ${frames.filter((f) => f > 25).length} frames > 25 ms`,
-      target: 'p95 < 16.7 ms',
+      value: `p50 ${round(pct(frames, 0.5))} / p95 ${round(pct(frames, 0.95))} / max ${round(frames.at(-1))} ms; ${frames.filter((f) => f > 25).length} frames > 25 ms, ${frames.filter((f) => f > 50).length} > 50 ms`,
+      target: 'p95 ≤ 16.7 ms, none > 50 ms',
+    });
+    table.push({
+      tasks: r.tasks,
+      measure: 'per drag: frames p95 / max (> 50 ms); long tasks',
+      value: r.drag
+        .map((d) => {
+          const f = [...d.frames].sort((a, b) => a - b);
+          const lt = d.longTasksMs.length ? d.longTasksMs.map(round).join('+') : 'none';
+          return `${round(pct(f, 0.95))} / ${round(f.at(-1))} (${f.filter((x) => x > 50).length}); ${lt}`;
+        })
+        .join(' | '),
+      target: '',
     });
     const list = (key) => r.drag.map((d) => round(d[key])).join(', ');
     table.push({
@@ -671,20 +802,32 @@ for (const r of results) {
     });
     table.push({
       tasks: r.tasks,
-      measure: 'confirm → server-confirmed (response)',
+      measure: 'drop (confirm click) → server-confirmed (response)',
       value: `${list('confirmToConfirmedMs')} ms (request sent after ${list('confirmToRequestMs')} ms)`,
-      target: '< 150 ms',
+      target: '< 100 ms',
     });
     table.push({
       tasks: r.tasks,
       measure: 'confirm → card settled',
-      value: `${list('confirmToSettledMs')} ms (HTTP ${r.drag.map((d) => d.status).join(', ')})`,
+      value: `${list('confirmToSettledMs')} ms (HTTP ${r.drag.map((d) => d.status).join(', ')}; ${r.drag.map((d) => d.event).join(', ')})`,
       target: '',
     });
+    table.push({
+      tasks: r.tasks,
+      measure: 'source column scrolled after the drop',
+      value: `${list('sourceScrollTopAfterPx')} px`,
+      target: '0',
+    });
+  }
+  for (const [k, t] of Object.entries(r.traces ?? {})) {
+    table.push({ tasks: r.tasks, measure: `trace (${k}, not in the figures)`, value: t.error ?? t.path, target: '' });
   }
   for (const e of r.errors) table.push({ tasks: r.tasks, measure: 'error', value: e, target: '' });
 }
 console.table(table);
+const loadAfter = loadavg();
+const loads = (l) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(`load average before ${loads(loadBefore)}, after ${loads(loadAfter)} (1, 5, 15 min)`);
 
 if (listResult) {
   const L = listResult;
@@ -781,18 +924,21 @@ const facts = {
   memoryGB: Math.round((totalmem() / 1073741824) * 10) / 10,
   node: process.version,
   chromium: chromiumVersion() ?? browserVersion,
+  chromiumArgs: BENCH_CHROMIUM_ARGS,
   viewport: '1366x768',
   runs: RUNS,
   drags: DRAGS,
   dragSteps: DRAG_STEPS,
   listRows: LIST_ROWS,
   sorts: SORTS,
+  loadBefore,
+  loadAfter,
 };
 mkdirSync(dirname(OUT), { recursive: true });
 const json = JSON.stringify(
   {
     bench: 'board-chromium',
-    targets: { interactiveMsAt5000: 1500, dragFrameP95Ms: 16.7, dropToConfirmedMs: 150 },
+    targets: { interactiveMsAt5000: 1000, dragFrameP95Ms: 16.7, dragFrameMaxMs: 50, dropToConfirmedMs: 100 },
     machine: facts,
     results,
     list: listResult,

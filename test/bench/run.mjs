@@ -375,14 +375,23 @@ if (benches.chromium) {
           `${m} ms`,
           '',
           null,
-          r.tasks >= 5000 ? '< 1500 ms' : '',
-          r.tasks >= 5000 ? m < 1500 : null,
+          r.tasks >= 5000 ? '< 1000 ms' : '',
+          r.tasks >= 5000 ? m < 1000 : null,
         );
       }
       const frames = (r.drag ?? []).flatMap((d) => d.frames ?? []).sort((a, b) => a - b);
       if (frames.length) {
         const p95 = frames[Math.min(frames.length - 1, Math.floor(0.95 * frames.length))];
-        row(`7 Chromium drag frames, ${r.tasks} tasks`, `p95 ${p95} ms`, '', null, 'p95 < 16.7 ms', p95 < 16.7);
+        const over50 = frames.filter((f) => f > 50).length;
+        // Frame intervals come in whole vsync steps (16.7 ms, jitter ~0.1 ms): p95 of one step is no frame missed.
+        row(
+          `7 Chromium drag frames, ${r.tasks} tasks`,
+          `p95 ${p95} / max ${frames.at(-1)} ms, ${over50} of ${frames.length} over 50 ms`,
+          '',
+          null,
+          'p95 ≤ 16.7 ms (one frame), none over 50 ms',
+          p95 <= 16.8 && over50 === 0,
+        );
         const confirmed = (r.drag ?? []).map((d) => d.confirmToConfirmedMs).filter((x) => x != null);
         if (confirmed.length) {
           const worst = Math.max(...confirmed);
@@ -391,8 +400,8 @@ if (benches.chromium) {
             `${confirmed.join(', ')} ms`,
             '',
             null,
-            '< 150 ms',
-            worst < 150,
+            '< 100 ms',
+            worst < 100,
           );
         }
       }
