@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Position, Role } from '@dondoc/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from './auth-user.js';
 
 interface UserRow {
@@ -38,8 +38,12 @@ export class AuthRepository {
   }
 
   /** One round trip per request: a token counts only while its session is live and its user active. */
-  async findLiveSession(sessionId: string, userId: string): Promise<AuthUser | undefined> {
-    const rows: Omit<UserRow, 'password_hash' | 'active'>[] = await this.db.query(
+  async findLiveSession(
+    sessionId: string,
+    userId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<AuthUser | undefined> {
+    const rows: Omit<UserRow, 'password_hash' | 'active'>[] = await manager.query(
       `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
 import type { LoginRequest, LoginResponse, UserDto } from '@dondoc/contracts';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -88,9 +89,11 @@ export class AuthService {
     return user;
   }
 
-  /** A handler's read found the session gone: memory forgets it too. */
-  forgetSession(sessionId: string): void {
-    this.sessions.remember(sessionId, undefined);
+  /** A handler's read found memory stale: the database says who the session's user is now, if still live. */
+  async reconfirm(sessionId: string, userId: string, manager?: EntityManager): Promise<AuthUser | undefined> {
+    const user = await this.repo.findLiveSession(sessionId, userId, manager);
+    this.sessions.remember(sessionId, user);
+    return user;
   }
 
   /** Whether the session behind a signed-in user still holds (not logged out, not expired, user active). */

@@ -69,9 +69,9 @@ export class TransitionTaskUseCase {
     manager: EntityManager,
     write: (change: TaskChange) => Promise<AppliedChange | undefined>,
   ): Promise<TaskSummaryDto> {
-    const actor = toActor(user);
-    const row = await this.readTask(user, taskId, manager);
+    const { user: confirmed, row } = await this.readTask(user, taskId, manager);
     if (!row) throw ApiError.notFound('Task');
+    const actor = toActor(confirmed);
 
     const now = new Date(Date.now() + this.config.clockOffsetMs);
     let event = this.toEvent(req);
@@ -140,14 +140,19 @@ export class TransitionTaskUseCase {
   }
 
   /** The task as the caller sees it; a session the guard took from memory is confirmed in the same statement. */
-  private async readTask(user: AuthUser, taskId: string, manager: EntityManager): Promise<TaskDetailRow | undefined> {
-    if (!isUnconfirmed(user)) return this.tasks.findVisible(toActor(user), taskId, manager);
+  private async readTask(
+    user: AuthUser,
+    taskId: string,
+    manager: EntityManager,
+  ): Promise<{ user: AuthUser; row: TaskDetailRow | undefined }> {
+    if (!isUnconfirmed(user)) return { user, row: await this.tasks.findVisible(toActor(user), taskId, manager) };
     const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId, manager);
-    if (!sessionLive) {
-      this.auth.forgetSession(user.sessionId);
-      throw sessionEnded();
-    }
-    return row;
+    if (sessionLive) return { user, row };
+    // Memory was stale: the session ended, or the user changed (role, agency, position, the agency's setting).
+    // The database decides which; a changed user goes on as who they are now.
+    const fresh = await this.auth.reconfirm(user.sessionId, user.id, manager);
+    if (!fresh) throw sessionEnded();
+    return { user: fresh, row: await this.tasks.findVisible(toActor(fresh), taskId, manager) };
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {
