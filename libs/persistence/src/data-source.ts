@@ -15,6 +15,8 @@ import { AgencySortOrder1733400000000 } from './migrations/1733400000000-agency-
 import { TaskParts1733500000000 } from './migrations/1733500000000-task-parts.js';
 import { WorkingCalendar1733600000000 } from './migrations/1733600000000-working-calendar.js';
 import { Classification1733700000000 } from './migrations/1733700000000-classification.js';
+import { ScaleIndexes1733800000000 } from './migrations/1733800000000-scale-indexes.js';
+import { ReportHistoryIndexes1733900000000 } from './migrations/1733900000000-report-history-indexes.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   TaskParts1733500000000,
   WorkingCalendar1733600000000,
   Classification1733700000000,
+  ScaleIndexes1733800000000,
+  ReportHistoryIndexes1733900000000,
 ];
 
 export interface DatabaseConfig {

@@ -40,8 +40,10 @@ export function roleScope(actor: Actor, param: number, alias = 't'): { sql: stri
       return { sql: 'TRUE', params: [] };
     case 'agency':
       if (!actor.agencyId) return { sql: 'FALSE', params: [] };
+      // `@>`, not `= ANY(...)`: the GIN index on coordinating_agency_ids serves only the array operators, and
+      // without it an agency's tasks were a scan of the whole table (the OR leaves no other way).
       return {
-        sql: `(${alias}.state <> 'drafted' AND (${alias}.lead_agency_id = $${param} OR $${param} = ANY(${alias}.coordinating_agency_ids)))`,
+        sql: `(${alias}.state <> 'drafted' AND (${alias}.lead_agency_id = $${param} OR ${alias}.coordinating_agency_ids @> ARRAY[$${param}::uuid]))`,
         params: [actor.agencyId],
       };
     case 'admin':
