@@ -580,4 +580,91 @@ describe('reports of the parts of tasks', () => {
       expect(strip(figures.milestones as Record<string, unknown>)).toEqual(live.step1.milestones);
     });
   });
+
+  it('milestones as of a day leave out the tasks not counted then: cancelled by then, or not yet assigned', async () => {
+    // A directive of its own, so that the figures above are untouched: P cancelled on 10/03, Q assigned
+    // throughout, R a draft until 05/04; each with one milestone due 20/03, never reached.
+    const number = `${directiveNumber}-M`;
+    const dir = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO directives (number, kind, title, issued_on) VALUES ($1, 'conclusion', 'Kết luận thử mốc', '2024-02-20')
+         RETURNING id`,
+        [number],
+      )
+    ).rows[0].id;
+    const made: Record<'P' | 'Q' | 'R', string> = { P: '', Q: '', R: '' };
+    for (const key of ['P', 'Q', 'R'] as const) {
+      const [row] = await writer.create(
+        ds,
+        dir,
+        [
+          {
+            code: `${number}-${key}`,
+            title: `Nhiệm vụ ${key}`,
+            description: '',
+            deliverableType: 'ke_hoach',
+            field: 'economy',
+            leadAgencyId: null,
+            coordinatingAgencyIds: [],
+            dueDate: null,
+            deadlineText: null,
+            searchText: `nhiem vu ${key}`,
+          },
+        ],
+        user.office,
+        { at: L('2024-03-01T08:00:00') },
+      );
+      made[key] = row.id;
+    }
+    const version = async (key: 'P' | 'Q' | 'R') =>
+      (await t.db.query<{ version: number }>(`SELECT version FROM tasks WHERE id = $1`, [made[key]])).rows[0].version;
+    const assign = async (key: 'P' | 'Q' | 'R', at: string) =>
+      change({
+        kind: 'ASSIGN',
+        taskId: made[key],
+        actor: user.office,
+        from: 'drafted',
+        expect: { version: await version(key) },
+        set: { state: 'assigned', leadAgencyId: agency[A], dueDate: '2099-12-31' },
+        data: { leadAgencyId: agency[A], dueDate: '2099-12-31', previousLeadAgencyId: null },
+        at: L(at),
+      });
+    const setMilestone = (key: 'P' | 'Q' | 'R', from: 'drafted' | 'assigned') =>
+      change({
+        kind: 'MILESTONES_SET',
+        taskId: made[key],
+        actor: user.office,
+        from,
+        data: { milestones: [{ id: randomUUID(), label: 'Giữa tháng 3', dueDate: '2024-03-20' }] },
+        at: L('2024-03-01T10:00:00'),
+      });
+    await assign('P', '2024-03-01T09:00:00');
+    await setMilestone('P', 'assigned');
+    await change({
+      kind: 'CANCEL',
+      taskId: made.P,
+      actor: user.office,
+      from: 'assigned',
+      expect: { version: await version('P') },
+      set: { state: 'cancelled' },
+      comment: 'Không còn phù hợp',
+      at: L('2024-03-10T09:00:00'),
+    });
+    await assign('Q', '2024-03-01T09:00:00');
+    await setMilestone('Q', 'assigned');
+    await setMilestone('R', 'drafted');
+    await assign('R', '2024-04-05T09:00:00');
+    const totals = async (asOf: string) =>
+      (
+        (
+          await t.http
+            .get('/api/reports/milestones')
+            .query({ directiveId: dir, asOf })
+            .set(await t.as('vanphong'))
+        ).body as { totals: unknown }
+      ).totals;
+    expect(await totals('2024-03-05')).toEqual({ total: 2, doneOnTime: 0, doneLate: 0, missed: 0, upcoming: 2 });
+    expect(await totals(D1)).toEqual({ total: 1, doneOnTime: 0, doneLate: 0, missed: 1, upcoming: 0 });
+    expect(await totals(D2)).toEqual({ total: 2, doneOnTime: 0, doneLate: 0, missed: 2, upcoming: 0 });
+  });
 });

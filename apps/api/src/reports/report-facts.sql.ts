@@ -88,14 +88,17 @@ export const COUNTED_STATES = `('assigned','in_progress','submitted','approved')
  * Directive, field and deliverable type are read from the row: they can only change while drafted.
  *
  * The tasks are those `taskScope` gives the actor (cleared for the classified ones); with `classifiedOnly`, the
- * classified tasks its role would see whether cleared or not, to count what the need-to-know lists hide.
+ * classified tasks its role would see whether cleared or not, to count what the need-to-know lists hide. With
+ * `undated`, `facts` has no eff_* columns, for the views that judge no deadline: the planner cannot leave out
+ * the subquery that works those days out, and it would fold every task's deadlines from the history for nothing.
+ * With `ids`, only those tasks (a selection): the history scans then read only their events.
  */
 export function factsCte(
   actor: Actor,
   query: ReportQuery,
   window: ReportWindow,
   p: SqlParams,
-  opts: { people?: boolean; classifiedOnly?: boolean } = {},
+  opts: { people?: boolean; classifiedOnly?: boolean; undated?: boolean; ids?: readonly string[] } = {},
 ): { cte: string; until: () => string; calendar: CalendarSql } {
   const scope = opts.classifiedOnly ? roleScope(actor, p.values.length + 1) : taskScope(actor, p.values.length + 1);
   p.values.push(...scope.params);
@@ -107,6 +110,7 @@ export function factsCte(
   if (query.directiveId) rowFilters.push(`t.directive_id = ${p.add(query.directiveId)}::uuid`);
   if (query.field) rowFilters.push(`t.field = ${p.add(query.field)}`);
   if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
+  if (opts.ids) rowFilters.push(`t.id = ANY(${p.add(opts.ids)}::uuid[])`);
   const where = (opts.classifiedOnly ? rowFilters : [scope.sql, ...rowFilters]).join(' AND ');
   const agency = query.agencyId ? p.add(query.agencyId) : null;
   const people = !!(opts.people || query.assigneeUserId || query.monitorUserId);
@@ -116,11 +120,18 @@ export function factsCte(
     (query.monitorUserId ? ` AND ${monitor} = ${p.add(query.monitorUserId)}::uuid` : '');
   const doneDay = `CASE WHEN %STATE% = 'approved' THEN ${localDaySql('t.completed_at')} END`;
   const calendar = calendarSql(window.daysOff, p);
-  // Every view judges lateness against the day each deadline ends on the calendar in force then.
-  const judged = (raw: string) => `${raw}, facts AS (
-      SELECT r.*, ${calendar.effective('r.due_date')} AS eff_due_date,
-             ${calendar.effective('r.original_due_date')} AS eff_original_due_date
-        FROM facts_raw r)`;
+  // Every view judges lateness against the day each deadline ends on the calendar in force then. Worked out
+  // once per task (OFFSET 0 keeps the lateral subquery whole): inlined, each of the many places that read the
+  // two days (the status reads a deadline four times) would search the days off again. A lateral subquery, so
+  // that a view's filters on the task's own columns still reach the tasks.
+  const judged = (raw: string) =>
+    opts.undated
+      ? `${raw}, facts AS (SELECT * FROM facts_raw)`
+      : `${raw}, facts AS (
+      SELECT r.*, c.eff_due_date, c.eff_original_due_date
+        FROM facts_raw r
+       CROSS JOIN LATERAL (SELECT ${calendar.effective('r.due_date')} AS eff_due_date,
+                                  ${calendar.effective('r.original_due_date')} AS eff_original_due_date OFFSET 0) c)`;
 
   if (window.live) {
     const assignee = 't.assignee_user_id';
@@ -150,72 +161,90 @@ export function factsCte(
   const last = (cond: string, value: string, order = 'DESC') =>
     `SELECT DISTINCT ON (e.task_id) e.task_id, ${value} AS v FROM task_events e
       WHERE ${cond}${ofTasks} ORDER BY e.task_id, e.at ${order}, e.id ${order}`;
+  // Each lookup gives one row per task, in task order; `h.<name>` is its value (NULL: no such event) and, when
+  // asked for, `h.<name>_found` whether the task has one.
+  const lookups: { name: string; sql: string; found: boolean }[] = [];
+  const lookup = (name: string, sql: string, found = false) => {
+    lookups.push({ name, sql, found });
+    return `h.${name}`;
+  };
   // The task's own officer then: the last row naming it before the moment; none before but one after means
   // no one was named yet; no row at all, the row's (set without history, e.g. by hand).
-  const named = (cond: string, key: string, column: string, alias: string) => ({
-    value: `CASE WHEN ${alias}b.task_id IS NOT NULL THEN ${alias}b.v WHEN ${alias}a.task_id IS NOT NULL THEN NULL
-                  ELSE t.${column} END`,
-    joins: `
-        LEFT JOIN (${last(`e.at < ${until()} AND (${cond})`, `(e.data->>'${key}')::uuid`)}) ${alias}b ON ${alias}b.task_id = t.id
-        LEFT JOIN (${last(`e.at >= ${until()} AND (${cond})`, 'NULL::uuid', 'ASC')}) ${alias}a ON ${alias}a.task_id = t.id`,
-  });
-  const asg = named(
-    `(e.event = 'PEOPLE_SET' AND e.data ? 'assigneeUserId') OR e.event = 'REASSIGN'`,
-    'assigneeUserId',
-    'assignee_user_id',
-    'pa',
+  const named = (cond: string, key: string, column: string, name: string) => {
+    const before = lookup(`${name}b`, last(`e.at < ${until()} AND (${cond})`, `(e.data->>'${key}')::uuid`), true);
+    lookup(`${name}a`, last(`e.at >= ${until()} AND (${cond})`, 'NULL::uuid', 'ASC'), true);
+    return `CASE WHEN h.${name}b_found THEN ${before} WHEN h.${name}a_found THEN NULL ELSE t.${column} END`;
+  };
+  const state = lookup('ls', last(`e.at < ${until()} AND e.to_state IS NOT NULL`, 'e.to_state'));
+  const lead = `COALESCE(${lookup(
+    'ld',
+    last(`e.at >= ${until()} AND e.event = 'REASSIGN'`, `(e.data->>'previousLeadAgencyId')::uuid`, 'ASC'),
+  )}, t.lead_agency_id)`;
+  const inForce = lookup(
+    'dl',
+    last(
+      `e.at < ${until()} AND e.event IN ('ASSIGN','REASSIGN','EXTENSION_GRANTED')`,
+      `COALESCE(e.data->>'to', e.data->>'dueDate')::date`,
+    ),
   );
-  const mon = named(
-    `e.event = 'PEOPLE_SET' AND e.data ? 'monitoringUserId'`,
-    'monitoringUserId',
-    'monitoring_user_id',
-    'pm',
+  const grantedBefore = lookup(
+    'gb',
+    last(`e.at < ${until()} AND e.event = 'EXTENSION_GRANTED'`, `(e.data->>'from')::date`, 'ASC'),
   );
-  // The agency's own monitoring officer has no history: today's is used for any past day.
-  const pastMonitor = `COALESCE(${mon.value}, la.monitoring_user_id)`;
-  const peopleJoins = people
-    ? `${asg.joins}${mon.joins}
-        LEFT JOIN agencies la ON la.id = COALESCE(ld.v, t.lead_agency_id)`
-    : '';
+  const grantedAfter = lookup(
+    'ga',
+    last(`e.at >= ${until()} AND e.event = 'EXTENSION_GRANTED'`, `(e.data->>'from')::date`, 'ASC'),
+  );
+  const keyBefore = lookup(
+    'kb',
+    last(`e.at < ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`, `(e.data->>'isKey')::boolean`),
+  );
+  const keyAfter = lookup(
+    'ka',
+    last(`e.at >= ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`, `(e.data->>'isKey')::boolean`, 'ASC'),
+  );
+  let peopleColumns = '';
+  let personWhere = '';
+  if (people) {
+    const assignee = named(
+      `(e.event = 'PEOPLE_SET' AND e.data ? 'assigneeUserId') OR e.event = 'REASSIGN'`,
+      'assigneeUserId',
+      'assignee_user_id',
+      'pa',
+    );
+    // The agency's own monitoring officer has no history: today's is used for any past day.
+    const pastMonitor = `COALESCE(${named(
+      `e.event = 'PEOPLE_SET' AND e.data ? 'monitoringUserId'`,
+      'monitoringUserId',
+      'monitoring_user_id',
+      'pm',
+    )}, la.monitoring_user_id)`;
+    peopleColumns = `, ${assignee} AS assignee_user_id, ${pastMonitor} AS monitor_user_id`;
+    personWhere = personFilters(assignee, pastMonitor);
+  }
+  // The history then, one row per task that had an event by then (the others did not exist yet). Every lookup
+  // comes out in task order, so they meet in merge joins; OFFSET 0 keeps them together, else the planner joins
+  // the tasks between them and every lookup becomes a hash join over all the tasks.
+  const [first, ...rest] = lookups;
+  const fold = `SELECT ${first.name}.task_id, ${lookups
+    .map((l) => `${l.name}.v AS ${l.name}${l.found ? `, ${l.name}.task_id IS NOT NULL AS ${l.name}_found` : ''}`)
+    .join(', ')}
+          FROM (${first.sql}) ${first.name}${rest
+            .map((l) => `\n          LEFT JOIN (${l.sql}) ${l.name} ON ${l.name}.task_id = ${first.name}.task_id`)
+            .join('')}
+        OFFSET 0`;
   const cte = `facts_raw AS (
       SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.field, t.deliverable_type,
-             COALESCE(ld.v, t.lead_agency_id) AS lead_agency_id, ls.v AS state,
-             COALESCE(dl.v, ga.v, t.original_due_date, t.due_date) AS due_date,
-             COALESCE(gb.v, dl.v, ga.v, t.original_due_date, t.due_date) AS original_due_date,
-             gb.v IS NOT NULL AS extended,
-             ${doneDay.replace('%STATE%', 'ls.v')} AS done_day,
+             ${lead} AS lead_agency_id, ${state} AS state,
+             COALESCE(${inForce}, ${grantedAfter}, t.original_due_date, t.due_date) AS due_date,
+             COALESCE(${grantedBefore}, ${inForce}, ${grantedAfter}, t.original_due_date, t.due_date) AS original_due_date,
+             ${grantedBefore} IS NOT NULL AS extended,
+             ${doneDay.replace('%STATE%', state)} AS done_day,
              NULL::int AS live_level,
-             COALESCE(kb.v, NOT ka.v, t.is_key) AS is_key${
-               people ? `, ${asg.value} AS assignee_user_id, ${pastMonitor} AS monitor_user_id` : ''
-             }
+             COALESCE(${keyBefore}, NOT ${keyAfter}, t.is_key) AS is_key${peopleColumns}
         FROM tasks t
-        JOIN (${last(`e.at < ${until()} AND e.to_state IS NOT NULL`, 'e.to_state')}) ls ON ls.task_id = t.id
-        LEFT JOIN (${last(`e.at >= ${until()} AND e.event = 'REASSIGN'`, `(e.data->>'previousLeadAgencyId')::uuid`, 'ASC')}) ld
-          ON ld.task_id = t.id
-        LEFT JOIN (${last(
-          `e.at < ${until()} AND e.event IN ('ASSIGN','REASSIGN','EXTENSION_GRANTED')`,
-          `COALESCE(e.data->>'to', e.data->>'dueDate')::date`,
-        )}) dl ON dl.task_id = t.id
-        LEFT JOIN (${last(
-          `e.at < ${until()} AND e.event = 'EXTENSION_GRANTED'`,
-          `(e.data->>'from')::date`,
-          'ASC',
-        )}) gb ON gb.task_id = t.id
-        LEFT JOIN (${last(
-          `e.at >= ${until()} AND e.event = 'EXTENSION_GRANTED'`,
-          `(e.data->>'from')::date`,
-          'ASC',
-        )}) ga ON ga.task_id = t.id
-        LEFT JOIN (${last(`e.at < ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`, `(e.data->>'isKey')::boolean`)}) kb
-          ON kb.task_id = t.id
-        LEFT JOIN (${last(
-          `e.at >= ${until()} AND e.event = 'PEOPLE_SET' AND e.data ? 'isKey'`,
-          `(e.data->>'isKey')::boolean`,
-          'ASC',
-        )}) ka ON ka.task_id = t.id${peopleJoins}
-       WHERE ${where}${agency ? ` AND COALESCE(ld.v, t.lead_agency_id) = ${agency}::uuid` : ''}${
-         people ? personFilters(asg.value, pastMonitor) : ''
-       })`;
+        JOIN (${fold}) h ON h.task_id = t.id${people ? `\n        LEFT JOIN agencies la ON la.id = ${lead}` : ''}
+       WHERE ${where}${agency ? ` AND ${lead} = ${agency}::uuid` : ''}${personWhere})`;
   return { cte: judged(cte), until, calendar };
 }
 

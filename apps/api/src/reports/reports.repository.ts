@@ -152,10 +152,43 @@ export interface AveragesRow {
   submitted_tasks: number;
 }
 
+/** First come, first served: at most `size` callers inside at once, the others wait their turn (no time limit). */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
 /** Raw SQL for every report view; each reads the same `facts` CTE, so all views agree on every task. */
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /**
+   * Report statements running at once: half the connection pool. Each holds a connection for its whole run,
+   * seconds on a big province (test/bench/scale.mjs: 10-50 s with 1,000,000 tasks); the dashboard asks for nine
+   * views and then twelve past summaries at once, which took every connection, so that its own requests and
+   * everyone else's failed waiting for one ("timeout exceeded when trying to connect"). The rest wait here.
+   */
+  private readonly slots: Slots;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
+    this.slots = new Slots(Math.max(1, Math.floor(pool / 2)));
+  }
 
   /**
    * One report statement in a read-only transaction without JIT: these queries are planned as costly
@@ -163,11 +196,13 @@ export class ReportsRepository {
    * 100,000 tasks) than running them (tens of milliseconds).
    */
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.transaction(async (m) => {
-      await m.query(`SET TRANSACTION READ ONLY`);
-      await m.query(`SET LOCAL jit = off`);
-      return m.query<T[]>(sql, params);
-    });
+    return this.slots.use(() =>
+      this.db.transaction(async (m) => {
+        await m.query(`SET TRANSACTION READ ONLY`);
+        await m.query(`SET LOCAL jit = off`);
+        return m.query<T[]>(sql, params);
+      }),
+    );
   }
 
   /** Any agency, active or not: a report on a past quarter may name an agency disabled since. */
@@ -209,7 +244,7 @@ export class ReportsRepository {
     w: ReportWindow,
   ): Promise<{ hidden: number; level: Classification }> {
     const p = new SqlParams();
-    const { cte } = factsCte(actor, query, w, p, { classifiedOnly: true });
+    const { cte } = factsCte(actor, query, w, p, { classifiedOnly: true, undated: true });
     const cleared = clearance('f', `${p.add(actor.userId)}::uuid`);
     const levels = p.add(CLASSIFICATIONS);
     const rows: { hidden: number; rank: number | null }[] = await this.run(
@@ -334,12 +369,11 @@ export class ReportsRepository {
     ids?: readonly string[],
   ): Promise<ReportTaskRow[]> {
     const p = new SqlParams();
-    const { cte, calendar } = factsCte(actor, query, w, p);
+    // A selection is a filter of the facts themselves, so that a past day reads only the history of those tasks.
+    const { cte, calendar } = factsCte(actor, query, w, p, { ids });
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
-    const filter =
-      (statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '') +
-      (ids ? ` AND x.id = ANY(${p.add(ids)}::uuid[])` : '');
+    const filter = statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '';
     return this.run(
       `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
        SELECT * FROM x WHERE TRUE${filter}
@@ -400,15 +434,19 @@ export class ReportsRepository {
   async coordination(actor: Actor, query: ReportQuery, w: ReportWindow): Promise<CoordinationCountsRow[]> {
     const p = new SqlParams();
     const { agencyId, ...taskQuery } = query;
-    const { cte, until } = factsCte(actor, taskQuery, w, p);
+    const { cte, until } = factsCte(actor, taskQuery, w, p, { undated: true });
     const counted = `SELECT f.id FROM facts f WHERE f.state IN ${COUNTED_STATES}`;
     // A function: `until()` adds its parameter on first use, and the live statement must not have it.
     const ofThis = () => `e.task_id = r.task_id AND e.data->>'contributionId' = r.cid AND e.at < ${until()}`;
+    // The first submission in a lateral join, not a scalar subquery: `c` is inlined, and a subquery in its
+    // column ran once for every figure that reads `first_at` (four times a contribution).
     const parts = w.live
       ? `c AS (
-           SELECT c.agency_id, c.due_date, c.status = 'accepted' AS accepted,
-                  (SELECT min(v.submitted_at) FROM contribution_versions v WHERE v.contribution_id = c.id) AS first_at
-             FROM contributions c WHERE c.task_id IN (${counted}))`
+           SELECT c.agency_id, c.due_date, c.status = 'accepted' AS accepted, v.first_at
+             FROM contributions c
+             LEFT JOIN LATERAL (SELECT min(v.submitted_at) AS first_at FROM contribution_versions v
+                                 WHERE v.contribution_id = c.id) v ON TRUE
+            WHERE c.task_id IN (${counted}))`
       : `r AS (
            SELECT DISTINCT ON (e.data->>'contributionId') e.task_id, e.data->>'contributionId' AS cid,
                   (e.data->>'agencyId')::uuid AS agency_id, e.event, (e.data->>'dueDate')::date AS due_date
@@ -455,21 +493,22 @@ export class ReportsRepository {
    */
   async milestones(actor: Actor, query: ReportQuery, w: ReportWindow): Promise<MilestoneCountsRow[]> {
     const p = new SqlParams();
-    const { cte, until } = factsCte(actor, query, w, p);
+    const { cte, until } = factsCte(actor, query, w, p, { undated: true });
     const parts = w.live
       ? `m AS (
            SELECT f.lead_agency_id AS agency_id, m.due_date, m.done_at
              FROM milestones m JOIN facts f ON f.id = m.task_id
             WHERE f.state IN ${COUNTED_STATES} AND m.removed_at IS NULL)`
-      : `ms AS (
+      : // `facts` read once, in the join: read twice, PostgreSQL would store all of it first. The lists of the
+        // tasks not counted (or not seen) are dropped by the join; their index makes reading them all cheap.
+        `ms AS (
            SELECT DISTINCT ON (e.task_id) e.task_id, e.data->'milestones' AS list
              FROM task_events e
             WHERE e.event = 'MILESTONES_SET' AND e.at < ${until()}
-              AND e.task_id IN (SELECT f.id FROM facts f WHERE f.state IN ${COUNTED_STATES})
             ORDER BY e.task_id, e.at DESC, e.id DESC),
          m AS (
            SELECT f.lead_agency_id AS agency_id, (ml->>'dueDate')::date AS due_date, d.at AS done_at
-             FROM ms JOIN facts f ON f.id = ms.task_id
+             FROM ms JOIN facts f ON f.id = ms.task_id AND f.state IN ${COUNTED_STATES}
             CROSS JOIN LATERAL jsonb_array_elements(ms.list) ml
              LEFT JOIN LATERAL (SELECT min(e.at) AS at FROM task_events e
                                  WHERE e.task_id = ms.task_id AND e.event = 'MILESTONE_DONE'
@@ -579,7 +618,7 @@ export class ReportsRepository {
    */
   async averages(actor: Actor, query: ReportQuery, w: ReportWindow): Promise<AveragesRow> {
     const p = new SqlParams();
-    const { cte, until } = factsCte(actor, query, w, p);
+    const { cte, until } = factsCte(actor, query, w, p, { undated: true });
     const rows: AveragesRow[] = await this.run(
       `WITH ${cte},
        sub AS (
@@ -615,13 +654,15 @@ export class ReportsRepository {
  * deadline ends to the report's day (to the approval day for approved work) and their working days late.
  */
 function grouped(key: string, day: string, soon: string, calendar: CalendarSql): string {
+  // OFFSET 0: each status and lateness worked out once per task; inlined, every later mention of a column would
+  // compute it again (the statuses in both lateness columns, each lateness in three aggregates).
   return `s AS (
     SELECT ${key} AS k, ${statusColumns(day, soon)}, f.eff_due_date AS due, COALESCE(f.done_day, ${day}::date) AS upto
-      FROM facts f WHERE f.state IN ${COUNTED_STATES}),
+      FROM facts f WHERE f.state IN ${COUNTED_STATES} OFFSET 0),
   l AS (
     SELECT s.*, CASE WHEN s.status IN ('overdue','late') AND s.upto > s.due THEN s.upto - s.due END AS cd,
            CASE WHEN s.status IN ('overdue','late') AND s.upto > s.due THEN ${calendar.workingDays('s.due', 's.upto')} END AS wd
-      FROM s),
+      FROM s OFFSET 0),
   g AS (
     SELECT l.k, l.status, l.status_original, l.extended, l.is_key, count(*)::int AS n,
            count(l.cd)::int AS late_n, sum(l.cd) AS late_cd_sum, max(l.cd) AS late_cd_max,
