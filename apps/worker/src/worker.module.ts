@@ -14,6 +14,7 @@ import { MailRepository } from './mail/mail.repository.js';
 import { MailService } from './mail/mail.service.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { BusPublisher } from './redis/bus-publisher.service.js';
+import { DueWaker } from './schedule/due-waker.js';
 import { EscalationQueue } from './schedule/escalation-queue.js';
 import { QueueErrorLog } from './schedule/queue-error-log.js';
 import { ReconcilerService } from './schedule/reconciler.service.js';
@@ -108,6 +109,7 @@ export class WorkerModule {
         { provide: WorkerMetrics, useFactory: () => new WorkerMetrics() },
         QueueErrorLog,
         EscalationQueue,
+        DueWaker,
         BusPublisher,
         ScheduleRepository,
         RelayService,
@@ -122,6 +124,7 @@ export class WorkerModule {
       exports: [
         EscalationService,
         EscalationQueue,
+        DueWaker,
         BusPublisher,
         RelayService,
         ReconcilerService,

@@ -21,6 +21,9 @@ const envSchema = z.object({
   WORKER_LOCK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // Off: a delayed job waits for Redis to end the worker's blocking wait (every 1/hz s) instead of a timer
+  // of the worker's own waking it at its due time (DueWaker).
+  WAKE_AT_DUE: z.enum(['on', 'off']).default('on'),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   // How often Redis is checked for having lost its data (a flush, a restart): then the reconciler runs at once.
   LOSS_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
@@ -82,6 +85,8 @@ export interface WorkerConfig {
   /** How often the worker looks for jobs whose lock lapsed (their worker died). */
   stalledIntervalMs: number;
   relayIntervalMs: number;
+  /** Wake the workers at each delayed job's due time (DueWaker) rather than when Redis' timer comes round. */
+  wakeAtDue: boolean;
   reconcileIntervalSeconds: number;
   lossCheckMs: number;
   jobAttempts: number;
@@ -127,6 +132,7 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     lockMs: e.WORKER_LOCK_MS,
     stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
+    wakeAtDue: e.WAKE_AT_DUE === 'on',
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     lossCheckMs: e.LOSS_CHECK_MS,
     jobAttempts: e.JOB_ATTEMPTS,

@@ -41,8 +41,9 @@ export class EscalationService {
       if (late) this.logger.warn(`action ${a.job_id} fired ${Math.round(latenessMs / 1000)} s late`);
       return { outcome: 'fired' as const, latenessMs };
     });
-    // Committed: the relay tells the recipients now rather than at its next tick.
-    if (result.outcome === 'fired') this.relay.kick();
+    // Committed: the relay tells the recipients now rather than at its next tick. A firing schedules and
+    // cancels nothing, so only the outbox needs the pass.
+    if (result.outcome === 'fired') this.relay.kick('events');
     return result;
   }
 
@@ -71,6 +72,6 @@ export class EscalationService {
       });
       return true;
     });
-    if (opened) this.relay.kick();
+    if (opened) this.relay.kick('events');
   }
 }

@@ -119,6 +119,27 @@ describe('EscalationQueue (real Redis, a prefix of its own)', () => {
     expect(await q.counts('waiting')).toEqual({ waiting: 1 });
   });
 
+  it('reads the first delayed job due after an instant, and tells a listener the earliest it added', async () => {
+    const q = wrapper();
+    const told: number[] = [];
+    q.onDelayedAdded = (due) => told.push(due);
+    const now = Date.now();
+    await q.add([action(5, 90_000, now), action(6, 30_000, now), action(7, -1000, now)]);
+    // The action already due is a waiting job, not a delayed one.
+    expect(told).toHaveLength(1);
+    expect(Math.abs(told[0] - (now + 30_000))).toBeLessThan(5);
+    const first = await q.nextDueAfter(Date.now());
+    expect(first).toBe(told[0]);
+    const second = await q.nextDueAfter(first ?? 0);
+    expect(Math.abs((second ?? 0) - (now + 90_000))).toBeLessThan(5);
+    expect(await q.nextDueAfter(second ?? 0)).toBeUndefined();
+  });
+
+  it('wakes the workers with the marker BullMQ adds when a job is ready', async () => {
+    await wrapper().wakeWorkers();
+    expect(await redis.zrange(queue.toKey('marker'), '0', '-1', 'WITHSCORES')).toEqual(['0', '0']);
+  });
+
   it('rejects when Redis is away instead of pretending the jobs were removed', async () => {
     const dead = new Queue<EscalationJobData>(ESCALATION_QUEUE, {
       // Nothing listens on port 1; one attempt, then the command fails.

@@ -25,6 +25,9 @@ export function toJob(a: PendingAction, now: number, realNow: number) {
  */
 @Injectable()
 export class EscalationQueue {
+  /** Told the earliest real due time of each batch of delayed jobs added here (the DueWaker listens). */
+  onDelayedAdded?: (dueRealMs: number) => void;
+
   constructor(
     @InjectQueue(ESCALATION_QUEUE) private readonly queue: Queue<EscalationJobData>,
     private readonly clock: Clock,
@@ -39,7 +42,13 @@ export class EscalationQueue {
     if (!actions.length) return;
     const now = this.clock.now();
     const realNow = this.clock.toReal(now);
-    await this.queue.addBulk(actions.map((a) => toJob(a, now, realNow)));
+    const jobs = actions.map((a) => toJob(a, now, realNow));
+    await this.queue.addBulk(jobs);
+    if (this.onDelayedAdded) {
+      let first = Infinity;
+      for (const j of jobs) if (j.opts.delay > 0 && j.opts.delay < first) first = j.opts.delay;
+      if (first < Infinity) this.onDelayedAdded(realNow + first);
+    }
   }
 
   /**
@@ -72,6 +81,34 @@ export class EscalationQueue {
       if (reply === 1) found.add(id);
     });
     return found;
+  }
+
+  /**
+   * The real due time (ms) of the first delayed job due after `afterRealMs`, if any. BullMQ scores a delayed
+   * job `due * 0x1000 + a counter` in its delayed set.
+   */
+  async nextDueAfter(afterRealMs: number): Promise<number | undefined> {
+    const client = await this.queue.getBackend().client;
+    const reply = (await client.runCommand('zrangebyscore', [
+      this.queue.toKey('delayed'),
+      (Math.floor(afterRealMs) + 1) * 0x1000,
+      '+inf',
+      'WITHSCORES',
+      'LIMIT',
+      0,
+      1,
+    ])) as string[];
+    return reply.length ? Math.floor(Number(reply[1]) / 0x1000) : undefined;
+  }
+
+  /**
+   * Adds the marker BullMQ itself adds when a job is ready to take (member "0", score 0, in the queue's
+   * marker set): a worker blocked on the marker returns at once and moves to active what is due by its own
+   * clock, or nothing, and blocks again.
+   */
+  async wakeWorkers(): Promise<void> {
+    const client = await this.queue.getBackend().client;
+    await client.runCommand('zadd', [this.queue.toKey('marker'), 0, '0']);
   }
 
   /**

@@ -7,11 +7,19 @@ import {
 } from '@nestjs/common';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { EscalationQueue } from './escalation-queue.js';
-import { ScheduleRepository, type PendingAction } from './schedule.repository.js';
+import { ScheduleRepository, type ReconcileAction } from './schedule.repository.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
+/** Rows read from PostgreSQL at a time (keyset by id). */
 const PAGE = 2000;
-const IN_FLIGHT = 3;
+/**
+ * Jobs per addBulk. BullMQ builds a Job, its msgpack and its command for each and keeps them until the
+ * pipeline's replies are in: a few hundred at a time die young (cheap garbage), thousands outlive the
+ * young generation's collections and cost Node more than Redis spends adding them.
+ */
+const CHUNK = 500;
+/** Chunks in flight: Redis runs one while Node encodes the next and PostgreSQL reads the next page. */
+const IN_FLIGHT = 4;
 
 /**
  * Rebuilds Redis' schedule from PostgreSQL: every pending action gets its job again (an existing job
@@ -78,24 +86,29 @@ export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicat
 
   async reconcile(): Promise<{ actions: number; ms: number }> {
     const started = Date.now();
+    // Without the sentinel Redis lost everything it held (or never held anything): the only jobs it can
+    // hold again are those the relay handed over since, so only the actions it had not handed over yet are
+    // asked about, and the rest are added without the question. (Adding an id Redis holds changes nothing.)
+    const lost = !(await this.queue.sentinelPresent());
     // Planted first: a loss during the pass removes it again, and the next check reconciles once more.
     await this.queue.plantSentinel();
     let after = '0';
     let actions = 0;
-    // Reading the next page overlaps with Redis taking the previous ones: a few batches in flight.
     const inflight = new Set<Promise<void>>();
     let failure: Error | undefined;
     for (;;) {
       const page = await this.schedule.pendingAfter(after, PAGE);
       if (!page.length) break;
-      const batch: Promise<void> = this.addMissing(page)
-        .then(() => this.schedule.markDispatched(page.map((a) => a.id)))
-        .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error(String(e))))
-        .finally(() => inflight.delete(batch));
-      inflight.add(batch);
       actions += page.length;
       after = page[page.length - 1].id;
-      if (inflight.size >= IN_FLIGHT) await Promise.race(inflight);
+      for (let i = 0; i < page.length && !failure; i += CHUNK) {
+        const chunk = page.slice(i, i + CHUNK);
+        const batch: Promise<void> = this.restore(chunk, lost)
+          .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error(String(e))))
+          .finally(() => inflight.delete(batch));
+        inflight.add(batch);
+        if (inflight.size >= IN_FLIGHT) await Promise.race(inflight);
+      }
       if (failure || page.length < PAGE) break;
     }
     await Promise.all(inflight);
@@ -103,12 +116,19 @@ export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicat
     return { actions, ms: Date.now() - started };
   }
 
-  /** Adds the jobs Redis lacks: those are the repairs. */
-  private async addMissing(page: PendingAction[]): Promise<void> {
-    const existing = await this.queue.existing(page.map((a) => a.job_id));
-    const missing = page.filter((a) => !existing.has(a.job_id));
-    if (!missing.length) return;
-    await this.queue.add(missing);
-    this.metrics.reconcilerRepairs.inc(missing.length);
+  /**
+   * Adds the jobs Redis lacks (those are the repairs), then marks the actions the relay had not handed
+   * over yet as dispatched: their jobs exist now.
+   */
+  private async restore(chunk: ReconcileAction[], lost: boolean): Promise<void> {
+    const ask = lost ? chunk.filter((a) => a.undispatched) : chunk;
+    const existing = ask.length ? await this.queue.existing(ask.map((a) => a.job_id)) : new Set<string>();
+    const missing = existing.size ? chunk.filter((a) => !existing.has(a.job_id)) : chunk;
+    if (missing.length) {
+      await this.queue.add(missing);
+      this.metrics.reconcilerRepairs.inc(missing.length);
+    }
+    const undispatched = chunk.filter((a) => a.undispatched).map((a) => a.id);
+    if (undispatched.length) await this.schedule.markDispatched(undispatched);
   }
 }

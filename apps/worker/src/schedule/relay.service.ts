@@ -16,6 +16,13 @@ import { ScheduleRepository, type OutboxEvent } from './schedule.repository.js';
 const BATCH = 1000;
 
 /**
+ * What a pass covers: `all` (the timer, a commit's nudge) the schedule and the outbox; `events` only the
+ * outbox, for a change that scheduled and cancelled nothing (a fired action, an incident), which then
+ * costs one read instead of three.
+ */
+export type RelayScope = 'all' | 'events';
+
+/**
  * Moves what PostgreSQL says must happen into Redis: new actions become delayed jobs, cancelled ones
  * are removed, and each outbox row is published as the payload contract says (`busMessagesForOutboxRow`:
  * its `task.changed`, and a `notification` to the recipients it names). Runs on a timer and when a commit
@@ -27,7 +34,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger(RelayService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private again = false;
+  /** Asked for while a pass ran: the scope of the pass to run next. */
+  private again?: RelayScope;
   private stopped = false;
   private subscriber?: Redis;
 
@@ -60,26 +68,34 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     await this.running?.catch(() => undefined);
   }
 
-  /** Run a pass now, or right after the one in progress. */
-  kick(): void {
+  /** Run a pass now, or right after the one in progress (kicks meanwhile make one pass, the widest asked). */
+  kick(scope: RelayScope = 'all'): void {
     if (this.stopped) return;
     if (this.running) {
-      this.again = true;
+      this.again = this.again === 'all' || scope === 'all' ? 'all' : 'events';
       return;
     }
-    this.running = this.relayOnce()
+    const pass = scope === 'all' ? this.relayOnce() : this.publishEvents();
+    this.running = pass
       .then(() => undefined)
       .catch((e: Error) => this.logger.warn(`relay pass failed (will retry): ${e.message}`))
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
+        const next = this.again;
+        this.again = undefined;
+        if (next) this.kick(next);
       });
   }
 
   async relayOnce(): Promise<{ dispatched: number; removed: number; events: number }> {
+    const dispatched = await this.dispatch();
+    const removed = await this.removeObsolete();
+    const events = await this.publishEvents();
+    return { dispatched, removed, events };
+  }
+
+  /** New actions become delayed jobs. */
+  private async dispatch(): Promise<number> {
     let dispatched = 0;
     for (;;) {
       const batch = await this.schedule.undispatched(BATCH);
@@ -89,6 +105,11 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       dispatched += batch.length;
       if (batch.length < BATCH) break;
     }
+    return dispatched;
+  }
+
+  /** Jobs of actions cancelled after they were handed over are removed. */
+  private async removeObsolete(): Promise<number> {
     let removed = 0;
     for (;;) {
       const batch = await this.schedule.obsolete(BATCH);
@@ -98,6 +119,11 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       removed += batch.length;
       if (batch.length < BATCH) break;
     }
+    return removed;
+  }
+
+  /** Each outbox row is published as the payload contract says. */
+  private async publishEvents(): Promise<number> {
     let events = 0;
     for (;;) {
       const batch = await this.schedule.undispatchedEvents(BATCH);
@@ -107,7 +133,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       events += batch.length;
       if (batch.length < BATCH) break;
     }
-    return { dispatched, removed, events };
+    return events;
   }
 
   /** The rows' messages, in row order; the mail loop is kicked when they notified anyone. */
