@@ -20,13 +20,14 @@
 // flight, on the freshly seeded small database before the load (the reference) and on the big one after.
 // Before/after a change: --baseline <dist> (a copy of apps/api/dist built before it) is measured alternately with
 // --after <dist> (default apps/api/dist), two phases each, the database as it was before (the migration
-// --compare-migration, default 1733800000000, reverted) for the baseline and as migrated for the other.
+// --compare-migration, default 1733800000000, reverted; `none` leaves it) for the baseline and as migrated for the
+// other.
 // Prints JSON lines ({"bench":"scale-generate"|"scale-read"|"scale-transition"|"scale-compare",...}); never fails
 // on a number; drops the database at the end (KEEP_DB=1 keeps it, for EXPLAIN; --reuse <name> measures a kept one
 // again; --dump-sql <file> writes the statements recorded for each request).
 // Usage: npm run build && node test/bench/scale.mjs [--quick] [--tasks 1000000] [--history 10000000] [--runs 7]
 //        [--seconds 5] [--only generate,board,list,dashboard,trend,transition]
-//        [--baseline <dist> [--after <dist>] [--compare board,list,dashboard] [--compare-runs 2]]
+//        [--baseline <dist> [--after <dist>] [--compare board,list,dashboard] [--compare-runs 2] [--compare-only]]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -993,7 +994,9 @@ try {
     });
   }
 
-  const recorded = sets.length ? await recordStatements(sets) : {};
+  // --compare-only: the before/after phases alone (a kept database measured again).
+  const COMPARE_ONLY = process.argv.includes('--compare-only');
+  const recorded = sets.length && !COMPARE_ONLY ? await recordStatements(sets) : {};
   // --dump-sql <file>: the recorded statements, for EXPLAIN by hand.
   if (arg('dump-sql')) writeFileSync(arg('dump-sql'), JSON.stringify(recorded, null, 1));
   const withTokens = async (server) => {
@@ -1007,7 +1010,7 @@ try {
   };
   await withTokens(api);
   const current = {};
-  for (const set of sets) {
+  for (const set of COMPARE_ONLY ? [] : sets) {
     const rec = Object.fromEntries(set.requests.map((r) => [r.name, recorded[`${set.key}:${r.name}`]]));
     current[set.key] = await timeRead(api, { ...set, extra: { ...set.extra, set: set.key }, recorded: rec });
     emit(current[set.key]);
@@ -1018,7 +1021,9 @@ try {
   if (BASELINE && sets.length) {
     await api.stop();
     api = undefined;
-    const migration = new (MIGRATIONS.find((m) => m.name === COMPARE_MIGRATION))();
+    // `--compare-migration none`: both builds on the database as it is.
+    const Migration = MIGRATIONS.find((m) => m.name === COMPARE_MIGRATION);
+    const migration = Migration ? new Migration() : { up: async () => undefined, down: async () => undefined };
     const runner = { query: (sql) => db.pool.query(sql) };
     const compared = sets.filter((set) => COMPARE_SETS.has(set.what === 'dashboard' ? set.key : set.what));
     const phases = { before: {}, after: {} };
