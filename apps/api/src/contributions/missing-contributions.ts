@@ -1,6 +1,5 @@
 import type { ContributionStatus } from '@dondoc/contracts';
 import type { TaskChange } from '@dondoc/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error.js';
 import { missingContributions } from './contribution.rules.js';
 
@@ -11,14 +10,12 @@ import { missingContributions } from './contribution.rules.js';
 
 export type MissingContribution = { agencyId: string; status: ContributionStatus };
 
-export async function missingContributionsOf(
-  db: DataSource | EntityManager,
-  taskId: string,
-): Promise<MissingContribution[]> {
-  const rows: { agency_id: string; status: ContributionStatus }[] = await db.query(
-    `SELECT agency_id, status FROM contributions WHERE task_id = $1 ORDER BY agency_id`,
-    [taskId],
-  );
+/** The contributions a SUBMIT goes up without, from those its task's read brought (`contributions: true`). */
+export function missingContributionsIn(
+  rows: readonly { agency_id: string; status: ContributionStatus }[] | undefined,
+): MissingContribution[] {
+  // Read without them, a SUBMIT would go up as if every contribution were in: a bug, never a default.
+  if (!rows) throw new Error('the task was read without its contributions');
   return missingContributions(rows);
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldVietnamese, type TaskListQuery } from '@dondoc/contracts';
+import { foldVietnamese, type ContributionStatus, type TaskListQuery } from '@dondoc/contracts';
 import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
 import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -21,6 +21,13 @@ export interface TaskDetailRow extends TaskRow {
   directive_title: string;
   pending_submission_id: string | null;
   pending_submitted_at: Date | null;
+  /** The task's contributions by agency, when the read was asked for them ({@link TaskReadOptions}). */
+  contributions?: { agency_id: string; status: ContributionStatus }[];
+}
+
+/** What a task's read brings besides the task: the contributions, for a SUBMIT (one statement, not two). */
+export interface TaskReadOptions {
+  contributions?: boolean;
 }
 
 /** A card as PostgreSQL builds it, with the facts the rest of it is computed from. */
@@ -31,12 +38,17 @@ export interface TaskCardRow extends TaskFactsRow {
 }
 
 /** A task with its directive's number and title and its pending submission; `$1` the task, `$2` the reader. */
-function visibleTaskSql(scopeSql: string): string {
+function visibleTaskSql(scopeSql: string, opts: TaskReadOptions = {}): string {
+  const contributions = opts.contributions
+    ? `, (SELECT COALESCE(json_agg(json_build_object('agency_id', c.agency_id, 'status', c.status) ORDER BY c.agency_id),
+                         '[]'::json)
+           FROM contributions c WHERE c.task_id = t.id) AS contributions`
+    : '';
   // Cleared for the task is not cleared for its directive: a classified directive's title needs its own list.
   return `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number,
             CASE WHEN ${directiveClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
             d.escalation_policy,
-            s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at
+            s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at${contributions}
        FROM tasks t
        JOIN directives d ON d.id = t.directive_id
        LEFT JOIN LATERAL (
@@ -127,9 +139,14 @@ export class TasksRepository {
     actor: Actor,
     id: string,
     manager: EntityManager = this.db.manager,
+    opts: TaskReadOptions = {},
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 3);
-    const rows: TaskDetailRow[] = await manager.query(visibleTaskSql(scope.sql), [id, actor.userId, ...scope.params]);
+    const rows: TaskDetailRow[] = await manager.query(visibleTaskSql(scope.sql, opts), [
+      id,
+      actor.userId,
+      ...scope.params,
+    ]);
     return rows[0];
   }
 
@@ -141,13 +158,14 @@ export class TasksRepository {
     user: AuthUser,
     id: string,
     manager: EntityManager = this.db.manager,
+    opts: TaskReadOptions = {},
   ): Promise<{ sessionLive: boolean; row: TaskDetailRow | undefined }> {
     const actor = toActor(user);
     const scope = taskScope(actor, 3);
     const session = liveSessionSql(3 + scope.params.length);
     const rows: (Partial<TaskDetailRow> & { session_live: boolean })[] = await manager.query(
       `SELECT live.session_live, x.* FROM (SELECT ${session} AS session_live) live
-         LEFT JOIN LATERAL (${visibleTaskSql(scope.sql)}) x ON live.session_live`,
+         LEFT JOIN LATERAL (${visibleTaskSql(scope.sql, opts)}) x ON live.session_live`,
       [id, actor.userId, ...scope.params, ...liveSessionParams(user)],
     );
     const { session_live: sessionLive, ...row } = rows[0];

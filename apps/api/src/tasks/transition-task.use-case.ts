@@ -19,7 +19,7 @@ import { RECORD_ONLY_REASON, recordOnlyRefusal } from '../classification/classif
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import {
-  missingContributionsOf,
+  missingContributionsIn,
   requireReasonForMissing,
   withMissingContributions,
 } from '../contributions/missing-contributions.js';
@@ -28,7 +28,7 @@ import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary, summaryViewOf } from './task-summary.js';
 import { DATE_PLANNING_EVENTS, policyFor } from './schedule-change.js';
 import { transitionChange } from './transition-change.js';
-import { TasksRepository, type TaskDetailRow } from './tasks.repository.js';
+import { TasksRepository, type TaskDetailRow, type TaskReadOptions } from './tasks.repository.js';
 
 @Injectable()
 export class TransitionTaskUseCase {
@@ -69,7 +69,9 @@ export class TransitionTaskUseCase {
     manager: EntityManager,
     write: (change: TaskChange) => Promise<AppliedChange | undefined>,
   ): Promise<TaskSummaryDto> {
-    const { user: confirmed, row } = await this.readTask(user, taskId, manager);
+    const { user: confirmed, row } = await this.readTask(user, taskId, manager, {
+      contributions: req.event === 'SUBMIT',
+    });
     if (!row) throw ApiError.notFound('Task');
     const actor = toActor(confirmed);
 
@@ -111,7 +113,7 @@ export class TransitionTaskUseCase {
     }
 
     // The lead submits without every coordinator's contribution accepted: only with a reason, kept in the history.
-    const missing = event.type === 'SUBMIT' ? await missingContributionsOf(manager, taskId) : [];
+    const missing = event.type === 'SUBMIT' ? missingContributionsIn(row.contributions) : [];
     requireReasonForMissing(missing, req.comment);
 
     const change = transitionChange({
@@ -144,15 +146,18 @@ export class TransitionTaskUseCase {
     user: AuthUser,
     taskId: string,
     manager: EntityManager,
+    opts: TaskReadOptions,
   ): Promise<{ user: AuthUser; row: TaskDetailRow | undefined }> {
-    if (!isUnconfirmed(user)) return { user, row: await this.tasks.findVisible(toActor(user), taskId, manager) };
-    const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId, manager);
+    if (!isUnconfirmed(user)) {
+      return { user, row: await this.tasks.findVisible(toActor(user), taskId, manager, opts) };
+    }
+    const { sessionLive, row } = await this.tasks.findVisibleConfirming(user, taskId, manager, opts);
     if (sessionLive) return { user, row };
     // Memory was stale: the session ended, or the user changed (role, agency, position, the agency's setting).
     // The database decides which; a changed user goes on as who they are now.
     const fresh = await this.auth.reconfirm(user.sessionId, user.id, manager);
     if (!fresh) throw sessionEnded();
-    return { user: fresh, row: await this.tasks.findVisible(toActor(fresh), taskId, manager) };
+    return { user: fresh, row: await this.tasks.findVisible(toActor(fresh), taskId, manager, opts) };
   }
 
   private toEvent(req: TransitionRequest): TaskEvent {
