@@ -1,25 +1,12 @@
-import { redisOptions } from '@dondoc/contracts';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { Counter } from 'prom-client';
 import { Clock } from '../clock.js';
 import type { WorkerConfig } from '../config/worker-config.js';
-import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { DueWaker } from './due-waker.js';
 import { EscalationQueue } from './escalation-queue.js';
 import { QueueErrorLog } from './queue-error-log.js';
 import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
 import type { PendingAction } from './schedule.repository.js';
-
-const metricsStub = () =>
-  ({
-    queueErrors: new Counter({ name: 'dondoc_queue_errors_total', help: 'x', labelNames: ['source'], registers: [] }),
-  }) as unknown as WorkerMetrics;
-
-// The machine's Redis, shared with other suites: everything lives under a prefix of this run's own.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = `wtest-${process.pid}-${Date.now().toString(36)}`;
-const connection = () => ({ ...redisOptions(REDIS_URL), maxRetriesPerRequest: null });
+import { type TestQueue, openTestQueue, testConnection } from '../test-support/real-redis-queue.js';
 
 const action = (n: number, dueAt: number): PendingAction => ({
   id: String(n),
@@ -31,14 +18,14 @@ const action = (n: number, dueAt: number): PendingAction => ({
 
 describe('DueWaker (real Redis, a prefix of its own)', () => {
   let queue: Queue<EscalationJobData>;
-  let redis: Redis;
   let errors: QueueErrorLog;
 
+  let t: TestQueue;
+  let PREFIX: string;
+
   beforeAll(async () => {
-    queue = new Queue<EscalationJobData>(ESCALATION_QUEUE, { connection: connection(), prefix: PREFIX });
-    redis = new Redis({ ...redisOptions(REDIS_URL), maxRetriesPerRequest: 1 });
-    errors = new QueueErrorLog(metricsStub());
-    await queue.waitUntilReady();
+    t = await openTestQueue('wtest');
+    ({ queue, errors, prefix: PREFIX } = t);
   });
 
   afterEach(async () => {
@@ -46,17 +33,7 @@ describe('DueWaker (real Redis, a prefix of its own)', () => {
   });
 
   afterAll(async () => {
-    await queue?.close();
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length) await redis.del(...keys);
-    redis?.disconnect();
-    errors?.onApplicationShutdown();
+    await t?.close();
   });
 
   it('wakes the workers at each due time, never before, and no job runs early', async () => {
@@ -74,7 +51,7 @@ describe('DueWaker (real Redis, a prefix of its own)', () => {
         ran.set(job.id ?? '', { at: Date.now(), due: job.timestamp + (job.opts.delay ?? 0) });
         return Promise.resolve();
       },
-      { connection: connection(), prefix: PREFIX, concurrency: 5 },
+      { connection: testConnection(), prefix: PREFIX, concurrency: 5 },
     );
     const waker = new DueWaker(q, { wakeAtDue: true } as WorkerConfig);
     try {
@@ -111,7 +88,7 @@ describe('DueWaker (real Redis, a prefix of its own)', () => {
         ranAt = Date.now();
         return Promise.resolve();
       },
-      { connection: connection(), prefix: PREFIX },
+      { connection: testConnection(), prefix: PREFIX },
     );
     try {
       await worker.waitUntilReady();

@@ -1,25 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { redisOptions } from '@dondoc/contracts';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Clock } from '../clock.js';
-import { Counter } from 'prom-client';
-import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { EscalationQueue, toJob } from './escalation-queue.js';
 import { QueueErrorLog } from './queue-error-log.js';
 import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
 import type { PendingAction } from './schedule.repository.js';
-
-/** Only the counter the error log uses (WorkerMetrics' default collectors would keep Jest from exiting). */
-const metricsStub = () =>
-  ({
-    queueErrors: new Counter({ name: 'dondoc_queue_errors_total', help: 'x', labelNames: ['source'], registers: [] }),
-  }) as unknown as WorkerMetrics;
-
-// The machine's Redis, shared with other suites and processes: everything here lives under a prefix of
-// this run's own, deleted afterwards.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = `qtest-${process.pid}-${Date.now().toString(36)}`;
+import { type TestQueue, openTestQueue, testErrorLog } from '../test-support/real-redis-queue.js';
 
 const action = (n: number, dueInMs: number, now: number, requestId: string | null = null): PendingAction => ({
   id: String(n),
@@ -51,14 +38,12 @@ describe('EscalationQueue (real Redis, a prefix of its own)', () => {
 
   const wrapper = (offsetMs = 0) => new EscalationQueue(queue, new Clock(offsetMs), errors);
 
+  let t: TestQueue;
+  let PREFIX: string;
+
   beforeAll(async () => {
-    queue = new Queue<EscalationJobData>(ESCALATION_QUEUE, {
-      connection: { ...redisOptions(REDIS_URL), maxRetriesPerRequest: null },
-      prefix: PREFIX,
-    });
-    redis = new Redis({ ...redisOptions(REDIS_URL), maxRetriesPerRequest: 1 });
-    errors = new QueueErrorLog(metricsStub());
-    await queue.waitUntilReady();
+    t = await openTestQueue('qtest');
+    ({ queue, redis, errors, prefix: PREFIX } = t);
   });
 
   afterEach(async () => {
@@ -68,17 +53,9 @@ describe('EscalationQueue (real Redis, a prefix of its own)', () => {
   afterAll(async () => {
     await queue?.close();
     // Whatever BullMQ left under the prefix (its meta keys), and nothing else.
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length) await redis.del(...keys);
+    await t.removeAll();
     expect(await redis.scan('0', 'MATCH', `${PREFIX}:*`, 'COUNT', 1000)).toEqual(['0', []]);
-    redis?.disconnect();
-    errors?.onApplicationShutdown();
+    await t.close();
   });
 
   it('adds delayed jobs once per id, says which exist, and removes them', async () => {
@@ -148,7 +125,7 @@ describe('EscalationQueue (real Redis, a prefix of its own)', () => {
     });
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    const quiet = new QueueErrorLog(metricsStub());
+    const quiet = testErrorLog();
     const q = new EscalationQueue(dead, new Clock(), quiet);
     await expect(q.remove(['x'])).rejects.toThrow();
     await expect(q.existing(['x'])).rejects.toThrow();

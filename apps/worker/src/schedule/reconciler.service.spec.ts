@@ -1,4 +1,3 @@
-import { redisOptions } from '@dondoc/contracts';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
@@ -8,12 +7,9 @@ import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { EscalationQueue } from './escalation-queue.js';
 import { QueueErrorLog } from './queue-error-log.js';
 import { ReconcilerService } from './reconciler.service.js';
-import { ESCALATION_QUEUE, type EscalationJobData } from './schedule.constants.js';
+import type { EscalationJobData } from './schedule.constants.js';
 import type { ReconcileAction, ScheduleRepository } from './schedule.repository.js';
-
-// The machine's Redis, shared with other suites: everything lives under a prefix of this run's own.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = `rtest-${process.pid}-${Date.now().toString(36)}`;
+import { type TestQueue, openTestQueue } from '../test-support/real-redis-queue.js';
 
 /** PostgreSQL's side, in memory: keyset pages by id, and the ids marked dispatched. */
 class FakeSchedule {
@@ -53,16 +49,11 @@ describe('ReconcilerService (real Redis, a prefix of its own)', () => {
     );
   const repaired = async () => (await repairs.get()).values[0]?.value ?? 0;
 
+  let t: TestQueue;
+
   beforeAll(async () => {
-    queue = new Queue<EscalationJobData>(ESCALATION_QUEUE, {
-      connection: { ...redisOptions(REDIS_URL), maxRetriesPerRequest: null },
-      prefix: PREFIX,
-    });
-    redis = new Redis({ ...redisOptions(REDIS_URL), maxRetriesPerRequest: 1 });
-    errors = new QueueErrorLog({
-      queueErrors: new Counter({ name: 'dondoc_queue_errors_total', help: 'x', labelNames: ['source'], registers: [] }),
-    } as unknown as WorkerMetrics);
-    await queue.waitUntilReady();
+    t = await openTestQueue('rtest');
+    ({ queue, redis, errors } = t);
   });
 
   beforeEach(() => {
@@ -75,17 +66,7 @@ describe('ReconcilerService (real Redis, a prefix of its own)', () => {
   });
 
   afterAll(async () => {
-    await queue?.close();
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length) await redis.del(...keys);
-    redis?.disconnect();
-    errors?.onApplicationShutdown();
+    await t?.close();
   });
 
   it('puts back every job once, marks what the relay had not handed over, and a second pass adds nothing', async () => {
