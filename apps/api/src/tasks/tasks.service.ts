@@ -10,12 +10,9 @@ import { ClassificationRepository } from '../classification/classification.repos
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial-milestones.js';
-import { TaskPageJson } from './task-page-json.js';
+import { JsonBuffers, TaskPageJson } from './task-page-json.js';
 import { toSummary, summaryViewOf, viewedFields } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
-
-/** About 64 KB a write: large enough to keep writes few, small enough to start compressing early. */
-const CHUNK_CHARS = 64 * 1024;
 
 const conflict = () => new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
 
@@ -36,21 +33,17 @@ export class TasksService {
     const now = new Date();
     const view = summaryViewOf(this.config, this.calendars);
     const { rows, total } = await this.tasks.listCards(actor, query, localDate(now), this.config.dueSoonDays);
-    const chunks: string[] = [];
-    let chunk = '{"items":[';
+    const out = new JsonBuffers().write('{"items":[');
     rows.forEach((row, i) => {
-      const viewed = JSON.stringify(viewedFields(row, actor, now, view));
+      if (i) out.write(',');
       // `{…card}` + `{…viewed}` → one object: the card's closing brace and the other's opening one go.
-      chunk += `${i ? ',' : ''}${row.card.slice(0, -1)},${viewed.slice(1)}`;
-      if (chunk.length >= CHUNK_CHARS) {
-        chunks.push(chunk);
-        chunk = '';
-      }
+      out.write(row.card).unwriteLast().write(',');
+      out.write(JSON.stringify(viewedFields(row, actor, now, view)), true);
     });
-    chunks.push(`${chunk}],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
+    out.write(`],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
     return new TaskPageJson(
       rows.map((r) => ({ id: r.id, classification: r.classification })),
-      chunks,
+      out.end(),
     );
   }
 
