@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateTaskRequest, TaskListQuery, TaskSummaryDto, UpdateTaskRequest } from '@dondoc/contracts';
 import { CalendarStore, newTaskOf, searchTextOf, type TaskRowUpdate } from '@dondoc/persistence';
-import { canEditDraft, higherClassification, isClassified, isRecordOnly, localDate } from '@dondoc/workflow';
+import {
+  canEditDraft,
+  higherClassification,
+  isClassified,
+  isRecordOnly,
+  localDate,
+  type Classification,
+} from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
@@ -32,19 +39,19 @@ export class TasksService {
     const actor = toActor(user);
     const now = new Date();
     const view = summaryViewOf(this.config, this.calendars);
-    const { rows, total } = await this.tasks.listCards(actor, query, localDate(now), this.config.dueSoonDays);
     const out = new JsonBuffers().write('{"items":[');
-    rows.forEach((row, i) => {
-      if (i) out.write(',');
-      // `{…card}` + `{…viewed}` → one object: the card's closing brace and the other's opening one go.
-      out.write(row.card).unwriteLast().write(',');
-      out.write(JSON.stringify(viewedFields(row, actor, now, view)), true);
+    const shown: { id: string; classification: Classification }[] = [];
+    const { total } = await this.tasks.eachCard(actor, query, localDate(now), this.config.dueSoonDays, (rows) => {
+      for (const row of rows) {
+        if (shown.length) out.write(',');
+        // `{…card}` + `{…viewed}` → one object: the card's closing brace and the other's opening one go.
+        out.write(row.card).unwriteLast().write(',');
+        out.write(JSON.stringify(viewedFields(row, actor, now, view)), true);
+        shown.push({ id: row.id, classification: row.classification });
+      }
     });
     out.write(`],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
-    return new TaskPageJson(
-      rows.map((r) => ({ id: r.id, classification: r.classification })),
-      out.end(),
-    );
+    return new TaskPageJson(shown, out.end());
   }
 
   async create(user: AuthUser, input: CreateTaskRequest): Promise<TaskSummaryDto> {
