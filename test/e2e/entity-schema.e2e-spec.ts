@@ -95,6 +95,17 @@ describe('entities match the migrated schema', () => {
     expect(await schemaMismatches(ds)).toEqual([]);
   });
 
+  // Migration 1733800000000: JIT compiled the board's and the list's big queries for longer than they ran.
+  it('gives every new connection to the migrated database jit = off', async () => {
+    const ds = await open(ENTITIES);
+    const rows: { jit: string; configured: string[] | null }[] = await ds.query(
+      `SELECT current_setting('jit') AS jit,
+              (SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+                WHERE d.datname = current_database() AND s.setrole = 0) AS configured`,
+    );
+    expect(rows).toEqual([{ jit: 'off', configured: ['jit=off'] }]);
+  });
+
   it('notices an entity that drifted from its table', async () => {
     const ds = await open([DriftedAgency, MissingTable]);
     expect((await schemaMismatches(ds)).sort()).toEqual(
