@@ -155,6 +155,12 @@ async function timeToInteractive(context) {
     longTasks: window.__bench.longTasks,
     cards: document.querySelectorAll('[data-testid^="task-card-"]').length,
     heap: performance.memory?.usedJSHeapSize ?? null,
+    scriptsAt: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+    fetches: window.__bench.fetches.map((f) => ({
+      path: new URL(f.url, location.href).pathname,
+      start: Math.round(f.start),
+      end: f.end == null ? null : Math.round(f.end),
+    })),
   }));
   await page.close();
   return {
@@ -165,6 +171,9 @@ async function timeToInteractive(context) {
     longTaskMaxMs: Math.max(0, ...m.longTasks.map((t) => t.duration)),
     cardsInDom: m.cards,
     heapMB: m.heap == null ? null : m.heap / 1048576,
+    // Where the time went: the document's scripts run, then each request the page sent (its own clock).
+    domContentLoadedMs: m.scriptsAt == null ? null : Math.round(m.scriptsAt),
+    fetches: m.fetches,
   };
 }
 
