@@ -102,6 +102,43 @@ describe('the board read: cards built by PostgreSQL are the tasks’ own summari
     );
   });
 
+  it('lead= and attention=true pick exactly the cards the board used to narrow to in the browser', async () => {
+    const escalated = await makeTask(t.db, { state: 'in_progress', dueDate: '2099-12-31' });
+    await t.db.query(`UPDATE tasks SET escalation_level = 2 WHERE id = $1`, [escalated.id]);
+    const settled = await makeTask(t.db, { state: 'approved', dueDate: '2099-12-31' });
+    await t.db.query(`UPDATE tasks SET escalation_level = 1 WHERE id = $1`, [settled.id]);
+    type Card = {
+      id: string;
+      leadAgencyId: string | null;
+      deadlineStatus: string;
+      escalationLevel: number;
+      state: string;
+    };
+    const ids = (cards: Card[]) => cards.map((c) => c.id);
+    const auth = await login('vanphong');
+    const all = (await t.http.get('/api/tasks?limit=10000').set(auth).expect(200)).body.items as Card[];
+    const lead = await agencyId(t.db, 'ban-tuyen-giao');
+    const led = await t.http.get(`/api/tasks?limit=10000&lead=${lead}`).set(auth).expect(200);
+    const expectedLed = all.filter((c) => c.leadAgencyId === lead);
+    expect(expectedLed.length).toBeGreaterThan(0);
+    expect(all.some((c) => c.leadAgencyId !== lead)).toBe(true);
+    expect(ids(led.body.items)).toEqual(ids(expectedLed));
+    expect(led.body.total).toBe(expectedLed.length);
+
+    // needsAttention() of apps/web/src/board/board-model.ts.
+    const owed = (c: Card) =>
+      c.deadlineStatus === 'overdue' || (c.escalationLevel > 0 && c.state !== 'approved' && c.state !== 'cancelled');
+    const attention = await t.http.get('/api/tasks?limit=10000&attention=true').set(auth).expect(200);
+    const expectedAttention = all.filter(owed);
+    expect(expectedAttention.some((c) => c.deadlineStatus === 'overdue')).toBe(true);
+    expect(ids(expectedAttention)).toContain(escalated.id);
+    expect(ids(attention.body.items)).toEqual(ids(expectedAttention));
+    expect(ids(attention.body.items)).not.toContain(settled.id);
+
+    await t.http.get('/api/tasks?attention=false').set(auth).expect(400);
+    await t.http.get('/api/tasks?lead=ban-tuyen-giao').set(auth).expect(400);
+  });
+
   it('pages after the first (cards built after OFFSET) hold the same cards, in the same order, as one page', async () => {
     const auth = await login('vanphong');
     const all = await t.http.get('/api/tasks?limit=10000').set(auth).expect(200);

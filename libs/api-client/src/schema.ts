@@ -5634,6 +5634,10 @@ export interface operations {
                 monitor?: "me" | string;
                 /** @description Key tasks only (nhiệm vụ trọng tâm), or the others */
                 key?: "true" | "false";
+                /** @description Led by this agency (`agencyId` also matches the agencies that only coordinate) */
+                lead?: string;
+                /** @description Needs the Office's eye: past its deadline, or escalated and not yet approved or cancelled */
+                attention?: "true";
                 limit?: number;
                 offset?: number;
             };

@@ -195,6 +195,11 @@ export const taskListQuerySchema = z.strictObject({
     .optional()
     .describe("The Office's monitoring officer of the task or of its lead agency: 'me' or a user's id"),
   key: z.enum(['true', 'false']).optional().describe('Key tasks only (nhiệm vụ trọng tâm), or the others'),
+  lead: uuid.optional().describe('Led by this agency (`agencyId` also matches the agencies that only coordinate)'),
+  attention: z
+    .enum(['true'])
+    .optional()
+    .describe("Needs the Office's eye: past its deadline, or escalated and not yet approved or cancelled"),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

@@ -145,6 +145,12 @@ export class TasksRepository {
         = ${p(query.monitor === 'me' ? actor.userId : query.monitor)}::uuid`);
     }
     if (query.key) where.push(`t.is_key = ${p(query.key === 'true')}`);
+    if (query.lead) where.push(`t.lead_agency_id = ${p(query.lead)}::uuid`);
+    if (query.attention) {
+      // The board's needsAttention(): overdue, or escalated while still owed.
+      where.push(`(${taskDeadlineStatusSql(p(today), p(dueSoonDays))} = 'overdue'
+        OR (t.escalation_level > 0 AND t.state NOT IN ('approved', 'cancelled')))`);
+    }
     if (query.q) {
       for (const word of foldVietnamese(query.q).split(' ').filter(Boolean)) {
         where.push(`t.search_text LIKE ${p(`%${likeEscape(word)}%`)}`);
