@@ -10,8 +10,8 @@
 // definitions the migrations made, read back from pg_indexes), with triggers off for the load only; then
 // VACUUM ANALYZE, as autovacuum would soon after.
 // Then, on the built API (node apps/api/dist/main.js, production mode, its own redis), several runs after a
-// warm-up of: the board as an agency's user (the requests apps/web's board sends on load: GET /api/tasks with
-// its default states and page of 10,000, and /agencies, /directives, /people beside it), for the biggest
+// warm-up of: the board as an agency's user (the requests apps/web's board sends on load: GET /api/tasks for
+// the first 100 cards of each column, and /agencies, /directives, /people beside them), for the biggest
 // agency and a median one; a filtered list page deep into the results as the Office; the dashboard as the
 // Office (its nine report views in parallel, then the completion chart's twelve `summary?asOf=`). Reference
 // beside each: the statements the API sent for it (recorded in-process with the same build), replayed as
@@ -861,7 +861,9 @@ async function recordStatements(sets) {
 // Main
 // ---------------------------------------------------------------------------------------------------------
 
-const BOARD_STATES = 'drafted,assigned,in_progress,submitted,approved';
+// An agency's kanban columns (agencies never see drafts); apps/web reads a first page of each (COLUMN_PAGE).
+const BOARD_COLUMNS = ['assigned', 'in_progress', 'submitted', 'approved'];
+const COLUMN_PAGE = 100;
 
 try {
   emit({ bench: 'scale-start', tasks: TASKS, history: HISTORY, runs: RUNS, quick: QUICK, load: load() });
@@ -918,6 +920,12 @@ try {
   );
   const listOffset = Math.max(0, Math.floor((listCount * 0.9) / 100) * 100);
   const qs = (o) => new URLSearchParams(o).toString();
+  const columnReads = (user) =>
+    BOARD_COLUMNS.map((state) => ({
+      name: `tasks-${state}`,
+      path: `/api/tasks?${qs({ state, limit: COLUMN_PAGE })}`,
+      user,
+    }));
 
   // The dashboard: the nine views of use-dashboard-data.ts and the snapshot list, then the completion chart's
   // summaries at the last eleven month ends and today (use-completion-series.ts).
@@ -948,18 +956,18 @@ try {
         what: 'board',
         extra: { agency: a.code, agencyTasks: a.n, size: a.size },
         requests: [
-          { name: 'tasks', path: `/api/tasks?${qs({ state: BOARD_STATES, limit: 10000 })}`, user: a.code },
+          ...columnReads(a.code),
           { name: 'agencies', path: '/api/agencies', user: a.code },
           { name: 'directives', path: '/api/directives', user: a.code },
           { name: 'people', path: '/api/people', user: a.code },
         ],
       });
-      // The tasks request alone, the board's own read.
+      // The column reads alone, the board's own tasks.
       sets.push({
         key: `board-tasks-${a.size}`,
         what: 'board',
         extra: { agency: a.code, agencyTasks: a.n, size: a.size, part: 'tasks only' },
-        requests: [{ name: 'tasks', path: `/api/tasks?${qs({ state: BOARD_STATES, limit: 10000 })}`, user: a.code }],
+        requests: columnReads(a.code),
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { AgencyDto, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
 import { useDroppable } from '@dnd-kit/core';
 import { STATE_LABELS, type Actor } from '@dondoc/workflow';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../common/use-label';
 import { ColumnList } from './column-list';
@@ -11,6 +11,12 @@ interface Props {
   /** dnd-kit id: the state, or `lane|state` for a swimlane cell. */
   droppableId: string;
   tasks: readonly TaskSummaryDto[];
+  /** The column's count when it differs from the cards loaded (a column read a page at a time). */
+  count?: number;
+  /** Cards of the column not loaded yet, and how to read more of them. */
+  left?: number;
+  loadingMore?: boolean;
+  onMore?: (state: TaskStateName) => void;
   /** Undefined while nothing is dragged; otherwise whether the dragged card may land here. */
   dropAllowed: boolean | undefined;
   /** A swimlane cell: no header of its own (the header row names the column). */
@@ -25,7 +31,10 @@ interface Props {
 export const BoardColumn = memo(function BoardColumn(props: Props) {
   const { t } = useTranslation();
   const label = useLabel();
-  const { state, tasks, dropAllowed, cell } = props;
+  const { state, tasks, dropAllowed, cell, left = 0, onMore } = props;
+  const count = props.count ?? tasks.length;
+  // Stable while a card is dragged, so the memoised list does not redraw when the drop hints change.
+  const readMore = useCallback(() => onMore?.(state), [onMore, state]);
   const { setNodeRef, isOver } = useDroppable({ id: props.droppableId, data: { state } });
   const dragging = dropAllowed !== undefined;
   const title = label(STATE_LABELS[state]);
@@ -42,12 +51,8 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
       {!cell && (
         <header className="column-header">
           <h2>{title}</h2>
-          <span
-            className="column-count"
-            data-testid={`count-${state}`}
-            aria-label={t('board.column.count', { count: tasks.length })}
-          >
-            {tasks.length}
+          <span className="column-count" data-testid={`count-${state}`} aria-label={t('board.column.count', { count })}>
+            {count}
           </span>
         </header>
       )}
@@ -66,7 +71,19 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
           actor={props.actor}
           onOpen={props.onOpen}
           className={cell ? 'is-cell' : undefined}
+          onNearEnd={left > 0 && onMore ? readMore : undefined}
         />
+      )}
+      {left > 0 && onMore && (
+        <button
+          type="button"
+          className="column-more"
+          data-testid={`more-${state}`}
+          disabled={props.loadingMore}
+          onClick={readMore}
+        >
+          {props.loadingMore ? t('board.column.loadingMore') : t('board.column.more', { count: left })}
+        </button>
       )}
     </section>
   );

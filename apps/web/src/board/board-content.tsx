@@ -1,6 +1,5 @@
-import type { AgencyDto, DirectiveDto, Page, RoleName, TaskSummaryDto } from '@dondoc/contracts';
+import type { AgencyDto, DirectiveDto, RoleName, TaskSummaryDto } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
@@ -11,9 +10,12 @@ import { TaskListView } from '../task-list/task-list-view';
 import { ReviewQueues } from './review-queues';
 import { hasNarrowingFilters, type BoardFilters } from './use-board-filters';
 import { useToday } from './use-today';
+import type { BoardQuery, ColumnTasks } from './use-column-tasks';
 
 interface Props {
-  query: UseQueryResult<Page<TaskSummaryDto>>;
+  query: BoardQuery & { data: unknown };
+  /** The kanban board's columns read a page each: their counts and the cards still to read. */
+  columns?: ColumnTasks;
   items: readonly TaskSummaryDto[];
   filters: BoardFilters;
   role: RoleName;
@@ -25,7 +27,18 @@ interface Props {
 }
 
 /** Loading, error or empty state, else the board or the review queue. */
-export function BoardContent({ query, items, filters, role, actor, agencies, directives, onOpen, onClear }: Props) {
+export function BoardContent({
+  query,
+  columns,
+  items,
+  filters,
+  role,
+  actor,
+  agencies,
+  directives,
+  onOpen,
+  onClear,
+}: Props) {
   const { t } = useTranslation();
   const today = useToday();
   const { agencyId, attention, view } = filters;
@@ -88,6 +101,7 @@ export function BoardContent({ query, items, filters, role, actor, agencies, dir
     <KanbanBoard
       tasks={visible}
       states={columnsFor(role, filters.showCancelled)}
+      columns={columns}
       lanes={filters.lanes}
       agencies={agencies}
       directives={directives}

@@ -1,4 +1,5 @@
 import type { TaskSummaryDto } from '@dondoc/contracts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
@@ -14,6 +15,8 @@ import { BoardFiltersBar } from './board-filters';
 import { BoardViewTabs } from './board-view-tabs';
 import { useBoardFilters, type BoardView } from './use-board-filters';
 import { useBoardTasks } from './use-board-tasks';
+import { useColumnTasks } from './use-column-tasks';
+import { columnsFor } from './board-model';
 
 const NO_TASKS: TaskSummaryDto[] = [];
 const ALL_VIEWS: readonly BoardView[] = ['board', 'list', 'review'];
@@ -25,12 +28,20 @@ export function BoardPage() {
   const session = useSession();
   const user = session?.user;
   const { filters, update, clear, openTask } = useBoardFilters(user?.role);
-  const query = useBoardTasks(filters);
+  // The kanban board reads a first page per column; the list and the review queue sort and count every task.
+  const kanban = filters.view === 'board';
+  const states = useMemo(
+    () => columnsFor(user?.role ?? 'agency', filters.showCancelled),
+    [user?.role, filters.showCancelled],
+  );
+  const whole = useBoardTasks(filters, !kanban);
+  const columns = useColumnTasks(filters, states, kanban);
+  const query = kanban ? columns : whole;
   const { byId: agencies } = useAgencies();
   const { byId: directives } = useDirectives();
   const actor = useActor();
   if (!actor || !user) return null;
-  const items = query.data?.items ?? NO_TASKS;
+  const items = (kanban ? columns.data?.items : whole.data?.items) ?? NO_TASKS;
   const ready = query.data !== undefined;
 
   return (
@@ -63,6 +74,7 @@ export function BoardPage() {
         <PeopleNamesProvider>
           <BoardContent
             query={query}
+            columns={kanban ? columns : undefined}
             items={items}
             filters={filters}
             role={user.role}

@@ -37,6 +37,9 @@ export const boardVi = {
     dropHere: 'Thả vào đây',
     closed: 'Không thể chuyển vào cột này',
     switcher: 'Chọn cột',
+    more_one: 'Xem thêm (còn {{count}} nhiệm vụ)',
+    more_other: 'Xem thêm (còn {{count}} nhiệm vụ)',
+    loadingMore: 'Đang tải thêm…',
   },
   lane: {
     noAgency: 'Chưa có cơ quan chủ trì',
@@ -215,6 +218,9 @@ export const boardEn: typeof boardVi = {
     dropHere: 'Drop here',
     closed: 'Cannot move into this column',
     switcher: 'Choose a column',
+    more_one: 'Show more ({{count}} task left)',
+    more_other: 'Show more ({{count}} tasks left)',
+    loadingMore: 'Loading more…',
   },
   lane: {
     noAgency: 'No lead agency yet',

@@ -2,7 +2,7 @@ import type { TaskSummaryDto } from '@dondoc/contracts';
 import type { AgencyDto } from '@dondoc/contracts';
 import type { Actor } from '@dondoc/workflow';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { TaskCard } from './task-card';
 
 interface Props {
@@ -12,16 +12,28 @@ interface Props {
   actor: Actor;
   onOpen: (taskId: string) => void;
   className?: string;
+  /** Called when the last cards loaded come into view (the column reads its next page). */
+  onNearEnd?: () => void;
 }
 
 const ESTIMATED_CARD_PX = 148;
 const GAP_PX = 8;
+// Reading the next page starts this many cards before the last one loaded comes into view.
+const NEAR_END_CARDS = 10;
 
 /**
  * The cards of one column (or swimlane cell), virtualised: only what is on screen is in the DOM, so
  * thousands of tasks cost no more to draw, and dnd-kit has few nodes to measure.
  */
-export const ColumnList = memo(function ColumnList({ tasks, agencies, today, actor, onOpen, className }: Props) {
+export const ColumnList = memo(function ColumnList({
+  tasks,
+  agencies,
+  today,
+  actor,
+  onOpen,
+  className,
+  onNearEnd,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tasks.length,
@@ -34,10 +46,17 @@ export const ColumnList = memo(function ColumnList({ tasks, agencies, today, act
     paddingEnd: GAP_PX,
   });
 
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? -1;
+  const nearEnd = lastShown >= tasks.length - NEAR_END_CARDS;
+  useEffect(() => {
+    if (nearEnd && onNearEnd) onNearEnd();
+  }, [nearEnd, onNearEnd]);
+
   return (
     <div ref={scrollRef} className={`column-scroll ${className ?? ''}`}>
       <div className="column-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const task = tasks[item.index];
           if (!task) return null;
           return (

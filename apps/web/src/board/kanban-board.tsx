@@ -26,12 +26,15 @@ import { ColumnSwitcher } from './column-switcher';
 import { columnKeyboardCoordinates } from './keyboard-coordinates';
 import { TaskCardBody } from './task-card-body';
 import type { Lanes } from './use-board-filters';
+import type { ColumnTasks } from './use-column-tasks';
 import { useDndAnnouncements } from './use-dnd-announcements';
 import { useDropHandler } from './use-drop-handler';
 
 interface Props {
   tasks: readonly TaskSummaryDto[];
   states: readonly TaskStateName[];
+  /** A page per column: each column's count is the server's, and it can read more. */
+  columns?: ColumnTasks;
   lanes: Lanes;
   agencies: ReadonlyMap<string, AgencyDto>;
   directives: ReadonlyMap<string, DirectiveDto>;
@@ -56,7 +59,7 @@ const KEYBOARD_CODES = {
 const PANEL_ID = 'board-column-panel';
 
 /** The lifecycle columns (or swimlanes of them) in one dnd-kit context. */
-export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor, today, onOpen }: Props) {
+export function KanbanBoard({ tasks, states, columns, lanes, agencies, directives, actor, today, onOpen }: Props) {
   const [active, setActive] = useState<{ task: TaskSummaryDto; targets: Set<TaskStateName> } | null>(null);
   const narrow = useIsNarrow();
   const mouse = useSensor(MouseSensor, { activationConstraint: { distance: 6 } });
@@ -100,7 +103,11 @@ export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor,
     chosen && states.includes(chosen)
       ? chosen
       : (states.find((s) => (byState.get(s)?.length ?? 0) > 0) ?? states[0] ?? 'assigned');
-  const counts = useMemo(() => new Map(states.map((s) => [s, byState.get(s)?.length ?? 0])), [states, byState]);
+  const paged = columns?.data;
+  const counts = useMemo(
+    () => new Map(states.map((s) => [s, paged?.counts.get(s) ?? byState.get(s)?.length ?? 0])),
+    [states, byState, paged],
+  );
   const shown = narrow ? [current] : states;
 
   return (
@@ -128,6 +135,10 @@ export function KanbanBoard({ tasks, states, lanes, agencies, directives, actor,
               state={state}
               droppableId={state}
               tasks={byState.get(state) ?? []}
+              count={counts.get(state) ?? 0}
+              left={paged?.left.get(state) ?? 0}
+              loadingMore={columns?.loadingMore.has(state) ?? false}
+              onMore={columns?.loadMore}
               dropAllowed={allowed(state)}
               agencies={agencies}
               today={today}

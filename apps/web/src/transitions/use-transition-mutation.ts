@@ -7,6 +7,7 @@ import { holdsRule, type DeadlineRule } from '../calendar/working-day-model';
 import { queryKeys } from '../api/query-keys';
 import { useLabel } from '../common/use-label';
 import { isStale, transitionErrorText } from './transition-errors';
+import { listsWithTask } from '../board/column-pages';
 import { markMoved } from './recent-moves';
 import { optimisticTask } from './transition-rules';
 import { showToast } from './toast-store';
@@ -26,14 +27,8 @@ export interface TransitionInput {
 const LISTS: QueryKey = ['tasks', 'list'];
 
 function replaceIn(client: QueryClient, task: TaskSummaryDto): void {
-  client.setQueriesData<Page<TaskSummaryDto>>({ queryKey: LISTS }, (page) => {
-    if (!page) return page;
-    const at = page.items.findIndex((t) => t.id === task.id);
-    if (at < 0) return page;
-    const items = page.items.slice();
-    items[at] = task;
-    return { ...page, items };
-  });
+  const lists = client.getQueriesData<Page<TaskSummaryDto>>({ queryKey: LISTS });
+  for (const [key, page] of listsWithTask(lists, task)) client.setQueryData(key, page);
 }
 
 /**
