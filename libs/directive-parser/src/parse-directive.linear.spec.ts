@@ -37,22 +37,33 @@ const START = 32 * 1024;
 const MAX = 1024 * 1024;
 const ENOUGH_MS = 20;
 
+/** 4× the text over 1× its time, at a size where the smaller run takes ENOUGH_MS. */
+function growthRatio(make: (chars: number) => string, name: string): number {
+  bestTime(make(START)); // warm-up: compiled code and the folding table
+  let n = START;
+  let t1 = bestTime(make(n));
+  while (t1 < ENOUGH_MS && n < MAX) {
+    n *= 2;
+    t1 = bestTime(make(n));
+  }
+  const large = make(4 * n);
+  const t4 = bestTime(large);
+  const ratio = t4 / Math.max(t1, 1);
+  console.log(
+    `${name}: ${Math.round(t1)} ms for ${n} chars, ${Math.round(t4)} ms for ${large.length} (×${ratio.toFixed(1)})`,
+  );
+  return ratio;
+}
+
+// Up to three measurements: other test files share the machine's two cores, and one of them collecting its
+// garbage during the larger run made a linear parse read ×12 (CI, 2026-12-05). A quadratic one reads ×13–16
+// every time.
+const ATTEMPTS = 3;
+
 describe('parseDirective is linear in the length of the text', () => {
   it.each(INPUTS)('%s: 4× the text costs less than 8× the time', (name, make) => {
-    bestTime(make(START)); // warm-up: compiled code and the folding table
-    let n = START;
-    let t1 = bestTime(make(n));
-    while (t1 < ENOUGH_MS && n < MAX) {
-      n *= 2;
-      t1 = bestTime(make(n));
-    }
-    const small = make(n);
-    const large = make(4 * n);
-    const t4 = bestTime(large);
-    const ratio = t4 / Math.max(t1, 1);
-    console.log(
-      `${name}: ${Math.round(t1)} ms for ${small.length} chars, ${Math.round(t4)} ms for ${large.length} (×${ratio.toFixed(1)})`,
-    );
-    expect(ratio).toBeLessThan(8);
+    let best = Infinity;
+    for (let attempt = 0; attempt < ATTEMPTS && best >= 8; attempt++) best = Math.min(best, growthRatio(make, name));
+    expect(best).toBeLessThan(8);
   });
 });
