@@ -14,10 +14,10 @@ import type { AccessedItem } from './accessed-item.js';
 import type { AccessRequest } from './access-log.repository.js';
 import { AccessLogService } from './access-log.service.js';
 import { withReadScope } from './read-scope.js';
-import { RECORDS_ACCESS, type RecordsAccessSpec } from './records-access.decorator.js';
+import { RECORDS_ACCESS, type RecordsAccessSpec } from './records-access.metadata.js';
 
 /**
- * Global: on a route marked @RecordsAccess, the items of the answer (and those its services noted) are written
+ * On a route marked @RecordsAccess (which binds it), the items of the answer (and those its services noted) are written
  * to the access log after the handler and before the answer is sent. If the record cannot be written, the
  * answer is not sent either (500): a classified read is never unrecorded.
  */

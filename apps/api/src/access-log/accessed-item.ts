@@ -1,4 +1,9 @@
-import type { ACCESS_ACTION_VALUES, ACCESS_ITEM_KIND_VALUES, CLASSIFICATION_VALUES } from '@dondoc/contracts';
+import type {
+  ACCESS_ACTION_VALUES,
+  ACCESS_ITEM_KIND_VALUES,
+  CLASSIFICATION_VALUES,
+  ReportSnapshotDto,
+} from '@dondoc/contracts';
 
 export type AccessAction = (typeof ACCESS_ACTION_VALUES)[number];
 export type AccessItemKind = (typeof ACCESS_ITEM_KIND_VALUES)[number];
@@ -41,3 +46,13 @@ export const directiveItem = (d: { id: string; classification?: Classification }
 
 /** A stored file (a deliverable, a contribution's or a progress report's): its task is found from the file. */
 export const fileItem = (fileId: string, taskId?: string): AccessedItem => ({ kind: 'file', fileId, taskId });
+
+/** The task rows of a report list (escalations, review queue). */
+export const reportRows = (r: { items: readonly { taskId: string }[] }): AccessedItem[] =>
+  r.items.map((i) => taskIdItem(i.taskId));
+
+/** The task rows a frozen report carries. */
+export const snapshotRows = (s: ReportSnapshotDto): AccessedItem[] => [
+  ...reportRows(s.figures.escalations),
+  ...reportRows(s.figures.reviewQueue),
+];

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { routeTable } from '../common/route-table.js';
 import type { AccessAction } from './accessed-item.js';
-import { RECORDS_ACCESS, type RecordsAccessSpec } from './records-access.decorator.js';
+import { RECORDS_ACCESS, type RecordsAccessSpec } from './records-access.metadata.js';
 
 /**
  * Every route of the application ("GET /api/tasks/:id") with the action its reads are recorded under, or null

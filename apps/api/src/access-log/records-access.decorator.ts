@@ -1,25 +1,20 @@
-import { SetMetadata } from '@nestjs/common';
-import type { ReportSnapshotDto } from '@dondoc/contracts';
+import { SetMetadata, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
-import { directiveItem, fileItem, taskIdItem, type AccessAction, type AccessedItem } from './accessed-item.js';
+import { directiveItem, fileItem, taskIdItem, type AccessAction } from './accessed-item.js';
+import { AccessLogInterceptor } from './access-log.interceptor.js';
+import { RECORDS_ACCESS, type ItemsOf, type RecordsAccessSpec } from './records-access.metadata.js';
 
-export { directiveItem, listedTaskItem, taskIdItem, taskItem } from './accessed-item.js';
-
-export const RECORDS_ACCESS = 'dondoc:records-access';
-
-/** Which items of an answer were read: from the handler's result, or from the request it answered. */
-export type ItemsOf<R> = (result: R, req: Request) => Iterable<AccessedItem>;
-
-export interface RecordsAccessSpec {
-  action: AccessAction;
-  pick?: ItemsOf<unknown>;
-}
+export { directiveItem, listedTaskItem, reportRows, snapshotRows, taskIdItem, taskItem } from './accessed-item.js';
+export { RECORDS_ACCESS, type ItemsOf, type RecordsAccessSpec } from './records-access.metadata.js';
 
 /**
  * Marks a route that shows tasks, directives or files: each classified item of its answer (every task with
  * ACCESS_LOG_ALL) is written to the access log before the answer leaves (AccessLogInterceptor). `pick` names
  * the items; a service may add more while the handler runs (`noteReads`, for documents whose content the
  * answer does not show). Its type is checked against the handler's result.
+ *
+ * The interceptor is bound here, not globally: a global one put every route (a transition too) through rxjs
+ * for nothing.
  */
 export function RecordsAccess<R = unknown>(action: AccessAction, pick?: ItemsOf<R>) {
   return <T extends (...args: never[]) => R | Promise<R>>(
@@ -32,6 +27,7 @@ export function RecordsAccess<R = unknown>(action: AccessAction, pick?: ItemsOf<
       key,
       descriptor,
     );
+    UseInterceptors(AccessLogInterceptor)(target, key, descriptor);
   };
 }
 
@@ -59,13 +55,3 @@ export const fileOfParams =
 /** The tasks a selection names (`{ taskIds }`): the export refuses the whole selection unless the caller sees each. */
 export const tasksOfBody: ItemsOf<unknown> = (_result, req) =>
   ((req.body as { taskIds?: unknown })?.taskIds as string[]).map(taskIdItem);
-
-/** The task rows of a report list (escalations, review queue). */
-export const reportRows = (r: { items: readonly { taskId: string }[] }): AccessedItem[] =>
-  r.items.map((i) => taskIdItem(i.taskId));
-
-/** The task rows a frozen report carries. */
-export const snapshotRows = (s: ReportSnapshotDto): AccessedItem[] => [
-  ...reportRows(s.figures.escalations),
-  ...reportRows(s.figures.reviewQueue),
-];

@@ -9,7 +9,7 @@ import {
 import { create as contentDisposition } from 'content-disposition';
 import JSZip from 'jszip';
 import { noteReads, notedTasks } from '../access-log/read-scope.js';
-import { directiveItem, reportRows, taskItem } from '../access-log/records-access.decorator.js';
+import { directiveItem, reportRows, taskItem } from '../access-log/accessed-item.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { periodicReportDocx, urgingLetterDocx } from './report-docx.builder.js';
