@@ -861,9 +861,11 @@ async function recordStatements(sets) {
 // Main
 // ---------------------------------------------------------------------------------------------------------
 
-// An agency's kanban columns (agencies never see drafts); apps/web reads a first page of each (COLUMN_PAGE).
+// An agency's kanban columns (agencies never see drafts); apps/web reads a first page of each (COLUMN_PAGE),
+// counted up to COLUMN_COUNT_UP_TO.
 const BOARD_COLUMNS = ['assigned', 'in_progress', 'submitted', 'approved'];
 const COLUMN_PAGE = 100;
+const COLUMN_COUNT_UP_TO = 1000;
 
 try {
   emit({ bench: 'scale-start', tasks: TASKS, history: HISTORY, runs: RUNS, quick: QUICK, load: load() });
@@ -923,7 +925,7 @@ try {
   const columnReads = (user) =>
     BOARD_COLUMNS.map((state) => ({
       name: `tasks-${state}`,
-      path: `/api/tasks?${qs({ state, limit: COLUMN_PAGE })}`,
+      path: `/api/tasks?${qs({ state, limit: COLUMN_PAGE, countUpTo: COLUMN_COUNT_UP_TO })}`,
       user,
     }));
 

@@ -143,4 +143,46 @@ describe('a board column read a page at a time', () => {
       expect(await count(page, 'in_progress')).toBe(String(before + 1));
     });
   });
+
+  it('a column of more than 1,000 cards says "1000+": the server counts no further', async () => {
+    const many = 1_100;
+    const word = 'demtoida';
+    await b.t.db.query(
+      `INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
+                          coordinating_agency_ids, due_date, deadline_text, state, search_text, created_by)
+       SELECT (SELECT id FROM directives ORDER BY number LIMIT 1), 'DT-' || lpad(g::text, 4, '0'),
+              'Đếm tối đa ' || g, '', 'ke_hoach', 'economy', (SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'),
+              '{}', DATE '2032-01-01' + g, 'quý I-2032', 'approved', '${word} dt-' || lpad(g::text, 4, '0'),
+              (SELECT id FROM users WHERE username = 'vanphong')
+         FROM generate_series(1, $1::int) g`,
+      [many],
+    );
+    const page = await b.newPage();
+    const caps: (string | null)[] = [];
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (
+        url.pathname === '/api/tasks' &&
+        url.searchParams.get('q') === word &&
+        url.searchParams.get('state') === 'approved'
+      )
+        caps.push(url.searchParams.get('countUpTo'));
+    });
+    await signIn(page, 'ban-tuyen-giao');
+    await page.goto(`/?q=${word}`);
+    await boardReady(page);
+    await withEvidence(page, 'board-columns-count-cap', async () => {
+      await poll(
+        () => count(page, 'approved'),
+        (n) => n === '1000+',
+        { what: 'the approved count capped at 1000+' },
+      );
+      expect(caps.length).toBeGreaterThan(0);
+      expect(new Set(caps)).toEqual(new Set(['1000']));
+      await expect(page.getByTestId('count-approved').getAttribute('aria-label')).resolves.toBe('hơn 1000 nhiệm vụ');
+      await expect(more(page, 'approved').innerText()).resolves.toBe('Xem thêm (còn hơn 900 nhiệm vụ)');
+      // A column under the cap still has its exact count.
+      expect(await count(page, 'assigned')).toBe('0');
+    });
+  });
 });

@@ -151,4 +151,35 @@ describe('the board read: cards built by PostgreSQL are the tasks’ own summari
     expect(walked.length).toBeGreaterThan(14);
     expect(walked).toEqual(all.body.items);
   });
+
+  it('countUpTo counts only so far: past it the total is the cap and says so, never less than the page shows', async () => {
+    const auth = await login('vanphong');
+    const all = await t.http.get('/api/tasks?limit=10000').set(auth).expect(200);
+    const n = all.body.total as number;
+    expect(n).toBeGreaterThan(12);
+    const page = (q: string) => t.http.get(`/api/tasks?${q}`).set(auth).expect(200);
+
+    // More match than the cap: the total is the cap, flagged.
+    const capped = await page('limit=3&countUpTo=8');
+    expect(capped.body).toMatchObject({ total: 8, totalCapped: true, limit: 3, offset: 0 });
+    expect(capped.body.items).toEqual(all.body.items.slice(0, 3));
+    // A cap at or above the count: the exact count, not flagged.
+    expect((await page(`limit=3&countUpTo=${n}`)).body).toMatchObject({ total: n, totalCapped: false });
+    expect((await page(`limit=3&countUpTo=${n + 50}`)).body).toMatchObject({ total: n, totalCapped: false });
+    // One below the count: capped.
+    expect((await page(`limit=3&countUpTo=${n - 1}`)).body).toMatchObject({ total: n - 1, totalCapped: true });
+    // A short page knows its total without counting.
+    expect((await page(`limit=10000&countUpTo=2`)).body).toMatchObject({ total: n, totalCapped: false });
+    // The cap never falls below the page's own end: offset 6 + limit 3 shows 9 of them.
+    const deep = await page('limit=3&offset=6&countUpTo=2');
+    expect(deep.body).toMatchObject({ total: 9, totalCapped: true });
+    expect(deep.body.items).toEqual(all.body.items.slice(6, 9));
+    // Without countUpTo the answer is as before: exact, and no flag.
+    const plain = await page('limit=3');
+    expect(plain.body.total).toBe(n);
+    expect(plain.body).not.toHaveProperty('totalCapped');
+
+    await t.http.get('/api/tasks?countUpTo=0').set(auth).expect(400);
+    await t.http.get('/api/tasks?countUpTo=many').set(auth).expect(400);
+  });
 });

@@ -2288,6 +2288,8 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+            /** @description With `countUpTo`: true when more tasks match than `total` says (it then equals the cap) */
+            totalCapped?: boolean;
         };
         ExtensionQueuePage: {
             items: components["schemas"]["ExtensionQueueItem"][];
@@ -5640,6 +5642,8 @@ export interface operations {
                 attention?: "true";
                 limit?: number;
                 offset?: number;
+                /** @description Count the matching tasks only up to this many (never fewer than offset + limit): past it, `total` is this number and `totalCapped` is true. A board column says "1,000+" rather than count 200,000 approved tasks. */
+                countUpTo?: number;
             };
             header?: never;
             path?: never;

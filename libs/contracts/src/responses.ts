@@ -339,7 +339,17 @@ export interface Page<T> {
 }
 const pageFields = { total: z.int(), limit: z.int(), offset: z.int() };
 
-export const taskPageSchema = named('TaskPage', z.strictObject({ items: z.array(taskSummarySchema), ...pageFields }));
+export const taskPageSchema = named(
+  'TaskPage',
+  z.strictObject({
+    items: z.array(taskSummarySchema),
+    ...pageFields,
+    totalCapped: z
+      .boolean()
+      .optional()
+      .describe('With `countUpTo`: true when more tasks match than `total` says (it then equals the cap)'),
+  }),
+);
 
 export const extensionQueuePageSchema = named(
   'ExtensionQueuePage',

@@ -179,6 +179,9 @@ const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
     .pipe(z.array(z.enum(values)).max(50))
     .describe(`One or more of ${values.join(', ')}: comma-separated or repeated`);
 
+/** The most tasks one page of `GET /api/tasks` carries. */
+export const TASK_PAGE_MAX = 10_000;
+
 export const taskListQuerySchema = z.strictObject({
   state: csv(STATE_VALUES).optional(),
   directiveId: uuid.optional(),
@@ -200,8 +203,18 @@ export const taskListQuerySchema = z.strictObject({
     .enum(['true'])
     .optional()
     .describe("Needs the Office's eye: past its deadline, or escalated and not yet approved or cancelled"),
-  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  limit: z.coerce.number().int().min(1).max(TASK_PAGE_MAX).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  countUpTo: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .optional()
+    .describe(
+      'Count the matching tasks only up to this many (never fewer than offset + limit): past it, `total` is this ' +
+        'number and `totalCapped` is true. A board column says "1,000+" rather than count 200,000 approved tasks.',
+    ),
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 

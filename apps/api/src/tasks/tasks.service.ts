@@ -41,16 +41,23 @@ export class TasksService {
     const view = summaryViewOf(this.config, this.calendars);
     const out = new JsonBuffers().write('{"items":[');
     const shown: { id: string; classification: Classification }[] = [];
-    const { total } = await this.tasks.eachCard(actor, query, localDate(now), this.config.dueSoonDays, (rows) => {
-      for (const row of rows) {
-        if (shown.length) out.write(',');
-        // `{…card}` + `{…viewed}` → one object: the card's closing brace and the other's opening one go.
-        out.write(row.card).unwriteLast().write(',');
-        out.write(JSON.stringify(viewedFields(row, actor, now, view)), true);
-        shown.push({ id: row.id, classification: row.classification });
-      }
-    });
-    out.write(`],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
+    const { total, capped } = await this.tasks.eachCard(
+      actor,
+      query,
+      localDate(now),
+      this.config.dueSoonDays,
+      (rows) => {
+        for (const row of rows) {
+          if (shown.length) out.write(',');
+          // `{…card}` + `{…viewed}` → one object: the card's closing brace and the other's opening one go.
+          out.write(row.card).unwriteLast().write(',');
+          out.write(JSON.stringify(viewedFields(row, actor, now, view)), true);
+          shown.push({ id: row.id, classification: row.classification });
+        }
+      },
+    );
+    out.write(`],"total":${total},"limit":${query.limit},"offset":${query.offset}`);
+    out.write(query.countUpTo === undefined ? '}' : `,"totalCapped":${capped}}`);
     return new TaskPageJson(shown, out.end());
   }
 

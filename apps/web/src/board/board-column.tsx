@@ -15,6 +15,8 @@ interface Props {
   count?: number;
   /** Cards of the column not loaded yet, and how to read more of them. */
   left?: number;
+  /** The count and the cards left are lower bounds ("1000+"): the server stopped counting. */
+  atLeast?: boolean;
   loadingMore?: boolean;
   onMore?: (state: TaskStateName) => void;
   /** Undefined while nothing is dragged; otherwise whether the dragged card may land here. */
@@ -51,8 +53,12 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
       {!cell && (
         <header className="column-header">
           <h2>{title}</h2>
-          <span className="column-count" data-testid={`count-${state}`} aria-label={t('board.column.count', { count })}>
-            {count}
+          <span
+            className="column-count"
+            data-testid={`count-${state}`}
+            aria-label={t(props.atLeast ? 'board.column.countAtLeast' : 'board.column.count', { count })}
+          >
+            {props.atLeast ? `${count}+` : count}
           </span>
         </header>
       )}
@@ -82,7 +88,9 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
           disabled={props.loadingMore}
           onClick={readMore}
         >
-          {props.loadingMore ? t('board.column.loadingMore') : t('board.column.more', { count: left })}
+          {props.loadingMore
+            ? t('board.column.loadingMore')
+            : t(props.atLeast ? 'board.column.moreAtLeast' : 'board.column.more', { count: left })}
         </button>
       )}
     </section>

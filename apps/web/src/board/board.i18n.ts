@@ -39,6 +39,10 @@ export const boardVi = {
     switcher: 'Chọn cột',
     more_one: 'Xem thêm (còn {{count}} nhiệm vụ)',
     more_other: 'Xem thêm (còn {{count}} nhiệm vụ)',
+    countAtLeast_one: 'hơn {{count}} nhiệm vụ',
+    countAtLeast_other: 'hơn {{count}} nhiệm vụ',
+    moreAtLeast_one: 'Xem thêm (còn hơn {{count}} nhiệm vụ)',
+    moreAtLeast_other: 'Xem thêm (còn hơn {{count}} nhiệm vụ)',
     loadingMore: 'Đang tải thêm…',
   },
   lane: {
@@ -220,6 +224,10 @@ export const boardEn: typeof boardVi = {
     switcher: 'Choose a column',
     more_one: 'Show more ({{count}} task left)',
     more_other: 'Show more ({{count}} tasks left)',
+    countAtLeast_one: 'more than {{count}} task',
+    countAtLeast_other: 'more than {{count}} tasks',
+    moreAtLeast_one: 'Show more (over {{count}} task left)',
+    moreAtLeast_other: 'Show more (over {{count}} tasks left)',
     loadingMore: 'Loading more…',
   },
   lane: {

@@ -50,6 +50,17 @@ describe('columnsShown', () => {
     expect(stale.counts.get('in_progress')).toBe(1);
   });
 
+  it('marks the columns the server stopped counting; their counts and cards left are lower bounds', () => {
+    const shown = columnsShown([
+      { ...page('approved', [card('d1', 'approved'), card('d2', 'approved')], 1000), totalCapped: true },
+      { ...page('assigned', [card('a1', 'assigned')], 1), totalCapped: false },
+      page('in_progress', [], 0),
+    ]);
+    expect([...shown.atLeast]).toEqual(['approved']);
+    expect(shown.counts.get('approved')).toBe(1000);
+    expect(shown.left.get('approved')).toBe(998);
+  });
+
   it('drops a card moved to a column the board does not show from every count', () => {
     const shown = columnsShown([page('submitted', [card('s1', 'cancelled', 3)], 4)]);
     expect(shown.counts.get('submitted')).toBe(3);

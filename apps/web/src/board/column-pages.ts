@@ -5,6 +5,8 @@ export interface ColumnPage {
   state: TaskStateName;
   items: readonly TaskSummaryDto[];
   total: number;
+  /** The server counted only up to `total`: more match. */
+  totalCapped?: boolean;
 }
 
 export interface ColumnsShown {
@@ -14,6 +16,8 @@ export interface ColumnsShown {
   counts: Map<TaskStateName, number>;
   /** Cards of the column not loaded yet. */
   left: Map<TaskStateName, number>;
+  /** Columns whose count and cards left are "more than" (the server stopped counting). */
+  atLeast: Set<TaskStateName>;
 }
 
 /**
@@ -40,7 +44,8 @@ export function columnsShown(pages: readonly ColumnPage[]): ColumnsShown {
     }
   }
   const left = new Map(pages.map((p) => [p.state, Math.max(0, p.total - p.items.length)]));
-  return { items: [...latest.values()], counts, left };
+  const atLeast = new Set(pages.filter((p) => p.totalCapped).map((p) => p.state));
+  return { items: [...latest.values()], counts, left, atLeast };
 }
 
 type ListEntry = readonly [

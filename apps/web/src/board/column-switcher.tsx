@@ -7,6 +7,8 @@ import { useLabel } from '../common/use-label';
 interface Props {
   states: readonly TaskStateName[];
   counts: ReadonlyMap<TaskStateName, number>;
+  /** Counts that are lower bounds ("1000+"). */
+  countsAtLeast?: ReadonlySet<TaskStateName>;
   current: TaskStateName;
   /** Id of the region showing the chosen column (aria-controls). */
   panelId: string;
@@ -17,7 +19,7 @@ interface Props {
  * On a phone the board shows one column at a time: these tabs (with their counts) pick it. Arrow keys,
  * Home and End move between tabs as in any tab list; only the chosen tab is in the Tab order.
  */
-export function ColumnSwitcher({ states, counts, current, panelId, onChange }: Props) {
+export function ColumnSwitcher({ states, counts, countsAtLeast, current, panelId, onChange }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   const listRef = useRef<HTMLDivElement>(null);
@@ -50,6 +52,7 @@ export function ColumnSwitcher({ states, counts, current, panelId, onChange }: P
       {states.map((state) => {
         const selected = state === current;
         const count = counts.get(state) ?? 0;
+        const atLeast = countsAtLeast?.has(state) ?? false;
         return (
           <button
             key={state}
@@ -65,8 +68,11 @@ export function ColumnSwitcher({ states, counts, current, panelId, onChange }: P
             onClick={() => onChange(state)}
           >
             {label(STATE_LABELS[state])}
-            <span className="column-count" aria-label={t('board.column.count', { count })}>
-              {count}
+            <span
+              className="column-count"
+              aria-label={t(atLeast ? 'board.column.countAtLeast' : 'board.column.count', { count })}
+            >
+              {atLeast ? `${count}+` : count}
             </span>
           </button>
         );

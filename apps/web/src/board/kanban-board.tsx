@@ -120,7 +120,14 @@ export function KanbanBoard({ tasks, states, columns, lanes, agencies, directive
       onDragCancel={onDragCancel}
     >
       {narrow && (
-        <ColumnSwitcher states={states} counts={counts} current={current} panelId={PANEL_ID} onChange={setChosen} />
+        <ColumnSwitcher
+          states={states}
+          counts={counts}
+          countsAtLeast={paged?.atLeast}
+          current={current}
+          panelId={PANEL_ID}
+          onChange={setChosen}
+        />
       )}
       {lanes === 'none' ? (
         <div
@@ -137,6 +144,7 @@ export function KanbanBoard({ tasks, states, columns, lanes, agencies, directive
               tasks={byState.get(state) ?? []}
               count={counts.get(state) ?? 0}
               left={paged?.left.get(state) ?? 0}
+              atLeast={paged?.atLeast.has(state) ?? false}
               loadingMore={columns?.loadingMore.has(state) ?? false}
               onMore={columns?.loadMore}
               dropAllowed={allowed(state)}

@@ -1,4 +1,4 @@
-import { FIELD_VALUES } from '@dondoc/contracts';
+import { FIELD_VALUES, TASK_PAGE_MAX } from '@dondoc/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { typedApi, unwrap } from '../api/api-client';
@@ -7,8 +7,8 @@ import { usePollInterval } from '../live/live-status';
 import { BOARD_STATES } from './board-model';
 import type { BoardFilters } from './use-board-filters';
 
-// One request for the whole list: the server caps a page at 10,000, far above a province's load.
-const LIMIT = 10_000;
+// One request for the whole list: the server's cap on a page, far above a province's load.
+const LIMIT = TASK_PAGE_MAX;
 
 /** What the server narrows for every view of the board (scope, search, filters), without state or paging. */
 export function serverFilters(filters: BoardFilters) {

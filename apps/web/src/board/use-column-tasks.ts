@@ -1,4 +1,4 @@
-import type { Page, TaskStateName, TaskSummaryDto } from '@dondoc/contracts';
+import { TASK_PAGE_MAX, type Page, type TaskStateName, type TaskSummaryDto } from '@dondoc/contracts';
 import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { typedApi, unwrap } from '../api/api-client';
@@ -13,9 +13,13 @@ import { serverFilters } from './use-board-tasks';
  * tasks then reads hundreds, not all of them.
  */
 export const COLUMN_PAGE = 100;
+/**
+ * A column counts its cards up to this many and then says "1000+": an agency of a province has hundreds of
+ * thousands of approved tasks, and counting them all took a second of the board's load (1M tasks).
+ */
+export const COLUMN_COUNT_UP_TO = 1000;
 // Swimlanes group every card of a column by agency or directive: a first page would split the lanes.
-const LANES_LIMIT = 10_000;
-const MAX_LIMIT = 10_000; // the server's cap on a page
+const LANES_LIMIT = TASK_PAGE_MAX;
 
 /** Loading and error state of the board's reads, whichever hook made them. */
 export interface BoardQuery {
@@ -58,7 +62,9 @@ export function useColumnTasks(filters: BoardFilters, states: readonly TaskState
   const lanes = filters.lanes !== 'none';
 
   const queries = states.map((state) => {
-    const query = { ...narrowing, state, limit: lanes ? LANES_LIMIT : (limits[state] ?? COLUMN_PAGE) };
+    const query = lanes
+      ? { ...narrowing, state, limit: LANES_LIMIT }
+      : { ...narrowing, state, limit: limits[state] ?? COLUMN_PAGE, countUpTo: COLUMN_COUNT_UP_TO };
     return {
       queryKey: queryKeys.taskList(query),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
@@ -94,7 +100,7 @@ export function useColumnTasks(filters: BoardFilters, states: readonly TaskState
       setRead((r) => {
         const from = r.base === base ? r.limits : {};
         if ((from[state] ?? COLUMN_PAGE) !== seen) return r;
-        return { base, limits: { ...from, [state]: Math.min(MAX_LIMIT, seen + COLUMN_PAGE) } };
+        return { base, limits: { ...from, [state]: Math.min(TASK_PAGE_MAX, seen + COLUMN_PAGE) } };
       });
     },
     [base, limits, combined.loadingMore],
