@@ -17,6 +17,7 @@ import { WorkingCalendar1733600000000 } from './migrations/1733600000000-working
 import { Classification1733700000000 } from './migrations/1733700000000-classification.js';
 import { ScaleIndexes1733800000000 } from './migrations/1733800000000-scale-indexes.js';
 import { ReportHistoryIndexes1733900000000 } from './migrations/1733900000000-report-history-indexes.js';
+import { StateBoardOrderIndex1734000000000 } from './migrations/1734000000000-state-board-order-index.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   Classification1733700000000,
   ScaleIndexes1733800000000,
   ReportHistoryIndexes1733900000000,
+  StateBoardOrderIndex1734000000000,
 ];
 
 export interface DatabaseConfig {

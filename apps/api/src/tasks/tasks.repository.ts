@@ -134,7 +134,9 @@ export class TasksRepository {
     const scope = taskScope(actor, params.length + 1);
     params.push(...scope.params);
     const where = [scope.sql];
-    if (query.state?.length) where.push(`t.state = ANY(${p(query.state)}::text[])`);
+    // One state (a board column) as `=`: PostgreSQL 15 walks an index in order only without `= ANY(...)` on it.
+    if (query.state?.length === 1) where.push(`t.state = ${p(query.state[0])}`);
+    else if (query.state?.length) where.push(`t.state = ANY(${p(query.state)}::text[])`);
     if (query.directiveId) where.push(`t.directive_id = ${p(query.directiveId)}`);
     if (query.agencyId) {
       const a = p(query.agencyId);
