@@ -217,8 +217,10 @@ export class DirectiveImportService implements OnModuleDestroy {
           );
         }
         if (input.assign) {
-          // The milestones' history rows left the version alone; read the rows again all the same.
-          const fresh = await Promise.all(rows.map(async (r) => (await tx.lock(r.id)) ?? r));
+          // The milestones' history rows left the version alone; read the rows again all the same. One at a time:
+          // they share the transaction's connection, and pg deprecates queries sent while one is running.
+          const fresh: typeof rows = [];
+          for (const r of rows) fresh.push((await tx.lock(r.id)) ?? r);
           await this.assignCreated(tx, fresh, input, actor, requestId);
         }
         const tasks = rows.map((r) => ({ id: r.id, code: r.code }));
