@@ -13,20 +13,28 @@ const WORD = 'phantrang';
 let b: BrowserApp;
 let ids: string[];
 
-beforeAll(async () => {
-  b = await startBrowserApp();
+/**
+ * `count` tasks of ban-tuyen-giao in `state`, found by the search word `word` only they carry, due a day apart
+ * from 2031-01-02 on, with codes `<code>-001`…; their ids in board order.
+ */
+async function insertTasks(count: number, state: string, word: string, code: string): Promise<string[]> {
   const rows = await b.t.db.query<{ id: string }>(
     `INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
                         coordinating_agency_ids, due_date, deadline_text, state, search_text, created_by)
-     SELECT (SELECT id FROM directives ORDER BY number LIMIT 1), 'PT-' || lpad(g::text, 3, '0'),
+     SELECT (SELECT id FROM directives ORDER BY number LIMIT 1), $4 || '-' || lpad(g::text, 4, '0'),
             'Phân trang ' || g, '', 'ke_hoach', 'economy', (SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'),
-            '{}', DATE '2031-01-01' + g, 'quý I-2031', 'assigned', '${WORD} pt-' || lpad(g::text, 3, '0'),
+            '{}', DATE '2031-01-01' + g, 'quý I-2031', $2, $3 || ' ' || lower($4) || '-' || lpad(g::text, 4, '0'),
             (SELECT id FROM users WHERE username = 'vanphong')
        FROM generate_series(1, $1::int) g
      RETURNING id`,
-    [TASKS],
+    [count, state, word, code],
   );
-  ids = rows.rows.map((r) => r.id);
+  return rows.rows.map((r) => r.id);
+}
+
+beforeAll(async () => {
+  b = await startBrowserApp();
+  ids = await insertTasks(TASKS, 'assigned', WORD, 'PT');
 });
 
 afterAll(async () => {
@@ -147,16 +155,7 @@ describe('a board column read a page at a time', () => {
   it('a column of more than 1,000 cards says "1000+": the server counts no further', async () => {
     const many = 1_100;
     const word = 'demtoida';
-    await b.t.db.query(
-      `INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
-                          coordinating_agency_ids, due_date, deadline_text, state, search_text, created_by)
-       SELECT (SELECT id FROM directives ORDER BY number LIMIT 1), 'DT-' || lpad(g::text, 4, '0'),
-              'Đếm tối đa ' || g, '', 'ke_hoach', 'economy', (SELECT id FROM agencies WHERE code = 'ban-tuyen-giao'),
-              '{}', DATE '2032-01-01' + g, 'quý I-2032', 'approved', '${word} dt-' || lpad(g::text, 4, '0'),
-              (SELECT id FROM users WHERE username = 'vanphong')
-         FROM generate_series(1, $1::int) g`,
-      [many],
-    );
+    await insertTasks(many, 'approved', word, 'DT');
     const page = await b.newPage();
     const caps: (string | null)[] = [];
     page.on('request', (req) => {

@@ -104,6 +104,18 @@ describe('listsWithTask', () => {
     expect(shown.counts.get('in_progress')).toBe(8);
   });
 
+  it('takes a counted-up-to column and a whole swimlane column of the same filters for the same board', () => {
+    const moved = card('t1', 'in_progress', 2);
+    const lists = [
+      [
+        key({ ...board, state: 'assigned', limit: 100, countUpTo: 1000 }),
+        { items: [card('t1', 'assigned')], total: 5 },
+      ],
+      [key({ ...board, state: 'in_progress', limit: 10000 }), { items: [card('p1', 'in_progress')], total: 1 }],
+    ] as const;
+    expect(listsWithTask(lists, moved).map(([, page]) => page?.items.map((t) => t.id))).toEqual([['t1'], ['t1', 'p1']]);
+  });
+
   it('adds nothing where the new column already has the card, and changes nothing for a card not cached', () => {
     const moved = card('t1', 'in_progress', 2);
     const lists = [

@@ -53,9 +53,10 @@ type ListEntry = readonly [
   page: { items: readonly TaskSummaryDto[]; total: number } | undefined,
 ];
 
-const filtersOf = (key: readonly unknown[]) => (key[2] ?? {}) as { state?: string; limit?: number };
+const filtersOf = (key: readonly unknown[]) => (key[2] ?? {}) as { state?: string; limit?: number; countUpTo?: number };
+// How much of a column is read (and counted) is not which board it is.
 const narrowingOf = (key: readonly unknown[]) => {
-  const { state: _state, limit: _limit, ...rest } = filtersOf(key);
+  const { state: _state, limit: _limit, countUpTo: _countUpTo, ...rest } = filtersOf(key);
   return JSON.stringify(rest);
 };
 
