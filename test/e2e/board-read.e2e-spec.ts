@@ -1,3 +1,4 @@
+import { localDate } from '@dondoc/workflow';
 import { agencyId, makeTask } from './support/fixtures.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -181,5 +182,45 @@ describe('the board read: cards built by PostgreSQL are the tasks’ own summari
 
     await t.http.get('/api/tasks?countUpTo=0').set(auth).expect(400);
     await t.http.get('/api/tasks?countUpTo=many').set(auth).expect(400);
+  });
+
+  it('a deadline-status filter finds exactly the tasks whose cards have those statuses, whatever the combination', async () => {
+    // The filter also narrows by state and due date (deadlineStatusNarrowingSql); these tasks sit on each side
+    // of every boundary it draws: today, the due-soon window, a deadline moved past today by a day off, drafts
+    // and cancelled work with deadlines, approval on and after the day.
+    const today = localDate(new Date());
+    const day = (offset: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (const offset of [-1, 0, 1, 6, 7, 8, 30]) await makeTask(t.db, { state: 'in_progress', dueDate: day(offset) });
+    const movedByDayOff = await makeTask(t.db, { state: 'assigned', dueDate: day(-1) });
+    await t.db.query(`UPDATE tasks SET effective_due_date = $2::date WHERE id = $1`, [movedByDayOff.id, day(1)]);
+    await makeTask(t.db, { state: 'drafted', dueDate: day(-3) });
+    await makeTask(t.db, { state: 'cancelled', dueDate: day(-3) });
+    for (const done of [-2, 1]) {
+      const approved = await makeTask(t.db, { state: 'approved', dueDate: day(0) });
+      await t.db.query(`UPDATE tasks SET completed_at = $2::date + time '03:00' WHERE id = $1`, [
+        approved.id,
+        day(done),
+      ]);
+    }
+    const office = await login('vanphong');
+    const all: { id: string; deadlineStatus: string | null }[] = (
+      await t.http.get('/api/tasks').query({ limit: 10_000 }).set(office).expect(200)
+    ).body.items;
+    const moved = all.find((c) => c.id === movedByDayOff.id);
+    expect(moved?.deadlineStatus).toBe('due_soon');
+    const statuses = ['not_due', 'due_soon', 'overdue', 'on_time', 'late'];
+    for (const s of statuses) expect(all.some((c) => c.deadlineStatus === s)).toBe(true);
+    for (let mask = 1; mask < 1 << statuses.length; mask++) {
+      const chosen = statuses.filter((_, i) => mask & (1 << i));
+      const res = await t.http
+        .get('/api/tasks')
+        .query({ deadlineStatus: chosen.join(','), limit: 10_000 })
+        .set(office)
+        .expect(200);
+      const expected = all.filter((c) => chosen.includes(c.deadlineStatus ?? '')).map((c) => c.id);
+      expect({ chosen, ids: (res.body.items as { id: string }[]).map((c) => c.id) }).toEqual({ chosen, ids: expected });
+      expect(res.body.total).toBe(expected.length);
+    }
   });
 });

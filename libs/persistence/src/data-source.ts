@@ -18,6 +18,7 @@ import { Classification1733700000000 } from './migrations/1733700000000-classifi
 import { ScaleIndexes1733800000000 } from './migrations/1733800000000-scale-indexes.js';
 import { ReportHistoryIndexes1733900000000 } from './migrations/1733900000000-report-history-indexes.js';
 import { StateBoardOrderIndex1734000000000 } from './migrations/1734000000000-state-board-order-index.js';
+import { TaskFieldIndex1734100000000 } from './migrations/1734100000000-task-field-index.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ScaleIndexes1733800000000,
   ReportHistoryIndexes1733900000000,
   StateBoardOrderIndex1734000000000,
+  TaskFieldIndex1734100000000,
 ];
 
 export interface DatabaseConfig {

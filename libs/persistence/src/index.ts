@@ -2,9 +2,11 @@ export { AgencyEntity } from './entities/agency.entity.js';
 export { ENTITIES, MIGRATIONS, createDataSource, dataSourceOptions, type DatabaseConfig } from './data-source.js';
 export {
   deadlineStatusCall,
+  deadlineStatusNarrowingSql,
   localDaySql,
   taskDeadlineStatusSql,
   type DeadlineStatusArgs,
+  type DeadlineStatusValue,
 } from './deadline-status.sql.js';
 // Moved to @dondoc/contracts; re-exported until the last importer from here has switched.
 export {

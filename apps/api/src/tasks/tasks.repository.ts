@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese, type ContributionStatus, type TaskListQuery } from '@dondoc/contracts';
-import { TASK_COLUMNS, taskCode, taskDeadlineStatusSql, type TaskRow } from '@dondoc/persistence';
-import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
+import {
+  deadlineStatusNarrowingSql,
+  TASK_COLUMNS,
+  taskCode,
+  taskDeadlineStatusSql,
+  type TaskRow,
+} from '@dondoc/persistence';
+import { CLASSIFIED_DIRECTIVE_TITLE, TASK_STATES, type Actor, type Classification } from '@dondoc/workflow';
 import type { PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -162,7 +168,9 @@ export class TasksRepository {
       }
     }
     if (query.deadlineStatus?.length) {
-      where.push(`${taskDeadlineStatusSql(p(today), p(dueSoonDays))} = ANY(${p(query.deadlineStatus)}::text[])`);
+      const [day, soon] = [p(today), p(dueSoonDays)];
+      where.push(`${taskDeadlineStatusSql(day, soon)} = ANY(${p(query.deadlineStatus)}::text[])`);
+      where.push(...deadlineStatusNarrowingSql(query.deadlineStatus, TASK_STATES, day, soon, p));
     }
     // No count(*) OVER (): it makes PostgreSQL read and sort every matching task for every page. A page
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
