@@ -25,6 +25,8 @@ const ESM_PACKAGES = [
   'uint8array-extras',
   '@sec-ant',
   'content-disposition',
+  'p-limit',
+  'yocto-queue',
 ];
 
 const mapper = (root) => ({

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportQuery } from '@dondoc/contracts';
 import { CLASSIFICATIONS, CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { localDaySql } from '@dondoc/persistence';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { DataSource } from 'typeorm';
 import {
   COUNTED_STATES,
@@ -152,28 +153,6 @@ export interface AveragesRow {
   submitted_tasks: number;
 }
 
-/** First come, first served: at most `size` callers inside at once, the others wait their turn (no time limit). */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async use<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
-}
-
 /** Raw SQL for every report view; each reads the same `facts` CTE, so all views agree on every task. */
 @Injectable()
 export class ReportsRepository {
@@ -183,11 +162,11 @@ export class ReportsRepository {
    * views and then twelve past summaries at once, which took every connection, so that its own requests and
    * everyone else's failed waiting for one ("timeout exceeded when trying to connect"). The rest wait here.
    */
-  private readonly slots: Slots;
+  private readonly slots: LimitFunction;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
-    this.slots = new Slots(Math.max(1, Math.floor(pool / 2)));
+    this.slots = pLimit(Math.max(1, Math.floor(pool / 2)));
   }
 
   /**
@@ -196,7 +175,7 @@ export class ReportsRepository {
    * 100,000 tasks) than running them (tens of milliseconds).
    */
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.slots.use(() =>
+    return this.slots(() =>
       this.db.transaction(async (m) => {
         await m.query(`SET TRANSACTION READ ONLY`);
         await m.query(`SET LOCAL jit = off`);
