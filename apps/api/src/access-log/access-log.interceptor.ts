@@ -30,7 +30,10 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const spec = this.reflector.get<RecordsAccessSpec | undefined>(RECORDS_ACCESS, context.getHandler());
-    if (!spec || context.getType() !== 'http') return next.handle();
+    // Only @RecordsAccess binds this interceptor: bound any other way, it has no rule for what to record, and a
+    // read it cannot record is not answered.
+    if (!spec) throw new Error('AccessLogInterceptor bound without @RecordsAccess');
+    if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const noted: AccessedItem[] = [];
     // The handler is called inside the scope (Nest binds it to the async context of `handle()`).
