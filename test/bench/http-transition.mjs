@@ -21,6 +21,7 @@ import {
   agencyUser,
   arg,
   bulkAssignedTasks,
+  closedLoop as runClosedLoop,
   emit,
   freePort,
   instrumentPg,
@@ -176,41 +177,17 @@ async function closedLoop(server, ids, inFlight, token, seconds = CLOSED_SECONDS
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
   };
-  const lat = [];
-  const statuses = {};
   const cpu0 = cpuMs(server.child.pid);
   const q0 = await server.queries();
-  const t0 = performance.now();
-  const until = t0 + seconds * 1000;
-  let ranOut = false;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const id = ids.shift();
-      if (!id) {
-        ranOut = true;
-        return;
-      }
-      const start = performance.now();
-      const status = await post(server.port, `/api/tasks/${id}/transitions`, headers, body);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status === 200) lat.push(performance.now() - start);
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  const elapsed = (performance.now() - t0) / 1000;
+  const { sent, figures } = await runClosedLoop(ids, inFlight, seconds, (id) =>
+    post(server.port, `/api/tasks/${id}/transitions`, headers, body),
+  );
   const cpu1 = cpuMs(server.child.pid);
   const q1 = await server.queries();
-  const n = Object.values(statuses).reduce((a, b) => a + b, 0);
-  lat.sort((a, b) => a - b);
   return {
-    perSecond: round(lat.length / elapsed, 0),
-    ok: lat.length,
-    statuses,
-    p50ms: round(pct(lat, 0.5)),
-    p99ms: round(pct(lat, 0.99)),
-    serverCpuMsPerRequest: cpu0 == null || cpu1 == null || !n ? null : round((cpu1 - cpu0) / n, 3),
-    roundTripsPerRequest: q0 == null || q1 == null || !n ? null : round((q1 - q0) / n, 2),
-    ...(ranOut ? { ranOutOfTasks: true } : {}),
+    ...figures,
+    serverCpuMsPerRequest: cpu0 == null || cpu1 == null || !sent ? null : round((cpu1 - cpu0) / sent, 3),
+    roundTripsPerRequest: q0 == null || q1 == null || !sent ? null : round((q1 - q0) / sent, 2),
   };
 }
 

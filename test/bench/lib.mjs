@@ -213,3 +213,44 @@ export async function machineFacts(pool) {
     redis: redisVersion,
   };
 }
+
+/**
+ * A closed loop: `inFlight` workers, each sending `send(item)` for the next item taken from `items` (an array,
+ * consumed) until `seconds` have passed or the items run out. `send` resolves with the answer's HTTP status;
+ * the time of each 200 counts. Returns the figures and how many requests were sent (for per-request costs).
+ */
+export async function closedLoop(items, inFlight, seconds, send) {
+  const lat = [];
+  const statuses = {};
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  let ranOut = false;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const item = items.shift();
+      if (item === undefined) {
+        ranOut = true;
+        return;
+      }
+      const start = performance.now();
+      const status = await send(item);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === 200) lat.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  return {
+    sent: Object.values(statuses).reduce((a, b) => a + b, 0),
+    figures: {
+      perSecond: round(lat.length / elapsed, 0),
+      ok: lat.length,
+      statuses,
+      p50ms: round(pct(lat, 0.5)),
+      p99ms: round(pct(lat, 0.99)),
+      maxMs: round(lat.at(-1)),
+      ...(ranOut ? { ranOutOfTasks: true } : {}),
+    },
+  };
+}
