@@ -9,7 +9,7 @@
 // one step at 70% of each one's maximum. Then closed loops at 1 and 8 in flight, API and bare alternating.
 // Each request STARTs a distinct fresh `assigned` task. Prints JSON lines; never fails on a number.
 // Both servers are warmed first (--warm-seconds at 4 in flight).
-// Usage: npm run build && node test/bench/http-transition.mjs [--quick] [--seconds 5] [--closed-seconds 5]
+// Usage: npm run build && node test/bench/http-transition.mjs [--quick] [--seconds 5] [--closed-seconds 5] [--cpu-prof DIR]
 //   [--warm-seconds 25]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +48,8 @@ const CLOSED_SECONDS = Number(arg('closed-seconds', QUICK ? 2 : 5));
 // 1.6–1.8 ms after 5,000), and a server's steady state is what is compared, not its first minute.
 const WARM_SECONDS = Number(arg('warm-seconds', QUICK ? 5 : 25));
 const CLOSED_IN_FLIGHT = [1, 8];
+// --cpu-prof DIR: the API writes a V8 CPU profile of its whole run there (open it in Chrome DevTools).
+const CPU_PROF = arg('cpu-prof', null);
 
 const db = await throwawayDb('http');
 const redis = await privateRedis();
@@ -240,7 +242,12 @@ try {
   const apiPort = await freePort();
   const api = await startChild(
     'api',
-    ['--import', './test/bench/count-queries.mjs', 'apps/api/dist/main.js'],
+    [
+      ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []),
+      '--import',
+      './test/bench/count-queries.mjs',
+      'apps/api/dist/main.js',
+    ],
     {
       DATABASE_URL: db.url,
       PORT: String(apiPort),
