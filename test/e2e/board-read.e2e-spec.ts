@@ -194,6 +194,10 @@ describe('the board read: cards built by PostgreSQL are the tasks’ own summari
     for (const offset of [-1, 0, 1, 6, 7, 8, 30]) await makeTask(t.db, { state: 'in_progress', dueDate: day(offset) });
     const movedByDayOff = await makeTask(t.db, { state: 'assigned', dueDate: day(-1) });
     await t.db.query(`UPDATE tasks SET effective_due_date = $2::date WHERE id = $1`, [movedByDayOff.id, day(1)]);
+    // The narrowing rests on the day a deadline ends never being before the deadline: the database holds it.
+    await expect(
+      t.db.query(`UPDATE tasks SET effective_due_date = $2::date WHERE id = $1`, [movedByDayOff.id, day(-2)]),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'tasks_effective_due_date_check' });
     await makeTask(t.db, { state: 'drafted', dueDate: day(-3) });
     await makeTask(t.db, { state: 'cancelled', dueDate: day(-3) });
     for (const done of [-2, 1]) {

@@ -19,6 +19,7 @@ import { ScaleIndexes1733800000000 } from './migrations/1733800000000-scale-inde
 import { ReportHistoryIndexes1733900000000 } from './migrations/1733900000000-report-history-indexes.js';
 import { StateBoardOrderIndex1734000000000 } from './migrations/1734000000000-state-board-order-index.js';
 import { TaskFieldIndex1734100000000 } from './migrations/1734100000000-task-field-index.js';
+import { EffectiveDueDateCheck1734200000000 } from './migrations/1734200000000-effective-due-date-check.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ReportHistoryIndexes1733900000000,
   StateBoardOrderIndex1734000000000,
   TaskFieldIndex1734100000000,
+  EffectiveDueDateCheck1734200000000,
 ];
 
 export interface DatabaseConfig {
