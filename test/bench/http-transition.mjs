@@ -10,6 +10,7 @@
 // Each request STARTs a distinct fresh `assigned` task. Prints JSON lines; never fails on a number.
 // Both servers are warmed first (--warm-seconds at 4 in flight).
 // Usage: npm run build && node test/bench/http-transition.mjs [--quick] [--seconds 5] [--closed-seconds 5] [--cpu-prof DIR]
+//   [--api-dist DIR]
 //   [--warm-seconds 25]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +51,8 @@ const WARM_SECONDS = Number(arg('warm-seconds', QUICK ? 5 : 25));
 const CLOSED_IN_FLIGHT = [1, 8];
 // --cpu-prof DIR: the API writes a V8 CPU profile of its whole run there (open it in Chrome DevTools).
 const CPU_PROF = arg('cpu-prof', null);
+// --api-dist DIR: another build of the API (a copy of apps/api/dist), for a before/after pair.
+const API_DIST = arg('api-dist', 'apps/api/dist');
 
 const db = await throwawayDb('http');
 const redis = await privateRedis();
@@ -246,7 +249,7 @@ try {
       ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []),
       '--import',
       './test/bench/count-queries.mjs',
-      'apps/api/dist/main.js',
+      join(API_DIST, 'main.js'),
     ],
     {
       DATABASE_URL: db.url,
