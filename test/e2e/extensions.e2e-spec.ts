@@ -512,7 +512,10 @@ describe('extension requests (xin gia hạn)', () => {
 
     const moved = await assigned();
     const movedRequest = await opened(moved, '2031-09-30');
-    await t.db.query(`UPDATE tasks SET due_date = '2031-10-31' WHERE id = $1`, [moved.id]);
+    // As the writer moves a deadline: with the day it ends (a Friday, a working day).
+    await t.db.query(`UPDATE tasks SET due_date = '2031-10-31', effective_due_date = '2031-10-31' WHERE id = $1`, [
+      moved.id,
+    ]);
     const outdated = await decide(movedRequest, { decision: 'grant', comment: 'Đồng ý.' });
     expect({ status: outdated.status, code: outdated.body.code }).toEqual({ status: 409, code: 'EXTENSION_OUTDATED' });
     expect((await taskRow(moved.id)).due_date).toBe('2031-10-31');

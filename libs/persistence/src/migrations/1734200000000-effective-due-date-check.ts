@@ -9,6 +9,10 @@ export class EffectiveDueDateCheck1734200000000 implements MigrationInterface {
   name = 'EffectiveDueDateCheck1734200000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // A row that breaks it (changed by hand) loses its end day: NULL reads as the deadline itself, as for rows
+    // written before the calendar, until the next change of deadline or calendar works it out again.
+    await q.query(`UPDATE tasks SET effective_due_date = NULL
+      WHERE effective_due_date IS NOT NULL AND (due_date IS NULL OR effective_due_date < due_date)`);
     await q.query(`ALTER TABLE tasks ADD CONSTRAINT tasks_effective_due_date_check
       CHECK (effective_due_date IS NULL OR (due_date IS NOT NULL AND effective_due_date >= due_date))`);
   }
