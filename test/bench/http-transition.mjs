@@ -25,10 +25,10 @@ import {
   closedLoop as runClosedLoop,
   emit,
   freePort,
+  latencyFigures,
   instrumentPg,
   nestApp,
   PASSWORD,
-  pct,
   POOL_SIZE,
   privateRedis,
   QUICK,
@@ -160,16 +160,13 @@ async function step(server, ids, rate, token) {
   await Promise.all(pending);
   const cpu1 = cpuMs(server.child.pid);
   const q1 = await server.queries();
-  lat.sort((a, b) => a - b);
   const elapsed = Math.max(SECONDS * 1000, lastEnd - t0) / 1000;
   return {
     offered: round(rate, 0),
     answeredPerSecond: round(lat.length / elapsed, 0),
     ok: lat.length,
     statuses,
-    p50ms: round(pct(lat, 0.5)),
-    p99ms: round(pct(lat, 0.99)),
-    maxMs: round(lat.at(-1)),
+    ...latencyFigures(lat),
     serverCpuMsPerRequest: cpu0 == null || cpu1 == null ? null : round((cpu1 - cpu0) / n, 3),
     roundTripsPerRequest: q0 == null || q1 == null ? null : round((q1 - q0) / n, 2),
   };

@@ -240,17 +240,20 @@ export async function closedLoop(items, inFlight, seconds, send) {
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
   const elapsed = (performance.now() - t0) / 1000;
-  lat.sort((a, b) => a - b);
   return {
     sent: Object.values(statuses).reduce((a, b) => a + b, 0),
     figures: {
       perSecond: round(lat.length / elapsed, 0),
       ok: lat.length,
       statuses,
-      p50ms: round(pct(lat, 0.5)),
-      p99ms: round(pct(lat, 0.99)),
-      maxMs: round(lat.at(-1)),
+      ...latencyFigures(lat),
       ...(ranOut ? { ranOutOfTasks: true } : {}),
     },
   };
+}
+
+/** p50, p99 and the maximum of request times in ms (sorts `lat` in place). */
+export function latencyFigures(lat) {
+  lat.sort((a, b) => a - b);
+  return { p50ms: round(pct(lat, 0.5)), p99ms: round(pct(lat, 0.99)), maxMs: round(lat.at(-1)) };
 }
