@@ -1,9 +1,9 @@
-import { TASK_STATES } from '@dondoc/workflow';
-import { deadlineStatusNarrowingSql, type DeadlineStatusValue } from './deadline-status.sql.js';
+import type { DeadlineStatusName } from '@dondoc/contracts';
+import { deadlineStatusNarrowingSql } from './deadline-status.sql.js';
 
-function narrowing(statuses: DeadlineStatusValue[]) {
+function narrowing(statuses: DeadlineStatusName[]) {
   const values: unknown[] = [];
-  const sql = deadlineStatusNarrowingSql(statuses, TASK_STATES, '$1', '$2', (v) => {
+  const sql = deadlineStatusNarrowingSql(statuses, '$1', '$2', (v) => {
     values.push(v);
     return `$${values.length + 2}`;
   });
@@ -23,7 +23,7 @@ describe('deadlineStatusNarrowingSql: what every task of the statuses has on its
   });
 
   it('due soon (with or without overdue): due by the end of the window', () => {
-    for (const statuses of [['due_soon'], ['overdue', 'due_soon']] as DeadlineStatusValue[][]) {
+    for (const statuses of [['due_soon'], ['overdue', 'due_soon']] as DeadlineStatusName[][]) {
       expect(narrowing(statuses).sql).toEqual([
         't.due_date IS NOT NULL',
         't.state = ANY($3::text[])',
@@ -37,7 +37,7 @@ describe('deadlineStatusNarrowingSql: what every task of the statuses has on its
   });
 
   it('on time and late: approved work only', () => {
-    for (const statuses of [['on_time'], ['late'], ['on_time', 'late']] as DeadlineStatusValue[][]) {
+    for (const statuses of [['on_time'], ['late'], ['on_time', 'late']] as DeadlineStatusName[][]) {
       expect(narrowing(statuses)).toEqual({ sql: ['t.due_date IS NOT NULL', `t.state = 'approved'`], values: [] });
     }
   });

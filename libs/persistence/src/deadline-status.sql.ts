@@ -1,3 +1,6 @@
+import type { DeadlineStatusName } from '@dondoc/contracts';
+import { TASK_STATES } from '@dondoc/workflow';
+
 /**
  * SQL text that calls the functions of migration 1732900000000 (`dondoc_deadline_status`,
  * `dondoc_local_day`), so no query spells the deadline-status rule out again. Every argument is SQL
@@ -49,10 +52,7 @@ export function taskDeadlineStatusSql(today: string, dueSoonDays: string, alias 
   });
 }
 
-/** What `dondoc_deadline_status` can answer: the statuses a list may be filtered by. */
-export type DeadlineStatusValue = 'not_due' | 'due_soon' | 'overdue' | 'on_time' | 'late';
-
-const UNFINISHED_STATUSES: readonly DeadlineStatusValue[] = ['not_due', 'due_soon', 'overdue'];
+const UNFINISHED_STATUSES: readonly DeadlineStatusName[] = ['not_due', 'due_soon', 'overdue'];
 
 /**
  * Conditions on the task row's own indexed columns that every task with one of `statuses` meets, to be added
@@ -62,11 +62,9 @@ const UNFINISHED_STATUSES: readonly DeadlineStatusValue[] = ['not_due', 'due_soo
  * overdue means `due_date < today` and due soon `due_date <= today + due_soon_days`; approved work alone is on
  * time or late, and every other status is of unfinished work. At 1M tasks the Office's overdue list of one field
  * read 173,000 tasks of three states without them, and 20,000 with them (test/bench/scale.mjs).
- * `states` are the states a status other than on time/late may be in (every state but approved and cancelled).
  */
 export function deadlineStatusNarrowingSql(
-  statuses: readonly DeadlineStatusValue[],
-  states: readonly string[],
+  statuses: readonly DeadlineStatusName[],
   today: string,
   dueSoonDays: string,
   param: (value: unknown) => string,
@@ -78,7 +76,7 @@ export function deadlineStatusNarrowingSql(
   if (unfinished.length === 0) conditions.push(`${alias}.state = 'approved'`);
   else if (unfinished.length === statuses.length) {
     conditions.push(
-      `${alias}.state = ANY(${param(states.filter((s) => s !== 'approved' && s !== 'cancelled'))}::text[])`,
+      `${alias}.state = ANY(${param(TASK_STATES.filter((s) => s !== 'approved' && s !== 'cancelled'))}::text[])`,
     );
     if (!unfinished.includes('not_due')) {
       conditions.push(

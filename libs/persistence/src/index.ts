@@ -6,7 +6,6 @@ export {
   localDaySql,
   taskDeadlineStatusSql,
   type DeadlineStatusArgs,
-  type DeadlineStatusValue,
 } from './deadline-status.sql.js';
 // Moved to @dondoc/contracts; re-exported until the last importer from here has switched.
 export {

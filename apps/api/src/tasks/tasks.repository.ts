@@ -8,7 +8,7 @@ import {
   taskDeadlineStatusSql,
   type TaskRow,
 } from '@dondoc/persistence';
-import { CLASSIFIED_DIRECTIVE_TITLE, TASK_STATES, type Actor, type Classification } from '@dondoc/workflow';
+import { CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import type { PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -170,7 +170,7 @@ export class TasksRepository {
     if (query.deadlineStatus?.length) {
       const [day, soon] = [p(today), p(dueSoonDays)];
       where.push(`${taskDeadlineStatusSql(day, soon)} = ANY(${p(query.deadlineStatus)}::text[])`);
-      where.push(...deadlineStatusNarrowingSql(query.deadlineStatus, TASK_STATES, day, soon, p));
+      where.push(...deadlineStatusNarrowingSql(query.deadlineStatus, day, soon, p));
     }
     // No count(*) OVER (): it makes PostgreSQL read and sort every matching task for every page. A page
     // shorter than the limit tells the total by itself; otherwise the count runs beside the page.
