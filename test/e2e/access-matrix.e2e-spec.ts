@@ -74,6 +74,8 @@ const MATRIX = {
   'POST /auth/logout':                                  row(204,   204,      204,      204,  204, 204,  204,      UA),
   'GET /auth/me':                                       row(200,   200,      200,      200,  200, 200,  200,      UA),
   'GET /agencies':                                      row(200,   200,      200,      200,  200, 200,  200,      UA),
+  // The organisation tree from the caller's own organisation down (issue 20): structure, like the agency registry.
+  'GET /organisations':                                 row(200,   200,      200,      200,  200, 200,  200,      UA),
   // Every signed-in role may open the stream (the admin receives only its own notifications).
   'GET /events':                                        row(200,   200,      200,      200,  200, 200,  200,      UA),
   // A browser's way into the stream: a single-use ticket of the caller's own session.
@@ -1043,6 +1045,10 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
   'GET /agencies': scenario({
     send: (t, _s, auth) => t.http.get('/api/agencies').set(auth),
     ok: (res) => expect(res.body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining([LEAD, COORD])),
+  }),
+  'GET /organisations': scenario({
+    send: (t, _s, auth) => t.http.get('/api/organisations').set(auth),
+    ok: (res) => expect(res.body.map((o: { code: string }) => o.code)).toEqual(['tinh-uy']),
   }),
   'POST /events/tickets': scenario({
     send: (t, _s, auth) => t.http.post('/api/events/tickets').set(auth),

@@ -117,6 +117,7 @@ describe('entities match the migrated schema', () => {
         'DriftedAgency: agencies.kind is not in the entity',
         'DriftedAgency: agencies.monitoring_user_id is not in the entity',
         'DriftedAgency: agencies.officers_act_on_all is not in the entity',
+        'DriftedAgency: agencies.organisation_id is not in the entity',
         'DriftedAgency: agencies.created_at is not in the entity',
         'DriftedAgency: agencies.sort_order is not in the entity',
         'DriftedAgency: agencies.updated_at is not in the entity',

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MilestonesModule } from './milestones/milestones.module.js';
 import { PeopleModule } from './people/people.module.js';
@@ -91,6 +92,7 @@ export class AppModule {
         RedisModule,
         AuthModule,
         AgenciesModule,
+        OrganisationsModule,
         DirectivesModule,
         DirectiveImportModule,
         CalendarModule,

@@ -69,6 +69,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation and every organisation below it, parents first */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directives": {
         parameters: {
             query?: never;
@@ -1926,6 +1943,23 @@ export interface components {
             kind: string;
             active: boolean;
         };
+        /**
+         * @description Tỉnh ủy; Huyện/Thành/Thị ủy; Đảng ủy trực thuộc Tỉnh ủy; tổ chức cơ sở đảng
+         * @enum {string}
+         */
+        OrganisationKind: "province" | "district" | "directly_under" | "grassroots";
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            parentId: string | null;
+            /** @description The codes from the top organisation down to this one */
+            path: string[];
+            agencyId: string | null;
+            sortOrder: number | null;
+        };
         Directive: {
             /** Format: uuid */
             id: string;
@@ -3638,6 +3672,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agency"][];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"][];
                 };
             };
             /** @description No valid bearer token, or the credentials are wrong */

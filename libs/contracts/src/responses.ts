@@ -66,6 +66,31 @@ export const agencySchema = named(
 );
 export type AgencyDto = z.infer<typeof agencySchema>;
 
+export const organisationKindSchema = named(
+  'OrganisationKind',
+  z
+    .enum(['province', 'district', 'directly_under', 'grassroots'])
+    .describe('Tỉnh ủy; Huyện/Thành/Thị ủy; Đảng ủy trực thuộc Tỉnh ủy; tổ chức cơ sở đảng'),
+);
+export type OrganisationKind = z.infer<typeof organisationKindSchema>;
+
+export const organisationSchema = named(
+  'Organisation',
+  z.strictObject({
+    id,
+    code: z.string(),
+    name: z.string(),
+    kind: organisationKindSchema,
+    parentId: id.nullable(),
+    /** The codes from the top organisation down to this one. */
+    path: z.array(z.string()).describe('The codes from the top organisation down to this one'),
+    /** The agency that stands for this committee among its parent's agencies (the lead of work handed down). */
+    agencyId: id.nullable(),
+    sortOrder: z.number().int().nullable(),
+  }),
+);
+export type OrganisationDto = z.infer<typeof organisationSchema>;
+
 export const classificationSchema = z.enum(['normal', 'confidential', 'secret', 'top_secret']);
 
 export const directiveSchema = named(

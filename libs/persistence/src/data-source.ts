@@ -20,6 +20,7 @@ import { ReportHistoryIndexes1733900000000 } from './migrations/1733900000000-re
 import { StateBoardOrderIndex1734000000000 } from './migrations/1734000000000-state-board-order-index.js';
 import { TaskFieldIndex1734100000000 } from './migrations/1734100000000-task-field-index.js';
 import { EffectiveDueDateCheck1734200000000 } from './migrations/1734200000000-effective-due-date-check.js';
+import { Organisations1734300000000 } from './migrations/1734300000000-organisations.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   StateBoardOrderIndex1734000000000,
   TaskFieldIndex1734100000000,
   EffectiveDueDateCheck1734200000000,
+  Organisations1734300000000,
 ];
 
 export interface DatabaseConfig {

@@ -1,4 +1,5 @@
 export { AgencyEntity } from './entities/agency.entity.js';
+export { ROOT_ORGANISATION_ID } from './migrations/1734300000000-organisations.js';
 export { ENTITIES, MIGRATIONS, createDataSource, dataSourceOptions, type DatabaseConfig } from './data-source.js';
 export {
   deadlineStatusCall,
@@ -11,6 +12,7 @@ export {
 export {
   DEMO_AGENCIES,
   DEMO_DIRECTIVES,
+  DEMO_PROVINCE_NAME,
   DEMO_TASKS,
   type SeedAgency,
   type SeedDirective,

@@ -59,10 +59,11 @@ export class DirectiveImportController {
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
   propose(
+    @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(directiveImportRequestSchema)) body: DirectiveImportRequest,
     @UploadedFile() file: UploadedDocument | undefined,
   ): Promise<DirectiveImportProposal> {
-    return this.imports.propose({ text: body.text, file });
+    return this.imports.propose(user.id, { text: body.text, file });
   }
 
   /** The (edited) proposal → the directive and its tasks in `drafted`, in one transaction. */

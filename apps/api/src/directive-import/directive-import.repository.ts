@@ -16,8 +16,12 @@ export class DirectiveImportRepository {
     return this.db.query(`SELECT id, code, name FROM agencies WHERE active ORDER BY name`);
   }
 
-  async directiveIdByNumber(number: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM directives WHERE number = $1`, [number]);
+  /** The directive of that number in the user's organisation (numbers are unique within one committee only). */
+  async directiveIdByNumber(number: string, userId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM directives WHERE number = $1 AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $2)`,
+      [number, userId],
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -35,7 +39,7 @@ export class DirectiveImportRepository {
       `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by, classification,
                                content_reference)
        VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (number) DO NOTHING
+       ON CONFLICT (organisation_id, number) DO NOTHING
        RETURNING ${DIRECTIVE_COLUMNS}`,
       [
         d.number,

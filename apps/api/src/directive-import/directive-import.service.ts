@@ -71,7 +71,7 @@ export class DirectiveImportService implements OnModuleDestroy {
   }
 
   /** Reads the directive and proposes its tasks; writes nothing. */
-  async propose(input: { text?: string; file?: UploadedDocument }): Promise<DirectiveImportProposal> {
+  async propose(userId: string, input: { text?: string; file?: UploadedDocument }): Promise<DirectiveImportProposal> {
     if (!input.file && !/\S/.test(input.text ?? '')) {
       const refusal = emptyDocument('Hãy dán văn bản hoặc chọn tệp / Paste the text or choose a file');
       throw new ApiError(refusal.status, refusal.code, refusal.message);
@@ -107,7 +107,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       );
     }
     const number = parsed.directive.number;
-    const existingDirectiveId = number ? await this.repo.directiveIdByNumber(number) : null;
+    const existingDirectiveId = number ? await this.repo.directiveIdByNumber(number, userId) : null;
     return toProposal(parsed, { existingDirectiveId, source });
   }
 
@@ -162,7 +162,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       );
     }
     const { number } = input.directive;
-    if (await this.repo.directiveIdByNumber(number)) throw directiveExists(number);
+    if (await this.repo.directiveIdByNumber(number, user.id)) throw directiveExists(number);
     const level = input.directive.classification ?? 'normal';
     checkContentReference(level, input.directive.contentReference);
     for (const t of input.tasks) {

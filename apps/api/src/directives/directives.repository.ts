@@ -44,8 +44,12 @@ export class DirectivesRepository {
     return rows[0];
   }
 
-  async existsByNumber(number: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM directives WHERE number = $1`, [number]);
+  /** Whether the user's organisation has registered that number (unique within one committee only). */
+  async existsByNumber(number: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM directives WHERE number = $1 AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $2)`,
+      [number, userId],
+    );
     return rows.length > 0;
   }
 

@@ -2,6 +2,7 @@ import {
   createDataSource,
   DEMO_AGENCIES,
   DEMO_DIRECTIVES,
+  DEMO_PROVINCE_NAME,
   DEMO_TASKS,
   searchTextOf,
   actionFiredChange,
@@ -102,6 +103,8 @@ async function seedInTransaction(
   hashes: string[],
   now: Date,
 ): Promise<{ tasks: number; users: number }> {
+  // The migrations make the top organisation with a generic name; the demo is Kiên Giang's.
+  await m.query(`UPDATE organisations SET name = $1 WHERE parent_id IS NULL`, [DEMO_PROVINCE_NAME]);
   const agencyIds = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
     const rows: { id: string }[] = await m.query(

@@ -169,7 +169,7 @@ export class SeriesRepository {
       `INSERT INTO directives (number, kind, title, issued_on, issuer, signer, place, created_by, classification,
                               content_reference)
        VALUES ($1, 'monthly_program', $2, $3::date, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (number) DO NOTHING
+       ON CONFLICT (organisation_id, number) DO NOTHING
        RETURNING id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
                  content_reference, created_at`,
       [

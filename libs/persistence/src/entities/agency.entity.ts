@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ROOT_ORGANISATION_ID } from '../migrations/1734300000000-organisations.js';
 
 @Entity({ name: 'agencies' })
 export class AgencyEntity {
@@ -29,6 +30,10 @@ export class AgencyEntity {
   /** The Office's monitoring officer (chuyên viên theo dõi) for this agency. */
   @Column({ name: 'monitoring_user_id', type: 'uuid', nullable: true })
   monitoringUserId!: string | null;
+
+  /** The committee whose agency this is (the top organisation unless set). */
+  @Column({ name: 'organisation_id', type: 'uuid', default: () => `'${ROOT_ORGANISATION_ID}'::uuid` })
+  organisationId!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

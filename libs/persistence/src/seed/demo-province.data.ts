@@ -74,6 +74,9 @@ export interface SeedTask {
   milestones?: string[];
 }
 
+/** The demo's top organisation: the committee that issued the fixtures' directives. */
+export const DEMO_PROVINCE_NAME = 'Tỉnh ủy Kiên Giang';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Agencies
 // ---------------------------------------------------------------------------------------------------------------
