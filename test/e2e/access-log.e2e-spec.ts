@@ -373,6 +373,7 @@ describe('the record of access (access_log)', () => {
     const NO_TASK_CONTENT = new Set([
       'GET /api/auth/me',
       'GET /api/agencies',
+      'GET /api/organisations',
       'GET /api/agencies/:id/settings',
       'GET /api/people',
       'GET /api/calendar',
