@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
-import { agencyId } from './support/fixtures.js';
+import { agencyId, directiveId } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -173,5 +175,26 @@ describe('organisations', () => {
     expect(
       await pgError(`UPDATE directives SET organisation_id = $1 WHERE id = $2`, [ROOT_ORGANISATION_ID, mine.body.id]),
     ).toBe('23514');
+  });
+  it("tells an import of a number already registered only within the importer's committee", async () => {
+    const text = readFileSync(
+      join(__dirname, '../../libs/directive-parser/fixtures/kien-giang-07-CTr-TU-action-program-2021.txt'),
+      'utf8',
+    );
+    const propose = async (who: string) =>
+      (
+        await t.http
+          .post('/api/directives/import')
+          .set(await t.as(who))
+          .send({ text })
+      ).body as {
+        directive: { number: string };
+        existingDirectiveId: string | null;
+      };
+    const province = await propose('vanphong');
+    expect(province.directive.number).toBe('07-CTr/TU');
+    expect(province.existingDirectiveId).toBe(await directiveId(t.db, '07-CTr/TU'));
+    // The province's 07-CTr/TU is not the district's: the district may register a document of that number.
+    expect((await propose(districtOffice)).existingDirectiveId).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 export { AgencyEntity } from './entities/agency.entity.js';
-export { ROOT_ORGANISATION_ID } from './migrations/1734300000000-organisations.js';
+export { ROOT_ORGANISATION_ID } from './organisations/root-organisation.js';
 export { ENTITIES, MIGRATIONS, createDataSource, dataSourceOptions, type DatabaseConfig } from './data-source.js';
 export {
   deadlineStatusCall,

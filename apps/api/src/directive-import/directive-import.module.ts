@@ -4,6 +4,7 @@ import { DIRECTIVE_IMPORT_MAX_BYTES } from '@dondoc/contracts';
 import { memoryStorage } from 'multer';
 import { ClassificationAccessModule } from '../classification/classification-access.module.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { DirectivesModule } from '../directives/directives.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { DirectiveImportController } from './directive-import.controller.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
@@ -13,6 +14,7 @@ import { DirectiveImportService } from './directive-import.service.js';
 @Module({
   imports: [
     AgenciesModule,
+    DirectivesModule,
     TasksModule,
     ClassificationAccessModule,
     MulterModule.register({

@@ -16,15 +16,6 @@ export class DirectiveImportRepository {
     return this.db.query(`SELECT id, code, name FROM agencies WHERE active ORDER BY name`);
   }
 
-  /** The directive of that number in the user's organisation (numbers are unique within one committee only). */
-  async directiveIdByNumber(number: string, userId: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM directives WHERE number = $1 AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $2)`,
-      [number, userId],
-    );
-    return rows[0]?.id ?? null;
-  }
-
   /**
    * Inserts the directive unless its number is taken. ON CONFLICT waits for a concurrent insert of the same
    * number to commit or roll back, so of two simultaneous confirms exactly one gets a row.

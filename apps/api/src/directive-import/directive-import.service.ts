@@ -24,6 +24,7 @@ import type { UploadedDocument } from './document-text.js';
 import { emptyDocument } from './import-refusal.js';
 import type { ImportJob, ImportJobResult } from './import-job.js';
 import { ImportPoolBusy, ImportWorkerPool, OCR_IMPORT_LIMITS } from './import-worker-pool.js';
+import { DirectivesRepository } from '../directives/directives.repository.js';
 import { DirectiveImportRepository } from './directive-import.repository.js';
 import { assignDueDate, hasAssignableDeadline, importedTaskOf } from './imported-task.js';
 import { toProposal } from './to-proposal.js';
@@ -47,6 +48,7 @@ export class DirectiveImportService implements OnModuleDestroy {
 
   constructor(
     private readonly repo: DirectiveImportRepository,
+    private readonly directives: DirectivesRepository,
     private readonly agencies: AgenciesRepository,
     private readonly tasks: TasksRepository,
     private readonly changes: TaskChangesService,
@@ -107,7 +109,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       );
     }
     const number = parsed.directive.number;
-    const existingDirectiveId = number ? await this.repo.directiveIdByNumber(number, userId) : null;
+    const existingDirectiveId = number ? await this.directives.idByNumber(number, userId) : null;
     return toProposal(parsed, { existingDirectiveId, source });
   }
 
@@ -162,7 +164,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       );
     }
     const { number } = input.directive;
-    if (await this.repo.directiveIdByNumber(number, user.id)) throw directiveExists(number);
+    if (await this.directives.idByNumber(number, user.id)) throw directiveExists(number);
     const level = input.directive.classification ?? 'normal';
     checkContentReference(level, input.directive.contentReference);
     for (const t of input.tasks) {

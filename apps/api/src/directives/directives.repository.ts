@@ -44,13 +44,13 @@ export class DirectivesRepository {
     return rows[0];
   }
 
-  /** Whether the user's organisation has registered that number (unique within one committee only). */
-  async existsByNumber(number: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM directives WHERE number = $1 AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $2)`,
+  /** The directive of that number in the user's organisation (numbers are unique within one committee only). */
+  async idByNumber(number: string, userId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM directives WHERE number = $1 AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $2)`,
       [number, userId],
     );
-    return rows.length > 0;
+    return rows[0]?.id ?? null;
   }
 
   /** The directive and, when classified, its access list (`accessUserIds`), in one transaction. */

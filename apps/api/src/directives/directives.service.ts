@@ -50,7 +50,7 @@ export class DirectivesService {
   }
 
   async create(user: AuthUser, input: CreateDirectiveRequest): Promise<DirectiveDto> {
-    if (await this.repo.existsByNumber(input.number, user.id)) {
+    if (await this.repo.idByNumber(input.number, user.id)) {
       throw new ApiError(409, 'DUPLICATE', `Directive ${input.number} is already registered`);
     }
     const level = input.classification ?? 'normal';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ROOT_ORGANISATION_ID } from '../migrations/1734300000000-organisations.js';
+import { ROOT_ORGANISATION_ID } from '../organisations/root-organisation.js';
 
 @Entity({ name: 'agencies' })
 export class AgencyEntity {

@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** The deployment's top organisation (the Provincial Committee): every row made before organisations belongs to it. */
-export const ROOT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+import { ROOT_ORGANISATION_ID } from '../organisations/root-organisation.js';
 
 /**
  * Organisations as a tree (issue 20): the province at the top, the committees under it (district, directly
