@@ -1,5 +1,6 @@
 import { taskScope } from '@dondoc/api';
 import { canRead, TASK_STATES, type Actor, type Role, type TaskState } from '@dondoc/workflow';
+import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
 import pg from 'pg';
 import { agencyId, makeTask } from './support/fixtures.js';
 import { prepareDatabase, testDatabaseUrl } from './support/test-app.js';
@@ -58,6 +59,9 @@ describe('one visibility rule: canRead and taskScope agree with one table of cas
     role: c.role as Role,
     // Non-agency roles carry an agency id too, so that only the role can explain what they see.
     agencyId: agencies[c.relation] || agencies.lead,
+    // The province's own people (committees below it: test/e2e/organisation-access).
+    organisationId: ROOT_ORGANISATION_ID,
+    organisationPath: 'tinh_uy',
   });
 
   it('has a case for every role, relation and state', () => {

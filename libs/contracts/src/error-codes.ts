@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'ACCESS_LIST_NEEDS_OFFICE',
   'FILE_INTEGRITY_FAILED',
   'FILE_KEY_UNKNOWN',
+  'NOT_OWN_DIRECTIVE',
+  'NOT_OWN_TASK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -21,6 +21,7 @@ import { StateBoardOrderIndex1734000000000 } from './migrations/1734000000000-st
 import { TaskFieldIndex1734100000000 } from './migrations/1734100000000-task-field-index.js';
 import { EffectiveDueDateCheck1734200000000 } from './migrations/1734200000000-effective-due-date-check.js';
 import { Organisations1734300000000 } from './migrations/1734300000000-organisations.js';
+import { OrganisationScopes1734400000000 } from './migrations/1734400000000-organisation-scopes.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   TaskFieldIndex1734100000000,
   EffectiveDueDateCheck1734200000000,
   Organisations1734300000000,
+  OrganisationScopes1734400000000,
 ];
 
 export interface DatabaseConfig {

@@ -136,3 +136,94 @@ describe('people inside an agency and the deciding authority', () => {
     expect(maySend('RETURN', { ...base, decidingAuthority: 'office' }, committee)).toBe(false);
   });
 });
+
+describe('committees at several levels (issue 20)', () => {
+  const PROVINCE = { organisationId: 'org-tinh', organisationPath: 'tinh_uy', organisationAgencyId: null };
+  const DISTRICT = { organisationId: 'org-rg', organisationPath: 'tinh_uy.thanh_uy_rg', organisationAgencyId: 'TURG' };
+  const SIBLING = { organisationId: 'org-pq', organisationPath: 'tinh_uy.thanh_uy_pq', organisationAgencyId: 'TUPQ' };
+  const GRASSROOTS = {
+    organisationId: 'org-xa',
+    organisationPath: 'tinh_uy.thanh_uy_rg.dang_uy_xa',
+    organisationAgencyId: 'DUXA',
+  };
+  type Org = Pick<Actor, 'organisationId' | 'organisationPath' | 'organisationAgencyId'>;
+  const as = (role: Actor['role'], org: Org, position?: Actor['position']): Actor => ({
+    userId: `u-${role}-${org.organisationId}`,
+    role,
+    agencyId: null,
+    position,
+    ...org,
+  });
+  const districtTask = (state: TaskState): TaskFacts & { organisationPath: string; classification: 'normal' } => ({
+    state,
+    leadAgencyId: 'PHONG-RG',
+    coordinatingAgencyIds: ['DUXA'],
+    dueDate: '2031-06-30',
+    deadlineVersion: 1,
+    revision: 0,
+    hasPendingSubmission: true,
+    organisationId: DISTRICT.organisationId,
+    organisationPath: DISTRICT.organisationPath as string,
+    classification: 'normal',
+  });
+  // The province's task given to the district: the district's Office carries it out.
+  const givenDown = (state: TaskState) => ({
+    ...districtTask(state),
+    leadAgencyId: 'TURG',
+    coordinatingAgencyIds: [],
+    organisationId: PROVINCE.organisationId,
+    organisationPath: PROVINCE.organisationPath,
+  });
+
+  it('has the committees above see a task, and no sibling or committee below', () => {
+    for (const role of ['office', 'standing_committee', 'inspector'] as const) {
+      expect(canRead(districtTask('assigned'), as(role, DISTRICT))).toBe(true);
+      expect(canRead(districtTask('assigned'), as(role, PROVINCE))).toBe(true);
+      expect(canRead(districtTask('assigned'), as(role, SIBLING))).toBe(false);
+      expect(canRead(districtTask('drafted'), as(role, SIBLING))).toBe(false);
+      // The grassroots committee coordinates the district's task (its agency is named): seen once assigned.
+      expect(canRead(districtTask('assigned'), as(role, GRASSROOTS))).toBe(true);
+      expect(canRead(districtTask('drafted'), as(role, GRASSROOTS))).toBe(false);
+    }
+  });
+
+  it('lets only the own committee assign, edit, decide and cancel; the committee above follows', () => {
+    const office = as('office', DISTRICT);
+    const provinceOffice = as('office', PROVINCE);
+    expect(maySend('ASSIGN', districtTask('drafted'), office)).toBe(true);
+    expect(maySend('ASSIGN', districtTask('drafted'), provinceOffice)).toBe(false);
+    expect(maySend('CANCEL', districtTask('assigned'), provinceOffice)).toBe(false);
+    expect(canEditDraft(districtTask('drafted'), office)).toBe(true);
+    expect(canEditDraft(districtTask('drafted'), provinceOffice)).toBe(false);
+    expect(maySend('APPROVE', districtTask('submitted'), as('standing_committee', DISTRICT))).toBe(true);
+    expect(maySend('APPROVE', districtTask('submitted'), as('standing_committee', PROVINCE))).toBe(false);
+    expect(maySend('APPROVE', districtTask('submitted'), as('standing_committee', SIBLING))).toBe(false);
+    expect(isDecider({ ...districtTask('submitted'), decidingAuthority: 'office' }, provinceOffice)).toBe(false);
+    expect(canComment(districtTask('assigned'), provinceOffice)).toBe(true);
+  });
+
+  it('has the lower Office carry out the task given to its committee and submit it upward', () => {
+    const office = as('office', DISTRICT);
+    expect(relationOf(givenDown('in_progress'), office)).toBe('lead');
+    expect(canRead(givenDown('assigned'), office)).toBe(true);
+    expect(canRead(givenDown('drafted'), office)).toBe(false);
+    expect(maySend('START', givenDown('assigned'), office)).toBe(true);
+    expect(maySend('SUBMIT', givenDown('in_progress'), office)).toBe(true);
+    expect(canUploadSubmission(givenDown('in_progress'), office)).toBe(true);
+    // Still the province's to assign and decide.
+    expect(maySend('REASSIGN', givenDown('assigned'), office)).toBe(false);
+    expect(maySend('APPROVE', givenDown('submitted'), as('standing_committee', DISTRICT))).toBe(false);
+    expect(maySend('APPROVE', givenDown('submitted'), as('standing_committee', PROVINCE))).toBe(true);
+    // Its Standing Committee follows it but does not do the work; a sibling's Office neither.
+    expect(canRead(givenDown('assigned'), as('standing_committee', DISTRICT))).toBe(true);
+    expect(maySend('SUBMIT', givenDown('in_progress'), as('standing_committee', DISTRICT))).toBe(false);
+    expect(canRead(givenDown('assigned'), as('office', SIBLING))).toBe(false);
+    expect(maySend('SUBMIT', givenDown('in_progress'), as('office', SIBLING))).toBe(false);
+  });
+
+  it('treats a task read without its committee as someone else’s for an actor that has one', () => {
+    const { organisationId: _id, ...unfiled } = districtTask('drafted');
+    expect(maySend('ASSIGN', unfiled, as('office', DISTRICT))).toBe(false);
+    expect(canEditDraft(unfiled, as('office', DISTRICT))).toBe(false);
+  });
+});

@@ -164,6 +164,7 @@ describe('applyEvent: random sequences from random actors', () => {
             value: before.state,
             context: {
               leadAgencyId: before.leadAgencyId,
+              organisationId: before.organisationId ?? null,
               coordinatingAgencyIds: before.coordinatingAgencyIds,
               dueDate: before.dueDate,
               deadlineVersion: before.deadlineVersion,
@@ -186,6 +187,7 @@ describe('applyEvent: random sequences from random actors', () => {
             assigneeUserId: before.assigneeUserId ?? null,
             decidingAuthority: before.decidingAuthority ?? 'standing_committee',
             continuous: false,
+            organisationId: before.organisationId ?? null,
           });
           expect(actions.map((a) => ({ kind: a.type, ...(a.params as object) }))).toEqual(result.effects);
 

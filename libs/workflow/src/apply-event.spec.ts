@@ -413,6 +413,7 @@ describe('applyEvent: what a successful event changes and asks for', () => {
         value: state,
         context: {
           leadAgencyId: task.leadAgencyId,
+          organisationId: task.organisationId ?? null,
           coordinatingAgencyIds: task.coordinatingAgencyIds,
           dueDate: task.dueDate,
           deadlineVersion: task.deadlineVersion,

@@ -48,6 +48,7 @@ function contextOf(task: TaskFacts): TaskMachineContext {
     assigneeUserId: task.assigneeUserId ?? null,
     decidingAuthority: task.decidingAuthority ?? 'standing_committee',
     continuous: task.continuous === true,
+    organisationId: task.organisationId ?? null,
   };
 }
 

@@ -29,6 +29,9 @@ export {
   isDecider,
   isAgencyHead,
   maySend,
+  ofOwnOrganisation,
+  actsForAgency,
+  inSubtree,
 } from './access.rules.js';
 export { allowedEvents, applyEvent } from './apply-event.js';
 export { daysOverdue, deadlineStatus, DEFAULT_DUE_SOON_DAYS, type DeadlineStatus } from './deadline-status.js';

@@ -73,6 +73,7 @@ describe('task machine graph', () => {
       hasPendingSubmission: false,
       assigneeUserId: null,
       decidingAuthority: 'standing_committee',
+      organisationId: null,
     });
   });
 

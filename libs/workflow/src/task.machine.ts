@@ -24,6 +24,8 @@ export interface TaskMachineContext {
   decidingAuthority: DecidingAuthority;
   /** Continuous work (thường xuyên): assigned without a deadline, so no deadline ladder. */
   continuous: boolean;
+  /** The committee whose task it is: its Office and Standing Committee alone assign and decide. */
+  organisationId: string | null;
 }
 
 /** A task event plus who sends it: guards decide from the event alone, with no ambient session. */
@@ -41,6 +43,7 @@ const EMPTY_CONTEXT: TaskMachineContext = {
   assigneeUserId: null,
   decidingAuthority: 'standing_committee',
   continuous: false,
+  organisationId: null,
 };
 
 function deadlineOf(context: TaskMachineContext): EffectParams<'schedule_deadline_actions'> {

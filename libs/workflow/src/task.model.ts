@@ -25,6 +25,18 @@ export interface Actor {
   position?: Position | null;
   /** The agency's head lets its officers work on every task it leads, not only those assigned to them. */
   officersActOnAll?: boolean;
+  /**
+   * The committee (organisation) the person belongs to. Unset only in the rules' own tests, where every actor and
+   * task belong to one province: an actor with an organisation acts only on tasks that carry the same one.
+   */
+  organisationId?: string | null;
+  /** That organisation's path of codes (`tinh_uy.thanh_uy_rach_gia`, as the `ltree` column): its subtree is what it sees. */
+  organisationPath?: string | null;
+  /**
+   * The agency that stands for the person's committee among the parent committee's agencies (Thành ủy Rạch Giá
+   * among the province's): the parent's tasks given to it are the committee's to carry out.
+   */
+  organisationAgencyId?: string | null;
 }
 
 export type Relation = 'lead' | 'coordinating' | 'none';
@@ -32,6 +44,8 @@ export type Relation = 'lead' | 'coordinating' | 'none';
 /** What the rules need to know about a task (a plain object, e.g. a DB row mapped). */
 export interface TaskFacts {
   state: TaskState;
+  /** The committee whose task it is (its directive's); see `Actor.organisationId`. */
+  organisationId?: string | null;
   leadAgencyId: string | null;
   coordinatingAgencyIds: readonly string[];
   /** The lead agency's handling officer (chuyên viên xử lý), if named. */

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { type AgencyDto, agencySchema } from '@dondoc/contracts';
 import { z } from 'zod';
 import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
-import { ALL_ROLES, Roles } from '../auth/auth.decorators.js';
+import { ALL_ROLES, CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { AgenciesService } from './agencies.service.js';
 
 @ApiTags('agencies')
@@ -14,7 +15,8 @@ export class AgenciesController {
   @ApiEndpoint({ summary: 'Active agencies (for pickers and names)', ok: { schema: z.array(agencySchema) } })
   @Roles(...ALL_ROLES)
   @Get()
-  list(): Promise<AgencyDto[]> {
-    return this.agencies.list(false);
+  list(@CurrentUser() user: AuthUser): Promise<AgencyDto[]> {
+    // At the top, every agency; below it, the committee's line (the path has more than one label).
+    return this.agencies.list(false, user.organisationPath.includes('.') ? user.organisationPath : undefined);
   }
 }

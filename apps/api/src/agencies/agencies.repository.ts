@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AgencyEntity } from '@dondoc/persistence';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,9 +9,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AgenciesRepository {
   constructor(@InjectRepository(AgencyEntity) private readonly repo: Repository<AgencyEntity>) {}
 
-  /** By name then code in the database's collation; AgenciesService puts them in the official order. */
-  list(includeInactive: boolean): Promise<AgencyEntity[]> {
-    return this.repo.find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC', code: 'ASC' } });
+  /**
+   * By name then code in the database's collation; AgenciesService puts them in the official order. With a
+   * committee's path, only the agencies of its line: its own, those below and those above it (which lead the tasks
+   * its work comes from); a sibling's are none of its business.
+   */
+  async list(includeInactive: boolean, linePath?: string): Promise<AgencyEntity[]> {
+    const where = includeInactive ? {} : { active: true };
+    if (!linePath) return this.repo.find({ where, order: { name: 'ASC', code: 'ASC' } });
+    const line: { id: string }[] = await this.repo.query(
+      `SELECT id FROM organisations WHERE path <@ $1::ltree OR path @> $1::ltree`,
+      [linePath],
+    );
+    return this.repo.find({
+      where: { ...where, organisationId: In(line.map((o) => o.id)) },
+      order: { name: 'ASC', code: 'ASC' },
+    });
   }
 
   findById(id: string): Promise<AgencyEntity | null> {
@@ -58,18 +71,25 @@ export class AgenciesRepository {
     });
   }
 
-  async isActive(id: string): Promise<boolean> {
+  /**
+   * Whether `id` is an active agency (of that committee, when `organisationId` is given: a committee's task is led
+   * and coordinated by its own agencies, among them those standing for the committees below it).
+   */
+  async isActive(id: string, organisationId?: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM agencies WHERE id = $1 AND active`, [id]);
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM agencies WHERE id = $1 AND active AND ($2::uuid IS NULL OR organisation_id = $2)`,
+      [id, organisationId ?? null],
+    );
     return rows.length === 1;
   }
 
-  /** The ids among `ids` that are not active agencies. */
-  async unknownIds(ids: readonly string[]): Promise<string[]> {
+  /** The ids among `ids` that are not active agencies (of that committee, when given). */
+  async unknownIds(ids: readonly string[], organisationId?: string): Promise<string[]> {
     if (!ids.length) return [];
     const rows: { id: string }[] = await this.repo.query(
-      `SELECT id FROM agencies WHERE id = ANY($1::uuid[]) AND active`,
-      [[...new Set(ids)]],
+      `SELECT id FROM agencies WHERE id = ANY($1::uuid[]) AND active AND ($2::uuid IS NULL OR organisation_id = $2)`,
+      [[...new Set(ids)], organisationId ?? null],
     );
     const known = new Set(rows.map((r) => r.id));
     return ids.filter((id) => !known.has(id));

@@ -23,8 +23,8 @@ export class AgenciesService {
    * agencies not placed in Vietnamese order (sorted here: the database's collation, C in the embedded build,
    * would put "Ban Tổ chức" before "Ban cán sự").
    */
-  async list(includeInactive: boolean): Promise<AgencyDto[]> {
-    return sortByAgencyOrder(await this.repo.list(includeInactive), (a) => a).map(toAgencyDto);
+  async list(includeInactive: boolean, linePath?: string): Promise<AgencyDto[]> {
+    return sortByAgencyOrder(await this.repo.list(includeInactive, linePath), (a) => a).map(toAgencyDto);
   }
 
   /** Sets the official order: every agency, disabled ones too, exactly once. Answers every agency in it. */

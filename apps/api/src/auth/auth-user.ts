@@ -10,6 +10,10 @@ export interface AuthUser {
   position: Position | null;
   /** The agency lets its officers work on all its tasks. */
   officersActOnAll: boolean;
+  /** The committee the person works in, its path of codes and the agency standing for it above (see `Actor`). */
+  organisationId: string;
+  organisationPath: string;
+  organisationAgencyId: string | null;
   sessionId: string;
 }
 
@@ -20,5 +24,8 @@ export function toActor(user: AuthUser): Actor {
     agencyId: user.agencyId,
     position: user.position,
     officersActOnAll: user.officersActOnAll,
+    organisationId: user.organisationId,
+    organisationPath: user.organisationPath,
+    organisationAgencyId: user.organisationAgencyId,
   };
 }

@@ -12,9 +12,17 @@ interface UserRow {
   agency_id: string | null;
   position: Position | null;
   officers_act_on_all: boolean | null;
+  organisation_id: string;
+  organisation_path: string;
+  organisation_agency_id: string | null;
   active: boolean;
   password_hash: string;
 }
+
+/** The person's columns, their agency's setting and their committee: every way of signing in reads the same. */
+const USER_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all,
+  u.organisation_id, o.path::text AS organisation_path, o.agency_id AS organisation_agency_id`;
+const USER_JOINS = `LEFT JOIN agencies ag ON ag.id = u.agency_id JOIN organisations o ON o.id = u.organisation_id`;
 
 @Injectable()
 export class AuthRepository {
@@ -22,8 +30,7 @@ export class AuthRepository {
 
   async findUserForLogin(username: string): Promise<UserRow | undefined> {
     const rows: UserRow[] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all, u.active, u.password_hash
-         FROM users u LEFT JOIN agencies ag ON ag.id = u.agency_id WHERE u.username = $1`,
+      `SELECT ${USER_COLUMNS}, u.active, u.password_hash FROM users u ${USER_JOINS} WHERE u.username = $1`,
       [username],
     );
     return rows[0];
@@ -44,8 +51,7 @@ export class AuthRepository {
     manager: EntityManager = this.db.manager,
   ): Promise<AuthUser | undefined> {
     const rows: Omit<UserRow, 'password_hash' | 'active'>[] = await manager.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all
-         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
+      `SELECT ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id ${USER_JOINS}
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],
     );
@@ -66,9 +72,9 @@ export class AuthRepository {
     const rows: (Omit<UserRow, 'password_hash' | 'active'> & { session_id: string })[] = await this.db.query(
       `WITH used AS (
          DELETE FROM stream_tickets WHERE ticket_hash = $1 RETURNING session_id, user_id, expires_at)
-       SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.position, ag.officers_act_on_all, s.id AS session_id
+       SELECT ${USER_COLUMNS}, s.id AS session_id
          FROM used JOIN sessions s ON s.id = used.session_id AND s.user_id = used.user_id
-         JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
+         JOIN users u ON u.id = s.user_id ${USER_JOINS}
         WHERE used.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [hash],
     );
@@ -85,6 +91,9 @@ function toAuthUser(r: Omit<UserRow, 'password_hash' | 'active'>, sessionId: str
     agencyId: r.agency_id,
     position: r.position,
     officersActOnAll: r.officers_act_on_all === true,
+    organisationId: r.organisation_id,
+    organisationPath: r.organisation_path,
+    organisationAgencyId: r.organisation_agency_id,
     sessionId,
   };
 }

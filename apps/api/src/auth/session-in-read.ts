@@ -26,19 +26,31 @@ export function isUnconfirmed(user: AuthUser): user is UnconfirmedUser {
 
 /**
  * A boolean SQL expression: the session is live and the user is still who memory says (same role, agency,
- * position and agency setting). Six parameters from `first`: session id, user id, role, agency id, position,
- * officers-act-on-all; {@link liveSessionParams} gives them in order.
+ * position, agency setting, committee and the agency standing for it). Eight parameters from `first`: session
+ * id, user id, role, agency id, position, officers-act-on-all, organisation id, organisation's agency id;
+ * {@link liveSessionParams} gives them in order. (A committee's path never changes: code and parent are fixed.)
  */
 export function liveSessionSql(first: number): string {
   const p = (i: number) => `$${first + i}`;
   return `EXISTS (SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies ag ON ag.id = u.agency_id
+       JOIN organisations o ON o.id = u.organisation_id
      WHERE s.id = ${p(0)}::uuid AND s.user_id = ${p(1)}::uuid AND s.revoked_at IS NULL AND s.expires_at > now()
        AND u.active AND u.role = ${p(2)} AND u.agency_id IS NOT DISTINCT FROM ${p(3)}::uuid
-       AND u.position IS NOT DISTINCT FROM ${p(4)} AND COALESCE(ag.officers_act_on_all, false) = ${p(5)}::boolean)`;
+       AND u.position IS NOT DISTINCT FROM ${p(4)} AND COALESCE(ag.officers_act_on_all, false) = ${p(5)}::boolean
+       AND u.organisation_id = ${p(6)}::uuid AND o.agency_id IS NOT DISTINCT FROM ${p(7)}::uuid)`;
 }
 
 export function liveSessionParams(user: AuthUser): unknown[] {
-  return [user.sessionId, user.id, user.role, user.agencyId, user.position, user.officersActOnAll];
+  return [
+    user.sessionId,
+    user.id,
+    user.role,
+    user.agencyId,
+    user.position,
+    user.officersActOnAll,
+    user.organisationId,
+    user.organisationAgencyId,
+  ];
 }
 
 export const sessionEnded = () => new ApiError(401, 'UNAUTHENTICATED', 'Your session has ended; sign in again');

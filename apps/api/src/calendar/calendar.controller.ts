@@ -69,6 +69,7 @@ export class CalendarController {
       'pending reminders and escalations move with it',
     body: saveCalendarYearRequestSchema,
     ok: { schema: calendarChangeResultSchema },
+    errors: { 403: ['FORBIDDEN'] },
   })
   @Roles('office', 'admin')
   @Put('years/:year')
@@ -84,7 +85,7 @@ export class CalendarController {
   @ApiEndpoint({
     summary: "Withdraw a year's official schedule: the computed holidays apply again, and pending actions move back",
     ok: { schema: calendarChangeResultSchema },
-    errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] },
+    errors: { 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
   })
   @Roles('office', 'admin')
   @Delete('years/:year')

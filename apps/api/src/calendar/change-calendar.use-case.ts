@@ -32,11 +32,13 @@ export class ChangeCalendarUseCase {
   ) {}
 
   save(user: AuthUser, year: number, req: SaveCalendarYearRequest, requestId: string | null) {
+    provinceOnly(user);
     const days = checkDays(year, req.days, this.calendars.settings.weekendDays);
     return this.change(user, year, { days, source: req.source, cleared: false }, requestId);
   }
 
   async withdraw(user: AuthUser, year: number, requestId: string | null): Promise<CalendarChangeResult> {
+    provinceOnly(user);
     const entries = await this.calendars.entries(this.db, year);
     if (!entries[0] || entries[0].cleared) {
       throw new ApiError(
@@ -128,4 +130,14 @@ function checkDays(year: number, days: SaveCalendarYearRequest['days'], weekend:
     );
   }
   return [...days].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ ...d }));
+}
+
+/** One working calendar for the whole province: the top committee's Office (or the administrator) enters it. */
+function provinceOnly(user: AuthUser): void {
+  if (!user.organisationPath.includes('.')) return;
+  throw new ApiError(
+    403,
+    'FORBIDDEN',
+    'Lịch làm việc do Văn phòng Tỉnh ủy nhập / The working calendar is entered by the provincial Office',
+  );
 }

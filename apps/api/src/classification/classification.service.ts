@@ -3,6 +3,7 @@ import type { AccessListDto, SetAccessListRequest } from '@dondoc/contracts';
 import { isClassified } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { notOwnDirective, notOwnTask } from '../organisations/organisation-errors.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { ClassificationRepository, type AccessRow, type ClassifiedItem } from './classification.repository.js';
@@ -49,6 +50,9 @@ export class ClassificationService {
         'Chỉ Văn phòng Tỉnh ủy quyết định ai được tiếp cận / Only the Office sets the access list',
       );
     }
+    if (facts.organisationId !== user.organisationId) {
+      throw item.kind === 'task' ? notOwnTask() : notOwnDirective();
+    }
     if (!isClassified(facts.classification)) {
       throw new ApiError(
         409,
@@ -87,6 +91,7 @@ export class ClassificationService {
             t
               ? {
                   classification: t.classification,
+                  organisationId: t.organisation_id,
                   leadAgencyId: t.lead_agency_id,
                   coordinatingAgencyIds: t.coordinating_agency_ids,
                   agencyIds: [],

@@ -6,6 +6,8 @@ import { clearance, directiveClearance } from '../tasks/task-scope.js';
 
 export interface ItemFacts {
   classification: Classification;
+  /** The committee whose item it is: its Office alone sets the list. */
+  organisationId: string;
   leadAgencyId: string | null;
   coordinatingAgencyIds: string[];
   /** A directive's working agencies: the leads and coordinators of its tasks. */
@@ -25,17 +27,19 @@ export class ClassifiedItemsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async directive(id: string, userId: string): Promise<ItemFacts | undefined> {
-    const rows: { classification: Classification; agency_ids: string[] | null }[] = await this.db.query(
-      `SELECT d.classification,
+    const rows: { classification: Classification; organisation_id: string; agency_ids: string[] | null }[] =
+      await this.db.query(
+        `SELECT d.classification, d.organisation_id,
               (SELECT array_agg(DISTINCT a) FROM tasks t, unnest(t.coordinating_agency_ids || t.lead_agency_id) a
                 WHERE t.directive_id = d.id AND a IS NOT NULL) AS agency_ids
          FROM directives d WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
-      [id, userId],
-    );
+        [id, userId],
+      );
     const r = rows[0];
     return (
       r && {
         classification: r.classification,
+        organisationId: r.organisation_id,
         leadAgencyId: null,
         coordinatingAgencyIds: [],
         agencyIds: r.agency_ids ?? [],

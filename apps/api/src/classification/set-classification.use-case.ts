@@ -11,6 +11,7 @@ import {
 } from '@dondoc/workflow';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { notOwnDirective, notOwnTask } from '../organisations/organisation-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DirectivesRepository } from '../directives/directives.repository.js';
 import { toDirectiveDto } from '../directives/directive-dto.js';
@@ -95,6 +96,7 @@ export class SetClassificationUseCase {
     if (!current) throw ApiError.notFound('Task');
     if (user.role !== 'office')
       throw ApiError.forbidden('Chỉ Văn phòng Tỉnh ủy xác định độ mật / Only the Office classifies');
+    if (current.organisation_id !== user.organisationId) throw notOwnTask();
     const floor = await this.items.directiveLevel(current.directive_id);
     const refusal = classificationChangeRefusal({
       from: current.classification,
@@ -134,6 +136,7 @@ export class SetClassificationUseCase {
     if (!visible) throw ApiError.notFound('Directive');
     if (user.role !== 'office')
       throw ApiError.forbidden('Chỉ Văn phòng Tỉnh ủy xác định độ mật / Only the Office classifies');
+    if (visible.organisation_id !== user.organisationId) throw notOwnDirective();
     const level = body.classification;
     const refusal = classificationChangeRefusal({ from: visible.classification, to: level, comment: body.comment });
     if (refusal) throw refused(refusal);

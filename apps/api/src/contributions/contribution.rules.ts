@@ -1,5 +1,13 @@
 import type { ContributionStatus } from '@dondoc/contracts';
-import { relationOf, worksOnTask, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
+import {
+  actsForAgency,
+  ofOwnOrganisation,
+  relationOf,
+  worksOnTask,
+  type Actor,
+  type TaskFacts,
+  type TaskState,
+} from '@dondoc/workflow';
 
 /**
  * Who may do what with a coordinating agency's contribution, and which sub-deadline it gets. Kept beside
@@ -7,14 +15,14 @@ import { relationOf, worksOnTask, type Actor, type TaskFacts, type TaskState } f
  */
 
 type Membership = Pick<TaskFacts, 'leadAgencyId' | 'coordinatingAgencyIds'> &
-  Partial<Pick<TaskFacts, 'assigneeUserId'>>;
+  Partial<Pick<TaskFacts, 'assigneeUserId' | 'organisationId'>>;
 
 /** The task is live: work is asked for or under review. */
 export const CONTRIBUTION_TASK_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'submitted'];
 
-/** The lead agency (those of it who work on the task) or the Office asks a coordinator and sets its date. */
+/** The lead agency (those of it who work on the task) or the task's own Office asks a coordinator and sets its date. */
 export function mayAskContribution(task: Membership, actor: Actor): boolean {
-  return actor.role === 'office' || worksOnTask(task, actor);
+  return (actor.role === 'office' && ofOwnOrganisation(task, actor)) || worksOnTask(task, actor);
 }
 
 /** Only the lead agency judges what a coordinator sends it; the Office follows up but does not decide. */
@@ -22,9 +30,9 @@ export function mayDecideContribution(task: Membership, actor: Actor): boolean {
   return worksOnTask(task, actor);
 }
 
-/** Any user of the coordinating agency hands in its contribution. */
+/** Any user of the coordinating agency hands in its contribution (the Office, for an agency standing for a committee). */
 export function maySubmitContribution(contributionAgencyId: string, actor: Actor): boolean {
-  return actor.role === 'agency' && actor.agencyId === contributionAgencyId;
+  return actsForAgency(contributionAgencyId, actor);
 }
 
 /** Whether the actor sees every contribution of a task it can see (else only its agency's own). */
@@ -34,7 +42,7 @@ export function seesAllContributions(task: Membership, actor: Actor): boolean {
 }
 
 export function maySeeContribution(task: Membership, contributionAgencyId: string, actor: Actor): boolean {
-  return seesAllContributions(task, actor) || (actor.role === 'agency' && actor.agencyId === contributionAgencyId);
+  return seesAllContributions(task, actor) || actsForAgency(contributionAgencyId, actor);
 }
 
 function addDays(date: string, days: number): string {

@@ -10,6 +10,7 @@ import { maySeeContribution, seesAllContributions } from './contribution.rules.j
 import { ContributionsRepository, type ContributionRow, type PartFileRow } from './contributions.repository.js';
 
 const membership = (task: TaskDetailRow) => ({
+  organisationId: task.organisation_id,
   leadAgencyId: task.lead_agency_id,
   coordinatingAgencyIds: task.coordinating_agency_ids,
   assigneeUserId: task.assignee_user_id,

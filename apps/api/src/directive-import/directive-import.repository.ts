@@ -11,9 +11,13 @@ const DIRECTIVE_COLUMNS = `id, number, kind, title, issued_on::text AS issued_on
 export class DirectiveImportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The registry the parser matches names against: active agencies only. */
-  activeAgencies(): Promise<{ id: string; code: string; name: string }[]> {
-    return this.db.query(`SELECT id, code, name FROM agencies WHERE active ORDER BY name`);
+  /** The registry the parser matches names against: the user's committee's active agencies only. */
+  activeAgencies(userId: string): Promise<{ id: string; code: string; name: string }[]> {
+    return this.db.query(
+      `SELECT id, code, name FROM agencies
+        WHERE active AND organisation_id = (SELECT u.organisation_id FROM users u WHERE u.id = $1) ORDER BY name`,
+      [userId],
+    );
   }
 
   /**

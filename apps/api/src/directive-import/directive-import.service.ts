@@ -78,7 +78,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       const refusal = emptyDocument('Hãy dán văn bản hoặc chọn tệp / Paste the text or choose a file');
       throw new ApiError(refusal.status, refusal.code, refusal.message);
     }
-    const registry = await this.repo.activeAgencies();
+    const registry = await this.repo.activeAgencies(userId);
     const result = await this.read({
       text: input.file ? undefined : input.text,
       file: input.file ? { originalname: input.file.originalname, buffer: input.file.buffer } : undefined,
@@ -155,7 +155,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       ...(t.leadAgencyId ? [t.leadAgencyId] : []),
       ...(t.coordinatingAgencyIds ?? []),
     ]);
-    const unknown = [...new Set(await this.agencies.unknownIds(ids))];
+    const unknown = [...new Set(await this.agencies.unknownIds(ids, user.organisationId))];
     if (unknown.length) {
       throw new ApiError(
         400,

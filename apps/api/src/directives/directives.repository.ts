@@ -8,6 +8,7 @@ import { directiveClearance, taskScope } from '../tasks/task-scope.js';
 
 export interface DirectiveRow {
   id: string;
+  organisation_id: string;
   number: string;
   kind: string;
   title: string;
@@ -20,7 +21,7 @@ export interface DirectiveRow {
   created_at: Date;
 }
 
-const COLUMNS = `id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+const COLUMNS = `id, organisation_id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
   content_reference, created_at`;
 
 @Injectable()

@@ -40,7 +40,7 @@ export class DecideExtensionUseCase {
     // A request on a task the caller cannot see does not exist for them, exactly like the task.
     const task = request && (await this.tasks.findVisible(actor, request.task_id));
     if (!request || !task) throw ApiError.notFound('Extension request');
-    if (!mayDecideExtension(actor, this.config.extensionsOfficeMayDecide)) {
+    if (!mayDecideExtension({ organisationId: task.organisation_id }, actor, this.config.extensionsOfficeMayDecide)) {
       throw new ApiError(
         403,
         'FORBIDDEN_ROLE',

@@ -1,4 +1,4 @@
-import { worksOnTask, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
+import { ofOwnOrganisation, worksOnTask, type Actor, type TaskFacts, type TaskState } from '@dondoc/workflow';
 
 /**
  * Who may ask for and decide extensions, and when. Kept beside the API rather than in libs/workflow
@@ -23,7 +23,13 @@ export function mayRequestExtension(
   return worksOnTask(task, actor);
 }
 
-export function mayDecideExtension(actor: Actor, officeMayDecide: boolean): boolean {
+/** The task's own Standing Committee decides (or its Office, when the province lets it); never a committee above. */
+export function mayDecideExtension(
+  task: Pick<TaskFacts, 'organisationId'>,
+  actor: Actor,
+  officeMayDecide: boolean,
+): boolean {
+  if (!ofOwnOrganisation(task, actor)) return false;
   return actor.role === 'standing_committee' || (officeMayDecide && actor.role === 'office');
 }
 

@@ -4,6 +4,7 @@ import type { ScheduledActionInput } from '@dondoc/persistence';
 import {
   actionJobId,
   planPartActions,
+  ofOwnOrganisation,
   worksOnTask,
   type Actor,
   type PartRung,
@@ -155,7 +156,7 @@ export class MilestonesService {
     await this.changes.transaction(async (tx) => {
       const task = await this.tasks.findVisible(actor, taskId, tx.manager);
       if (!task) throw ApiError.notFound('Milestone');
-      if (!(actor.role === 'office' || worksOnTask(toFacts(task), actor))) {
+      if (!(ownOffice(task, actor) || worksOnTask(toFacts(task), actor))) {
         throw new ApiError(
           403,
           'FORBIDDEN_ROLE',
@@ -187,7 +188,7 @@ export class MilestonesService {
   }
 
   private mayPlan(task: TaskDetailRow, actor: Actor): void {
-    if (actor.role === 'office') return;
+    if (ownOffice(task, actor)) return;
     if (task.state !== 'drafted' && worksOnTask(toFacts(task), actor)) return;
     throw new ApiError(
       403,
@@ -213,4 +214,9 @@ export function milestoneActions(
     due_at: a.dueAt.toISOString(),
     target_id: m.id,
   }));
+}
+
+/** The task's own Office plans and follows its milestones; an Office above only reads them. */
+function ownOffice(task: TaskDetailRow, actor: Actor): boolean {
+  return actor.role === 'office' && ofOwnOrganisation({ organisationId: task.organisation_id }, actor);
 }

@@ -20,7 +20,7 @@ export class AgencySettingsUseCase {
   async read(user: AuthUser, agencyId: string): Promise<AgencySettingsDto> {
     const actor = toActor(user);
     if (actor.role === 'agency' && actor.agencyId !== agencyId) throw ApiError.notFound('Agency');
-    const s = await this.people.settings(agencyId);
+    const s = await this.people.settings(agencyId, undefined, actor.role === 'agency' ? undefined : actor);
     if (!s) throw ApiError.notFound('Agency');
     return s;
   }
@@ -44,10 +44,15 @@ export class AgencySettingsUseCase {
     }
     // Not a task change: no history row; the transaction only keeps the check and the write together.
     return this.changes.transaction(async (tx) => {
-      if (!(await this.people.lockAgency(tx.manager, agencyId))) throw ApiError.notFound('Agency');
+      const agency = await this.people.lockAgency(tx.manager, agencyId);
+      if (!agency) throw ApiError.notFound('Agency');
+      // An agency's follow-up is its own committee's Office's; one above sees it but does not name the clerk.
+      if (actor.role === 'office' && agency.organisation_id !== actor.organisationId) {
+        throw new ApiError(404, 'NOT_FOUND', 'Agency not found');
+      }
       if (body.monitoringUserId) {
         const u = await this.people.findActive(tx.manager, body.monitoringUserId);
-        if (!u || u.role !== 'office') {
+        if (!u || u.role !== 'office' || u.organisation_id !== agency.organisation_id) {
           throw new ApiError(400, 'UNKNOWN_USER', 'Chuyên viên theo dõi không hợp lệ (not an active Office user)');
         }
       }

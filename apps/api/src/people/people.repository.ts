@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgencySettingsDto, PeopleQuery, PersonDto } from '@dondoc/contracts';
 import type { Actor, Position } from '@dondoc/workflow';
+import { organisationScope } from '../tasks/task-scope.js';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface PersonRow {
@@ -11,6 +12,7 @@ interface PersonRow {
   agency_id: string | null;
   position: Position | null;
   active: boolean;
+  organisation_id?: string;
 }
 
 const toPerson = (r: PersonRow): PersonDto => ({
@@ -27,8 +29,8 @@ export class PeopleRepository {
 
   /**
    * The people a caller may pick: the Office, the Standing Committee and the inspector see everyone who works
-   * on tasks, and the inspectors (whom a classified task's access list may name); an agency's user sees its own
-   * agency's people and nobody else.
+   * on tasks in their committee and those below it, and the inspectors (whom a classified task's access list may
+   * name); an agency's user sees its own agency's people and nobody else.
    */
   async list(actor: Actor, q: PeopleQuery): Promise<PersonDto[]> {
     const params: unknown[] = [];
@@ -42,6 +44,10 @@ export class PeopleRepository {
       where.push(`u.agency_id = ${p(actor.agencyId)}`);
     } else if (!['office', 'standing_committee', 'inspector'].includes(actor.role)) {
       return [];
+    } else {
+      const scope = organisationScope(actor, params.length + 1, 'u.organisation_id');
+      params.push(...scope.params);
+      where.push(scope.sql);
     }
     if (q.agencyId) where.push(`u.agency_id = ${p(q.agencyId)}`);
     if (q.role) where.push(`u.role = ${p(q.role)}`);
@@ -57,16 +63,22 @@ export class PeopleRepository {
 
   async findActive(m: EntityManager, id: string): Promise<PersonRow | undefined> {
     const rows: PersonRow[] = await m.query(
-      `SELECT id, full_name, role, agency_id, position, active FROM users WHERE id = $1 AND active`,
+      `SELECT id, full_name, role, agency_id, position, active, organisation_id FROM users WHERE id = $1 AND active`,
       [id],
     );
     return rows[0];
   }
 
-  async settings(agencyId: string, m: EntityManager = this.db.manager): Promise<AgencySettingsDto | undefined> {
+  /** The agency's settings; with `actor`, only an agency of the actor's committee or one below it. */
+  async settings(
+    agencyId: string,
+    m: EntityManager = this.db.manager,
+    actor?: Actor,
+  ): Promise<AgencySettingsDto | undefined> {
+    const scope = actor ? organisationScope(actor, 2, 'organisation_id') : { sql: 'TRUE', params: [] };
     const rows: { id: string; officers_act_on_all: boolean; monitoring_user_id: string | null }[] = await m.query(
-      `SELECT id, officers_act_on_all, monitoring_user_id FROM agencies WHERE id = $1`,
-      [agencyId],
+      `SELECT id, officers_act_on_all, monitoring_user_id FROM agencies WHERE id = $1 AND ${scope.sql}`,
+      [agencyId, ...scope.params],
     );
     const r = rows[0];
     return r && { agencyId: r.id, officersActOnAll: r.officers_act_on_all, monitoringUserId: r.monitoring_user_id };
@@ -87,8 +99,12 @@ export class PeopleRepository {
     );
   }
 
-  async lockAgency(m: EntityManager, agencyId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM agencies WHERE id = $1 FOR UPDATE`, [agencyId]);
-    return rows.length > 0;
+  /** Locks the agency and gives its committee; undefined when there is no such agency. */
+  async lockAgency(m: EntityManager, agencyId: string): Promise<{ organisation_id: string } | undefined> {
+    const rows: { organisation_id: string }[] = await m.query(
+      `SELECT organisation_id FROM agencies WHERE id = $1 FOR UPDATE`,
+      [agencyId],
+    );
+    return rows[0];
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SetTaskPeopleRequest, TaskSummaryDto } from '@dondoc/contracts';
-import { CalendarStore, type TaskRowUpdate } from '@dondoc/persistence';
-import { isAgencyHead, type Actor, type Audience } from '@dondoc/workflow';
+import { CalendarStore, type TaskRow, type TaskRowUpdate } from '@dondoc/persistence';
+import { isAgencyHead, ofOwnOrganisation, type Actor, type Audience } from '@dondoc/workflow';
 import type { EntityManager } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { notOwnTask } from '../organisations/organisation-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TaskChangesService } from '../task-changes/task-changes.service.js';
 import { toSummary, summaryViewOf } from '../tasks/task-summary.js';
@@ -40,7 +41,7 @@ export class SetTaskPeopleUseCase {
     const written = await this.changes.transaction(async (tx) => {
       const visible = await this.tasks.findVisible(actor, taskId, tx.manager);
       if (!visible) throw ApiError.notFound('Task');
-      this.authorise(actor, visible.lead_agency_id, body);
+      this.authorise(actor, visible, body);
       const row = await tx.lock(taskId);
       if (!row) throw ApiError.notFound('Task');
       if (row.state === 'approved' || row.state === 'cancelled') {
@@ -50,7 +51,7 @@ export class SetTaskPeopleUseCase {
           'Nhiệm vụ đã kết thúc: không phân công được nữa (the task is closed)',
         );
       }
-      await this.checkPeople(tx.manager, row.lead_agency_id, body);
+      await this.checkPeople(tx.manager, row, body);
 
       const before: Record<string, unknown> = {
         assigneeUserId: row.assignee_user_id,
@@ -98,7 +99,12 @@ export class SetTaskPeopleUseCase {
   }
 
   /** Each key belongs to one side: the lead agency's head for its people, the Office for the rest. */
-  private authorise(actor: Actor, leadAgencyId: string | null, body: SetTaskPeopleRequest): void {
+  private authorise(
+    actor: Actor,
+    task: Pick<TaskRow, 'lead_agency_id' | 'organisation_id'>,
+    body: SetTaskPeopleRequest,
+  ): void {
+    const leadAgencyId = task.lead_agency_id;
     const wantsAgencyKeys = AGENCY_KEYS.some((k) => body[k] !== undefined);
     const wantsOfficeKeys = OFFICE_KEYS.some((k) => body[k] !== undefined);
     const leadHead = isAgencyHead(actor) && !!leadAgencyId && actor.agencyId === leadAgencyId;
@@ -116,9 +122,15 @@ export class SetTaskPeopleUseCase {
         'Chỉ Văn phòng Tỉnh ủy phân công chuyên viên theo dõi, thẩm quyền quyết định và nhiệm vụ trọng tâm (only the Office sets them)',
       );
     }
+    if (wantsOfficeKeys && !ofOwnOrganisation({ organisationId: task.organisation_id }, actor)) throw notOwnTask();
   }
 
-  private async checkPeople(m: EntityManager, leadAgencyId: string | null, body: SetTaskPeopleRequest): Promise<void> {
+  private async checkPeople(
+    m: EntityManager,
+    task: Pick<TaskRow, 'lead_agency_id' | 'organisation_id'>,
+    body: SetTaskPeopleRequest,
+  ): Promise<void> {
+    const leadAgencyId = task.lead_agency_id;
     const unknown = (what: string) =>
       new ApiError(400, 'UNKNOWN_USER', `${what} không hợp lệ hoặc đã bị khóa (${what}: no such active user here)`);
     if (body.assigneeUserId) {
@@ -133,7 +145,9 @@ export class SetTaskPeopleUseCase {
     }
     if (body.monitoringUserId) {
       const u = await this.people.findActive(m, body.monitoringUserId);
-      if (!u || u.role !== 'office') throw unknown('Chuyên viên theo dõi');
+      // The task's own Office follows it: a clerk of another committee's Office is no one here.
+      if (!u || u.role !== 'office' || u.organisation_id !== task.organisation_id)
+        throw unknown('Chuyên viên theo dõi');
     }
   }
 }

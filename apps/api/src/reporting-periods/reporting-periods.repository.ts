@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskState } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { clearance } from '../tasks/task-scope.js';
+import { clearance, userSubtreeSql } from '../tasks/task-scope.js';
 
 export interface PeriodRow {
   id: string;
+  organisation_id: string;
   kind: 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
   label: string;
   starts_on: string;
@@ -46,7 +47,7 @@ export interface AskedTaskRow {
 /** Tasks a period asks: work under way or waiting for a decision, with a lead agency. */
 export const ASKED_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'submitted'];
 
-const PERIOD_COLUMNS = `rp.id, rp.kind, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on,
+const PERIOD_COLUMNS = `rp.id, rp.organisation_id, rp.kind, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on,
   rp.due_date::text AS due_date, rp.opened_at, rp.closed_at`;
 
 /**
@@ -66,7 +67,7 @@ export class ReportingPeriodsRepository {
     const rows: { id: string }[] = await m.query(
       `INSERT INTO reporting_periods (kind, label, starts_on, ends_on, due_date, opened_by)
        VALUES ($1, $2, $3::date, $4::date, $5::date, $6)
-       ON CONFLICT (kind, starts_on, ends_on) DO NOTHING RETURNING id`,
+       ON CONFLICT (organisation_id, kind, starts_on, ends_on) DO NOTHING RETURNING id`,
       [p.kind, p.label, p.startsOn, p.endsOn, p.dueDate, p.openedBy],
     );
     return rows[0]?.id;
@@ -84,6 +85,8 @@ export class ReportingPeriodsRepository {
       `WITH open AS (
          SELECT t.id, t.state, t.lead_agency_id, t.directive_id FROM tasks t
           WHERE t.state = ANY($2::text[]) AND t.lead_agency_id IS NOT NULL
+            -- The committee's own tasks: each committee asks its own agencies.
+            AND t.organisation_id = (SELECT rp.organisation_id FROM reporting_periods rp WHERE rp.id = $1)
           ORDER BY t.id
           FOR UPDATE OF t),
        asked AS (
@@ -138,6 +141,7 @@ export class ReportingPeriodsRepository {
              FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
             WHERE rpt.period_id = rp.id AND ($1::uuid IS NULL OR t.lead_agency_id = $1) AND ${clearance('t', '$2::uuid')}
            HAVING $1::uuid IS NULL OR count(*) > 0) c ON TRUE
+        WHERE ${userSubtreeSql('rp.organisation_id', '$2::uuid')}
         ORDER BY rp.closed_at IS NOT NULL, rp.due_date DESC, rp.opened_at DESC`,
       [agencyId, userId],
     );
@@ -153,7 +157,7 @@ export class ReportingPeriodsRepository {
              FROM reporting_period_tasks rpt JOIN tasks t ON t.id = rpt.task_id
             WHERE rpt.period_id = rp.id AND ($2::uuid IS NULL OR t.lead_agency_id = $2)
               AND ${clearance('t', '$3::uuid')}) c ON TRUE
-        WHERE rp.id = $1 AND ($2::uuid IS NULL OR c.asked > 0)`,
+        WHERE rp.id = $1 AND ($2::uuid IS NULL OR c.asked > 0) AND ${userSubtreeSql('rp.organisation_id', '$3::uuid')}`,
       [id, agencyId, userId],
     );
     return rows[0];

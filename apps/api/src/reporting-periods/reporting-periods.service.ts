@@ -129,9 +129,11 @@ export class ReportingPeriodsService {
   }
 
   async close(user: AuthUser, id: string): Promise<ReportingPeriodDto> {
+    await this.visibleOrNotFound(user, id);
     await this.changes.transaction(async (tx) => {
       const period = await this.periods.lock(tx.manager, id);
       if (!period) throw ApiError.notFound('Reporting period');
+      ownPeriod(period, user);
       if (period.closed_at) throw periodClosed();
       // The pending reminders stay in the schedule: the worker finds the period closed and skips them.
       await this.periods.close(tx.manager, id);
@@ -144,9 +146,11 @@ export class ReportingPeriodsService {
   async remind(user: AuthUser, id: string, requestId: string | null): Promise<ReportingPeriodRemindDto> {
     const actor = toActor(user);
     const today = localDate(new Date());
+    await this.visibleOrNotFound(user, id);
     return this.changes.transaction(async (tx) => {
       const period = await this.periods.lock(tx.manager, id);
       if (!period) throw ApiError.notFound('Reporting period');
+      ownPeriod(period, user);
       if (period.closed_at) throw periodClosed();
       const missing = await this.periods.missingTasks(tx.manager, id, actor.userId);
       let reminded = 0;
@@ -163,6 +167,11 @@ export class ReportingPeriodsService {
       }
       return { reminded, alreadyToday };
     });
+  }
+
+  /** A sibling committee's period does not exist for the caller (a committee above gets 403 from `ownPeriod`). */
+  private async visibleOrNotFound(user: AuthUser, id: string): Promise<void> {
+    if (!(await this.periods.find(id, null, user.id))) throw ApiError.notFound('Reporting period');
   }
 
   /** PROGRESS_REQUESTED on one task; true when it was written (false: already done under this key). */
@@ -223,4 +232,10 @@ export class ReportingPeriodsService {
       })),
     };
   }
+}
+
+/** A period is its committee's Office's to close and to urge: one above reads it, others do not know it. */
+function ownPeriod(period: PeriodRow, user: AuthUser): void {
+  if (period.organisation_id === user.organisationId) return;
+  throw new ApiError(403, 'FORBIDDEN', 'Kỳ báo cáo của cấp ủy khác / This reporting period is another committee’s');
 }

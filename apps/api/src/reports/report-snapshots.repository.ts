@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportBundle, ReportFilters } from '@dondoc/contracts';
 import { DataSource } from 'typeorm';
-import { clearance, directiveClearance } from '../tasks/task-scope.js';
+import { clearance, directiveClearance, userSubtreeSql } from '../tasks/task-scope.js';
 
 export interface SnapshotRow {
   id: string;
@@ -41,14 +41,16 @@ export class ReportSnapshotsRepository {
     return rows[0];
   }
 
-  async list(limit: number, offset: number): Promise<{ rows: SnapshotRow[]; total: number }> {
+  /** The frozen reports of the user's committee and those below it (a committee's figures are its own). */
+  async list(limit: number, offset: number, userId: string): Promise<{ rows: SnapshotRow[]; total: number }> {
+    const mine = userSubtreeSql('s.organisation_id', '$1::uuid');
     const [rows, counted]: [SnapshotRow[], { n: number }[]] = await Promise.all([
       this.db.query(
-        `SELECT ${COLUMNS} FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by
-          ORDER BY s.created_at DESC, s.id LIMIT $1 OFFSET $2`,
-        [limit, offset],
+        `SELECT ${COLUMNS} FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by WHERE ${mine}
+          ORDER BY s.created_at DESC, s.id LIMIT $2 OFFSET $3`,
+        [userId, limit, offset],
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM report_snapshots`),
+      this.db.query(`SELECT count(*)::int AS n FROM report_snapshots s WHERE ${mine}`, [userId]),
     ]);
     return { rows, total: counted[0].n };
   }
@@ -79,10 +81,11 @@ export class ReportSnapshotsRepository {
     return { tasks: new Set(tasks.map((r) => r.id)), directives: new Set(directives.map((r) => r.id)) };
   }
 
-  async find(id: string): Promise<SnapshotRow | undefined> {
+  async find(id: string, userId: string): Promise<SnapshotRow | undefined> {
     const rows: SnapshotRow[] = await this.db.query(
-      `SELECT ${COLUMNS}, s.figures FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by WHERE s.id = $1`,
-      [id],
+      `SELECT ${COLUMNS}, s.figures FROM report_snapshots s LEFT JOIN users u ON u.id = s.created_by
+        WHERE s.id = $1 AND ${userSubtreeSql('s.organisation_id', '$2::uuid')}`,
+      [id, userId],
     );
     return rows[0];
   }

@@ -53,13 +53,13 @@ export class ReportSnapshotsUseCase {
     return { ...toSummaryDto(row), figures };
   }
 
-  async list(query: ReportSnapshotListQuery): Promise<ReportSnapshotPage> {
-    const { rows, total } = await this.snapshots.list(query.limit, query.offset);
+  async list(user: AuthUser, query: ReportSnapshotListQuery): Promise<ReportSnapshotPage> {
+    const { rows, total } = await this.snapshots.list(query.limit, query.offset, user.id);
     return { items: rows.map(toSummaryDto), total, limit: query.limit, offset: query.offset };
   }
 
   async get(user: AuthUser, id: string): Promise<ReportSnapshotDto> {
-    const row = await this.snapshots.find(id);
+    const row = await this.snapshots.find(id, user.id);
     if (!row?.figures) throw ApiError.notFound('Report snapshot');
     return { ...toSummaryDto(row), figures: await this.clearedView(row.figures, user.id) };
   }

@@ -251,9 +251,10 @@ export class ReportsController {
   })
   @Get('snapshots')
   listSnapshots(
+    @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportSnapshotListQuerySchema)) q: ReportSnapshotListQuery,
   ): Promise<ReportSnapshotPage> {
-    return this.snapshots.list(q);
+    return this.snapshots.list(user, q);
   }
 
   @ApiEndpoint({ summary: 'A frozen report with all its figures', ok: { schema: reportSnapshotSchema } })

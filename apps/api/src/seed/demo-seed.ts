@@ -11,6 +11,7 @@ import {
   type FiringAction,
   type TaskChange,
   type TaskRow,
+  ROOT_ORGANISATION_ID,
 } from '@dondoc/persistence';
 import {
   actionJobId,
@@ -163,8 +164,15 @@ async function seedInTransaction(
   }
 
   const officers = DEMO_OFFICERS.map((o) => userIds.get(o.username)!);
-  const office: Actor = { userId: userIds.get('vanphong')!, role: 'office', agencyId: null };
-  const committee: Actor = { userId: userIds.get('thuongvu')!, role: 'standing_committee', agencyId: null };
+  // The province's own people: the demo's directives are the top committee's.
+  const province = { organisationId: ROOT_ORGANISATION_ID, organisationPath: 'tinh_uy', organisationAgencyId: null };
+  const office: Actor = { userId: userIds.get('vanphong')!, role: 'office', agencyId: null, ...province };
+  const committee: Actor = {
+    userId: userIds.get('thuongvu')!,
+    role: 'standing_committee',
+    agencyId: null,
+    ...province,
+  };
   for (const p of planned) {
     const lead = p.leadAgencyCode ? agencyIds.get(p.leadAgencyCode)! : null;
     const leadActor: Actor | null = lead

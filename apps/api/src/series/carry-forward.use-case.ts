@@ -1,3 +1,4 @@
+import { notOwnDirective } from '../organisations/organisation-errors.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CarryForwardRequest, CarryForwardResultDto } from '@dondoc/contracts';
 import { CalendarStore, newTaskOf, taskCode } from '@dondoc/persistence';
@@ -34,6 +35,7 @@ export class CarryForwardUseCase {
   ): Promise<CarryForwardResultDto> {
     const from = await this.repo.directive(directiveId);
     if (!from || !(await this.repo.clearedForDirective(from, user.id))) throw ApiError.notFound('Directive');
+    if (from.organisation_id !== user.organisationId) throw notOwnDirective();
     if (from.kind !== 'monthly_program') {
       throw new ApiError(
         409,

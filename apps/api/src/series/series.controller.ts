@@ -38,7 +38,7 @@ export class SeriesController {
     summary: "Make a task recur (monthly, quarterly, half-yearly, yearly); the open period's instance is made at once",
     body: createTaskSeriesRequestSchema,
     ok: { status: 201, schema: taskSeriesSchema },
-    errors: { 400: ['UNKNOWN_AGENCY'], 409: ['CLASSIFIED_RECORD_ONLY'] },
+    errors: { 400: ['UNKNOWN_AGENCY'], 403: ['NOT_OWN_DIRECTIVE'], 409: ['CLASSIFIED_RECORD_ONLY'] },
   })
   @Roles('office')
   @Post('directives/:id/series')
@@ -65,6 +65,7 @@ export class SeriesController {
     summary: 'Stop a recurring task (no later period gets an instance) or resume it',
     body: updateTaskSeriesRequestSchema,
     ok: { schema: taskSeriesSchema },
+    errors: { 403: ['NOT_OWN_DIRECTIVE'] },
   })
   @Roles('office')
   @Patch('series/:id')
@@ -91,7 +92,7 @@ export class SeriesController {
     summary: 'Start the next monthly program from this one: its unfinished items become drafts that link back',
     body: carryForwardRequestSchema,
     ok: { status: 201, schema: carryForwardResultSchema },
-    errors: { 403: ['FORBIDDEN'], 409: ['DUPLICATE', 'NOT_MONTHLY_PROGRAM'] },
+    errors: { 403: ['FORBIDDEN', 'NOT_OWN_DIRECTIVE'], 409: ['DUPLICATE', 'NOT_MONTHLY_PROGRAM'] },
   })
   @Roles('office')
   @Post('directives/:id/carry-forward')

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TASK_COLUMNS, type TaskRow } from '@dondoc/persistence';
 import type { Actor, Classification } from '@dondoc/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directiveClearance, taskScope } from '../tasks/task-scope.js';
+import { directiveClearance, organisationScope, taskScope } from '../tasks/task-scope.js';
 import { SERIES_COLUMNS, SERIES_FROM, type SeriesRow, type SeriesTemplate } from '@dondoc/persistence';
 
 export interface DirectiveFacts {
   id: string;
+  organisation_id: string;
   number: string;
   kind: string;
   title: string;
@@ -42,15 +43,15 @@ function seriesScope(actor: Actor, param: number): { sql: string; params: unknow
 }
 
 /**
- * The Office, the Standing Committee and the inspector see all series; an agency those it leads or coordinates (its
- * instances are its tasks); anyone else none.
+ * The Office, the Standing Committee and the inspector see the series of their committee and those below it; an
+ * agency those it leads or coordinates (its instances are its tasks); anyone else none.
  */
 function roleSeriesScope(actor: Actor, param: number): { sql: string; params: unknown[] } {
   switch (actor.role) {
     case 'office':
     case 'standing_committee':
     case 'inspector':
-      return { sql: 'TRUE', params: [] };
+      return organisationScope(actor, param, 'd.organisation_id');
     case 'agency':
       if (!actor.agencyId) return { sql: 'FALSE', params: [] };
       return {
@@ -70,7 +71,7 @@ export class SeriesRepository {
 
   async directive(id: string, m: EntityManager | DataSource = this.db): Promise<DirectiveFacts | undefined> {
     const rows: DirectiveFacts[] = await m.query(
-      `SELECT id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
+      `SELECT id, organisation_id, number, kind, title, issued_on::text AS issued_on, issuer, signer, place, classification,
               content_reference, created_at
          FROM directives WHERE id = $1`,
       [id],
@@ -196,10 +197,10 @@ export class SeriesRepository {
     return program;
   }
 
-  async clearedForDirective(d: Pick<DirectiveFacts, 'id' | 'classification'>, userId: string): Promise<boolean> {
-    if (d.classification === 'normal') return true;
+  /** Whether the user sees the directive: its committee's line, and its list when classified. */
+  async clearedForDirective(d: Pick<DirectiveFacts, 'id'>, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM classified_access WHERE directive_id = $1 AND user_id = $2`,
+      `SELECT 1 FROM directives d WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
       [d.id, userId],
     );
     return rows.length > 0;

@@ -1,3 +1,4 @@
+import { notOwnDirective } from '../organisations/organisation-errors.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateTaskSeriesRequest,
@@ -67,10 +68,11 @@ export class SeriesService {
     const directive = await this.repo.directive(directiveId);
     // A classified directive the caller is not cleared for does not exist for them.
     if (!directive || !(await this.repo.clearedForDirective(directive, user.id))) throw ApiError.notFound('Directive');
+    if (directive.organisation_id !== user.organisationId) throw notOwnDirective();
     // A series' template is content: a tuyệt mật directive keeps none.
     if (isRecordOnly(directive.classification)) throw recordOnlyRefusal();
     const coordinating = [...new Set(input.coordinatingAgencyIds ?? [])];
-    const unknown = await this.agencies.unknownIds([input.leadAgencyId, ...coordinating]);
+    const unknown = await this.agencies.unknownIds([input.leadAgencyId, ...coordinating], user.organisationId);
     if (unknown.length) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown or disabled agency: ${unknown.join(', ')}`);
     if (coordinating.includes(input.leadAgencyId)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'The lead agency cannot also be a coordinating agency');
@@ -114,7 +116,9 @@ export class SeriesService {
 
   async update(user: AuthUser, id: string, input: UpdateTaskSeriesRequest): Promise<TaskSeriesDto> {
     const actor = toActor(user);
-    if (!(await this.repo.findVisible(actor, id))) throw ApiError.notFound('Series');
+    const visible = await this.repo.findVisible(actor, id);
+    if (!visible) throw ApiError.notFound('Series');
+    if (visible.organisation_id !== user.organisationId) throw notOwnDirective();
     await this.repo.setActive(id, input.active);
     const series = (await this.repo.findById(id))!;
     // Resumed: the periods opened while it was stopped get their instances now, as the worker would.

@@ -11,14 +11,16 @@ import {
 
 const LEAD = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
-const office: Actor = { userId: 'u-office', role: 'office', agencyId: null };
-const committee: Actor = { userId: 'u-committee', role: 'standing_committee', agencyId: null };
+const ORG = '33333333-3333-4333-8333-333333333333';
+const office: Actor = { userId: 'u-office', role: 'office', agencyId: null, organisationId: ORG };
+const committee: Actor = { userId: 'u-committee', role: 'standing_committee', agencyId: null, organisationId: ORG };
 
 function row(over: Partial<TaskRow> = {}): TaskRow {
   return {
     id: 'task-1',
     code: '28-KL/TU-01',
     directive_id: 'd-1',
+    organisation_id: ORG,
     title: 'Nhiệm vụ',
     deliverable_type: 'ke_hoach',
     field: 'economy',

@@ -66,9 +66,10 @@ export function decideBulkItem(
   if (!task) return refuse(taskId, 'NOT_FOUND', 'Không tìm thấy nhiệm vụ / Task not found');
   const { row } = task;
   if (req.action === 'set-due-date') {
-    if (!canEditDraft({ state: 'drafted' }, ctx.actor))
-      return refuse(taskId, 'FORBIDDEN', 'Only the Office edits tasks');
-    if (!canEditDraft({ state: row.state }, ctx.actor)) {
+    const filed = { organisationId: row.organisation_id };
+    if (!canEditDraft({ state: 'drafted', ...filed }, ctx.actor))
+      return refuse(taskId, 'FORBIDDEN', "Only the task's own Office edits it");
+    if (!canEditDraft({ state: row.state, ...filed }, ctx.actor)) {
       return refuse(
         taskId,
         'TASK_NOT_EDITABLE',

@@ -66,6 +66,8 @@ export class BulkTasksUseCase {
             req,
             states.map((s) => s?.row),
           ),
+          // Only the actor's own committee's tasks pass the rules: its agencies are the ones they may name.
+          user.organisationId,
         ),
       );
       const calendar = await this.calendars.current(tx.manager);

@@ -45,6 +45,7 @@ export function toFacts(
 ): TaskFacts {
   return {
     state: row.state,
+    organisationId: row.organisation_id,
     leadAgencyId: row.lead_agency_id,
     coordinatingAgencyIds: row.coordinating_agency_ids,
     dueDate: row.due_date,
@@ -62,6 +63,7 @@ export function toFacts(
 export type TaskFactsRow = Pick<
   TaskRow,
   | 'state'
+  | 'organisation_id'
   | 'lead_agency_id'
   | 'coordinating_agency_ids'
   | 'due_date'

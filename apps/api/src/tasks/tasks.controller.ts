@@ -128,6 +128,7 @@ export class TasksController {
         'MILESTONE_DATE_INVALID',
         'CONTENT_REFERENCE_REQUIRED',
       ],
+      403: ['NOT_OWN_DIRECTIVE'],
       409: ['DUPLICATE'],
     },
   })

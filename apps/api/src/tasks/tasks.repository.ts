@@ -272,9 +272,9 @@ export class TasksRepository {
   async directiveFor(
     directiveId: string,
     userId: string,
-  ): Promise<{ number: string; classification: Classification } | undefined> {
-    const rows: { number: string; classification: Classification }[] = await this.db.query(
-      `SELECT d.number, d.classification FROM directives d
+  ): Promise<{ number: string; classification: Classification; organisation_id: string } | undefined> {
+    const rows: { number: string; classification: Classification; organisation_id: string }[] = await this.db.query(
+      `SELECT d.number, d.classification, d.organisation_id FROM directives d
         WHERE d.id = $1 AND ${directiveClearance('d', '$2::uuid')}`,
       [directiveId, userId],
     );

@@ -11,6 +11,7 @@ import {
 } from '@dondoc/workflow';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
+import { notOwnDirective } from '../organisations/organisation-errors.js';
 import { ApiError } from '../common/api-error.js';
 import { checkContentReference, recordOnlyRefusal } from '../classification/classification-rules.js';
 import { ClassificationRepository } from '../classification/classification.repository.js';
@@ -64,9 +65,10 @@ export class TasksService {
   async create(user: AuthUser, input: CreateTaskRequest): Promise<TaskSummaryDto> {
     const directive = await this.tasks.directiveFor(input.directiveId, user.id);
     if (directive === undefined) throw new ApiError(400, 'UNKNOWN_DIRECTIVE', 'The directive does not exist');
+    if (directive.organisation_id !== user.organisationId) throw notOwnDirective();
     const level = higherClassification(input.classification ?? 'normal', directive.classification);
     checkContentReference(level, input.contentReference);
-    await this.checkAgencies(input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
+    await this.checkAgencies(user, input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
     checkMilestoneDates(input.dueDate, input.milestones ?? []);
     const actor = toActor(user);
     // Above its directive's level, a task starts with its own list (the default and its author), not the directive's.
@@ -99,8 +101,11 @@ export class TasksService {
     const current = await this.tasks.findVisible(actor, id);
     if (!current) throw ApiError.notFound('Task');
     // Role before state, as for transitions: only the Office may ever edit, and only a draft.
-    if (!canEditDraft({ state: 'drafted' }, actor)) throw new ApiError(403, 'FORBIDDEN', 'Only the Office edits tasks');
-    if (!canEditDraft({ state: current.state }, actor)) {
+    const filed = { organisationId: current.organisation_id };
+    if (!canEditDraft({ state: 'drafted', ...filed }, actor)) {
+      throw new ApiError(403, 'FORBIDDEN', "Only the task's own Office edits it");
+    }
+    if (!canEditDraft({ state: current.state, ...filed }, actor)) {
       throw new ApiError(
         409,
         'TASK_NOT_EDITABLE',
@@ -113,7 +118,7 @@ export class TasksService {
     if (isRecordOnly(current.classification) && (input.title !== undefined || input.description !== undefined)) {
       throw recordOnlyRefusal();
     }
-    await this.checkAgencies(input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
+    await this.checkAgencies(user, input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
     const { expectedVersion, ...changes } = input;
     const title = changes.title ?? current.title;
     const description = changes.description ?? current.description;
@@ -141,8 +146,9 @@ export class TasksService {
     return toSummary(written.task, actor, new Date(), summaryViewOf(this.config, this.calendars));
   }
 
-  private async checkAgencies(lead: string | null, coordinating: readonly string[]): Promise<void> {
-    const unknown = await this.agencies.unknownIds([...(lead ? [lead] : []), ...coordinating]);
+  /** The user's committee's own agencies: the task is in it (its directive's, checked before). */
+  private async checkAgencies(user: AuthUser, lead: string | null, coordinating: readonly string[]): Promise<void> {
+    const unknown = await this.agencies.unknownIds([...(lead ? [lead] : []), ...coordinating], user.organisationId);
     if (unknown.length) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown or disabled agency: ${unknown.join(', ')}`);
     if (lead && coordinating.includes(lead)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'The lead agency cannot also be a coordinating agency');

@@ -107,7 +107,7 @@ export class TransitionTaskUseCase {
       throw new ApiError(REFUSAL_STATUS[result.refusal.code], result.refusal.code, result.refusal.message);
     }
     if ((event.type === 'ASSIGN' || event.type === 'REASSIGN') && result.task.leadAgencyId) {
-      if (!(await this.agencies.isActive(result.task.leadAgencyId))) {
+      if (!(await this.agencies.isActive(result.task.leadAgencyId, row.organisation_id))) {
         throw new ApiError(400, 'UNKNOWN_AGENCY', 'The lead agency does not exist or is disabled');
       }
     }

@@ -35,6 +35,8 @@ export type SeriesTemplate = Pick<
 export interface SeriesRow {
   id: string;
   directive_id: string;
+  /** The committee of its directive: its Office alone starts, stops and carries it. */
+  organisation_id: string;
   code: string;
   template: SeriesTemplate;
   frequency: RecurrenceFrequency;
@@ -48,7 +50,7 @@ export interface SeriesRow {
   escalation_policy: Record<string, unknown> | null;
 }
 
-export const SERIES_COLUMNS = `s.id, s.directive_id, s.code, s.template, s.frequency, s.due_day, s.starts_on::text AS starts_on,
+export const SERIES_COLUMNS = `s.id, s.directive_id, d.organisation_id, s.code, s.template, s.frequency, s.due_day, s.starts_on::text AS starts_on,
   s.ends_on::text AS ends_on, s.active, s.created_by, s.created_at, s.updated_at, d.escalation_policy`;
 export const SERIES_FROM = `task_series s JOIN directives d ON d.id = s.directive_id`;
 

@@ -5,6 +5,8 @@ export interface TaskRow {
   id: string;
   code: string;
   directive_id: string;
+  /** The committee whose task it is (its directive's, kept by a trigger). */
+  organisation_id: string;
   title: string;
   deliverable_type: string;
   field: string;
@@ -75,7 +77,7 @@ export interface OpenExtensionCell {
  * row, the writer's included, carries the card's badge.
  */
 export function taskColumns(a = 't'): string {
-  return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
+  return `${a}.id, ${a}.code, ${a}.directive_id, ${a}.organisation_id, ${a}.title, ${a}.deliverable_type, ${a}.field, ${a}.state, ${a}.version,
   ${a}.revision, ${a}.deadline_version, ${a}.lead_agency_id, ${a}.coordinating_agency_ids, ${a}.due_date::text AS due_date,
   COALESCE(${a}.original_due_date, ${a}.due_date)::text AS original_due_date,
   ${a}.deadline_text, ${a}.effective_due_date::text AS effective_due_date, ${a}.deadline_working_days,
