@@ -40,19 +40,23 @@ export class ClassificationRepository {
     return rows.length > 0;
   }
 
-  /** The users a new list names by default (`CLASSIFIED_DEFAULT_ACCESS`), active ones only. */
+  /**
+   * The users a new list names by default (`CLASSIFIED_DEFAULT_ACCESS`), active ones only, of the item's committee
+   * (`organisationId`: the committee above is not told of a secret below it by default).
+   */
   async defaultUserIds(
     groups: readonly ClassifiedDefaultGroup[],
+    organisationId: string,
     m: EntityManager | DataSource = this.db,
   ): Promise<string[]> {
     if (!groups.length) return [];
     const rows: { id: string }[] = await m.query(
-      `SELECT id FROM users WHERE active AND (
+      `SELECT id FROM users WHERE active AND organisation_id = $2 AND (
           (role = 'standing_committee' AND 'standing_committee' = ANY($1::text[]))
        OR (role = 'standing_committee' AND position = 'standing_board' AND 'standing_board' = ANY($1::text[]))
        OR (role = 'office' AND 'office' = ANY($1::text[]))
        OR (role = 'inspector' AND 'inspector' = ANY($1::text[])))`,
-      [groups],
+      [groups, organisationId],
     );
     return rows.map((r) => r.id);
   }

@@ -176,7 +176,10 @@ export class SetClassificationUseCase {
         await this.lists.add(
           tx.manager,
           { kind: 'directive', id: directiveId },
-          [user.id, ...(await this.lists.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager))],
+          [
+            user.id,
+            ...(await this.lists.defaultUserIds(this.config.classifiedDefaultAccess, user.organisationId, tx.manager)),
+          ],
           user.id,
         );
       }
@@ -247,7 +250,10 @@ export class SetClassificationUseCase {
       await this.lists.add(
         tx.manager,
         item,
-        [user.id, ...(await this.lists.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager))],
+        [
+          user.id,
+          ...(await this.lists.defaultUserIds(this.config.classifiedDefaultAccess, user.organisationId, tx.manager)),
+        ],
         user.id,
       );
       await this.lists.copyDirectiveList(tx.manager, current.id, current.directive_id, user.id);

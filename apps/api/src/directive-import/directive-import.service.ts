@@ -178,7 +178,7 @@ export class DirectiveImportService implements OnModuleDestroy {
       ? { ...input.directive, title: RECORD_ONLY_DIRECTIVE_TITLE }
       : input.directive;
     const access = isClassified(level)
-      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess))]
+      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess, user.organisationId))]
       : [];
     const actor = toActor(user);
     try {
@@ -202,7 +202,11 @@ export class DirectiveImportService implements OnModuleDestroy {
           };
         });
         const rows = await tx.create(directive.id, drafts, actor, { data: { source: 'import' }, requestId });
-        const defaults = await this.access.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager);
+        const defaults = await this.access.defaultUserIds(
+          this.config.classifiedDefaultAccess,
+          user.organisationId,
+          tx.manager,
+        );
         for (const row of rows) {
           if (row.classification !== level && isClassified(row.classification)) {
             await this.access.add(tx.manager, { kind: 'task', id: row.id }, [user.id, ...defaults], user.id);

@@ -58,7 +58,7 @@ export class DirectivesService {
     // Tuyệt mật keeps the record only: the number and kind, never what the document says.
     const record = isRecordOnly(level) ? { ...input, title: RECORD_ONLY_DIRECTIVE_TITLE } : input;
     const access = isClassified(level)
-      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess))]
+      ? [user.id, ...(await this.access.defaultUserIds(this.config.classifiedDefaultAccess, user.organisationId))]
       : [];
     return toDirectiveDto(await this.repo.insert(record, user.id, access));
   }

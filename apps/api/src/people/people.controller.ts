@@ -53,7 +53,11 @@ export class PeopleController {
       "Name a task's people (6 rõ): the lead agency's head its officer and leader; the Office the monitoring officer, authority and key flag",
     body: setTaskPeopleRequestSchema,
     ok: { schema: taskSummarySchema },
-    errors: { 400: ['UNKNOWN_USER'], 403: ['FORBIDDEN_ROLE'], 409: ['INVALID_TRANSITION', 'VERSION_CONFLICT'] },
+    errors: {
+      400: ['UNKNOWN_USER'],
+      403: ['FORBIDDEN_ROLE', 'NOT_OWN_TASK'],
+      409: ['INVALID_TRANSITION', 'VERSION_CONFLICT'],
+    },
   })
   @Roles(...TASK_READERS)
   @Patch('tasks/:id/people')

@@ -86,7 +86,11 @@ export class TasksService {
       };
       const [created] = await tx.create(input.directiveId, [draft], actor);
       if (ownList && isClassified(level)) {
-        const defaults = await this.access.defaultUserIds(this.config.classifiedDefaultAccess, tx.manager);
+        const defaults = await this.access.defaultUserIds(
+          this.config.classifiedDefaultAccess,
+          user.organisationId,
+          tx.manager,
+        );
         await this.access.add(tx.manager, { kind: 'task', id: created.id }, [user.id, ...defaults], user.id);
       }
       // A new directive's tasks have the configured ladder; its own override is read when it matters (assign).

@@ -355,8 +355,15 @@ export class TaskChangeWriter {
         JOIN users u ON u.active AND u.id IS DISTINCT FROM ${actorId}
          AND (upd.classification = 'normal'
               OR EXISTS (SELECT 1 FROM classified_access ca WHERE ca.task_id = upd.id AND ca.user_id = u.id)) AND (
-             ('office' = ANY(${audiences}) AND u.role = 'office')
-          OR ('standing_committee' = ANY(${audiences}) AND u.role = 'standing_committee')
+             -- The task's own committee's Office and Standing Committee: other committees' hear nothing of it.
+             ('office' = ANY(${audiences}) AND u.role = 'office' AND u.organisation_id = upd.organisation_id)
+          OR ('standing_committee' = ANY(${audiences}) AND u.role = 'standing_committee'
+              AND u.organisation_id = upd.organisation_id)
+          -- A committee below that the task names (through the agency standing for it) hears it at its Office.
+          OR (u.role = 'office' AND u.organisation_id IN (SELECT o.id FROM organisations o
+                WHERE o.agency_id IS NOT NULL AND (
+                      ('lead_agency' = ANY(${audiences}) AND o.agency_id = upd.lead_agency_id)
+                   OR ('coordinating_agencies' = ANY(${audiences}) AND o.agency_id = ANY(upd.coordinating_agency_ids)))))
           OR ('monitoring_officer' = ANY(${audiences}) AND u.role = 'office' AND u.id = COALESCE(upd.monitoring_user_id,
                 (SELECT ag.monitoring_user_id FROM agencies ag WHERE ag.id = upd.lead_agency_id)))
           OR (u.role = 'agency' AND (
