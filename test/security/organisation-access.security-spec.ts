@@ -1,4 +1,4 @@
-import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
+import { ROOT_ORGANISATION_ID, SCOPED_ROLE } from '@dondoc/persistence';
 import { taskScope } from '@dondoc/api';
 import { canRead, type Actor, type Role } from '@dondoc/workflow';
 import { expectClean } from '../e2e/support/files.js';
@@ -417,6 +417,54 @@ describe('access across committees: every documented route × the people of four
       ]),
     );
     expect(codes).not.toContain('ban-tuyen-giao-thanh-uy-phu-quoc');
+  });
+
+  it('holds the same line in PostgreSQL: row-level security under each committee’s setting', async () => {
+    const committees = await t.db.query<{ code: string; path: string; agency_id: string | null }>(
+      `SELECT code, path::text AS path, agency_id FROM organisations ORDER BY path`,
+    );
+    /** What the committee's session sees of the district's task and directive, and what an update of the task touches. */
+    const underPolicy = async (path: string | null, agencyId: string | null) => {
+      const c = await t.db.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query(`SET LOCAL ROLE ${SCOPED_ROLE}`);
+        if (path !== null) await c.query(`SELECT set_config('dondoc.org_path', $1, true)`, [path]);
+        if (agencyId !== null) await c.query(`SELECT set_config('dondoc.org_agency', $1, true)`, [agencyId]);
+        const seen = await c.query(`SELECT id FROM tasks WHERE id = $1`, [task.id]);
+        const directives = await c.query(`SELECT id FROM directives WHERE id = $1`, [directive.id]);
+        const all = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks`);
+        const touched = await c.query(`UPDATE tasks SET title = title WHERE id = $1`, [task.id]);
+        return {
+          task: seen.rows.length === 1,
+          directive: directives.rows.length === 1,
+          any: all.rows[0].n > 0,
+          updates: touched.rowCount === 1,
+        };
+      } finally {
+        await c.query('ROLLBACK');
+        c.release();
+      }
+    };
+    const expected: Record<string, { task: boolean; directive: boolean }> = {
+      'tinh-uy': { task: true, directive: true },
+      'thanh-uy-rach-gia': { task: true, directive: true },
+      // Below the district: the district's directive is above it (its line), its task is not given to it.
+      'dang-uy-phuong-vinh-thanh-van': { task: false, directive: true },
+      'thanh-uy-phu-quoc': { task: false, directive: false },
+    };
+    for (const c of committees.rows) {
+      const got = await underPolicy(c.path, c.agency_id);
+      expect({ code: c.code, task: got.task, directive: got.directive, updates: got.updates }).toEqual({
+        code: c.code,
+        ...expected[c.code],
+        updates: expected[c.code].task,
+      });
+    }
+    // No setting, no rows: deny by default.
+    expect(await underPolicy(null, null)).toEqual({ task: false, directive: false, any: false, updates: false });
+    // The province sees its own demo work; a sibling district sees none of it.
+    expect((await underPolicy('tinh_uy', null)).any).toBe(true);
   });
 
   it('agrees in SQL: taskScope for each committee’s people admits what canRead admits', async () => {

@@ -22,6 +22,7 @@ import { TaskFieldIndex1734100000000 } from './migrations/1734100000000-task-fie
 import { EffectiveDueDateCheck1734200000000 } from './migrations/1734200000000-effective-due-date-check.js';
 import { Organisations1734300000000 } from './migrations/1734300000000-organisations.js';
 import { OrganisationScopes1734400000000 } from './migrations/1734400000000-organisation-scopes.js';
+import { OrganisationRowSecurity1734500000000 } from './migrations/1734500000000-organisation-row-security.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   EffectiveDueDateCheck1734200000000,
   Organisations1734300000000,
   OrganisationScopes1734400000000,
+  OrganisationRowSecurity1734500000000,
 ];
 
 export interface DatabaseConfig {

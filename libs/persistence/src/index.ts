@@ -1,5 +1,6 @@
 export { AgencyEntity } from './entities/agency.entity.js';
 export { ROOT_ORGANISATION_ID } from './organisations/root-organisation.js';
+export { SCOPED_ROLE } from './migrations/1734500000000-organisation-row-security.js';
 export { ENTITIES, MIGRATIONS, createDataSource, dataSourceOptions, type DatabaseConfig } from './data-source.js';
 export {
   deadlineStatusCall,
