@@ -1928,6 +1928,11 @@ export interface components {
             position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             active?: boolean;
             email?: string | null;
+            /**
+             * Format: uuid
+             * @description The committee (Tỉnh ủy, Thành ủy…) the person works in; absent in lists that do not say it
+             */
+            organisationId?: string;
         };
         LoginResponse: {
             accessToken: string;
@@ -1942,6 +1947,11 @@ export interface components {
             name: string;
             kind: string;
             active: boolean;
+            /**
+             * Format: uuid
+             * @description The committee whose agency it is: only its own committee names it lead or coordinator
+             */
+            organisationId?: string;
         };
         /**
          * @description Tỉnh ủy; Huyện/Thành/Thị ủy; Đảng ủy trực thuộc Tỉnh ủy; tổ chức cơ sở đảng
@@ -2465,7 +2475,7 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -4725,7 +4735,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
                     };
                 };
             };
@@ -4847,7 +4857,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
                     };
                 };
             };
@@ -5051,7 +5061,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
                     };
                 };
             };
@@ -5255,7 +5265,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
                     };
                 };
             };
@@ -5878,7 +5888,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE";
                     };
                 };
             };
@@ -7079,7 +7089,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE";
                     };
                 };
             };
@@ -7201,7 +7211,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE";
                     };
                 };
             };
@@ -7393,7 +7403,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE";
                     };
                 };
             };
@@ -7598,7 +7608,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE";
+                        code?: "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_OWN_TASK";
                     };
                 };
             };

@@ -50,6 +50,9 @@ export const userSchema = named(
     active: z.boolean().optional(),
     /** Only in the administrator's views. */
     email: z.string().nullable().optional(),
+    organisationId: id
+      .optional()
+      .describe('The committee (Tỉnh ủy, Thành ủy…) the person works in; absent in lists that do not say it'),
   }),
 );
 export type UserDto = z.infer<typeof userSchema>;
@@ -62,7 +65,16 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const agencySchema = named(
   'Agency',
-  z.strictObject({ id, code: z.string(), name: z.string(), kind: z.string(), active: z.boolean() }),
+  z.strictObject({
+    id,
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    active: z.boolean(),
+    organisationId: id
+      .optional()
+      .describe('The committee whose agency it is: only its own committee names it lead or coordinator'),
+  }),
 );
 export type AgencyDto = z.infer<typeof agencySchema>;
 

@@ -11,7 +11,7 @@ import { ApiError } from '../common/api-error.js';
 import { AgenciesRepository } from './agencies.repository.js';
 
 export function toAgencyDto(a: AgencyEntity): AgencyDto {
-  return { id: a.id, code: a.code, name: a.name, kind: a.kind, active: a.active };
+  return { id: a.id, code: a.code, name: a.name, kind: a.kind, active: a.active, organisationId: a.organisationId };
 }
 
 @Injectable()

@@ -73,6 +73,7 @@ export class AuthController {
       role: user.role,
       agencyId: user.agencyId,
       position: user.position,
+      organisationId: user.organisationId,
     };
   }
 }

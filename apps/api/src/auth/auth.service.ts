@@ -55,6 +55,7 @@ export class AuthService {
       role: user.role,
       agencyId: user.agency_id,
       position: user.position,
+      organisationId: user.organisation_id,
     };
     return { accessToken, expiresAt: expiresAt.toISOString(), user: dto };
   }

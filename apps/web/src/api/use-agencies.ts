@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from './api-client';
 import { queryKeys } from './query-keys';
+import { useSession } from '../auth/use-session';
 
 /**
  * The agency registry (rarely changes), with a lookup by id. Listed in the official order the API answers
@@ -15,6 +16,12 @@ export function useAgencies() {
     queryFn: ({ signal }) => api<AgencyDto[]>('/agencies', { signal }),
     staleTime: 5 * 60_000,
   });
+  const organisationId = useSession()?.user.organisationId;
+  // The API answers the committee's whole line (for names); the pickers offer only the committee's own agencies.
+  const agencies = useMemo(
+    () => (query.data ?? []).filter((a) => !organisationId || !a.organisationId || a.organisationId === organisationId),
+    [query.data, organisationId],
+  );
   const byId = useMemo(() => new Map((query.data ?? []).map((a) => [a.id, a])), [query.data]);
-  return { ...query, agencies: query.data ?? [], byId };
+  return { ...query, agencies, byId };
 }
