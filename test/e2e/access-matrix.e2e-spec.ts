@@ -96,6 +96,9 @@ const MATRIX = {
   'GET /tasks/:id (drafted)':                           row(200,   200,      200,      403,  NF,  NF,   NF,       UA),
   'GET /tasks/:id (assigned)':                          row(200,   200,      200,      403,  200, 200,  NF,       UA),
   'GET /tasks/:id (approved)':                          row(200,   200,      200,      403,  200, 200,  NF,       UA),
+  // A task's sub-tasks and figures rolled up from them (issue 20): who reads the task reads its breakdown.
+  'GET /tasks/:id/sub-tasks (assigned)':                row(200,   200,      200,      403,  200, 200,  NF,       UA),
+  'GET /tasks/:id/sub-tasks (drafted)':                 row(200,   200,      200,      403,  NF,  NF,   NF,       UA),
   'PATCH /tasks/:id (drafted)':                         row(200,   403,      403,      403,  NF,  NF,   NF,       UA),
   // Role before state: only the Office edits tasks, so for anyone else the answer is 403 whatever the state.
   'PATCH /tasks/:id (assigned)':                        row('409 TASK_NOT_EDITABLE', 403, 403, 403, 403, 403, NF, UA),
@@ -396,6 +399,13 @@ function readTask(state: TaskState) {
   return onTask(state, (t, task, _x, auth) => t.http.get(`/api/tasks/${task.id}`).set(auth), {
     writes: false,
     ok: (res, task) => expect(res.body).toMatchObject({ id: task.id, state }),
+  });
+}
+
+function readSubTasks(state: TaskState) {
+  return onTask(state, (t, task, _x, auth) => t.http.get(`/api/tasks/${task.id}/sub-tasks`).set(auth), {
+    writes: false,
+    ok: (res, task) => expect(res.body).toMatchObject({ taskId: task.id, items: [], rollUp: { total: 0 } }),
   });
 }
 
@@ -1138,6 +1148,8 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
       (await t.db.query(`SELECT count(*)::int AS n FROM tasks WHERE code = $1`, [s.code])).rows[0],
     ok: (res, s) => expect(res.body).toMatchObject({ code: s.code, state: 'drafted', version: 1 }),
   }),
+  'GET /tasks/:id/sub-tasks (assigned)': readSubTasks('assigned'),
+  'GET /tasks/:id/sub-tasks (drafted)': readSubTasks('drafted'),
   'GET /tasks/:id (drafted)': readTask('drafted'),
   'GET /tasks/:id (assigned)': readTask('assigned'),
   'GET /tasks/:id (approved)': readTask('approved'),

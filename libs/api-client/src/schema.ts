@@ -375,6 +375,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/sub-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's sub-tasks (broken down by the committee it is given to) and its figures rolled up from them */
+        get: operations["TasksController_subTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}": {
         parameters: {
             query?: never;
@@ -1545,6 +1562,13 @@ export interface components {
             classification?: "normal" | "confidential" | "secret" | "top_secret";
             /** @description Where the content is kept outside the system; required for top_secret (tuyệt mật) */
             contentReference?: string | null;
+            /**
+             * Format: uuid
+             * @description The task above that this one breaks down: one given to the caller's committee, which its Office carries out
+             */
+            parentTaskId?: string;
+            /** @description Why the sub-task may be due after its parent (required when it is, recorded in the history) */
+            dueException?: string;
         };
         UpdateTaskRequest: {
             expectedVersion: number;
@@ -1577,6 +1601,11 @@ export interface components {
             leadAgencyId?: string;
             /** Format: date */
             dueDate?: string;
+            /**
+             * @description CANCEL of a task broken down: whether its open sub-tasks are cancelled with it or kept (required then)
+             * @enum {string}
+             */
+            subTasks?: "cancel" | "keep";
         };
         CreateCommentRequest: {
             body: string;
@@ -1715,6 +1744,13 @@ export interface components {
                 classification?: "normal" | "confidential" | "secret" | "top_secret";
                 /** @description Where the content is kept outside the system; required for top_secret (tuyệt mật) */
                 contentReference?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The task above that this one breaks down: one given to the caller's committee, which its Office carries out
+                 */
+                parentTaskId?: string;
+                /** @description Why the sub-task may be due after its parent (required when it is, recorded in the history) */
+                dueException?: string;
             }[];
             /** @description "Xác nhận và giao": also assign every created task, in the same transaction. Every task then needs a lead agency and a due date (else 400 IMPORT_ASSIGN_INCOMPLETE, nothing created). */
             assign?: boolean;
@@ -2083,6 +2119,8 @@ export interface components {
             periodKey: string | null;
             /** @description The previous monthly program's item this one carries forward */
             carriedFromTaskId: string | null;
+            /** @description The task above that this one breaks down (a committee below carrying out a task given to it) */
+            parentTaskId?: string | null;
             /**
              * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
              * @enum {string}
@@ -2090,6 +2128,27 @@ export interface components {
             classification: "normal" | "confidential" | "secret" | "top_secret";
             /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
             contentReference: string | null;
+        };
+        TaskBreakdown: {
+            /** Format: uuid */
+            taskId: string;
+            /** @description The task's figures from its sub-tasks (those the reader sees), live */
+            rollUp: {
+                total: number;
+                open: number;
+                approved: number;
+                cancelled: number;
+                /** @description Mean progress of the sub-tasks not cancelled */
+                percent: number | null;
+                worstDeadlineStatus: components["schemas"]["DeadlineStatus"] | null;
+                /** @description Approved on time */
+                onTime: number;
+                /** @description Approved late */
+                late: number;
+                /** @description Open and past due */
+                overdue: number;
+            };
+            items: components["schemas"]["TaskSummary"][];
         };
         DirectiveDetail: {
             /** Format: uuid */
@@ -2305,6 +2364,8 @@ export interface components {
             periodKey: string | null;
             /** @description The previous monthly program's item this one carries forward */
             carriedFromTaskId: string | null;
+            /** @description The task above that this one breaks down (a committee below carrying out a task given to it) */
+            parentTaskId?: string | null;
             /**
              * @description Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)
              * @enum {string}
@@ -2475,7 +2536,7 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK" | "UNKNOWN_PARENT_TASK" | "NOT_PARENT_LEAD" | "PARENT_NOT_OPEN" | "DUE_AFTER_PARENT" | "OPEN_SUB_TASKS";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -5864,7 +5925,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CONTENT_REFERENCE_REQUIRED" | "INVALID_DUE_DATE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "VALIDATION_FAILED";
+                        code?: "CONTENT_REFERENCE_REQUIRED" | "DUE_AFTER_PARENT" | "INVALID_DUE_DATE" | "MALFORMED_JSON" | "MILESTONE_DATE_INVALID" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_PARENT_TASK" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -5888,7 +5949,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE";
+                        code?: "FORBIDDEN" | "NOT_OWN_DIRECTIVE" | "NOT_PARENT_LEAD";
                     };
                 };
             };
@@ -5900,7 +5961,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "DUPLICATE";
+                        code?: "DUPLICATE" | "PARENT_NOT_OPEN";
                     };
                 };
             };
@@ -5913,6 +5974,88 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    TasksController_subTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBreakdown"];
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
@@ -6226,7 +6369,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION" | "VERSION_CONFLICT";
+                        code?: "CLASSIFIED_RECORD_ONLY" | "INVALID_TRANSITION" | "OPEN_SUB_TASKS" | "VERSION_CONFLICT";
                     };
                 };
             };

@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'FILE_KEY_UNKNOWN',
   'NOT_OWN_DIRECTIVE',
   'NOT_OWN_TASK',
+  'UNKNOWN_PARENT_TASK',
+  'NOT_PARENT_LEAD',
+  'PARENT_NOT_OPEN',
+  'DUE_AFTER_PARENT',
+  'OPEN_SUB_TASKS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -214,6 +214,10 @@ export const taskSummarySchema = named(
     seriesId: id.nullable().describe('The recurring series this task is an instance of'),
     periodKey: z.string().nullable(),
     carriedFromTaskId: id.nullable().describe("The previous monthly program's item this one carries forward"),
+    parentTaskId: id
+      .nullable()
+      .optional()
+      .describe('The task above that this one breaks down (a committee below carrying out a task given to it)'),
     classification: classificationSchema.describe(
       'Level of secrecy (độ mật): normal (thường), confidential (mật), secret (tối mật), top_secret (tuyệt mật)',
     ),
@@ -223,6 +227,28 @@ export const taskSummarySchema = named(
       .describe('Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here)'),
   }),
 );
+export const taskBreakdownSchema = named(
+  'TaskBreakdown',
+  z.strictObject({
+    taskId: id,
+    rollUp: z
+      .strictObject({
+        total: z.int(),
+        open: z.int(),
+        approved: z.int(),
+        cancelled: z.int(),
+        percent: z.int().min(0).max(100).nullable().describe('Mean progress of the sub-tasks not cancelled'),
+        worstDeadlineStatus: deadlineStatusSchema.nullable(),
+        onTime: z.int().describe('Approved on time'),
+        late: z.int().describe('Approved late'),
+        overdue: z.int().describe('Open and past due'),
+      })
+      .describe("The task's figures from its sub-tasks (those the reader sees), live"),
+    items: z.array(taskSummarySchema),
+  }),
+);
+export type TaskBreakdownDto = z.infer<typeof taskBreakdownSchema>;
+
 export type TaskSummaryDto = z.infer<typeof taskSummarySchema>;
 
 export const directiveDetailSchema = named(

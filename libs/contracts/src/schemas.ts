@@ -132,6 +132,14 @@ export const createTaskRequestSchema = z
       .nullable()
       .optional()
       .describe('Where the content is kept outside the system; required for top_secret (tuyệt mật)'),
+    parentTaskId: uuid
+      .optional()
+      .describe(
+        "The task above that this one breaks down: one given to the caller's committee, which its Office carries out",
+      ),
+    dueException: text(1000)
+      .optional()
+      .describe('Why the sub-task may be due after its parent (required when it is, recorded in the history)'),
   })
   .refine(oneDeadline, ONE_DEADLINE);
 export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
@@ -159,6 +167,10 @@ export const transitionRequestSchema = z.strictObject({
   comment: text(5000).optional(),
   leadAgencyId: uuid.optional(),
   dueDate: isoDate.optional(),
+  subTasks: z
+    .enum(['cancel', 'keep'])
+    .optional()
+    .describe('CANCEL of a task broken down: whether its open sub-tasks are cancelled with it or kept (required then)'),
 });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 

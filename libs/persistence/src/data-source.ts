@@ -23,6 +23,7 @@ import { EffectiveDueDateCheck1734200000000 } from './migrations/1734200000000-e
 import { Organisations1734300000000 } from './migrations/1734300000000-organisations.js';
 import { OrganisationScopes1734400000000 } from './migrations/1734400000000-organisation-scopes.js';
 import { OrganisationRowSecurity1734500000000 } from './migrations/1734500000000-organisation-row-security.js';
+import { TaskBreakdown1734600000000 } from './migrations/1734600000000-task-breakdown.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Organisations1734300000000,
   OrganisationScopes1734400000000,
   OrganisationRowSecurity1734500000000,
+  TaskBreakdown1734600000000,
 ];
 
 export interface DatabaseConfig {

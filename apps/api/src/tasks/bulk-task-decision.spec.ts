@@ -50,6 +50,8 @@ function row(over: Partial<TaskRow> = {}): TaskRow {
     series_id: null,
     period_key: null,
     carried_from_task_id: null,
+    parent_task_id: null,
+    due_exception: null,
     classification: 'normal',
     content_reference: null,
     ...over,

@@ -48,6 +48,7 @@ function taskCardSql(a: string): string {
     ${a}.progress_percent AS "progressPercent", ${iso(`${a}.progress_at`)} AS "progressAt",
     ${contributions} AS "contributions",
     ${a}.series_id AS "seriesId", ${a}.period_key AS "periodKey", ${a}.carried_from_task_id AS "carriedFromTaskId",
+    ${a}.parent_task_id AS "parentTaskId",
     COALESCE(${a}.classification, 'normal') AS "classification", ${a}.content_reference AS "contentReference"`)}::text`;
 }
 
@@ -59,7 +60,7 @@ export function taskCardColumns(a = 't'): string {
     `(SELECT json_build_object('id', m.id, 'label', m.label, 'dueDate', m.due_date::text) FROM ${openMilestone}
        ORDER BY m.due_date, m.id LIMIT 1)`,
   );
-  return `${taskCardSql(a)} AS card, ${a}.id, ${a}.state, ${a}.lead_agency_id, ${a}.coordinating_agency_ids,
+  return `${taskCardSql(a)} AS card, ${a}.id, ${a}.organisation_id, ${a}.state, ${a}.lead_agency_id, ${a}.coordinating_agency_ids,
   ${a}.due_date::text AS due_date, ${a}.effective_due_date::text AS effective_due_date, ${a}.completed_at,
   ${a}.assignee_user_id, ${a}.deciding_authority, ${a}.continuous, ${a}.deadline_version, ${a}.revision,
   ${a}.classification, ${nextMilestone} AS next_milestone`;

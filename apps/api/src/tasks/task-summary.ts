@@ -138,6 +138,7 @@ export function toSummary(row: TaskRow, actor: Actor, now: Date, view: SummaryVi
     seriesId: row.series_id ?? null,
     periodKey: row.period_key ?? null,
     carriedFromTaskId: row.carried_from_task_id ?? null,
+    parentTaskId: row.parent_task_id ?? null,
     classification: row.classification ?? 'normal',
     contentReference: row.content_reference ?? null,
   };

@@ -18,6 +18,8 @@ import {
   type UpdateTaskRequest,
   taskPageSchema,
   taskSummarySchema,
+  taskBreakdownSchema,
+  type TaskBreakdownDto,
 } from '@dondoc/contracts';
 import type { Request } from 'express';
 import { RecordsAccess, taskItem, tasksOfBody } from '../access-log/records-access.decorator.js';
@@ -127,9 +129,11 @@ export class TasksController {
         'INVALID_DUE_DATE',
         'MILESTONE_DATE_INVALID',
         'CONTENT_REFERENCE_REQUIRED',
+        'UNKNOWN_PARENT_TASK',
+        'DUE_AFTER_PARENT',
       ],
-      403: ['NOT_OWN_DIRECTIVE'],
-      409: ['DUPLICATE'],
+      403: ['NOT_OWN_DIRECTIVE', 'NOT_PARENT_LEAD'],
+      409: ['DUPLICATE', 'PARENT_NOT_OPEN'],
     },
   })
   @Roles('office')
@@ -139,6 +143,17 @@ export class TasksController {
     @Body(new ZodPipe(createTaskRequestSchema)) body: CreateTaskRequest,
   ): Promise<TaskSummaryDto> {
     return this.tasks.create(user, body);
+  }
+
+  @ApiEndpoint({
+    summary: "A task's sub-tasks (broken down by the committee it is given to) and its figures rolled up from them",
+    ok: { schema: taskBreakdownSchema },
+  })
+  @Roles(...TASK_READERS)
+  @RecordsAccess('list', (b: TaskBreakdownDto) => b.items.map(taskItem))
+  @Get(':id/sub-tasks')
+  subTasks(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskBreakdownDto> {
+    return this.tasks.breakdown(user, id);
   }
 
   // Every task reader reaches the service so that a task the caller cannot see answers 404, not 403.
@@ -178,7 +193,7 @@ export class TasksController {
         'UNKNOWN_AGENCY',
       ],
       403: ['FORBIDDEN_ROLE'],
-      409: ['VERSION_CONFLICT', 'INVALID_TRANSITION', 'CLASSIFIED_RECORD_ONLY'],
+      409: ['VERSION_CONFLICT', 'INVALID_TRANSITION', 'CLASSIFIED_RECORD_ONLY', 'OPEN_SUB_TASKS'],
       422: ['CONTRIBUTIONS_MISSING_REASON'],
     },
   })

@@ -268,6 +268,28 @@ export class TasksRepository {
     );
   }
 
+  /** The sub-tasks of a task the actor may see (issue 20), in code order. */
+  subTasks(actor: Actor, parentId: string): Promise<TaskRow[]> {
+    const scope = taskScope(actor, 2);
+    return this.db.query(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.parent_task_id = $1 AND ${scope.sql} ORDER BY t.code`,
+      [parentId, ...scope.params],
+    );
+  }
+
+  /** Every open task below this one (sub-tasks, theirs, …), whoever may see them: cancelling it decides for all. */
+  async openDescendants(manager: EntityManager, taskId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE below AS (
+         SELECT id, state FROM tasks WHERE parent_task_id = $1
+         UNION ALL
+         SELECT t.id, t.state FROM tasks t JOIN below b ON t.parent_task_id = b.id)
+       SELECT id FROM below WHERE state NOT IN ('approved', 'cancelled') ORDER BY id`,
+      [taskId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The directive's number and level, when the user is cleared for it (a new task goes only where they see). */
   async directiveFor(
     directiveId: string,

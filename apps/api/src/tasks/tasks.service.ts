@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateTaskRequest, TaskListQuery, TaskSummaryDto, UpdateTaskRequest } from '@dondoc/contracts';
+import type {
+  CreateTaskRequest,
+  TaskBreakdownDto,
+  TaskListQuery,
+  TaskSummaryDto,
+  UpdateTaskRequest,
+} from '@dondoc/contracts';
 import { CalendarStore, newTaskOf, searchTextOf, type TaskRowUpdate } from '@dondoc/persistence';
 import {
   canEditDraft,
@@ -21,6 +27,7 @@ import { addInitialMilestones, checkMilestoneDates } from '../milestones/initial
 import { JsonBuffers, TaskPageJson } from './task-page-json.js';
 import { toSummary, summaryViewOf, viewedFields } from './task-summary.js';
 import { TasksRepository } from './tasks.repository.js';
+import { checkBreakdown, rollUp } from './task-breakdown.rules.js';
 
 const conflict = () => new ApiError(409, 'VERSION_CONFLICT', 'Someone else changed this task a moment ago; reload it');
 
@@ -71,6 +78,13 @@ export class TasksService {
     await this.checkAgencies(user, input.leadAgencyId ?? null, input.coordinatingAgencyIds ?? []);
     checkMilestoneDates(input.dueDate, input.milestones ?? []);
     const actor = toActor(user);
+    let dueException: string | null = null;
+    if (input.parentTaskId) {
+      const parent = await this.tasks.findVisible(actor, input.parentTaskId);
+      if (!parent)
+        throw new ApiError(400, 'UNKNOWN_PARENT_TASK', 'Không tìm thấy nhiệm vụ cấp trên / No such task above');
+      dueException = checkBreakdown(parent, actor, input);
+    }
     // Above its directive's level, a task starts with its own list (the default and its author), not the directive's.
     const ownList = level !== directive.classification;
     const row = await this.changes.transaction(async (tx) => {
@@ -83,8 +97,12 @@ export class TasksService {
         classification: level,
         contentReference: input.contentReference ?? null,
         inheritAccess: !ownList,
+        parentTaskId: input.parentTaskId ?? null,
+        dueException,
       };
-      const [created] = await tx.create(input.directiveId, [draft], actor);
+      const [created] = await tx.create(input.directiveId, [draft], actor, {
+        data: input.parentTaskId ? { parentTaskId: input.parentTaskId, dueException } : undefined,
+      });
       if (ownList && isClassified(level)) {
         const defaults = await this.access.defaultUserIds(
           this.config.classifiedDefaultAccess,
@@ -98,6 +116,16 @@ export class TasksService {
       return (await tx.lock(created.id)) ?? created;
     });
     return toSummary(row, actor, new Date(), summaryViewOf(this.config, this.calendars));
+  }
+
+  /** The sub-tasks the caller sees of a task broken down below, and the parent's figures from them. */
+  async breakdown(user: AuthUser, id: string): Promise<TaskBreakdownDto> {
+    const actor = toActor(user);
+    if (!(await this.tasks.findVisible(actor, id))) throw ApiError.notFound('Task');
+    const now = new Date();
+    const view = summaryViewOf(this.config, this.calendars);
+    const items = (await this.tasks.subTasks(actor, id)).map((r) => toSummary(r, actor, now, view));
+    return { taskId: id, rollUp: rollUp(items), items };
   }
 
   async updateDraft(user: AuthUser, id: string, input: UpdateTaskRequest): Promise<TaskSummaryDto> {

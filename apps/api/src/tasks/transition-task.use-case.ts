@@ -28,6 +28,7 @@ import { REFUSAL_STATUS } from './refusal-status.js';
 import { toFacts, toSummary, summaryViewOf } from './task-summary.js';
 import { DATE_PLANNING_EVENTS, policyFor } from './schedule-change.js';
 import { transitionChange } from './transition-change.js';
+import { cancelSubTasks, openSubTasks } from './cancel-sub-tasks.js';
 import { TasksRepository, type TaskDetailRow, type TaskReadOptions } from './tasks.repository.js';
 
 @Injectable()
@@ -48,6 +49,7 @@ export class TransitionTaskUseCase {
     req: TransitionRequest,
     requestId: string | null,
   ): Promise<TaskSummaryDto> {
+    if (req.event === 'CANCEL') return this.cancel(user, taskId, req, requestId);
     if (!DATE_PLANNING_EVENTS.has(req.event)) {
       return this.decide(user, taskId, req, requestId, undefined, this.db.manager, (c) => this.changes.apply(c));
     }
@@ -60,6 +62,36 @@ export class TransitionTaskUseCase {
     );
   }
 
+  /**
+   * CANCEL in one transaction with what it decides for the work below (issue 20): a task broken down with open
+   * sub-tasks is cancelled only once the caller says whether they go with it or stay.
+   */
+  private cancel(user: AuthUser, taskId: string, req: TransitionRequest, requestId: string | null) {
+    return this.changes.transaction(async (tx) => {
+      let below: string[] = [];
+      const summary = await this.decide(
+        user,
+        taskId,
+        req,
+        requestId,
+        undefined,
+        tx.manager,
+        (c) => tx.apply(c),
+        async () => {
+          below = await this.tasks.openDescendants(tx.manager, taskId);
+          if (below.length && !req.subTasks) throw openSubTasks(below.length);
+        },
+      );
+      if (below.length && req.subTasks === 'cancel') {
+        const actor = toActor(user);
+        const policy = policyFor(this.config.escalation, null);
+        const parent = { code: summary.code, comment: req.comment?.trim() ?? '' };
+        await cancelSubTasks(tx, below, actor, parent, new Date(), policy, requestId);
+      }
+      return summary;
+    });
+  }
+
   private async decide(
     user: AuthUser,
     taskId: string,
@@ -68,6 +100,7 @@ export class TransitionTaskUseCase {
     calendar: WorkingCalendar | undefined,
     manager: EntityManager,
     write: (change: TaskChange) => Promise<AppliedChange | undefined>,
+    beforeWrite?: () => Promise<void>,
   ): Promise<TaskSummaryDto> {
     const { user: confirmed, row } = await this.readTask(user, taskId, manager, {
       contributions: req.event === 'SUBMIT',
@@ -115,6 +148,7 @@ export class TransitionTaskUseCase {
     // The lead submits without every coordinator's contribution accepted: only with a reason, kept in the history.
     const missing = event.type === 'SUBMIT' ? missingContributionsIn(row.contributions) : [];
     requireReasonForMissing(missing, req.comment);
+    await beforeWrite?.();
 
     const change = transitionChange({
       taskId,

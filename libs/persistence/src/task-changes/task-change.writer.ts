@@ -154,6 +154,9 @@ export interface NewTask {
   periodKey?: string | null;
   /** The monthly program's item this one carries forward. */
   carriedFromTaskId?: string | null;
+  /** The task above that this one breaks down (issue 20), and why it may be due after it, when it is. */
+  parentTaskId?: string | null;
+  dueException?: string | null;
   /** A level above the directive's; the task is never below it. */
   classification?: Classification;
   contentReference?: string | null;
@@ -441,6 +444,8 @@ export class TaskChangeWriter {
       series_id: t.seriesId ?? null,
       period_key: t.periodKey ?? null,
       carried_from_task_id: t.carriedFromTaskId ?? null,
+      parent_task_id: t.parentTaskId ?? null,
+      due_exception: t.dueException ?? null,
       classification: t.classification ?? 'normal',
       content_reference: t.contentReference ?? null,
       inherit_access: t.inheritAccess ?? true,
@@ -451,8 +456,8 @@ export class TaskChangeWriter {
            deliverable_type text, field text, lead_agency_id uuid, coordinating_agency_ids uuid[], due_date date,
            effective_due_date date, deadline_working_days smallint, deadline_from text, continuous boolean,
            deadline_text text, search_text text, deciding_authority text, is_key boolean, series_id uuid,
-           period_key text, carried_from_task_id uuid, classification text, content_reference text,
-           inherit_access boolean)),
+           period_key text, carried_from_task_id uuid, parent_task_id uuid, due_exception text, classification text,
+           content_reference text, inherit_access boolean)),
        lv AS (
          SELECT x.*, CASE WHEN array_position(${LEVELS}, x.classification) > array_position(${LEVELS}, d.classification)
                           THEN x.classification ELSE d.classification END AS level
@@ -461,14 +466,14 @@ export class TaskChangeWriter {
          INSERT INTO tasks (directive_id, code, title, description, deliverable_type, field, lead_agency_id,
                             coordinating_agency_ids, due_date, effective_due_date, deadline_working_days, deadline_from,
                             continuous, deadline_text, search_text, deciding_authority, is_key,
-                            series_id, period_key, carried_from_task_id, classification, content_reference,
-                            created_by, created_at, updated_at)
+                            series_id, period_key, carried_from_task_id, parent_task_id, due_exception,
+                            classification, content_reference, created_by, created_at, updated_at)
          -- Tuyệt mật keeps the record only: the content never enters the system, whoever asks.
          SELECT $2, code, CASE WHEN level = 'top_secret' THEN ${RECORD_ONLY_TITLE} ELSE title END,
                 CASE WHEN level = 'top_secret' THEN '' ELSE description END, deliverable_type, field, lead_agency_id,
                 coordinating_agency_ids, due_date, effective_due_date, deadline_working_days, deadline_from, continuous,
                 deadline_text, CASE WHEN level = 'top_secret' THEN code ELSE search_text END, deciding_authority, is_key,
-                series_id, period_key, carried_from_task_id, level, content_reference,
+                series_id, period_key, carried_from_task_id, parent_task_id, due_exception, level, content_reference,
                 $3, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now())
            FROM lv ORDER BY ord
          ${options.skipExisting ? 'ON CONFLICT DO NOTHING' : ''}

@@ -39,6 +39,10 @@ export interface TaskRow {
   series_id: string | null;
   period_key: string | null;
   carried_from_task_id: string | null;
+  /** The task above that this one breaks down (issue 20). */
+  parent_task_id: string | null;
+  /** Why it may be due after its parent (recorded when it is). */
+  due_exception: string | null;
   /** The effective level of secrecy (at least the directive's). */
   classification: Classification;
   /** Where a tuyệt mật task's content is kept, outside the system. */
@@ -84,6 +88,7 @@ export function taskColumns(a = 't'): string {
   ${a}.deadline_from, ${a}.continuous, ${a}.escalation_level, ${a}.completed_at, ${a}.updated_at,
   ${a}.assignee_user_id, ${a}.responsible_leader_user_id, ${a}.monitoring_user_id, ${a}.deciding_authority, ${a}.is_key,
   ${a}.progress_percent, ${a}.progress_at, ${a}.series_id, ${a}.period_key, ${a}.carried_from_task_id,
+  ${a}.parent_task_id, ${a}.due_exception,
   ${a}.classification, ${a}.content_reference,
   (SELECT json_build_object('id', m.id, 'label', m.label, 'dueDate', m.due_date::text) FROM milestones m
     WHERE m.task_id = ${a}.id AND m.done_at IS NULL AND m.removed_at IS NULL ORDER BY m.due_date, m.id LIMIT 1) AS next_milestone,

@@ -1,0 +1,238 @@
+import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
+import { agencyId, directiveId } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * Breaking a task down (issue 20): the province gives a task of 07-CTr/TU to Thành ủy Rạch Giá; the district's
+ * Office carries it out, breaks it into sub-tasks for its own agencies under its own plan (due no later than the
+ * parent unless it records why), its Standing Committee decides them, the province follows the parent's figures
+ * rolled up from them, live, and cancelling the parent asks what becomes of the open ones. Its own database: it
+ * adds a committee and accounts.
+ */
+describe('breaking a task down to a committee below', () => {
+  let t: TestApp;
+  let district: string;
+  let districtAgency: string;
+  let plan: string;
+  let province: Record<string, string>;
+  let office: Record<string, string>;
+
+  const newParent = async (title: string) => {
+    const created = await t.http
+      .post('/api/tasks')
+      .set(province)
+      .send({
+        directiveId: await directiveId(t.db),
+        title,
+        deliverableType: 'ke_hoach',
+        field: 'party_building',
+        leadAgencyId: await agencyId(t.db, 'thanh-uy-rach-gia'),
+        dueDate: '2031-06-30',
+      })
+      .expect(201);
+    const assigned = await t.http
+      .post(`/api/tasks/${created.body.id}/transitions`)
+      .set(province)
+      .send({ event: 'ASSIGN', expectedVersion: created.body.version })
+      .expect(200);
+    return assigned.body as { id: string; code: string; version: number };
+  };
+  const newSubTask = (parentTaskId: string, body: Record<string, unknown> = {}) =>
+    t.http
+      .post('/api/tasks')
+      .set(office)
+      .send({
+        directiveId: plan,
+        parentTaskId,
+        title: 'Quán triệt tại các phường',
+        deliverableType: 'bao_cao',
+        field: 'party_building',
+        leadAgencyId: districtAgency,
+        dueDate: '2031-05-31',
+        ...body,
+      });
+  const move = async (who: Record<string, string>, id: string, body: Record<string, unknown>, status = 200) => {
+    const version = (await t.db.query<{ version: number }>(`SELECT version FROM tasks WHERE id = $1`, [id])).rows[0]
+      .version;
+    return t.http
+      .post(`/api/tasks/${id}/transitions`)
+      .set(who)
+      .send({ expectedVersion: version, ...body })
+      .expect(status);
+  };
+  const breakdown = async (id: string, who = province) =>
+    (await t.http.get(`/api/tasks/${id}/sub-tasks`).set(who).expect(200)).body as {
+      rollUp: Record<string, unknown>;
+      items: { id: string; state: string }[];
+    };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { ownDatabase: true });
+    district = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO organisations (code, name, kind, parent_id, agency_id)
+         VALUES ('thanh-uy-rach-gia', 'Thành ủy Rạch Giá', 'district', $1, $2) RETURNING id`,
+        [ROOT_ORGANISATION_ID, await agencyId(t.db, 'thanh-uy-rach-gia')],
+      )
+    ).rows[0].id;
+    districtAgency = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO agencies (code, name, organisation_id)
+         VALUES ('ban-tuyen-giao-thanh-uy-rach-gia', 'Ban Tuyên giáo Thành ủy Rạch Giá', $1) RETURNING id`,
+        [district],
+      )
+    ).rows[0].id;
+    const account = (username: string, role: string, agency: string | null, position: string | null) =>
+      t.db.query(
+        `INSERT INTO users (username, full_name, role, password_hash, organisation_id, agency_id, position)
+         SELECT $1, $1, $2, password_hash, $3, $4, $5 FROM users WHERE username = 'vanphong'`,
+        [username, role, district, agency, position],
+      );
+    await account('rg-office', 'office', null, null);
+    await account('rg-committee', 'standing_committee', null, 'member');
+    await account('rg-btg', 'agency', districtAgency, 'head');
+    province = await t.as('vanphong');
+    office = await t.as('rg-office');
+    plan = (
+      await t.http
+        .post('/api/directives')
+        .set(office)
+        .send({ number: '12-KH/ThU', kind: 'plan', title: 'Kế hoạch thực hiện Chương trình 07-CTr/TU' })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => t.close());
+
+  it('lets the district’s Office carry out the task given to it and break it down, due no later than it', async () => {
+    const parent = await newParent('Quán triệt Nghị quyết tại Thành phố Rạch Giá');
+    // The district's Office works on it as its lead: it starts it.
+    await move(office, parent.id, { event: 'START' });
+    // Due after the parent: refused without a reason, recorded with one.
+    const late = await newSubTask(parent.id, { dueDate: '2031-07-31' }).expect(400);
+    expect(late.body.code).toBe('DUE_AFTER_PARENT');
+    const excepted = await newSubTask(parent.id, {
+      dueDate: '2031-07-31',
+      dueException: 'Chờ Đại hội các chi bộ xong mới tổng kết được.',
+    }).expect(201);
+    expect(excepted.body.parentTaskId).toBe(parent.id);
+    const created = await t.db.query<{ due_exception: string; data: { dueException: string } }>(
+      `SELECT t.due_exception, e.data FROM tasks t JOIN task_events e ON e.task_id = t.id AND e.event = 'CREATE'
+        WHERE t.id = $1`,
+      [excepted.body.id],
+    );
+    expect(created.rows[0].due_exception).toBe('Chờ Đại hội các chi bộ xong mới tổng kết được.');
+    expect(created.rows[0].data.dueException).toBe('Chờ Đại hội các chi bộ xong mới tổng kết được.');
+    const onTime = await newSubTask(parent.id, { dueException: 'không cần' }).expect(201);
+    // Within the parent's deadline no exception is kept, whatever was sent.
+    expect(
+      (await t.db.query(`SELECT due_exception FROM tasks WHERE id = $1`, [onTime.body.id])).rows[0].due_exception,
+    ).toBeNull();
+    // Filed under the district, though the parent is the province's.
+    const filed = await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM tasks WHERE id = $1`, [
+      onTime.body.id,
+    ]);
+    expect(filed.rows[0].organisation_id).toBe(district);
+  });
+
+  it('refuses a breakdown by anyone but the Office the task is given to, and of a task not under way', async () => {
+    const parent = await newParent('Sơ kết việc học tập chuyên đề');
+    // The province's own Office does not break its task down: the committee below does.
+    const byProvince = await t.http
+      .post('/api/tasks')
+      .set(province)
+      .send({
+        directiveId: await directiveId(t.db),
+        parentTaskId: parent.id,
+        title: 'Việc con',
+        deliverableType: 'bao_cao',
+        field: 'party_building',
+        dueDate: '2031-05-31',
+      })
+      .expect(403);
+    expect(byProvince.body.code).toBe('NOT_PARENT_LEAD');
+    // The district's Office under the province's directive: not its own to add to.
+    const elsewhere = await newSubTask(parent.id, { directiveId: await directiveId(t.db) }).expect(403);
+    expect(elsewhere.body.code).toBe('NOT_OWN_DIRECTIVE');
+    await move(province, parent.id, { event: 'CANCEL', comment: 'Không còn cần thiết.' });
+    const closed = await newSubTask(parent.id).expect(409);
+    expect(closed.body.code).toBe('PARENT_NOT_OPEN');
+  });
+
+  it('rolls the parent’s figures up from its sub-tasks as they move, for the province to follow live', async () => {
+    const parent = await newParent('Tuyên truyền Nghị quyết trên báo chí địa phương');
+    await move(office, parent.id, { event: 'START' });
+    const a = (await newSubTask(parent.id, { title: 'Tin bài trên đài' }).expect(201)).body.id as string;
+    const b = (await newSubTask(parent.id, { title: 'Pano, áp phích' }).expect(201)).body.id as string;
+    expect((await breakdown(parent.id)).rollUp).toMatchObject({ total: 2, open: 2, approved: 0, percent: 0 });
+
+    const lead = await t.as('rg-btg');
+    for (const id of [a, b]) await move(office, id, { event: 'ASSIGN' });
+    await move(lead, a, { event: 'START' });
+    await t.http
+      .post(`/api/tasks/${a}/progress`)
+      .set(lead)
+      .field('percent', '50')
+      .field('narrative', 'Đã phát 10 tin bài')
+      .expect(201);
+    expect((await breakdown(parent.id)).rollUp).toMatchObject({ percent: 25, open: 2 });
+
+    await t.http.post(`/api/tasks/${a}/submissions`).set(lead).field('note', 'Báo cáo').attach('files', PDF, 'bc.pdf');
+    await move(lead, a, { event: 'SUBMIT' });
+    // The province's Standing Committee does not decide the district's sub-task; the district's does.
+    await move(await t.as('thuongvu'), a, { event: 'APPROVE' }, 403);
+    await move(await t.as('rg-committee'), a, { event: 'APPROVE' });
+    const after = await breakdown(parent.id);
+    expect(after.rollUp).toEqual({
+      total: 2,
+      open: 1,
+      approved: 1,
+      cancelled: 0,
+      percent: 50,
+      worstDeadlineStatus: 'not_due',
+      onTime: 1,
+      late: 0,
+      overdue: 0,
+    });
+    expect(after.items.map((i) => i.id).sort()).toEqual([a, b].sort());
+    // The district sees the same; an agency of the province sees neither parent's breakdown nor sub-tasks.
+    expect((await breakdown(parent.id, office)).rollUp).toEqual(after.rollUp);
+    await t.http
+      .get(`/api/tasks/${parent.id}/sub-tasks`)
+      .set(await t.as('ban-tuyen-giao'))
+      .expect(404);
+  });
+
+  it('asks, when the parent is cancelled, whether its open sub-tasks go with it or stay', async () => {
+    const parent = await newParent('Kiểm tra việc thực hiện tại cơ sở');
+    await move(office, parent.id, { event: 'START' });
+    const open = (await newSubTask(parent.id, { title: 'Kiểm tra phường Vĩnh Thanh Vân' }).expect(201)).body.id;
+    await move(office, open, { event: 'ASSIGN' });
+    const asked = await move(province, parent.id, { event: 'CANCEL', comment: 'Điều chỉnh kế hoạch.' }, 409);
+    expect(asked.body.code).toBe('OPEN_SUB_TASKS');
+    // Nothing moved: the refusal changed nothing.
+    const states = async () =>
+      (
+        await t.db.query<{ id: string; state: string }>(`SELECT id, state FROM tasks WHERE id = ANY($1::uuid[])`, [
+          [parent.id, open],
+        ])
+      ).rows.reduce<Record<string, string>>((m, r) => ({ ...m, [r.id]: r.state }), {});
+    expect(await states()).toEqual({ [parent.id]: 'in_progress', [open]: 'assigned' });
+    await move(province, parent.id, { event: 'CANCEL', comment: 'Điều chỉnh kế hoạch.', subTasks: 'cancel' });
+    expect(await states()).toEqual({ [parent.id]: 'cancelled', [open]: 'cancelled' });
+    const why = await t.db.query<{ comment: string; actor_user_id: string }>(
+      `SELECT comment, actor_user_id FROM task_events WHERE task_id = $1 AND event = 'CANCEL'`,
+      [open],
+    );
+    expect(why.rows).toHaveLength(1);
+    expect(why.rows[0].comment).toBe(`Hủy theo nhiệm vụ cấp trên ${parent.code}: Điều chỉnh kế hoạch.`);
+
+    // "Keep": the parent goes, the work below stays the district's.
+    const second = await newParent('Tổng kết mô hình dân vận khéo');
+    await move(office, second.id, { event: 'START' });
+    const kept = (await newSubTask(second.id).expect(201)).body.id;
+    await move(province, second.id, { event: 'CANCEL', comment: 'Gộp vào nhiệm vụ khác.', subTasks: 'keep' });
+    expect((await t.db.query(`SELECT state FROM tasks WHERE id = $1`, [kept])).rows[0].state).toBe('drafted');
+  });
+});
