@@ -110,7 +110,7 @@ let queue;
 try {
   const hzInUse = Number((await redis.config('GET', 'hz'))[1]);
   await runMigrations(dbUrl);
-  await seedDemoProvince(dbUrl, { password: 'bench-password', now: new Date() });
+  await seedDemoProvince(dbUrl, { password: 'bench-password', now: new Date(), districts: false });
   const task = (await db.query(`SELECT id, deadline_version FROM tasks WHERE state = 'in_progress' LIMIT 1`)).rows[0];
   const tasks =
     TASKS > 1

@@ -56,7 +56,7 @@ export async function startStack({ prefix, afterSeed } = { prefix: 'dondoc_tmp' 
   };
   try {
     await runMigrations(databaseUrl);
-    await seedDemoProvince(databaseUrl, { password: DEMO_PASSWORD, now: new Date() });
+    await seedDemoProvince(databaseUrl, { password: DEMO_PASSWORD, now: new Date(), districts: false });
     db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     if (afterSeed) await afterSeed(db);
     const raw = parseEnv({

@@ -25,7 +25,12 @@ export function prepareDatabase(): Promise<void> {
     await runMigrations(testDatabaseUrl());
     // The suites' demo judges deadlines by calendar days (WORKING_CALENDAR=off, as `startTestApp` by default): the
     // figures they expect do not then depend on the weekday the suite runs on.
-    await seedDemoProvince(testDatabaseUrl(), { password: DEMO_PASSWORD, now: new Date(), calendar: CALENDAR_OFF });
+    await seedDemoProvince(testDatabaseUrl(), {
+      password: DEMO_PASSWORD,
+      now: new Date(),
+      calendar: CALENDAR_OFF,
+      districts: false,
+    });
   })();
   return prepared;
 }
@@ -67,7 +72,7 @@ let own = 0;
  * A database of the suite's own, migrated and seeded, dropped by `close`: for a suite whose changes reach every
  * open task of the database (a calendar change reschedules them all), so the shared one stays as the others left it.
  */
-async function ownDatabase(calendar: boolean): Promise<{ url: string; drop(): Promise<void> }> {
+async function ownDatabase(calendar: boolean, districts: boolean): Promise<{ url: string; drop(): Promise<void> }> {
   const shared = new URL(testDatabaseUrl());
   const name = `${shared.pathname.slice(1)}_own${++own}`;
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -85,6 +90,7 @@ async function ownDatabase(calendar: boolean): Promise<{ url: string; drop(): Pr
     password: DEMO_PASSWORD,
     now: new Date(),
     calendar: calendar ? DEFAULT_CALENDAR_SETTINGS : CALENDAR_OFF,
+    districts,
   });
   return {
     url: url.toString(),
@@ -102,9 +108,11 @@ async function ownDatabase(calendar: boolean): Promise<{ url: string; drop(): Pr
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { ownDatabase?: boolean } = {},
+  options: { ownDatabase?: boolean; demoDistricts?: boolean } = {},
 ): Promise<TestApp> {
-  const ownDb = options.ownDatabase ? await ownDatabase(env.WORKING_CALENDAR === 'on') : undefined;
+  const ownDb = options.ownDatabase
+    ? await ownDatabase(env.WORKING_CALENDAR === 'on', options.demoDistricts ?? false)
+    : undefined;
   if (!ownDb) await prepareDatabase();
   const databaseUrl = ownDb?.url ?? testDatabaseUrl();
   // The working calendar is off unless a suite turns it on (WORKING_CALENDAR: 'on'): most suites' timings and

@@ -31,6 +31,7 @@ import type { EntityManager } from 'typeorm';
 import { transitionChange } from '../tasks/transition-change.js';
 import { toFacts } from '../tasks/task-summary.js';
 import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
+import { DEMO_DISTRICT_ACCOUNTS, seedDemoDistricts } from './demo-districts.js';
 
 // Set per seeding (the calendar's settings are the caller's); a seeding runs alone in its process.
 let calendars = new CalendarStore();
@@ -73,7 +74,16 @@ interface Step {
  */
 export async function seedDemoProvince(
   databaseUrl: string,
-  options: { password: string; now: Date; calendar?: CalendarSettings },
+  options: {
+    password: string;
+    now: Date;
+    calendar?: CalendarSettings;
+    /**
+     * The two city committees with their people and a task broken down (issue 20); on by default. The suites
+     * that share one database leave them out: their figures are the province's own.
+     */
+    districts?: boolean;
+  },
 ): Promise<{ tasks: number; users: number } | null> {
   calendars = new CalendarStore(options.calendar ?? DEFAULT_CALENDAR_SETTINGS);
   writer = new TaskChangeWriter(calendars);
@@ -82,8 +92,10 @@ export async function seedDemoProvince(
   try {
     const existing: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM agencies`);
     if (Number(existing[0].n) > 0) return null;
+    const districts = options.districts ?? true;
+    const accounts = ROLE_ACCOUNTS.length + DEMO_AGENCIES.length + DEMO_OFFICERS.length;
     const hashes = await Promise.all(
-      [...ROLE_ACCOUNTS, ...DEMO_AGENCIES, ...DEMO_OFFICERS].map(() =>
+      Array.from({ length: accounts + (districts ? DEMO_DISTRICT_ACCOUNTS : 0) }, () =>
         argon2.hash(options.password, { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 }),
       ),
     );
@@ -92,7 +104,7 @@ export async function seedDemoProvince(
       await m.query(`LOCK TABLE agencies IN EXCLUSIVE MODE`);
       const again: { n: string }[] = await m.query(`SELECT count(*) AS n FROM agencies`);
       if (Number(again[0].n) > 0) return null;
-      return seedInTransaction(m, hashes, options.now);
+      return seedInTransaction(m, hashes, options.now, districts);
     });
   } finally {
     await ds.destroy();
@@ -103,6 +115,7 @@ async function seedInTransaction(
   m: EntityManager,
   hashes: string[],
   now: Date,
+  districts: boolean,
 ): Promise<{ tasks: number; users: number }> {
   // The migrations make the top organisation with a generic name; the demo is Kiên Giang's.
   await m.query(`UPDATE organisations SET name = $1 WHERE parent_id IS NULL`, [DEMO_PROVINCE_NAME]);
@@ -190,7 +203,17 @@ async function seedInTransaction(
       now,
     });
   }
-  return { tasks: planned.length, users: ROLE_ACCOUNTS.length + DEMO_AGENCIES.length + DEMO_OFFICERS.length };
+  const users = ROLE_ACCOUNTS.length + DEMO_AGENCIES.length + DEMO_OFFICERS.length;
+  if (!districts) return { tasks: planned.length, users };
+  const below = await seedDemoDistricts(m, {
+    writer,
+    calendar: await calendars.current(m),
+    hashes: hashes.slice(users),
+    provinceOffice: office,
+    directive07: directiveIds.get('07-CTr/TU')!,
+    now,
+  });
+  return { tasks: planned.length + below.tasks, users: users + below.users };
 }
 
 function stepsFor(p: PlannedTask, c: { office: Actor; committee: Actor; leadActor: Actor | null; now: Date }): Step[] {
