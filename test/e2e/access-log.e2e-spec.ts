@@ -390,6 +390,7 @@ describe('the record of access (access_log)', () => {
       'GET /api/reporting-periods',
       'GET /api/reports/summary',
       'GET /api/reports/by-agency',
+      'GET /api/reports/by-organisation',
       'GET /api/reports/by-person',
       'GET /api/reports/by-field',
       'GET /api/reports/by-deliverable-type',

@@ -173,6 +173,7 @@ const MATRIX = {
   // report is a write, so the inspector may not.
   'GET /reports/summary':                               row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-agency':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/by-organisation':                       row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-directive':                          row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-field':                              row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-deliverable-type':                   row(200,   200,      200,      403,  403, 403,  403,      UA),
@@ -1423,6 +1424,9 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
 
   'GET /reports/summary': reportRead('summary', (res) => expect(typeof res.body.figures.total).toBe('number')),
   'GET /reports/by-agency': reportRead('by-agency', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/by-organisation': reportRead('by-organisation', (res) =>
+    expect(res.body.rows[0]).toMatchObject({ code: 'tinh-uy', own: true }),
+  ),
   'GET /reports/by-directive': reportRead('by-directive', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
   'GET /reports/by-field': reportRead('by-field', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
   'GET /reports/by-deliverable-type': reportRead('by-deliverable-type', (res) =>

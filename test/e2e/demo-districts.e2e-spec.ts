@@ -81,4 +81,49 @@ describe('the demo province’s committees below it', () => {
       { code: '45-KH/ThU-02', events: ['CREATE', 'ASSIGN'] },
     ]);
   });
+
+  it('gives the province its table by district, and each committee its own figures with or without those below', async () => {
+    const province = await t.as('vanphong');
+    const table = await t.http.get('/api/reports/by-organisation').set(province).expect(200);
+    const rows = table.body.rows as { code: string; own: boolean; figures: { total: number } }[];
+    expect(rows.map((r) => [r.code, r.own])).toEqual([
+      ['tinh-uy', true],
+      ['thanh-uy-phu-quoc', false],
+      ['thanh-uy-rach-gia', false],
+    ]);
+    const byCode = Object.fromEntries(rows.map((r) => [r.code, r.figures.total]));
+    expect(byCode['thanh-uy-rach-gia']).toBe(2);
+    expect(byCode['thanh-uy-phu-quoc']).toBe(0);
+    const summary = await t.http.get('/api/reports/summary').set(province).expect(200);
+    expect(summary.body.figures.total).toBe(rows.reduce((n, r) => n + r.figures.total, 0));
+
+    const rachGia = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'thanh-uy-rach-gia'`))
+      .rows[0].id;
+    const city = await t.http.get('/api/reports/summary').query({ organisationId: rachGia }).set(province).expect(200);
+    expect(city.body.figures.total).toBe(2);
+    const topAlone = await t.http
+      .get('/api/reports/summary')
+      .query({
+        organisationId: (await t.db.query(`SELECT id FROM organisations WHERE parent_id IS NULL`)).rows[0].id,
+        subtree: 'false',
+      })
+      .set(province)
+      .expect(200);
+    expect(topAlone.body.figures.total).toBe(byCode['tinh-uy']);
+    // Phú Quốc asks for Rạch Giá's figures: a committee not below it does not exist for it.
+    const sibling = await t.http
+      .get('/api/reports/summary')
+      .query({ organisationId: rachGia })
+      .set(await t.as('vanphong-phuquoc'))
+      .expect(400);
+    expect(sibling.body.code).toBe('UNKNOWN_ORGANISATION');
+    // The city's own table: its own work, no committee below it yet.
+    const own = await t.http
+      .get('/api/reports/by-organisation')
+      .set(await t.as('vanphong-rachgia'))
+      .expect(200);
+    expect(own.body.rows.map((r: { code: string; figures: { total: number } }) => [r.code, r.figures.total])).toEqual([
+      ['thanh-uy-rach-gia', 2],
+    ]);
+  });
 });

@@ -1098,6 +1098,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/by-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures by committee: the committee's own tasks, then each committee directly below it with its subtree (the province's table by district) */
+        get: operations["ReportsController_byOrganisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/by-person": {
         parameters: {
             query?: never;
@@ -1697,6 +1714,16 @@ export interface components {
              * @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user
              */
             monitorUserId?: string;
+            /**
+             * Format: uuid
+             * @description One committee's figures (the caller's or one below it); by default the caller's whole subtree
+             */
+            organisationId?: string;
+            /**
+             * @description With organisationId: include the committees below it (true, the default) or that committee alone
+             * @enum {string}
+             */
+            subtree?: "true" | "false";
             title: string;
         };
         DirectiveImportTextRequest: {
@@ -2536,7 +2563,7 @@ export interface components {
              * @description Stable: clients switch on it, never on the message
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK" | "UNKNOWN_PARENT_TASK" | "NOT_PARENT_LEAD" | "PARENT_NOT_OPEN" | "DUE_AFTER_PARENT" | "OPEN_SUB_TASKS";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "INVALID_TRANSITION" | "COMMENT_REQUIRED" | "SUBMISSION_REQUIRED" | "LEAD_AGENCY_REQUIRED" | "DUE_DATE_REQUIRED" | "SAME_LEAD_AGENCY" | "INVALID_DUE_DATE" | "TASK_NOT_EDITABLE" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "DUPLICATE" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "TOO_MANY_FILES" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "EXTENSION_ALREADY_OPEN" | "EXTENSION_ALREADY_DECIDED" | "EXTENSION_OUTDATED" | "DIRECTIVE_EXISTS" | "EMPTY_DOCUMENT" | "PDF_HAS_NO_TEXT" | "OCR_UNAVAILABLE" | "UNSUPPORTED_FILE_TYPE" | "NO_TASKS_FOUND" | "WEAK_PASSWORD" | "NOTHING_TO_URGE" | "BULK_REFUSED" | "IMPORT_ASSIGN_INCOMPLETE" | "CONTRIBUTIONS_MISSING_REASON" | "NOT_A_COORDINATOR" | "CONTRIBUTION_DUE_DATE_INVALID" | "CONTRIBUTION_STATUS_CONFLICT" | "PERIOD_EXISTS" | "PERIOD_CLOSED" | "TASK_NOT_IN_PERIOD" | "UNKNOWN_USER" | "MILESTONE_DATE_INVALID" | "MILESTONE_ALREADY_DONE" | "NOT_MONTHLY_PROGRAM" | "CONTENT_REFERENCE_REQUIRED" | "CLASSIFIED_RECORD_ONLY" | "CLASSIFIED_CONTENT_PRESENT" | "CLASSIFICATION_BELOW_DIRECTIVE" | "SAME_CLASSIFICATION" | "NOT_CLASSIFIED" | "ACCESS_USER_NOT_ELIGIBLE" | "ACCESS_LIST_NEEDS_OFFICE" | "FILE_INTEGRITY_FAILED" | "FILE_KEY_UNKNOWN" | "NOT_OWN_DIRECTIVE" | "NOT_OWN_TASK" | "UNKNOWN_PARENT_TASK" | "NOT_PARENT_LEAD" | "PARENT_NOT_OPEN" | "DUE_AFTER_PARENT" | "OPEN_SUB_TASKS" | "UNKNOWN_ORGANISATION";
             /** @description Readable; Vietnamese first where a person will read it */
             message: string;
             /** @description Validation issues (400), each dependency's state when a health check fails (503), or the limit (413, 429), or `{ refusals: BulkRefusal[] }` (409 BULK_REFUSED) */
@@ -2637,6 +2664,40 @@ export interface components {
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
             hidden?: number;
             rows: components["schemas"]["ReportAgencyRow"][];
+            totals: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyTotals?: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            latenessTotals?: components["schemas"]["ReportLateness"];
+        };
+        ReportOrganisationRow: {
+            /** Format: uuid */
+            organisationId: string;
+            code: string;
+            name: string;
+            kind: string;
+            own: boolean;
+            figures: components["schemas"]["ReportFigures"];
+            /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
+            keyFigures?: components["schemas"]["ReportFigures"];
+            /** @description Days late in working and calendar days; absent in older snapshots */
+            lateness?: components["schemas"]["ReportLateness"];
+        };
+        ReportByOrganisation: {
+            /**
+             * Format: date
+             * @description The calendar day the figures describe (today when live)
+             */
+            asOf: string;
+            /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
+            live: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            dueSoonDays: number;
+            filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
+            rows: components["schemas"]["ReportOrganisationRow"][];
             totals: components["schemas"]["ReportFigures"];
             /** @description The same figures over key tasks (nhiệm vụ trọng tâm) only; absent in older snapshots */
             keyTotals?: components["schemas"]["ReportFigures"];
@@ -10528,6 +10589,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -10552,7 +10617,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10618,6 +10683,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -10642,7 +10711,101 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_byOrganisation: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportByOrganisation"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10708,6 +10871,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
                 by?: "assignee" | "monitor";
             };
             header?: never;
@@ -10733,7 +10900,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10799,6 +10966,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -10823,7 +10994,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10889,6 +11060,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -10913,7 +11088,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10979,6 +11154,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11003,7 +11182,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11069,6 +11248,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
                 limit?: number;
                 offset?: number;
             };
@@ -11095,7 +11278,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11161,6 +11344,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
                 limit?: number;
                 offset?: number;
             };
@@ -11187,7 +11374,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11253,6 +11440,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11277,7 +11468,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11343,6 +11534,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11367,7 +11562,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11433,6 +11628,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11457,7 +11656,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11624,7 +11823,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11784,6 +11983,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11810,7 +12013,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11876,6 +12079,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
                 periodId?: string;
             };
             header?: never;
@@ -11903,7 +12110,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11969,6 +12176,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
                 periodId?: string;
             };
             header?: never;
@@ -11996,7 +12207,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12062,6 +12273,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -12088,7 +12303,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12154,6 +12369,10 @@ export interface operations {
                 assigneeUserId?: string;
                 /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
                 monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -12180,7 +12399,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };

@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'PARENT_NOT_OPEN',
   'DUE_AFTER_PARENT',
   'OPEN_SUB_TASKS',
+  'UNKNOWN_ORGANISATION',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

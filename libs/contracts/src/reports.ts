@@ -21,6 +21,13 @@ export const reportQuerySchema = z.strictObject({
     .describe(
       "Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user",
     ),
+  organisationId: uuid
+    .optional()
+    .describe("One committee's figures (the caller's or one below it); by default the caller's whole subtree"),
+  subtree: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('With organisationId: include the committees below it (true, the default) or that committee alone'),
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
@@ -203,6 +210,34 @@ export const reportByAgencySchema = named(
   }),
 );
 export type ReportByAgency = z.infer<typeof reportByAgencySchema>;
+
+/** One committee directly below the report's (its own subtree counted), or the report's committee's own tasks. */
+export const reportOrganisationRowSchema = named(
+  'ReportOrganisationRow',
+  z.strictObject({
+    organisationId: z.guid(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    /** The report's committee's own tasks (not a committee below it). */
+    own: z.boolean(),
+    figures: reportFiguresSchema,
+    keyFigures: keyFigures,
+    lateness,
+  }),
+);
+/** The table by district: the report's committee's own work, then each committee directly below it with its subtree. */
+export const reportByOrganisationSchema = named(
+  'ReportByOrganisation',
+  z.strictObject({
+    ...metaFields,
+    rows: z.array(reportOrganisationRowSchema),
+    totals: reportFiguresSchema,
+    keyTotals: keyFigures,
+    latenessTotals: lateness,
+  }),
+);
+export type ReportByOrganisation = z.infer<typeof reportByOrganisationSchema>;
 
 /**
  * One person's tasks: the handling officer (chuyên viên xử lý) or the monitoring officer (chuyên viên theo

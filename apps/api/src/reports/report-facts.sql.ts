@@ -108,6 +108,16 @@ export function factsCte(
   // Classified only: a row filter, so the history scans of a past report read those few tasks' events alone.
   const rowFilters: string[] = opts.classifiedOnly ? [`t.classification <> 'normal'`, scope.sql] : [];
   if (query.directiveId) rowFilters.push(`t.directive_id = ${p.add(query.directiveId)}::uuid`);
+  // One committee's figures, with the committees below it (the default) or its own alone.
+  if (query.organisationId) {
+    const org = `${p.add(query.organisationId)}::uuid`;
+    rowFilters.push(
+      query.subtree === 'false'
+        ? `t.organisation_id = ${org}`
+        : `t.organisation_id IN (SELECT o.id FROM organisations o
+             WHERE o.path <@ (SELECT b.path FROM organisations b WHERE b.id = ${org}))`,
+    );
+  }
   if (query.field) rowFilters.push(`t.field = ${p.add(query.field)}`);
   if (query.deliverableType) rowFilters.push(`t.deliverable_type = ${p.add(query.deliverableType)}`);
   if (opts.ids) rowFilters.push(`t.id = ANY(${p.add(opts.ids)}::uuid[])`);
@@ -137,8 +147,8 @@ export function factsCte(
     const assignee = 't.assignee_user_id';
     const monitor = 'COALESCE(t.monitoring_user_id, la.monitoring_user_id)';
     const cte = `facts_raw AS (
-      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.field, t.deliverable_type, t.lead_agency_id, t.state,
-             t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
+      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.organisation_id, t.field, t.deliverable_type,
+             t.lead_agency_id, t.state, t.due_date, COALESCE(t.original_due_date, t.due_date) AS original_due_date,
              g.task_id IS NOT NULL AS extended,
              ${doneDay.replace('%STATE%', 't.state')} AS done_day,
              t.escalation_level AS live_level, t.is_key${
@@ -234,7 +244,7 @@ export function factsCte(
             .join('')}
         OFFSET 0`;
   const cte = `facts_raw AS (
-      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.field, t.deliverable_type,
+      SELECT t.id, t.code, t.title, t.classification, t.directive_id, t.organisation_id, t.field, t.deliverable_type,
              ${lead} AS lead_agency_id, ${state} AS state,
              COALESCE(${inForce}, ${grantedAfter}, t.original_due_date, t.due_date) AS due_date,
              COALESCE(${grantedBefore}, ${inForce}, ${grantedAfter}, t.original_due_date, t.due_date) AS original_due_date,

@@ -12,6 +12,7 @@ import {
   type CreateReportSnapshotRequest,
   type ReportAverages,
   type ReportByAgency,
+  type ReportByOrganisation,
   type ReportByDeliverableType,
   type ReportByDirective,
   type ReportByField,
@@ -29,6 +30,7 @@ import {
   type ReportSummary,
   reportSummarySchema,
   reportByAgencySchema,
+  reportByOrganisationSchema,
   reportByDirectiveSchema,
   reportByFieldSchema,
   reportByDeliverableTypeSchema,
@@ -84,6 +86,21 @@ export class ReportsController {
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByAgency> {
     return this.reports.byAgency(await this.reports.context(user, q));
+  }
+
+  @ApiEndpoint({
+    summary:
+      "Figures by committee: the committee's own tasks, then each committee directly below it with its subtree (the province's table by district)",
+    query: reportQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportByOrganisationSchema },
+  })
+  @Get('by-organisation')
+  async byOrganisation(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
+  ): Promise<ReportByOrganisation> {
+    return this.reports.byOrganisation(await this.reports.context(user, q), user);
   }
 
   @ApiEndpoint({

@@ -37,6 +37,14 @@ export interface AgencyCountsRow extends Counts, LatenessCounts {
   agency_sort_order: number | null;
 }
 
+export interface OrganisationCountsRow extends Counts, LatenessCounts {
+  organisation_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  own: boolean;
+}
+
 /** A person's tasks; `user_id` null for the tasks with no one named. */
 export interface PersonCountsRow extends Counts {
   user_id: string | null;
@@ -194,6 +202,15 @@ export class ReportsRepository {
   }
 
   /** Any user, active or not: a report on a past quarter may name an officer who has left since. */
+  /** Whether the committee is the one at `path` or below it. */
+  async organisationWithin(id: string, path: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM organisations WHERE id = $1 AND path <@ $2::ltree`, [
+      id,
+      path,
+    ]);
+    return rows.length === 1;
+  }
+
   async userExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
     return rows.length > 0;
@@ -278,6 +295,34 @@ export class ReportsRepository {
               ${figureSums()}, ${latenessSums()}
          FROM g JOIN agencies a ON a.id = g.k
         GROUP BY a.id ORDER BY a.sort_order NULLS LAST, a.name, a.code`,
+      p.values,
+    );
+  }
+
+  /**
+   * Grouped by the committee directly below `base` that each task's committee lies in (the task's own when it is
+   * `base`'s): the province's table by district, each district counted with its subtree.
+   */
+  async byOrganisation(
+    actor: Actor,
+    query: ReportQuery,
+    w: ReportWindow,
+    dueSoonDays: number,
+    base: string,
+  ): Promise<OrganisationCountsRow[]> {
+    const p = new SqlParams();
+    const { cte, calendar } = factsCte(actor, { ...query, organisationId: base, subtree: 'true' }, w, p);
+    const b = `${p.add(base)}::uuid`;
+    const key = `COALESCE((SELECT c.id FROM organisations o JOIN organisations c ON o.path <@ c.path
+                             JOIN organisations bo ON bo.id = ${b} AND c.parent_id = bo.id
+                            WHERE o.id = f.organisation_id), ${b})`;
+    return this.run(
+      `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays), calendar)}
+       SELECT o.id AS organisation_id, o.code, o.name, o.kind, o.id = ${b} AS own, ${figureSums()}, ${latenessSums()}
+         -- Every committee directly below gets its row, a district without work too.
+         FROM organisations o LEFT JOIN g ON g.k = o.id
+        WHERE o.id = ${b} OR o.parent_id = ${b}
+        GROUP BY o.id ORDER BY o.id <> ${b}, o.sort_order, o.code`,
       p.values,
     );
   }

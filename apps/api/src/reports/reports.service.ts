@@ -13,6 +13,7 @@ import {
   type ReportMilestoneFigures,
   type ReportMilestones,
   type ReportByAgency,
+  type ReportByOrganisation,
   type ReportByDeliverableType,
   type ReportByDirective,
   type ReportByField,
@@ -218,6 +219,10 @@ export class ReportsService {
         { path: 'asOf', message: `must not be after today (${today})` },
       ]);
     }
+    // A committee's figures: the caller's own or one below it; any other does not exist for them.
+    if (query.organisationId && !(await this.reports.organisationWithin(query.organisationId, user.organisationPath))) {
+      throw new ApiError(400, 'UNKNOWN_ORGANISATION', 'Không có cấp ủy này / No such committee under yours');
+    }
     if (query.agencyId && !(await this.reports.agency(query.agencyId))) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist');
     }
@@ -293,6 +298,26 @@ export class ReportsService {
         agencyId: r.agency_id,
         agencyCode: r.agency_code,
         agencyName: r.agency_name,
+        ...both(r),
+        lateness: toLateness(r),
+      })),
+      ...totalsOf(rows),
+      latenessTotals: latenessTotalOf(rows),
+    };
+  }
+
+  /** The table by committee: the report's committee's own tasks, then each committee directly below it. */
+  async byOrganisation(c: ReportContext, user: AuthUser): Promise<ReportByOrganisation> {
+    const base = c.query.organisationId ?? user.organisationId;
+    const rows = await this.reports.byOrganisation(c.actor, c.query, c.window, this.config.dueSoonDays, base);
+    return {
+      ...c.meta,
+      rows: rows.map((r) => ({
+        organisationId: r.organisation_id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        own: r.own,
         ...both(r),
         lateness: toLateness(r),
       })),
