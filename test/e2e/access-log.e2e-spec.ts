@@ -391,6 +391,7 @@ describe('the record of access (access_log)', () => {
       'GET /api/reports/summary',
       'GET /api/reports/by-agency',
       'GET /api/reports/by-organisation',
+      'GET /api/reports/roll-up',
       'GET /api/reports/by-person',
       'GET /api/reports/by-field',
       'GET /api/reports/by-deliverable-type',

@@ -174,6 +174,7 @@ const MATRIX = {
   'GET /reports/summary':                               row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-agency':                             row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-organisation':                       row(200,   200,      200,      403,  403, 403,  403,      UA),
+  'GET /reports/roll-up':                               row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-directive':                          row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-field':                              row(200,   200,      200,      403,  403, 403,  403,      UA),
   'GET /reports/by-deliverable-type':                   row(200,   200,      200,      403,  403, 403,  403,      UA),
@@ -1424,6 +1425,11 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
 
   'GET /reports/summary': reportRead('summary', (res) => expect(typeof res.body.figures.total).toBe('number')),
   'GET /reports/by-agency': reportRead('by-agency', (res) => expect(Array.isArray(res.body.rows)).toBe(true)),
+  'GET /reports/roll-up': onTask(
+    'assigned',
+    (t, task, _x, auth) => t.http.get('/api/reports/roll-up').query({ parentTaskId: task.id }).set(auth),
+    { writes: false, ok: (res, task) => expect(res.body).toMatchObject({ taskId: task.id, rollUp: { total: 0 } }) },
+  ),
   'GET /reports/by-organisation': reportRead('by-organisation', (res) =>
     expect(res.body.rows[0]).toMatchObject({ code: 'tinh-uy', own: true }),
   ),

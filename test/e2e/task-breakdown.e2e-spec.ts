@@ -1,6 +1,10 @@
 import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
+import { localDate } from '@dondoc/workflow';
 import { agencyId, directiveId } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -196,6 +200,22 @@ describe('breaking a task down to a committee below', () => {
       overdue: 0,
     });
     expect(after.items.map((i) => i.id).sort()).toEqual([a, b].sort());
+    // The same figures rebuilt from the history (a past report's path), and none the day before they existed.
+    const today = localDate(new Date());
+    const rebuilt = await t.http
+      .get('/api/reports/roll-up')
+      .query({ parentTaskId: parent.id, asOf: today })
+      .set(province)
+      .expect(200);
+    expect(rebuilt.body.rollUp).toEqual(after.rollUp);
+    const live = await t.http.get('/api/reports/roll-up').query({ parentTaskId: parent.id }).set(province).expect(200);
+    expect(live.body.rollUp).toEqual(after.rollUp);
+    const before = await t.http
+      .get('/api/reports/roll-up')
+      .query({ parentTaskId: parent.id, asOf: addDays(today, -1) })
+      .set(province)
+      .expect(200);
+    expect(before.body.rollUp).toMatchObject({ total: 0, percent: null, worstDeadlineStatus: null });
     // The district sees the same; an agency of the province sees neither parent's breakdown nor sub-tasks.
     expect((await breakdown(parent.id, office)).rollUp).toEqual(after.rollUp);
     await t.http

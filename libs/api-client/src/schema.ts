@@ -1115,6 +1115,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/roll-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's figures rolled up from its sub-tasks, live or as of a past day (asOf) */
+        get: operations["ReportsController_rollUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/by-person": {
         parameters: {
             query?: never;
@@ -1724,6 +1741,11 @@ export interface components {
              * @enum {string}
              */
             subtree?: "true" | "false";
+            /**
+             * Format: uuid
+             * @description Only the sub-tasks of this task (a task broken down by a committee below)
+             */
+            parentTaskId?: string;
             title: string;
         };
         DirectiveImportTextRequest: {
@@ -2156,25 +2178,26 @@ export interface components {
             /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
             contentReference: string | null;
         };
+        /** @description A task's figures from its sub-tasks (those the reader sees) */
+        TaskRollUp: {
+            total: number;
+            open: number;
+            approved: number;
+            cancelled: number;
+            /** @description Mean progress of the sub-tasks not cancelled */
+            percent: number | null;
+            worstDeadlineStatus: components["schemas"]["DeadlineStatus"] | null;
+            /** @description Approved on time */
+            onTime: number;
+            /** @description Approved late */
+            late: number;
+            /** @description Open and past due */
+            overdue: number;
+        };
         TaskBreakdown: {
             /** Format: uuid */
             taskId: string;
-            /** @description The task's figures from its sub-tasks (those the reader sees), live */
-            rollUp: {
-                total: number;
-                open: number;
-                approved: number;
-                cancelled: number;
-                /** @description Mean progress of the sub-tasks not cancelled */
-                percent: number | null;
-                worstDeadlineStatus: components["schemas"]["DeadlineStatus"] | null;
-                /** @description Approved on time */
-                onTime: number;
-                /** @description Approved late */
-                late: number;
-                /** @description Open and past due */
-                overdue: number;
-            };
+            rollUp: components["schemas"]["TaskRollUp"];
             items: components["schemas"]["TaskSummary"][];
         };
         DirectiveDetail: {
@@ -2703,6 +2726,24 @@ export interface components {
             keyTotals?: components["schemas"]["ReportFigures"];
             /** @description Days late in working and calendar days; absent in older snapshots */
             latenessTotals?: components["schemas"]["ReportLateness"];
+        };
+        ReportRollUp: {
+            /**
+             * Format: date
+             * @description The calendar day the figures describe (today when live)
+             */
+            asOf: string;
+            /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
+            live: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            dueSoonDays: number;
+            filters: components["schemas"]["ReportFilters"];
+            /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
+            hidden?: number;
+            /** Format: uuid */
+            taskId: string;
+            rollUp: components["schemas"]["TaskRollUp"];
         };
         ReportPersonRow: {
             userId: string | null;
@@ -10593,6 +10634,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -10617,7 +10660,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10687,6 +10730,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -10711,7 +10756,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10781,6 +10826,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -10805,7 +10852,102 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_rollUp: {
+        parameters: {
+            query: {
+                asOf?: string;
+                directiveId?: string;
+                agencyId?: string;
+                field?: "party_building" | "economy" | "culture_society" | "defense_security";
+                deliverableType?: "de_an" | "chuong_trinh" | "ke_hoach" | "quy_dinh" | "danh_muc" | "nghi_quyet" | "so_ket" | "tong_ket" | "bao_cao" | "khac";
+                /** @description Only the tasks whose handling officer (chuyên viên xử lý) is this user */
+                assigneeUserId?: string;
+                /** @description Only the tasks whose monitoring officer (chuyên viên theo dõi; the task's, else its lead agency's) is this user */
+                monitorUserId?: string;
+                /** @description One committee's figures (the caller's or one below it); by default the caller's whole subtree */
+                organisationId?: string;
+                /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
+                subtree?: "true" | "false";
+                parentTaskId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRollUp"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10875,6 +11017,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
                 by?: "assignee" | "monitor";
             };
             header?: never;
@@ -10900,7 +11044,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -10970,6 +11114,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -10994,7 +11140,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11064,6 +11210,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -11088,7 +11236,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11158,6 +11306,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -11182,7 +11332,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11252,6 +11402,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -11278,7 +11430,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11348,6 +11500,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -11374,7 +11528,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11444,6 +11598,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -11468,7 +11624,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11538,6 +11694,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -11562,7 +11720,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11632,6 +11790,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -11656,7 +11816,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11823,7 +11983,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11987,6 +12147,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -12013,7 +12175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12083,6 +12245,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
                 periodId?: string;
             };
             header?: never;
@@ -12110,7 +12274,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12180,6 +12344,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
                 periodId?: string;
             };
             header?: never;
@@ -12207,7 +12373,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12277,6 +12443,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -12303,7 +12471,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12373,6 +12541,8 @@ export interface operations {
                 organisationId?: string;
                 /** @description With organisationId: include the committees below it (true, the default) or that committee alone */
                 subtree?: "true" | "false";
+                /** @description Only the sub-tasks of this task (a task broken down by a committee below) */
+                parentTaskId?: string;
             };
             header?: never;
             path?: never;
@@ -12399,7 +12569,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_USER" | "VALIDATION_FAILED";
+                        code?: "UNKNOWN_AGENCY" | "UNKNOWN_DIRECTIVE" | "UNKNOWN_ORGANISATION" | "UNKNOWN_PARENT_TASK" | "UNKNOWN_USER" | "VALIDATION_FAILED";
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, named } from './responses.js';
+import { instant, named, taskRollUpSchema } from './responses.js';
 import { DELIVERABLE_TYPE_VALUES, FIELD_VALUES, isoDate, uuid } from './schemas.js';
 
 const calendarDate = z.iso.date();
@@ -28,8 +28,13 @@ export const reportQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .describe('With organisationId: include the committees below it (true, the default) or that committee alone'),
+  parentTaskId: uuid.optional().describe('Only the sub-tasks of this task (a task broken down by a committee below)'),
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+/** A task's figures from its sub-tasks, live or as of a past day (`asOf`). */
+export const reportRollUpQuerySchema = reportQuerySchema.extend({ parentTaskId: uuid });
+export type ReportRollUpQuery = z.infer<typeof reportRollUpQuerySchema>;
 
 /** The lists (escalations, review queue) page like the task list; every figure about them covers all items. */
 export const reportListQuerySchema = reportQuerySchema.extend({
@@ -238,6 +243,13 @@ export const reportByOrganisationSchema = named(
   }),
 );
 export type ReportByOrganisation = z.infer<typeof reportByOrganisationSchema>;
+
+/** A task's figures from its sub-tasks as they stood at the report's moment (rebuilt from history when past). */
+export const reportRollUpSchema = named(
+  'ReportRollUp',
+  z.strictObject({ ...metaFields, taskId: z.guid(), rollUp: taskRollUpSchema }),
+);
+export type ReportRollUp = z.infer<typeof reportRollUpSchema>;
 
 /**
  * One person's tasks: the handling officer (chuyên viên xử lý) or the monitoring officer (chuyên viên theo

@@ -227,23 +227,29 @@ export const taskSummarySchema = named(
       .describe('Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here)'),
   }),
 );
+export const taskRollUpSchema = named(
+  'TaskRollUp',
+  z
+    .strictObject({
+      total: z.int(),
+      open: z.int(),
+      approved: z.int(),
+      cancelled: z.int(),
+      percent: z.int().min(0).max(100).nullable().describe('Mean progress of the sub-tasks not cancelled'),
+      worstDeadlineStatus: deadlineStatusSchema.nullable(),
+      onTime: z.int().describe('Approved on time'),
+      late: z.int().describe('Approved late'),
+      overdue: z.int().describe('Open and past due'),
+    })
+    .describe("A task's figures from its sub-tasks (those the reader sees)"),
+);
+export type TaskRollUpDto = z.infer<typeof taskRollUpSchema>;
+
 export const taskBreakdownSchema = named(
   'TaskBreakdown',
   z.strictObject({
     taskId: id,
-    rollUp: z
-      .strictObject({
-        total: z.int(),
-        open: z.int(),
-        approved: z.int(),
-        cancelled: z.int(),
-        percent: z.int().min(0).max(100).nullable().describe('Mean progress of the sub-tasks not cancelled'),
-        worstDeadlineStatus: deadlineStatusSchema.nullable(),
-        onTime: z.int().describe('Approved on time'),
-        late: z.int().describe('Approved late'),
-        overdue: z.int().describe('Open and past due'),
-      })
-      .describe("The task's figures from its sub-tasks (those the reader sees), live"),
+    rollUp: taskRollUpSchema,
     items: z.array(taskSummarySchema),
   }),
 );

@@ -108,6 +108,7 @@ export function factsCte(
   // Classified only: a row filter, so the history scans of a past report read those few tasks' events alone.
   const rowFilters: string[] = opts.classifiedOnly ? [`t.classification <> 'normal'`, scope.sql] : [];
   if (query.directiveId) rowFilters.push(`t.directive_id = ${p.add(query.directiveId)}::uuid`);
+  if (query.parentTaskId) rowFilters.push(`t.parent_task_id = ${p.add(query.parentTaskId)}::uuid`);
   // One committee's figures, with the committees below it (the default) or its own alone.
   if (query.organisationId) {
     const org = `${p.add(query.organisationId)}::uuid`;

@@ -20,5 +20,5 @@ export const SNAPSHOT_WRITERS: Role[] = ['office', 'standing_committee'];
 
 /** A report filtered by a directive, an agency or a person that does not exist answers 400. */
 export const REPORT_FILTER_ERRORS = {
-  400: ['UNKNOWN_DIRECTIVE', 'UNKNOWN_AGENCY', 'UNKNOWN_USER', 'UNKNOWN_ORGANISATION'],
+  400: ['UNKNOWN_DIRECTIVE', 'UNKNOWN_AGENCY', 'UNKNOWN_USER', 'UNKNOWN_ORGANISATION', 'UNKNOWN_PARENT_TASK'],
 } satisfies EndpointSpec['errors'];

@@ -13,6 +13,8 @@ import {
   type ReportAverages,
   type ReportByAgency,
   type ReportByOrganisation,
+  type ReportRollUp,
+  type ReportRollUpQuery,
   type ReportByDeliverableType,
   type ReportByDirective,
   type ReportByField,
@@ -31,6 +33,8 @@ import {
   reportSummarySchema,
   reportByAgencySchema,
   reportByOrganisationSchema,
+  reportRollUpSchema,
+  reportRollUpQuerySchema,
   reportByDirectiveSchema,
   reportByFieldSchema,
   reportByDeliverableTypeSchema,
@@ -48,6 +52,7 @@ import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { PERSON_REPORT_READERS, REPORT_FILTER_ERRORS, REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
+import { ReportRollUpUseCase } from './report-roll-up.use-case.js';
 import { ReportsService } from './reports.service.js';
 
 /** The monitoring views as JSON; see report-roles.ts for who may read them. */
@@ -58,6 +63,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly snapshots: ReportSnapshotsUseCase,
+    private readonly rollUps: ReportRollUpUseCase,
   ) {}
 
   @ApiEndpoint({
@@ -101,6 +107,20 @@ export class ReportsController {
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByOrganisation> {
     return this.reports.byOrganisation(await this.reports.context(user, q), user);
+  }
+
+  @ApiEndpoint({
+    summary: "A task's figures rolled up from its sub-tasks, live or as of a past day (asOf)",
+    query: reportRollUpQuerySchema,
+    errors: REPORT_FILTER_ERRORS,
+    ok: { schema: reportRollUpSchema },
+  })
+  @Get('roll-up')
+  rollUp(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(reportRollUpQuerySchema)) q: ReportRollUpQuery,
+  ): Promise<ReportRollUp> {
+    return this.rollUps.execute(user, q);
   }
 
   @ApiEndpoint({

@@ -3,6 +3,7 @@ import { ReportDocumentsController } from './report-documents.controller.js';
 import { ReportDocumentsUseCase } from './report-documents.use-case.js';
 import { ReportSnapshotsRepository } from './report-snapshots.repository.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
+import { ReportRollUpUseCase } from './report-roll-up.use-case.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
@@ -14,6 +15,7 @@ import { ReportsService } from './reports.service.js';
     ReportsRepository,
     ReportSnapshotsRepository,
     ReportSnapshotsUseCase,
+    ReportRollUpUseCase,
     ReportDocumentsUseCase,
   ],
 })

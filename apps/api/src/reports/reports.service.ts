@@ -243,6 +243,9 @@ export class ReportsService {
       : { live: true, day: today, until: null };
     window.daysOff = await this.daysOff(window);
     const actor = opts.unclassifiedOnly ? unclearedActor(toActor(user)) : toActor(user);
+    if (query.parentTaskId && (await this.reports.visibleCount(toActor(user), [query.parentTaskId])) === 0) {
+      throw new ApiError(400, 'UNKNOWN_PARENT_TASK', 'Không tìm thấy nhiệm vụ cấp trên / No such task above');
+    }
     // Counts include a classified task only for those cleared; the rest are told how many they do not see.
     const classified = await this.reports.classified(actor, query, window);
     const directiveLevel = directive && !opts.unclassifiedOnly ? directive.classification : 'normal';

@@ -63,8 +63,10 @@ export interface RollUp {
   overdue: number;
 }
 
-/** The parent's figures from its sub-tasks as the reader sees them. */
-export function rollUp(subTasks: readonly TaskSummaryDto[]): RollUp {
+/** The parent's figures from its sub-tasks as the reader sees them (live, or as a past report rebuilt them). */
+export function rollUp(
+  subTasks: readonly Pick<TaskSummaryDto, 'state' | 'deadlineStatus' | 'progressPercent'>[],
+): RollUp {
   const live = subTasks.filter((t) => t.state !== 'cancelled');
   const statuses = live.map((t) => t.deadlineStatus).filter((s): s is DeadlineStatus => s != null);
   const count = (s: DeadlineStatus) => statuses.filter((x) => x === s).length;
