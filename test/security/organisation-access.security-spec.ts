@@ -189,8 +189,8 @@ describe('access across committees: every documented route × the people of four
       (await t.http.post(`/api/tasks/${created.body.id}/transitions`).set(who).send(body).expect(200)).body as {
         version: number;
       };
-    let v = await move(office, { event: 'ASSIGN', expectedVersion: created.body.version });
-    v = await move(lead, { event: 'START', expectedVersion: v.version });
+    const v = await move(office, { event: 'ASSIGN', expectedVersion: created.body.version });
+    await move(lead, { event: 'START', expectedVersion: v.version });
     const up = await t.http
       .post(`/api/tasks/${created.body.id}/submissions`)
       .set(lead)

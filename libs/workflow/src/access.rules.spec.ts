@@ -163,7 +163,7 @@ describe('committees at several levels (issue 20)', () => {
     revision: 0,
     hasPendingSubmission: true,
     organisationId: DISTRICT.organisationId,
-    organisationPath: DISTRICT.organisationPath as string,
+    organisationPath: DISTRICT.organisationPath,
     classification: 'normal',
   });
   // The province's task given to the district: the district's Office carries it out.

@@ -131,7 +131,7 @@ async function seedRachGiaBreakdown(
     leadAgencyId: lead[0].id,
     dueDate: due,
   });
-  let row = await move(
+  const row = await move(
     m,
     c,
     parent,
@@ -139,7 +139,7 @@ async function seedRachGiaBreakdown(
     { type: 'ASSIGN', comment: 'Giao Thành ủy Rạch Giá.' },
     at(given),
   );
-  row = await move(
+  await move(
     m,
     c,
     row,
