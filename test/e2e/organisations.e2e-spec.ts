@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
-import { agencyId, directiveId } from './support/fixtures.js';
+import { addAccount, addCommittee, agencyId, directiveId } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -26,26 +26,21 @@ describe('organisations', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, { ownDatabase: true });
-    district = (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO organisations (code, name, kind, parent_id, agency_id)
-         VALUES ('thanh-uy-rach-gia', 'Thành ủy Rạch Giá', 'district', $1, $2) RETURNING id`,
-        [ROOT_ORGANISATION_ID, await agencyId(t.db, 'thanh-uy-rach-gia')],
-      )
-    ).rows[0].id;
-    ward = (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO organisations (code, name, kind, parent_id)
-         VALUES ('dang-uy-phuong-vinh-thanh-van', 'Đảng ủy phường Vĩnh Thanh Vân', 'grassroots', $1) RETURNING id`,
-        [district],
-      )
-    ).rows[0].id;
+    district = await addCommittee(t.db, {
+      code: 'thanh-uy-rach-gia',
+      name: 'Thành ủy Rạch Giá',
+      kind: 'district',
+      parentId: ROOT_ORGANISATION_ID,
+      standsFor: 'thanh-uy-rach-gia',
+    });
+    ward = await addCommittee(t.db, {
+      code: 'dang-uy-phuong-vinh-thanh-van',
+      name: 'Đảng ủy phường Vĩnh Thanh Vân',
+      kind: 'grassroots',
+      parentId: district,
+    });
     // The district's Office clerk, with the demo password so the suite's login helper signs them in.
-    await t.db.query(
-      `INSERT INTO users (username, full_name, role, password_hash, organisation_id)
-       SELECT $1, 'Chuyên viên Văn phòng Thành ủy', 'office', password_hash, $2 FROM users WHERE username = 'vanphong'`,
-      [districtOffice, district],
-    );
+    await addAccount(t.db, districtOffice, 'office', district);
   });
   afterAll(() => t.close());
 

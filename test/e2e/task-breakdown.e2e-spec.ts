@@ -1,6 +1,6 @@
 import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
-import { agencyId, directiveId } from './support/fixtures.js';
+import { addAccount, addAgency, addCommittee, agencyId, directiveId } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const addDays = (day: string, n: number) =>
@@ -74,29 +74,22 @@ describe('breaking a task down to a committee below', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, { ownDatabase: true });
-    district = (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO organisations (code, name, kind, parent_id, agency_id)
-         VALUES ('thanh-uy-rach-gia', 'Thành ủy Rạch Giá', 'district', $1, $2) RETURNING id`,
-        [ROOT_ORGANISATION_ID, await agencyId(t.db, 'thanh-uy-rach-gia')],
-      )
-    ).rows[0].id;
-    districtAgency = (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO agencies (code, name, organisation_id)
-         VALUES ('ban-tuyen-giao-thanh-uy-rach-gia', 'Ban Tuyên giáo Thành ủy Rạch Giá', $1) RETURNING id`,
-        [district],
-      )
-    ).rows[0].id;
-    const account = (username: string, role: string, agency: string | null, position: string | null) =>
-      t.db.query(
-        `INSERT INTO users (username, full_name, role, password_hash, organisation_id, agency_id, position)
-         SELECT $1, $1, $2, password_hash, $3, $4, $5 FROM users WHERE username = 'vanphong'`,
-        [username, role, district, agency, position],
-      );
-    await account('rg-office', 'office', null, null);
-    await account('rg-committee', 'standing_committee', null, 'member');
-    await account('rg-btg', 'agency', districtAgency, 'head');
+    district = await addCommittee(t.db, {
+      code: 'thanh-uy-rach-gia',
+      name: 'Thành ủy Rạch Giá',
+      kind: 'district',
+      parentId: ROOT_ORGANISATION_ID,
+      standsFor: 'thanh-uy-rach-gia',
+    });
+    districtAgency = await addAgency(
+      t.db,
+      'ban-tuyen-giao-thanh-uy-rach-gia',
+      'Ban Tuyên giáo Thành ủy Rạch Giá',
+      district,
+    );
+    await addAccount(t.db, 'rg-office', 'office', district);
+    await addAccount(t.db, 'rg-committee', 'standing_committee', district, { position: 'member' });
+    await addAccount(t.db, 'rg-btg', 'agency', district, { agencyId: districtAgency });
     province = await t.as('vanphong');
     office = await t.as('rg-office');
     plan = (

@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { agencyId, directiveId, makeTask } from '../e2e/support/fixtures.js';
 import { expectClean } from '../e2e/support/files.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
-import { example, PDF, readRoutes, routeName, send, type BodyContext, type Route } from './support/openapi.js';
+import {
+  bodyFor,
+  example,
+  PDF,
+  readRoutes,
+  routeName,
+  send,
+  urlOf,
+  type BodyContext,
+  type Route,
+  type Targets,
+} from './support/openapi.js';
 
 /**
  * The access matrix generated from the route table (GET /api/docs/openapi.json), so that a new endpoint
@@ -305,42 +316,26 @@ describe('generated access matrix: every documented route × every caller, on an
     await t.close();
   });
 
-  /** The object of another agency a path parameter names. */
-  const target = (route: Route, param: string): string => {
-    const p = route.path;
-    if (p.startsWith('/api/tasks/')) {
-      if (param === 'agencyId') return ctx.agencyId;
-      return param === 'fileId' ? ids.fileId : task.id;
-    }
-    if (p.startsWith('/api/milestones/')) return ids.milestoneId;
-    if (p.startsWith('/api/contributions/')) return param === 'fileId' ? ids.contributionFileId : ids.contributionId;
-    if (p.startsWith('/api/progress-reports/')) return param === 'fileId' ? ids.progressFileId : ids.progressId;
-    if (p.startsWith('/api/reporting-periods/')) return ids.periodId;
-    if (p.startsWith('/api/series/')) return ids.seriesId;
-    if (p.startsWith('/api/agencies/')) return ids.ownerAgencyId;
-    if (p.startsWith('/api/extension-requests/')) return ids.extensionId;
-    if (p.startsWith('/api/notifications/')) return ids.notificationId;
-    if (p.startsWith('/api/incidents/')) return ids.incidentId;
-    if (p.startsWith('/api/reports/snapshots/')) return ids.snapshotId;
-    if (p.startsWith('/api/directives/')) return ids.directiveId;
-    if (p.startsWith('/api/admin/users/')) return ids.userId;
-    if (p.startsWith('/api/admin/agencies/')) return ids.agencyId;
-    // A route this table does not know yet still gets every check, on an id nobody owns.
-    return randomUUID();
-  };
-  /** Bodies the generator cannot build (a union), or that must name the target task to mean anything. */
-  const bodyFor = (name: string): unknown => {
-    if (name === SELECTION_EXPORT) return { taskIds: [task.id] };
-    // One side's keys at a time, so that each caller's answer means one rule.
-    if (name === 'PATCH /api/tasks/{id}/people') return { isKey: true };
-    if (name === 'PATCH /api/agencies/{id}/settings') return { officersActOnAll: true };
-    if (name === 'POST /api/contributions/{id}/accept') return { comment: 'Tiếp thu' };
-    if (name === 'POST /api/tasks/bulk') {
-      return { action: 'cancel', items: [{ taskId: task.id, expectedVersion: task.version }], comment: 'Hủy thử' };
-    }
-    return undefined;
-  };
-  const urlOf = (route: Route) => route.path.replace(/\{([^}]+)\}/g, (_, name: string) => target(route, name));
+  const targets = (): Targets => ({
+    task,
+    fileId: ids.fileId,
+    coordinatorAgencyId: ctx.agencyId,
+    milestoneId: ids.milestoneId,
+    contributionId: ids.contributionId,
+    contributionFileId: ids.contributionFileId,
+    progressId: ids.progressId,
+    progressFileId: ids.progressFileId,
+    periodId: ids.periodId,
+    seriesId: ids.seriesId,
+    ownerAgencyId: ids.ownerAgencyId,
+    extensionId: ids.extensionId,
+    notificationId: ids.notificationId,
+    incidentId: ids.incidentId,
+    snapshotId: ids.snapshotId,
+    directiveId: ids.directiveId,
+    adminUserId: ids.userId,
+    adminAgencyId: ids.agencyId,
+  });
 
   it('denies, on every route, what the rules deny; leaks nothing of another agency', async () => {
     expect(routes.length).toBeGreaterThan(40);
@@ -358,9 +353,9 @@ describe('generated access matrix: every documented route × every caller, on an
         // Anonymous callers try every route, the public ones included (clean answers, no 5xx).
         if (!rule && !leakCheck && caller !== 'anon') continue;
         const auth = caller === 'anon' ? {} : await t.as(ACCOUNT[caller]);
-        const body = bodyFor(routeName(route)) ?? example(route.body, ctx);
+        const body = bodyFor(routeName(route), task) ?? example(route.body, ctx);
         const query = route.path === '/api/reports/urging-letter.docx' ? { agencyId: ctx.agencyId } : {};
-        const res = await send(t, route, urlOf(route), auth, body, query);
+        const res = await send(t, route, urlOf(route, targets()), auth, body, query);
         expectClean(res);
         covered.add(routeName(route));
         const where = `${routeName(route)} as ${caller}`;

@@ -2,8 +2,20 @@ import { ROOT_ORGANISATION_ID, SCOPED_ROLE } from '@dondoc/persistence';
 import { taskScope } from '@dondoc/api';
 import { canRead, type Actor, type Role } from '@dondoc/workflow';
 import { expectClean } from '../e2e/support/files.js';
+import { addAccount, addAgency, addCommittee } from '../e2e/support/fixtures.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
-import { example, PDF, readRoutes, routeName, send, type BodyContext, type Route } from './support/openapi.js';
+import {
+  bodyFor,
+  example,
+  PDF,
+  readRoutes,
+  routeName,
+  send,
+  urlOf,
+  type BodyContext,
+  type Route,
+  type Targets,
+} from './support/openapi.js';
 
 /**
  * The access matrix across committees (issue 20), generated from the route table like the one across agencies
@@ -80,79 +92,56 @@ describe('access across committees: every documented route × the people of four
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_LIMIT_PER_ADDRESS: '10000' }, { ownDatabase: true });
     routes = await readRoutes(t);
-    const committee = async (code: string, name: string, kind: string, parent: string, stands: string | null) =>
-      (
-        await one<{ id: string }>(
-          `INSERT INTO organisations (code, name, kind, parent_id, agency_id)
-           VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5)) RETURNING id`,
-          [code, name, kind, parent, stands],
-        )
-      ).id;
-    org.district = await committee(
-      'thanh-uy-rach-gia',
-      'Thành ủy Rạch Giá',
-      'district',
-      ROOT_ORGANISATION_ID,
-      'thanh-uy-rach-gia',
-    );
-    org.sibling = await committee(
-      'thanh-uy-phu-quoc',
-      'Thành ủy Phú Quốc',
-      'district',
-      ROOT_ORGANISATION_ID,
-      'thanh-uy-phu-quoc',
-    );
-    // The ward stands for an agency of the district's (none here: the district's task does not name it).
-    org.ward = await committee(
-      'dang-uy-phuong-vinh-thanh-van',
-      'Đảng ủy phường Vĩnh Thanh Vân',
-      'grassroots',
-      org.district,
-      null,
-    );
-    const newAgency = async (code: string, name: string, organisation: string) =>
-      (
-        await one<{ id: string }>(
-          `INSERT INTO agencies (code, name, organisation_id) VALUES ($1, $2, $3) RETURNING id`,
-          [code, name, organisation],
-        )
-      ).id;
-    agency.district = await newAgency(
+    org.district = await addCommittee(t.db, {
+      code: 'thanh-uy-rach-gia',
+      name: 'Thành ủy Rạch Giá',
+      kind: 'district',
+      parentId: ROOT_ORGANISATION_ID,
+      standsFor: 'thanh-uy-rach-gia',
+    });
+    org.sibling = await addCommittee(t.db, {
+      code: 'thanh-uy-phu-quoc',
+      name: 'Thành ủy Phú Quốc',
+      kind: 'district',
+      parentId: ROOT_ORGANISATION_ID,
+      standsFor: 'thanh-uy-phu-quoc',
+    });
+    // The ward stands for no agency of the district's: the district's task does not name it.
+    org.ward = await addCommittee(t.db, {
+      code: 'dang-uy-phuong-vinh-thanh-van',
+      name: 'Đảng ủy phường Vĩnh Thanh Vân',
+      kind: 'grassroots',
+      parentId: org.district,
+    });
+    agency.district = await addAgency(
+      t.db,
       'ban-tuyen-giao-thanh-uy-rach-gia',
       'Ban Tuyên giáo Thành ủy Rạch Giá',
       org.district,
     );
-    agency.coordinator = await newAgency(
+    agency.coordinator = await addAgency(
+      t.db,
       'ban-dan-van-thanh-uy-rach-gia',
       'Ban Dân vận Thành ủy Rạch Giá',
       org.district,
     );
-    agency.sibling = await newAgency(
+    agency.sibling = await addAgency(
+      t.db,
       'ban-tuyen-giao-thanh-uy-phu-quoc',
       'Ban Tuyên giáo Thành ủy Phú Quốc',
       org.sibling,
     );
-    agency.ward = await newAgency(
+    agency.ward = await addAgency(
+      t.db,
       'van-phong-dang-uy-vinh-thanh-van',
       'Văn phòng Đảng ủy phường Vĩnh Thanh Vân',
       org.ward,
     );
-    const account = async (username: string, role: Role, organisation: string, agencyId: string | null) => {
-      await t.db.query(
-        `INSERT INTO users (username, full_name, role, password_hash, organisation_id, agency_id, position)
-         SELECT $1, $1, $2, password_hash, $3, $4, CASE WHEN $2 = 'agency' THEN 'head' END FROM users WHERE username = 'vanphong'`,
-        [username, role, organisation, agencyId],
-      );
-      return username;
-    };
     const people = async (level: Level, prefix: string, organisation: string, agencyId: string) => {
       for (const kind of KINDS) {
-        const username = await account(
-          `${prefix}-${kind}`,
-          ROLE[kind],
-          organisation,
-          kind === 'agency' ? agencyId : null,
-        );
+        const username = await addAccount(t.db, `${prefix}-${kind}`, ROLE[kind], organisation, {
+          agencyId: kind === 'agency' ? agencyId : null,
+        });
         callers.push({ level, kind, username });
       }
     };
@@ -160,7 +149,7 @@ describe('access across committees: every documented route × the people of four
     await people('child', 'vtv', org.ward, agency.ward);
     await people('sibling', 'pq', org.sibling, agency.sibling);
     for (const kind of KINDS) callers.push({ level: 'parent', kind, username: PROVINCE_ACCOUNTS[kind] });
-    await account('rg-coordinator', 'agency', org.district, agency.coordinator);
+    await addAccount(t.db, 'rg-coordinator', 'agency', org.district, { agencyId: agency.coordinator });
 
     // The district's directive and task, made through the API by its own people.
     const office = await t.as('rg-office');
@@ -297,38 +286,24 @@ describe('access across committees: every documented route × the people of four
   }, 120_000);
   afterAll(() => t?.close());
 
-  /** The district's object a path parameter names. */
-  const target = (route: Route, param: string): string => {
-    const p = route.path;
-    if (p.startsWith('/api/tasks/')) {
-      if (param === 'agencyId') return agency.coordinator;
-      return param === 'fileId' ? ids.fileId : task.id;
-    }
-    if (p.startsWith('/api/milestones/')) return ids.milestoneId;
-    if (p.startsWith('/api/contributions/')) return param === 'fileId' ? ids.contributionFileId : ids.contributionId;
-    if (p.startsWith('/api/progress-reports/')) return param === 'fileId' ? ids.progressFileId : ids.progressId;
-    if (p.startsWith('/api/reporting-periods/')) return ids.periodId;
-    if (p.startsWith('/api/series/')) return ids.seriesId;
-    if (p.startsWith('/api/agencies/')) return agency.district;
-    if (p.startsWith('/api/extension-requests/')) return ids.extensionId;
-    if (p.startsWith('/api/notifications/')) return ids.notificationId;
-    if (p.startsWith('/api/incidents/')) return ids.incidentId;
-    if (p.startsWith('/api/reports/snapshots/')) return ids.snapshotId;
-    if (p.startsWith('/api/directives/')) return directive.id;
-    // Users and agencies of the administrator's pages: nobody here is an administrator (403 before any lookup).
-    return '00000000-0000-4000-8000-00000000abcd';
-  };
-  const urlOf = (route: Route) => route.path.replace(/\{([^}]+)\}/g, (_, name: string) => target(route, name));
-  const bodyFor = (name: string): unknown => {
-    if (name === 'POST /api/tasks/export.xlsx') return { taskIds: [task.id] };
-    if (name === 'PATCH /api/tasks/{id}/people') return { isKey: true };
-    if (name === 'PATCH /api/agencies/{id}/settings') return { officersActOnAll: true };
-    if (name === 'POST /api/contributions/{id}/accept') return { comment: 'Tiếp thu' };
-    if (name === 'POST /api/tasks/bulk') {
-      return { action: 'cancel', items: [{ taskId: task.id, expectedVersion: task.version }], comment: 'Hủy thử' };
-    }
-    return undefined;
-  };
+  const targets = (): Targets => ({
+    task,
+    fileId: ids.fileId,
+    coordinatorAgencyId: agency.coordinator,
+    milestoneId: ids.milestoneId,
+    contributionId: ids.contributionId,
+    contributionFileId: ids.contributionFileId,
+    progressId: ids.progressId,
+    progressFileId: ids.progressFileId,
+    periodId: ids.periodId,
+    seriesId: ids.seriesId,
+    ownerAgencyId: agency.district,
+    extensionId: ids.extensionId,
+    notificationId: ids.notificationId,
+    incidentId: ids.incidentId,
+    snapshotId: ids.snapshotId,
+    directiveId: directive.id,
+  });
 
   it('gives a sibling and a committee below nothing of the district’s, and the committee above no act on it', async () => {
     const allows: string[] = [];
@@ -346,9 +321,9 @@ describe('access across committees: every documented route × the people of four
         if (caller.level === 'parent' && !write) continue;
         if (write && caller.level === 'parent' && FOLLOWING.has(name) && caller.kind !== 'agency') continue;
         const auth = await t.as(caller.username);
-        const body = bodyFor(name) ?? example(route.body, ctx);
+        const body = bodyFor(name, task) ?? example(route.body, ctx);
         const query = route.path === '/api/reports/urging-letter.docx' ? { agencyId: agency.district } : {};
-        const res = await send(t, route, urlOf(route), auth, body, query);
+        const res = await send(t, route, urlOf(route, targets()), auth, body, query);
         expectClean(res);
         const where = `${name} as ${caller.level} ${caller.kind} (${caller.username}): ${res.status} ${res.body?.code ?? ''}`;
         if (write && !OWN_WRITES.has(name)) {

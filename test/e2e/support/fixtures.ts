@@ -11,6 +11,51 @@ export async function directiveId(db: pg.Pool, number = '07-CTr/TU'): Promise<st
   return r.rows[0].id;
 }
 
+/**
+ * A committee under `parentId` (issue 20); `standsFor`: the code of the agency that stands for it among its
+ * parent's agencies (the lead a parent's task names when it hands work down), if any.
+ */
+export async function addCommittee(
+  db: pg.Pool,
+  c: { code: string; name: string; kind: string; parentId: string; standsFor?: string | null },
+): Promise<string> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO organisations (code, name, kind, parent_id, agency_id)
+     VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5)) RETURNING id`,
+    [c.code, c.name, c.kind, c.parentId, c.standsFor ?? null],
+  );
+  return r.rows[0].id;
+}
+
+/** An agency of a committee. */
+export async function addAgency(db: pg.Pool, code: string, name: string, organisationId: string): Promise<string> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO agencies (code, name, organisation_id) VALUES ($1, $2, $3) RETURNING id`,
+    [code, name, organisationId],
+  );
+  return r.rows[0].id;
+}
+
+/**
+ * An account in a committee with the demo password (the Office's hash, so the suites' login helper signs it in); an
+ * agency's user is its head unless `position` says otherwise.
+ */
+export async function addAccount(
+  db: pg.Pool,
+  username: string,
+  role: string,
+  organisationId: string,
+  opts: { agencyId?: string | null; position?: string | null } = {},
+): Promise<string> {
+  await db.query(
+    `INSERT INTO users (username, full_name, role, password_hash, organisation_id, agency_id, position)
+     SELECT $1, $1, $2, password_hash, $3, $4, COALESCE($5, CASE WHEN $2 = 'agency' THEN 'head' END)
+       FROM users WHERE username = 'vanphong'`,
+    [username, role, organisationId, opts.agencyId ?? null, opts.position ?? null],
+  );
+  return username;
+}
+
 let counter = 0;
 
 /**

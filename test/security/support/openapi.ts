@@ -137,3 +137,67 @@ export function send(
   if (body !== undefined) return req.set('Content-Type', 'application/json').send(JSON.stringify(body) ?? '');
   return req;
 }
+
+/** The objects a generated matrix aims the routes at: one task, its parts, and what stands around it. */
+export interface Targets {
+  task: { id: string; version: number };
+  fileId: string;
+  /** The agency a task route names (a coordinator asked for a contribution). */
+  coordinatorAgencyId: string;
+  milestoneId: string;
+  contributionId: string;
+  contributionFileId: string;
+  progressId: string;
+  progressFileId: string;
+  periodId: string;
+  seriesId: string;
+  /** The agency whose settings are read and changed: the task's lead. */
+  ownerAgencyId: string;
+  extensionId: string;
+  notificationId: string;
+  incidentId: string;
+  snapshotId: string;
+  directiveId: string;
+  adminUserId?: string;
+  adminAgencyId?: string;
+}
+
+/** The object a path parameter names; a route the table does not know yet gets an id nobody owns. */
+export function targetOf(route: Route, param: string, x: Targets): string {
+  const p = route.path;
+  if (p.startsWith('/api/tasks/')) {
+    if (param === 'agencyId') return x.coordinatorAgencyId;
+    return param === 'fileId' ? x.fileId : x.task.id;
+  }
+  if (p.startsWith('/api/milestones/')) return x.milestoneId;
+  if (p.startsWith('/api/contributions/')) return param === 'fileId' ? x.contributionFileId : x.contributionId;
+  if (p.startsWith('/api/progress-reports/')) return param === 'fileId' ? x.progressFileId : x.progressId;
+  if (p.startsWith('/api/reporting-periods/')) return x.periodId;
+  if (p.startsWith('/api/series/')) return x.seriesId;
+  if (p.startsWith('/api/agencies/')) return x.ownerAgencyId;
+  if (p.startsWith('/api/extension-requests/')) return x.extensionId;
+  if (p.startsWith('/api/notifications/')) return x.notificationId;
+  if (p.startsWith('/api/incidents/')) return x.incidentId;
+  if (p.startsWith('/api/reports/snapshots/')) return x.snapshotId;
+  if (p.startsWith('/api/directives/')) return x.directiveId;
+  if (p.startsWith('/api/admin/users/') && x.adminUserId) return x.adminUserId;
+  if (p.startsWith('/api/admin/agencies/') && x.adminAgencyId) return x.adminAgencyId;
+  return randomUUID();
+}
+
+/** The path with every parameter replaced by its target. */
+export const urlOf = (route: Route, x: Targets) =>
+  route.path.replace(/\{([^}]+)\}/g, (_, name: string) => targetOf(route, name, x));
+
+/** Bodies the generator cannot build (a union), or that must name the target task to mean anything. */
+export function bodyFor(name: string, task: { id: string; version: number }): unknown {
+  if (name === 'POST /api/tasks/export.xlsx') return { taskIds: [task.id] };
+  // One side's keys at a time, so that each caller's answer means one rule.
+  if (name === 'PATCH /api/tasks/{id}/people') return { isKey: true };
+  if (name === 'PATCH /api/agencies/{id}/settings') return { officersActOnAll: true };
+  if (name === 'POST /api/contributions/{id}/accept') return { comment: 'Tiếp thu' };
+  if (name === 'POST /api/tasks/bulk') {
+    return { action: 'cancel', items: [{ taskId: task.id, expectedVersion: task.version }], comment: 'Hủy thử' };
+  }
+  return undefined;
+}
