@@ -31,8 +31,17 @@ export function clearance(alias: string, user: string): string {
 export function directiveClearance(alias: string, user: string): string {
   return `(${alias}.organisation_id IN (SELECT o.id FROM users u JOIN organisations uo ON uo.id = u.organisation_id
       JOIN organisations o ON o.path <@ uo.path OR o.path @> uo.path WHERE u.id = ${user})
-    AND (${alias}.classification = 'normal' OR EXISTS (SELECT 1 FROM classified_access ca
-    WHERE ca.directive_id = ${alias}.id AND ca.user_id = ${user})))`;
+    AND ${directiveLevelClearance(alias, user)})`;
+}
+
+/**
+ * Need to know alone, for the directive of a task the reader already sees: its committee is then always in the
+ * reader's line (the task's own, or the one above that gave it), so the title needs only the directive's list.
+ * Keeps the line's lookup off the hot reads (the task page, every transition).
+ */
+export function directiveLevelClearance(alias: string, user: string): string {
+  return `(${alias}.classification = 'normal' OR EXISTS (SELECT 1 FROM classified_access ca
+    WHERE ca.directive_id = ${alias}.id AND ca.user_id = ${user}))`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { liveSessionParams, liveSessionSql } from '../auth/session-in-read.js';
 import { taskCardColumns } from './task-card.sql.js';
 import type { TaskFactsRow } from './task-summary.js';
-import { directiveClearance, taskScope } from './task-scope.js';
+import { directiveClearance, directiveLevelClearance, taskScope } from './task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
 // A SQL literal: the title is a constant of ours, never user input.
@@ -57,7 +57,7 @@ function visibleTaskSql(scopeSql: string, opts: TaskReadOptions = {}): string {
     : '';
   // Cleared for the task is not cleared for its directive: a classified directive's title needs its own list.
   return `SELECT ${TASK_COLUMNS}, t.description, d.number AS directive_number,
-            CASE WHEN ${directiveClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
+            CASE WHEN ${directiveLevelClearance('d', '$2::uuid')} THEN d.title ELSE ${DIRECTIVE_MASK} END AS directive_title,
             d.escalation_policy,
             s.id AS pending_submission_id, s.submitted_at AS pending_submitted_at${contributions}
        FROM tasks t
