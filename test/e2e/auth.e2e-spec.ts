@@ -1,3 +1,4 @@
+import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
 import { decodeJwt, expectClean, expectError, signJwt } from './support/files.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -22,7 +23,17 @@ describe('signing in and out', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresAt', 'user']);
     expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    expect(Object.keys(res.body.user).sort()).toEqual(['agencyId', 'fullName', 'id', 'position', 'role', 'username']);
+    expect(Object.keys(res.body.user).sort()).toEqual([
+      'agencyId',
+      'fullName',
+      'id',
+      'organisationId',
+      'position',
+      'role',
+      'username',
+    ]);
+    // The committee the person works in (issue 20): the province's own people are the top one's.
+    expect(res.body.user.organisationId).toBe(ROOT_ORGANISATION_ID);
     expect(res.body.user).toMatchObject({ username: 'vanphong', role: 'office', agencyId: null, position: null });
     expect(res.body.user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.user.fullName).toContain('Văn phòng Tỉnh ủy');
