@@ -48,7 +48,7 @@ export class AgencySettingsUseCase {
       if (!agency) throw ApiError.notFound('Agency');
       // An agency's follow-up is its own committee's Office's; one above sees it but does not name the clerk.
       if (actor.role === 'office' && agency.organisation_id !== actor.organisationId) {
-        throw new ApiError(404, 'NOT_FOUND', 'Agency not found');
+        throw ApiError.notFound('Agency');
       }
       if (body.monitoringUserId) {
         const u = await this.people.findActive(tx.manager, body.monitoringUserId);

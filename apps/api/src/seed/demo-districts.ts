@@ -11,6 +11,7 @@ import { ROOT_ORGANISATION_ID, searchTextOf, type TaskChangeWriter, type TaskRow
 import type { EntityManager } from 'typeorm';
 import { toFacts } from '../tasks/task-summary.js';
 import { transitionChange } from '../tasks/transition-change.js';
+import { addDays, at } from './demo-scenario.js';
 
 /**
  * Two of Kiên Giang's city committees in the demo (issue 20), each with its Office, Standing Committee and two
@@ -55,13 +56,6 @@ interface Context {
   directive07: string;
   now: Date;
 }
-
-const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 export async function seedDemoDistricts(m: EntityManager, c: Context): Promise<{ users: number; tasks: number }> {
   let h = 0;

@@ -30,6 +30,9 @@ export function addYears(date: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** A local (Asia/Ho_Chi_Minh) hour of a calendar day: when the demo's past events happened. */
+export const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
+
 export function addDays(date: string, days: number): string {
   const t = new Date(`${date}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);

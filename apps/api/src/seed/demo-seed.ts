@@ -30,7 +30,7 @@ import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { transitionChange } from '../tasks/transition-change.js';
 import { toFacts } from '../tasks/task-summary.js';
-import { addDays, addYears, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
+import { addDays, addYears, at, daysBetween, planDemo, type PlannedTask } from './demo-scenario.js';
 import { DEMO_DISTRICT_ACCOUNTS, seedDemoDistricts } from './demo-districts.js';
 
 // Set per seeding (the calendar's settings are the caller's); a seeding runs alone in its process.
@@ -58,8 +58,6 @@ export const DEMO_OFFICERS = [
   { username: 'bcsd-ubnd.cv1', fullName: 'Phạm Thu Trang (chuyên viên)', agencyCode: 'bcsd-ubnd' },
   { username: 'bcsd-ubnd.cv2', fullName: 'Đỗ Minh Khang (chuyên viên)', agencyCode: 'bcsd-ubnd' },
 ] as const;
-
-const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 
 interface Step {
   event: TaskEvent;
