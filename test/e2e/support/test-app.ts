@@ -68,6 +68,38 @@ export interface TestApp {
 
 let own = 0;
 
+/** Drops a database of the suites', if it is there. */
+async function dropDatabase(name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: testDatabaseUrl() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A stand-in for a read replica: a copy of the database as it is now that refuses writes, as a hot standby does,
+ * and does not follow the primary afterwards, so a suite can tell which of the two a read came from.
+ */
+async function replicaOf(primaryUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const primary = new URL(primaryUrl).pathname.slice(1);
+  const name = `${primary}_replica`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${primary}`);
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(primaryUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: () => dropDatabase(name) };
+}
+
 /**
  * A database of the suite's own, migrated and seeded, dropped by `close`: for a suite whose changes reach every
  * open task of the database (a calendar change reschedules them all), so the shared one stays as the others left it.
@@ -94,25 +126,19 @@ async function ownDatabase(calendar: boolean, districts: boolean): Promise<{ url
   });
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: testDatabaseUrl() });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => dropDatabase(name),
   };
 }
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { ownDatabase?: boolean; demoDistricts?: boolean } = {},
+  options: { ownDatabase?: boolean; demoDistricts?: boolean; reportsReplica?: boolean } = {},
 ): Promise<TestApp> {
-  const ownDb = options.ownDatabase
-    ? await ownDatabase(env.WORKING_CALENDAR === 'on', options.demoDistricts ?? false)
-    : undefined;
+  const ownDb =
+    options.ownDatabase || options.reportsReplica
+      ? await ownDatabase(env.WORKING_CALENDAR === 'on', options.demoDistricts ?? false)
+      : undefined;
+  const replica = ownDb && options.reportsReplica ? await replicaOf(ownDb.url) : undefined;
   if (!ownDb) await prepareDatabase();
   const databaseUrl = ownDb?.url ?? testDatabaseUrl();
   // The working calendar is off unless a suite turns it on (WORKING_CALENDAR: 'on'): most suites' timings and
@@ -122,6 +148,7 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKING_CALENDAR: 'off',
     ...env,
+    ...(replica ? { REPORTS_DATABASE_URL: replica.url } : {}),
   });
   const config: AppConfig = {
     ...buildConfig(raw, {
@@ -159,6 +186,7 @@ export async function startTestApp(
       await db.end();
       await app.close();
       rmSync(config.storageDir, { recursive: true, force: true });
+      await replica?.drop();
       await ownDb?.drop();
     },
   };

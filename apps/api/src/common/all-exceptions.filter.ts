@@ -109,11 +109,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-/** PostgreSQL went away mid-request (restart, failover, terminated backend): a retryable 503, not a 500. */
+/**
+ * PostgreSQL went away mid-request (restart, failover, terminated backend) or its database is not there (a read
+ * replica being rebuilt, 3D000): a retryable 503, not a 500.
+ */
 function isConnectionLost(exception: unknown): boolean {
   const err = exception as { code?: string; driverError?: { code?: string; message?: string }; message?: string };
   const code = err?.driverError?.code ?? err?.code;
-  if (code && /^(57P0[123]|08\d{3})$/.test(code)) return true;
+  if (code && /^(57P0[123]|08\d{3}|3D000)$/.test(code)) return true;
   const message = `${err?.driverError?.message ?? ''} ${err?.message ?? ''}`;
   return /Connection terminated|not queryable|ECONNRESET|ECONNREFUSED|terminating connection/.test(message);
 }

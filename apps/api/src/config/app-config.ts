@@ -29,6 +29,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A read replica for the reports (docs/deployment.md, "Read replica"); unset, they read the primary.
+  REPORTS_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   STORAGE_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -108,6 +110,8 @@ export interface AppConfig {
   host: string;
   port: number;
   databaseUrl: string;
+  /** A read replica the reports read from; undefined: the primary. */
+  reportsDatabaseUrl?: string;
   dbPoolSize: number;
   dataDir: string;
   storageDir: string;
@@ -183,6 +187,7 @@ export function buildConfig(
     host: raw.HOST,
     port: raw.PORT,
     databaseUrl: resolved.databaseUrl,
+    reportsDatabaseUrl: raw.REPORTS_DATABASE_URL,
     dbPoolSize: raw.DB_POOL_SIZE,
     dataDir: raw.DATA_DIR,
     storageDir: raw.STORAGE_DIR ?? `${raw.DATA_DIR}/files`,

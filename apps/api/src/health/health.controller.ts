@@ -6,6 +6,7 @@ import { ApiEndpoint } from '../openapi/api-endpoint.decorator.js';
 import { Public } from '../auth/auth.decorators.js';
 import { RedisHealthIndicator } from '../redis/redis.health.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
+import { ReportsDatabaseHealthIndicator } from './reports-database.health.js';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { ShutdownState } from '../runtime/shutdown-state.js';
 
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly migrations: MigrationsHealthIndicator,
+    private readonly reportsDatabase: ReportsDatabaseHealthIndicator,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -34,7 +36,8 @@ export class HealthController {
 
   /**
    * Readiness: PostgreSQL answers and every migration of this build is applied (503 otherwise). Redis is
-   * reported, not required: transitions succeed without it and the reconciler catches up afterwards.
+   * reported, not required: transitions succeed without it and the reconciler catches up afterwards. So is the
+   * reports' read replica, when configured.
    */
   @ApiEndpoint({
     summary: 'Readiness: PostgreSQL answers and every migration is applied; Redis reported',
@@ -56,7 +59,8 @@ export class HealthController {
       () => this.migrations.check('migrations'),
     ]);
     const redis = await this.redis.check('redis');
-    return { ...result, details: { ...result.details, ...redis } };
+    const replica = await this.reportsDatabase.check('reportsDatabase');
+    return { ...result, details: { ...result.details, ...redis, ...replica } };
   }
 
   /** PostgreSQL must be up (503 otherwise); Redis is reported but only degrades: transitions work without it. */

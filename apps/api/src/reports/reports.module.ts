@@ -4,6 +4,7 @@ import { ReportDocumentsUseCase } from './report-documents.use-case.js';
 import { ReportSnapshotsRepository } from './report-snapshots.repository.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
 import { ReportRollUpUseCase } from './report-roll-up.use-case.js';
+import { ReportsDatabase } from './reports-database.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
@@ -11,6 +12,7 @@ import { ReportsService } from './reports.service.js';
 @Module({
   controllers: [ReportsController, ReportDocumentsController],
   providers: [
+    ReportsDatabase,
     ReportsService,
     ReportsRepository,
     ReportSnapshotsRepository,
@@ -18,5 +20,6 @@ import { ReportsService } from './reports.service.js';
     ReportRollUpUseCase,
     ReportDocumentsUseCase,
   ],
+  exports: [ReportsDatabase],
 })
 export class ReportsModule {}

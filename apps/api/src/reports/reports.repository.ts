@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportQuery } from '@dondoc/contracts';
 import { CLASSIFICATIONS, CLASSIFIED_DIRECTIVE_TITLE, type Actor, type Classification } from '@dondoc/workflow';
 import { localDaySql } from '@dondoc/persistence';
@@ -19,6 +18,7 @@ import {
   type KeyFigureCounts,
   type ReportWindow,
 } from './report-facts.sql.js';
+import { ReportsDatabase } from './reports-database.js';
 import { clearance, directiveClearance, taskScope } from '../tasks/task-scope.js';
 
 /** What a reader not on a classified directive's list reads in place of its title. */
@@ -172,9 +172,13 @@ export class ReportsRepository {
    */
   private readonly slots: LimitFunction;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
-    this.slots = pLimit(Math.max(1, Math.floor(pool / 2)));
+  private readonly db: DataSource;
+
+  constructor(database: ReportsDatabase) {
+    this.db = database.source;
+    const pool = (this.db.options as { extra?: { max?: number } }).extra?.max ?? 10;
+    // A replica's pool is the reports' alone; the primary's is shared with every other request.
+    this.slots = pLimit(database.replica ? pool : Math.max(1, Math.floor(pool / 2)));
   }
 
   /**

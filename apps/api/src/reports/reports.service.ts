@@ -28,12 +28,11 @@ import {
 } from '@dondoc/contracts';
 import { CalendarStore } from '@dondoc/persistence';
 import { higherClassification, localDate, type Actor, type Classification } from '@dondoc/workflow';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { unclearedActor } from '../common/uncleared-actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ReportsDatabase } from './reports-database.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
 import { daysOffBetween, NO_DAYS_OFF, reportSpan } from './report-days-off.js';
 import {
@@ -198,7 +197,7 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CalendarStore) private readonly calendars: CalendarStore,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: ReportsDatabase,
   ) {}
 
   /**
@@ -277,7 +276,7 @@ export class ReportsService {
    * `asOf`), over the span of the deadlines it judges: SQL reads lateness in working days from them.
    */
   private async daysOff(w: ReportWindow) {
-    const calendar = w.until ? await this.calendars.at(this.db, w.until) : await this.calendars.current(this.db);
+    const calendar = w.until ? await this.calendars.at(this.database.source, w.until) : await this.calendars.current(this.database.source);
     if (!calendar.settings.enabled) return NO_DAYS_OFF;
     const span = reportSpan(await this.reports.earliestDeadline(), w.day, this.config.dueSoonDays);
     return daysOffBetween(calendar, span.from, span.to);
