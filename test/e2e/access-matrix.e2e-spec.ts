@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
 import type { Response, Test } from 'supertest';
 import { agencyId, directiveId, makeTask } from './support/fixtures.js';
 import { untilFirstEvent } from './support/sse-client.js';
@@ -167,6 +168,8 @@ const MATRIX = {
   'POST /admin/agencies':                               row(403,   403,      403,      201,  403, 403,  403,      UA),
   'PATCH /admin/agencies/:id':                          row(403,   403,      403,      200,  403, 403,  403,      UA),
   'PUT /admin/agencies/order':                          row(403,   403,      403,      200,  403, 403,  403,      UA),
+  'POST /admin/organisations':                          row(403,   403,      403,      201,  403, 403,  403,      UA),
+  'PATCH /admin/organisations/:id':                     row(403,   403,      403,      200,  403, 403,  403,      UA),
 
   // Reports compare agencies with one another: the Office, the Standing Committee and the inspector read
   // them; agencies follow their own work on the board (403), the administrator has no tasks. Freezing a
@@ -1421,6 +1424,41 @@ const SCENARIOS: Record<Endpoint, Scenario<unknown>> = {
     // How many agencies had a place right after the request (the scenario puts them back at once).
     snapshot: (_t, s) => Promise.resolve({ ...s.placed }),
     ok: (res) => expect(res.body.length).toBeGreaterThan(10),
+  }),
+
+  // A grassroots committee of the province's: it adds no task, so the suites' figures do not move.
+  'POST /admin/organisations': scenario<{ code: string }>({
+    writes: true,
+    prepare: () => Promise.resolve({ code: `matrix-o-${uniq()}` }),
+    send: (t, s, auth) =>
+      t.http
+        .post('/api/admin/organisations')
+        .set(auth)
+        .send({ code: s.code, name: 'Đảng ủy thử ma trận', kind: 'grassroots', parentId: ROOT_ORGANISATION_ID }),
+    snapshot: async (t, s) =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM organisations WHERE code = $1) AS committees,
+                  (SELECT count(*)::int FROM agencies WHERE code = $1) AS agencies`,
+          [s.code],
+        )
+      ).rows[0],
+    ok: (res, s) => expect(res.body).toMatchObject({ code: s.code, path: ['tinh-uy', s.code], kind: 'grassroots' }),
+  }),
+  'PATCH /admin/organisations/:id': scenario<{ id: string }>({
+    writes: true,
+    prepare: async (t) => ({
+      id: (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO organisations (code, name, kind, parent_id) VALUES ($1, 'Đảng ủy thử', 'grassroots', $2) RETURNING id`,
+          [`matrix-o-${uniq()}`, ROOT_ORGANISATION_ID],
+        )
+      ).rows[0].id,
+    }),
+    send: (t, s, auth) => t.http.patch(`/api/admin/organisations/${s.id}`).set(auth).send({ name: 'Tên đã đổi' }),
+    snapshot: async (t, s) =>
+      (await t.db.query(`SELECT name, sort_order, updated_at FROM organisations WHERE id = $1`, [s.id])).rows[0],
+    ok: (res, s) => expect(res.body).toMatchObject({ id: s.id, name: 'Tên đã đổi' }),
   }),
 
   'GET /reports/summary': reportRead('summary', (res) => expect(typeof res.body.figures.total).toBe('number')),

@@ -807,6 +807,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a committee under yours (with the agency that stands for it among its parent’s agencies) */
+        post: operations["AdminController_createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a committee, or set its place among its siblings (its code and parent are kept) */
+        patch: operations["AdminController_updateOrganisation"];
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -814,10 +848,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every account, with e-mail and status */
+        /** The accounts of your committee and the committees below it, with e-mail and status */
         get: operations["AdminController_listUsers"];
         put?: never;
-        /** Create an account */
+        /** Create an account in your committee or one below it */
         post: operations["AdminController_createUser"];
         delete?: never;
         options?: never;
@@ -838,7 +872,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account: name, role, agency, e-mail, active */
+        /** Change an account: name, role, agency, committee, e-mail, active */
         patch: operations["AdminController_updateUser"];
         trace?: never;
     };
@@ -866,10 +900,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every agency, disabled ones too */
+        /** The agencies of your committee and the committees below it, disabled ones too */
         get: operations["AdminController_listAgencies"];
         put?: never;
-        /** Register an agency */
+        /** Register an agency of your committee or of one below it */
         post: operations["AdminController_createAgency"];
         delete?: never;
         options?: never;
@@ -1648,6 +1682,11 @@ export interface components {
             code: string;
             name: string;
             kind?: string;
+            /**
+             * Format: uuid
+             * @description The committee the agency works for: the administrator's own (the default) or one below it
+             */
+            organisationId?: string;
         };
         UpdateAgencyRequest: {
             name?: string;
@@ -1664,6 +1703,11 @@ export interface components {
             /** @enum {string} */
             role: "office" | "standing_committee" | "agency" | "inspector" | "admin";
             agencyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The committee an Office, Standing Committee, inspector or administrator account works in: the administrator's own (the default) or one below it. An agency account's is its agency's; naming another is refused
+             */
+            organisationId?: string;
             /** @description An agency's head, deputy or officer (an agency account is its head when not said); Thường trực or member of the Standing Committee */
             position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             email?: string | null;
@@ -1687,6 +1731,11 @@ export interface components {
             /** @enum {string} */
             role?: "office" | "standing_committee" | "agency" | "inspector" | "admin";
             agencyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The committee an Office, Standing Committee, inspector or administrator account works in: the administrator's own (the default) or one below it. An agency account's is its agency's; naming another is refused
+             */
+            organisationId?: string;
             position?: ("head" | "deputy" | "officer" | "standing_board" | "member") | null;
             email?: string | null;
             active?: boolean;
@@ -9215,6 +9264,239 @@ export interface operations {
             };
         };
     };
+    AdminController_createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kept for good: it is the label of the committee in every path below it */
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "district" | "directly_under" | "grassroots";
+                    /**
+                     * Format: uuid
+                     * @description The committee it is under: the administrator's own or one below it
+                     */
+                    parentId: string;
+                    sortOrder?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_ORGANISATION" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description The state has moved on (a stale version, a duplicate, a decided request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "DUPLICATE";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminController_updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    sortOrder?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The input is invalid (the message and `details` say what to fix) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_JSON" | "UNKNOWN_ORGANISATION" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too large: the message says the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unexpected error; it has been logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the server is shutting down; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     AdminController_listUsers: {
         parameters: {
             query?: never;
@@ -9313,7 +9595,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED" | "WEAK_PASSWORD";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_ORGANISATION" | "VALIDATION_FAILED" | "WEAK_PASSWORD";
                     };
                 };
             };
@@ -9423,7 +9705,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_AGENCY" | "UNKNOWN_ORGANISATION" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -9719,7 +10001,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"] & {
                         /** @enum {unknown} */
-                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_JSON" | "UNKNOWN_ORGANISATION" | "VALIDATION_FAILED";
                     };
                 };
             };

@@ -238,6 +238,9 @@ export const createAgencyRequestSchema = z.strictObject({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
   name: requiredText(300),
   kind: text(50).optional(),
+  organisationId: uuid
+    .optional()
+    .describe("The committee the agency works for: the administrator's own (the default) or one below it"),
 });
 export const updateAgencyRequestSchema = z
   .strictObject({ name: requiredText(300).optional(), kind: text(50).optional(), active: z.boolean().optional() })
@@ -265,6 +268,9 @@ const password = z
  * address often ends in a space); `.check` rather than `.pipe` keeps the e-mail format in the OpenAPI docs.
  */
 const email = z.string().trim().max(254).check(z.email('must be an e-mail address such as ten@tinhuy.vn'));
+const ACCOUNT_ORGANISATION =
+  "The committee an Office, Standing Committee, inspector or administrator account works in: the administrator's own (the default) or one below it. An agency account's is its agency's; naming another is refused";
+
 export const createUserRequestSchema = z.strictObject({
   username: z
     .string()
@@ -275,6 +281,7 @@ export const createUserRequestSchema = z.strictObject({
   fullName: requiredText(200),
   role: z.enum(ROLE_VALUES),
   agencyId: uuid.nullable().optional(),
+  organisationId: uuid.optional().describe(ACCOUNT_ORGANISATION),
   position: z
     .enum(['head', 'deputy', 'officer', 'standing_board', 'member'])
     .nullable()
@@ -290,12 +297,37 @@ export const updateUserRequestSchema = z
     fullName: requiredText(200).optional(),
     role: z.enum(ROLE_VALUES).optional(),
     agencyId: uuid.nullable().optional(),
+    organisationId: uuid.optional().describe(ACCOUNT_ORGANISATION),
     position: z.enum(['head', 'deputy', 'officer', 'standing_board', 'member']).nullable().optional(),
     email: email.nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export const resetPasswordRequestSchema = z.strictObject({ password });
+const organisationCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes')
+  .max(100);
+const sortOrder = z.int().min(1).max(100_000).nullable().optional();
+
+/**
+ * A committee below the administrator's: a district-level (Huyện/Thành/Thị ủy), a Đảng ủy directly under the
+ * province, or a grassroots one. It gets, with it, the agency that stands for it among its parent's agencies.
+ */
+export const createOrganisationRequestSchema = z.strictObject({
+  code: organisationCode.describe('Kept for good: it is the label of the committee in every path below it'),
+  name: requiredText(300),
+  kind: z.enum(['district', 'directly_under', 'grassroots']),
+  parentId: uuid.describe("The committee it is under: the administrator's own or one below it"),
+  sortOrder,
+});
+export const updateOrganisationRequestSchema = z
+  .strictObject({ name: requiredText(300).optional(), sortOrder })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequestSchema>;
+export type UpdateOrganisationRequest = z.infer<typeof updateOrganisationRequestSchema>;
 export type CreateAgencyRequest = z.infer<typeof createAgencyRequestSchema>;
 export type UpdateAgencyRequest = z.infer<typeof updateAgencyRequestSchema>;
 export type AgencyOrderRequest = z.infer<typeof agencyOrderRequestSchema>;

@@ -3,6 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   agencyOrderRequestSchema,
   createAgencyRequestSchema,
+  createOrganisationRequestSchema,
+  organisationSchema,
+  updateOrganisationRequestSchema,
+  type CreateOrganisationRequest,
+  type OrganisationDto,
+  type UpdateOrganisationRequest,
   createUserRequestSchema,
   resetPasswordRequestSchema,
   updateAgencyRequestSchema,
@@ -25,6 +31,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { UsersAdminService } from './users-admin.service.js';
 
 @ApiTags('admin')
@@ -34,30 +41,66 @@ export class AdminController {
   constructor(
     private readonly users: UsersAdminService,
     private readonly agencies: AgenciesService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
-  @ApiEndpoint({ summary: 'Every account, with e-mail and status', ok: { schema: z.array(userSchema) } })
-  @Get('users')
-  listUsers(): Promise<UserDto[]> {
-    return this.users.list();
+  @ApiEndpoint({
+    summary: 'Make a committee under yours (with the agency that stands for it among its parent’s agencies)',
+    body: createOrganisationRequestSchema,
+    ok: { status: 201, schema: organisationSchema },
+    errors: { 400: ['UNKNOWN_ORGANISATION'], 409: ['DUPLICATE'] },
+  })
+  @Post('organisations')
+  createOrganisation(
+    @CurrentUser() admin: AuthUser,
+    @Body(new ZodPipe(createOrganisationRequestSchema)) body: CreateOrganisationRequest,
+  ): Promise<OrganisationDto> {
+    return this.organisations.create(admin, body);
   }
 
   @ApiEndpoint({
-    summary: 'Create an account',
+    summary: 'Rename a committee, or set its place among its siblings (its code and parent are kept)',
+    body: updateOrganisationRequestSchema,
+    ok: { schema: organisationSchema },
+    errors: { 400: ['UNKNOWN_ORGANISATION'] },
+  })
+  @Patch('organisations/:id')
+  updateOrganisation(
+    @CurrentUser() admin: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodPipe(updateOrganisationRequestSchema)) body: UpdateOrganisationRequest,
+  ): Promise<OrganisationDto> {
+    return this.organisations.update(admin, id, body);
+  }
+
+  @ApiEndpoint({
+    summary: 'The accounts of your committee and the committees below it, with e-mail and status',
+    ok: { schema: z.array(userSchema) },
+  })
+  @Get('users')
+  listUsers(@CurrentUser() admin: AuthUser): Promise<UserDto[]> {
+    return this.users.list(admin);
+  }
+
+  @ApiEndpoint({
+    summary: 'Create an account in your committee or one below it',
     body: createUserRequestSchema,
     ok: { status: 201, schema: userSchema },
-    errors: { 400: ['WEAK_PASSWORD', 'UNKNOWN_AGENCY'], 409: ['DUPLICATE'] },
+    errors: { 400: ['WEAK_PASSWORD', 'UNKNOWN_AGENCY', 'UNKNOWN_ORGANISATION'], 409: ['DUPLICATE'] },
   })
   @Post('users')
-  createUser(@Body(new ZodPipe(createUserRequestSchema)) body: CreateUserRequest): Promise<UserDto> {
-    return this.users.create(body);
+  createUser(
+    @CurrentUser() admin: AuthUser,
+    @Body(new ZodPipe(createUserRequestSchema)) body: CreateUserRequest,
+  ): Promise<UserDto> {
+    return this.users.create(admin, body);
   }
 
   @ApiEndpoint({
-    summary: 'Change an account: name, role, agency, e-mail, active',
+    summary: 'Change an account: name, role, agency, committee, e-mail, active',
     body: updateUserRequestSchema,
     ok: { schema: userSchema },
-    errors: { 400: ['UNKNOWN_AGENCY'], 409: ['CONFLICT'] },
+    errors: { 400: ['UNKNOWN_AGENCY', 'UNKNOWN_ORGANISATION'], 409: ['CONFLICT'] },
   })
   @Patch('users/:id')
   updateUser(
@@ -77,16 +120,20 @@ export class AdminController {
   @Post('users/:id/reset-password')
   @HttpCode(204)
   async resetPassword(
+    @CurrentUser() admin: AuthUser,
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodPipe(resetPasswordRequestSchema)) body: ResetPasswordRequest,
   ): Promise<void> {
-    await this.users.resetPassword(id, body.password);
+    await this.users.resetPassword(admin, id, body.password);
   }
 
-  @ApiEndpoint({ summary: 'Every agency, disabled ones too', ok: { schema: z.array(agencySchema) } })
+  @ApiEndpoint({
+    summary: 'The agencies of your committee and the committees below it, disabled ones too',
+    ok: { schema: z.array(agencySchema) },
+  })
   @Get('agencies')
-  listAgencies(): Promise<AgencyDto[]> {
-    return this.agencies.list(true);
+  listAgencies(@CurrentUser() admin: AuthUser): Promise<AgencyDto[]> {
+    return this.agencies.listForAdmin(admin);
   }
 
   @ApiEndpoint({
@@ -96,19 +143,25 @@ export class AdminController {
     errors: { 400: ['UNKNOWN_AGENCY'] },
   })
   @Put('agencies/order')
-  setAgencyOrder(@Body(new ZodPipe(agencyOrderRequestSchema)) body: AgencyOrderRequest): Promise<AgencyDto[]> {
-    return this.agencies.setOrder(body);
+  setAgencyOrder(
+    @CurrentUser() admin: AuthUser,
+    @Body(new ZodPipe(agencyOrderRequestSchema)) body: AgencyOrderRequest,
+  ): Promise<AgencyDto[]> {
+    return this.agencies.setOrder(admin, body);
   }
 
   @ApiEndpoint({
-    summary: 'Register an agency',
+    summary: 'Register an agency of your committee or of one below it',
     body: createAgencyRequestSchema,
     ok: { status: 201, schema: agencySchema },
-    errors: { 409: ['DUPLICATE'] },
+    errors: { 400: ['UNKNOWN_ORGANISATION'], 409: ['DUPLICATE'] },
   })
   @Post('agencies')
-  createAgency(@Body(new ZodPipe(createAgencyRequestSchema)) body: CreateAgencyRequest): Promise<AgencyDto> {
-    return this.agencies.create(body);
+  createAgency(
+    @CurrentUser() admin: AuthUser,
+    @Body(new ZodPipe(createAgencyRequestSchema)) body: CreateAgencyRequest,
+  ): Promise<AgencyDto> {
+    return this.agencies.create(admin, body);
   }
 
   @ApiEndpoint({
@@ -118,9 +171,10 @@ export class AdminController {
   })
   @Patch('agencies/:id')
   updateAgency(
+    @CurrentUser() admin: AuthUser,
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodPipe(updateAgencyRequestSchema)) body: UpdateAgencyRequest,
   ): Promise<AgencyDto> {
-    return this.agencies.update(id, body);
+    return this.agencies.update(admin, id, body);
   }
 }

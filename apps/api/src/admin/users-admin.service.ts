@@ -7,10 +7,10 @@ import {
   type UpdateUserRequest,
   type UserDto,
 } from '@dondoc/contracts';
-import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ApiError } from '../common/api-error.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { UsersAdminRepository } from './users-admin.repository.js';
 
 @Injectable()
@@ -18,17 +18,18 @@ export class UsersAdminService {
   constructor(
     private readonly repo: UsersAdminRepository,
     private readonly passwords: PasswordService,
-    private readonly agencies: AgenciesRepository,
+    private readonly organisations: OrganisationsService,
   ) {}
 
-  list(): Promise<UserDto[]> {
-    return this.repo.list();
+  /** The accounts of the administrator's committee and those below it. */
+  list(admin: AuthUser): Promise<UserDto[]> {
+    return this.repo.list(admin.organisationPath);
   }
 
-  async create(input: CreateUserRequest): Promise<UserDto> {
+  async create(admin: AuthUser, input: CreateUserRequest): Promise<UserDto> {
     checkPassword(input.password, input);
     const agencyId = input.agencyId ?? null;
-    await this.checkRoleAgency(input.role, agencyId);
+    const organisationId = await this.placeOf(admin, input.role, agencyId, input.organisationId);
     if (await this.repo.usernameTaken(input.username)) {
       throw new ApiError(409, 'DUPLICATE', `The username "${input.username}" is taken`);
     }
@@ -37,6 +38,7 @@ export class UsersAdminService {
       fullName: input.fullName,
       role: input.role,
       agencyId,
+      organisationId,
       position: positionFor(input.role, input.position, null),
       email: input.email ?? null,
       passwordHash: await this.passwords.hash(input.password),
@@ -44,7 +46,7 @@ export class UsersAdminService {
   }
 
   async update(admin: AuthUser, id: string, input: UpdateUserRequest): Promise<UserDto> {
-    const current = await this.repo.findById(id);
+    const current = await this.repo.findById(id, admin.organisationPath);
     if (!current) throw ApiError.notFound('User');
     const next = {
       fullName: input.fullName ?? current.fullName,
@@ -55,7 +57,13 @@ export class UsersAdminService {
       position: null as string | null,
     };
     if (next.role !== 'agency' && input.role && input.agencyId === undefined) next.agencyId = null;
-    await this.checkRoleAgency(next.role, next.agencyId);
+    // Moved to an agency, the account follows it; otherwise it stays in its committee unless told.
+    const organisationId = await this.placeOf(
+      admin,
+      next.role,
+      next.agencyId,
+      input.organisationId ?? (next.agencyId ? undefined : current.organisationId),
+    );
     next.position = positionFor(next.role, input.position, current.position ?? null);
     if (id === admin.id && (!next.active || next.role !== 'admin')) {
       throw new ApiError(409, 'CONFLICT', 'You cannot disable or demote your own administrator account');
@@ -65,25 +73,48 @@ export class UsersAdminService {
       !next.active ||
       next.role !== current.role ||
       next.agencyId !== current.agencyId ||
+      organisationId !== current.organisationId ||
       (next.position ?? null) !== (current.position ?? null);
-    return this.repo.update(id, next, shrinks);
+    return this.repo.update(id, { ...next, organisationId }, shrinks);
   }
 
-  async resetPassword(id: string, password: string): Promise<void> {
-    const user = await this.repo.findById(id);
+  async resetPassword(admin: AuthUser, id: string, password: string): Promise<void> {
+    const user = await this.repo.findById(id, admin.organisationPath);
     if (!user) throw ApiError.notFound('User');
     checkPassword(password, user);
     await this.repo.setPassword(id, await this.passwords.hash(password));
   }
 
-  private async checkRoleAgency(role: string, agencyId: string | null): Promise<void> {
+  /**
+   * The committee an account is filed in, checked: an agency account's is its agency's (an active agency of the
+   * administrator's subtree; naming another committee is refused); any other's is the one named, the
+   * administrator's own or one below it, or the administrator's own when none is named.
+   */
+  private async placeOf(
+    admin: AuthUser,
+    role: string,
+    agencyId: string | null,
+    organisationId: string | undefined,
+  ): Promise<string> {
     if (role === 'agency' && !agencyId)
       throw new ApiError(400, 'VALIDATION_FAILED', 'An agency account needs its agency');
     if (role !== 'agency' && agencyId)
       throw new ApiError(400, 'VALIDATION_FAILED', 'Only agency accounts belong to an agency');
-    if (agencyId && !(await this.agencies.isActive(agencyId))) {
-      throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist or is disabled');
+    if (agencyId) {
+      const agencyOrganisation = await this.repo.agencyOrganisation(agencyId, admin.organisationPath);
+      if (!agencyOrganisation) throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist or is disabled');
+      if (organisationId && organisationId !== agencyOrganisation) {
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          'Tài khoản của cơ quan thuộc cấp ủy của cơ quan đó / An agency account is in its agency’s committee',
+          [{ path: 'organisationId', message: "must be the agency's committee, or left out" }],
+        );
+      }
+      return agencyOrganisation;
     }
+    if (!organisationId) return admin.organisationId;
+    return (await this.organisations.within(admin, organisationId)).id;
   }
 }
 

@@ -27,6 +27,12 @@ export class AgenciesRepository {
     });
   }
 
+  /** Every agency of the committee at `path` and of those below it, disabled ones too: an administrator's. */
+  async listSubtree(path: string): Promise<AgencyEntity[]> {
+    const orgs: { id: string }[] = await this.repo.query(`SELECT id FROM organisations WHERE path <@ $1::ltree`, [path]);
+    return this.repo.find({ where: { organisationId: In(orgs.map((o) => o.id)) }, order: { name: 'ASC', code: 'ASC' } });
+  }
+
   findById(id: string): Promise<AgencyEntity | null> {
     return this.repo.findOne({ where: { id } });
   }
@@ -35,14 +41,21 @@ export class AgenciesRepository {
     return this.repo.findOne({ where: { code } });
   }
 
-  insert(values: { code: string; name: string; kind: string }): Promise<AgencyEntity> {
+  insert(values: { code: string; name: string; kind: string; organisationId: string }): Promise<AgencyEntity> {
     return this.repo.save(this.repo.create(values));
   }
 
+  /** Changes an agency of the subtree at `path`; null for any other. */
   async update(
     id: string,
     values: Partial<Pick<AgencyEntity, 'name' | 'kind' | 'active'>>,
+    path: string,
   ): Promise<AgencyEntity | null> {
+    const inSubtree: unknown[] = await this.repo.query(
+      `SELECT 1 FROM agencies a JOIN organisations o ON o.id = a.organisation_id WHERE a.id = $1 AND o.path <@ $2::ltree`,
+      [id, path],
+    );
+    if (!inSubtree.length) return null;
     await this.repo.update({ id }, values);
     return this.findById(id);
   }
@@ -51,11 +64,15 @@ export class AgenciesRepository {
    * Sets the official order in one transaction: `ids[0]` gets place 1, and so on. The table is locked against
    * writes first, so an agency registered meanwhile cannot slip between the check and the update. Answers the
    * ids that are no agency and the agencies `ids` leaves out (by name); nothing is written unless both are empty.
+   * The order is of the agencies of the subtree at `path`: an administrator's; any other agency is unknown.
    */
-  setOrder(ids: readonly string[]): Promise<{ unknown: string[]; missing: string[] }> {
+  setOrder(ids: readonly string[], path: string): Promise<{ unknown: string[]; missing: string[] }> {
     return this.repo.manager.transaction(async (m) => {
       await m.query(`LOCK TABLE agencies IN SHARE ROW EXCLUSIVE MODE`);
-      const all: { id: string; name: string }[] = await m.query(`SELECT id, name FROM agencies`);
+      const all: { id: string; name: string }[] = await m.query(
+        `SELECT a.id, a.name FROM agencies a JOIN organisations o ON o.id = a.organisation_id WHERE o.path <@ $1::ltree`,
+        [path],
+      );
       const known = new Set(all.map((a) => a.id));
       const named = new Set(ids);
       const unknown = ids.filter((id) => !known.has(id));

@@ -7,7 +7,9 @@ import {
   type UpdateAgencyRequest,
 } from '@dondoc/contracts';
 import type { AgencyEntity } from '@dondoc/persistence';
+import type { AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { AgenciesRepository } from './agencies.repository.js';
 
 export function toAgencyDto(a: AgencyEntity): AgencyDto {
@@ -16,7 +18,10 @@ export function toAgencyDto(a: AgencyEntity): AgencyDto {
 
 @Injectable()
 export class AgenciesService {
-  constructor(private readonly repo: AgenciesRepository) {}
+  constructor(
+    private readonly repo: AgenciesRepository,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   /**
    * In the official order, for every picker and the admin page: the places the administrator set, then the
@@ -27,8 +32,16 @@ export class AgenciesService {
     return sortByAgencyOrder(await this.repo.list(includeInactive, linePath), (a) => a).map(toAgencyDto);
   }
 
-  /** Sets the official order: every agency, disabled ones too, exactly once. Answers every agency in it. */
-  async setOrder(input: AgencyOrderRequest): Promise<AgencyDto[]> {
+  /** An administrator's: the agencies of their committee and those below it, disabled ones too. */
+  async listForAdmin(admin: AuthUser): Promise<AgencyDto[]> {
+    return sortByAgencyOrder(await this.repo.listSubtree(admin.organisationPath), (a) => a).map(toAgencyDto);
+  }
+
+  /**
+   * Sets the official order: every agency of the administrator's subtree, disabled ones too, exactly once.
+   * Answers every agency in it.
+   */
+  async setOrder(admin: AuthUser, input: AgencyOrderRequest): Promise<AgencyDto[]> {
     const seen = new Set<string>();
     const twice = [...new Set(input.agencyIds.filter((id) => seen.size === seen.add(id).size))];
     if (twice.length) {
@@ -38,7 +51,7 @@ export class AgenciesService {
         `Each agency must be named exactly once; named twice: ${twice.join(', ')}`,
       );
     }
-    const { unknown, missing } = await this.repo.setOrder(input.agencyIds);
+    const { unknown, missing } = await this.repo.setOrder(input.agencyIds, admin.organisationPath);
     if (unknown.length) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', `No such agency: ${unknown.join(', ')}`);
     }
@@ -49,18 +62,24 @@ export class AgenciesService {
         `The order must name every agency, disabled ones too; missing: ${missing.join(', ')}`,
       );
     }
-    return this.list(true);
+    return this.listForAdmin(admin);
   }
 
-  async create(input: CreateAgencyRequest): Promise<AgencyDto> {
+  /** An agency of the administrator's committee, or of one below it when `organisationId` names it. */
+  async create(admin: AuthUser, input: CreateAgencyRequest): Promise<AgencyDto> {
+    const organisationId = input.organisationId
+      ? (await this.organisations.within(admin, input.organisationId)).id
+      : admin.organisationId;
     if (await this.repo.findByCode(input.code)) {
       throw new ApiError(409, 'DUPLICATE', `An agency with code "${input.code}" already exists`);
     }
-    return toAgencyDto(await this.repo.insert({ code: input.code, name: input.name, kind: input.kind ?? 'other' }));
+    return toAgencyDto(
+      await this.repo.insert({ code: input.code, name: input.name, kind: input.kind ?? 'other', organisationId }),
+    );
   }
 
-  async update(id: string, input: UpdateAgencyRequest): Promise<AgencyDto> {
-    const updated = await this.repo.update(id, input);
+  async update(admin: AuthUser, id: string, input: UpdateAgencyRequest): Promise<AgencyDto> {
+    const updated = await this.repo.update(id, input, admin.organisationPath);
     if (!updated) throw ApiError.notFound('Agency');
     return toAgencyDto(updated);
   }

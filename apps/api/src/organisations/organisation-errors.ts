@@ -15,3 +15,7 @@ export const notOwnTask = () =>
     'NOT_OWN_TASK',
     'Nhiệm vụ của cấp ủy khác: chỉ Văn phòng cấp ủy đó xử lý / Only the Office of the committee whose task it is acts on it',
   );
+
+/** A committee named that is neither the caller's own nor below it: for them it does not exist. */
+export const unknownOrganisation = () =>
+  new ApiError(400, 'UNKNOWN_ORGANISATION', 'Không có cấp ủy này / No such committee under yours');

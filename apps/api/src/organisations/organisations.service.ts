@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganisationDto } from '@dondoc/contracts';
+import type {
+  CreateOrganisationRequest,
+  OrganisationDto,
+  OrganisationKind,
+  UpdateOrganisationRequest,
+} from '@dondoc/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ApiError } from '../common/api-error.js';
+import { unknownOrganisation } from './organisation-errors.js';
 import { OrganisationsRepository, type OrganisationRow } from './organisations.repository.js';
+
+/** The kind of the agency that stands for a committee among its parent's agencies. */
+const STANDING_AGENCY_KIND: Record<Exclude<OrganisationKind, 'province'>, string> = {
+  district: 'district_committee',
+  directly_under: 'party_committee',
+  grassroots: 'grassroots_committee',
+};
 
 /** A path label is its organisation's code with `-` written `_` (codes have no `_`, so this reads back exactly). */
 export function toOrganisationDto(r: OrganisationRow): OrganisationDto {
@@ -23,5 +38,38 @@ export class OrganisationsService {
   /** The caller's organisation and those below it, parents before children. */
   async visibleTo(userId: string): Promise<OrganisationDto[]> {
     return (await this.repo.subtreeOf(userId)).map(toOrganisationDto);
+  }
+
+  /** The organisation `id` if it is the caller's own or below it; otherwise `UNKNOWN_ORGANISATION`. */
+  async within(user: AuthUser, id: string): Promise<OrganisationRow> {
+    const found = await this.repo.within(id, user.organisationPath);
+    if (!found) throw unknownOrganisation();
+    return found;
+  }
+
+  /**
+   * An administrator makes a committee under their own or one below it. Its agency among the parent's agencies
+   * comes with it, so the parent's Office can give it work at once; its Office and other accounts are filed in it
+   * through `POST /api/admin/users` with its `organisationId`.
+   */
+  async create(admin: AuthUser, input: CreateOrganisationRequest): Promise<OrganisationDto> {
+    await this.within(admin, input.parentId);
+    const created = await this.repo.create({
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      parentId: input.parentId,
+      sortOrder: input.sortOrder ?? null,
+      agencyKind: STANDING_AGENCY_KIND[input.kind],
+    });
+    if (!created) {
+      throw new ApiError(409, 'DUPLICATE', `Mã "${input.code}" đã có / The code "${input.code}" is taken`);
+    }
+    return toOrganisationDto(created);
+  }
+
+  async update(admin: AuthUser, id: string, input: UpdateOrganisationRequest): Promise<OrganisationDto> {
+    await this.within(admin, id);
+    return toOrganisationDto(await this.repo.update(id, input));
   }
 }

@@ -32,6 +32,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { unclearedActor } from '../common/uncleared-actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { unknownOrganisation } from '../organisations/organisation-errors.js';
 import { ReportsDatabase } from './reports-database.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
 import { daysOffBetween, NO_DAYS_OFF, reportSpan } from './report-days-off.js';
@@ -220,7 +221,7 @@ export class ReportsService {
     }
     // A committee's figures: the caller's own or one below it; any other does not exist for them.
     if (query.organisationId && !(await this.reports.organisationWithin(query.organisationId, user.organisationPath))) {
-      throw new ApiError(400, 'UNKNOWN_ORGANISATION', 'Không có cấp ủy này / No such committee under yours');
+      throw unknownOrganisation();
     }
     if (query.agencyId && !(await this.reports.agency(query.agencyId))) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist');
