@@ -5,7 +5,7 @@ import type { TaskDetailDto } from '@dondoc/contracts';
 import { startWorker, workerConfigFromEnv, type RunningWorker } from '@dondoc/worker';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TestRedis } from '../../e2e/support/redis-server.js';
-import { DEMO_PASSWORD, startTestApp, testDatabaseUrl, type TestApp } from '../../e2e/support/test-app.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../../e2e/support/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -35,7 +35,8 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** `demoDistricts`: a database of its own with the demo's two cities (their committees, accounts and breakdown). */
+export async function startBrowserApp(options: { demoDistricts?: boolean } = {}): Promise<BrowserApp> {
   // BROWSER_WEB_DIR: a build of its own, so parallel work on the board does not swap the files mid-run.
   const webDir = resolve(process.env.BROWSER_WEB_DIR ?? 'apps/web/dist');
   if (!existsSync(join(webDir, 'index.html'))) {
@@ -48,21 +49,24 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   let baseUrl: string;
   try {
     // The file signs the same accounts in many times within a minute; the login limit is tested elsewhere.
-    t = await startTestApp({
-      WEB_DIR: webDir,
-      REDIS_URL: redis.url,
-      // One deployment with the worker below: the bus channels carry this prefix.
-      QUEUE_PREFIX: `br${process.pid}`,
-      LOGIN_LIMIT_PER_ACCOUNT: '1000',
-      LOGIN_LIMIT_PER_ADDRESS: '10000',
-    });
+    t = await startTestApp(
+      {
+        WEB_DIR: webDir,
+        REDIS_URL: redis.url,
+        // One deployment with the worker below: the bus channels carry this prefix.
+        QUEUE_PREFIX: `br${process.pid}`,
+        LOGIN_LIMIT_PER_ACCOUNT: '1000',
+        LOGIN_LIMIT_PER_ADDRESS: '10000',
+      },
+      options.demoDistricts ? { ownDatabase: true, demoDistricts: true } : {},
+    );
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
     worker = await startWorker(
       workerConfigFromEnv({
         WORKING_CALENDAR: 'off',
-        DATABASE_URL: testDatabaseUrl(),
+        DATABASE_URL: t.config.databaseUrl,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `br${process.pid}`,
         RELAY_INTERVAL_MS: '100',

@@ -3,20 +3,23 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { formatDate } from '../common/format';
 import { STATUS_COLORS } from './status-colors';
 import { useCompletionSeries } from './use-completion-series';
+import type { OrganisationScope } from './use-dashboard-params';
 import { useFormatters } from './use-formatters';
 
 interface Props {
   /** The last day of the series: the chosen "as of" day, or today. */
   until: string;
+  /** The committee whose figures: the dashboard's. */
+  scope?: OrganisationScope;
 }
 
 // Charts here do not animate: figures should read at once, and a resize (a tablet turned) restarts it.
 
 /** Stacked statuses at each month end, with the completion rate as a line on its own axis. */
-export function CompletionChart({ until }: Props) {
+export function CompletionChart({ until, scope }: Props) {
   const { t } = useTranslation();
   const { num, pct } = useFormatters();
-  const { points, pending, failed } = useCompletionSeries(until);
+  const { points, pending, failed } = useCompletionSeries(until, scope);
   const data = points.map((p) => ({ ...p, ratePct: p.completionRate === null ? null : p.completionRate * 100 }));
   // "mm/yyyy" for the month ends keeps the axis readable; the tooltip gives the full day.
   const tick = (day: string) => (day === until ? formatDate(day) : formatDate(day).slice(3));

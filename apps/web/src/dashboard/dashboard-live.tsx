@@ -10,22 +10,38 @@ import { DashboardBody } from './dashboard-body';
 import { DashboardToolbar } from './dashboard-toolbar';
 import { fileDay } from './file-day';
 import { FreezeForm } from './freeze-form';
+import { OrganisationPicker } from './organisation-picker';
+import { OrganisationTable } from './organisation-table';
 import { useDashboardData } from './use-dashboard-data';
+import type { OrganisationScope } from './use-dashboard-params';
 import { useReportDownload } from './use-report-download';
 
 interface Props {
   asOf: string;
   canFreeze: boolean;
   onAsOf: (day: string) => void;
+  /** The committee whose figures, and the controls that choose it. */
+  scope?: OrganisationScope;
+  alone?: boolean;
+  onOrganisation?: (organisationId: string) => void;
+  onAlone?: (alone: boolean) => void;
 }
 
-/** Today's figures, or the figures at the end of a chosen day, with freezing and exports. */
-export function DashboardLive({ asOf, canFreeze, onAsOf }: Props) {
+/** Today's figures, or the figures at the end of a chosen day, of a committee, with freezing and exports. */
+export function DashboardLive({
+  asOf,
+  canFreeze,
+  onAsOf,
+  scope = {},
+  alone = false,
+  onOrganisation = () => undefined,
+  onAlone = () => undefined,
+}: Props) {
   const { t } = useTranslation();
   const today = useToday();
   // A day after today has no figures (the API refuses it): say so here instead of asking.
   const future = Boolean(asOf) && asOf > today;
-  const query = useDashboardData(asOf, !future);
+  const query = useDashboardData(asOf, !future, scope);
   const downloads = useReportDownload();
   const [freezing, setFreezing] = useState(false);
   const { data, error } = query;
@@ -88,7 +104,7 @@ export function DashboardLive({ asOf, canFreeze, onAsOf }: Props) {
     content = (
       <DashboardBody
         data={data}
-        trend={<CompletionChart until={asOf || today} />}
+        trend={<CompletionChart until={asOf || today} scope={scope} />}
         onUrge={urge}
         urgingAgencyId={downloads.busy?.startsWith('urging-') ? downloads.busy.slice('urging-'.length) : null}
       />
@@ -127,7 +143,14 @@ export function DashboardLive({ asOf, canFreeze, onAsOf }: Props) {
       {freezing && (
         <FreezeForm asOf={asOf} today={today} onDone={() => setFreezing(false)} onCancel={() => setFreezing(false)} />
       )}
+      <OrganisationPicker
+        value={scope.organisationId ?? ''}
+        alone={alone}
+        onChange={onOrganisation}
+        onAlone={onAlone}
+      />
       <p className="dash-hint dash-board-note">{t('dashboard.boardNote')}</p>
+      {!future && <OrganisationTable asOf={asOf} scope={scope} onPick={onOrganisation} />}
       {content}
     </>
   );

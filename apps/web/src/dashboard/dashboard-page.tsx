@@ -19,7 +19,8 @@ const FREEZERS = new Set(['office', 'standing_committee']);
 export function DashboardPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const { asOf, snapshotId, setAsOf, openSnapshot, closeSnapshot } = useDashboardParams();
+  const { asOf, snapshotId, scope, alone, setAsOf, openSnapshot, closeSnapshot, setOrganisation, setAlone } =
+    useDashboardParams();
   const role = session?.user.role;
   if (!role) return null;
 
@@ -45,7 +46,15 @@ export function DashboardPage() {
       {snapshotId ? (
         <DashboardSnapshot id={snapshotId} onClose={closeSnapshot} />
       ) : (
-        <DashboardLive asOf={asOf} canFreeze={FREEZERS.has(role)} onAsOf={setAsOf} />
+        <DashboardLive
+          asOf={asOf}
+          canFreeze={FREEZERS.has(role)}
+          onAsOf={setAsOf}
+          scope={scope}
+          alone={alone}
+          onOrganisation={setOrganisation}
+          onAlone={setAlone}
+        />
       )}
       <SnapshotList
         openId={snapshotId}

@@ -2,6 +2,7 @@ import type { ReportSummary } from '@dondoc/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../api/api-client';
 import { reportKeys } from './report-query-keys';
+import type { OrganisationScope } from './use-dashboard-params';
 
 export const SERIES_MONTHS = 12;
 
@@ -34,13 +35,13 @@ export function monthEnds(until: string, months: number): string[] {
  * of days (month ends of the last year, and the day shown), in parallel; each answer is rebuilt by the
  * server from the task history. The past does not change, so those answers are kept for long.
  */
-export function useCompletionSeries(until: string) {
+export function useCompletionSeries(until: string, scope: OrganisationScope = {}) {
   const days = monthEnds(until, SERIES_MONTHS);
   return useQueries({
     queries: days.map((day) => ({
-      queryKey: reportKeys.view('summary', day),
+      queryKey: reportKeys.view('summary', day, { ...scope }),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<ReportSummary>('/reports/summary', { query: { asOf: day }, signal }),
+        api<ReportSummary>('/reports/summary', { query: { asOf: day, ...scope }, signal }),
       staleTime: 10 * 60_000,
     })),
     combine: (results) => ({

@@ -13,6 +13,7 @@ import type {
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { api } from '../api/api-client';
 import { reportKeys } from './report-query-keys';
+import type { OrganisationScope } from './use-dashboard-params';
 
 /**
  * What the dashboard shows; a snapshot's bundle has the same parts, so both views share one body. The
@@ -35,10 +36,10 @@ export type DashboardData = Pick<
 export const ESCALATION_PAGE = 50;
 
 /** The live (or "as of") report views, fetched in parallel; `data` is there once every part is. */
-export function useDashboardData(asOf: string, enabled = true) {
-  const query = { asOf: asOf || undefined };
+export function useDashboardData(asOf: string, enabled = true, scope: OrganisationScope = {}) {
+  const query = { asOf: asOf || undefined, ...scope };
   const view = <T>(path: string, extra: Record<string, number> = {}) => ({
-    queryKey: reportKeys.view(path, asOf),
+    queryKey: reportKeys.view(path, asOf, { ...scope }),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       api<T>(`/reports/${path}`, { query: { ...query, ...extra }, signal }),
     // Changing the date keeps the old figures on screen until the new ones arrive.

@@ -7,6 +7,7 @@ import { boardEn, boardVi } from '../board/board.i18n';
 import { calendarEn, calendarVi } from '../calendar/calendar.i18n';
 import { classificationEn, classificationVi } from '../classification/classification.i18n';
 import { contributionsEn, contributionsVi } from '../contributions/contributions.i18n';
+import { breakdownEn, breakdownVi } from '../breakdown/breakdown.i18n';
 import { dashboardEn, dashboardVi } from '../dashboard/dashboard.i18n';
 import { directiveImportEn, directiveImportVi } from '../directive-import/directive-import.i18n';
 import { importReasonsEn, importReasonsVi } from '../directive-import/import-reasons.i18n';
@@ -49,6 +50,7 @@ void i18n.use(initReactI18next).init({
         board: boardVi,
         drawer: drawerVi,
         dashboard: dashboardVi,
+        breakdown: breakdownVi,
         directiveImport: directiveImportVi,
         importReasons: importReasonsVi,
         admin: adminVi,
@@ -70,6 +72,7 @@ void i18n.use(initReactI18next).init({
         board: boardEn,
         drawer: drawerEn,
         dashboard: dashboardEn,
+        breakdown: breakdownEn,
         directiveImport: directiveImportEn,
         importReasons: importReasonsEn,
         admin: adminEn,

@@ -1,6 +1,7 @@
 import type { TaskDetailDto } from '@dondoc/contracts';
 import { canComment, isRecordOnly, type Actor } from '@dondoc/workflow';
 import { useTranslation } from 'react-i18next';
+import { SubTasksSection } from '../breakdown/sub-tasks-section';
 import { ClassificationSection } from '../classification/classification-section';
 import { RecordOnlyNotice } from '../classification/record-only-notice';
 import { ContributionsSection } from '../contributions/contributions-section';
@@ -42,6 +43,7 @@ export function TaskDrawerBody({ task, actor }: { task: TaskDetailDto; actor: Ac
           <p className="drawer-empty">{t('drawer.description.empty')}</p>
         )}
       </DrawerSection>
+      <SubTasksSection task={task} />
       <MilestonesSection task={task} actor={actor} />
       {!recordOnly && <ProgressSection task={task} actor={actor} />}
       <DrawerSection title={t('drawer.extensions.heading')} testId="drawer-extensions-section">

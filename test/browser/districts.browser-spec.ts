@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+
+// The tree on the screen (issue 20), on the demo's two cities: the province's Office reads the table by district
+// and narrows the dashboard to one city; the city's Office opens the task the province gave it and finds its
+// breakdown rolled up, opens a sub-task and goes back up. A database of its own: the demo with its districts.
+
+jest.setTimeout(240_000);
+
+let b: BrowserApp;
+
+beforeAll(async () => {
+  b = await startBrowserApp({ demoDistricts: true });
+});
+
+afterAll(async () => {
+  await b?.close();
+});
+
+async function session(username: string, path: string): Promise<Page> {
+  const page = await b.newPage();
+  await signIn(page, username);
+  await page.goto(path);
+  return page;
+}
+
+describe('committees on the screen', () => {
+  it('the province reads the table by district and narrows the dashboard to one city', async () => {
+    const page = await session('vanphong', '/dashboard');
+    await withEvidence(page, 'districts-dashboard', async () => {
+      const table = page.getByTestId('dashboard-by-organisation');
+      await table.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.getByTestId('organisation-row-thanh-uy-rach-gia').waitFor();
+      await page.getByTestId('organisation-row-thanh-uy-phu-quoc').waitFor();
+      expect(await table.locator('h2').textContent()).toBe('Theo cấp ủy trực thuộc');
+      // Rạch Giá's row counts the tasks filed in its subtree: the two of its plan breaking down the province's task
+      // (which is the province's own, under 07-CTr/TU).
+      const rachGia = page.getByTestId('organisation-row-thanh-uy-rach-gia');
+      expect(await rachGia.locator('td').first().textContent()).toBe('2');
+
+      await rachGia.getByRole('button', { name: 'Thành ủy Rạch Giá' }).click();
+      await page.waitForURL(/org=[0-9a-f-]{36}/);
+      const select = page.getByTestId('dashboard-organisation-select');
+      const org = new URL(page.url()).searchParams.get('org');
+      await page.waitForFunction(
+        (id) =>
+          (document.querySelector('[data-testid="dashboard-organisation-select"]') as HTMLSelectElement)?.value === id,
+        org,
+      );
+      expect(await select.locator('option:checked').textContent()).toContain('Thành ủy Rạch Giá');
+      // The whole dashboard is the city's now: its two tasks; the table by district goes, nothing is below the city.
+      await page.locator('.headline-card .figure-big', { hasText: /^2$/ }).first().waitFor();
+      await table.waitFor({ state: 'detached' });
+      await page.getByTestId('dashboard-organisation-alone').check();
+      await page.waitForURL(/alone=1/);
+    });
+  });
+
+  it("the city's Office finds its breakdown rolled up on the task the province gave it, and walks down and up", async () => {
+    const parent = await b.t.db.query<{ id: string; code: string }>(
+      `SELECT p.id, p.code FROM tasks p WHERE EXISTS (SELECT 1 FROM tasks s WHERE s.parent_task_id = p.id)`,
+    );
+    expect(parent.rows).toHaveLength(1);
+    const subs = await b.t.db.query<{ id: string; code: string }>(
+      `SELECT id, code FROM tasks WHERE parent_task_id = $1 ORDER BY code`,
+      [parent.rows[0].id],
+    );
+    const page = await session('vanphong-rachgia', `/?task=${parent.rows[0].id}`);
+    await withEvidence(page, 'districts-breakdown', async () => {
+      const section = page.getByTestId('drawer-sub-tasks');
+      await section.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await section.locator('h3').textContent()).toBe('Nhiệm vụ cấp dưới');
+      for (const s of subs.rows) await page.getByTestId(`sub-task-${s.code}`).waitFor();
+      expect(await page.getByTestId('sub-tasks-counts').textContent()).toContain(`${subs.rows.length} nhiệm vụ`);
+      expect(await page.getByTestId('sub-tasks-percent').textContent()).toMatch(/^\d+%$/);
+
+      await page.getByTestId(`sub-task-${subs.rows[0].code}`).getByRole('button').click();
+      await page.waitForURL(new RegExp(`task=${subs.rows[0].id}`));
+      await page.getByTestId('drawer-code').filter({ hasText: subs.rows[0].code }).waitFor();
+      await page.getByTestId('sub-tasks-parent').click();
+      await page.waitForURL(new RegExp(`task=${parent.rows[0].id}`));
+      await page.getByTestId('drawer-code').filter({ hasText: parent.rows[0].code }).waitFor();
+    });
+  });
+});
