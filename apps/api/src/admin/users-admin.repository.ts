@@ -36,9 +36,10 @@ export class UsersAdminRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(path: string): Promise<UserDto[]> {
-    const rows = await this.db.query<Row[]>(`SELECT ${COLUMNS} FROM users WHERE ${IN_SUBTREE} ORDER BY role, username`, [
-      path,
-    ]);
+    const rows = await this.db.query<Row[]>(
+      `SELECT ${COLUMNS} FROM users WHERE ${IN_SUBTREE} ORDER BY role, username`,
+      [path],
+    );
     return rows.map(toDto);
   }
 

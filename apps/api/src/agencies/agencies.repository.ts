@@ -29,8 +29,13 @@ export class AgenciesRepository {
 
   /** Every agency of the committee at `path` and of those below it, disabled ones too: an administrator's. */
   async listSubtree(path: string): Promise<AgencyEntity[]> {
-    const orgs: { id: string }[] = await this.repo.query(`SELECT id FROM organisations WHERE path <@ $1::ltree`, [path]);
-    return this.repo.find({ where: { organisationId: In(orgs.map((o) => o.id)) }, order: { name: 'ASC', code: 'ASC' } });
+    const orgs: { id: string }[] = await this.repo.query(`SELECT id FROM organisations WHERE path <@ $1::ltree`, [
+      path,
+    ]);
+    return this.repo.find({
+      where: { organisationId: In(orgs.map((o) => o.id)) },
+      order: { name: 'ASC', code: 'ASC' },
+    });
   }
 
   findById(id: string): Promise<AgencyEntity | null> {

@@ -277,7 +277,9 @@ export class ReportsService {
    * `asOf`), over the span of the deadlines it judges: SQL reads lateness in working days from them.
    */
   private async daysOff(w: ReportWindow) {
-    const calendar = w.until ? await this.calendars.at(this.database.source, w.until) : await this.calendars.current(this.database.source);
+    const calendar = w.until
+      ? await this.calendars.at(this.database.source, w.until)
+      : await this.calendars.current(this.database.source);
     if (!calendar.settings.enabled) return NO_DAYS_OFF;
     const span = reportSpan(await this.reports.earliestDeadline(), w.day, this.config.dueSoonDays);
     return daysOffBetween(calendar, span.from, span.to);
