@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
+import { poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
 
 // The tree on the screen (issue 20), on the demo's two cities: the province's Office reads the table by district
 // and narrows the dashboard to one city; the city's Office opens the task the province gave it and finds its
@@ -42,10 +42,10 @@ describe('committees on the screen', () => {
       await page.waitForURL(/org=[0-9a-f-]{36}/);
       const select = page.getByTestId('dashboard-organisation-select');
       const org = new URL(page.url()).searchParams.get('org');
-      await page.waitForFunction(
-        (id) =>
-          (document.querySelector('[data-testid="dashboard-organisation-select"]') as HTMLSelectElement)?.value === id,
-        org,
+      await poll(
+        () => select.inputValue(),
+        (v) => v === org,
+        { what: 'the picker showing the city' },
       );
       expect(await select.locator('option:checked').textContent()).toContain('Thành ủy Rạch Giá');
       // The whole dashboard is the city's now: its two tasks; the table by district goes, nothing is below the city.

@@ -24,6 +24,7 @@ import { Organisations1734300000000 } from './migrations/1734300000000-organisat
 import { OrganisationScopes1734400000000 } from './migrations/1734400000000-organisation-scopes.js';
 import { OrganisationRowSecurity1734500000000 } from './migrations/1734500000000-organisation-row-security.js';
 import { TaskBreakdown1734600000000 } from './migrations/1734600000000-task-breakdown.js';
+import { ScopedReads1734700000000 } from './migrations/1734700000000-scoped-reads.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   OrganisationScopes1734400000000,
   OrganisationRowSecurity1734500000000,
   TaskBreakdown1734600000000,
+  ScopedReads1734700000000,
 ];
 
 export interface DatabaseConfig {

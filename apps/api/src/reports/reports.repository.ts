@@ -18,6 +18,7 @@ import {
   type KeyFigureCounts,
   type ReportWindow,
 } from './report-facts.sql.js';
+import { ROW_SECURITY_SQL, rowSecurityParams, underRowSecurity } from '../tasks/row-security.js';
 import { ReportsDatabase } from './reports-database.js';
 import { clearance, directiveClearance, taskScope } from '../tasks/task-scope.js';
 
@@ -186,11 +187,13 @@ export class ReportsRepository {
    * (whole-table aggregates), so PostgreSQL would spend longer compiling them (0.5-1 s measured with
    * 100,000 tasks) than running them (tens of milliseconds).
    */
-  private run<T>(sql: string, params: unknown[]): Promise<T[]> {
+  private run<T>(actor: Actor, sql: string, params: unknown[]): Promise<T[]> {
     return this.slots(() =>
       this.db.transaction(async (m) => {
         await m.query(`SET TRANSACTION READ ONLY`);
         await m.query(`SET LOCAL jit = off`);
+        // A committee below the top reads its figures under row security: the database holds its line too.
+        if (underRowSecurity(actor)) await m.query(ROW_SECURITY_SQL, rowSecurityParams(actor));
         return m.query<T[]>(sql, params);
       }),
     );
@@ -248,6 +251,7 @@ export class ReportsRepository {
     const cleared = clearance('f', `${p.add(actor.userId)}::uuid`);
     const levels = p.add(CLASSIFICATIONS);
     const rows: { hidden: number; rank: number | null }[] = await this.run(
+      actor,
       `WITH ${cte}
        SELECT (count(*) FILTER (WHERE NOT ${cleared}))::int AS hidden,
               max(array_position(${levels}::text[], f.classification))
@@ -279,6 +283,7 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte } = factsCte(actor, query, w, p);
     const rows: (Counts & { drafted: number; cancelled: number })[] = await this.run(
+      actor,
       `WITH ${cte},
        g AS (SELECT ${statusColumns(p.add(w.day), p.add(dueSoonDays))}, count(*)::int AS n FROM facts f GROUP BY 1, 2, 3, 4)
        SELECT ${figureSums()},
@@ -294,6 +299,7 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte, calendar } = factsCte(actor, query, w, p);
     return this.run(
+      actor,
       `WITH ${cte}, ${grouped('f.lead_agency_id', p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.sort_order AS agency_sort_order,
               ${figureSums()}, ${latenessSums()}
@@ -321,6 +327,7 @@ export class ReportsRepository {
                              JOIN organisations bo ON bo.id = ${b} AND c.parent_id = bo.id
                             WHERE o.id = f.organisation_id), ${b})`;
     return this.run(
+      actor,
       `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT o.id AS organisation_id, o.code, o.name, o.kind, o.id = ${b} AS own, ${figureSums()}, ${latenessSums()}
          -- Every committee directly below gets its row, a district without work too.
@@ -343,6 +350,7 @@ export class ReportsRepository {
     const { cte, calendar } = factsCte(actor, query, w, p, { people: true });
     const key = by === 'assignee' ? 'f.assignee_user_id' : 'f.monitor_user_id';
     return this.run(
+      actor,
       `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT g.k AS user_id, u.full_name, ${figureSums()}
          FROM g LEFT JOIN users u ON u.id = g.k
@@ -363,6 +371,7 @@ export class ReportsRepository {
     const title = `CASE WHEN ${directiveClearance('d', `${p.add(actor.userId)}::uuid`)} THEN d.title
                         ELSE ${p.add(DIRECTIVE_MASK)} END`;
     return this.run(
+      actor,
       `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT d.id AS directive_id, d.number, ${title} AS title, ${figureSums()}, ${latenessSums()}
          FROM g JOIN directives d ON d.id = g.k
@@ -381,6 +390,7 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte, calendar } = factsCte(actor, query, w, p);
     return this.run(
+      actor,
       `WITH ${cte}, ${grouped(`f.${column}`, p.add(w.day), p.add(dueSoonDays), calendar)}
        SELECT g.k AS ${column}, ${figureSums()} FROM g GROUP BY g.k`,
       p.values,
@@ -403,6 +413,7 @@ export class ReportsRepository {
     const soon = p.add(dueSoonDays);
     const filter = statuses ? ` AND x.status = ANY(${p.add(statuses)}::text[])` : '';
     return this.run(
+      actor,
       `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
        SELECT * FROM x WHERE TRUE${filter}
         ORDER BY x.directive_number, x.code`,
@@ -435,6 +446,7 @@ export class ReportsRepository {
       : `FROM progress_reports pr WHERE pr.task_id = x.id AND pr.created_at < ${until()}
           ORDER BY pr.created_at DESC, pr.id DESC`;
     return this.run(
+      actor,
       `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
        SELECT x.*, pg.percent AS progress_percent, pg.narrative AS progress_narrative, pg.created_at AS progress_at
          FROM x LEFT JOIN LATERAL (SELECT pr.percent, pr.narrative, pr.created_at ${latest} LIMIT 1) pg ON TRUE
@@ -494,6 +506,7 @@ export class ReportsRepository {
     const day = p.add(w.day);
     const agency = agencyId ? ` AND c.agency_id = ${p.add(agencyId)}::uuid` : '';
     return this.run(
+      actor,
       `WITH ${cte}, ${parts},
        x AS (
          SELECT c.agency_id, c.accepted, c.first_at IS NOT NULL AS submitted,
@@ -543,6 +556,7 @@ export class ReportsRepository {
                                    AND e.data->>'milestoneId' = ml->>'id' AND e.at < ${until()}) d ON TRUE)`;
     const day = p.add(w.day);
     return this.run(
+      actor,
       `WITH ${cte}, ${parts},
        x AS (
          SELECT m.agency_id, m.done_at IS NOT NULL AS done,
@@ -565,6 +579,7 @@ export class ReportsRepository {
   async visibleCount(actor: Actor, ids: readonly string[]): Promise<number> {
     const scope = taskScope(actor, 2);
     const rows: { n: number }[] = await this.run(
+      actor,
       `SELECT count(*)::int AS n FROM tasks t WHERE t.id = ANY($1::uuid[]) AND ${scope.sql}`,
       [ids, ...scope.params],
     );
@@ -595,6 +610,7 @@ export class ReportsRepository {
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     return this.run(
+      actor,
       `WITH ${cte}, x AS (${taskSelect(day, soon, calendar, ', f.live_level')}
                  WHERE f.state IN ('assigned','in_progress','submitted') AND f.eff_due_date < ${day}::date)
        SELECT x.*, COALESCE(x.live_level, r.level, 0) AS escalation_level, r.last_reminder_at,
@@ -624,6 +640,7 @@ export class ReportsRepository {
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     return this.run(
+      actor,
       `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state = 'submitted'),
        q AS (
        SELECT x.*, s.submitted_at, s.returns,
@@ -648,6 +665,7 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte, until } = factsCte(actor, query, w, p, { undated: true });
     const rows: AveragesRow[] = await this.run(
+      actor,
       `WITH ${cte},
        sub AS (
          SELECT s.task_id, min(s.submitted_at) AS first_at,

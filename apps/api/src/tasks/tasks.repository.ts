@@ -17,6 +17,7 @@ import { liveSessionParams, liveSessionSql } from '../auth/session-in-read.js';
 import { taskCardColumns } from './task-card.sql.js';
 import type { TaskFactsRow } from './task-summary.js';
 import { directiveClearance, directiveLevelClearance, taskScope } from './task-scope.js';
+import { readUnderRowSecurity, ROW_SECURITY_SQL, rowSecurityParams, underRowSecurity } from './row-security.js';
 
 /** What a reader not on a classified directive's list reads in place of its title (SQL literal). */
 // A SQL literal: the title is a constant of ours, never user input.
@@ -95,7 +96,7 @@ export class TasksRepository {
     // A cap below the page's own end would say less than the answer shows.
     const cap = query.countUpTo === undefined ? undefined : Math.max(query.countUpTo, query.offset + query.limit);
     const [read, counted] = await Promise.all([
-      this.readInBatches(sql, params, onBatch),
+      this.readInBatches(sql, params, onBatch, underRowSecurity(actor) ? rowSecurityParams(actor) : undefined),
       query.offset === 0 ? Promise.resolve(undefined) : count(cap),
     ]);
     const n = counted ?? (read < query.limit ? read : await count(cap));
@@ -103,10 +104,20 @@ export class TasksRepository {
     return { read, total: capped ? cap : n, capped };
   }
 
-  private async readInBatches<Row>(sql: string, params: unknown[], onBatch: (rows: Row[]) => void): Promise<number> {
+  /** With `rowSecurity` (the reader's {@link rowSecurityParams}), the read runs under row security. */
+  private async readInBatches<Row>(
+    sql: string,
+    params: unknown[],
+    onBatch: (rows: Row[]) => void,
+    rowSecurity?: string[],
+  ): Promise<number> {
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
+      if (rowSecurity) {
+        await client.query('BEGIN');
+        await client.query(ROW_SECURITY_SQL, rowSecurity);
+      }
       const cursor = client.query(new Cursor<Row>(sql, params));
       let read = 0;
       try {
@@ -118,6 +129,7 @@ export class TasksRepository {
         }
       } finally {
         await cursor.close();
+        if (rowSecurity) await client.query('ROLLBACK');
       }
       return read;
     } finally {
@@ -193,14 +205,14 @@ export class TasksRepository {
     // Up to a cap, the count stops at its (cap + 1)th task: an agency's 200,000 approved tasks were a second of
     // heap reads at 1M tasks, for a column that shows "1,000+".
     const count = (upTo?: number): Promise<number> =>
-      this.db
-        .query(
+      readUnderRowSecurity(actor, this.db, undefined, (m) =>
+        m.query<{ n: string }[]>(
           upTo === undefined
             ? `SELECT count(*) AS n FROM tasks t WHERE ${whereSql}`
             : `SELECT count(*) AS n FROM (SELECT 1 FROM tasks t WHERE ${whereSql} LIMIT ${upTo + 1}) c`,
           countParams,
-        )
-        .then((r: { n: string }[]) => Number(r[0].n));
+        ),
+      ).then((r) => Number(r[0].n));
     return { sql, params, count };
   }
 
@@ -208,15 +220,13 @@ export class TasksRepository {
   async findVisible(
     actor: Actor,
     id: string,
-    manager: EntityManager = this.db.manager,
+    manager?: EntityManager,
     opts: TaskReadOptions = {},
   ): Promise<TaskDetailRow | undefined> {
     const scope = taskScope(actor, 3);
-    const rows: TaskDetailRow[] = await manager.query(visibleTaskSql(scope.sql, opts), [
-      id,
-      actor.userId,
-      ...scope.params,
-    ]);
+    const rows = await readUnderRowSecurity(actor, this.db, manager, (m) =>
+      m.query<TaskDetailRow[]>(visibleTaskSql(scope.sql, opts), [id, actor.userId, ...scope.params]),
+    );
     return rows[0];
   }
 
@@ -227,16 +237,18 @@ export class TasksRepository {
   async findVisibleConfirming(
     user: AuthUser,
     id: string,
-    manager: EntityManager = this.db.manager,
+    manager?: EntityManager,
     opts: TaskReadOptions = {},
   ): Promise<{ sessionLive: boolean; row: TaskDetailRow | undefined }> {
     const actor = toActor(user);
     const scope = taskScope(actor, 3);
     const session = liveSessionSql(3 + scope.params.length);
-    const rows: (Partial<TaskDetailRow> & { session_live: boolean })[] = await manager.query(
-      `SELECT live.session_live, x.* FROM (SELECT ${session} AS session_live) live
-         LEFT JOIN LATERAL (${visibleTaskSql(scope.sql, opts)}) x ON live.session_live`,
-      [id, actor.userId, ...scope.params, ...liveSessionParams(user)],
+    const rows = await readUnderRowSecurity(actor, this.db, manager, (m) =>
+      m.query<(Partial<TaskDetailRow> & { session_live: boolean })[]>(
+        `SELECT live.session_live, x.* FROM (SELECT ${session} AS session_live) live
+           LEFT JOIN LATERAL (${visibleTaskSql(scope.sql, opts)}) x ON live.session_live`,
+        [id, actor.userId, ...scope.params, ...liveSessionParams(user)],
+      ),
     );
     const { session_live: sessionLive, ...row } = rows[0];
     return { sessionLive, row: sessionLive && row.id ? (row as TaskDetailRow) : undefined };
