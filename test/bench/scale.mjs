@@ -6,6 +6,10 @@
 // written as the API and the worker write it (CREATE, ASSIGN, PEOPLE_SET, START, reminders, comments, progress
 // reports, extensions, escalations, uploads, submissions, returns, approval or cancellation, with their
 // states, versions, actors and data), with the submissions, contributions and milestones that go with it.
+// The province is a whole one (issue 20): 15 district-level committees with 10 grassroots ones each, their
+// agencies, plans and about 10,000 accounts (--districts, --grassroots, --users); 40 % of the tasks are filed in
+// a district and 20 % in a grassroots committee, the rest are the province's (its agencies and the districts
+// standing among them). A district's Office reads its board and its dashboard under row security.
 // Like pg_restore, the load fills the tables first and builds the tables' secondary indexes after (the same
 // definitions the migrations made, read back from pg_indexes), with triggers off for the load only; then
 // VACUUM ANALYZE, as autovacuum would soon after.
@@ -37,7 +41,7 @@ import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { gunzipSync, brotliDecompressSync, inflateSync } from 'node:zlib';
 import pg from 'pg';
-import { MIGRATIONS } from '@dondoc/persistence';
+import { MIGRATIONS, ROOT_ORGANISATION_ID } from '@dondoc/persistence';
 import {
   AGENCY,
   arg,
@@ -78,6 +82,13 @@ const AFTER = arg('after', 'apps/api/dist');
 const COMPARE_MIGRATION = arg('compare-migration', 'ScaleIndexes1733800000000');
 const COMPARE_SETS = new Set(String(arg('compare', 'board,list,dashboard')).split(','));
 const COMPARE_RUNS = Number(arg('compare-runs', Math.max(2, Math.ceil(RUNS / 2))));
+// The province of issue 20: 15 district-level committees with 10 grassroots ones each, about 10,000 accounts, and
+// the tasks split between the levels (DISTRICT_SHARE / GRASSROOTS_SHARE of them filed below the province).
+const DISTRICTS = Number(arg('districts', 15));
+const GRASSROOTS_PER_DISTRICT = Number(arg('grassroots', 10));
+const USERS = Number(arg('users', 10_000));
+const DISTRICT_SHARE = 0.4;
+const GRASSROOTS_SHARE = 0.2;
 const TARGET_MS = 300;
 const TARGET = '< 300 ms';
 // What a browser sends; the API compresses (bootstrap.ts), so the wire bytes and the time are a browser's.
@@ -108,6 +119,89 @@ async function secondaryIndexes(client, table) {
   return rows;
 }
 
+/**
+ * The province's tree (issue 20): DISTRICTS district-level committees under the top, GRASSROOTS_PER_DISTRICT grassroots
+ * ones under each; each with its Office and Standing Committee accounts, its own agencies (8 in a district, 2 in a
+ * grassroots committee) each with a head named by its code, the agency standing for it among its parent's (with a
+ * head too, so the province's and the districts' work can be given to it), its own plans (40 and 4), and officers
+ * in the committees' agencies until the deployment has USERS accounts. Made through the triggers (paths, filing).
+ */
+async function province(step) {
+  const pw = `(SELECT password_hash FROM users WHERE username = 'vanphong')`;
+  await step(
+    'committees',
+    `WITH d AS (SELECT i, lpad(i::text, 2, '0') AS n FROM generate_series(1, $1::int) i),
+          standing AS (
+            INSERT INTO agencies (code, name, kind, organisation_id)
+            SELECT 'huyen-uy-bench-' || d.n, 'Huyện ủy số ' || d.i, 'district_committee', $2::uuid FROM d RETURNING id, code)
+     INSERT INTO organisations (code, name, kind, parent_id, agency_id, sort_order)
+     SELECT s.code, 'Huyện ủy số ' || ltrim(right(s.code, 2), '0'), 'district', $2::uuid, s.id, 100 + right(s.code, 2)::int
+       FROM standing s`,
+    [DISTRICTS, ROOT_ORGANISATION_ID],
+  );
+  await step(
+    'grassroots',
+    `WITH g AS (SELECT o.id AS parent, o.code AS parent_code, right(o.code, 2) AS dn, lpad(j::text, 2, '0') AS n, j
+                  FROM organisations o, generate_series(1, $1::int) j WHERE o.code LIKE 'huyen-uy-bench-%'),
+          standing AS (
+            INSERT INTO agencies (code, name, kind, organisation_id)
+            SELECT 'dang-uy-xa-bench-' || g.dn || '-' || g.n, 'Đảng ủy xã số ' || g.j || ', huyện số ' || ltrim(g.dn, '0'),
+                   'grassroots_committee', g.parent FROM g RETURNING id, code, name, organisation_id)
+     INSERT INTO organisations (code, name, kind, parent_id, agency_id)
+     SELECT s.code, s.name, 'grassroots', s.organisation_id, s.id FROM standing s`,
+    [GRASSROOTS_PER_DISTRICT],
+  );
+  await step(
+    'committee agencies',
+    `INSERT INTO agencies (code, name, kind, organisation_id)
+     SELECT 'ban-' || k || '-' || o.code, (ARRAY['Ban Tổ chức','Ban Tuyên giáo','Ban Dân vận','Ủy ban Kiểm tra','Văn phòng',
+                                                 'Ban Nội chính','Trung tâm Chính trị','Đảng ủy Khối'])[k] || ' ' || o.name,
+            'party_board', o.id
+       FROM organisations o, generate_series(1, CASE o.kind WHEN 'district' THEN 8 ELSE 2 END) k
+      WHERE o.code LIKE '%-bench-%'`,
+  );
+  // A head for every agency of the tree, the standing ones included (the bench signs them in by code).
+  await step(
+    'heads',
+    `INSERT INTO users (username, full_name, role, agency_id, position, password_hash)
+     SELECT a.code, 'Trưởng ' || a.name, 'agency', a.id, 'head', ${pw}
+       FROM agencies a WHERE a.code LIKE '%-bench-%' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.username = a.code)`,
+  );
+  await step(
+    'offices',
+    `INSERT INTO users (username, full_name, role, organisation_id, position, password_hash)
+     SELECT r.prefix || o.code, r.title || ' ' || o.name, r.role, o.id, r.position, ${pw}
+       FROM organisations o,
+            (VALUES ('vp-', 'Văn phòng', 'office', NULL), ('tv-', 'Thường trực', 'standing_committee', 'standing_board'))
+              AS r(prefix, title, role, position)
+      WHERE o.code LIKE '%-bench-%'`,
+  );
+  await step(
+    'officers',
+    `WITH a AS (SELECT a.id, a.code, row_number() OVER (ORDER BY a.code) AS k, count(*) OVER () AS n
+                  FROM agencies a JOIN organisations o ON o.id = a.organisation_id
+                 WHERE o.code LIKE '%-bench-%'),
+          need AS (SELECT GREATEST(0, $1::int - (SELECT count(*) FROM users))::int AS n)
+     INSERT INTO users (username, full_name, role, agency_id, position, password_hash)
+     SELECT a.code || '.cv' || i, 'Chuyên viên ' || i || ' ' || a.code, 'agency', a.id, 'officer', ${pw}
+       FROM need CROSS JOIN LATERAL generate_series(1, need.n) i JOIN a ON a.k = 1 + (i - 1) % a.n`,
+    [USERS],
+  );
+  await step(
+    'committee plans',
+    `INSERT INTO directives (number, kind, title, issued_on, issuer, created_by, created_at)
+     SELECT 'S' || i || CASE o.kind WHEN 'district' THEN '-KH/HU' ELSE '-KH/ĐU' END, 'plan',
+            'Kế hoạch số ' || i || ' của ' || o.name || ' thực hiện chương trình của cấp trên',
+            c.today - 2240 + ((i - 1) * 2200 / CASE o.kind WHEN 'district' THEN 40 ELSE 4 END), o.name, u.id,
+            (c.today - 2240 + ((i - 1) * 2200 / CASE o.kind WHEN 'district' THEN 40 ELSE 4 END))::timestamp
+              AT TIME ZONE 'Asia/Ho_Chi_Minh'
+       FROM organisations o JOIN users u ON u.username = 'vp-' || o.code,
+            generate_series(1, CASE o.kind WHEN 'district' THEN 40 ELSE 4 END) i,
+            (SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS today) c
+      WHERE o.code LIKE '%-bench-%'`,
+  );
+}
+
 /** The instant `k` (1-based) of a task's sequence in `bench_seq s`: CREATE then evenly from ASSIGN to the last. */
 const atSql = (k) =>
   `CASE WHEN ${k} = 1 THEN s.created_at
@@ -129,6 +223,9 @@ async function generate() {
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SELECT setseed(0.4242)`);
     const directives = Math.max(20, Math.round(TASKS / 250));
+
+    // The committees below the province, with triggers on (paths, filing): a few hundred rows.
+    await province(step);
 
     // Data first, indexes after (as pg_restore does); triggers (the foreign keys' and history's) off for
     // the load only, as pg_restore --disable-triggers: the rows are consistent by construction.
@@ -161,11 +258,12 @@ async function generate() {
       `CREATE UNLOGGED TABLE bench_plan AS
        WITH ctx AS (
          SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS today,
-                (SELECT array_agg(a.id ORDER BY md5(a.code)) FROM agencies a) AS ags,
-                (SELECT array_agg(u.id ORDER BY md5(a.code)) FROM agencies a JOIN users u ON u.username = a.code) AS heads,
+                (SELECT array_agg(a.id ORDER BY md5(a.code)) FROM agencies a WHERE a.organisation_id = $2::uuid) AS ags,
+                (SELECT array_agg(u.id ORDER BY md5(a.code)) FROM agencies a JOIN users u ON u.username = a.code
+                  WHERE a.organisation_id = $2::uuid) AS heads,
                 (SELECT array_agg(d.id ORDER BY d.issued_on, d.id) FROM directives d WHERE d.number LIKE 'S%-CTr/TU') AS dirs,
                 (SELECT array_agg(d.number ORDER BY d.issued_on, d.id) FROM directives d WHERE d.number LIKE 'S%-CTr/TU') AS dnums,
-                (SELECT count(*)::int FROM agencies) AS na,
+                (SELECT count(*)::int FROM agencies a WHERE a.organisation_id = $2::uuid) AS na,
                 (SELECT count(*)::int FROM directives d WHERE d.number LIKE 'S%-CTr/TU') AS nd,
                 (SELECT count(*)::int FROM tasks t WHERE t.code NOT LIKE 'SCALE-%') AS nt),
        r AS (
@@ -231,9 +329,39 @@ async function generate() {
               END AS end_at,
               1 + (p.outcome <> 'drafted')::int + p.people_set::int + p.started::int + p.extended::int + p.esc
                 + CASE WHEN p.reached THEN 2 + 3 * p.r ELSE 0 END
-                + (p.outcome IN ('approved','cancelled'))::int AS n_base
+                + (p.outcome IN ('approved','cancelled'))::int AS n_base,
+              NULL::uuid AS org, NULL::uuid AS dir, NULL::text AS dnum
          FROM p, ctx c`,
-      [TASKS],
+      [TASKS, ROOT_ORGANISATION_ID],
+    );
+    // Below the province: a share of the tasks filed in a district (of its plans, led by its agencies or the
+    // grassroots committees standing among them) and a share in a grassroots committee, spread evenly over them.
+    await step(
+      'plan below',
+      `WITH units AS (
+         SELECT o.kind, row_number() OVER (PARTITION BY o.kind ORDER BY o.code) AS ui, o.id AS org,
+                (SELECT array_agg(a.id ORDER BY a.code) FROM agencies a WHERE a.organisation_id = o.id) AS ags,
+                (SELECT array_agg(u.id ORDER BY a.code) FROM agencies a JOIN users u ON u.username = a.code
+                  WHERE a.organisation_id = o.id) AS heads,
+                (SELECT array_agg(d.id ORDER BY d.number) FROM directives d WHERE d.organisation_id = o.id) AS dirs,
+                (SELECT array_agg(d.number ORDER BY d.number) FROM directives d WHERE d.organisation_id = o.id) AS dnums
+           FROM organisations o WHERE o.code LIKE '%-bench-%'),
+       pick AS (
+         SELECT p.g, CASE WHEN (p.g * 7) % 100 < $1::int THEN 'district' ELSE 'grassroots' END AS kind,
+                CASE WHEN (p.g * 7) % 100 < $1::int THEN 1 + (p.g / 7) % $3::int ELSE 1 + (p.g / 7) % $4::int END AS ui
+           FROM bench_plan p WHERE (p.g * 7) % 100 < $1::int + $2::int)
+       UPDATE bench_plan p
+          SET org = u.org, lead = u.ags[1 + (p.g * 31) % cardinality(u.ags)],
+              head = u.heads[1 + (p.g * 31) % cardinality(u.ags)], coordinating = '{}',
+              dir = u.dirs[1 + (p.g * 17) % cardinality(u.dirs)], dnum = u.dnums[1 + (p.g * 17) % cardinality(u.dirs)]
+         FROM pick k JOIN units u ON u.kind = k.kind AND u.ui = k.ui
+        WHERE p.g = k.g`,
+      [
+        Math.round(DISTRICT_SHARE * 100),
+        Math.round(GRASSROOTS_SHARE * 100),
+        DISTRICTS,
+        DISTRICTS * GRASSROOTS_PER_DISTRICT,
+      ],
     );
     const base = (
       await client.query(
@@ -295,7 +423,8 @@ async function generate() {
       `INSERT INTO tasks (id, directive_id, code, title, description, deliverable_type, field, lead_agency_id,
                           coordinating_agency_ids, due_date, deadline_text, state, version, revision, deadline_version,
                           escalation_level, completed_at, search_text, created_by, created_at, updated_at, original_due_date,
-                          assignee_user_id, is_key, progress_percent, progress_at, effective_due_date, classification)
+                          assignee_user_id, is_key, progress_percent, progress_at, effective_due_date, classification,
+                          organisation_id)
        WITH ctx AS (
          SELECT (SELECT array_agg(d.id ORDER BY d.issued_on, d.id) FROM directives d WHERE d.number LIKE 'S%-CTr/TU') AS dirs,
                 (SELECT array_agg(d.number ORDER BY d.issued_on, d.id) FROM directives d WHERE d.number LIKE 'S%-CTr/TU') AS dnums,
@@ -304,18 +433,20 @@ async function generate() {
                   WHERE t.code NOT LIKE 'SCALE-%') AS folded,
                 (SELECT array_agg(t.description ORDER BY t.code) FROM tasks t WHERE t.code NOT LIKE 'SCALE-%') AS descs,
                 (SELECT id FROM users WHERE username = 'vanphong') AS office)
-       SELECT s.id, c.dirs[s.di], c.dnums[s.di] || '-' || s.g, c.titles[s.ti] || ' năm ' || extract(year FROM s.due),
+       SELECT s.id, COALESCE(s.dir, c.dirs[s.di]), COALESCE(s.dnum, c.dnums[s.di]) || '-' || s.g,
+              c.titles[s.ti] || ' năm ' || extract(year FROM s.due),
               c.descs[s.ti], s.dtype, s.field, s.lead, s.coordinating, s.due, 'Hoàn thành trong năm ' || extract(year FROM s.due),
               s.outcome, s.n, s.r, 1 + s.extended::int, LEAST(s.esc, 2),
               CASE WHEN s.outcome = 'approved' THEN s.end_at END,
-              lower(c.dnums[s.di] || '-' || s.g) || ' ' || c.folded[s.ti] || ' nam ' || extract(year FROM s.due),
+              lower(COALESCE(s.dnum, c.dnums[s.di]) || '-' || s.g) || ' ' || c.folded[s.ti] || ' nam ' || extract(year FROM s.due),
               c.office, s.created_at, s.end_at, s.first_due,
               CASE WHEN s.people_set THEN s.head END, s.is_key,
               CASE WHEN s.outcome = 'in_progress' THEN GREATEST(0, LEAST(90, 10 * (s.n - 4))) END,
               CASE WHEN s.outcome = 'in_progress' THEN s.end_at END,
-              s.due, s.classification
+              s.due, s.classification, COALESCE(s.org, $1::uuid)
          FROM bench_seq s, ctx c
         ORDER BY s.created_at`,
+      [ROOT_ORGANISATION_ID],
     );
 
     // History in the order it was written (ids and heap follow time, as in a database that grew), as the
@@ -448,7 +579,15 @@ async function generate() {
   const counts = await q1(
     `SELECT (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM task_events)::int AS history,
             (SELECT count(*) FROM directives)::int AS directives, (SELECT count(*) FROM submissions)::int AS submissions,
-            (SELECT count(*) FROM contributions)::int AS contributions, (SELECT count(*) FROM milestones)::int AS milestones`,
+            (SELECT count(*) FROM contributions)::int AS contributions, (SELECT count(*) FROM milestones)::int AS milestones,
+            (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM users)::int AS users`,
+  );
+  const byLevel = Object.fromEntries(
+    (
+      await db.pool.query(
+        `SELECT o.kind, count(*)::int AS n FROM tasks t JOIN organisations o ON o.id = t.organisation_id GROUP BY 1`,
+      )
+    ).rows.map((r) => [r.kind, r.n]),
   );
   const states = Object.fromEntries(
     (await db.pool.query(`SELECT state, count(*)::int AS n FROM tasks GROUP BY 1 ORDER BY 2 DESC`)).rows.map((r) => [
@@ -467,7 +606,7 @@ async function generate() {
   const perAgency = (
     await db.pool.query(
       `SELECT a.code, count(t.id)::int AS n FROM agencies a LEFT JOIN tasks t ON t.lead_agency_id = a.id
-        GROUP BY a.code ORDER BY 2 DESC`,
+        WHERE a.organisation_id = '${ROOT_ORGANISATION_ID}' GROUP BY a.code ORDER BY 2 DESC`,
     )
   ).rows;
   const sizes = (
@@ -488,6 +627,7 @@ async function generate() {
   emit({
     bench: 'scale-generate',
     ...counts,
+    tasksByLevel: byLevel,
     states,
     ...shape,
     agencies: {
@@ -867,7 +1007,7 @@ try {
   let perAgency = (
     await db.pool.query(
       `SELECT a.code, count(t.id)::int AS n FROM agencies a LEFT JOIN tasks t ON t.lead_agency_id = a.id
-        GROUP BY a.code ORDER BY 2 DESC`,
+        WHERE a.organisation_id = '${ROOT_ORGANISATION_ID}' GROUP BY a.code ORDER BY 2 DESC`,
     )
   ).rows;
   if (ONLY.has('generate') && !REUSE) ({ perAgency } = await generate());
@@ -925,7 +1065,21 @@ try {
     ['averages', ''],
     ['coordination', ''],
     ['milestones', ''],
+    // The table by district: apps/web asks it beside the views wherever there is a tree below.
+    ['by-organisation', ''],
   ];
+  // One district's Office (issue 20): its board (its subtree, read under row security) and its dashboard.
+  const DISTRICT = 'huyen-uy-bench-01';
+  const districtOffice = `vp-${DISTRICT}`;
+  const districtTasks = Number(
+    (
+      await db.pool.query(
+        `SELECT count(*) AS n FROM tasks t JOIN organisations o ON o.id = t.organisation_id
+          WHERE o.path <@ (SELECT path FROM organisations WHERE code = $1)`,
+        [DISTRICT],
+      )
+    ).rows[0].n,
+  );
   const sets = [];
   if (ONLY.has('board')) {
     for (const a of boardAgencies) {
@@ -949,6 +1103,23 @@ try {
       });
     }
   }
+  if (ONLY.has('board') && districtTasks > 0) {
+    sets.push({
+      key: 'board-district',
+      what: 'board',
+      extra: { district: DISTRICT, districtTasks, user: districtOffice },
+      requests: [
+        ...['drafted', ...BOARD_COLUMNS].map((state) => ({
+          name: `tasks-${state}`,
+          path: `/api/tasks?${qs({ state, limit: COLUMN_PAGE, countUpTo: COLUMN_COUNT_UP_TO })}`,
+          user: districtOffice,
+        })),
+        { name: 'agencies', path: '/api/agencies', user: districtOffice },
+        { name: 'directives', path: '/api/directives', user: districtOffice },
+        { name: 'people', path: '/api/people', user: districtOffice },
+      ],
+    });
+  }
   if (ONLY.has('list')) {
     sets.push({
       key: 'list',
@@ -967,6 +1138,17 @@ try {
       requests: [
         ...views.map(([v, q]) => ({ name: v, path: `/api/reports/${v}${q}`, user: 'vanphong' })),
         { name: 'snapshots', path: '/api/reports/snapshots?limit=50', user: 'vanphong' },
+      ],
+    });
+  }
+  if (ONLY.has('dashboard') && districtTasks > 0) {
+    sets.push({
+      key: 'dashboard-district',
+      what: 'dashboard',
+      extra: { part: 'views', district: DISTRICT, districtTasks, user: districtOffice },
+      requests: [
+        ...views.map(([v, q]) => ({ name: v, path: `/api/reports/${v}${q}`, user: districtOffice })),
+        { name: 'snapshots', path: '/api/reports/snapshots?limit=50', user: districtOffice },
       ],
     });
   }
@@ -1064,7 +1246,9 @@ try {
     // Fresh `assigned` tasks of the big database, each STARTed by its lead agency's head.
     const { rows } = await db.pool.query(
       `SELECT t.id, t.version, a.code FROM tasks t JOIN agencies a ON a.id = t.lead_agency_id
-        WHERE t.state = 'assigned' AND t.classification = 'normal' AND t.code NOT LIKE 'SCALE-%'`,
+        WHERE t.state = 'assigned' AND t.classification = 'normal' AND t.code NOT LIKE 'SCALE-%'
+          AND t.organisation_id = $1`,
+      [ROOT_ORGANISATION_ID],
     );
     const heads = {};
     for (const code of new Set(rows.map((r) => r.code))) heads[code] = await login(api.port, code);

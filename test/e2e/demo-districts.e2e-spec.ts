@@ -1,3 +1,4 @@
+import { addAccount, addCommittee, makeTask } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -124,6 +125,44 @@ describe('the demo province’s committees below it', () => {
       .expect(200);
     expect(own.body.rows.map((r: { code: string; figures: { total: number } }) => [r.code, r.figures.total])).toEqual([
       ['thanh-uy-rach-gia', 2],
+    ]);
+  });
+
+  it("counts a grassroots committee's work in its district's row of the province's table", async () => {
+    const rachGia = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'thanh-uy-rach-gia'`))
+      .rows[0].id;
+    const ward = await addCommittee(t.db, {
+      code: 'dang-uy-phuong-vinh-thanh-van',
+      name: 'Đảng ủy phường Vĩnh Thanh Vân',
+      kind: 'grassroots',
+      parentId: rachGia,
+    });
+    const office = await addAccount(t.db, 'vp-phuong-vinh-thanh-van', 'office', ward);
+    // Filed by its Office: the directive is the ward's, and so is its task.
+    await t.db.query(
+      `INSERT INTO directives (number, kind, title, created_by)
+       SELECT 'W1-KH/ĐU', 'plan', 'Kế hoạch của Đảng ủy phường', id FROM users WHERE username = $1`,
+      [office],
+    );
+    const task = await makeTask(t.db, { state: 'in_progress', directive: 'W1-KH/ĐU' });
+    const filed = await t.db.query(`SELECT organisation_id FROM tasks WHERE id = $1`, [task.id]);
+    expect(filed.rows[0].organisation_id).toBe(ward);
+
+    const rows = async (who: string) =>
+      (
+        await t.http
+          .get('/api/reports/by-organisation')
+          .set(await t.as(who))
+          .expect(200)
+      ).body.rows.map((r: { code: string; figures: { total: number } }) => [r.code, r.figures.total]);
+    expect(await rows('vanphong')).toEqual([
+      ['tinh-uy', expect.any(Number)],
+      ['thanh-uy-phu-quoc', 0],
+      ['thanh-uy-rach-gia', 3],
+    ]);
+    expect(await rows('vanphong-rachgia')).toEqual([
+      ['thanh-uy-rach-gia', 2],
+      ['dang-uy-phuong-vinh-thanh-van', 1],
     ]);
   });
 });

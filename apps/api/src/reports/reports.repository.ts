@@ -323,15 +323,21 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte, calendar } = factsCte(actor, { ...query, organisationId: base, subtree: 'true' }, w, p);
     const b = `${p.add(base)}::uuid`;
-    const key = `COALESCE((SELECT c.id FROM organisations o JOIN organisations c ON o.path <@ c.path
-                             JOIN organisations bo ON bo.id = ${b} AND c.parent_id = bo.id
-                            WHERE o.id = f.organisation_id), ${b})`;
+    // Grouped by each task's own committee first (a few hundred groups), then each committee's groups summed into
+    // the row of the committee directly below the base that holds it (the base's own: its row). A lookup of that
+    // committee per task was a subquery a task: 466 ms at 20,000 tasks.
     return this.run(
       actor,
-      `WITH ${cte}, ${grouped(key, p.add(w.day), p.add(dueSoonDays), calendar)}
+      `WITH ${cte}, ${grouped('f.organisation_id', p.add(w.day), p.add(dueSoonDays), calendar)},
+       lineage AS (
+         SELECT o.id AS org, COALESCE(c.id, ${b}) AS child
+           FROM organisations o
+           LEFT JOIN organisations c ON c.parent_id = ${b} AND o.path <@ c.path
+          WHERE o.path <@ (SELECT bo.path FROM organisations bo WHERE bo.id = ${b}))
        SELECT o.id AS organisation_id, o.code, o.name, o.kind, o.id = ${b} AS own, ${figureSums()}, ${latenessSums()}
          -- Every committee directly below gets its row, a district without work too.
-         FROM organisations o LEFT JOIN g ON g.k = o.id
+         FROM organisations o
+         LEFT JOIN (SELECT m.child, g.* FROM g JOIN lineage m ON m.org = g.k) g ON g.child = o.id
         WHERE o.id = ${b} OR o.parent_id = ${b}
         GROUP BY o.id ORDER BY o.id <> ${b}, o.sort_order, o.code`,
       p.values,
