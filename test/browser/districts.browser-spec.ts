@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../e2e/support/test-app.js';
 import { poll, signIn, startBrowserApp, withEvidence, type BrowserApp } from './support/browser-app.js';
 
 // The tree on the screen (issue 20), on the demo's two cities: the province's Office reads the table by district
@@ -80,6 +81,52 @@ describe('committees on the screen', () => {
       await page.getByTestId('sub-tasks-parent').click();
       await page.waitForURL(new RegExp(`task=${parent.rows[0].id}`));
       await page.getByTestId('drawer-code').filter({ hasText: parent.rows[0].code }).waitFor();
+    });
+  });
+
+  it('the administrator adds a ward under a city and files its Office in it', async () => {
+    const page = await b.newPage();
+    await page.goto('/login');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await withEvidence(page, 'districts-admin', async () => {
+      const panel = page.getByTestId('committees-panel');
+      await panel.getByTestId('committee-row-thanh-uy-rach-gia').waitFor({ state: 'visible', timeout: 30_000 });
+      await panel.getByTestId('committee-create').click();
+      const dialog = page.getByTestId('create-committee-dialog');
+      const rachGia = (
+        await b.t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'thanh-uy-rach-gia'`)
+      ).rows[0].id;
+      await dialog.locator('select[name="parentId"]').selectOption(rachGia);
+      await dialog.locator('input[name="code"]').fill('dang-uy-phuong-an-hoa');
+      await dialog.locator('input[name="name"]').fill('Đảng ủy phường An Hòa');
+      await dialog.locator('select[name="kind"]').selectOption('grassroots');
+      await dialog.getByTestId('committee-submit').click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await page.getByTestId('committee-notice').textContent()).toBe('Đã thêm Đảng ủy phường An Hòa.');
+      await panel.getByTestId('committee-row-dang-uy-phuong-an-hoa').waitFor();
+      const ward = await b.t.db.query<{ id: string; path: string; standing: string }>(
+        `SELECT o.id, o.path::text AS path, a.organisation_id AS standing
+           FROM organisations o JOIN agencies a ON a.id = o.agency_id WHERE o.code = 'dang-uy-phuong-an-hoa'`,
+      );
+      expect(ward.rows[0]).toMatchObject({
+        path: 'tinh_uy.thanh_uy_rach_gia.dang_uy_phuong_an_hoa',
+        standing: rachGia,
+      });
+
+      // Its Office, filed in it from the accounts panel.
+      await page.getByTestId('account-create').click();
+      const account = page.getByTestId('create-account-dialog');
+      await account.locator('input[name="username"]').fill('vp-phuong-an-hoa');
+      await account.locator('input[name="fullName"]').fill('Văn phòng Đảng ủy phường An Hòa');
+      await account.locator('select[name="role"]').selectOption('office');
+      await account.locator('select[name="organisationId"]').selectOption(ward.rows[0].id);
+      await account.locator('input[name="password"]').fill('sông Cái chiều nay lặng gió');
+      await account.getByTestId('account-submit').click();
+      await account.waitFor({ state: 'hidden' });
+      const filed = await b.t.db.query(`SELECT organisation_id FROM users WHERE username = 'vp-phuong-an-hoa'`);
+      expect(filed.rows[0].organisation_id).toBe(ward.rows[0].id);
     });
   });
 });

@@ -1,7 +1,16 @@
-import { ROOT_ORGANISATION_ID } from '@dondoc/persistence';
+import { randomUUID } from 'node:crypto';
+import {
+  CalendarStore,
+  createDataSource,
+  ROOT_ORGANISATION_ID,
+  TaskChangeWriter,
+  type ChangeActor,
+  type TaskChange,
+} from '@dondoc/persistence';
 import { localDate } from '@dondoc/workflow';
+import type { EntityManager } from 'typeorm';
 import { addAccount, addAgency, addCommittee, agencyId, directiveId } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { CALENDAR_OFF, startTestApp, type TestApp } from './support/test-app.js';
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -247,5 +256,174 @@ describe('breaking a task down to a committee below', () => {
     const kept = (await newSubTask(second.id).expect(201)).body.id;
     await move(province, second.id, { event: 'CANCEL', comment: 'Gộp vào nhiệm vụ khác.', subTasks: 'keep' });
     expect((await t.db.query(`SELECT state FROM tasks WHERE id = $1`, [kept])).rows[0].state).toBe('drafted');
+  });
+
+  it('rebuilds the roll-up as of any past day from the history written then', async () => {
+    // A parent and two sub-tasks lived through 2024, written through the writer with the moments they happened.
+    const L = (at: string) => new Date(`${at}+07:00`);
+    const ds = createDataSource({ url: t.config.databaseUrl, poolSize: 2 });
+    await ds.initialize();
+    const writer = new TaskChangeWriter(new CalendarStore(CALENDAR_OFF));
+    const actorOf = async (username: string): Promise<ChangeActor> => {
+      const r = await t.db.query<{ id: string; role: string; agency_id: string | null }>(
+        `SELECT id, role, agency_id FROM users WHERE username = $1`,
+        [username],
+      );
+      return { userId: r.rows[0].id, role: r.rows[0].role, agencyId: r.rows[0].agency_id };
+    };
+    const versionOf = async (id: string) =>
+      (await t.db.query<{ version: number }>(`SELECT version FROM tasks WHERE id = $1`, [id])).rows[0].version;
+    const apply = async (change: TaskChange, rows?: (m: EntityManager) => Promise<unknown>) =>
+      ds.transaction(async (em) => {
+        expect((await writer.apply(em, change))?.eventId).toBeTruthy();
+        await rows?.(em);
+      });
+    const move = async (
+      id: string,
+      actor: ChangeActor,
+      kind: TaskChange['kind'],
+      from: TaskChange['from'],
+      at: string,
+      set: TaskChange['set'] = {},
+    ) => apply({ kind, taskId: id, actor, from, expect: { version: await versionOf(id) }, set, at: L(at) });
+    const progress = (id: string, actor: ChangeActor, percent: number, at: string) => {
+      const reportId = randomUUID();
+      return apply(
+        {
+          kind: 'PROGRESS_REPORTED',
+          taskId: id,
+          actor,
+          from: 'in_progress',
+          set: { progressPercent: percent, progressAt: L(at) },
+          data: { reportId, percent, periodId: null },
+          at: L(at),
+        },
+        (em) =>
+          em.query(
+            `INSERT INTO progress_reports (id, task_id, percent, narrative, agency_id, reported_by, created_at)
+             VALUES ($1, $2, $3, 'Đang triển khai', $4, $5, $6)`,
+            [reportId, id, percent, actor.agencyId, actor.userId, L(at)],
+          ),
+      );
+    };
+    const draft = (code: string, parentTaskId: string | null) => ({
+      code,
+      title: `Nhiệm vụ ${code}`,
+      description: '',
+      deliverableType: 'bao_cao',
+      field: 'party_building',
+      leadAgencyId: null,
+      coordinatingAgencyIds: [],
+      dueDate: null,
+      deadlineText: null,
+      searchText: code.toLowerCase(),
+      parentTaskId,
+    });
+    try {
+      const provinceOffice = await actorOf('vanphong');
+      const cityOffice = await actorOf('rg-office');
+      const cityAgency = await actorOf('rg-btg');
+      const standing = await agencyId(t.db, 'thanh-uy-rach-gia');
+      const [parent] = await writer.create(
+        ds,
+        await directiveId(t.db),
+        [draft('07-CTr/TU-2024-RG', null)],
+        provinceOffice,
+        {
+          at: L('2024-03-01T08:00:00'),
+        },
+      );
+      await move(parent.id, provinceOffice, 'ASSIGN', 'drafted', '2024-03-01T09:00:00', {
+        state: 'assigned',
+        leadAgencyId: standing,
+        dueDate: '2024-06-30',
+      });
+      const subs: string[] = [];
+      for (const [code, due] of [
+        ['12-KH/ThU-2024-1', '2024-04-30'],
+        ['12-KH/ThU-2024-2', '2024-05-31'],
+      ] as const) {
+        const [row] = await writer.create(ds, plan, [draft(code, parent.id)], cityOffice, {
+          at: L('2024-03-02T08:00:00'),
+        });
+        await move(row.id, cityOffice, 'ASSIGN', 'drafted', '2024-03-02T09:00:00', {
+          state: 'assigned',
+          leadAgencyId: districtAgency,
+          dueDate: due,
+        });
+        subs.push(row.id);
+      }
+      const [s1, s2] = subs;
+      await move(s1, cityAgency, 'START', 'assigned', '2024-03-10T08:00:00', { state: 'in_progress' });
+      await move(s2, cityAgency, 'START', 'assigned', '2024-03-15T08:00:00', { state: 'in_progress' });
+      await progress(s1, cityAgency, 50, '2024-03-20T08:00:00');
+      await move(s1, cityAgency, 'SUBMIT', 'in_progress', '2024-04-25T08:00:00', { state: 'submitted' });
+      await move(s1, await actorOf('rg-committee'), 'APPROVE', 'submitted', '2024-04-28T08:00:00', {
+        state: 'approved',
+        completedAt: L('2024-04-28T08:00:00'),
+      });
+      await progress(s2, cityAgency, 40, '2024-05-01T08:00:00');
+
+      const asOf = async (day: string) =>
+        (
+          await t.http
+            .get('/api/reports/roll-up')
+            .query({ parentTaskId: parent.id, asOf: day })
+            .set(province)
+            .expect(200)
+        ).body.rollUp as Record<string, unknown>;
+      // Before the breakdown: nothing below.
+      expect(await asOf('2024-03-01')).toMatchObject({ total: 0, percent: null, worstDeadlineStatus: null });
+      // Both assigned, nothing reported yet.
+      expect(await asOf('2024-03-05')).toEqual({
+        total: 2,
+        open: 2,
+        approved: 0,
+        cancelled: 0,
+        percent: 0,
+        worstDeadlineStatus: 'not_due',
+        onTime: 0,
+        late: 0,
+        overdue: 0,
+      });
+      // The first submitted at 50 %, four days before its deadline: the parent is due soon.
+      expect(await asOf('2024-04-26')).toEqual({
+        total: 2,
+        open: 2,
+        approved: 0,
+        cancelled: 0,
+        percent: 25,
+        worstDeadlineStatus: 'due_soon',
+        onTime: 0,
+        late: 0,
+        overdue: 0,
+      });
+      // The first approved on time; the second a month from its deadline.
+      expect(await asOf('2024-04-29')).toEqual({
+        total: 2,
+        open: 1,
+        approved: 1,
+        cancelled: 0,
+        percent: 50,
+        worstDeadlineStatus: 'not_due',
+        onTime: 1,
+        late: 0,
+        overdue: 0,
+      });
+      // The second past its deadline at 40 %.
+      expect(await asOf('2024-06-05')).toEqual({
+        total: 2,
+        open: 1,
+        approved: 1,
+        cancelled: 0,
+        percent: 70,
+        worstDeadlineStatus: 'overdue',
+        onTime: 1,
+        late: 0,
+        overdue: 1,
+      });
+    } finally {
+      await ds.destroy();
+    }
   });
 });

@@ -25,6 +25,7 @@ import { OrganisationScopes1734400000000 } from './migrations/1734400000000-orga
 import { OrganisationRowSecurity1734500000000 } from './migrations/1734500000000-organisation-row-security.js';
 import { TaskBreakdown1734600000000 } from './migrations/1734600000000-task-breakdown.js';
 import { ScopedReads1734700000000 } from './migrations/1734700000000-scoped-reads.js';
+import { RowSecurityByIndex1734800000000 } from './migrations/1734800000000-row-security-by-index.js';
 
 /**
  * The tables read through TypeORM repositories (only agencies, by the API's agencies module); every other
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   OrganisationRowSecurity1734500000000,
   TaskBreakdown1734600000000,
   ScopedReads1734700000000,
+  RowSecurityByIndex1734800000000,
 ];
 
 export interface DatabaseConfig {

@@ -115,8 +115,8 @@ export function factsCte(
     rowFilters.push(
       query.subtree === 'false'
         ? `t.organisation_id = ${org}`
-        : `t.organisation_id IN (SELECT o.id FROM organisations o
-             WHERE o.path <@ (SELECT b.path FROM organisations b WHERE b.id = ${org}))`,
+        : `t.organisation_id = ANY (ARRAY(SELECT o.id FROM organisations o
+             WHERE o.path <@ (SELECT b.path FROM organisations b WHERE b.id = ${org})))`,
     );
   }
   if (query.field) rowFilters.push(`t.field = ${p.add(query.field)}`);

@@ -94,9 +94,14 @@ export function isTop(actor: Actor): boolean {
   return !!actor.organisationPath && !actor.organisationPath.includes('.');
 }
 
-/** `column` (an organisation id) is the committee whose path is `path` (a placeholder) or one below it. */
+/**
+ * `column` (an organisation id) is the committee whose path is `path` (a placeholder) or one below it. As `= ANY`
+ * of an array worked out once, not `IN (SELECT ...)`: an index condition, so that beside the test of the agency
+ * standing for the committee (an OR) PostgreSQL reads a district's 40,000 tasks by index instead of all 1,000,000
+ * (a district's dashboard: 4.3 s, scale bench 2026-12-06).
+ */
 export function organisationSubtreeSql(column: string, path: string): string {
-  return `${column} IN (SELECT o.id FROM organisations o WHERE o.path <@ ${path}::ltree)`;
+  return `${column} = ANY (ARRAY(SELECT o.id FROM organisations o WHERE o.path <@ ${path}::ltree))`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ROLE_VALUES, type AgencyDto, type RoleName } from '@dondoc/contracts';
 import { useId, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrganisations } from '../api/use-organisations';
 import { needsAgency, type AccountFormProblems, type AccountFormValues } from './account-form-model';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
   fullNameRef?: RefObject<HTMLInputElement | null>;
 }
 
-/** Name, role, agency and e-mail: what both creating and editing an account ask for. */
+/** Name, role, agency or committee, and e-mail: what both creating and editing an account ask for. */
 export function AccountFields({ values, onChange, problems, agencies, fullNameRef }: Props) {
   const { t } = useTranslation();
   const ids = { fullName: useId(), agency: useId() };
@@ -25,6 +26,7 @@ export function AccountFields({ values, onChange, problems, agencies, fullNameRe
   const withAgency = needsAgency(values.role);
   // A disabled agency is offered only to the account that already belongs to it.
   const choices = agencies.filter((a) => a.active || a.id === values.agencyId);
+  const { organisations, hasTree } = useOrganisations();
 
   return (
     <>
@@ -79,6 +81,23 @@ export function AccountFields({ values, onChange, problems, agencies, fullNameRe
           </span>
         )}
       </label>
+      {hasTree && !withAgency && (
+        <label className="dialog-field">
+          {t('admin.form.organisation')}
+          <select
+            name="organisationId"
+            value={values.organisationId || organisations[0]?.id || ''}
+            onChange={(e) => onChange({ organisationId: e.target.value })}
+          >
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {'\u00a0\u00a0'.repeat(o.depth)}
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="dialog-field">
         {t('admin.form.email')}
         <input

@@ -34,6 +34,7 @@ describe('account form model', () => {
       fullName: ' Nguyễn Văn A ',
       role: 'inspector',
       agencyId: 'left-over-agency',
+      organisationId: '',
       email: '  ',
       password: ' sông Hương lặng gió ',
     });
@@ -45,6 +46,20 @@ describe('account form model', () => {
       email: null,
       password: ' sông Hương lặng gió ',
     });
+  });
+
+  it('sends the committee of an account that is not an agency’s, never of an agency account', () => {
+    const base = {
+      ...emptyAccountForm(),
+      username: 'vp',
+      fullName: 'Văn phòng',
+      password: 'x',
+      organisationId: 'org-1',
+    };
+    expect(createAccountBody({ ...base, role: 'office' }).organisationId).toBe('org-1');
+    expect(createAccountBody({ ...base, role: 'agency', agencyId: 'a1' }).organisationId).toBeUndefined();
+    expect(updateAccountBody({ ...base, role: 'standing_committee' }).organisationId).toBe('org-1');
+    expect(createAccountBody({ ...base, role: 'office', organisationId: '' }).organisationId).toBeUndefined();
   });
 
   it('builds the update body with every editable field', () => {

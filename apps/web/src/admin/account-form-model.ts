@@ -6,6 +6,8 @@ export interface AccountFormValues {
   fullName: string;
   role: RoleName;
   agencyId: string;
+  /** The committee of an account that is not an agency's; empty: the administrator's own (new) or unchanged. */
+  organisationId: string;
   email: string;
   password: string;
 }
@@ -19,6 +21,7 @@ export const emptyAccountForm = (): AccountFormValues => ({
   fullName: '',
   role: 'agency',
   agencyId: '',
+  organisationId: '',
   email: '',
   password: '',
 });
@@ -28,6 +31,7 @@ export const accountFormOf = (user: UserDto): AccountFormValues => ({
   fullName: user.fullName,
   role: user.role,
   agencyId: user.agencyId ?? '',
+  organisationId: user.organisationId ?? '',
   email: user.email ?? '',
   password: '',
 });
@@ -37,6 +41,9 @@ export const needsAgency = (role: RoleName): boolean => role === 'agency';
 
 const agencyOf = (v: AccountFormValues): string | null => (needsAgency(v.role) && v.agencyId ? v.agencyId : null);
 const emailOf = (v: AccountFormValues): string | null => v.email.trim() || null;
+// An agency account's committee is its agency's: the API refuses another, so none is sent.
+const organisationOf = (v: AccountFormValues): string | undefined =>
+  !needsAgency(v.role) && v.organisationId ? v.organisationId : undefined;
 
 /** Missing fields only; the password's strength is the server's to judge (the meter only foretells it). */
 export function accountFormProblems(v: AccountFormValues, mode: 'create' | 'edit'): AccountFormProblems {
@@ -54,6 +61,7 @@ export function createAccountBody(v: AccountFormValues): CreateUserRequest {
     fullName: v.fullName.trim(),
     role: v.role,
     agencyId: agencyOf(v),
+    organisationId: organisationOf(v),
     email: emailOf(v),
     // Never trimmed: spaces are part of a passphrase, and the server takes it as typed.
     password: v.password,
@@ -62,5 +70,11 @@ export function createAccountBody(v: AccountFormValues): CreateUserRequest {
 
 /** Every editable field, so a role change away from `agency` also clears the agency. */
 export function updateAccountBody(v: AccountFormValues): UpdateUserRequest {
-  return { fullName: v.fullName.trim(), role: v.role, agencyId: agencyOf(v), email: emailOf(v) };
+  return {
+    fullName: v.fullName.trim(),
+    role: v.role,
+    agencyId: agencyOf(v),
+    organisationId: organisationOf(v),
+    email: emailOf(v),
+  };
 }

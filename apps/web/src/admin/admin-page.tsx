@@ -6,9 +6,11 @@ import '../board/board.css';
 import './admin.css';
 import { AccountsPanel } from './accounts-panel';
 import { AgenciesPanel } from './agencies-panel';
+import { CommitteesPanel } from './committees-panel';
 
 /**
- * "Quản trị" (route `/admin`, administrators only): accounts, then agencies and their official order. Loaded on demand: the password meter brings zxcvbn-ts
+ * "Quản trị" (route `/admin`, administrators only): the committees below, accounts, then agencies and their
+ * official order. Loaded on demand: the password meter brings zxcvbn-ts
  * and its dictionaries (~1 MB), which no other page needs.
  */
 export function AdminPage() {
@@ -41,6 +43,7 @@ export function AdminPage() {
         <h1>{t('admin.title')}</h1>
         <p className="hint">{t('admin.intro')}</p>
       </header>
+      <CommitteesPanel />
       <AccountsPanel />
       <AgenciesPanel />
     </div>

@@ -43,6 +43,7 @@ export const adminVi = {
     role: 'Vai trò',
     agency: 'Cơ quan, đơn vị',
     agencyPick: '— Chọn cơ quan —',
+    organisation: 'Cấp ủy',
     agencyNone: 'Không thuộc cơ quan nào',
     email: 'Email (không bắt buộc)',
     password: 'Mật khẩu',
@@ -72,6 +73,39 @@ export const adminVi = {
     enabled: 'Đã mở khóa tài khoản {{username}}.',
     reset: 'Đã đặt lại mật khẩu cho {{username}}.',
   },
+  committees: {
+    title: 'Cấp ủy trực thuộc',
+    intro:
+      'Các cấp ủy dưới cấp của bạn. Mỗi cấp ủy có Văn phòng, Ban Thường vụ và cơ quan riêng; khi thêm, hệ thống tạo cơ quan đại diện cấp ủy đó trong danh mục của cấp trên để giao nhiệm vụ.',
+    columns: { name: 'Tên cấp ủy', code: 'Mã', kind: 'Cấp', place: 'Thứ tự', actions: 'Thao tác' },
+    kinds: {
+      province: 'Tỉnh ủy',
+      district: 'Huyện ủy, thành ủy, thị ủy',
+      directly_under: 'Đảng ủy trực thuộc',
+      grassroots: 'Tổ chức cơ sở đảng',
+    },
+    actions: { create: 'Thêm cấp ủy', edit: 'Sửa' },
+    form: {
+      createTitle: 'Thêm cấp ủy trực thuộc',
+      editTitle: 'Sửa cấp ủy {{name}}',
+      parent: 'Thuộc cấp ủy',
+      code: 'Mã',
+      codeHint: 'Chữ thường, số và dấu gạch ngang, ví dụ huyen-uy-an-minh. Không đổi được sau khi tạo.',
+      codeInvalid: 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
+      name: 'Tên cấp ủy',
+      kind: 'Cấp',
+      place: 'Thứ tự trong cấp',
+      required: 'Cần nhập {{field}}.',
+    },
+    done: {
+      created: 'Đã thêm {{name}}.',
+      updated: 'Đã lưu {{name}}.',
+    },
+    errors: {
+      DUPLICATE: 'Mã này đã có (của một cấp ủy hoặc một cơ quan).',
+      UNKNOWN_ORGANISATION: 'Cấp ủy cấp trên không thuộc phạm vi quản trị của bạn.',
+    },
+  },
   agencies: {
     title: 'Cơ quan, đơn vị',
     intro:
@@ -94,6 +128,8 @@ export const adminVi = {
       party_delegation: 'Ban cán sự đảng, đảng đoàn',
       party_committee: 'Đảng ủy',
       district_committee: 'Huyện ủy, thành ủy',
+      grassroots_committee: 'Đảng ủy cơ sở',
+      party_board: 'Ban, cơ quan của cấp ủy',
       office: 'Văn phòng',
       school: 'Trường',
       other: 'Khác',
@@ -198,6 +234,7 @@ export const adminEn: typeof adminVi = {
     role: 'Role',
     agency: 'Agency',
     agencyPick: '— Choose an agency —',
+    organisation: 'Committee',
     agencyNone: 'No agency',
     email: 'E-mail (optional)',
     password: 'Password',
@@ -227,6 +264,39 @@ export const adminEn: typeof adminVi = {
     enabled: 'Account {{username}} enabled.',
     reset: 'Password of {{username}} reset.',
   },
+  committees: {
+    title: 'Committees below',
+    intro:
+      'The committees under yours. Each has its own Office, Standing Committee and agencies; adding one also registers the agency that stands for it among its parent’s, so work can be given to it.',
+    columns: { name: 'Committee', code: 'Code', kind: 'Level', place: 'Order', actions: 'Actions' },
+    kinds: {
+      province: 'Provincial Committee',
+      district: 'District, city or town committee',
+      directly_under: 'Committee directly under the province',
+      grassroots: 'Grassroots organisation',
+    },
+    actions: { create: 'Add a committee', edit: 'Edit' },
+    form: {
+      createTitle: 'Add a committee below',
+      editTitle: 'Edit {{name}}',
+      parent: 'Under',
+      code: 'Code',
+      codeHint: 'Lowercase letters, digits and dashes, e.g. huyen-uy-an-minh. It cannot be changed later.',
+      codeInvalid: 'The code takes only lowercase letters without accents, digits and dashes.',
+      name: 'Name',
+      kind: 'Level',
+      place: 'Order among its siblings',
+      required: '{{field}} is required.',
+    },
+    done: {
+      created: '{{name}} was added.',
+      updated: '{{name}} was saved.',
+    },
+    errors: {
+      DUPLICATE: 'This code is taken (by a committee or an agency).',
+      UNKNOWN_ORGANISATION: 'The parent committee is not one you administer.',
+    },
+  },
   agencies: {
     title: 'Agencies',
     intro:
@@ -249,6 +319,8 @@ export const adminEn: typeof adminVi = {
       party_delegation: 'Party delegation',
       party_committee: 'Party committee',
       district_committee: 'District or city committee',
+      grassroots_committee: 'Grassroots committee',
+      party_board: "A committee's board or body",
       office: 'Office',
       school: 'School',
       other: 'Other',

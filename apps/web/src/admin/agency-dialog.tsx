@@ -1,6 +1,7 @@
 import type { AgencyDto } from '@dondoc/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrganisations } from '../api/use-organisations';
 import { AdminDialog } from './admin-dialog';
 import { AdminErrorAlert } from './admin-error-alert';
 import { AGENCY_ERROR_KEYS } from './agency-errors';
@@ -12,6 +13,8 @@ export const AGENCY_KINDS = [
   'party_delegation',
   'party_committee',
   'district_committee',
+  'grassroots_committee',
+  'party_board',
   'office',
   'school',
   'other',
@@ -34,6 +37,9 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
   const [code, setCode] = useState('');
   const [name, setName] = useState(agency?.name ?? '');
   const [kind, setKind] = useState(agency?.kind ?? 'other');
+  const { organisations, hasTree } = useOrganisations();
+  // A new agency works for the administrator's committee unless one below it is chosen.
+  const [organisationId, setOrganisationId] = useState('');
   const [problems, setProblems] = useState<{ code?: string; name?: string }>({});
   const firstRef = useRef<HTMLInputElement>(null);
   const ids = { code: useId(), name: useId() };
@@ -55,7 +61,10 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
     if (agency) {
       update.mutate({ id: agency.id, body: { name: name.trim(), kind } }, { onSuccess: onDone });
     } else {
-      create.mutate({ code: trimmedCode, name: name.trim(), kind }, { onSuccess: onDone });
+      create.mutate(
+        { code: trimmedCode, name: name.trim(), kind, organisationId: organisationId || undefined },
+        { onSuccess: onDone },
+      );
     }
   };
 
@@ -103,6 +112,23 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
             </span>
           )}
         </label>
+        {!agency && hasTree && (
+          <label className="dialog-field">
+            {t('admin.form.organisation')}
+            <select
+              name="organisationId"
+              value={organisationId || organisations[0]?.id || ''}
+              onChange={(e) => setOrganisationId(e.target.value)}
+            >
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {'\u00a0\u00a0'.repeat(o.depth)}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="dialog-field">
           {t('admin.agencies.form.kind')}
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
