@@ -21,22 +21,19 @@ export class ReportRollUpUseCase {
 
   async execute(user: AuthUser, query: ReportRollUpQuery): Promise<ReportRollUp> {
     const c = await this.reports.context(user, query);
-    const [tasks, summary] = await Promise.all([
-      this.rows.tasksWithProgress(c.actor, c.query, c.window, this.config.dueSoonDays),
-      this.rows.summary(c.actor, c.query, c.window, this.config.dueSoonDays),
-    ]);
-    const counted = rollUp(
-      tasks.map((t) => ({
-        state: t.state as TaskState,
-        deadlineStatus: (t.status as DeadlineStatus | 'none' | null) === 'none' ? null : (t.status as DeadlineStatus),
-        progressPercent: t.progress_percent,
-      })),
-    );
-    // Cancelled sub-tasks are outside the counted facts: the summary says how many there were then.
+    const tasks = await this.rows.tasksWithProgress(c.actor, c.query, c.window, this.config.dueSoonDays, undefined, {
+      withCancelled: true,
+    });
     return {
       ...c.meta,
       taskId: query.parentTaskId,
-      rollUp: { ...counted, total: counted.total + summary.cancelled, cancelled: summary.cancelled },
+      rollUp: rollUp(
+        tasks.map((t) => ({
+          state: t.state as TaskState,
+          deadlineStatus: (t.status as DeadlineStatus | 'none' | null) === 'none' ? null : (t.status as DeadlineStatus),
+          progressPercent: t.progress_percent,
+        })),
+      ),
     };
   }
 }

@@ -438,9 +438,12 @@ export class ReportsRepository {
     w: ReportWindow,
     dueSoonDays: number,
     periodId?: string,
+    opts: { withCancelled?: boolean } = {},
   ): Promise<ReportTaskProgressRow[]> {
     const p = new SqlParams();
     const { cte, until, calendar } = factsCte(actor, query, w, p);
+    // A roll-up counts the cancelled sub-tasks too (apart): one statement instead of a second one for their number.
+    const states = opts.withCancelled ? `(${COUNTED_STATES.slice(1, -1)},'cancelled')` : COUNTED_STATES;
     const day = p.add(w.day);
     const soon = p.add(dueSoonDays);
     const period = periodId ? `${p.add(periodId)}::uuid` : null;
@@ -453,7 +456,7 @@ export class ReportsRepository {
           ORDER BY pr.created_at DESC, pr.id DESC`;
     return this.run(
       actor,
-      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${COUNTED_STATES})
+      `WITH ${cte}, x AS (${taskSelect(day, soon, calendar)} WHERE f.state IN ${states})
        SELECT x.*, pg.percent AS progress_percent, pg.narrative AS progress_narrative, pg.created_at AS progress_at
          FROM x LEFT JOIN LATERAL (SELECT pr.percent, pr.narrative, pr.created_at ${latest} LIMIT 1) pg ON TRUE
         ORDER BY x.directive_number, x.code`,
