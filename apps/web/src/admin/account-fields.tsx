@@ -3,6 +3,7 @@ import { useId, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../api/use-organisations';
 import { needsAgency, type AccountFormProblems, type AccountFormValues } from './account-form-model';
+import { OrganisationOptions } from '../common/organisation-options';
 
 interface Props {
   values: AccountFormValues;
@@ -89,12 +90,7 @@ export function AccountFields({ values, onChange, problems, agencies, fullNameRe
             value={values.organisationId || organisations[0]?.id || ''}
             onChange={(e) => onChange({ organisationId: e.target.value })}
           >
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.name}
-              </option>
-            ))}
+            <OrganisationOptions organisations={organisations} />
           </select>
         </label>
       )}

@@ -6,6 +6,7 @@ import { AdminDialog } from './admin-dialog';
 import { AdminErrorAlert } from './admin-error-alert';
 import { AGENCY_ERROR_KEYS } from './agency-errors';
 import { useAgencyMutations } from './use-agency-mutations';
+import { OrganisationOptions } from '../common/organisation-options';
 
 /** The kinds the demo province uses; an agency registered elsewhere with another kind keeps it. */
 export const AGENCY_KINDS = [
@@ -120,12 +121,7 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
               value={organisationId || organisations[0]?.id || ''}
               onChange={(e) => setOrganisationId(e.target.value)}
             >
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {'\u00a0\u00a0'.repeat(o.depth)}
-                  {o.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} />
             </select>
           </label>
         )}

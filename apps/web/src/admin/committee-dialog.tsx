@@ -5,6 +5,7 @@ import { useOrganisations } from '../api/use-organisations';
 import { AdminDialog } from './admin-dialog';
 import { AdminErrorAlert } from './admin-error-alert';
 import { useOrganisationMutations } from './use-organisation-mutations';
+import { OrganisationOptions } from '../common/organisation-options';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS = ['district', 'directly_under', 'grassroots'] as const;
@@ -75,14 +76,7 @@ export function CommitteeDialog({ committee, onClose, onDone }: Props) {
             <label className="dialog-field">
               {t('admin.committees.form.parent')}
               <select name="parentId" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-                {organisations
-                  .filter((o) => o.kind !== 'grassroots')
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {'\u00a0\u00a0'.repeat(o.depth)}
-                      {o.name}
-                    </option>
-                  ))}
+                <OrganisationOptions organisations={organisations.filter((o) => o.kind !== 'grassroots')} />
               </select>
             </label>
             <label className="dialog-field">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../api/use-organisations';
+import { OrganisationOptions } from '../common/organisation-options';
 
 interface Props {
   /** The committee chosen; empty: the reader's own with everything below it. */
@@ -20,12 +21,7 @@ export function OrganisationPicker({ value, alone, onChange, onAlone }: Props) {
         <span>{t('dashboard.organisations.pick')}</span>
         <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="dashboard-organisation-select">
           <option value="">{t('dashboard.organisations.all', { name: organisations[0]?.name ?? '' })}</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {'\u00a0\u00a0'.repeat(o.depth)}
-              {o.name}
-            </option>
-          ))}
+          <OrganisationOptions organisations={organisations} />
         </select>
       </label>
       {value && (
