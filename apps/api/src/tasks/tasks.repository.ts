@@ -112,8 +112,9 @@ export class TasksRepository {
     rowSecurity?: string[],
   ): Promise<number> {
     const runner = this.db.createQueryRunner();
+    let client: PoolClient | undefined;
     try {
-      const client = (await runner.connect()) as PoolClient;
+      client = (await runner.connect()) as PoolClient;
       if (rowSecurity) {
         await client.query('BEGIN');
         await client.query(ROW_SECURITY_SQL, rowSecurity);
@@ -129,10 +130,11 @@ export class TasksRepository {
         }
       } finally {
         await cursor.close();
-        if (rowSecurity) await client.query('ROLLBACK');
       }
       return read;
     } finally {
+      // Whatever failed, the connection goes back to the pool out of the transaction and the role with it.
+      if (rowSecurity) await client?.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
   }
