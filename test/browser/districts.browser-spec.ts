@@ -52,8 +52,15 @@ describe('committees on the screen', () => {
       // The whole dashboard is the city's now: its two tasks; the table by district goes, nothing is below the city.
       await page.locator('.headline-card .figure-big', { hasText: /^2$/ }).first().waitFor();
       await table.waitFor({ state: 'detached' });
-      await page.getByTestId('dashboard-organisation-alone').check();
+      // The box follows the URL, which the click changes (a navigation): click, then wait for both.
+      const alone = page.getByTestId('dashboard-organisation-alone');
+      await alone.click();
       await page.waitForURL(/alone=1/);
+      await poll(
+        () => alone.isChecked(),
+        (checked) => checked,
+        { what: 'the box checked from the URL' },
+      );
     });
   });
 
@@ -127,6 +134,45 @@ describe('committees on the screen', () => {
       await account.waitFor({ state: 'hidden' });
       const filed = await b.t.db.query(`SELECT organisation_id FROM users WHERE username = 'vp-phuong-an-hoa'`);
       expect(filed.rows[0].organisation_id).toBe(ward.rows[0].id);
+    });
+  });
+
+  it("the city's Office gives part of the province's task to one of its agencies from the task's panel", async () => {
+    const parent = await b.t.db.query<{ id: string; due: string }>(
+      `SELECT p.id, p.due_date::text AS due FROM tasks p WHERE EXISTS (SELECT 1 FROM tasks s WHERE s.parent_task_id = p.id)`,
+    );
+    const { id, due } = parent.rows[0];
+    const page = await session('vanphong-rachgia', `/?task=${id}`);
+    await withEvidence(page, 'districts-break-down', async () => {
+      const form = page.getByTestId('break-down-form');
+      await form.waitFor({ state: 'visible', timeout: 30_000 });
+      const plan = (await b.t.db.query<{ id: string }>(`SELECT id FROM directives WHERE number = '45-KH/ThU'`)).rows[0]
+        .id;
+      const lead = (
+        await b.t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'ban-dan-van-thanh-uy-rach-gia'`)
+      ).rows[0].id;
+      await form.locator('select[name="directiveId"]').selectOption(plan);
+      await form.locator('input[name="title"]').fill('Tổ chức hội nghị quán triệt tại các phường');
+      await form.locator('select[name="leadAgencyId"]').selectOption(lead);
+      // Ten days after the parent's deadline: the reason is asked for, and kept.
+      const later = new Date(Date.parse(`${due}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+      const [y, m, d] = later.split('-');
+      await form.getByTestId('break-down-due').fill(`${d}/${m}/${y}`);
+      await form.getByTestId('break-down-submit').click();
+      await form.getByRole('alert').filter({ hasText: 'ghi rõ lý do' }).waitFor();
+      await form.locator('textarea[name="dueException"]').fill('Chờ các phường tổ chức xong đại hội chi bộ.');
+      await form.getByTestId('break-down-submit').click();
+      const made = await poll(
+        () =>
+          b.t.db.query<{ code: string; state: string; due_exception: string }>(
+            `SELECT code, state, due_exception FROM tasks WHERE parent_task_id = $1 AND title = 'Tổ chức hội nghị quán triệt tại các phường'`,
+            [id],
+          ),
+        (r) => r.rows.length === 1 && r.rows[0].state === 'assigned',
+        { what: 'the sub-task made and assigned' },
+      );
+      expect(made.rows[0].due_exception).toBe('Chờ các phường tổ chức xong đại hội chi bộ.');
+      await page.getByTestId(`sub-task-${made.rows[0].code}`).waitFor();
     });
   });
 });

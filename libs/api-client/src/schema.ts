@@ -2121,6 +2121,11 @@ export interface components {
             classification: "normal" | "confidential" | "secret" | "top_secret";
             /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
             contentReference: string | null;
+            /**
+             * Format: uuid
+             * @description The committee whose Office registered it, and which alone adds tasks to it
+             */
+            organisationId?: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2266,6 +2271,11 @@ export interface components {
             classification: "normal" | "confidential" | "secret" | "top_secret";
             /** @description Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here) */
             contentReference: string | null;
+            /**
+             * Format: uuid
+             * @description The committee whose Office registered it, and which alone adds tasks to it
+             */
+            organisationId?: string;
             /** Format: date-time */
             createdAt: string;
             tasks: components["schemas"]["TaskSummary"][];

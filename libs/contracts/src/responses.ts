@@ -123,6 +123,9 @@ export const directiveSchema = named(
       .string()
       .nullable()
       .describe('Where the content of a tuyệt mật item is kept, outside the system (only the record is kept here)'),
+    organisationId: id
+      .optional()
+      .describe('The committee whose Office registered it, and which alone adds tasks to it'),
     createdAt: instant,
   }),
 );

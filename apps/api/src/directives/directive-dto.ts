@@ -13,6 +13,7 @@ export function toDirectiveDto(r: DirectiveRow): DirectiveDto {
     place: r.place,
     classification: r.classification ?? 'normal',
     contentReference: r.content_reference ?? null,
+    ...(r.organisation_id ? { organisationId: r.organisation_id } : {}),
     createdAt: r.created_at.toISOString(),
   };
 }

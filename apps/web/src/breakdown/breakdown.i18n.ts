@@ -8,6 +8,26 @@ export const breakdownVi = {
   countsValue:
     '{{total}} nhiệm vụ: {{approved}} đã duyệt ({{onTime}} đúng hạn, {{late}} trễ hạn), {{open}} đang thực hiện, {{overdue}} quá hạn',
   due: 'hạn {{date}}',
+  form: {
+    title: 'Giao cho cơ quan, cấp ủy trực thuộc',
+    directive: 'Theo văn bản của cấp ủy',
+    directivePick: '— Chọn văn bản —',
+    directiveRequired: 'Chọn văn bản của cấp ủy mình để giao theo.',
+    taskTitle: 'Nội dung nhiệm vụ',
+    titleRequired: 'Nhập nội dung nhiệm vụ.',
+    deliverableType: 'Loại sản phẩm',
+    field: 'Lĩnh vực',
+    lead: 'Cơ quan chủ trì',
+    leadPick: '— Chọn cơ quan —',
+    leadRequired: 'Chọn cơ quan chủ trì.',
+    due: 'Thời hạn',
+    dueRequired: 'Nhập thời hạn.',
+    dueHint: 'Không muộn hơn hạn của nhiệm vụ cấp trên ({{date}}), trừ khi ghi rõ lý do.',
+    reason: 'Lý do hạn muộn hơn nhiệm vụ cấp trên',
+    reasonRequired: 'Thời hạn muộn hơn nhiệm vụ cấp trên: ghi rõ lý do.',
+    submit: 'Giao nhiệm vụ',
+    sending: 'Đang giao…',
+  },
 };
 
 export const breakdownEn: typeof breakdownVi = {
@@ -19,4 +39,24 @@ export const breakdownEn: typeof breakdownVi = {
   countsValue:
     '{{total}} tasks: {{approved}} approved ({{onTime}} on time, {{late}} late), {{open}} under way, {{overdue}} overdue',
   due: 'due {{date}}',
+  form: {
+    title: 'Give part of it to an agency or committee below',
+    directive: "Under your committee's document",
+    directivePick: '— Pick a document —',
+    directiveRequired: "Pick one of your committee's documents to give it under.",
+    taskTitle: 'Task',
+    titleRequired: 'Say what the task is.',
+    deliverableType: 'Deliverable type',
+    field: 'Field',
+    lead: 'Lead agency',
+    leadPick: '— Pick an agency —',
+    leadRequired: 'Pick the lead agency.',
+    due: 'Deadline',
+    dueRequired: 'Enter the deadline.',
+    dueHint: "No later than the task above's deadline ({{date}}), unless you say why.",
+    reason: 'Why it is due after the task above',
+    reasonRequired: 'The deadline is after the task above: say why.',
+    submit: 'Give the task',
+    sending: 'Giving…',
+  },
 };

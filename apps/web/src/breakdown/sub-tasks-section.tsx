@@ -2,9 +2,12 @@ import type { TaskDetailDto } from '@dondoc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAgencies } from '../api/use-agencies';
+import { useOrganisations } from '../api/use-organisations';
+import { useSession } from '../auth/use-session';
 import { formatDate } from '../common/format';
 import { DrawerSection } from '../task-drawer/drawer-section';
 import { useDrawerLabels } from '../task-drawer/use-drawer-labels';
+import { BreakDownForm } from './break-down-form';
 import { useSubTasks } from './use-sub-tasks';
 
 /**
@@ -18,6 +21,15 @@ export function SubTasksSection({ task }: { task: TaskDetailDto }) {
   const { byId } = useAgencies();
   const [, setParams] = useSearchParams();
   const breakdown = useSubTasks(task.id);
+  const role = useSession()?.user.role;
+  const { organisations } = useOrganisations();
+  // The Office of the committee the task is given to (its lead is the agency standing for that committee) breaks
+  // it down while it is under way; the API holds the same rule.
+  const mayBreakDown =
+    role === 'office' &&
+    !!task.leadAgencyId &&
+    organisations[0]?.agencyId === task.leadAgencyId &&
+    (task.state === 'assigned' || task.state === 'in_progress');
   const open = (id: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -25,7 +37,7 @@ export function SubTasksSection({ task }: { task: TaskDetailDto }) {
       return next;
     });
   const items = breakdown.data?.items ?? [];
-  if (!task.parentTaskId && items.length === 0) return null;
+  if (!task.parentTaskId && items.length === 0 && !mayBreakDown) return null;
   const r = breakdown.data?.rollUp;
   return (
     <DrawerSection title={t('breakdown.heading')} testId="drawer-sub-tasks">
@@ -78,6 +90,7 @@ export function SubTasksSection({ task }: { task: TaskDetailDto }) {
           ))}
         </ul>
       )}
+      {mayBreakDown && <BreakDownForm task={task} />}
     </DrawerSection>
   );
 }
