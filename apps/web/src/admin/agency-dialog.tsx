@@ -1,8 +1,9 @@
 import type { AgencyDto } from '@dondoc/contracts';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../api/use-organisations';
 import { AdminDialog } from './admin-dialog';
+import { DialogTextField } from './dialog-text-field';
 import { AdminErrorAlert } from './admin-error-alert';
 import { AGENCY_ERROR_KEYS } from './agency-errors';
 import { useAgencyMutations } from './use-agency-mutations';
@@ -43,7 +44,6 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
   const [organisationId, setOrganisationId] = useState('');
   const [problems, setProblems] = useState<{ code?: string; name?: string }>({});
   const firstRef = useRef<HTMLInputElement>(null);
-  const ids = { code: useId(), name: useId() };
   const busy = mutation.isPending;
   const kinds: string[] = AGENCY_KINDS.includes(kind as (typeof AGENCY_KINDS)[number])
     ? [...AGENCY_KINDS]
@@ -79,40 +79,25 @@ export function AgencyDialog({ agency, onClose, onDone }: Props) {
     >
       <form onSubmit={submit} noValidate>
         {!agency && (
-          <label className="dialog-field">
-            {t('admin.agencies.form.code')}
-            <input
-              ref={firstRef}
-              name="code"
-              autoComplete="off"
-              spellCheck={false}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-invalid={problems.code ? true : undefined}
-              aria-describedby={ids.code}
-            />
-            <span id={ids.code} className={problems.code ? 'field-error' : 'hint'}>
-              {problems.code ?? t('admin.agencies.form.codeHint')}
-            </span>
-          </label>
-        )}
-        <label className="dialog-field">
-          {t('admin.agencies.form.name')}
-          <input
-            ref={agency ? firstRef : undefined}
-            name="name"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={problems.name ? true : undefined}
-            aria-describedby={problems.name ? ids.name : undefined}
+          <DialogTextField
+            label={t('admin.agencies.form.code')}
+            name="code"
+            value={code}
+            onChange={setCode}
+            error={problems.code}
+            hint={t('admin.agencies.form.codeHint')}
+            inputRef={firstRef}
+            spellCheck={false}
           />
-          {problems.name && (
-            <span id={ids.name} className="field-error">
-              {problems.name}
-            </span>
-          )}
-        </label>
+        )}
+        <DialogTextField
+          label={t('admin.agencies.form.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          error={problems.name}
+          inputRef={agency ? firstRef : undefined}
+        />
         {!agency && hasTree && (
           <label className="dialog-field">
             {t('admin.form.organisation')}

@@ -1,8 +1,9 @@
 import type { OrganisationDto } from '@dondoc/contracts';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../api/use-organisations';
 import { AdminDialog } from './admin-dialog';
+import { DialogTextField } from './dialog-text-field';
 import { AdminErrorAlert } from './admin-error-alert';
 import { useOrganisationMutations } from './use-organisation-mutations';
 import { OrganisationOptions } from '../common/organisation-options';
@@ -37,7 +38,6 @@ export function CommitteeDialog({ committee, onClose, onDone }: Props) {
   const [place, setPlace] = useState(committee?.sortOrder ? String(committee.sortOrder) : '');
   const [problems, setProblems] = useState<{ code?: string; name?: string }>({});
   const firstRef = useRef<HTMLInputElement>(null);
-  const ids = { code: useId(), name: useId() };
   const busy = mutation.isPending;
 
   const submit = (e: FormEvent) => {
@@ -79,41 +79,26 @@ export function CommitteeDialog({ committee, onClose, onDone }: Props) {
                 <OrganisationOptions organisations={organisations.filter((o) => o.kind !== 'grassroots')} />
               </select>
             </label>
-            <label className="dialog-field">
-              {t('admin.committees.form.code')}
-              <input
-                ref={firstRef}
-                name="code"
-                autoComplete="off"
-                spellCheck={false}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                aria-invalid={problems.code ? true : undefined}
-                aria-describedby={ids.code}
-              />
-              <span id={ids.code} className={problems.code ? 'field-error' : 'hint'}>
-                {problems.code ?? t('admin.committees.form.codeHint')}
-              </span>
-            </label>
+            <DialogTextField
+              label={t('admin.committees.form.code')}
+              name="code"
+              value={code}
+              onChange={setCode}
+              error={problems.code}
+              hint={t('admin.committees.form.codeHint')}
+              inputRef={firstRef}
+              spellCheck={false}
+            />
           </>
         )}
-        <label className="dialog-field">
-          {t('admin.committees.form.name')}
-          <input
-            ref={committee ? firstRef : undefined}
-            name="name"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={problems.name ? true : undefined}
-            aria-describedby={problems.name ? ids.name : undefined}
-          />
-          {problems.name && (
-            <span id={ids.name} className="field-error">
-              {problems.name}
-            </span>
-          )}
-        </label>
+        <DialogTextField
+          label={t('admin.committees.form.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          error={problems.name}
+          inputRef={committee ? firstRef : undefined}
+        />
         {!committee && (
           <label className="dialog-field">
             {t('admin.committees.form.kind')}
