@@ -91,6 +91,13 @@ describe("an administrator's committees and accounts", () => {
       .send({ code: 'tinh-uy-hai', name: 'Hai', kind: 'province', parentId: ROOT_ORGANISATION_ID })
       .expect(400);
     expect(province.body.code).toBe('VALIDATION_FAILED');
+    // The Party's shape: a district right under the province, nothing under a grassroots organisation.
+    const districtUnderDistrict = await t.http
+      .post('/api/admin/organisations')
+      .set(admin)
+      .send({ code: 'huyen-uy-long', name: 'Lồng', kind: 'district', parentId: district.id })
+      .expect(400);
+    expect(districtUnderDistrict.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'parentId' }] });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM organisations`)).rows).toEqual(before.rows);
   });
 
@@ -196,6 +203,11 @@ describe("an administrator's committees and accounts", () => {
     expect(ward.body.path).toEqual(['tinh-uy', 'huyen-uy-an-minh', 'dang-uy-xa-thuan-hoa']);
     const wardAgency = await t.db.query(`SELECT organisation_id FROM agencies WHERE id = $1`, [ward.body.agencyId]);
     expect(wardAgency.rows[0].organisation_id).toBe(district.id);
+    await t.http
+      .post('/api/admin/organisations')
+      .set(own)
+      .send({ code: 'chi-bo-ap-1', name: 'Chi bộ ấp 1', kind: 'grassroots', parentId: ward.body.id })
+      .expect(400);
 
     // Above or beside it: the province, its people and agencies are not theirs.
     const province = await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'vanphong'`);

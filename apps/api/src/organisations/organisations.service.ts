@@ -53,7 +53,20 @@ export class OrganisationsService {
    * through `POST /api/admin/users` with its `organisationId`.
    */
   async create(admin: AuthUser, input: CreateOrganisationRequest): Promise<OrganisationDto> {
-    await this.within(admin, input.parentId);
+    const parent = await this.within(admin, input.parentId);
+    // The Party's own shape: district-level committees and those directly under the province stand right under
+    // it; a grassroots organisation stands under any committee but has none below it (its cells are not kept here).
+    const fits = input.kind === 'grassroots' ? parent.kind !== 'grassroots' : parent.kind === 'province';
+    if (!fits) {
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        input.kind === 'grassroots'
+          ? 'Tổ chức cơ sở đảng không có cấp ủy trực thuộc / A grassroots organisation has no committee below it'
+          : 'Huyện, thành, thị ủy và đảng ủy trực thuộc ở ngay dưới Tỉnh ủy / District-level committees and those directly under the province stand right under it',
+        [{ path: 'parentId', message: 'not a parent this kind of committee may have' }],
+      );
+    }
     const created = await this.repo.create({
       code: input.code,
       name: input.name,
