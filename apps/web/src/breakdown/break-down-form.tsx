@@ -1,12 +1,11 @@
 import { DELIVERABLE_TYPE_VALUES, FIELD_VALUES, type TaskDetailDto } from '@dondoc/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '../api/use-agencies';
 import { useDirectives } from '../api/use-directives';
 import { useSession } from '../auth/use-session';
-import { DateField } from '../common/date-field';
 import { formatDate } from '../common/format';
 import { ApiErrorAlert } from '../task-drawer/api-error-alert';
+import { AgencyDeadlineFields } from '../transitions/agency-deadline-fields';
 import { useBreakDown } from './use-break-down';
 
 /**
@@ -16,10 +15,9 @@ import { useBreakDown } from './use-break-down';
  */
 export function BreakDownForm({ task }: { task: TaskDetailDto }) {
   const { t } = useTranslation();
-  const ids = { directive: useId(), title: useId(), lead: useId(), due: useId(), reason: useId() };
+  const ids = { directive: useId(), title: useId(), reason: useId() };
   const organisationId = useSession()?.user.organisationId;
   const { directives } = useDirectives();
-  const { agencies } = useAgencies();
   const own = directives.filter((d) => d.organisationId === organisationId);
   const [directiveId, setDirectiveId] = useState('');
   const [title, setTitle] = useState('');
@@ -29,6 +27,7 @@ export function BreakDownForm({ task }: { task: TaskDetailDto }) {
   const [dueDate, setDueDate] = useState(task.dueDate ?? '');
   const [dueException, setDueException] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<{ leadAgencyId?: string; dueDate?: string }>({});
   const send = useBreakDown(task.id);
   // Dates compare as strings in YYYY-MM-DD; the server has the last word.
   const afterParent = Boolean(task.dueDate && dueDate && dueDate > task.dueDate);
@@ -38,11 +37,15 @@ export function BreakDownForm({ task }: { task: TaskDetailDto }) {
     const found: string[] = [];
     if (!directiveId) found.push(t('breakdown.form.directiveRequired'));
     if (!title.trim()) found.push(t('breakdown.form.titleRequired'));
-    if (!leadAgencyId) found.push(t('breakdown.form.leadRequired'));
-    if (!dueDate) found.push(t('breakdown.form.dueRequired'));
     if (afterParent && !dueException.trim()) found.push(t('breakdown.form.reasonRequired'));
+    // The agency and the date say their own problem under them, as in the assign dialog.
+    const onFields = {
+      leadAgencyId: leadAgencyId ? undefined : t('breakdown.form.leadRequired'),
+      dueDate: dueDate ? undefined : t('breakdown.form.dueRequired'),
+    };
     setProblems(found);
-    if (found.length) return;
+    setFieldErrors(onFields);
+    if (found.length || onFields.leadAgencyId || onFields.dueDate) return;
     send.mutate(
       {
         directiveId,
@@ -101,28 +104,15 @@ export function BreakDownForm({ task }: { task: TaskDetailDto }) {
           ))}
         </select>
       </label>
-      <label htmlFor={ids.lead}>{t('breakdown.form.lead')}</label>
-      <select id={ids.lead} name="leadAgencyId" value={leadAgencyId} onChange={(e) => setLeadAgencyId(e.target.value)}>
-        <option value="">{t('breakdown.form.leadPick')}</option>
-        {agencies
-          .filter((a) => a.active)
-          .map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-      </select>
-      <label htmlFor={ids.due}>{t('breakdown.form.due')}</label>
-      <DateField
-        id={ids.due}
-        name="dueDate"
-        testId="break-down-due"
-        value={dueDate || null}
-        label={t('breakdown.form.due')}
-        placeholder={t('common.datePlaceholder')}
-        invalidText={t('common.dateInvalid')}
-        required
-        onChange={(iso, valid) => setDueDate(valid ? (iso ?? '') : '')}
+      <AgencyDeadlineFields
+        currentLeadId={null}
+        leadAgencyId={leadAgencyId}
+        dueDate={dueDate}
+        dueDateRequired
+        onLeadAgency={setLeadAgencyId}
+        onDueDate={setDueDate}
+        errors={fieldErrors}
+        autoFocus={false}
       />
       {task.dueDate && <p className="drawer-hint">{t('breakdown.form.dueHint', { date: formatDate(task.dueDate) })}</p>}
       {afterParent && (

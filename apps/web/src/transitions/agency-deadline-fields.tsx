@@ -15,9 +15,11 @@ interface Props {
   /** ASSIGN only: how the deadline is given (a date, working days, continuous); REASSIGN takes a date. */
   deadline?: { choice: DeadlineChoice; onChoice: (next: DeadlineChoice) => void };
   errors: { leadAgencyId?: string; dueDate?: string; deadlineDays?: string };
+  /** Focus the agency when shown (a dialog opened for it); off inside a panel read first. Default on. */
+  autoFocus?: boolean;
 }
 
-/** Lead agency and deadline: what ASSIGN and REASSIGN ask for. */
+/** Lead agency and deadline: what ASSIGN and REASSIGN ask for, and a task broken down below. */
 export function AgencyDeadlineFields(props: Props) {
   const { t } = useTranslation();
   const { agencies } = useAgencies();
@@ -55,7 +57,7 @@ export function AgencyDeadlineFields(props: Props) {
           name="leadAgencyId"
           value={props.leadAgencyId}
           required
-          autoFocus
+          autoFocus={props.autoFocus ?? true}
           aria-invalid={errors.leadAgencyId ? true : undefined}
           onChange={(e) => props.onLeadAgency(e.target.value)}
         >
