@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserDto } from '@dondoc/contracts';
 import { DataSource } from 'typeorm';
+import { organisationSubtreeSql } from '../tasks/task-scope.js';
 
 interface Row {
   id: string;
@@ -29,7 +30,7 @@ const toDto = (r: Row): UserDto => ({
 
 const COLUMNS = 'id, username, full_name, role, agency_id, position, active, email, organisation_id';
 /** The accounts an administrator manages: those of their committee and the committees below it. */
-const IN_SUBTREE = `organisation_id IN (SELECT id FROM organisations WHERE path <@ $1::ltree)`;
+const IN_SUBTREE = organisationSubtreeSql('organisation_id', '$1');
 
 @Injectable()
 export class UsersAdminRepository {

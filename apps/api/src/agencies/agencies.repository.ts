@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AgencyEntity } from '@dondoc/persistence';
 import { In, Repository } from 'typeorm';
+import { organisationSubtreeSql } from '../tasks/task-scope.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,7 +58,7 @@ export class AgenciesRepository {
     path: string,
   ): Promise<AgencyEntity | null> {
     const inSubtree: unknown[] = await this.repo.query(
-      `SELECT 1 FROM agencies a JOIN organisations o ON o.id = a.organisation_id WHERE a.id = $1 AND o.path <@ $2::ltree`,
+      `SELECT 1 FROM agencies a WHERE a.id = $1 AND ${organisationSubtreeSql('a.organisation_id', '$2')}`,
       [id, path],
     );
     if (!inSubtree.length) return null;
@@ -75,7 +76,7 @@ export class AgenciesRepository {
     return this.repo.manager.transaction(async (m) => {
       await m.query(`LOCK TABLE agencies IN SHARE ROW EXCLUSIVE MODE`);
       const all: { id: string; name: string }[] = await m.query(
-        `SELECT a.id, a.name FROM agencies a JOIN organisations o ON o.id = a.organisation_id WHERE o.path <@ $1::ltree`,
+        `SELECT a.id, a.name FROM agencies a WHERE ${organisationSubtreeSql('a.organisation_id', '$1')}`,
         [path],
       );
       const known = new Set(all.map((a) => a.id));

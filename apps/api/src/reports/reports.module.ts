@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ReportDocumentsController } from './report-documents.controller.js';
 import { ReportDocumentsUseCase } from './report-documents.use-case.js';
 import { ReportSnapshotsRepository } from './report-snapshots.repository.js';
@@ -10,6 +11,7 @@ import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
+  imports: [OrganisationsModule],
   controllers: [ReportsController, ReportDocumentsController],
   providers: [
     ReportsDatabase,

@@ -209,14 +209,6 @@ export class ReportsRepository {
   }
 
   /** Any user, active or not: a report on a past quarter may name an officer who has left since. */
-  /** Whether the committee is the one at `path` or below it. */
-  async organisationWithin(id: string, path: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM organisations WHERE id = $1 AND path <@ $2::ltree`, [
-      id,
-      path,
-    ]);
-    return rows.length === 1;
-  }
 
   async userExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [id]);

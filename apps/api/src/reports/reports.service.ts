@@ -32,7 +32,7 @@ import { toActor, type AuthUser } from '../auth/auth-user.js';
 import { ApiError } from '../common/api-error.js';
 import { unclearedActor } from '../common/uncleared-actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { unknownOrganisation } from '../organisations/organisation-errors.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { ReportsDatabase } from './reports-database.js';
 import { deliverableTypeLabel, fieldLabel } from './report-labels.js';
 import { daysOffBetween, NO_DAYS_OFF, reportSpan } from './report-days-off.js';
@@ -199,6 +199,7 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CalendarStore) private readonly calendars: CalendarStore,
     private readonly database: ReportsDatabase,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /**
@@ -219,10 +220,9 @@ export class ReportsService {
         { path: 'asOf', message: `must not be after today (${today})` },
       ]);
     }
-    // A committee's figures: the caller's own or one below it; any other does not exist for them.
-    if (query.organisationId && !(await this.reports.organisationWithin(query.organisationId, user.organisationPath))) {
-      throw unknownOrganisation();
-    }
+    // A committee's figures: the caller's own or one below it; any other does not exist for them. Asked of the
+    // primary, as every other use of the tree is: a committee made a moment ago is one, replica or not.
+    if (query.organisationId) await this.organisations.within(user, query.organisationId);
     if (query.agencyId && !(await this.reports.agency(query.agencyId))) {
       throw new ApiError(400, 'UNKNOWN_AGENCY', 'The agency does not exist');
     }
