@@ -54,7 +54,10 @@ describe('committees on the screen', () => {
       await table.waitFor({ state: 'detached' });
       // The box follows the URL, which the click changes (a navigation): click, then wait for both.
       const alone = page.getByTestId('dashboard-organisation-alone');
+      // The figures are asked again for the city alone: without `subtree=false` the box would change nothing.
+      const asked = page.waitForRequest((r) => /\/api\/reports\/summary\?.*subtree=false/.test(r.url()));
       await alone.click();
+      await asked;
       await page.waitForURL(/alone=1/);
       await poll(
         () => alone.isChecked(),
@@ -157,7 +160,7 @@ describe('committees on the screen', () => {
       // Ten days after the parent's deadline: the reason is asked for, and kept.
       const later = new Date(Date.parse(`${due}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
       const [y, m, d] = later.split('-');
-      await form.getByTestId('break-down-due').fill(`${d}/${m}/${y}`);
+      await form.getByTestId('transition-due-date').fill(`${d}/${m}/${y}`);
       await form.getByTestId('break-down-submit').click();
       await form.getByRole('alert').filter({ hasText: 'ghi rõ lý do' }).waitFor();
       await form.locator('textarea[name="dueException"]').fill('Chờ các phường tổ chức xong đại hội chi bộ.');

@@ -75,6 +75,15 @@ describe('breaking a task down to a committee below', () => {
       .send({ expectedVersion: version, ...body })
       .expect(status);
   };
+  /** The parent's roll-up from the reports: live without `asOf`, rebuilt from the history with it. */
+  const reportedRollUp = async (parentTaskId: string, asOf?: string) =>
+    (
+      await t.http
+        .get('/api/reports/roll-up')
+        .query(asOf ? { parentTaskId, asOf } : { parentTaskId })
+        .set(province)
+        .expect(200)
+    ).body.rollUp as Record<string, unknown>;
   const breakdown = async (id: string, who = province) =>
     (await t.http.get(`/api/tasks/${id}/sub-tasks`).set(who).expect(200)).body as {
       rollUp: Record<string, unknown>;
@@ -204,20 +213,13 @@ describe('breaking a task down to a committee below', () => {
     expect(after.items.map((i) => i.id).sort()).toEqual([a, b].sort());
     // The same figures rebuilt from the history (a past report's path), and none the day before they existed.
     const today = localDate(new Date());
-    const rebuilt = await t.http
-      .get('/api/reports/roll-up')
-      .query({ parentTaskId: parent.id, asOf: today })
-      .set(province)
-      .expect(200);
-    expect(rebuilt.body.rollUp).toEqual(after.rollUp);
-    const live = await t.http.get('/api/reports/roll-up').query({ parentTaskId: parent.id }).set(province).expect(200);
-    expect(live.body.rollUp).toEqual(after.rollUp);
-    const before = await t.http
-      .get('/api/reports/roll-up')
-      .query({ parentTaskId: parent.id, asOf: addDays(today, -1) })
-      .set(province)
-      .expect(200);
-    expect(before.body.rollUp).toMatchObject({ total: 0, percent: null, worstDeadlineStatus: null });
+    expect(await reportedRollUp(parent.id, today)).toEqual(after.rollUp);
+    expect(await reportedRollUp(parent.id)).toEqual(after.rollUp);
+    expect(await reportedRollUp(parent.id, addDays(today, -1))).toMatchObject({
+      total: 0,
+      percent: null,
+      worstDeadlineStatus: null,
+    });
     // The district sees the same; an agency of the province sees neither parent's breakdown nor sub-tasks.
     expect((await breakdown(parent.id, office)).rollUp).toEqual(after.rollUp);
     await t.http
@@ -364,14 +366,7 @@ describe('breaking a task down to a committee below', () => {
       });
       await progress(s2, cityAgency, 40, '2024-05-01T08:00:00');
 
-      const asOf = async (day: string) =>
-        (
-          await t.http
-            .get('/api/reports/roll-up')
-            .query({ parentTaskId: parent.id, asOf: day })
-            .set(province)
-            .expect(200)
-        ).body.rollUp as Record<string, unknown>;
+      const asOf = (day: string) => reportedRollUp(parent.id, day);
       // Before the breakdown: nothing below.
       expect(await asOf('2024-03-01')).toMatchObject({ total: 0, percent: null, worstDeadlineStatus: null });
       // Both assigned, nothing reported yet.
