@@ -524,6 +524,7 @@ describe('reports', () => {
         directiveId,
         number: directiveNumber,
         title: 'Kết luận thử báo cáo',
+        classification: 'normal',
         figures: PAST,
         // T3 is 2 days late, T5 10; the suite's calendar is off, so working days are calendar days.
         lateness: { tasks: 2, workingDaysTotal: 12, workingDaysMax: 10, calendarDaysTotal: 12, calendarDaysMax: 10 },

@@ -2693,8 +2693,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2739,8 +2744,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2773,8 +2783,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2794,8 +2809,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2819,8 +2839,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2837,6 +2862,11 @@ export interface components {
             directiveId: string;
             number: string;
             title: string;
+            /**
+             * @description The directive's level: a classified row is recorded in the access log as a read of it
+             * @enum {string}
+             */
+            classification?: "normal" | "confidential" | "secret" | "top_secret";
             figures: components["schemas"]["ReportFigures"];
             /** @description Days late in working and calendar days; absent in older snapshots */
             lateness?: components["schemas"]["ReportLateness"];
@@ -2849,8 +2879,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2875,8 +2910,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2899,8 +2939,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2946,8 +2991,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -2985,8 +3035,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -3013,8 +3068,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -3064,8 +3124,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */
@@ -3099,8 +3164,13 @@ export interface components {
             asOf: string;
             /** @description True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf` */
             live: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When these figures were computed
+             */
             generatedAt: string;
+            /** @description Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly */
+            refreshing?: boolean;
             dueSoonDays: number;
             filters: components["schemas"]["ReportFilters"];
             /** @description Classified tasks (mật, tối mật, tuyệt mật) matching the filters that the caller is not cleared for: left out of every figure and list, counted here only (any state). A snapshot leaves out every classified task. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, named, taskRollUpSchema } from './responses.js';
+import { classificationSchema, instant, named, taskRollUpSchema } from './responses.js';
 import { DELIVERABLE_TYPE_VALUES, FIELD_VALUES, isoDate, uuid } from './schemas.js';
 
 const calendarDate = z.iso.date();
@@ -129,7 +129,14 @@ const metaFields = {
     .describe(
       'True when computed from the tasks as they are now; false when rebuilt from history at the end of `asOf`',
     ),
-  generatedAt: instant,
+  generatedAt: instant.describe('When these figures were computed'),
+  refreshing: z
+    .boolean()
+    .optional()
+    .describe(
+      'Present and true when the tasks changed after `generatedAt` and newer figures are being computed: these ' +
+        'are the figures of `generatedAt`, answered at once because computing them takes long; ask again shortly',
+    ),
   dueSoonDays: z.int(),
   filters: reportFiltersSchema,
   // Optional: snapshots frozen before classified tasks existed do not hold it; every live answer does.
@@ -288,6 +295,10 @@ export const reportDirectiveRowSchema = named(
     directiveId: z.guid(),
     number: z.string(),
     title: z.string(),
+    // Optional: snapshots frozen before it was reported do not hold it; every live answer does.
+    classification: classificationSchema
+      .optional()
+      .describe("The directive's level: a classified row is recorded in the access log as a read of it"),
     figures: reportFiguresSchema,
     lateness,
   }),

@@ -74,7 +74,7 @@ export class ClassifiedItemsRepository {
   ): Promise<void> {
     await m.query(
       `UPDATE directives SET classification = $2, content_reference = COALESCE($3, content_reference),
-              title = COALESCE($4, title)
+              title = COALESCE($4, title), updated_at = now()
         WHERE id = $1`,
       [id, level, contentReference ?? null, recordOnlyTitle],
     );

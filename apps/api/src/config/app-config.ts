@@ -31,6 +31,13 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // A read replica for the reports (docs/deployment.md, "Read replica"); unset, they read the primary.
   REPORTS_DATABASE_URL: z.string().url().optional(),
+  // The report views kept per reader and question (apps/api/src/reports/report-cache.ts): after a change, figures
+  // that took longer than REPORT_CACHE_SYNC_MS are answered as they were while new ones are computed (default 250;
+  // under NODE_ENV=test 60000, so that a slow machine never turns a test's figures stale); none is kept longer
+  // than REPORT_CACHE_MAX_AGE_SECONDS (0: no cache); REPORT_CACHE_MAX_MB bounds their memory.
+  REPORT_CACHE_SYNC_MS: z.coerce.number().int().min(0).optional(),
+  REPORT_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  REPORT_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   DATA_DIR: z.string().default('.data'),
   STORAGE_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -112,6 +119,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** A read replica the reports read from; undefined: the primary. */
   reportsDatabaseUrl?: string;
+  /** The report views' cache (`REPORT_CACHE_*`). */
+  reportCache: { syncMs: number; maxAgeSeconds: number; maxMegabytes: number };
   dbPoolSize: number;
   dataDir: string;
   storageDir: string;
@@ -188,6 +197,11 @@ export function buildConfig(
     port: raw.PORT,
     databaseUrl: resolved.databaseUrl,
     reportsDatabaseUrl: raw.REPORTS_DATABASE_URL,
+    reportCache: {
+      syncMs: raw.REPORT_CACHE_SYNC_MS ?? (raw.NODE_ENV === 'test' ? 60_000 : 250),
+      maxAgeSeconds: raw.REPORT_CACHE_MAX_AGE_SECONDS,
+      maxMegabytes: raw.REPORT_CACHE_MAX_MB,
+    },
     dbPoolSize: raw.DB_POOL_SIZE,
     dataDir: raw.DATA_DIR,
     storageDir: raw.STORAGE_DIR ?? `${raw.DATA_DIR}/files`,

@@ -24,6 +24,7 @@ import {
   reportMilestonesSchema,
   type ReportEscalations,
   type ReportListQuery,
+  type ReportMeta,
   type ReportQuery,
   type ReportReviewQueue,
   type ReportSnapshotDto,
@@ -51,9 +52,10 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { PERSON_REPORT_READERS, REPORT_FILTER_ERRORS, REPORT_READERS, SNAPSHOT_WRITERS } from './report-roles.js';
+import { ReportCache } from './report-cache.js';
 import { ReportSnapshotsUseCase } from './report-snapshots.use-case.js';
 import { ReportRollUpUseCase } from './report-roll-up.use-case.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, type ReportContext } from './reports.service.js';
 
 /** The monitoring views as JSON; see report-roles.ts for who may read them. */
 @ApiTags('reports')
@@ -64,7 +66,20 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly snapshots: ReportSnapshotsUseCase,
     private readonly rollUps: ReportRollUpUseCase,
+    private readonly cache: ReportCache,
   ) {}
+
+  /** A view from the report cache when nothing it reads has changed; computed otherwise. */
+  private async view<T extends ReportMeta>(
+    user: AuthUser,
+    query: ReportQuery,
+    name: string,
+    extra: unknown,
+    compute: (c: ReportContext) => Promise<T>,
+  ): Promise<T> {
+    const question = await this.reports.question(user, query);
+    return this.cache.view(question, name, extra, async () => compute(await this.reports.complete(question)));
+  }
 
   @ApiEndpoint({
     summary: 'Headline figures: finished on time or late, unfinished not due, due soon or overdue',
@@ -77,7 +92,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportSummary> {
-    return this.reports.summary(await this.reports.context(user, q));
+    return this.view(user, q, 'summary', null, (c) => this.reports.summary(c));
   }
 
   @ApiEndpoint({
@@ -91,7 +106,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByAgency> {
-    return this.reports.byAgency(await this.reports.context(user, q));
+    return this.view(user, q, 'by-agency', null, (c) => this.reports.byAgency(c));
   }
 
   @ApiEndpoint({
@@ -106,7 +121,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByOrganisation> {
-    return this.reports.byOrganisation(await this.reports.context(user, q), user);
+    return this.view(user, q, 'by-organisation', null, (c) => this.reports.byOrganisation(c, user));
   }
 
   @ApiEndpoint({
@@ -141,7 +156,7 @@ export class ReportsController {
     @Query(new ZodPipe(reportByPersonQuerySchema)) q: ReportByPersonQuery,
   ): Promise<ReportByPerson> {
     const { by, ...filters } = q;
-    return this.reports.byPerson(await this.reports.context(user, filters), by);
+    return this.view(user, filters, 'by-person', by, (c) => this.reports.byPerson(c, by));
   }
 
   @ApiEndpoint({
@@ -151,13 +166,16 @@ export class ReportsController {
     ok: { schema: reportByDirectiveSchema },
   })
   // A cleared reader sees classified directives' titles here: each classified row is a read of that directive.
-  @RecordsAccess<ReportByDirective>('report', (r) => r.rows.map((row) => directiveItem({ id: row.directiveId })))
+  // The rows carry their level, so the unclassified ones (thousands, in a province) need no lookup.
+  @RecordsAccess<ReportByDirective>('report', (r) =>
+    r.rows.map((row) => directiveItem({ id: row.directiveId, classification: row.classification })),
+  )
   @Get('by-directive')
   async byDirective(
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByDirective> {
-    return this.reports.byDirective(await this.reports.context(user, q));
+    return this.view(user, q, 'by-directive', null, (c) => this.reports.byDirective(c));
   }
 
   @ApiEndpoint({
@@ -171,7 +189,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByField> {
-    return this.reports.byField(await this.reports.context(user, q));
+    return this.view(user, q, 'by-field', null, (c) => this.reports.byField(c));
   }
 
   @ApiEndpoint({
@@ -185,7 +203,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportByDeliverableType> {
-    return this.reports.byDeliverableType(await this.reports.context(user, q));
+    return this.view(user, q, 'by-deliverable-type', null, (c) => this.reports.byDeliverableType(c));
   }
 
   @ApiEndpoint({
@@ -201,7 +219,9 @@ export class ReportsController {
     @Query(new ZodPipe(reportListQuerySchema)) q: ReportListQuery,
   ): Promise<ReportEscalations> {
     const { limit, offset, ...filters } = q;
-    return this.reports.escalations(await this.reports.context(user, filters), { limit, offset });
+    return this.view(user, filters, 'escalations', { limit, offset }, (c) =>
+      this.reports.escalations(c, { limit, offset }),
+    );
   }
 
   @ApiEndpoint({
@@ -217,7 +237,9 @@ export class ReportsController {
     @Query(new ZodPipe(reportListQuerySchema)) q: ReportListQuery,
   ): Promise<ReportReviewQueue> {
     const { limit, offset, ...filters } = q;
-    return this.reports.reviewQueue(await this.reports.context(user, filters), { limit, offset });
+    return this.view(user, filters, 'review-queue', { limit, offset }, (c) =>
+      this.reports.reviewQueue(c, { limit, offset }),
+    );
   }
 
   @ApiEndpoint({
@@ -231,7 +253,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportAverages> {
-    return this.reports.averages(await this.reports.context(user, q));
+    return this.view(user, q, 'averages', null, (c) => this.reports.averages(c));
   }
 
   @ApiEndpoint({
@@ -248,7 +270,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportCoordination> {
-    return this.reports.coordination(await this.reports.context(user, q));
+    return this.view(user, q, 'coordination', null, (c) => this.reports.coordination(c));
   }
 
   @ApiEndpoint({
@@ -262,7 +284,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(reportQuerySchema)) q: ReportQuery,
   ): Promise<ReportMilestones> {
-    return this.reports.milestones(await this.reports.context(user, q));
+    return this.view(user, q, 'milestones', null, (c) => this.reports.milestones(c));
   }
 
   @ApiEndpoint({

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { ReportCache } from './report-cache.js';
 import { ReportDocumentsController } from './report-documents.controller.js';
 import { ReportDocumentsUseCase } from './report-documents.use-case.js';
 import { ReportSnapshotsRepository } from './report-snapshots.repository.js';
@@ -15,6 +16,7 @@ import { ReportsService } from './reports.service.js';
   controllers: [ReportsController, ReportDocumentsController],
   providers: [
     ReportsDatabase,
+    ReportCache,
     ReportsService,
     ReportsRepository,
     ReportSnapshotsRepository,

@@ -56,6 +56,7 @@ export interface DirectiveCountsRow extends Counts, LatenessCounts {
   directive_id: string;
   number: string;
   title: string;
+  classification: Classification;
 }
 
 /** One task as it stood at the report's moment, with its names and its deadline status then. */
@@ -371,7 +372,7 @@ export class ReportsRepository {
     return this.run(
       actor,
       `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays), calendar)}
-       SELECT d.id AS directive_id, d.number, ${title} AS title, ${figureSums()}, ${latenessSums()}
+       SELECT d.id AS directive_id, d.number, ${title} AS title, d.classification, ${figureSums()}, ${latenessSums()}
          FROM g JOIN directives d ON d.id = g.k
         GROUP BY d.id ORDER BY d.issued_on NULLS LAST, d.number`,
       p.values,

@@ -56,6 +56,19 @@ import {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A request checked: who asks, about what, and the moment described (its working calendar not yet read). Enough
+ * to find the answer in the report cache.
+ */
+export interface ReportQuestion {
+  actor: Actor;
+  query: ReportQuery;
+  window: ReportWindow;
+  now: Date;
+  /** The level of the directive filtered on ('normal' without one, or for a snapshot): its documents' stamp. */
+  directiveLevel: Classification;
+}
+
 /** A request resolved: who asks, the moment described, and the header every answer carries. */
 export interface ReportContext {
   actor: Actor;
@@ -202,18 +215,28 @@ export class ReportsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  /**
-   * Checks the filters against the database and fixes the moment: the end of `asOf` (local time), or
-   * now when no date is given. A date after today is refused: the future has no history yet. A classified
-   * directive the user is not cleared for is answered as one that does not exist. With `unclassifiedOnly`
-   * the figures leave out every classified task, whoever asks (what a snapshot every reader shares may show).
-   */
+  /** `question` and `complete` at once: a request resolved for a view, a document or a snapshot. */
   async context(
     user: AuthUser,
     query: ReportQuery,
     now = new Date(),
     opts: { unclassifiedOnly?: boolean } = {},
   ): Promise<ReportContext> {
+    return this.complete(await this.question(user, query, now, opts));
+  }
+
+  /**
+   * Checks the filters against the database and fixes the moment: the end of `asOf` (local time), or
+   * now when no date is given. A date after today is refused: the future has no history yet. A classified
+   * directive the user is not cleared for is answered as one that does not exist. With `unclassifiedOnly`
+   * the figures leave out every classified task, whoever asks (what a snapshot every reader shares may show).
+   */
+  async question(
+    user: AuthUser,
+    query: ReportQuery,
+    now = new Date(),
+    opts: { unclassifiedOnly?: boolean } = {},
+  ): Promise<ReportQuestion> {
     const today = localDate(now);
     if (query.asOf && query.asOf > today) {
       throw new ApiError(400, 'VALIDATION_FAILED', `Invalid input: asOf: must not be after today (${today})`, [
@@ -241,19 +264,25 @@ export class ReportsService {
     const window: ReportWindow = query.asOf
       ? { live: false, day: query.asOf, until: new Date(Date.parse(`${query.asOf}T00:00:00+07:00`) + DAY_MS) }
       : { live: true, day: today, until: null };
-    window.daysOff = await this.daysOff(window);
     const actor = opts.unclassifiedOnly ? unclearedActor(toActor(user)) : toActor(user);
     if (query.parentTaskId && (await this.reports.visibleCount(toActor(user), [query.parentTaskId])) === 0) {
       throw new ApiError(400, 'UNKNOWN_PARENT_TASK', 'Không tìm thấy nhiệm vụ cấp trên / No such task above');
     }
+    const directiveLevel = directive && !opts.unclassifiedOnly ? directive.classification : 'normal';
+    return { actor, query, window, now, directiveLevel };
+  }
+
+  /** The question with the working calendar of its moment and the classified tasks it counts or hides. */
+  async complete(q: ReportQuestion): Promise<ReportContext> {
+    const { actor, query, now } = q;
+    const window: ReportWindow = { ...q.window, daysOff: await this.daysOff(q.window) };
     // Counts include a classified task only for those cleared; the rest are told how many they do not see.
     const classified = await this.reports.classified(actor, query, window);
-    const directiveLevel = directive && !opts.unclassifiedOnly ? directive.classification : 'normal';
     return {
       actor,
       query,
       window,
-      level: higherClassification(classified.level, directiveLevel),
+      level: higherClassification(classified.level, q.directiveLevel),
       meta: {
         asOf: window.day,
         live: window.live,
@@ -358,6 +387,7 @@ export class ReportsService {
         directiveId: r.directive_id,
         number: r.number,
         title: r.title,
+        classification: r.classification,
         figures: toFigures(r),
         lateness: toLateness(r),
       })),

@@ -122,10 +122,10 @@ export function DashboardLive({
               : data
                 ? t('dashboard.subtitleLive', { time: formatDateTime(data.summary.generatedAt) })
                 : ' '}
-            {query.isFetching && data && (
-              <span className="refreshing" aria-live="polite">
+            {data && (query.isFetching || query.refreshing) && (
+              <span className="refreshing" aria-live="polite" data-testid="dashboard-refreshing">
                 {' '}
-                {t('dashboard.states.refreshing')}
+                {t(query.refreshing ? 'dashboard.states.recomputing' : 'dashboard.states.refreshing')}
               </span>
             )}
           </p>

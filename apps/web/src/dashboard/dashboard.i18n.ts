@@ -19,6 +19,7 @@ export const dashboardVi = {
     empty: 'Chưa có nhiệm vụ nào được giao',
     emptyHint: 'Khi Văn phòng giao nhiệm vụ, số liệu sẽ hiện ở đây. Thử chọn ngày khác hoặc xem bảng nhiệm vụ.',
     refreshing: 'Đang cập nhật…',
+    recomputing: 'Đang tính số liệu mới…',
     futureDay: 'Ngày {{date}} chưa đến: chọn một ngày không muộn hơn hôm nay ({{today}}).',
   },
   organisations: {
@@ -257,6 +258,7 @@ export const dashboardEn: typeof dashboardVi = {
     empty: 'No task has been assigned yet',
     emptyHint: 'Figures appear here once the Office assigns tasks. Try another date or look at the task board.',
     refreshing: 'Updating…',
+    recomputing: 'Computing newer figures…',
     futureDay: '{{date}} has not come yet: pick a day no later than today ({{today}}).',
   },
   organisations: {

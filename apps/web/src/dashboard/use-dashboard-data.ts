@@ -45,8 +45,10 @@ export function useDashboardData(asOf: string, enabled = true, scope: Organisati
     // Changing the date keeps the old figures on screen until the new ones arrive.
     placeholderData: keepPreviousData,
     staleTime: 30_000,
-    // Live figures are a monitoring screen left open; a past day does not change.
-    refetchInterval: (asOf ? false : 60_000) as number | false,
+    // Live figures are a monitoring screen left open; a past day does not change. Figures answered while newer
+    // ones are computed (a province's, at scale) are asked for again soon.
+    refetchInterval: (q: { state: { data?: unknown } }) =>
+      asOf ? false : (q.state.data as { refreshing?: boolean } | undefined)?.refreshing ? 3_000 : 60_000,
     enabled,
   });
   return useQueries({
@@ -90,6 +92,8 @@ export function useDashboardData(asOf: string, enabled = true, scope: Organisati
         data,
         error: results.find((r) => r.error)?.error ?? null,
         isFetching: results.some((r) => r.isFetching),
+        /** Some figures are those of a moment ago; newer ones are being computed. */
+        refreshing: results.some((r) => (r.data as { refreshing?: boolean } | undefined)?.refreshing === true),
         isPlaceholder: results.some((r) => r.isPlaceholderData),
         refetch: () => results.forEach((r) => void r.refetch()),
       };

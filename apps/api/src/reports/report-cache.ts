@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ReportMeta } from '@dondoc/contracts';
+import { LRUCache } from 'lru-cache';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ReportsDatabase } from './reports-database.js';
+import type { ReportQuestion } from './reports.service.js';
+
+/**
+ * What live figures were computed from. `top`: the history's last id then; `gaps`: the ids at most `GAP_SPAN` below
+ * it that no committed row held then (a transaction still running, or one rolled back), so that a change committed
+ * after the figures with an id below `top` is still seen; `side`: the marks of what the views read beside the tasks
+ * (names, need-to-know lists).
+ */
+interface Stamp {
+  top: string;
+  gaps: string[];
+  side: string;
+}
+
+interface Entry {
+  value: ReportMeta;
+  /** The day the figures were judged on (live figures move with the day). */
+  day: string;
+  /** Null for a past day: its history does not change. */
+  stamp: Stamp | null;
+  computedAt: number;
+  computeMs: number;
+  /** The serialised size, for the cache's memory bound. */
+  size: number;
+}
+
+/** A transaction holding a history id longer than this many later ids is caught by the entries' age instead. */
+const GAP_SPAN = 1000;
+
+/**
+ * What the views read besides the tasks and their history: names, need-to-know lists, the working calendar (its
+ * entries are only ever added). Each write to these sets a time or adds an id.
+ */
+const SIDE_SQL = `concat_ws('/',
+  (SELECT max(updated_at) FROM agencies)::text, (SELECT max(updated_at) FROM directives)::text,
+  (SELECT max(updated_at) FROM organisations)::text,
+  (SELECT count(*) || ':' || COALESCE(sum(id), 0) FROM classified_access),
+  (SELECT max(id) FROM calendar_entries)::text)`;
+
+/**
+ * The report views as last computed, per reader and question, so that a province's dashboard (ten views over a
+ * million tasks: 12 s of PostgreSQL) answers at once (docs/decisions.md, "Live figures at a province's scale").
+ *
+ * - An answer is served again while nothing it reads has changed: no history row, name, need-to-know list or
+ *   calendar entry written since (`Stamp`), judged on the same day, and younger than
+ *   `REPORT_CACHE_MAX_AGE_SECONDS`. Live figures are then exactly the figures of now.
+ * - After a change (or when the day turns), figures that took less than `REPORT_CACHE_SYNC_MS` to compute are
+ *   computed again before answering. Slower ones are answered as they were, marked `refreshing`, while one
+ *   computation per question runs; `generatedAt` (and `asOf`) say when they were computed, and the dashboard asks
+ *   again soon.
+ * - A past day's figures come from the immutable history and the calendar as it stood then: only their age ends
+ *   them.
+ * - The key holds the reader (their scope and need-to-know), the filters, the page and (past) the day: nobody is answered
+ *   from another reader's figures. The question is checked first (`ReportsService.question`); reading the
+ *   calendar and the classified counts is part of computing the answer.
+ *
+ * In this process only: each API instance keeps its own.
+ */
+@Injectable()
+export class ReportCache {
+  private readonly log = new Logger(ReportCache.name);
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly running = new Map<string, Promise<Entry>>();
+  private readonly syncMs: number;
+  private readonly maxAgeMs: number;
+
+  constructor(
+    private readonly database: ReportsDatabase,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.syncMs = config.reportCache.syncMs;
+    this.maxAgeMs = config.reportCache.maxAgeSeconds * 1000;
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, config.reportCache.maxMegabytes) * 1024 * 1024,
+      sizeCalculation: (e) => Math.max(1, e.size),
+    });
+  }
+
+  /** The view `name` for the question (and `extra`, e.g. a page), from the cache when still true. */
+  async view<T extends ReportMeta>(
+    c: ReportQuestion,
+    name: string,
+    extra: unknown,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    if (this.maxAgeMs === 0) return compute();
+    const key = keyOf(c, name, extra);
+    const entry = this.entries.get(key);
+    if (!entry) return (await this.compute(key, c, compute)).value as T;
+    if (await this.current(entry, c)) return entry.value as T;
+    if (entry.computeMs < this.syncMs) return (await this.compute(key, c, compute)).value as T;
+    this.compute(key, c, compute).catch((e: unknown) =>
+      this.log.warn(`Refreshing ${name} failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return { ...(entry.value as T), refreshing: true };
+  }
+
+  /** One computation per key at a time; the stamp is read before it, so a change during it is seen next time. */
+  private compute(key: string, c: ReportQuestion, compute: () => Promise<ReportMeta>): Promise<Entry> {
+    const running = this.running.get(key);
+    if (running) return running;
+    const next = (async () => {
+      const stamp = c.window.live ? await this.stamp() : null;
+      const started = performance.now();
+      const value = await compute();
+      const entry: Entry = {
+        value,
+        day: c.window.day,
+        stamp,
+        computedAt: Date.now(),
+        computeMs: performance.now() - started,
+        size: JSON.stringify(value).length,
+      };
+      this.entries.set(key, entry);
+      return entry;
+    })().finally(() => this.running.delete(key));
+    this.running.set(key, next);
+    return next;
+  }
+
+  private async current(entry: Entry, c: ReportQuestion): Promise<boolean> {
+    if (entry.day !== c.window.day || Date.now() - entry.computedAt >= this.maxAgeMs) return false;
+    if (!entry.stamp) return true;
+    const rows: { top: string; filled: boolean; side: string }[] = await this.database.source.query(
+      `SELECT (SELECT COALESCE(max(id), 0) FROM task_events)::text AS top,
+              EXISTS (SELECT 1 FROM task_events WHERE id = ANY($1::bigint[])) AS filled, ${SIDE_SQL} AS side`,
+      [entry.stamp.gaps],
+    );
+    const now = rows[0];
+    return now.top === entry.stamp.top && !now.filled && now.side === entry.stamp.side;
+  }
+
+  private async stamp(): Promise<Stamp> {
+    const rows: Stamp[] = await this.database.source.query(
+      `WITH m AS (SELECT COALESCE(max(id), 0) AS top FROM task_events)
+       SELECT m.top::text AS top, ${SIDE_SQL} AS side,
+              ARRAY(SELECT g FROM generate_series(GREATEST(m.top - ${GAP_SPAN - 1}, 1), m.top) g
+                     WHERE NOT EXISTS (SELECT 1 FROM task_events e WHERE e.id = g))::text[] AS gaps
+         FROM m`,
+    );
+    return rows[0];
+  }
+}
+
+/** The reader, the question and the day, hashed. */
+function keyOf(c: ReportQuestion, name: string, extra: unknown): string {
+  const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return (
+    createHash('sha256')
+      // Live: no day, so that yesterday's figures answer today's first question while today's are computed.
+      .update(
+        JSON.stringify([name, extra ?? null, sorted(c.actor), sorted(c.query), c.window.live ? 'live' : c.window.day]),
+      )
+      .digest('base64url')
+  );
+}
