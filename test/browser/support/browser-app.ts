@@ -35,8 +35,13 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** `demoDistricts`: a database of its own with the demo's two cities (their committees, accounts and breakdown). */
-export async function startBrowserApp(options: { demoDistricts?: boolean } = {}): Promise<BrowserApp> {
+/**
+ * `demoDistricts`: a database of its own with the demo's two cities (their committees, accounts and breakdown);
+ * `ownDatabase`: one of its own with the plain demo; `env`: the API's settings besides the suites' own.
+ */
+export async function startBrowserApp(
+  options: { demoDistricts?: boolean; ownDatabase?: boolean; env?: Record<string, string> } = {},
+): Promise<BrowserApp> {
   // BROWSER_WEB_DIR: a build of its own, so parallel work on the board does not swap the files mid-run.
   const webDir = resolve(process.env.BROWSER_WEB_DIR ?? 'apps/web/dist');
   if (!existsSync(join(webDir, 'index.html'))) {
@@ -57,8 +62,11 @@ export async function startBrowserApp(options: { demoDistricts?: boolean } = {})
         QUEUE_PREFIX: `br${process.pid}`,
         LOGIN_LIMIT_PER_ACCOUNT: '1000',
         LOGIN_LIMIT_PER_ADDRESS: '10000',
+        ...options.env,
       },
-      options.demoDistricts ? { ownDatabase: true, demoDistricts: true } : {},
+      options.demoDistricts || options.ownDatabase
+        ? { ownDatabase: true, demoDistricts: options.demoDistricts ?? false }
+        : {},
     );
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;

@@ -16,7 +16,7 @@ interface Props {
 export function DirectiveProgress({ report }: Props) {
   const { t } = useTranslation();
   const { num, pct } = useFormatters();
-  // The report rows carry no level: the directive list (one cached request) has it.
+  // Snapshots frozen before the rows carried their level: the directive list (one cached request) has it.
   const directives = useDirectives();
   const scope = report.filters;
 
@@ -37,7 +37,9 @@ export function DirectiveProgress({ report }: Props) {
                   <Link className="directive-number" to={link()}>
                     {row.number}
                   </Link>
-                  <ClassificationBadge level={directives.byId.get(row.directiveId)?.classification} />
+                  <ClassificationBadge
+                    level={row.classification ?? directives.byId.get(row.directiveId)?.classification}
+                  />
                   <span className="directive-title" title={row.title}>
                     {row.title}
                   </span>
