@@ -17,7 +17,10 @@
 // warm-up of: the board as an agency's user (the requests apps/web's board sends on load: GET /api/tasks for
 // the first 100 cards of each column, and /agencies, /directives, /people beside them), for the biggest
 // agency and a median one; a filtered list page deep into the results as the Office; the dashboard as the
-// Office (its nine report views in parallel, then the completion chart's twelve `summary?asOf=`). Reference
+// Office (its nine report views in parallel, then the completion chart's twelve `summary?asOf=`): the warm-up is
+// its computation (`coldMs`), the runs are answered from the report cache; then the dashboard right after a task is
+// made (answered from the figures of before, `servedP50ms`) and how long until every view is new again
+// (`freshAfterP50ms`). Reference
 // beside each: the statements the API sent for it (recorded in-process with the same build), replayed as
 // EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON): planning + execution, alternating with the timed runs.
 // Transitions: closed-loop POST /api/tasks/:id/transitions START on fresh `assigned` tasks at 1 and 8 in
