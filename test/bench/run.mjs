@@ -334,13 +334,19 @@ if (!failed('reports', '9 reports')) {
 if (!failed('scale', '10 scale')) {
   const g = lines('scale', 'scale-generate')[0];
   for (const r of lines('scale', 'scale-read')) {
+    // The dashboards are answered from the report cache: the first run (cold) is their computation; after a
+    // change, the figures of before are served while new ones are computed (`freshAfter`).
+    const afterChange = r.set === 'dashboard-after-change';
+    const p50 = afterChange ? r.servedP50ms : r.p50ms;
     row(
-      `10 scale ${r.what}${g ? ` (${g.tasks} tasks, ${g.history} history)` : ''}`,
-      `p50 ${r.p50ms} / p95 ${r.p95ms} ms`,
+      `10 scale ${r.what}${r.set && r.set !== r.what ? ` [${r.set}]` : ''}${g ? ` (${g.tasks} tasks, ${g.history} history)` : ''}`,
+      afterChange
+        ? `served p50 ${r.servedP50ms} / max ${r.servedMaxMs} ms; all new after ${r.freshAfterP50ms} ms`
+        : `p50 ${r.p50ms} / p95 ${r.p95ms} ms${r.coldMs != null && r.what === 'dashboard' ? `; cold ${r.coldMs} ms` : ''}`,
       r.referenceMs != null ? `SQL ${r.referenceMs} ms` : '',
       r.ratio ?? null,
       '< 300 ms',
-      r.p50ms < 300,
+      p50 < 300,
     );
   }
   // One line per database, each with a figure per level in flight ("1", "8"); the big one carries the small
