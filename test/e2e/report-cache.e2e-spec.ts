@@ -165,6 +165,16 @@ describe('report views answered again while nothing has changed', () => {
     expect(notCleared.figures.total).toBe(cleared.figures.total - 1);
   });
 
+  it('answers readers who see alike from one computation', async () => {
+    // Two Office accounts on no list: the same figures, so one computation serves both.
+    const one = await addAccount(t.db, `vp-one-${Date.now()}`, 'office', ROOT_ORGANISATION_ID);
+    const two = await addAccount(t.db, `vp-two-${Date.now()}`, 'office', ROOT_ORGANISATION_ID);
+    const first = await summary(await t.as(one));
+    const second = await summary(await t.as(two));
+    expect(second).toEqual(first);
+    expect(second.generatedAt).toBe(first.generatedAt);
+  });
+
   it('shows a renamed agency at once: names are part of what the figures read', async () => {
     const agency = await agencyId(t.db, 'ban-tuyen-giao');
     const name = async () =>
