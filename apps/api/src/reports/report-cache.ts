@@ -53,13 +53,19 @@ const MARKS_SQL = `WITH m AS (SELECT COALESCE(max(id), 0) AS top FROM task_event
   SELECT m.top::text AS top,
          (SELECT count(*) FROM task_events e WHERE e.id > m.top - ${GAP_SPAN} AND e.id <= m.top)::int AS recent,
          ${SIDE_SQL} AS side,
+         -- Any change of any list moves it: the count goes down with a removal, the sequence up with an addition.
+         (SELECT count(*) FROM classified_access)::text || ':'
+           || COALESCE(pg_sequence_last_value('classified_access_id_seq'::regclass), 0)::text AS lists,
          (SELECT COALESCE(string_agg(COALESCE('t' || ca.task_id, 'd' || ca.directive_id), ','
                                      ORDER BY COALESCE('t' || ca.task_id, 'd' || ca.directive_id)), '')
             FROM classified_access ca WHERE ca.user_id = $1) AS cleared
     FROM m`;
 
 interface Marks extends Stamp {
+  /** The lists naming the reader. */
   cleared: string;
+  /** A mark of every need-to-know list. */
+  lists: string;
 }
 
 /**
@@ -119,10 +125,10 @@ export class ReportCache {
     const now = await this.marks(c.actor.userId);
     const key = keyOf(c, now.cleared, name, extra);
     const entry = this.entries.get(key);
-    if (!entry) return (await this.compute(key, c, compute)).value as T;
+    if (!entry) return (await this.compute(key, now.cleared, c, compute)).value as T;
     if (this.current(entry, c, now)) return entry.value as T;
-    if (entry.computeMs < this.syncMs) return (await this.compute(key, c, compute)).value as T;
-    this.compute(key, c, compute, this.background).catch((e: unknown) =>
+    if (entry.computeMs < this.syncMs) return (await this.compute(key, now.cleared, c, compute)).value as T;
+    this.compute(key, now.cleared, c, compute, this.background).catch((e: unknown) =>
       this.log.warn(`Refreshing ${name} failed: ${e instanceof Error ? e.message : String(e)}`),
     );
     return { ...(entry.value as T), refreshing: true };
@@ -130,10 +136,12 @@ export class ReportCache {
 
   /**
    * One computation per key at a time (in `queue`, when given); the stamp is read as it starts, before the figures,
-   * so a change during it is seen next time.
+   * so a change during it is seen next time. Kept only when no need-to-know list changed while it ran: the key says
+   * which lists the figures were computed with, and others sharing it must see no more than theirs allow.
    */
   private compute(
     key: string,
+    cleared: string,
     c: ReportQuestion,
     compute: () => Promise<ReportMeta>,
     queue?: LimitFunction,
@@ -141,18 +149,20 @@ export class ReportCache {
     const running = this.running.get(key);
     if (running) return running;
     const work = async () => {
-      const stamp = c.window.live ? await this.marks(c.actor.userId) : null;
+      const before = await this.marks(c.actor.userId);
       const started = performance.now();
       const value = await compute();
+      const computeMs = performance.now() - started;
+      const after = await this.marks(c.actor.userId);
       const entry: Entry = {
         value,
         day: c.window.day,
-        stamp: stamp && { top: stamp.top, recent: stamp.recent, side: stamp.side },
+        stamp: c.window.live ? { top: before.top, recent: before.recent, side: before.side } : null,
         computedAt: Date.now(),
-        computeMs: performance.now() - started,
+        computeMs,
         size: JSON.stringify(value).length,
       };
-      this.entries.set(key, entry);
+      if (before.cleared === cleared && before.lists === after.lists) this.entries.set(key, entry);
       return entry;
     };
     const next = (queue ? queue(work) : work()).finally(() => this.running.delete(key));
