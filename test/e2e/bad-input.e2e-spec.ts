@@ -566,6 +566,16 @@ describe('bad input gets a clear JSON error and changes nothing', () => {
     });
   });
 
+  it('refuses a blank content reference (the database would refuse it: a 500 found by the fuzzer)', async () => {
+    for (const contentReference of ['', '   ']) {
+      const title = `Nơi lưu trống ${stamp}`;
+      const res = await checked(t.http.post('/api/tasks').set(office).send(validTask({ title, contentReference })));
+      expectError(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.message).toContain('contentReference');
+      expect(await countTasksTitled(title)).toBe(0);
+    }
+  });
+
   describe('NUL characters in text → 400', () => {
     it('task title and description', async () => {
       for (const extra of [{ title: `Kế hoạch\u0000${stamp}` }, { description: 'mô tả\u0000' }]) {

@@ -64,7 +64,7 @@ export const createDirectiveRequestSchema = z.strictObject({
     .enum(CLASSIFICATION_VALUES)
     .optional()
     .describe('Level of secrecy; its tasks inherit it (normal by default)'),
-  contentReference: text(500)
+  contentReference: requiredText(500)
     .nullable()
     .optional()
     .describe('Where the content is kept outside the system; required for top_secret (tuyệt mật)'),
@@ -128,7 +128,7 @@ export const createTaskRequestSchema = z
       .enum(CLASSIFICATION_VALUES)
       .optional()
       .describe("Level of secrecy, at least the directive's (which it inherits when unset)"),
-    contentReference: text(500)
+    contentReference: requiredText(500)
       .nullable()
       .optional()
       .describe('Where the content is kept outside the system; required for top_secret (tuyệt mật)'),
@@ -364,7 +364,7 @@ export type ExtensionDecisionRequest = z.infer<typeof extensionDecisionRequestSc
 export const setClassificationRequestSchema = z.strictObject({
   classification: z.enum(CLASSIFICATION_VALUES),
   comment: text(5000).optional(),
-  contentReference: text(500)
+  contentReference: requiredText(500)
     .nullable()
     .optional()
     .describe('Where the content is kept outside the system; required when raising to top_secret (tuyệt mật)'),
