@@ -2863,7 +2863,7 @@ export interface components {
             number: string;
             title: string;
             /**
-             * @description The directive's level: a classified row is recorded in the access log as a read of it
+             * @description The directive's level, for readers its list names (absent for the others, who read a masked title); a classified row is recorded in the access log as a read of it
              * @enum {string}
              */
             classification?: "normal" | "confidential" | "secret" | "top_secret";

@@ -298,7 +298,9 @@ export const reportDirectiveRowSchema = named(
     // Optional: snapshots frozen before it was reported do not hold it; every live answer does.
     classification: classificationSchema
       .optional()
-      .describe("The directive's level: a classified row is recorded in the access log as a read of it"),
+      .describe(
+        "The directive's level, for readers its list names (absent for the others, who read a masked title); a classified row is recorded in the access log as a read of it",
+      ),
     figures: reportFiguresSchema,
     lateness,
   }),

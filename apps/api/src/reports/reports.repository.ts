@@ -56,7 +56,8 @@ export interface DirectiveCountsRow extends Counts, LatenessCounts {
   directive_id: string;
   number: string;
   title: string;
-  classification: Classification;
+  /** Null when the reader is not on the directive's list. */
+  classification: Classification | null;
 }
 
 /** One task as it stood at the report's moment, with its names and its deadline status then. */
@@ -367,12 +368,14 @@ export class ReportsRepository {
     const p = new SqlParams();
     const { cte, calendar } = factsCte(actor, query, w, p);
     // Cleared for a task is not cleared for its directive: a classified directive's title needs its own list.
-    const title = `CASE WHEN ${directiveClearance('d', `${p.add(actor.userId)}::uuid`)} THEN d.title
-                        ELSE ${p.add(DIRECTIVE_MASK)} END`;
+    const cleared = directiveClearance('d', `${p.add(actor.userId)}::uuid`);
+    const title = `CASE WHEN ${cleared} THEN d.title ELSE ${p.add(DIRECTIVE_MASK)} END`;
     return this.run(
       actor,
       `WITH ${cte}, ${grouped('f.directive_id', p.add(w.day), p.add(dueSoonDays), calendar)}
-       SELECT d.id AS directive_id, d.number, ${title} AS title, d.classification, ${figureSums()}, ${latenessSums()}
+       SELECT d.id AS directive_id, d.number, ${title} AS title,
+              -- Its level only for those its list names; the access log looks up the rest by id.
+              CASE WHEN ${cleared} THEN d.classification END AS classification, ${figureSums()}, ${latenessSums()}
          FROM g JOIN directives d ON d.id = g.k
         GROUP BY d.id ORDER BY d.issued_on NULLS LAST, d.number`,
       p.values,

@@ -387,7 +387,7 @@ export class ReportsService {
         directiveId: r.directive_id,
         number: r.number,
         title: r.title,
-        classification: r.classification,
+        ...(r.classification ? { classification: r.classification } : {}),
         figures: toFigures(r),
         lateness: toLateness(r),
       })),
